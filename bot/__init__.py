@@ -1,0 +1,1 @@
+"""A Pilates assistant: answers form questions from the website's Hugo pages."""

@@ -1,0 +1,33 @@
+"""The website's exercise pages: models, the loader and the library."""
+
+from bot.content.library import Library
+from bot.content.loader import LoadResult, load_library
+from bot.content.model import (
+    DEFAULT_LANG,
+    Block,
+    BlockKind,
+    Body,
+    Difficulty,
+    Exercise,
+    FaqEntry,
+    Level,
+    Modification,
+)
+from bot.content.problems import Problem, Severity
+
+__all__ = [
+    "DEFAULT_LANG",
+    "Block",
+    "BlockKind",
+    "Body",
+    "Difficulty",
+    "Exercise",
+    "FaqEntry",
+    "Level",
+    "Library",
+    "LoadResult",
+    "Modification",
+    "Problem",
+    "Severity",
+    "load_library",
+]

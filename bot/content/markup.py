@@ -1,0 +1,240 @@
+"""Markdown and HTML in untrusted pages: plain text out, raw and active HTML found and reported.
+
+Everything a page says reaches users as plain text; the renderer escapes it for Telegram. Raw
+HTML is recognised by real parsers (markdown-it for the Markdown structure, the standard
+library's HTML tokenizer for the tags) and dropped, keeping only the text it wrapped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from bot.content.model import Block, BlockKind, Body
+
+# Tags that run code, load other documents or redirect: never acceptable in a page.
+ACTIVE_TAGS = frozenset(
+    {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "form"}
+)
+# Elements whose text is code or styling, not prose.
+_HIDDEN_TEXT_TAGS = frozenset({"script", "style"})
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "xlink:href", "poster"})
+_SAFE_DATA_URL = re.compile(r"data:image/(png|gif|jpeg|webp);", re.IGNORECASE)
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Raw HTML found in a page; active findings make the page an error."""
+
+    description: str
+    active: bool
+    line_offset: int = 0
+
+
+def is_active_url(url: str) -> bool:
+    """True for URLs a browser runs rather than fetches (javascript:, vbscript:, data: pages)."""
+    # Browsers ignore control characters and whitespace inside the scheme ("java\tscript:").
+    squeezed = _CONTROL_OR_SPACE.sub("", url).lower()
+    if squeezed.startswith(("javascript:", "vbscript:")):
+        return True
+    return squeezed.startswith("data:") and not _SAFE_DATA_URL.match(squeezed)
+
+
+class _HtmlScanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self.active: list[str] = []
+        self._hidden_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag in ACTIVE_TAGS:
+            self.active.append(f"<{tag}> tag")
+        if tag in _HIDDEN_TEXT_TAGS:
+            self._hidden_depth += 1
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.active.append(f"{name}= event handler attribute on <{tag}>")
+            elif name in _URL_ATTRIBUTES and value is not None and is_active_url(value):
+                self.active.append(f"{value.split(':', 1)[0].strip()}: URL in <{tag} {name}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in _HIDDEN_TEXT_TAGS:
+            self._hidden_depth -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TEXT_TAGS and self._hidden_depth:
+            self._hidden_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden_depth:
+            self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.tags.append("!--")
+
+
+@dataclass(slots=True)
+class HtmlScan:
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+def scan_html(fragment: str, line_offset: int = 0) -> HtmlScan:
+    """The visible text of an HTML fragment and what in it is raw or active HTML."""
+    scanner = _HtmlScanner()
+    scanner.feed(fragment)
+    scanner.close()
+    findings = [Finding(what, active=True, line_offset=line_offset) for what in scanner.active]
+    if scanner.tags and not scanner.active:
+        shown = ", ".join(sorted({f"<{t}>" for t in scanner.tags}))
+        findings.append(Finding(f"raw HTML ({shown})", active=False, line_offset=line_offset))
+    return HtmlScan(text="".join(scanner.text), findings=findings)
+
+
+def clean_text(value: str) -> HtmlScan:
+    """A front matter string as plain text: any HTML in it is found and stripped."""
+    if "<" not in value:
+        return HtmlScan(text=_SPACES.sub(" ", value).strip())
+    scan = scan_html(value)
+    scan.text = _SPACES.sub(" ", scan.text).strip()
+    return scan
+
+
+# Section headings the bot knows, per language, after normalise_heading().
+SECTION_HEADINGS: dict[str, str] = {
+    "benefits": "benefits",
+    "common mistakes to avoid": "mistakes",
+    "common mistakes": "mistakes",
+    "mistakes to avoid": "mistakes",
+    "tips for success": "tips",
+    "tips": "tips",
+    "beneficios": "benefits",
+    "errores comunes a evitar": "mistakes",
+    "errores comunes": "mistakes",
+    "errores a evitar": "mistakes",
+    "consejos para el exito": "tips",
+    "consejos": "tips",
+}
+
+
+def normalise_heading(heading: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", heading.casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", letters))
+
+
+def _md() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True})
+    # Let every link through as a token so its URL can be judged, instead of silently unlinking.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+_MARKDOWN = _md()
+
+
+@dataclass(slots=True)
+class ParsedBody:
+    body: Body
+    findings: list[Finding]
+
+
+@dataclass(slots=True)
+class _Sections:
+    current: str = "overview"
+    blocks: dict[str, list[Block]] = field(
+        default_factory=lambda: {"overview": [], "benefits": [], "mistakes": [], "tips": []}
+    )
+
+    def add(self, kind: BlockKind, text: str) -> None:
+        if text:
+            self.blocks[self.current].append(Block(kind, text))
+
+
+def _inline_text(token: Token, findings: list[Finding], line: int) -> str:
+    parts: list[str] = []
+    html: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "html_inline":
+            html.append(child.content)
+        elif child.type == "link_open":
+            href = str(child.attrs.get("href", ""))
+            if is_active_url(href):
+                scheme = href.split(":", 1)[0].strip()
+                findings.append(Finding(f"{scheme}: link", active=True, line_offset=line))
+    if html:  # one report per paragraph, not one per tag
+        findings.extend(scan_html("".join(html), line).findings)
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def parse_body(markdown: str) -> ParsedBody:
+    """Split a page body into the known sections, as plain-text blocks."""
+    tokens = _MARKDOWN.parse(markdown)
+    findings: list[Finding] = []
+    sections = _Sections()
+    list_depth = 0
+    heading_level = 0
+    for token in tokens:
+        line = token.map[0] if token.map else 0
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif token.type == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif token.type == "heading_close":
+            heading_level = 0
+        elif token.type == "inline":
+            text = _inline_text(token, findings, line)
+            if heading_level == 2:
+                known = SECTION_HEADINGS.get(normalise_heading(text))
+                sections.current = known or "overview"
+                if known is None:
+                    sections.add(BlockKind.HEADING, text)
+            elif heading_level:
+                sections.add(BlockKind.HEADING, text)
+            else:
+                sections.add(BlockKind.ITEM if list_depth else BlockKind.PARAGRAPH, text)
+        elif token.type == "html_block":
+            scan = scan_html(token.content, line)
+            findings.extend(scan.findings)
+            sections.add(BlockKind.PARAGRAPH, _SPACES.sub(" ", scan.text).strip())
+        elif token.type in ("fence", "code_block"):
+            sections.add(BlockKind.PARAGRAPH, _SPACES.sub(" ", token.content).strip())
+    b = sections.blocks
+    body = Body(
+        overview=tuple(b["overview"]),
+        benefits=tuple(b["benefits"]),
+        mistakes=tuple(b["mistakes"]),
+        tips=tuple(b["tips"]),
+    )
+    return ParsedBody(body=body, findings=findings)
+
+
+def iter_strings(value: object) -> Iterable[str]:
+    """Every string inside a YAML value, for the active-content scan of the front matter."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_strings(key)
+            yield from iter_strings(item)
+    elif isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
+        for item in value:
+            yield from iter_strings(item)

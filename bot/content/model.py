@@ -1,0 +1,90 @@
+"""Typed, immutable models of the site's exercise pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+DEFAULT_LANG = "en"
+
+
+class Difficulty(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Level(StrEnum):
+    """Direction of a modification relative to the exercise as written."""
+
+    EASIER = "easier"
+    HARDER = "harder"
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    ITEM = "item"
+    HEADING = "heading"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph, list item or sub-heading of a body section, as plain text."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """The Markdown body split by `##` heading into the sections the bot knows."""
+
+    overview: tuple[Block, ...] = ()
+    benefits: tuple[Block, ...] = ()
+    mistakes: tuple[Block, ...] = ()
+    tips: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Modification:
+    name: str
+    level: Level
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class FaqEntry:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    slug: str
+    lang: str
+    title: str
+    description: str
+    difficulty: Difficulty
+    steps: tuple[str, ...]
+    body: Body
+    source: Path
+    translation_key: str | None = None
+    duration: int | None = None
+    keywords: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    muscles: tuple[str, ...] = ()
+    video_id: str | None = None
+    modifications: tuple[Modification, ...] = ()
+    faq: tuple[FaqEntry, ...] = ()
+    author: str | None = None
+    image: str | None = None
+
+    @property
+    def video_url(self) -> str | None:
+        if self.video_id is None:
+            return None
+        return f"https://www.youtube.com/watch?v={self.video_id}"
+
+    def modifications_at(self, level: Level) -> tuple[Modification, ...]:
+        return tuple(m for m in self.modifications if m.level is level)
