@@ -61,18 +61,31 @@ def load_library(root: Path) -> LoadResult:
     """Every exercise page under `root`, and the problems of the pages that are not clean."""
     problems: list[Problem] = []
     exercises: list[Exercise] = []
-    seen: dict[tuple[str, str], Path] = {}
+    slugs: dict[tuple[str, str], Path] = {}
+    groups: dict[tuple[str, str], Path] = {}
     for page in discover_pages(root, problems):
         exercise = load_page(page, problems)
         if exercise is None:
             continue
-        key = (exercise.slug, exercise.lang)
-        if key in seen:
+        slug_key = (exercise.slug, exercise.lang)
+        group_key = (exercise.translation_key or exercise.slug, exercise.lang)
+        if slug_key in slugs:
             problems.append(
-                Problem(page.path, f"duplicate exercise `{exercise.slug}`, also in {seen[key]}")
+                Problem(
+                    page.path, f"duplicate exercise `{exercise.slug}`, also in {slugs[slug_key]}"
+                )
             )
             continue
-        seen[key] = page.path
+        if group_key in groups:
+            problems.append(
+                Problem(
+                    page.path,
+                    f"translationKey `{group_key[0]}` is already used by {groups[group_key]} "
+                    f"in the same language",
+                )
+            )
+            continue
+        slugs[slug_key] = groups[group_key] = page.path
         exercises.append(exercise)
     return LoadResult(library=Library(exercises), problems=tuple(problems))
 
@@ -169,17 +182,20 @@ def _parse_yaml(
     path: Path, front: str, first_line: int, problems: list[Problem]
 ) -> tuple[dict[str, Any] | None, dict[YamlPath, int]]:
     """Safe-load the front matter, keeping the line of every key for the reports."""
-    loader = yaml.SafeLoader(front)
+    lines: dict[YamlPath, int] = {}
     try:
-        node = loader.get_single_node()
-        if node is None:
-            problems.append(Problem(path, "front matter is empty", line=first_line))
-            return None, {}
-        lines: dict[YamlPath, int] = {}
-        if not _index_lines(node, (), lines, first_line, [MAX_YAML_NODES]):
-            problems.append(Problem(path, "front matter is too large or nested too deeply"))
-            return None, {}
-        data = loader.construct_document(node)
+        loader = yaml.SafeLoader(front)  # its reader already rejects control characters
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                problems.append(Problem(path, "front matter is empty", line=first_line))
+                return None, {}
+            if not _index_lines(node, (), lines, first_line, [MAX_YAML_NODES]):
+                problems.append(Problem(path, "front matter is too large or nested too deeply"))
+                return None, {}
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark is not None else None
@@ -188,8 +204,6 @@ def _parse_yaml(
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
         problems.append(Problem(path, f"broken YAML: {exc}"))
         return None, {}
-    finally:
-        loader.dispose()
     if not isinstance(data, dict):
         problems.append(
             Problem(path, f"front matter must be a mapping of keys, got {describe_type(data)}")

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.content import Library, load_library
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_EXAMPLES = ROOT.parent / "shared" / "content-examples"
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    result = load_library(CONTENT)
+    assert not result.problems, result.problems
+    return result.library
