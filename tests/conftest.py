@@ -17,3 +17,12 @@ def library() -> Library:
     result = load_library(CONTENT)
     assert not result.problems, result.problems
     return result.library
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.test_answer_quality import REPORTS
+
+    for report in REPORTS:
+        terminalreporter.write_line("")
+        for line in report.splitlines():
+            terminalreporter.write_line(line)

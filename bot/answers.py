@@ -1,0 +1,365 @@
+"""The one domain entry point: answer(text, lang) -> Answer.
+
+A message is understood in stages: which exercise it names (and how sure we are), which part
+it asks for, then whether the rest of it is a FAQ question (of that exercise, or of any when
+none is named). When unsure it offers suggestions, and when nothing fits it says so.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.content import DEFAULT_LANG, Exercise, FaqEntry, Level, Library
+from bot.intent import (
+    PartAsked,
+    RandomFilters,
+    Section,
+    find_foreign_exercise,
+    find_part,
+    find_random,
+    find_small_talk,
+)
+from bot.lexicon import Analysis, Lexicon, lexicon
+from bot.matching import FaqIndex, FaqMatch, FaqSource, NameIndex, NameMatch
+from bot.text import fold, words
+
+# Calibrated on tests/answer_set: see docs in README "How answers are chosen".
+NAME_SURE = 0.8  # share of a name's weight a message must contain to name it
+NAME_MARGIN = 0.15  # and by how much it must beat the next exercise
+NAME_ALONE = 0.62  # enough when no other exercise comes near (typos, half names)
+RIVAL_NEAR = 0.45
+RIVAL_TITLE = 0.4  # a rival whose own title holds this much of the message makes it ambiguous
+SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
+FAQ_NAMED = 0.4  # a FAQ entry of the named exercise answers the rest of the message
+FAQ_ANY = 0.55  # a FAQ entry answers a message that names no exercise (and shares 2+ words)
+FAQ_MARGIN = 0.05
+MAX_SUGGESTIONS = 3
+LONG_MESSAGE_WORDS = 60  # beyond this, the question is in the last sentences
+TAIL_WORDS = 25
+_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of something else
+
+
+class AnswerKind(StrEnum):
+    EXERCISE = "exercise"
+    FAQ = "faq"
+    RANDOM = "random"
+    SUGGESTIONS = "suggestions"
+    NONE = "none"
+
+
+class NoAnswer(StrEnum):
+    """Why there is no answer, so the reply can say something useful."""
+
+    EMPTY = "empty"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    CHAT = "chat"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    kind: AnswerKind
+    lang: str = DEFAULT_LANG
+    exercise: Exercise | None = None
+    section: Section | None = None
+    level: Level | None = None  # easier or harder, when modifications were asked that way
+    faq: FaqEntry | None = None
+    candidates: tuple[Exercise, ...] = ()
+    filters: RandomFilters = field(default_factory=RandomFilters)
+    reason: NoAnswer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _FaqRef:
+    exercise_id: str
+    entry: FaqEntry
+
+
+class _LanguageIndex:
+    """Everything one language needs to answer, built once."""
+
+    def __init__(self, library: Library, lang: str) -> None:
+        self.lexicon: Lexicon = lexicon(lang)
+        pages = library.catalogue(lang)
+        known: set[str] = set()
+        names: list[tuple[str, str, bool]] = []
+        faq: list[FaqSource] = []
+        self.faq_refs: list[_FaqRef] = []
+        muscle_words: set[str] = set()
+        for page in pages:
+            exercise_id = library.id_of(page)
+            names.append((exercise_id, page.title, True))
+            names.extend((exercise_id, keyword, False) for keyword in page.keywords)
+            name_terms = frozenset(self.lexicon.term(w) for w in words(page.title))
+            context = " ".join((page.title, *page.keywords, page.description, *page.steps))
+            for entry in page.faq:
+                faq.append(
+                    FaqSource(exercise_id, entry.question, entry.answer, name_terms, context)
+                )
+                self.faq_refs.append(_FaqRef(exercise_id, entry))
+            for muscle in page.muscles:
+                muscle_words.update(self.lexicon.stem(w) for w in words(muscle) if len(w) > 3)
+            body = page.body.overview + page.body.benefits + page.body.mistakes + page.body.tips
+            for text in (
+                page.description,
+                *page.steps,
+                *(f"{f.question} {f.answer}" for f in page.faq),
+                *(f"{m.name} {m.description}" for m in page.modifications),
+                *(block.text for block in body),
+            ):
+                known.update(words(text))
+        self.names = NameIndex(names, self.lexicon, frozenset(known))
+        self.faq = FaqIndex(faq, self.lexicon)
+        self.muscle_words = frozenset(muscle_words)
+        self.known_words = frozenset(known)
+
+
+class AnswerEngine:
+    """Answers messages from one library; Telegram-free, shared by every front end."""
+
+    def __init__(self, library: Library, rng: random.Random | None = None) -> None:
+        self.library = library
+        self._rng = rng or random.Random()
+        self._indexes = {
+            lang: _LanguageIndex(library, lang) for lang in {DEFAULT_LANG} | library.languages
+        }
+
+    def _index(self, lang: str) -> _LanguageIndex:
+        return self._indexes.get(lang) or self._indexes[DEFAULT_LANG]
+
+    def answer(self, text: str, lang: str = DEFAULT_LANG, *, about: str | None = None) -> Answer:
+        """Answer one message. `about` is the exercise the conversation is on, if any."""
+        index = self._index(lang)
+        if len(words(text)) > LONG_MESSAGE_WORDS:
+            # A long message is context, then the question: answer the last sentences, on the
+            # exercise the context names if the question itself does not.
+            head, tail = self._split_tail(text)
+            context = [m for m in self._named(*self._names_in(head, index)) if m.score == 1.0]
+            return self._answer(tail, lang, context[-1].exercise_id if context else about)
+        return self._answer(text, lang, about)
+
+    def _names_in(
+        self, text: str, index: _LanguageIndex
+    ) -> tuple[list[NameMatch], Analysis, _LanguageIndex, frozenset[int]]:
+        message = index.lexicon.analyse(text)
+        return index.names.match(message), message, index, index.names.hit_positions(message)
+
+    @staticmethod
+    def _split_tail(text: str) -> tuple[str, str]:
+        """The question of a long message (its last question, else its last sentences)."""
+        sentences = _SENTENCE_END.split(text.strip())
+        asks = [i for i, s in enumerate(sentences) if "?" in s]
+        if asks:
+            end = asks[-1] + 1
+            start = asks[-1] - 1 if len(words(sentences[asks[-1]])) < 8 and asks[-1] else asks[-1]
+            return " ".join(sentences[:start]), " ".join(sentences[start:end])
+        tail: list[str] = []
+        while sentences and sum(len(words(s)) for s in tail) < TAIL_WORDS:
+            tail.insert(0, sentences.pop())
+        return " ".join(sentences), " ".join(tail)
+
+    def _answer(self, text: str, lang: str, about: str | None) -> Answer:
+        index = self._index(lang)
+        message = index.lexicon.analyse(text)
+        if not message.words:
+            return Answer(AnswerKind.NONE, lang, reason=NoAnswer.EMPTY)
+        talk = find_small_talk(message, index.lexicon)
+        if talk is not None:
+            return Answer(AnswerKind.NONE, lang, reason=NoAnswer(talk.value))
+        part = find_part(message, index.lexicon)
+        request = find_random(message, index.lexicon, index.muscle_words)
+        cues = (part.positions if part else frozenset()) | request.positions
+        names = index.names.match(message)
+        named = self._named(names, message, index, cues | index.names.hit_positions(message))
+        foreign = find_foreign_exercise(message, index.lexicon)
+        if named and foreign and named[0].positions <= foreign:
+            return Answer(
+                AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN
+            )  # "pull up" is not "leg pull up"
+        # "random beginner exercise" must not be read as the page whose keyword says "beginner".
+        only_filters = named and named[0].positions <= request.positions and named[0].score < 1.0
+        if named and not only_filters:
+            return self._about_exercise(named, message, index, lang)
+        if foreign:
+            return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)
+        if request.filters or request.asked:
+            unexplained = self._content_terms(message, cues)
+            weak_name = not names or max(m.title_score for m in names) < SUGGEST_FLOOR
+            if request.asked or not unexplained or (len(unexplained) <= 1 and weak_name):
+                return self._random(request.filters, lang)
+        if about is not None and about in self.library:
+            on_topic = self._about_exercise(
+                [NameMatch(about, 1.0, 1.0, about, True, frozenset())], message, index, lang
+            )
+            if part is not None or on_topic.kind is AnswerKind.FAQ:
+                return on_topic
+        faq = self._faq_anywhere(message, index)
+        if faq is not None:
+            return self._faq_answer(faq, index, lang)
+        suggestions = self._suggestions(names, message, index)
+        if suggestions:
+            return Answer(AnswerKind.SUGGESTIONS, lang, candidates=suggestions)
+        return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)
+
+    # --- stage 1: the exercise named -------------------------------------------------------
+
+    def _named(
+        self,
+        names: list[NameMatch],
+        message: Analysis,
+        index: _LanguageIndex,
+        explained: frozenset[int],
+    ) -> list[NameMatch]:
+        """The exercise the message names, then any others it also names in other words
+        ("is side bend the same as mermaid"); empty when no name is clear."""
+        scored = [(m, self._adjusted(m, message, index, explained)) for m in names]
+        strong = [(m, s) for m, s in scored if s >= NAME_ALONE]
+        if not strong:
+            return []
+        # The name that accounts for more of what was said wins: "reverse plank" is Leg Pull
+        # Back's alias, not Plank with a stray word.
+        top, score = max(strong, key=lambda ms: (len(ms[0].positions), ms[1], ms[0].is_title))
+        also: list[NameMatch] = []
+        for rival, rival_score in scored:
+            if rival is top or rival.positions < top.positions:
+                continue
+            if rival.positions.isdisjoint(top.positions):
+                if rival_score >= NAME_SURE and all(
+                    rival.positions.isdisjoint(a.positions) for a in also
+                ):
+                    also.append(rival)
+                continue
+            if top.title_score < 1.0 and rival.title_score >= RIVAL_TITLE:
+                return []  # words in two titles, said in neither way in full: "swan", "leg pull"
+            if rival_score > score - NAME_MARGIN or (
+                score < NAME_SURE and rival_score >= RIVAL_NEAR
+            ):
+                return []
+        return [top, *also]
+
+    def _adjusted(
+        self, match: NameMatch, message: Analysis, index: _LanguageIndex, explained: frozenset[int]
+    ) -> float:
+        """A name's score, lowered when an unknown word stands right beside it ("downward dog")."""
+        if not match.positions:
+            return 0.0
+        neighbours = (
+            {min(match.positions) - 1, max(match.positions) + 1} - match.positions - explained
+        )
+        for position in neighbours:
+            if 0 <= position < len(message) and not message.stop[position]:
+                word = message.words[position]
+                if word not in index.known_words and message.terms[position] not in index.names:
+                    return match.score * UNKNOWN_NEIGHBOUR
+        return match.score
+
+    def _suggestions(
+        self, names: list[NameMatch], message: Analysis, index: _LanguageIndex
+    ) -> tuple[Exercise, ...]:
+        if not names:
+            return ()
+        scores = [(m.exercise_id, self._adjusted(m, message, index, frozenset())) for m in names]
+        top = scores[0][1]
+        if top < SUGGEST_FLOOR:
+            return ()
+        picked = [
+            exercise_id
+            for exercise_id, score in scores
+            if score >= max(SUGGEST_FLOOR * 0.7, top - 0.5)
+        ]
+        return self._exercises(picked[:MAX_SUGGESTIONS], message.lang)
+
+    # --- stage 2 and 3: the part asked, or a FAQ question ----------------------------------
+
+    def _about_exercise(
+        self, named: list[NameMatch], message: Analysis, index: _LanguageIndex, lang: str
+    ) -> Answer:
+        said = frozenset().union(*(m.positions for m in named))
+        # The names' words are taken out first: "what does the saw do" asks "what does ... do".
+        part = find_part(message, index.lexicon, ignore=said)
+        rest = self._content_terms(message, said)
+        cue_only = part is not None and not self._content_terms(message, said | part.positions)
+        if rest and not cue_only:
+            within = index.faq.entries_of(*(m.exercise_id for m in named))
+            matches = index.faq.match(rest, within=within, limit=1, known_only=True)
+            if matches and matches[0].score >= FAQ_NAMED:
+                return self._faq_answer(matches[0], index, lang)
+        if len(named) > 1 and part is None:
+            return Answer(
+                AnswerKind.SUGGESTIONS,
+                lang,
+                candidates=self._exercises([m.exercise_id for m in named], lang),
+            )
+        return self._exercise_answer(named[0].exercise_id, part, lang)
+
+    def _faq_anywhere(self, message: Analysis, index: _LanguageIndex) -> FaqMatch | None:
+        terms = self._content_terms(message, frozenset())
+        matches = index.faq.match(terms, limit=10)
+        # One shared word ("twist") is a name fragment, not a question.
+        if not matches or matches[0].score < FAQ_ANY or matches[0].matched < 2:
+            return None
+        top = matches[0]
+        rival = next((m for m in matches[1:] if m.exercise_id != top.exercise_id), None)
+        if rival is not None and top.score - rival.score < FAQ_MARGIN:
+            return None
+        return top
+
+    @staticmethod
+    def _content_terms(message: Analysis, used: frozenset[int]) -> list[str]:
+        return [
+            term
+            for position, (term, stop) in enumerate(zip(message.terms, message.stop, strict=True))
+            if not stop and position not in used
+        ]
+
+    # --- building answers ----------------------------------------------------------------
+
+    def _exercise_answer(self, exercise_id: str, part: PartAsked | None, lang: str) -> Answer:
+        exercise = self.library.get(exercise_id, lang)
+        section = part.section if part else Section.OVERVIEW
+        return Answer(
+            AnswerKind.EXERCISE,
+            lang,
+            exercise=exercise,
+            section=section,
+            level=part.level if part else None,
+        )
+
+    def _faq_answer(self, match: FaqMatch, index: _LanguageIndex, lang: str) -> Answer:
+        ref = index.faq_refs[match.entry_id]
+        return Answer(
+            AnswerKind.FAQ, lang, exercise=self.library.get(ref.exercise_id, lang), faq=ref.entry
+        )
+
+    def _random(self, filters: RandomFilters, lang: str) -> Answer:
+        pool = [e for e in self.library.catalogue(lang) if filters.accepts(e)]
+        exercise = self._rng.choice(pool) if pool else None
+        return Answer(
+            AnswerKind.RANDOM,
+            lang,
+            exercise=exercise,
+            section=Section.OVERVIEW if exercise else None,
+            filters=filters,
+        )
+
+    def random(self, filters: RandomFilters, lang: str = DEFAULT_LANG) -> Answer:
+        """A random exercise under `filters` (the /random command)."""
+        return self._random(filters, lang)
+
+    def filters_from(self, text: str, lang: str = DEFAULT_LANG) -> RandomFilters:
+        index = self._index(lang)
+        return find_random(index.lexicon.analyse(text), index.lexicon, index.muscle_words).filters
+
+    def _exercises(self, ids: Iterable[str], lang: str) -> tuple[Exercise, ...]:
+        found = (self.library.get(i, lang) for i in ids)
+        return tuple(e for e in found if e is not None)
+
+
+def is_same_text(a: str, b: str) -> bool:
+    return fold(a).strip() == fold(b).strip()

@@ -1,0 +1,191 @@
+"""What a message asks besides an exercise: the part, a random pick and its filters, small talk."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.content import Difficulty, Exercise, Level
+from bot.lexicon import Analysis, Lexicon
+from bot.text import fold
+
+
+class Section(StrEnum):
+    OVERVIEW = "overview"
+    STEPS = "steps"
+    TIPS = "tips"
+    MODIFICATIONS = "modifications"
+    MISTAKES = "mistakes"
+    BENEFITS = "benefits"
+    VIDEO = "video"
+
+
+# When several cues appear, the more specific part wins: "how do I make the teaser harder"
+# asks for the harder version, not the steps.
+_CUE_PRIORITY = ("video", "easier", "harder", "mistakes", "tips", "benefits", "steps", "overview")
+_CUE_SECTION = {
+    "easier": (Section.MODIFICATIONS, Level.EASIER),
+    "harder": (Section.MODIFICATIONS, Level.HARDER),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PartAsked:
+    section: Section
+    level: Level | None
+    positions: frozenset[int]  # the cue words of every part mentioned
+
+
+def find_part(
+    message: Analysis, lexicon: Lexicon, ignore: frozenset[int] = frozenset()
+) -> PartAsked | None:
+    """The part of an exercise the message asks for, if it says (`ignore`: the name's words)."""
+    positions: set[int] = set()
+    chosen: str | None = None
+    for cue in _CUE_PRIORITY:
+        for phrase in lexicon.section_cues.get(cue, ()):
+            span = message.find(phrase, ignore)
+            if span and positions.isdisjoint(span):  # "doing it wrong" is one cue, not three
+                positions.update(span)
+                chosen = chosen or cue
+    if chosen is None:
+        return None
+    section, level = _CUE_SECTION[chosen] if chosen in _CUE_SECTION else (Section(chosen), None)
+    return PartAsked(section, level, frozenset(positions))
+
+
+@dataclass(frozen=True, slots=True)
+class RandomFilters:
+    difficulty: Difficulty | None = None
+    equipment: str | None = None
+    muscle: str | None = None
+    max_seconds: int | None = None
+
+    def __bool__(self) -> bool:
+        return any(
+            v is not None for v in (self.difficulty, self.equipment, self.muscle, self.max_seconds)
+        )
+
+    def accepts(self, exercise: Exercise) -> bool:
+        if self.difficulty is not None and exercise.difficulty is not self.difficulty:
+            return False
+        if self.equipment is not None:
+            kit = [fold(e) for e in exercise.equipment]
+            if self.equipment == "none":  # nothing at all, not even a mat
+                if any(k != "none" for k in kit):
+                    return False
+            elif not any(self.equipment in k for k in kit):
+                return False
+        if self.muscle is not None and not any(self.muscle in fold(m) for m in exercise.muscles):
+            return False
+        return not (
+            self.max_seconds is not None
+            and (exercise.duration is None or exercise.duration > self.max_seconds)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RandomRequest:
+    filters: RandomFilters
+    asked: bool  # said "random", "surprise me", "give me something"...
+    positions: frozenset[int] = field(default_factory=frozenset)
+
+
+_NUMBER_WITH_UNIT = re.compile(r"(\d+)([a-z]+)")
+
+
+def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str]) -> RandomRequest:
+    """A random pick the message may ask for, with the filters it states."""
+    positions: set[int] = set()
+    asked = False
+    weak = False
+    for phrase in lexicon.random_cues:
+        span = message.find(phrase)
+        if span:
+            asked = True
+            positions.update(span)
+    for phrase in lexicon.weak_random_cues:
+        span = message.find(phrase)
+        if span:
+            weak = True
+            positions.update(span)
+    difficulty: Difficulty | None = None
+    muscle: str | None = None
+    equipment: str | None = None
+    for position, (word, word_stem) in enumerate(zip(message.words, message.stems, strict=True)):
+        if difficulty is None and word in lexicon.difficulty:
+            difficulty = Difficulty(lexicon.difficulty[word])
+            positions.add(position)
+        elif muscle is None and word in lexicon.muscles:
+            muscle = lexicon.muscles[word]
+            positions.add(position)
+        elif muscle is None and word_stem in muscle_words:
+            muscle = word_stem
+            positions.add(position)
+    for phrase, value in sorted(lexicon.equipment.items(), key=lambda kv: -len(kv[0])):
+        span = message.find(phrase)
+        if span:
+            equipment = value
+            positions.update(span)
+            break
+    max_seconds, time_positions = _time_bound(message, lexicon)
+    positions.update(time_positions)
+    filters = RandomFilters(difficulty, equipment, muscle, max_seconds)
+    if weak and not asked:
+        asked = bool(filters) or any(w in lexicon.domain_words for w in message.words)
+    return RandomRequest(filters=filters, asked=asked, positions=frozenset(positions))
+
+
+def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[int]]:
+    """ "under 2 minutes", "30 sec", "90s": the time someone has, in seconds."""
+    units = lexicon.time_units
+    found = message.words
+    for position, word in enumerate(found):
+        amount: int | None = None
+        unit: str | None = None
+        used = {position}
+        glued = _NUMBER_WITH_UNIT.fullmatch(word)
+        if glued and glued.group(2) in units:
+            amount, unit = int(glued.group(1)), glued.group(2)
+        elif (
+            (word.isdigit() or word in lexicon.number_words)
+            and position + 1 < len(found)
+            and found[position + 1] in units
+        ):
+            amount = int(word) if word.isdigit() else lexicon.number_words[word]
+            unit = found[position + 1]
+            used.add(position + 1)
+        if amount is not None and unit is not None:
+            return amount * units[unit], used
+    return None, set()
+
+
+class SmallTalk(StrEnum):
+    GREETING = "greeting"
+    THANKS = "thanks"
+    CHAT = "chat"
+
+
+def find_foreign_exercise(message: Analysis, lexicon: Lexicon) -> frozenset[int]:
+    """Positions of a well-known exercise from outside this library ("squats", "pull up")."""
+    for phrase in lexicon.foreign_exercises:
+        span = message.find(phrase)
+        if span:
+            return frozenset(span)
+    return frozenset()
+
+
+def find_small_talk(message: Analysis, lexicon: Lexicon) -> SmallTalk | None:
+    """Greetings, thanks and chit-chat: only when the whole message is that."""
+    content = [w for w, stop in zip(message.words, message.stop, strict=True) if not stop]
+    pool = lexicon.greetings | lexicon.thanks | lexicon.small_talk
+    if not any(w in pool for w in message.words):
+        return None
+    if not all(w in pool or w in lexicon.stop_words for w in message.words):
+        return None
+    if any(w in lexicon.thanks for w in message.words):
+        return SmallTalk.THANKS
+    if any(w in lexicon.greetings for w in message.words) or not content:
+        return SmallTalk.GREETING
+    return SmallTalk.CHAT

@@ -1,0 +1,346 @@
+"""Find the exercise a message names and the FAQ entry it asks, with how sure we are.
+
+Both indexes are built once at load. A message is scored by walking the postings of its own
+terms (an inverted index), so the cost follows the message and the few names or questions it
+touches, not the size of the library. rapidfuzz is used where spelling is uncertain: a word
+that is in no page is compared with the words of exercise names to catch typos.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.lexicon import Analysis, Lexicon
+from bot.text import words
+
+# Edits (insert, delete, substitute, swap two letters) an unknown word may be from a name word
+# and still be taken for it: none up to 2 letters, one up to 5, two beyond (like Lucene's AUTO).
+TYPO_EDITS = ((3, 0), (8, 1))
+TYPO_COST = 0.15  # similarity lost per edit
+# A stop word inside a name ("the" in "The Saw") counts this much of a real word.
+STOP_WEIGHT = 0.05
+MAX_TYPO_LOOKUPS = 24
+PREFIX_MIN = 2  # "jackkn", "boomer", "leg pull fr": a name being typed
+PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """How well a message names one exercise."""
+
+    exercise_id: str
+    score: float  # share of the name's weight found in the message, 0..1
+    mass: float  # weight found: a longer name matched in full is more specific
+    name: str
+    is_title: bool
+    positions: frozenset[int]  # the message words that matched
+    title_score: float = 0.0  # how much of the exercise's title the message holds
+
+    @property
+    def rank(self) -> tuple[float, float, bool]:
+        return (self.score, self.mass, self.is_title)
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    exercise_id: str
+    text: str
+    terms: tuple[str, ...]
+    weight: float
+    is_title: bool
+
+
+class NameIndex:
+    """Exercise titles and keywords, by term."""
+
+    def __init__(
+        self,
+        names: Iterable[tuple[str, str, bool]],
+        lexicon: Lexicon,
+        known_words: frozenset[str],
+    ) -> None:
+        self._lexicon = lexicon
+        self._known_words = known_words
+        prepared: list[tuple[str, str, tuple[str, ...], bool]] = []
+        exercises_with: defaultdict[str, set[str]] = defaultdict(set)
+        surface: dict[str, str] = {}
+        for exercise_id, text, is_title in names:
+            name_words = words(text)
+            variants = [name_words]
+            if len(name_words) > 1:
+                variants.append(["".join(name_words)])  # "roll up" also answers to "rollup"
+            for variant_index, variant in enumerate(variants):
+                # Plain stems, no synonyms: "spine" in a name must not become "back".
+                terms = tuple(dict.fromkeys(lexicon.stem(w) for w in variant))
+                if not terms:
+                    continue
+                prepared.append((exercise_id, text, terms, is_title))
+                for word, term in zip(variant, terms, strict=False):
+                    exercises_with[term].add(exercise_id)
+                    # Joined forms are spelling help for short slips ("rolup"), not for long
+                    # words that are other words altogether ("deadlift" is not "headlift").
+                    joined = variant_index > 0
+                    if len(word) >= 3 and not word.isdigit() and not (joined and len(word) > 7):
+                        surface.setdefault(word, term)
+        total = len({p[0] for p in prepared}) or 1
+        self._weight = {
+            term: STOP_WEIGHT
+            if term in lexicon.name_fillers
+            else math.log(1 + total / len(exercises))
+            for term, exercises in exercises_with.items()
+        }
+        self._names: list[_Name] = []
+        self._postings: defaultdict[str, list[int]] = defaultdict(list)
+        for exercise_id, text, terms, is_title in prepared:
+            weight = sum(self._weight[t] for t in terms)
+            for term in terms:
+                self._postings[term].append(len(self._names))
+            self._names.append(_Name(exercise_id, text, terms, weight, is_title))
+        self._surface_words = sorted(surface)
+        self._surface_terms = [surface[w] for w in self._surface_words]
+
+    def weight(self, term: str) -> float:
+        return self._weight.get(term, 0.0)
+
+    def __contains__(self, term: str) -> bool:
+        return term in self._postings
+
+    def match(self, message: Analysis, limit: int = 6) -> list[NameMatch]:
+        """The exercises the message may name, best first, at most one entry per exercise."""
+        hits = self._hits(message)
+        if not hits:
+            return []
+        found: defaultdict[int, float] = defaultdict(float)
+        anchored: set[int] = set()  # names hit by at least one word that is not a stop word
+        for term, (similarity, where) in hits.items():
+            real = any(not message.stop[p] for p in where)
+            for name_id in self._postings[term]:
+                found[name_id] += self._weight[term] * similarity
+                if real:
+                    anchored.add(name_id)
+        best: dict[str, NameMatch] = {}
+        title_scores: defaultdict[str, float] = defaultdict(float)
+        for name_id, mass in found.items():
+            name = self._names[name_id]
+            if name_id not in anchored:
+                continue  # "into", "the": not a reason to think of "Roll Over into Teaser"
+            positions = frozenset(p for t in name.terms if t in hits for p in hits[t][1])
+            candidate = NameMatch(
+                exercise_id=name.exercise_id,
+                score=mass / name.weight,
+                mass=mass,
+                name=name.text,
+                is_title=name.is_title,
+                positions=positions,
+            )
+            if name.is_title:
+                title_scores[name.exercise_id] = max(
+                    title_scores[name.exercise_id], candidate.score
+                )
+            current = best.get(name.exercise_id)
+            if current is None or candidate.rank > current.rank:
+                best[name.exercise_id] = candidate
+        ranked = sorted(best.values(), key=lambda m: m.rank, reverse=True)[:limit]
+        return [replace(m, title_score=title_scores[m.exercise_id]) for m in ranked]
+
+    def hit_positions(self, message: Analysis) -> frozenset[int]:
+        """Message words that are (possibly misspelt) words of some exercise name."""
+        return frozenset(p for _, positions in self._hits(message).values() for p in positions)
+
+    def _completions(self, prefix: str, limit: int = 5) -> list[tuple[str, str]]:
+        """Name words that start with `prefix`, from the sorted word list."""
+        start = bisect.bisect_left(self._surface_words, prefix)
+        found: list[tuple[str, str]] = []
+        for index in range(start, min(start + limit, len(self._surface_words))):
+            word = self._surface_words[index]
+            if not word.startswith(prefix):
+                break
+            if word != prefix:
+                found.append((word, self._surface_terms[index]))
+        return found
+
+    def _hits(self, message: Analysis) -> dict[str, tuple[float, tuple[int, ...]]]:
+        """Name terms present in the message: similarity and the message positions."""
+        hits: dict[str, tuple[float, tuple[int, ...]]] = {}
+
+        def record(term: str, similarity: float, *positions: int) -> None:
+            if similarity > hits.get(term, (0.0, ()))[0]:
+                hits[term] = (similarity, positions)
+
+        lookups = 0
+        for position, (word, term) in enumerate(zip(message.words, message.stems, strict=True)):
+            if term in self._postings:
+                record(term, 1.0, position)
+            elif (
+                lookups < MAX_TYPO_LOOKUPS and word not in self._known_words and not word.isdigit()
+            ):
+                lookups += 1
+                edits = next((e for size, e in TYPO_EDITS if len(word) < size), 2)
+                if edits:
+                    for _, distance, index in process.extract(
+                        word, self._surface_words, scorer=OSA.distance, score_cutoff=edits, limit=3
+                    ):
+                        record(self._surface_terms[index], 1 - TYPO_COST * distance, position)
+                if len(word) >= PREFIX_MIN:
+                    for full, full_term in self._completions(word):
+                        typed = PREFIX_CREDIT + (1 - PREFIX_CREDIT) * len(word) / len(full)
+                        record(full_term, typed, position)
+            if position + 1 < len(message.words):
+                joined = self._lexicon.stem(word + message.words[position + 1])
+                if joined in self._postings:  # "criss cross" said for "crisscross"
+                    record(joined, 1.0, position, position + 1)
+        return hits
+
+
+@dataclass(frozen=True, slots=True)
+class FaqMatch:
+    entry_id: int
+    exercise_id: str
+    score: float
+    matched: int  # message terms found in the entry
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    exercise_id: str
+    question: frozenset[str]
+    answer: frozenset[str]
+    name_terms: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FaqSource:
+    """One FAQ entry to index, with the text of its exercise for context."""
+
+    exercise_id: str
+    question: str
+    answer: str
+    name_terms: frozenset[str]
+    context: str  # the exercise's title, keywords, description and steps
+
+
+class FaqIndex:
+    """Every FAQ entry of every exercise, by term, weighted by how rare each term is.
+
+    A learner often describes the exercise instead of naming it ("lying on my side lifting the
+    bottom leg"): those words are found in the exercise's own text, which backs its entries.
+    """
+
+    ANSWER_CREDIT = 0.4  # a word found only in the answer is weaker evidence than in the question
+    CONTEXT_CREDIT = 0.5  # a word found in the exercise's description or steps
+    CANDIDATES = 200  # entries scored in full, after a cheap first pass
+
+    def __init__(self, sources: Sequence[FaqSource], lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._entries: list[_Entry] = []
+        df: Counter[str] = Counter()
+        self._postings: defaultdict[str, list[int]] = defaultdict(list)
+        self._by_exercise: defaultdict[str, set[int]] = defaultdict(set)
+        self._context: dict[str, frozenset[str]] = {}
+        context_postings: defaultdict[str, list[str]] = defaultdict(list)
+        for source in sources:
+            q = self._content_terms(source.question)
+            a = self._content_terms(source.answer) - q
+            entry_id = len(self._entries)
+            self._entries.append(_Entry(source.exercise_id, q, a, source.name_terms))
+            self._by_exercise[source.exercise_id].add(entry_id)
+            df.update(q)
+            for term in q | a:
+                self._postings[term].append(entry_id)
+            if source.exercise_id not in self._context:
+                context = self._content_terms(source.context)
+                self._context[source.exercise_id] = context
+                for term in context:
+                    context_postings[term].append(source.exercise_id)
+        self._context_postings = dict(context_postings)
+        total = len(self._entries) or 1
+        self._idf = {term: math.log(1 + total / count) for term, count in df.items()}
+        self._unknown_idf = math.log(1 + total)
+        # Words in most exercises' text say nothing about which exercise is meant.
+        self._context_cap = max(3, len(self._context) // 4)
+
+    def _content_terms(self, text: str) -> frozenset[str]:
+        analysis = self._lexicon.analyse(text)
+        return frozenset(
+            t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop
+        )
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, self._unknown_idf)
+
+    def match(
+        self,
+        terms: Iterable[str],
+        *,
+        within: frozenset[int] | None = None,
+        limit: int = 5,
+        known_only: bool = False,
+    ) -> list[FaqMatch]:
+        """Entries sharing the most informative of `terms`, optionally only `within` some ids.
+
+        score = 0.65 x (share of the message's weight found in the entry)
+              + 0.35 x (share of the question's own weight found in the message),
+        leaving out the exercise's name, which the message may have said or implied.
+        `known_only` ignores words no FAQ entry uses ("ugh", "lol"): right when the exercise is
+        already named, too lenient when hunting across every entry.
+        """
+        message = {t for t in terms if t and (not known_only or t in self._postings)}
+        if not message:
+            return []
+        # First pass: entries sharing words with the question or answer, and the entries of
+        # the exercises whose own text shares the most words.
+        found: defaultdict[int, float] = defaultdict(float)
+        for term in message:
+            for entry_id in self._postings.get(term, ()):
+                if within is None or entry_id in within:
+                    found[entry_id] += self.idf(term)
+        if within is None:
+            for exercise_id in self._context_leaders(message):
+                for entry_id in self._by_exercise[exercise_id]:
+                    found.setdefault(entry_id, 0.0)
+        shortlist = sorted(found, key=found.__getitem__, reverse=True)[: self.CANDIDATES]
+        message_weight = sum(self.idf(t) for t in message)
+        ranked = [self._score(entry_id, message, message_weight) for entry_id in shortlist]
+        ranked.sort(key=lambda m: m.score, reverse=True)
+        return ranked[:limit]
+
+    def _context_leaders(self, message: set[str], count: int = 5) -> list[str]:
+        votes: defaultdict[str, float] = defaultdict(float)
+        for term in message:
+            exercises = self._context_postings.get(term, ())
+            if len(exercises) <= self._context_cap:
+                for exercise_id in exercises:
+                    votes[exercise_id] += self.idf(term)
+        return sorted(votes, key=votes.__getitem__, reverse=True)[:count]
+
+    def _score(self, entry_id: int, message: set[str], message_weight: float) -> FaqMatch:
+        entry = self._entries[entry_id]
+        context = self._context[entry.exercise_id]
+        mass = 0.0
+        matched = 0
+        for term in message:
+            if term in entry.question:
+                credit = 1.0
+            elif term in entry.answer:
+                credit = self.ANSWER_CREDIT
+            elif term in context:
+                credit = self.CONTEXT_CREDIT
+            else:
+                continue
+            matched += credit == 1.0 or credit == self.ANSWER_CREDIT
+            mass += self.idf(term) * credit
+        own = entry.question - entry.name_terms
+        own_weight = sum(self.idf(t) for t in own)
+        question_share = sum(self.idf(t) for t in own & message) / own_weight if own_weight else 0.0
+        score = 0.65 * (mass / message_weight) + 0.35 * question_share
+        return FaqMatch(entry_id, entry.exercise_id, score, matched)
+
+    def entries_of(self, *exercise_ids: str) -> frozenset[int]:
+        return frozenset(e for i in exercise_ids for e in self._by_exercise.get(i, ()))

@@ -1,0 +1,55 @@
+"""Text as the matcher sees it: folded, unaccented, punctuation-free words and their stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+# Messages longer than this are cut before matching: nobody asks a form question in a novel,
+# and it bounds the work one message can cause.
+MAX_MESSAGE_CHARS = 4000
+_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = re.compile("['`\u2018\u2019\u00b4]")  # ' ` and the typographic ones
+_STEMMER_LANGS = {"en": "english", "es": "spanish"}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of `text` (á -> a, ß -> ss)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`: folded, apostrophes joined (don't -> dont), everything else a break."""
+    return _WORD.findall(_APOSTROPHES.sub("", fold(text[:MAX_MESSAGE_CHARS])))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str, lang: str = "en") -> str:
+    stemmer = _stemmer(_STEMMER_LANGS.get(lang, "english"))
+    return str(stemmer.stemWord(word))
+
+
+@lru_cache(maxsize=4)
+def _stemmer(name: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """A text's words and their stems, position for position."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def tokenize(text: str, lang: str = "en") -> Tokens:
+    found = words(text)
+    return Tokens(tuple(found), tuple(stem(w, lang) for w in found))
