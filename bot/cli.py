@@ -1,14 +1,82 @@
-"""pilates-bot run | ask | chat | check. Flags override environment variables."""
+"""pilates-bot run | ask | chat | check. Flags override environment variables.
+
+With no command: the Telegram bot when TELEGRAM_BOT_TOKEN is set, otherwise a chat here.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.config import default_content_dir
-from bot.content import load_library
+from bot.answers import Answer, AnswerEngine
+from bot.config import default_content_dir, default_db_path
+from bot.console import Console, read_stdin
+from bot.content import DEFAULT_LANG, load_library
+from bot.favourites import FavouritesStore, StoreError
+from bot.render import render
+
+
+def _engine(content: Path) -> AnswerEngine:
+    result = load_library(content)
+    if result.errors:
+        print(
+            f"warning: {len(result.errors)} page(s) skipped; run `pilates-bot check {content}`",
+            file=sys.stderr,
+        )
+    if not len(result.library):
+        raise SystemExit(f"error: no exercises found in {content}")
+    return AnswerEngine(result.library)
+
+
+def answer_json(engine: AnswerEngine, answer: Answer) -> dict[str, object]:
+    """The shape of `ask --json`: one object per message."""
+    library = engine.library
+    return {
+        "kind": answer.kind.value,
+        "exercise": library.id_of(answer.exercise) if answer.exercise else None,
+        "section": answer.section.value if answer.section else None,
+        "question": answer.faq.question if answer.faq else None,
+        "candidates": [library.id_of(e) for e in answer.candidates],
+        "text": render(answer, library).text,
+    }
+
+
+def _ask(args: argparse.Namespace) -> int:
+    engine = _engine(args.content)
+    if args.text == ["-"]:
+        for line in sys.stdin:
+            message = line.rstrip("\n")
+            print(json.dumps(answer_json(engine, engine.answer(message, args.lang))), flush=True)
+        return 0
+    answer = engine.answer(" ".join(args.text), args.lang)
+    if args.json:
+        print(json.dumps(answer_json(engine, answer), ensure_ascii=False, indent=2))
+    else:
+        print(render(answer, engine.library).text)
+    return 0
+
+
+def _chat(args: argparse.Namespace) -> int:
+    engine = _engine(args.content)
+
+    async def session() -> None:
+        async with FavouritesStore(args.db) as store:
+            console = Console(engine, store, lang=args.lang, read=read_stdin, write=print)
+            await console.run()
+
+    try:
+        asyncio.run(session())
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -23,22 +91,70 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
+def _run(args: argparse.Namespace) -> int:
+    from bot.telegram.app import run_bot  # only this command needs python-telegram-bot
+
+    return run_bot(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pilates-bot", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="pilates-bot", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    def content_flag(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--content", type=Path, default=None, help="content folder ($PILATES_BOT_CONTENT)"
+        )
+
+    def lang_flag(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--lang", default=DEFAULT_LANG, help="language code (default: en)")
+
+    ask = commands.add_parser("ask", help="answer one message (or one per line with -)")
+    ask.add_argument("text", nargs="+", help="the message, or - to read messages from stdin")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    content_flag(ask)
+    lang_flag(ask)
+    ask.set_defaults(handler=_ask)
+
+    chat = commands.add_parser("chat", help="chat in this terminal, with favourites")
+    chat.add_argument("--db", type=Path, default=None, help="SQLite file ($PILATES_BOT_DB)")
+    content_flag(chat)
+    lang_flag(chat)
+    chat.set_defaults(handler=_chat)
+
     check = commands.add_parser("check", help="validate a content tree and list its problems")
-    check.add_argument("content", nargs="?", type=Path, help="content folder (default: bundled)")
-    check.add_argument("--content", dest="content_flag", type=Path, help=argparse.SUPPRESS)
+    check.add_argument("content_dir", nargs="?", type=Path, help="content folder")
+    content_flag(check)
     check.set_defaults(handler=_check)
+
+    run = commands.add_parser("run", help="run the Telegram bot")
+    run.add_argument("--token", help="bot token ($TELEGRAM_BOT_TOKEN)")
+    run.add_argument("--db", type=Path, default=None, help="SQLite file ($PILATES_BOT_DB)")
+    run.add_argument(
+        "--base-url", help="Bot API base, e.g. http://localhost:8081/bot ($TELEGRAM_API_BASE_URL)"
+    )
+    run.add_argument("--webhook-url", help="serve a webhook at this public URL instead of polling")
+    run.add_argument("--listen", default="0.0.0.0", help="webhook listen address")
+    run.add_argument("--port", type=int, default=8443, help="webhook port")
+    run.add_argument("--secret-token", help="webhook secret token ($TELEGRAM_WEBHOOK_SECRET)")
+    content_flag(run)
+    run.set_defaults(handler=_run)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command == "check":
-        args.content = args.content_flag or args.content or default_content_dir()
-    handler = args.handler
-    code: int = handler(args)
-    sys.stdout.flush()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `make run`: Telegram with a token, a terminal chat without
+        command = "run" if os.environ.get("TELEGRAM_BOT_TOKEN") else "chat"
+        args = parser.parse_args([command, *(argv or [])])
+    if args.command == "check" and args.content is None:
+        args.content = args.content_dir
+    if getattr(args, "content", None) is None:
+        args.content = default_content_dir()
+    if getattr(args, "db", "") is None:
+        args.db = default_db_path()
+    code: int = args.handler(args)
     return code

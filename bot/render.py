@@ -1,0 +1,304 @@
+"""Answer -> what a person reads: Telegram HTML in pieces of at most 4096 characters, a plain-text
+twin, and the buttons to offer. Every piece of content or user text is escaped here."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.answers import Answer, AnswerKind, NoAnswer
+from bot.content import Block, BlockKind, Exercise, Level, Library
+from bot.intent import RandomFilters, Section
+
+MAX_MESSAGE = 4096  # Telegram's limit, counted on the text after HTML is parsed
+
+
+class Style(StrEnum):
+    PLAIN = "plain"
+    BOLD = "bold"
+    ITALIC = "italic"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str
+    style: Style = Style.PLAIN
+    url: str | None = None
+
+
+Line = tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A run of lines kept together when a long reply is split into messages."""
+
+    lines: tuple[Line, ...]
+
+
+class ActionKind(StrEnum):
+    SECTION = "section"  # show another part of an exercise
+    FAQ_LIST = "faqs"
+    FAQ = "faq"  # one FAQ answer, by index
+    SAVE = "save"  # toggle a favourite
+    RANDOM = "random"  # another random pick under the same filters
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    kind: ActionKind
+    exercise_id: str = ""
+    section: Section | None = None
+    level: Level | None = None
+    index: int = 0
+    filters: RandomFilters = field(default_factory=RandomFilters)
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: str
+    action: Action | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    parts: tuple[Part, ...]
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+    @property
+    def text(self) -> str:
+        parts = ("\n".join(_plain_line(line) for line in part.lines) for part in self.parts)
+        return "\n\n".join(parts).strip()
+
+    def html_pieces(self, limit: int = MAX_MESSAGE) -> list[str]:
+        """The reply as Telegram HTML messages, split between parts, then lines, then words."""
+        return [_html(lines) for lines in _split(self.parts, limit)]
+
+
+def _plain_line(line: Line) -> str:
+    return "".join(span.text for span in line)
+
+
+def _html_span(span: Span) -> str:
+    text = html.escape(span.text, quote=False)
+    if span.url is not None:
+        return f'<a href="{html.escape(span.url, quote=True)}">{text}</a>'
+    if span.style is Style.BOLD:
+        return f"<b>{text}</b>"
+    if span.style is Style.ITALIC:
+        return f"<i>{text}</i>"
+    return text
+
+
+def _html(lines: Sequence[Line]) -> str:
+    return "\n".join("".join(_html_span(s) for s in line) for line in lines).strip()
+
+
+def _split(parts: Sequence[Part], limit: int) -> list[list[Line]]:
+    messages: list[list[Line]] = [[]]
+    size = 0
+    for part in parts:
+        part_size = sum(len(_plain_line(line)) + 1 for line in part.lines)
+        if size and size + part_size > limit:
+            messages.append([])
+            size = 0
+        for line in part.lines:
+            for piece in _split_line(line, limit):
+                length = len(_plain_line(piece)) + 1
+                if size and size + length > limit:
+                    messages.append([])
+                    size = 0
+                messages[-1].append(piece)
+                size += length
+    return [m for m in messages if any(_plain_line(line).strip() for line in m)]
+
+
+def _split_line(line: Line, limit: int) -> Iterable[Line]:
+    """A line longer than a message, cut at spaces (or hard, for a word that long)."""
+    if len(_plain_line(line)) < limit:
+        yield line
+        return
+    for span in line:
+        text = span.text
+        while text:
+            cut = text.rfind(" ", 0, limit - 1) if len(text) >= limit else len(text)
+            cut = cut if cut > 0 else min(len(text), limit - 1)
+            yield (Span(text[:cut], span.style, span.url),)
+            text = text[cut:].lstrip()
+
+
+# --- the words of the interface ------------------------------------------------------------
+
+SECTION_TITLES = {
+    Section.OVERVIEW: "Overview",
+    Section.STEPS: "Steps",
+    Section.TIPS: "Tips",
+    Section.MODIFICATIONS: "Modifications",
+    Section.MISTAKES: "Common mistakes",
+    Section.BENEFITS: "Benefits",
+    Section.VIDEO: "Video",
+}
+LEVEL_TITLES = {Level.EASIER: "Easier", Level.HARDER: "Harder"}
+EXAMPLES = (
+    "how do I do the hundred",
+    "my neck hurts in the roll up",
+    "easier version of teaser",
+    "random beginner exercise",
+)
+NONE_TEXT = {
+    NoAnswer.EMPTY: "Send me a question about a Pilates exercise.",
+    NoAnswer.GREETING: "Hi! I'm your Pilates assistant.",
+    NoAnswer.THANKS: "You're welcome! Enjoy your practice.",
+    NoAnswer.CHAT: "I'm here whenever you have a Pilates question.",
+    NoAnswer.UNKNOWN: "Sorry, I don't know that one. I only know the exercises of our mat library.",
+}
+
+
+def _text(text: str, style: Style = Style.PLAIN) -> Line:
+    return (Span(text, style),)
+
+
+def _bullets(items: Iterable[str], numbered: bool = False) -> tuple[Line, ...]:
+    return tuple(
+        _text(f"{n}. {item}" if numbered else f"• {item}") for n, item in enumerate(items, 1)
+    )
+
+
+def _blocks(blocks: Sequence[Block]) -> tuple[Line, ...]:
+    lines: list[Line] = []
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            lines.append(_text(block.text, Style.BOLD))
+        elif block.kind is BlockKind.ITEM:
+            lines.append(_text(f"• {block.text}"))
+        else:
+            lines.append(_text(block.text))
+    return tuple(lines)
+
+
+def header(exercise: Exercise) -> Part:
+    facts = [exercise.difficulty.value.capitalize()]
+    if exercise.duration:
+        minutes, seconds = divmod(exercise.duration, 60)
+        facts.append(
+            f"{minutes} min {seconds} s"
+            if minutes and seconds
+            else (f"{minutes} min" if minutes else f"{seconds} s")
+        )
+    if exercise.equipment:
+        facts.append(", ".join(exercise.equipment))
+    return Part((_text(exercise.title, Style.BOLD), _text(" · ".join(facts), Style.ITALIC)))
+
+
+def section_part(exercise: Exercise, section: Section, level: Level | None = None) -> Part:
+    title = _text(SECTION_TITLES[section], Style.BOLD)
+    if section is Section.OVERVIEW:
+        steps = (_text("How to do it", Style.BOLD), *_bullets(exercise.steps, numbered=True))
+        return Part((_text(exercise.description), _text(""), *steps))
+    if section is Section.STEPS:
+        return Part((title, *_bullets(exercise.steps, numbered=True)))
+    if section is Section.MODIFICATIONS:
+        lines: list[Line] = []
+        for wanted in (level,) if level else (Level.EASIER, Level.HARDER):
+            mods = exercise.modifications_at(wanted)
+            if mods:
+                lines.append(_text(LEVEL_TITLES[wanted], Style.BOLD))
+                lines.extend(
+                    (Span("• "), Span(m.name, Style.BOLD), Span(f": {m.description}")) for m in mods
+                )
+        return Part(tuple(lines) or (_text("No modifications written for this one yet."),))
+    if section is Section.VIDEO:
+        if exercise.video_url is None:
+            return Part((title, _text("There is no video for this exercise yet.")))
+        return Part((title, (Span("Watch it on YouTube", url=exercise.video_url),)))
+    body = {
+        Section.TIPS: exercise.body.tips,
+        Section.MISTAKES: exercise.body.mistakes,
+        Section.BENEFITS: exercise.body.benefits,
+    }[section]
+    return Part((title, *(_blocks(body) or (_text("Nothing written for this part yet."),))))
+
+
+def exercise_buttons(
+    exercise_id: str, exercise: Exercise, *, saved: bool
+) -> tuple[tuple[Button, ...], ...]:
+    def show(label: str, section: Section, level: Level | None = None) -> Button:
+        return Button(label, Action(ActionKind.SECTION, exercise_id, section, level))
+
+    video = (
+        Button("▶ Video", url=exercise.video_url)
+        if exercise.video_url
+        else show("Video", Section.VIDEO)
+    )
+    return (
+        (
+            show("Steps", Section.STEPS),
+            show("Tips", Section.TIPS),
+            show("Mistakes", Section.MISTAKES),
+        ),
+        (
+            show("Easier", Section.MODIFICATIONS, Level.EASIER),
+            show("Harder", Section.MODIFICATIONS, Level.HARDER),
+            Button("FAQ", Action(ActionKind.FAQ_LIST, exercise_id)),
+        ),
+        (video, Button("★ Saved" if saved else "☆ Save", Action(ActionKind.SAVE, exercise_id))),
+    )
+
+
+def render(answer: Answer, library: Library, *, saved: bool = False) -> Reply:
+    """The reply to an answer; `saved` tells whether its exercise is a favourite."""
+    exercise = answer.exercise
+    exercise_id = library.id_of(exercise) if exercise is not None else ""
+    if answer.kind is AnswerKind.EXERCISE and exercise is not None:
+        part = section_part(exercise, answer.section or Section.OVERVIEW, answer.level)
+        buttons = exercise_buttons(exercise_id, exercise, saved=saved)
+        return Reply((header(exercise), part), buttons)
+    if answer.kind is AnswerKind.FAQ and exercise is not None and answer.faq is not None:
+        parts = (
+            Part((_text(answer.faq.question, Style.BOLD), _text(answer.faq.answer))),
+            Part((_text(f"From: {exercise.title}", Style.ITALIC),)),
+        )
+        button = Button(
+            f"Open {exercise.title}", Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW)
+        )
+        return Reply(parts, ((button,),))
+    if answer.kind is AnswerKind.RANDOM:
+        again = (Button("🎲 Another", Action(ActionKind.RANDOM, filters=answer.filters)),)
+        if exercise is None:
+            return Reply(
+                (Part((_text("No exercise matches all of that. Try fewer filters."),)),), (again,)
+            )
+        card = render(
+            Answer(AnswerKind.EXERCISE, answer.lang, exercise, Section.OVERVIEW),
+            library,
+            saved=saved,
+        )
+        return Reply(card.parts, (*card.buttons, again))
+    if answer.kind is AnswerKind.SUGGESTIONS:
+        lines = [_text("I'm not sure which exercise you mean. Did you mean:", Style.BOLD)]
+        lines.extend(_text(f"• {e.title}") for e in answer.candidates)
+        buttons = tuple(
+            (Button(e.title, Action(ActionKind.SECTION, library.id_of(e), Section.OVERVIEW)),)
+            for e in answer.candidates
+        )
+        return Reply((Part(tuple(lines)),), buttons)
+    return help_reply(NONE_TEXT[answer.reason or NoAnswer.UNKNOWN])
+
+
+def help_reply(opening: str) -> Reply:
+    """What the bot can do, with examples: the reply whenever there is no answer."""
+    lines = (
+        _text(opening),
+        _text(""),
+        _text(
+            "Ask me how to do an exercise, about a part of it (steps, tips, easier or harder "
+            "versions, common mistakes, benefits), or a form question. For example:"
+        ),
+        *(_text(f"• {example}") for example in EXAMPLES),
+        _text(""),
+        _text("Or send /random for an exercise to try."),
+    )
+    return Reply((Part(lines),))
