@@ -41,12 +41,12 @@ def find_part(
     message: Analysis, lexicon: Lexicon, ignore: frozenset[int] = frozenset()
 ) -> PartAsked | None:
     """The part of an exercise the message asks for, if it says (`ignore`: the name's words)."""
+    found = lexicon.section_cues.find_all(message, ignore)
     positions: set[int] = set()
     chosen: str | None = None
     for cue in _CUE_PRIORITY:
-        for phrase in lexicon.section_cues.get(cue, ()):
-            span = message.find(phrase, ignore)
-            if span and positions.isdisjoint(span):  # "doing it wrong" is one cue, not three
+        for tag, span in found:
+            if tag == cue and positions.isdisjoint(span):  # "doing it wrong" is one cue
                 positions.update(span)
                 chosen = chosen or cue
     if chosen is None:
@@ -100,16 +100,10 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
     positions: set[int] = set()
     asked = False
     weak = False
-    for phrase in lexicon.random_cues:
-        span = message.find(phrase)
-        if span:
-            asked = True
-            positions.update(span)
-    for phrase in lexicon.weak_random_cues:
-        span = message.find(phrase)
-        if span:
-            weak = True
-            positions.update(span)
+    for strength, span in lexicon.random_cues.find_all(message):
+        asked = asked or strength == "strong"
+        weak = weak or strength == "weak"
+        positions.update(span)
     difficulty: Difficulty | None = None
     muscle: str | None = None
     equipment: str | None = None
@@ -123,12 +117,9 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
         elif muscle is None and word_stem in muscle_words:
             muscle = word_stem
             positions.add(position)
-    for phrase, value in sorted(lexicon.equipment.items(), key=lambda kv: -len(kv[0])):
-        span = message.find(phrase)
-        if span:
-            equipment = value
-            positions.update(span)
-            break
+    for value, span in lexicon.equipment.find_all(message)[:1]:
+        equipment = value
+        positions.update(span)
     max_seconds, time_positions = _time_bound(message, lexicon)
     positions.update(time_positions)
     filters = RandomFilters(difficulty, equipment, muscle, max_seconds)
@@ -169,11 +160,8 @@ class SmallTalk(StrEnum):
 
 def find_foreign_exercise(message: Analysis, lexicon: Lexicon) -> frozenset[int]:
     """Positions of a well-known exercise from outside this library ("squats", "pull up")."""
-    for phrase in lexicon.foreign_exercises:
-        span = message.find(phrase)
-        if span:
-            return frozenset(span)
-    return frozenset()
+    found = lexicon.foreign_exercises.find_all(message)
+    return frozenset(found[0][1]) if found else frozenset()
 
 
 def find_small_talk(message: Analysis, lexicon: Lexicon) -> SmallTalk | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,18 +30,36 @@ class Analysis:
     def __len__(self) -> int:
         return len(self.words)
 
-    def find(self, phrase: Phrase, ignore: frozenset[int] = frozenset()) -> tuple[int, ...]:
-        """Positions of `phrase` (stems, fillers left out) in the message, or ().
 
-        Filler words and the `ignore`d positions (an exercise name, say) are stepped over, so
-        "what does the saw do" still holds the cue "what does do".
-        """
-        kept = [i for i in range(len(self.stems)) if not self.filler[i] and i not in ignore]
-        size = len(phrase)
-        for start in range(len(kept) - size + 1):
-            if all(self.stems[kept[start + k]] == phrase[k] for k in range(size)):
-                return tuple(kept[start : start + size])
-        return ()
+class PhraseTable:
+    """Cue phrases, each with a tag, found in one pass over a message.
+
+    Filler words and `ignore`d positions (an exercise name, say) are stepped over, so "what
+    does the saw do" still holds the cue "what does do".
+    """
+
+    def __init__(self, entries: Iterable[tuple[Phrase, str]]) -> None:
+        by_first: dict[str, list[tuple[Phrase, str]]] = {}
+        for phrase, tag in entries:
+            if phrase:
+                by_first.setdefault(phrase[0], []).append((phrase, tag))
+        for candidates in by_first.values():
+            candidates.sort(key=lambda entry: len(entry[0]), reverse=True)
+        self._by_first = by_first
+
+    def find_all(
+        self, message: Analysis, ignore: frozenset[int] = frozenset()
+    ) -> list[tuple[str, tuple[int, ...]]]:
+        """Every (tag, positions) found, longest phrase first at each place."""
+        kept = [i for i in range(len(message)) if not message.filler[i] and i not in ignore]
+        stems = [message.stems[i] for i in kept]
+        found: list[tuple[str, tuple[int, ...]]] = []
+        for start, first in enumerate(stems):
+            for phrase, tag in self._by_first.get(first, ()):
+                end = start + len(phrase)
+                if tuple(stems[start:end]) == phrase:
+                    found.append((tag, tuple(kept[start:end])))
+        return found
 
 
 class Lexicon:
@@ -55,22 +73,20 @@ class Lexicon:
         self._cue_fillers = v.CUE_FILLERS.get(lang, frozenset())
         self.stop_words = v.STOP_WORDS.get(lang, frozenset())
         self.stop_terms = frozenset(self.term(w) for w in self.stop_words)
-        self.section_cues: dict[str, tuple[Phrase, ...]] = {
-            section: self.phrases(cues) for section, cues in v.SECTION_CUES.get(lang, {}).items()
-        }
-        self.random_cues = self.phrases(v.RANDOM_CUES.get(lang, ()))
-        self.weak_random_cues = self.phrases(v.WEAK_RANDOM_CUES.get(lang, ()))
+        self.section_cues = self.table(v.SECTION_CUES.get(lang, {}))
+        self.random_cues = self.table(
+            {"strong": v.RANDOM_CUES.get(lang, ()), "weak": v.WEAK_RANDOM_CUES.get(lang, ())}
+        )
         self.domain_words = v.DOMAIN_WORDS.get(lang, frozenset())
-        self.foreign_exercises = self.phrases(v.FOREIGN_EXERCISES.get(lang, ()))
-        self.time_bounds = self.phrases(v.TIME_BOUNDS.get(lang, ()))
+        self.foreign_exercises = self.table({"foreign": v.FOREIGN_EXERCISES.get(lang, ())})
         self.greetings = frozenset(v.GREETINGS.get(lang, ()))
         self.thanks = frozenset(v.THANKS.get(lang, ()))
         self.small_talk = frozenset(v.SMALL_TALK.get(lang, ()))
         self.difficulty = v.DIFFICULTY_WORDS.get(lang, {})
         self.muscles = v.MUSCLE_WORDS.get(lang, {})
-        self.equipment = {
-            self.phrase(text): value for text, value in v.EQUIPMENT_WORDS.get(lang, {}).items()
-        }
+        self.equipment = PhraseTable(
+            (self.phrase(text), value) for text, value in v.EQUIPMENT_WORDS.get(lang, {}).items()
+        )
         self.time_units = v.TIME_UNITS.get(lang, {})
         self.number_words = v.NUMBER_WORDS.get(lang, {})
 
@@ -89,9 +105,10 @@ class Lexicon:
     def _expand(self, found: Iterable[str]) -> list[str]:
         return [part for w in found for part in self._shorthand.get(w, w).split()]
 
-    def phrases(self, texts: Iterable[str]) -> tuple[Phrase, ...]:
-        # Longest first, so "doing it wrong" is seen before "wrong".
-        return tuple(sorted({self.phrase(t) for t in texts}, key=len, reverse=True))
+    def table(self, cues: Mapping[str, Iterable[str]]) -> PhraseTable:
+        return PhraseTable(
+            (self.phrase(text), tag) for tag, texts in cues.items() for text in texts
+        )
 
     def analyse(self, text: str) -> Analysis:
         found = tuple(self._expand(words(text)))

@@ -792,27 +792,7 @@ EQUIPMENT_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-# "under 2 minutes": words that make a number an upper bound, and units in seconds.
-TIME_BOUNDS: dict[str, tuple[str, ...]] = {
-    "en": (
-        "under",
-        "less than",
-        "below",
-        "within",
-        "max",
-        "maximum",
-        "at most",
-        "no more than",
-        "shorter than",
-        "up to",
-        "only have",
-        "only got",
-        "i have",
-        "ive got",
-        "got",
-        "in",
-    ),
-}
+# "under 2 minutes", "90s": units in seconds.
 TIME_UNITS: dict[str, dict[str, int]] = {
     "en": {
         "s": 1,

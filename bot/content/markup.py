@@ -41,6 +41,8 @@ class Finding:
 
 def is_active_url(url: str) -> bool:
     """True for URLs a browser runs rather than fetches (javascript:, vbscript:, data: pages)."""
+    if ":" not in url:
+        return False
     # Browsers ignore control characters and whitespace inside the scheme ("java\tscript:").
     squeezed = _CONTROL_OR_SPACE.sub("", url).lower()
     if squeezed.startswith(("javascript:", "vbscript:")):
@@ -106,7 +108,7 @@ def scan_html(fragment: str, line_offset: int = 0) -> HtmlScan:
 def clean_text(value: str) -> HtmlScan:
     """A front matter string as plain text: any HTML in it is found and stripped."""
     if "<" not in value:
-        return HtmlScan(text=_SPACES.sub(" ", value).strip())
+        return HtmlScan(text=" ".join(value.split()))
     scan = scan_html(value)
     scan.text = _SPACES.sub(" ", scan.text).strip()
     return scan

@@ -1,0 +1,5 @@
+"""Benchmarks: run with `make bench` or `python -m bench`."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
