@@ -38,6 +38,7 @@ FAQ_NAMED = 0.4  # a FAQ entry of the named exercise answers the rest of the mes
 FAQ_ANY = 0.55  # a FAQ entry answers a message that names no exercise (and shares 2+ words)
 FAQ_MARGIN = 0.05
 MAX_SUGGESTIONS = 3
+SEARCH_FLOOR = 0.3  # inline search lists looser matches than a chat answer would accept
 LONG_MESSAGE_WORDS = 60  # beyond this, the question is in the last sentences
 TAIL_WORDS = 25
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
@@ -194,10 +195,17 @@ class AnswerEngine:
             if request.asked or not unexplained or (len(unexplained) <= 1 and weak_name):
                 return self._random(request.filters, lang)
         if about is not None and about in self.library:
+            # A follow-up on the exercise on screen: "make it easier", "tips?", or one of its
+            # FAQ questions; not any message that happens to contain "what's".
             on_topic = self._about_exercise(
                 [NameMatch(about, 1.0, 1.0, about, True, frozenset())], message, index, lang
             )
-            if part is not None or on_topic.kind is AnswerKind.FAQ:
+            follow_up = (
+                part is not None
+                and part.section is not Section.OVERVIEW
+                and len(self._content_terms(message, part.positions)) <= 1
+            )
+            if follow_up or on_topic.kind is AnswerKind.FAQ:
                 return on_topic
         faq = self._faq_anywhere(message, index)
         if faq is not None:
@@ -351,6 +359,13 @@ class AnswerEngine:
     def random(self, filters: RandomFilters, lang: str = DEFAULT_LANG) -> Answer:
         """A random exercise under `filters` (the /random command)."""
         return self._random(filters, lang)
+
+    def search(self, text: str, lang: str = DEFAULT_LANG, limit: int = 10) -> tuple[Exercise, ...]:
+        """Exercises whose names a (possibly half-typed) query matches, best first."""
+        index = self._index(lang)
+        message = index.lexicon.analyse(text)
+        names = index.names.match(message, limit=limit)
+        return self._exercises([m.exercise_id for m in names if m.score >= SEARCH_FLOOR], lang)
 
     def filters_from(self, text: str, lang: str = DEFAULT_LANG) -> RandomFilters:
         index = self._index(lang)

@@ -139,6 +139,15 @@ class FavouritesStore:
         async with self.db.execute(query, (user_id,)) as cursor:
             return [Favourite(row[0], row[1]) async for row in cursor]
 
+    async def popular(self, limit: int = 10) -> list[str]:
+        """The exercises saved by the most users."""
+        query = (
+            "SELECT exercise_id FROM favourites GROUP BY exercise_id "
+            "ORDER BY COUNT(*) DESC, exercise_id LIMIT ?"
+        )
+        async with self.db.execute(query, (limit,)) as cursor:
+            return [row[0] async for row in cursor]
+
     async def language(self, user_id: int) -> str | None:
         async with self.db.execute("SELECT lang FROM users WHERE user_id = ?", (user_id,)) as cur:
             row = await cur.fetchone()

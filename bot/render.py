@@ -44,6 +44,7 @@ class ActionKind(StrEnum):
     FAQ = "faq"  # one FAQ answer, by index
     SAVE = "save"  # toggle a favourite
     RANDOM = "random"  # another random pick under the same filters
+    FORGET = "forget"  # confirm (index 1) or cancel (0) deleting a user's data
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +224,12 @@ def section_part(exercise: Exercise, section: Section, level: Level | None = Non
 
 
 def exercise_buttons(
-    exercise_id: str, exercise: Exercise, *, saved: bool
+    exercise_id: str,
+    exercise: Exercise,
+    *,
+    saved: bool,
+    section: Section = Section.OVERVIEW,
+    level: Level | None = None,
 ) -> tuple[tuple[Button, ...], ...]:
     def show(label: str, section: Section, level: Level | None = None) -> Button:
         return Button(label, Action(ActionKind.SECTION, exercise_id, section, level))
@@ -244,7 +250,13 @@ def exercise_buttons(
             show("Harder", Section.MODIFICATIONS, Level.HARDER),
             Button("FAQ", Action(ActionKind.FAQ_LIST, exercise_id)),
         ),
-        (video, Button("★ Saved" if saved else "☆ Save", Action(ActionKind.SAVE, exercise_id))),
+        (
+            video,
+            Button(
+                "★ Saved" if saved else "☆ Save",
+                Action(ActionKind.SAVE, exercise_id, section, level),
+            ),
+        ),
     )
 
 
@@ -253,8 +265,11 @@ def render(answer: Answer, library: Library, *, saved: bool = False) -> Reply:
     exercise = answer.exercise
     exercise_id = library.id_of(exercise) if exercise is not None else ""
     if answer.kind is AnswerKind.EXERCISE and exercise is not None:
-        part = section_part(exercise, answer.section or Section.OVERVIEW, answer.level)
-        buttons = exercise_buttons(exercise_id, exercise, saved=saved)
+        section = answer.section or Section.OVERVIEW
+        part = section_part(exercise, section, answer.level)
+        buttons = exercise_buttons(
+            exercise_id, exercise, saved=saved, section=section, level=answer.level
+        )
         return Reply((header(exercise), part), buttons)
     if answer.kind is AnswerKind.FAQ and exercise is not None and answer.faq is not None:
         parts = (
@@ -302,3 +317,77 @@ def help_reply(opening: str) -> Reply:
         _text("Or send /random for an exercise to try."),
     )
     return Reply((Part(lines),))
+
+
+def faq_list(exercise: Exercise, exercise_id: str) -> Reply:
+    """The questions asked about an exercise, one button each."""
+    if not exercise.faq:
+        lines: tuple[Line, ...] = (_text("No questions answered for this exercise yet."),)
+    else:
+        lines = (_text("Questions people ask", Style.BOLD),)
+    buttons = tuple(
+        (Button(_shorten(entry.question), Action(ActionKind.FAQ, exercise_id, index=index)),)
+        for index, entry in enumerate(exercise.faq)
+    )
+    back = Button("← Back", Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW))
+    return Reply((header(exercise), Part(lines)), (*buttons, (back,)))
+
+
+def faq_entry(exercise: Exercise, exercise_id: str, index: int) -> Reply | None:
+    """One FAQ answer of an exercise, or None when there is no such entry."""
+    if not 0 <= index < len(exercise.faq):
+        return None
+    entry = exercise.faq[index]
+    part = Part((_text(entry.question, Style.BOLD), _text(entry.answer)))
+    buttons = (
+        (
+            Button("← Questions", Action(ActionKind.FAQ_LIST, exercise_id)),
+            Button(exercise.title, Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW)),
+        ),
+    )
+    return Reply((header(exercise), part), buttons)
+
+
+def favourites_list(saved: Sequence[tuple[str, Exercise | None]]) -> Reply:
+    """A user's favourites, oldest first; ones no longer in the library say so."""
+    if not saved:
+        return Reply(
+            (Part((_text("No favourites yet. Tap ☆ Save on any exercise to keep it here."),)),)
+        )
+    lines: list[Line] = [_text("Your favourites", Style.BOLD)]
+    buttons: list[tuple[Button, ...]] = []
+    for exercise_id, exercise in saved:
+        if exercise is None:
+            lines.append(_text(f"• {exercise_id} (no longer available)", Style.ITALIC))
+            buttons.append(
+                (Button(f"✕ Remove {exercise_id}", Action(ActionKind.SAVE, exercise_id)),)
+            )
+        else:
+            lines.append(_text(f"• {exercise.title}"))
+            buttons.append(
+                (Button(exercise.title, Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW)),)
+            )
+    return Reply((Part(tuple(lines)),), tuple(buttons))
+
+
+def forget_confirmation() -> Reply:
+    lines = (
+        _text("Delete everything stored about you?", Style.BOLD),
+        _text("Your favourites and settings will be gone for good."),
+    )
+    buttons = (
+        (
+            Button("Yes, delete everything", Action(ActionKind.FORGET, index=1)),
+            Button("Cancel", Action(ActionKind.FORGET, index=0)),
+        ),
+    )
+    return Reply((Part(lines),), buttons)
+
+
+def notice(text: str) -> Reply:
+    """A one-line reply."""
+    return Reply((Part((_text(text),)),))
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,11 +1,129 @@
-"""Builds and runs the Telegram Application."""
+"""Builds the Application: one place that wires every handler, in order, and its lifecycle."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.answers import AnswerEngine
+from bot.content import load_library
+from bot.favourites import FavouritesStore
+from bot.telegram.errors import on_error
+from bot.telegram.handlers import Handlers
+
+log = logging.getLogger(__name__)
+COMMANDS = (
+    BotCommand("start", "What I can do"),
+    BotCommand("random", "A random exercise, e.g. /random beginner"),
+    BotCommand("favorites", "Your saved exercises"),
+    BotCommand("help", "How to ask me"),
+    BotCommand("forget", "Delete everything stored about you"),
+)
+
+
+def build_application(
+    engine: AnswerEngine,
+    store: FavouritesStore,
+    token: str,
+    *,
+    base_url: str | None = None,
+    concurrent_updates: bool | int = False,
+) -> Application:  # type: ignore[type-arg]
+    """The bot, ready to run: the store opens in post_init and closes in post_shutdown."""
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        await store.open()
+        await application.bot.set_my_commands(COMMANDS)
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        await store.close()
+
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(AIORateLimiter(max_retries=3))  # waits out 429 retry_after
+        .concurrent_updates(concurrent_updates)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if base_url:
+        root = base_url.removesuffix("/bot")
+        builder = builder.base_url(base_url).base_file_url(f"{root}/file/bot")
+    application = builder.build()
+    register(application, Handlers(engine, store))
+    return application
+
+
+def register(application: Application, handlers: Handlers) -> None:  # type: ignore[type-arg]
+    """Every handler, in the order Telegram updates should meet them."""
+    # Commands, also the menu set in post_init.
+    application.add_handler(CommandHandler("start", handlers.start))
+    application.add_handler(CommandHandler("help", handlers.help))
+    application.add_handler(CommandHandler("random", handlers.random))
+    application.add_handler(
+        CommandHandler(["favorites", "favourites", "favs"], handlers.favourites)
+    )
+    application.add_handler(CommandHandler("forget", handlers.forget))
+    # Free text, new messages only: an edited question is not asked again.
+    application.add_handler(
+        MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, handlers.text)
+    )
+    # Anything else people send (stickers, photos, voice, locations, unknown commands).
+    application.add_handler(
+        MessageHandler(filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.unsupported)
+    )
+    # Buttons under cards, and @bot queries from any chat.
+    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_handler(InlineQueryHandler(handlers.inline))
+    application.add_error_handler(on_error)
 
 
 def run_bot(args: argparse.Namespace) -> int:
-    print("error: the Telegram front end is not built yet; use `pilates-bot chat`", file=sys.stderr)
-    return 2
+    """`pilates-bot run`: long polling, or a webhook with --webhook-url."""
+    logging.basicConfig(
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry the token
+    token = args.token or os.environ.get("TELEGRAM_BOT_TOKEN")
+    if not token:
+        print("error: no bot token: pass --token or set TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 2
+    result = load_library(args.content)
+    for problem in result.errors:
+        log.warning("content: %s", problem)
+    engine = AnswerEngine(result.library)
+    store = FavouritesStore(args.db)
+    base_url = args.base_url or os.environ.get("TELEGRAM_API_BASE_URL")
+    application = build_application(engine, store, token, base_url=base_url)
+    log.info(
+        "%d exercises loaded from %s; favourites in %s", len(result.library), args.content, args.db
+    )
+    if args.webhook_url:
+        application.run_webhook(
+            listen=args.listen,
+            port=args.port,
+            url_path=token,
+            webhook_url=f"{args.webhook_url.rstrip('/')}/{token}",
+            secret_token=args.secret_token or os.environ.get("TELEGRAM_WEBHOOK_SECRET"),
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

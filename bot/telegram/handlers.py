@@ -1,0 +1,314 @@
+"""Thin handlers: read the update, ask the domain, send what the renderer made."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.answers import Answer, AnswerEngine, AnswerKind
+from bot.callback_data import InvalidCallbackData, decode, encode
+from bot.content import DEFAULT_LANG, Exercise, Level, Library
+from bot.favourites import FavouritesStore
+from bot.intent import Section
+from bot.render import (
+    ActionKind,
+    Button,
+    Reply,
+    faq_entry,
+    faq_list,
+    favourites_list,
+    forget_confirmation,
+    help_reply,
+    notice,
+    render,
+)
+
+log = logging.getLogger(__name__)
+Context = ContextTypes.DEFAULT_TYPE
+DEEP_LINK_PREFIX = "ex-"
+INLINE_RESULTS = 10
+ABOUT = "about"  # user_data key: the exercise the conversation is on, for "make it easier"
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup([[_button(b) for b in row] for row in reply.buttons])
+
+
+def _button(button: Button) -> InlineKeyboardButton:
+    if button.url is not None:
+        return InlineKeyboardButton(button.label, url=button.url)
+    assert button.action is not None
+    return InlineKeyboardButton(button.label, callback_data=encode(button.action))
+
+
+async def send(message: Message, reply: Reply) -> None:
+    """Reply in as many messages as the text needs, the buttons under the last one."""
+    pieces = reply.html_pieces()
+    for number, piece in enumerate(pieces, 1):
+        markup = keyboard(reply) if number == len(pieces) else None
+        await message.reply_text(piece, reply_markup=markup)
+
+
+async def replace(message: Message, reply: Reply) -> None:
+    """Show `reply` in place of a card (a button press), the overflow as new messages."""
+    first, *rest = reply.html_pieces()
+    markup = keyboard(reply) if not rest else None
+    try:
+        await message.edit_text(first, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in exc.message:  # a second tap on the same button is harmless
+            raise
+    for number, piece in enumerate(rest, 1):
+        await message.reply_text(
+            piece, reply_markup=keyboard(reply) if number == len(rest) else None
+        )
+
+
+def language(update: Update) -> str:
+    user = update.effective_user
+    return (user.language_code or DEFAULT_LANG).split("-")[0] if user else DEFAULT_LANG
+
+
+def _user_data(context: Context) -> dict[Any, Any]:
+    return context.user_data if context.user_data is not None else {}
+
+
+class Handlers:
+    """Every handler, over one engine and one favourites store."""
+
+    def __init__(self, engine: AnswerEngine, store: FavouritesStore) -> None:
+        self.engine = engine
+        self.store = store
+
+    @property
+    def library(self) -> Library:
+        return self.engine.library
+
+    async def _card(self, user_id: int, answer: Answer) -> Reply:
+        exercise_id = self.library.id_of(answer.exercise) if answer.exercise else None
+        saved = exercise_id is not None and await self.store.contains(user_id, exercise_id)
+        return render(answer, self.library, saved=saved)
+
+    def _exercise_answer(
+        self, exercise: Exercise, section: Section, lang: str, level: Level | None = None
+    ) -> Answer:
+        return Answer(AnswerKind.EXERCISE, lang, exercise=exercise, section=section, level=level)
+
+    # --- commands ----------------------------------------------------------------------
+
+    async def start(self, update: Update, context: Context) -> None:
+        """/start, and /start ex-<slug> from the website's "Ask in Telegram" links."""
+        message, user = update.effective_message, update.effective_user
+        if message is None or user is None:
+            return
+        lang = language(update)
+        payload = context.args[0] if context.args else ""
+        if payload.startswith(DEEP_LINK_PREFIX):
+            exercise = self.library.get(payload.removeprefix(DEEP_LINK_PREFIX), lang)
+            if exercise is not None:
+                _user_data(context)[ABOUT] = self.library.id_of(exercise)
+                answer = self._exercise_answer(exercise, Section.OVERVIEW, lang)
+                await send(message, await self._card(user.id, answer))
+                return
+        name = user.first_name or "there"
+        await send(message, help_reply(f"Hi {name}! I'm your Pilates assistant."))
+
+    async def help(self, update: Update, context: Context) -> None:
+        """/help: what the bot can do."""
+        if update.effective_message:
+            await send(update.effective_message, help_reply("Here is what I can do."))
+
+    async def random(self, update: Update, context: Context) -> None:
+        """/random [filters], e.g. /random beginner under 2 minutes."""
+        message, user = update.effective_message, update.effective_user
+        if message is None or user is None:
+            return
+        lang = language(update)
+        filters = self.engine.filters_from(" ".join(context.args or ()), lang)
+        answer = self.engine.random(filters, lang)
+        if answer.exercise is not None:
+            _user_data(context)[ABOUT] = self.library.id_of(answer.exercise)
+        await send(message, await self._card(user.id, answer))
+
+    async def favourites(self, update: Update, context: Context) -> None:
+        """/favorites: the user's saved exercises, each with a button."""
+        message, user = update.effective_message, update.effective_user
+        if message is None or user is None:
+            return
+        await send(message, await self._favourites(user.id, language(update)))
+
+    async def _favourites(self, user_id: int, lang: str) -> Reply:
+        saved = await self.store.saved(user_id)
+        return favourites_list(
+            [(f.exercise_id, self.library.get(f.exercise_id, lang)) for f in saved]
+        )
+
+    async def forget(self, update: Update, context: Context) -> None:
+        """/forget: asks before deleting everything stored about the user."""
+        if update.effective_message:
+            await send(update.effective_message, forget_confirmation())
+
+    # --- messages ----------------------------------------------------------------------
+
+    async def text(self, update: Update, context: Context) -> None:
+        """Free text: the engine's answer as a card."""
+        message, user, chat = update.effective_message, update.effective_user, update.effective_chat
+        if message is None or user is None or chat is None or not message.text:
+            return
+        text = message.text
+        if chat.type != ChatType.PRIVATE:
+            addressed = self._addressed(message, context)
+            if addressed is None:
+                return  # group chatter not meant for us
+            text = addressed
+        lang = language(update)
+        user_data = _user_data(context)
+        answer = self.engine.answer(text, lang, about=user_data.get(ABOUT))
+        if answer.exercise is not None:
+            user_data[ABOUT] = self.library.id_of(answer.exercise)
+        await send(message, await self._card(user.id, answer))
+
+    def _addressed(self, message: Message, context: Context) -> str | None:
+        """The text of a group message meant for the bot (mention removed), else None."""
+        mention = f"@{context.bot.username}"
+        text = message.text or ""
+        if mention.lower() in text.lower():
+            start = text.lower().index(mention.lower())
+            return (text[:start] + text[start + len(mention) :]).strip()
+        replied = message.reply_to_message
+        if (
+            replied is not None
+            and replied.from_user is not None
+            and replied.from_user.id == context.bot.id
+        ):
+            return text
+        return None
+
+    async def unsupported(self, update: Update, context: Context) -> None:
+        """Stickers, photos, voice, locations...: say what the bot reads."""
+        chat = update.effective_chat
+        if update.effective_message and chat is not None and chat.type == ChatType.PRIVATE:
+            await send(
+                update.effective_message,
+                notice("I can only read text. Ask me about a Pilates exercise, or send /help."),
+            )
+
+    # --- buttons -----------------------------------------------------------------------
+
+    async def button(self, update: Update, context: Context) -> None:
+        """A button press: decode, act, answer the query, edit the card."""
+        query, user = update.callback_query, update.effective_user
+        if query is None or user is None:
+            return
+        try:
+            action = decode(query.data or "")
+        except InvalidCallbackData:
+            await query.answer("This button no longer works. Send your question again.")
+            return
+        message = query.message if isinstance(query.message, Message) else None
+        lang = language(update)
+        exercise = self.library.get(action.exercise_id, lang) if action.exercise_id else None
+        needs_exercise = action.kind not in (ActionKind.RANDOM, ActionKind.FORGET)
+        if needs_exercise and exercise is None and action.kind is not ActionKind.SAVE:
+            await query.answer("That exercise is no longer available.")
+            return
+        if action.kind is ActionKind.FORGET:
+            await query.answer()
+            if action.index:
+                removed = await self.store.forget(user.id)
+                _user_data(context).clear()
+                reply = notice(
+                    f"Done: everything stored about you is deleted ({removed} favourite(s))."
+                )
+            else:
+                reply = notice("Nothing was deleted.")
+            if message:
+                await replace(message, reply)
+            return
+        if action.kind is ActionKind.SAVE:
+            saved = await self.store.toggle(user.id, action.exercise_id)
+            await query.answer("★ Saved to /favorites" if saved else "Removed from favourites")
+            if message is None:
+                return
+            if exercise is None:  # removed from the content: refresh the favourites list
+                await replace(message, await self._favourites(user.id, lang))
+                return
+            answer = self._exercise_answer(
+                exercise, action.section or Section.OVERVIEW, lang, action.level
+            )
+            await replace(message, render(answer, self.library, saved=saved))
+            return
+        await query.answer()
+        if message is None:
+            return
+        if action.kind is ActionKind.RANDOM:
+            answer = self.engine.random(action.filters, lang)
+            reply = await self._card(user.id, answer)
+        elif action.kind is ActionKind.FAQ_LIST and exercise is not None:
+            reply = faq_list(exercise, action.exercise_id)
+        elif action.kind is ActionKind.FAQ and exercise is not None:
+            reply = faq_entry(exercise, action.exercise_id, action.index) or faq_list(
+                exercise, action.exercise_id
+            )
+        else:
+            assert exercise is not None
+            answer = self._exercise_answer(
+                exercise, action.section or Section.OVERVIEW, lang, action.level
+            )
+            reply = await self._card(user.id, answer)
+        if answer_exercise := (exercise or None):
+            _user_data(context)[ABOUT] = self.library.id_of(answer_exercise)
+        await replace(message, reply)
+
+    # --- inline mode -------------------------------------------------------------------
+
+    async def inline(self, update: Update, context: Context) -> None:
+        """@bot <query> in any chat: up to 10 exercise cards; popular ones for an empty query."""
+        query = update.inline_query
+        if query is None:
+            return
+        lang = language(update)
+        if query.query.strip():
+            found = list(self.engine.search(query.query, lang, INLINE_RESULTS))
+        else:
+            popular = [self.library.get(i, lang) for i in await self.store.popular(INLINE_RESULTS)]
+            found = [e for e in popular if e is not None]
+            for exercise in self.library.catalogue(lang):
+                if len(found) >= INLINE_RESULTS:
+                    break
+                if exercise not in found and exercise.difficulty.value == "beginner":
+                    found.append(exercise)
+        results = []
+        for exercise in found[:INLINE_RESULTS]:
+            exercise_id = self.library.id_of(exercise)
+            card = render(self._exercise_answer(exercise, Section.OVERVIEW, lang), self.library)
+            open_in_bot = InlineKeyboardButton(
+                "Ask more in the bot",
+                url=f"https://t.me/{context.bot.username}?start={DEEP_LINK_PREFIX}{exercise_id}",
+            )
+            results.append(
+                InlineQueryResultArticle(
+                    id=exercise_id,
+                    title=exercise.title,
+                    description=exercise.description,
+                    input_message_content=InputTextMessageContent(
+                        card.html_pieces()[0], parse_mode=ParseMode.HTML
+                    ),
+                    reply_markup=InlineKeyboardMarkup([[open_in_bot]]),
+                )
+            )
+        await query.answer(results, cache_time=60, is_personal=not query.query.strip())
