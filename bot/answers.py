@@ -17,6 +17,7 @@ from bot.content import DEFAULT_LANG, Exercise, FaqEntry, Level, Library
 from bot.intent import (
     PartAsked,
     RandomFilters,
+    RandomRequest,
     Section,
     find_foreign_exercise,
     find_part,
@@ -179,21 +180,22 @@ class AnswerEngine:
         names = index.names.match(message)
         named = self._named(names, message, index, cues | index.names.hit_positions(message))
         foreign = find_foreign_exercise(message, index.lexicon)
-        if named and foreign and named[0].positions <= foreign:
-            return Answer(
-                AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN
-            )  # "pull up" is not "leg pull up"
-        # "random beginner exercise" must not be read as the page whose keyword says "beginner".
-        only_filters = named and named[0].positions <= request.positions and named[0].score < 1.0
-        if named and not only_filters:
+        if foreign and (not named or named[0].positions <= foreign):
+            return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)  # "pull up", "squats"
+        if named and not self._only_filter_words(named[0], message, request):
             return self._about_exercise(named, message, index, lang)
-        if foreign:
-            return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)
         if request.filters or request.asked:
             unexplained = self._content_terms(message, cues)
             weak_name = not names or max(m.title_score for m in names) < SUGGEST_FLOOR
-            if request.asked or not unexplained or (len(unexplained) <= 1 and weak_name):
+            if request.asked or (weak_name and len(unexplained) <= 1):
                 return self._random(request.filters, lang)
+        ambiguous = [m for m in names if m.score >= SUGGEST_FLOOR][:MAX_SUGGESTIONS]
+        if ambiguous:
+            # "side kicks propping my head on my hand makes my neck sore": the question tells
+            # which of the exercises it could mean.
+            settled = self._faq_of(ambiguous, message, index, FAQ_NAMED + FAQ_MARGIN)
+            if settled is not None:
+                return self._faq_answer(settled, index, lang)
         if about is not None and about in self.library:
             # A follow-up on the exercise on screen: "make it easier", "tips?", or one of its
             # FAQ questions; not any message that happens to contain "what's".
@@ -216,6 +218,13 @@ class AnswerEngine:
         return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)
 
     # --- stage 1: the exercise named -------------------------------------------------------
+
+    @staticmethod
+    def _only_filter_words(named: NameMatch, message: Analysis, request: RandomRequest) -> bool:
+        """A name matched only through filter words: "random adductor exercise" is a random
+        pick, not the page whose keyword is "adductor exercise"."""
+        core = {p for p in named.positions if not message.stop[p]}
+        return core <= request.positions and (named.score < 1.0 or request.asked)
 
     def _named(
         self,
@@ -243,7 +252,11 @@ class AnswerEngine:
                 ):
                     also.append(rival)
                 continue
-            if top.title_score < 1.0 and rival.title_score >= RIVAL_TITLE:
+            if (
+                top.title_score < 1.0
+                and rival.title_score >= RIVAL_TITLE
+                and rival.title_positions >= top.positions
+            ):
                 return []  # words in two titles, said in neither way in full: "swan", "leg pull"
             if rival_score > score - NAME_MARGIN or (
                 score < NAME_SURE and rival_score >= RIVAL_NEAR
@@ -291,13 +304,11 @@ class AnswerEngine:
         said = frozenset().union(*(m.positions for m in named))
         # The names' words are taken out first: "what does the saw do" asks "what does ... do".
         part = find_part(message, index.lexicon, ignore=said)
-        rest = self._content_terms(message, said)
         cue_only = part is not None and not self._content_terms(message, said | part.positions)
-        if rest and not cue_only:
-            within = index.faq.entries_of(*(m.exercise_id for m in named))
-            matches = index.faq.match(rest, within=within, limit=1, known_only=True)
-            if matches and matches[0].score >= FAQ_NAMED:
-                return self._faq_answer(matches[0], index, lang)
+        if not cue_only:
+            faq = self._faq_of(named, message, index, FAQ_NAMED)
+            if faq is not None:
+                return self._faq_answer(faq, index, lang)
         if len(named) > 1 and part is None:
             return Answer(
                 AnswerKind.SUGGESTIONS,
@@ -306,7 +317,28 @@ class AnswerEngine:
             )
         return self._exercise_answer(named[0].exercise_id, part, lang)
 
+    def _faq_of(
+        self, named: list[NameMatch], message: Analysis, index: _LanguageIndex, floor: float
+    ) -> FaqMatch | None:
+        """The FAQ entry of the named exercises that the rest of the message asks, if any.
+
+        Exercises whose titles the message says in full join in: "is side bend the same as
+        mermaid" may be answered on either page.
+        """
+        said = frozenset().union(*(m.positions for m in named))
+        rest = self._content_terms(message, said)
+        if not rest:
+            return None
+        ids = {m.exercise_id for m in named}
+        ids.update(m.exercise_id for m in index.names.match(message) if m.title_score >= 1.0)
+        within = index.faq.entries_of(*ids)
+        matches = index.faq.match(rest, within=within, limit=1, known_only=True)
+        return matches[0] if matches and matches[0].score >= floor else None
+
     def _faq_anywhere(self, message: Analysis, index: _LanguageIndex) -> FaqMatch | None:
+        names = index.names.hit_positions(message)
+        if all(stop or p in names for p, stop in enumerate(message.stop)):
+            return None  # only fragments of names ("leg pull"): not a question
         terms = self._content_terms(message, frozenset())
         matches = index.faq.match(terms, limit=10)
         # One shared word ("twist") is a name fragment, not a question.

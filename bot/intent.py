@@ -148,6 +148,10 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
             unit = found[position + 1]
             used.add(position + 1)
         if amount is not None and unit is not None:
+            before = position - 1
+            while before >= 0 and (found[before] in lexicon.bound_words or message.stop[before]):
+                used.add(before)  # "no more than", "under": part of the time bound
+                before -= 1
             return amount * units[unit], used
     return None, set()
 

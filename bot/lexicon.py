@@ -38,7 +38,8 @@ class PhraseTable:
     does the saw do" still holds the cue "what does do".
     """
 
-    def __init__(self, entries: Iterable[tuple[Phrase, str]]) -> None:
+    def __init__(self, entries: Iterable[tuple[Phrase, str]], *, exact: bool = False) -> None:
+        self._exact = exact  # compare words as written, not stems ("sitting up" is no "sit up")
         by_first: dict[str, list[tuple[Phrase, str]]] = {}
         for phrase, tag in entries:
             if phrase:
@@ -52,7 +53,8 @@ class PhraseTable:
     ) -> list[tuple[str, tuple[int, ...]]]:
         """Every (tag, positions) found, longest phrase first at each place."""
         kept = [i for i in range(len(message)) if not message.filler[i] and i not in ignore]
-        stems = [message.stems[i] for i in kept]
+        source = message.words if self._exact else message.stems
+        stems = [source[i] for i in kept]
         found: list[tuple[str, tuple[int, ...]]] = []
         for start, first in enumerate(stems):
             for phrase, tag in self._by_first.get(first, ()):
@@ -78,7 +80,11 @@ class Lexicon:
             {"strong": v.RANDOM_CUES.get(lang, ()), "weak": v.WEAK_RANDOM_CUES.get(lang, ())}
         )
         self.domain_words = v.DOMAIN_WORDS.get(lang, frozenset())
-        self.foreign_exercises = self.table({"foreign": v.FOREIGN_EXERCISES.get(lang, ())})
+        self.foreign_exercises = PhraseTable(
+            ((tuple(words(text)), "foreign") for text in v.FOREIGN_EXERCISES.get(lang, ())),
+            exact=True,
+        )
+        self.bound_words = v.BOUND_WORDS.get(lang, frozenset())
         self.greetings = frozenset(v.GREETINGS.get(lang, ()))
         self.thanks = frozenset(v.THANKS.get(lang, ()))
         self.small_talk = frozenset(v.SMALL_TALK.get(lang, ()))

@@ -21,8 +21,8 @@ from bot.lexicon import Analysis, Lexicon
 from bot.text import words
 
 # Edits (insert, delete, substitute, swap two letters) an unknown word may be from a name word
-# and still be taken for it: none up to 2 letters, one up to 5, two beyond (like Lucene's AUTO).
-TYPO_EDITS = ((3, 0), (8, 1))
+# and still be taken for it: none up to 3 letters ("max" is not "mat"), one up to 7, two beyond.
+TYPO_EDITS = ((4, 0), (8, 1))
 TYPO_COST = 0.15  # similarity lost per edit
 # A stop word inside a name ("the" in "The Saw") counts this much of a real word.
 STOP_WEIGHT = 0.05
@@ -42,6 +42,7 @@ class NameMatch:
     is_title: bool
     positions: frozenset[int]  # the message words that matched
     title_score: float = 0.0  # how much of the exercise's title the message holds
+    title_positions: frozenset[int] = frozenset()  # the message words in that title
 
     @property
     def rank(self) -> tuple[float, float, bool]:
@@ -126,7 +127,7 @@ class NameIndex:
                 if real:
                     anchored.add(name_id)
         best: dict[str, NameMatch] = {}
-        title_scores: defaultdict[str, float] = defaultdict(float)
+        titles: dict[str, tuple[float, frozenset[int]]] = {}
         for name_id, mass in found.items():
             name = self._names[name_id]
             if name_id not in anchored:
@@ -140,15 +141,21 @@ class NameIndex:
                 is_title=name.is_title,
                 positions=positions,
             )
-            if name.is_title:
-                title_scores[name.exercise_id] = max(
-                    title_scores[name.exercise_id], candidate.score
-                )
+            if name.is_title and candidate.score > titles.get(name.exercise_id, (0.0,))[0]:
+                titles[name.exercise_id] = (candidate.score, positions)
             current = best.get(name.exercise_id)
             if current is None or candidate.rank > current.rank:
                 best[name.exercise_id] = candidate
         ranked = sorted(best.values(), key=lambda m: m.rank, reverse=True)[:limit]
-        return [replace(m, title_score=title_scores[m.exercise_id]) for m in ranked]
+        untitled: tuple[float, frozenset[int]] = (0.0, frozenset())
+        return [
+            replace(
+                m,
+                title_score=titles.get(m.exercise_id, untitled)[0],
+                title_positions=titles.get(m.exercise_id, untitled)[1],
+            )
+            for m in ranked
+        ]
 
     def hit_positions(self, message: Analysis) -> frozenset[int]:
         """Message words that are (possibly misspelt) words of some exercise name."""
@@ -175,7 +182,15 @@ class NameIndex:
                 hits[term] = (similarity, positions)
 
         lookups = 0
+        last = len(message.words) - 1
         for position, (word, term) in enumerate(zip(message.words, message.stems, strict=True)):
+            if position == last and len(word) >= PREFIX_MIN + 1:  # the word still being typed
+                for full, full_term in self._completions(word):
+                    record(
+                        full_term,
+                        PREFIX_CREDIT + (1 - PREFIX_CREDIT) * len(word) / len(full),
+                        position,
+                    )
             if term in self._postings:
                 record(term, 1.0, position)
             elif (

@@ -375,6 +375,9 @@ SYNONYMS: dict[str, dict[str, str]] = {
         "feeling": "feel",
         "felt": "feel",
         "sensation": "feel",
+        "elbow": "forearm",
+        "elbows": "forearm",
+        "forearms": "forearm",
         "repetitions": "reps",
         "repetition": "reps",
         "rep": "reps",
@@ -792,6 +795,10 @@ EQUIPMENT_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+# Words that make a time an upper bound ("under 2 minutes", "max 45s").
+BOUND_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("under less below within max maximum most shorter upto only over than".split()),
+}
 # "under 2 minutes", "90s": units in seconds.
 TIME_UNITS: dict[str, dict[str, int]] = {
     "en": {
