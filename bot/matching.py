@@ -182,15 +182,7 @@ class NameIndex:
                 hits[term] = (similarity, positions)
 
         lookups = 0
-        last = len(message.words) - 1
         for position, (word, term) in enumerate(zip(message.words, message.stems, strict=True)):
-            if position == last and len(word) >= PREFIX_MIN + 1:  # the word still being typed
-                for full, full_term in self._completions(word):
-                    record(
-                        full_term,
-                        PREFIX_CREDIT + (1 - PREFIX_CREDIT) * len(word) / len(full),
-                        position,
-                    )
             if term in self._postings:
                 record(term, 1.0, position)
             elif (
