@@ -98,6 +98,11 @@ class _LanguageIndex:
             exercise_id = library.id_of(page)
             names.append((exercise_id, page.title, True))
             names.extend((exercise_id, keyword, False) for keyword in page.keywords)
+            original = library.get(exercise_id, DEFAULT_LANG)
+            if original is not None and original is not page:
+                # People type the English name too ("teaser", "roll up") whatever their language.
+                names.append((exercise_id, original.title, True))
+                names.extend((exercise_id, keyword, False) for keyword in original.keywords)
             name_terms = frozenset(self.lexicon.term(w) for w in words(page.title))
             context = " ".join((page.title, *page.keywords, page.description, *page.steps))
             for entry in page.faq:

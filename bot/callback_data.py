@@ -33,6 +33,7 @@ _KINDS = {
     ActionKind.SAVE: "v",
     ActionKind.RANDOM: "r",
     ActionKind.FORGET: "d",
+    ActionKind.LANGUAGE: "l",
 }
 _DIFFICULTIES = {Difficulty.BEGINNER: "b", Difficulty.INTERMEDIATE: "i", Difficulty.ADVANCED: "a"}
 _ID = r"[a-z0-9][a-z0-9_-]{0,47}"
@@ -44,6 +45,7 @@ _PATTERNS = {
     "v": re.compile(rf"({_ID}):([{''.join(_SECTIONS.values())}]):([eh]?)"),
     "r": re.compile(rf"([bia]?):({_WORD}):({_WORD}):(\d{{0,5}})"),
     "d": re.compile(r"(yes|no)"),
+    "l": re.compile(r"([a-z]{2,3})"),
 }
 
 
@@ -73,6 +75,8 @@ def encode(action: Action) -> str:
         body = f"{difficulty}:{f.equipment or ''}:{f.muscle or ''}:{f.max_seconds or ''}"
     elif action.kind is ActionKind.FORGET:
         body = "yes" if action.index else "no"
+    elif action.kind is ActionKind.LANGUAGE:
+        body = action.value
     else:  # FAQ_LIST
         body = action.exercise_id
     data = f"{VERSION}{kind}{body}"
@@ -105,4 +109,6 @@ def decode(data: str) -> Action:
         return Action(action_kind, filters=filters)
     if action_kind is ActionKind.FORGET:
         return Action(action_kind, index=int(groups[0] == "yes"))
+    if action_kind is ActionKind.LANGUAGE:
+        return Action(action_kind, value=groups[0])
     return Action(action_kind, groups[0])  # FAQ_LIST

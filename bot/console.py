@@ -8,10 +8,11 @@ from collections.abc import Awaitable, Callable
 from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.content import DEFAULT_LANG
 from bot.favourites import FavouritesStore
+from bot.i18n import N_, translator
 from bot.render import Reply, help_reply, render
 
 LOCAL_USER = 0  # the one person at this terminal
-COMMANDS = (
+COMMANDS = N_(
     "/random [filters]  a random exercise, e.g. /random beginner under 2 minutes\n"
     "/fav  save the exercise on screen   /unfav  remove it   /favs  your saved exercises\n"
     "/help  this text   /quit  leave (or Ctrl-D)"
@@ -37,9 +38,10 @@ class Console:
         self._write = write
         self._current: str | None = None  # the exercise on screen, for /fav and follow-ups
         self._choices: list[str] = []  # the suggestions offered, for answering "2"
+        self._ = translator(lang)
 
     async def run(self) -> None:
-        self._write("Pilates assistant. Ask about an exercise, or /help.\n")
+        self._write(self._("Pilates assistant. Ask about an exercise, or /help.") + "\n")
         while (line := await self._read()) is not None:
             line = line.strip()
             if line in ("/quit", "/exit"):
@@ -50,7 +52,7 @@ class Console:
     async def handle(self, line: str) -> str:
         command, _, rest = line.partition(" ")
         if command == "/help":
-            return help_reply("Commands:\n" + COMMANDS).text
+            return help_reply(self._("Commands:") + "\n" + self._(COMMANDS), self.lang).text
         if command == "/random":
             filters = self.engine.filters_from(rest, self.lang)
             return await self._show(self.engine.random(filters, self.lang))
@@ -72,37 +74,39 @@ class Console:
         self._choices = [e.title for e in answer.candidates]
         text = reply.text
         if answer.kind is AnswerKind.SUGGESTIONS:
-            text += "\n(type a number to choose)"
+            text += "\n" + self._("(type a number to choose)")
             text = "\n".join(
                 line.replace("• ", f"{n}. ", 1) if line.startswith("• ") else line
                 for n, line in _numbered(text.splitlines())
             )
         elif exercise_id is not None:
-            text += "\n\n(/fav to save · ask 'easier', 'tips', 'mistakes'... about it)"
+            text += "\n\n" + self._("(/fav to save · ask 'easier', 'tips', 'mistakes'... about it)")
         return text
 
     async def _save(self, save: bool) -> str:
+        _ = self._
         if self._current is None:
-            return "Ask about an exercise first, then /fav saves it."
+            return _("Ask about an exercise first, then /fav saves it.")
         exercise = self.engine.library.get(self._current, self.lang)
         title = exercise.title if exercise else self._current
         if save:
             await self.store.add(LOCAL_USER, self._current)
-            return f"★ Saved {title}."
+            return "★ " + _("Saved {title}.", title=title)
         await self.store.remove(LOCAL_USER, self._current)
-        return f"Removed {title} from your favourites."
+        return _("Removed {title} from your favourites.", title=title)
 
     async def _favourites(self) -> str:
+        _ = self._
         saved = await self.store.saved(LOCAL_USER)
         if not saved:
-            return "No favourites yet. Ask about an exercise and send /fav."
-        lines = ["Your favourites:"]
+            return _("No favourites yet. Ask about an exercise and send /fav.")
+        lines = [_("Your favourites") + ":"]
         for favourite in saved:
             exercise = self.engine.library.get(favourite.exercise_id, self.lang)
             lines.append(
                 f"★ {exercise.title}"
                 if exercise
-                else f"☆ {favourite.exercise_id} (no longer available)"
+                else "☆ " + _("{name} (no longer available)", name=favourite.exercise_id)
             )
         return "\n".join(lines)
 

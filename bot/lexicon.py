@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import ModuleType
 
-from bot import vocabulary as v
 from bot.text import stem, words
 
 Phrase = tuple[str, ...]
@@ -69,32 +70,30 @@ class Lexicon:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._synonyms = v.SYNONYMS.get(lang, {})
-        self._shorthand = v.SHORTHAND.get(lang, {})
-        self.name_fillers = frozenset(stem(w, lang) for w in v.NAME_FILLERS.get(lang, ()))
-        self._cue_fillers = v.CUE_FILLERS.get(lang, frozenset())
-        self.stop_words = v.STOP_WORDS.get(lang, frozenset())
+        v = vocabulary(lang)
+        self._synonyms: dict[str, str] = v.SYNONYMS
+        self._shorthand: dict[str, str] = v.SHORTHAND
+        self.name_fillers = frozenset(stem(w, lang) for w in v.NAME_FILLERS)
+        self._cue_fillers: frozenset[str] = v.CUE_FILLERS
+        self.stop_words: frozenset[str] = v.STOP_WORDS
         self.stop_terms = frozenset(self.term(w) for w in self.stop_words)
-        self.section_cues = self.table(v.SECTION_CUES.get(lang, {}))
-        self.random_cues = self.table(
-            {"strong": v.RANDOM_CUES.get(lang, ()), "weak": v.WEAK_RANDOM_CUES.get(lang, ())}
-        )
-        self.domain_words = v.DOMAIN_WORDS.get(lang, frozenset())
+        self.section_cues = self.table(v.SECTION_CUES)
+        self.random_cues = self.table({"strong": v.RANDOM_CUES, "weak": v.WEAK_RANDOM_CUES})
+        self.domain_words: frozenset[str] = v.DOMAIN_WORDS
         self.foreign_exercises = PhraseTable(
-            ((tuple(words(text)), "foreign") for text in v.FOREIGN_EXERCISES.get(lang, ())),
-            exact=True,
+            ((tuple(words(text)), "foreign") for text in v.FOREIGN_EXERCISES), exact=True
         )
-        self.bound_words = v.BOUND_WORDS.get(lang, frozenset())
-        self.greetings = frozenset(v.GREETINGS.get(lang, ()))
-        self.thanks = frozenset(v.THANKS.get(lang, ()))
-        self.small_talk = frozenset(v.SMALL_TALK.get(lang, ()))
-        self.difficulty = v.DIFFICULTY_WORDS.get(lang, {})
-        self.muscles = v.MUSCLE_WORDS.get(lang, {})
+        self.bound_words: frozenset[str] = v.BOUND_WORDS
+        self.greetings: frozenset[str] = v.GREETINGS
+        self.thanks: frozenset[str] = v.THANKS
+        self.small_talk: frozenset[str] = v.SMALL_TALK
+        self.difficulty: dict[str, str] = v.DIFFICULTY_WORDS
+        self.muscles: dict[str, str] = v.MUSCLE_WORDS
         self.equipment = PhraseTable(
-            (self.phrase(text), value) for text, value in v.EQUIPMENT_WORDS.get(lang, {}).items()
+            (self.phrase(text), value) for text, value in v.EQUIPMENT_WORDS.items()
         )
-        self.time_units = v.TIME_UNITS.get(lang, {})
-        self.number_words = v.NUMBER_WORDS.get(lang, {})
+        self.time_units: dict[str, int] = v.TIME_UNITS
+        self.number_words: dict[str, int] = v.NUMBER_WORDS
 
     def stem(self, word: str) -> str:
         return stem(word, self.lang)
@@ -130,6 +129,14 @@ class Lexicon:
             ),
             filler=tuple(w in self._cue_fillers for w in found),
         )
+
+
+def vocabulary(lang: str) -> ModuleType:
+    """bot/languages/<lang>.py; English for a language that has none."""
+    try:
+        return importlib.import_module(f"bot.languages.{lang}")
+    except ModuleNotFoundError:
+        return importlib.import_module("bot.languages.en")
 
 
 @cache

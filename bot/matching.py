@@ -27,7 +27,7 @@ TYPO_COST = 0.15  # similarity lost per edit
 # A stop word inside a name ("the" in "The Saw") counts this much of a real word.
 STOP_WEIGHT = 0.05
 MAX_TYPO_LOOKUPS = 24
-PREFIX_MIN = 2  # "jackkn", "boomer", "leg pull fr": a name being typed
+PREFIX_MIN = 3  # "jackkn", "boomer": a name being typed ("hi" is not half of "hip")
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
 
 

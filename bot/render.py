@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.answers import Answer, AnswerKind, NoAnswer
-from bot.content import Block, BlockKind, Exercise, Level, Library
+from bot.content import DEFAULT_LANG, Block, BlockKind, Exercise, Level, Library
+from bot.i18n import N_, Translator, translator
 from bot.intent import RandomFilters, Section
 
 MAX_MESSAGE = 4096  # Telegram's limit, counted on the text after HTML is parsed
@@ -45,6 +46,7 @@ class ActionKind(StrEnum):
     SAVE = "save"  # toggle a favourite
     RANDOM = "random"  # another random pick under the same filters
     FORGET = "forget"  # confirm (index 1) or cancel (0) deleting a user's data
+    LANGUAGE = "language"  # switch the interface and content language to `value`
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ class Action:
     level: Level | None = None
     index: int = 0
     filters: RandomFilters = field(default_factory=RandomFilters)
+    value: str = ""  # a language code, for LANGUAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,28 +137,46 @@ def _split_line(line: Line, limit: int) -> Iterable[Line]:
 # --- the words of the interface ------------------------------------------------------------
 
 SECTION_TITLES = {
-    Section.OVERVIEW: "Overview",
-    Section.STEPS: "Steps",
-    Section.TIPS: "Tips",
-    Section.MODIFICATIONS: "Modifications",
-    Section.MISTAKES: "Common mistakes",
-    Section.BENEFITS: "Benefits",
-    Section.VIDEO: "Video",
+    Section.OVERVIEW: N_("Overview"),
+    Section.STEPS: N_("Steps"),
+    Section.TIPS: N_("Tips"),
+    Section.MODIFICATIONS: N_("Modifications"),
+    Section.MISTAKES: N_("Common mistakes"),
+    Section.BENEFITS: N_("Benefits"),
+    Section.VIDEO: N_("Video"),
 }
-LEVEL_TITLES = {Level.EASIER: "Easier", Level.HARDER: "Harder"}
+LEVEL_TITLES = {Level.EASIER: N_("Easier"), Level.HARDER: N_("Harder")}
+DIFFICULTY_NAMES = {
+    "beginner": N_("Beginner"),
+    "intermediate": N_("Intermediate"),
+    "advanced": N_("Advanced"),
+}
+EQUIPMENT_NAMES = {
+    "mat": N_("mat"),
+    "none": N_("no equipment"),
+    "ring": N_("ring"),
+    "ball": N_("ball"),
+    "band": N_("band"),
+    "wall": N_("wall"),
+    "chair": N_("chair"),
+    "block": N_("block"),
+}
 EXAMPLES = (
-    "how do I do the hundred",
-    "my neck hurts in the roll up",
-    "easier version of teaser",
-    "random beginner exercise",
+    N_("how do I do the hundred"),
+    N_("my neck hurts in the roll up"),
+    N_("easier version of teaser"),
+    N_("random beginner exercise"),
 )
 NONE_TEXT = {
-    NoAnswer.EMPTY: "Send me a question about a Pilates exercise.",
-    NoAnswer.GREETING: "Hi! I'm your Pilates assistant.",
-    NoAnswer.THANKS: "You're welcome! Enjoy your practice.",
-    NoAnswer.CHAT: "I'm here whenever you have a Pilates question.",
-    NoAnswer.UNKNOWN: "Sorry, I don't know that one. I only know the exercises of our mat library.",
+    NoAnswer.EMPTY: N_("Send me a question about a Pilates exercise."),
+    NoAnswer.GREETING: N_("Hi! I'm your Pilates assistant."),
+    NoAnswer.THANKS: N_("You're welcome! Enjoy your practice."),
+    NoAnswer.CHAT: N_("I'm here whenever you have a Pilates question."),
+    NoAnswer.UNKNOWN: N_(
+        "Sorry, I don't know that one. I only know the exercises of our mat library."
+    ),
 }
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 
 def _text(text: str, style: Style = Style.PLAIN) -> Line:
@@ -180,24 +201,35 @@ def _blocks(blocks: Sequence[Block]) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def header(exercise: Exercise) -> Part:
-    facts = [exercise.difficulty.value.capitalize()]
+def _duration(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    if minutes and rest:
+        return f"{minutes} min {rest} s"
+    return f"{minutes} min" if minutes else f"{rest} s"
+
+
+def header(exercise: Exercise, lang: str) -> Part:
+    """Title, level, duration and equipment; a note when the page is not in `lang`."""
+    _ = translator(lang)
+    facts = [_(DIFFICULTY_NAMES[exercise.difficulty.value])]
     if exercise.duration:
-        minutes, seconds = divmod(exercise.duration, 60)
-        facts.append(
-            f"{minutes} min {seconds} s"
-            if minutes and seconds
-            else (f"{minutes} min" if minutes else f"{seconds} s")
-        )
+        facts.append(_duration(exercise.duration))
     if exercise.equipment:
-        facts.append(", ".join(exercise.equipment))
-    return Part((_text(exercise.title, Style.BOLD), _text(" · ".join(facts), Style.ITALIC)))
+        facts.append(", ".join(_(EQUIPMENT_NAMES.get(e, e)) for e in exercise.equipment))
+    lines = [_text(exercise.title, Style.BOLD), _text(" · ".join(facts), Style.ITALIC)]
+    if exercise.lang != lang:
+        lines.insert(
+            0, _text(_("This page is not translated yet, so here it is in English."), Style.ITALIC)
+        )
+    return Part(tuple(lines))
 
 
-def section_part(exercise: Exercise, section: Section, level: Level | None = None) -> Part:
-    title = _text(SECTION_TITLES[section], Style.BOLD)
+def section_part(
+    exercise: Exercise, section: Section, _: Translator, level: Level | None = None
+) -> Part:
+    title = _text(_(SECTION_TITLES[section]), Style.BOLD)
     if section is Section.OVERVIEW:
-        steps = (_text("How to do it", Style.BOLD), *_bullets(exercise.steps, numbered=True))
+        steps = (_text(_("How to do it"), Style.BOLD), *_bullets(exercise.steps, numbered=True))
         return Part((_text(exercise.description), _text(""), *steps))
     if section is Section.STEPS:
         return Part((title, *_bullets(exercise.steps, numbered=True)))
@@ -206,85 +238,87 @@ def section_part(exercise: Exercise, section: Section, level: Level | None = Non
         for wanted in (level,) if level else (Level.EASIER, Level.HARDER):
             mods = exercise.modifications_at(wanted)
             if mods:
-                lines.append(_text(LEVEL_TITLES[wanted], Style.BOLD))
+                lines.append(_text(_(LEVEL_TITLES[wanted]), Style.BOLD))
                 lines.extend(
                     (Span("• "), Span(m.name, Style.BOLD), Span(f": {m.description}")) for m in mods
                 )
-        return Part(tuple(lines) or (_text("No modifications written for this one yet."),))
+        return Part(tuple(lines) or (_text(_("No modifications written for this one yet.")),))
     if section is Section.VIDEO:
         if exercise.video_url is None:
-            return Part((title, _text("There is no video for this exercise yet.")))
-        return Part((title, (Span("Watch it on YouTube", url=exercise.video_url),)))
+            return Part((title, _text(_("There is no video for this exercise yet."))))
+        return Part((title, (Span(_("Watch it on YouTube"), url=exercise.video_url),)))
     body = {
         Section.TIPS: exercise.body.tips,
         Section.MISTAKES: exercise.body.mistakes,
         Section.BENEFITS: exercise.body.benefits,
     }[section]
-    return Part((title, *(_blocks(body) or (_text("Nothing written for this part yet."),))))
+    return Part((title, *(_blocks(body) or (_text(_("Nothing written for this part yet.")),))))
 
 
 def exercise_buttons(
     exercise_id: str,
     exercise: Exercise,
+    _: Translator,
     *,
     saved: bool,
     section: Section = Section.OVERVIEW,
     level: Level | None = None,
 ) -> tuple[tuple[Button, ...], ...]:
-    def show(label: str, section: Section, level: Level | None = None) -> Button:
-        return Button(label, Action(ActionKind.SECTION, exercise_id, section, level))
+    def show(label: str, part: Section, part_level: Level | None = None) -> Button:
+        return Button(label, Action(ActionKind.SECTION, exercise_id, part, part_level))
 
     video = (
-        Button("▶ Video", url=exercise.video_url)
+        Button("▶ " + _("Video"), url=exercise.video_url)
         if exercise.video_url
-        else show("Video", Section.VIDEO)
+        else show(_("Video"), Section.VIDEO)
+    )
+    save = Button(
+        "★ " + _("Saved") if saved else "☆ " + _("Save"),
+        Action(ActionKind.SAVE, exercise_id, section, level),
     )
     return (
         (
-            show("Steps", Section.STEPS),
-            show("Tips", Section.TIPS),
-            show("Mistakes", Section.MISTAKES),
+            show(_("Steps"), Section.STEPS),
+            show(_("Tips"), Section.TIPS),
+            show(_("Mistakes"), Section.MISTAKES),
         ),
         (
-            show("Easier", Section.MODIFICATIONS, Level.EASIER),
-            show("Harder", Section.MODIFICATIONS, Level.HARDER),
-            Button("FAQ", Action(ActionKind.FAQ_LIST, exercise_id)),
+            show(_("Easier"), Section.MODIFICATIONS, Level.EASIER),
+            show(_("Harder"), Section.MODIFICATIONS, Level.HARDER),
+            Button(_("FAQ"), Action(ActionKind.FAQ_LIST, exercise_id)),
         ),
-        (
-            video,
-            Button(
-                "★ Saved" if saved else "☆ Save",
-                Action(ActionKind.SAVE, exercise_id, section, level),
-            ),
-        ),
+        (video, save),
     )
 
 
 def render(answer: Answer, library: Library, *, saved: bool = False) -> Reply:
-    """The reply to an answer; `saved` tells whether its exercise is a favourite."""
+    """The reply to an answer, in its language; `saved`: whether its exercise is a favourite."""
+    _ = translator(answer.lang)
     exercise = answer.exercise
     exercise_id = library.id_of(exercise) if exercise is not None else ""
     if answer.kind is AnswerKind.EXERCISE and exercise is not None:
         section = answer.section or Section.OVERVIEW
-        part = section_part(exercise, section, answer.level)
+        part = section_part(exercise, section, _, answer.level)
         buttons = exercise_buttons(
-            exercise_id, exercise, saved=saved, section=section, level=answer.level
+            exercise_id, exercise, _, saved=saved, section=section, level=answer.level
         )
-        return Reply((header(exercise), part), buttons)
+        return Reply((header(exercise, answer.lang), part), buttons)
     if answer.kind is AnswerKind.FAQ and exercise is not None and answer.faq is not None:
         parts = (
             Part((_text(answer.faq.question, Style.BOLD), _text(answer.faq.answer))),
-            Part((_text(f"From: {exercise.title}", Style.ITALIC),)),
+            Part((_text(_("From: {title}", title=exercise.title), Style.ITALIC),)),
         )
         button = Button(
-            f"Open {exercise.title}", Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW)
+            _("Open {title}", title=exercise.title),
+            Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW),
         )
         return Reply(parts, ((button,),))
     if answer.kind is AnswerKind.RANDOM:
-        again = (Button("🎲 Another", Action(ActionKind.RANDOM, filters=answer.filters)),)
+        again = (Button("🎲 " + _("Another"), Action(ActionKind.RANDOM, filters=answer.filters)),)
         if exercise is None:
             return Reply(
-                (Part((_text("No exercise matches all of that. Try fewer filters."),)),), (again,)
+                (Part((_text(_("No exercise matches all of that. Try fewer filters.")),)),),
+                (again,),
             )
         card = render(
             Answer(AnswerKind.EXERCISE, answer.lang, exercise, Section.OVERVIEW),
@@ -293,93 +327,115 @@ def render(answer: Answer, library: Library, *, saved: bool = False) -> Reply:
         )
         return Reply(card.parts, (*card.buttons, again))
     if answer.kind is AnswerKind.SUGGESTIONS:
-        lines = [_text("I'm not sure which exercise you mean. Did you mean:", Style.BOLD)]
+        lines = [_text(_("I'm not sure which exercise you mean. Did you mean:"), Style.BOLD)]
         lines.extend(_text(f"• {e.title}") for e in answer.candidates)
         buttons = tuple(
             (Button(e.title, Action(ActionKind.SECTION, library.id_of(e), Section.OVERVIEW)),)
             for e in answer.candidates
         )
         return Reply((Part(tuple(lines)),), buttons)
-    return help_reply(NONE_TEXT[answer.reason or NoAnswer.UNKNOWN])
+    return help_reply(_(NONE_TEXT[answer.reason or NoAnswer.UNKNOWN]), answer.lang)
 
 
-def help_reply(opening: str) -> Reply:
+def help_reply(opening: str, lang: str = DEFAULT_LANG) -> Reply:
     """What the bot can do, with examples: the reply whenever there is no answer."""
+    _ = translator(lang)
     lines = (
         _text(opening),
         _text(""),
         _text(
-            "Ask me how to do an exercise, about a part of it (steps, tips, easier or harder "
-            "versions, common mistakes, benefits), or a form question. For example:"
+            _(
+                "Ask me how to do an exercise, about a part of it (steps, tips, easier or harder "
+                "versions, common mistakes, benefits), or a form question. For example:"
+            )
         ),
-        *(_text(f"• {example}") for example in EXAMPLES),
+        *(_text(f"• {_(example)}") for example in EXAMPLES),
         _text(""),
-        _text("Or send /random for an exercise to try."),
+        _text(_("Or send /random for an exercise to try.")),
     )
     return Reply((Part(lines),))
 
 
-def faq_list(exercise: Exercise, exercise_id: str) -> Reply:
+def faq_list(exercise: Exercise, exercise_id: str, lang: str) -> Reply:
     """The questions asked about an exercise, one button each."""
+    _ = translator(lang)
     if not exercise.faq:
-        lines: tuple[Line, ...] = (_text("No questions answered for this exercise yet."),)
+        lines: tuple[Line, ...] = (_text(_("No questions answered for this exercise yet.")),)
     else:
-        lines = (_text("Questions people ask", Style.BOLD),)
+        lines = (_text(_("Questions people ask"), Style.BOLD),)
     buttons = tuple(
         (Button(_shorten(entry.question), Action(ActionKind.FAQ, exercise_id, index=index)),)
         for index, entry in enumerate(exercise.faq)
     )
-    back = Button("← Back", Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW))
-    return Reply((header(exercise), Part(lines)), (*buttons, (back,)))
+    back = Button("← " + _("Back"), Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW))
+    return Reply((header(exercise, lang), Part(lines)), (*buttons, (back,)))
 
 
-def faq_entry(exercise: Exercise, exercise_id: str, index: int) -> Reply | None:
+def faq_entry(exercise: Exercise, exercise_id: str, index: int, lang: str) -> Reply | None:
     """One FAQ answer of an exercise, or None when there is no such entry."""
     if not 0 <= index < len(exercise.faq):
         return None
+    _ = translator(lang)
     entry = exercise.faq[index]
     part = Part((_text(entry.question, Style.BOLD), _text(entry.answer)))
     buttons = (
         (
-            Button("← Questions", Action(ActionKind.FAQ_LIST, exercise_id)),
+            Button("← " + _("Questions"), Action(ActionKind.FAQ_LIST, exercise_id)),
             Button(exercise.title, Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW)),
         ),
     )
-    return Reply((header(exercise), part), buttons)
+    return Reply((header(exercise, lang), part), buttons)
 
 
-def favourites_list(saved: Sequence[tuple[str, Exercise | None]]) -> Reply:
+def favourites_list(saved: Sequence[tuple[str, Exercise | None]], lang: str) -> Reply:
     """A user's favourites, oldest first; ones no longer in the library say so."""
+    _ = translator(lang)
     if not saved:
-        return Reply(
-            (Part((_text("No favourites yet. Tap ☆ Save on any exercise to keep it here."),)),)
-        )
-    lines: list[Line] = [_text("Your favourites", Style.BOLD)]
+        return notice(_("No favourites yet. Tap ☆ Save on any exercise to keep it here."))
+    lines: list[Line] = [_text(_("Your favourites"), Style.BOLD)]
     buttons: list[tuple[Button, ...]] = []
     for exercise_id, exercise in saved:
         if exercise is None:
-            lines.append(_text(f"• {exercise_id} (no longer available)", Style.ITALIC))
-            buttons.append(
-                (Button(f"✕ Remove {exercise_id}", Action(ActionKind.SAVE, exercise_id)),)
+            lines.append(
+                _text("• " + _("{name} (no longer available)", name=exercise_id), Style.ITALIC)
             )
+            remove = Button(
+                "✕ " + _("Remove {name}", name=exercise_id), Action(ActionKind.SAVE, exercise_id)
+            )
+            buttons.append((remove,))
         else:
             lines.append(_text(f"• {exercise.title}"))
-            buttons.append(
-                (Button(exercise.title, Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW)),)
-            )
+            open_card = Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW)
+            buttons.append((Button(exercise.title, open_card),))
     return Reply((Part(tuple(lines)),), tuple(buttons))
 
 
-def forget_confirmation() -> Reply:
+def forget_confirmation(lang: str) -> Reply:
+    _ = translator(lang)
     lines = (
-        _text("Delete everything stored about you?", Style.BOLD),
-        _text("Your favourites and settings will be gone for good."),
+        _text(_("Delete everything stored about you?"), Style.BOLD),
+        _text(_("Your favourites and settings will be gone for good.")),
     )
     buttons = (
         (
-            Button("Yes, delete everything", Action(ActionKind.FORGET, index=1)),
-            Button("Cancel", Action(ActionKind.FORGET, index=0)),
+            Button(_("Yes, delete everything"), Action(ActionKind.FORGET, index=1)),
+            Button(_("Cancel"), Action(ActionKind.FORGET, index=0)),
         ),
+    )
+    return Reply((Part(lines),), buttons)
+
+
+def language_choice(current: str, languages: Sequence[str], lang: str) -> Reply:
+    _ = translator(lang)
+    lines = (_text(_("Choose your language:"), Style.BOLD),)
+    buttons = tuple(
+        (
+            Button(
+                ("✓ " if code == current else "") + LANGUAGE_NAMES.get(code, code),
+                Action(ActionKind.LANGUAGE, value=code),
+            ),
+        )
+        for code in languages
     )
     return Reply((Part(lines),), buttons)
 

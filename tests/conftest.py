@@ -6,6 +6,8 @@ import pytest
 
 from bot.content import Library, load_library
 
+pytest_plugins = ["tests.telegram_harness"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -65,6 +65,11 @@ def test_repertoire_is_all_there(library: Library) -> None:
     assert set(CLASSICAL_AND_MODERN) <= set(library.ids)
 
 
+def test_every_exercise_has_a_spanish_translation(library: Library) -> None:
+    untranslated = [i for i in library.ids if library.get(i, "es").lang != "es"]  # type: ignore[union-attr]
+    assert untranslated == []
+
+
 def test_inner_thigh_lifts_is_the_sites_page_unchanged() -> None:
     shipped = (CONTENT / "exercises" / "inner-thigh-lifts.md").read_bytes()
     assert shipped == (SHARED_EXAMPLES / "inner-thigh-lifts.md").read_bytes()

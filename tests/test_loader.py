@@ -161,3 +161,15 @@ def test_shared_examples_load_the_real_page_and_report_the_spun_article() -> Non
     assert any("did you mean `title`?" in p for p in spun)
     assert any("<script> tag" in p for p in spun)
     assert any("raw HTML" in p for p in spun) or any("external URL" in p for p in spun)
+
+
+def test_translations_must_have_an_english_page_and_agree_with_it() -> None:
+    result = load_library(FIXTURES / "translations")
+    messages = sorted(f"{p.path.name}: {p.message}" for p in result.problems)
+    assert messages == [
+        "huerfano.md: translation `exercise-huerfano` has no en page with that translationKey",
+        "roll-up.es.md: `difficulty` is advanced here but beginner in roll-up.md",
+        "roll-up.es.md: `duration` is 60 here but 45 in roll-up.md",
+    ]
+    assert all(p.severity is Severity.WARNING for p in result.problems)
+    assert result.library.get("roll-up", "es").title == "Enrollamiento"  # type: ignore[union-attr]

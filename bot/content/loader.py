@@ -89,7 +89,48 @@ def load_library(root: Path) -> LoadResult:
             continue
         slugs[slug_key] = groups[group_key] = page.path
         exercises.append(exercise)
+    problems.extend(check_translations(exercises))
     return LoadResult(library=Library(exercises), problems=tuple(problems))
+
+
+def check_translations(exercises: list[Exercise]) -> list[Problem]:
+    """Translations must have an English page and agree with it on what is not words."""
+    by_group: dict[str, dict[str, Exercise]] = {}
+    for exercise in exercises:
+        by_group.setdefault(exercise.translation_key or exercise.slug, {})[exercise.lang] = exercise
+    problems: list[Problem] = []
+    for key, pages in sorted(by_group.items()):
+        original = pages.get(DEFAULT_LANG)
+        for lang, page in sorted(pages.items()):
+            if lang == DEFAULT_LANG:
+                continue
+            if original is None:
+                problems.append(
+                    Problem(
+                        page.source,
+                        f"translation `{key}` has no {DEFAULT_LANG} page with that translationKey",
+                        Severity.WARNING,
+                    )
+                )
+                continue
+            for field in ("difficulty", "equipment", "duration"):
+                ours, theirs = getattr(page, field), getattr(original, field)
+                if ours != theirs:
+                    problems.append(
+                        Problem(
+                            page.source,
+                            f"`{field}` is {_shown(ours)} here but {_shown(theirs)} in "
+                            f"{original.source.name}",
+                            Severity.WARNING,
+                        )
+                    )
+    return problems
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)
 
 
 def discover_pages(root: Path, problems: list[Problem]) -> Iterator[PagePath]:

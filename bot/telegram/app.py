@@ -22,19 +22,27 @@ from telegram.ext import (
 )
 
 from bot.answers import AnswerEngine
-from bot.content import load_library
+from bot.content import DEFAULT_LANG, load_library
 from bot.favourites import FavouritesStore
+from bot.i18n import N_, interface_languages, translator
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import Handlers
 
 log = logging.getLogger(__name__)
 COMMANDS = (
-    BotCommand("start", "What I can do"),
-    BotCommand("random", "A random exercise, e.g. /random beginner"),
-    BotCommand("favorites", "Your saved exercises"),
-    BotCommand("help", "How to ask me"),
-    BotCommand("forget", "Delete everything stored about you"),
+    ("start", N_("What I can do")),
+    ("random", N_("A random exercise, e.g. /random beginner")),
+    ("favorites", N_("Your saved exercises")),
+    ("language", N_("Choose your language")),
+    ("help", N_("How to ask me")),
+    ("forget", N_("Delete everything stored about you")),
 )
+
+
+def commands(lang: str) -> list[BotCommand]:
+    """The commands menu in one language."""
+    _ = translator(lang)
+    return [BotCommand(name, _(description)) for name, description in COMMANDS]
 
 
 def build_application(
@@ -49,7 +57,11 @@ def build_application(
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         await store.open()
-        await application.bot.set_my_commands(COMMANDS)
+        # The default menu in English, and one per language Telegram users may have set.
+        await application.bot.set_my_commands(commands(DEFAULT_LANG))
+        for lang in interface_languages():
+            if lang != DEFAULT_LANG:
+                await application.bot.set_my_commands(commands(lang), language_code=lang)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
         await store.close()
@@ -81,6 +93,7 @@ def register(application: Application, handlers: Handlers) -> None:  # type: ign
         CommandHandler(["favorites", "favourites", "favs"], handlers.favourites)
     )
     application.add_handler(CommandHandler("forget", handlers.forget))
+    application.add_handler(CommandHandler("language", handlers.language))
     # Free text, new messages only: an edited question is not asked again.
     application.add_handler(
         MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, handlers.text)

@@ -10,6 +10,8 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.favourites import StoreError
+from bot.i18n import N_, translator
+from bot.telegram.handlers import telegram_language
 
 log = logging.getLogger(__name__)
 
@@ -20,15 +22,16 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
     if isinstance(error, StoreError):
         log.error("favourites storage failed (update %s): %s", update_id, error)
-        text = "I couldn't reach your favourites just now. Please try again in a minute."
+        text = N_("I couldn't reach your favourites just now. Please try again in a minute.")
     elif isinstance(error, TelegramError):
         log.warning("Telegram refused a request (update %s): %s", update_id, error)
         return
     else:
         log.error("unexpected error (update %s)", update_id, exc_info=error)
-        text = "Sorry, something went wrong on my side. Please try again."
+        text = N_("Sorry, something went wrong on my side. Please try again.")
     if not isinstance(update, Update):
         return
+    text = translator(telegram_language(update))(text)
     if update.callback_query is not None:
         with contextlib.suppress(TelegramError):  # already answered, or too old
             await update.callback_query.answer(text, show_alert=True)

@@ -21,6 +21,7 @@ from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.callback_data import InvalidCallbackData, decode, encode
 from bot.content import DEFAULT_LANG, Exercise, Level, Library
 from bot.favourites import FavouritesStore
+from bot.i18n import interface_languages, translator
 from bot.intent import Section
 from bot.render import (
     ActionKind,
@@ -31,6 +32,7 @@ from bot.render import (
     favourites_list,
     forget_confirmation,
     help_reply,
+    language_choice,
     notice,
     render,
 )
@@ -40,6 +42,7 @@ Context = ContextTypes.DEFAULT_TYPE
 DEEP_LINK_PREFIX = "ex-"
 INLINE_RESULTS = 10
 ABOUT = "about"  # user_data key: the exercise the conversation is on, for "make it easier"
+LANG = "lang"  # user_data key: the user's language, once looked up
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -78,9 +81,11 @@ async def replace(message: Message, reply: Reply) -> None:
         )
 
 
-def language(update: Update) -> str:
+def telegram_language(update: Update) -> str:
+    """The user's Telegram app language, if the bot speaks it, else English."""
     user = update.effective_user
-    return (user.language_code or DEFAULT_LANG).split("-")[0] if user else DEFAULT_LANG
+    code = (user.language_code or "").split("-")[0].lower() if user else ""
+    return code if code in interface_languages() else DEFAULT_LANG
 
 
 def _user_data(context: Context) -> dict[Any, Any]:
@@ -97,6 +102,18 @@ class Handlers:
     @property
     def library(self) -> Library:
         return self.engine.library
+
+    async def _language(self, update: Update, context: Context) -> str:
+        """Chosen with /language, else Telegram's language, else English (cached per user)."""
+        user_data = _user_data(context)
+        cached = user_data.get(LANG)
+        if isinstance(cached, str):
+            return cached
+        user = update.effective_user
+        stored = await self.store.language(user.id) if user else None
+        lang = stored if stored in interface_languages() else telegram_language(update)
+        user_data[LANG] = lang
+        return lang
 
     async def _card(self, user_id: int, answer: Answer) -> Reply:
         exercise_id = self.library.id_of(answer.exercise) if answer.exercise else None
@@ -115,7 +132,7 @@ class Handlers:
         message, user = update.effective_message, update.effective_user
         if message is None or user is None:
             return
-        lang = language(update)
+        lang = await self._language(update, context)
         payload = context.args[0] if context.args else ""
         if payload.startswith(DEEP_LINK_PREFIX):
             exercise = self.library.get(payload.removeprefix(DEEP_LINK_PREFIX), lang)
@@ -124,20 +141,25 @@ class Handlers:
                 answer = self._exercise_answer(exercise, Section.OVERVIEW, lang)
                 await send(message, await self._card(user.id, answer))
                 return
-        name = user.first_name or "there"
-        await send(message, help_reply(f"Hi {name}! I'm your Pilates assistant."))
+        _ = translator(lang)
+        greeting = _("Hi {name}! I'm your Pilates assistant.", name=user.first_name or "")
+        await send(message, help_reply(greeting, lang))
 
     async def help(self, update: Update, context: Context) -> None:
         """/help: what the bot can do."""
         if update.effective_message:
-            await send(update.effective_message, help_reply("Here is what I can do."))
+            lang = await self._language(update, context)
+            await send(
+                update.effective_message,
+                help_reply(translator(lang)("Here is what I can do."), lang),
+            )
 
     async def random(self, update: Update, context: Context) -> None:
         """/random [filters], e.g. /random beginner under 2 minutes."""
         message, user = update.effective_message, update.effective_user
         if message is None or user is None:
             return
-        lang = language(update)
+        lang = await self._language(update, context)
         filters = self.engine.filters_from(" ".join(context.args or ()), lang)
         answer = self.engine.random(filters, lang)
         if answer.exercise is not None:
@@ -149,18 +171,25 @@ class Handlers:
         message, user = update.effective_message, update.effective_user
         if message is None or user is None:
             return
-        await send(message, await self._favourites(user.id, language(update)))
+        await send(message, await self._favourites(user.id, await self._language(update, context)))
 
     async def _favourites(self, user_id: int, lang: str) -> Reply:
         saved = await self.store.saved(user_id)
         return favourites_list(
-            [(f.exercise_id, self.library.get(f.exercise_id, lang)) for f in saved]
+            [(f.exercise_id, self.library.get(f.exercise_id, lang)) for f in saved], lang
         )
 
     async def forget(self, update: Update, context: Context) -> None:
         """/forget: asks before deleting everything stored about the user."""
         if update.effective_message:
-            await send(update.effective_message, forget_confirmation())
+            lang = await self._language(update, context)
+            await send(update.effective_message, forget_confirmation(lang))
+
+    async def language(self, update: Update, context: Context) -> None:
+        """/language: choose the language of answers and buttons."""
+        if update.effective_message:
+            lang = await self._language(update, context)
+            await send(update.effective_message, language_choice(lang, interface_languages(), lang))
 
     # --- messages ----------------------------------------------------------------------
 
@@ -175,7 +204,7 @@ class Handlers:
             if addressed is None:
                 return  # group chatter not meant for us
             text = addressed
-        lang = language(update)
+        lang = await self._language(update, context)
         user_data = _user_data(context)
         answer = self.engine.answer(text, lang, about=user_data.get(ABOUT))
         if answer.exercise is not None:
@@ -202,10 +231,9 @@ class Handlers:
         """Stickers, photos, voice, locations...: say what the bot reads."""
         chat = update.effective_chat
         if update.effective_message and chat is not None and chat.type == ChatType.PRIVATE:
-            await send(
-                update.effective_message,
-                notice("I can only read text. Ask me about a Pilates exercise, or send /help."),
-            )
+            _ = translator(await self._language(update, context))
+            text = _("I can only read text. Ask me about a Pilates exercise, or send /help.")
+            await send(update.effective_message, notice(text))
 
     # --- buttons -----------------------------------------------------------------------
 
@@ -214,17 +242,29 @@ class Handlers:
         query, user = update.callback_query, update.effective_user
         if query is None or user is None:
             return
+        lang = await self._language(update, context)
+        _ = translator(lang)
         try:
             action = decode(query.data or "")
         except InvalidCallbackData:
-            await query.answer("This button no longer works. Send your question again.")
+            await query.answer(_("This button no longer works. Send your question again."))
             return
         message = query.message if isinstance(query.message, Message) else None
-        lang = language(update)
         exercise = self.library.get(action.exercise_id, lang) if action.exercise_id else None
-        needs_exercise = action.kind not in (ActionKind.RANDOM, ActionKind.FORGET)
-        if needs_exercise and exercise is None and action.kind is not ActionKind.SAVE:
-            await query.answer("That exercise is no longer available.")
+        needs_exercise = action.kind in (ActionKind.SECTION, ActionKind.FAQ_LIST, ActionKind.FAQ)
+        if needs_exercise and exercise is None:
+            await query.answer(_("That exercise is no longer available."))
+            return
+        if action.kind is ActionKind.LANGUAGE:
+            if action.value not in interface_languages():
+                await query.answer(_("This button no longer works. Send your question again."))
+                return
+            await self.store.set_language(user.id, action.value)
+            _user_data(context)[LANG] = action.value
+            _ = translator(action.value)
+            await query.answer()
+            if message:
+                await replace(message, notice(_("Done: I'll answer in English from now on.")))
             return
         if action.kind is ActionKind.FORGET:
             await query.answer()
@@ -232,16 +272,21 @@ class Handlers:
                 removed = await self.store.forget(user.id)
                 _user_data(context).clear()
                 reply = notice(
-                    f"Done: everything stored about you is deleted ({removed} favourite(s))."
+                    _(
+                        "Done: everything stored about you is deleted ({count} favourite(s)).",
+                        count=removed,
+                    )
                 )
             else:
-                reply = notice("Nothing was deleted.")
+                reply = notice(_("Nothing was deleted."))
             if message:
                 await replace(message, reply)
             return
         if action.kind is ActionKind.SAVE:
             saved = await self.store.toggle(user.id, action.exercise_id)
-            await query.answer("★ Saved to /favorites" if saved else "Removed from favourites")
+            await query.answer(
+                "★ " + _("Saved to /favorites") if saved else _("Removed from favourites")
+            )
             if message is None:
                 return
             if exercise is None:  # removed from the content: refresh the favourites list
@@ -259,10 +304,10 @@ class Handlers:
             answer = self.engine.random(action.filters, lang)
             reply = await self._card(user.id, answer)
         elif action.kind is ActionKind.FAQ_LIST and exercise is not None:
-            reply = faq_list(exercise, action.exercise_id)
+            reply = faq_list(exercise, action.exercise_id, lang)
         elif action.kind is ActionKind.FAQ and exercise is not None:
-            reply = faq_entry(exercise, action.exercise_id, action.index) or faq_list(
-                exercise, action.exercise_id
+            reply = faq_entry(exercise, action.exercise_id, action.index, lang) or faq_list(
+                exercise, action.exercise_id, lang
             )
         else:
             assert exercise is not None
@@ -281,7 +326,7 @@ class Handlers:
         query = update.inline_query
         if query is None:
             return
-        lang = language(update)
+        lang = await self._language(update, context)
         if query.query.strip():
             found = list(self.engine.search(query.query, lang, INLINE_RESULTS))
         else:
@@ -297,7 +342,7 @@ class Handlers:
             exercise_id = self.library.id_of(exercise)
             card = render(self._exercise_answer(exercise, Section.OVERVIEW, lang), self.library)
             open_in_bot = InlineKeyboardButton(
-                "Ask more in the bot",
+                translator(lang)("Ask more in the bot"),
                 url=f"https://t.me/{context.bot.username}?start={DEEP_LINK_PREFIX}{exercise_id}",
             )
             results.append(

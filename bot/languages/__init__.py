@@ -1,0 +1,1 @@
+"""Per-language vocabularies: one module per language code, the same names in each."""
