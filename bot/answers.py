@@ -28,15 +28,16 @@ from bot.lexicon import Analysis, Lexicon, lexicon
 from bot.matching import FaqIndex, FaqMatch, FaqSource, NameIndex, NameMatch
 from bot.text import fold, words
 
-# Calibrated on tests/answer_set: see docs in README "How answers are chosen".
+# Calibrated on tests/answer_set (see README "How answers are chosen").
 NAME_SURE = 0.8  # share of a name's weight a message must contain to name it
 NAME_MARGIN = 0.15  # and by how much it must beat the next exercise
 NAME_ALONE = 0.62  # enough when no other exercise comes near (typos, half names)
-RIVAL_NEAR = 0.45
-RIVAL_TITLE = 0.4  # a rival whose own title holds this much of the message makes it ambiguous
+RIVAL_NEAR = 0.45  # a rival this close makes a name below NAME_SURE unsure
+RIVAL_TITLE = 0.4  # a rival whose own title holds this much of the message: ambiguous
+FRAGMENT_FLOOR = 0.3  # a lone piece of exactly one name, see _fragment
 SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
 FAQ_NAMED = 0.4  # a FAQ entry of the named exercise answers the rest of the message
-FAQ_ANY = 0.55  # a FAQ entry answers a message that names no exercise (and shares 2+ words)
+FAQ_ANY = 0.55  # a FAQ entry answers a message naming no exercise (2+ shared words)
 FAQ_MARGIN = 0.05
 MAX_SUGGESTIONS = 3
 SEARCH_FLOOR = 0.3  # inline search lists looser matches than a chat answer would accept
@@ -111,7 +112,9 @@ class _LanguageIndex:
                 )
                 self.faq_refs.append(_FaqRef(exercise_id, entry))
             for muscle in page.muscles:
-                muscle_words.update(self.lexicon.stem(w) for w in words(muscle) if len(w) > 3)
+                single = words(muscle)
+                if len(single) == 1 and len(single[0]) > 3:  # "oblicuos", not "parte alta de..."
+                    muscle_words.add(self.lexicon.stem(single[0]))
             body = page.body.overview + page.body.benefits + page.body.mistakes + page.body.tips
             for text in (
                 page.description,
@@ -192,7 +195,8 @@ class AnswerEngine:
         if request.filters or request.asked:
             unexplained = self._content_terms(message, cues)
             weak_name = not names or max(m.title_score for m in names) < SUGGEST_FLOOR
-            if request.asked or (weak_name and len(unexplained) <= 1):
+            only_filters = not unexplained and request.filters.count >= 2
+            if request.asked or only_filters or (weak_name and len(unexplained) <= 1):
                 return self._random(request.filters, lang)
         ambiguous = [m for m in names if m.score >= SUGGEST_FLOOR][:MAX_SUGGESTIONS]
         if ambiguous:
@@ -243,7 +247,7 @@ class AnswerEngine:
         scored = [(m, self._adjusted(m, message, index, explained)) for m in names]
         strong = [(m, s) for m, s in scored if s >= NAME_ALONE]
         if not strong:
-            return []
+            return self._fragment(names, message)
         # The name that accounts for more of what was said wins: "reverse plank" is Leg Pull
         # Back's alias, not Plank with a stray word.
         top, score = max(strong, key=lambda ms: (len(ms[0].positions), ms[1], ms[0].is_title))
@@ -269,6 +273,20 @@ class AnswerEngine:
                 return []
         return [top, *also]
 
+    @staticmethod
+    def _fragment(names: list[NameMatch], message: Analysis) -> list[NameMatch]:
+        """A message that is nothing but a piece of one exercise's name ("bicho", "balancín"):
+        every word it says is in that name and no other name holds them all."""
+        if not names or names[0].score < FRAGMENT_FLOOR:
+            return []
+        top = names[0]
+        said = {p for p, stop in enumerate(message.stop) if not stop}
+        if not said or not said <= top.positions:
+            return []
+        if any(rival.positions >= top.positions for rival in names[1:]):
+            return []
+        return [top]
+
     def _adjusted(
         self, match: NameMatch, message: Analysis, index: _LanguageIndex, explained: frozenset[int]
     ) -> float:
@@ -278,12 +296,13 @@ class AnswerEngine:
         neighbours = (
             {min(match.positions) - 1, max(match.positions) + 1} - match.positions - explained
         )
+        score = match.score
         for position in neighbours:
             if 0 <= position < len(message) and not message.stop[position]:
                 word = message.words[position]
                 if word not in index.known_words and message.terms[position] not in index.names:
-                    return match.score * UNKNOWN_NEIGHBOUR
-        return match.score
+                    score *= UNKNOWN_NEIGHBOUR  # once per side: "me doy de baja del gimnasio"
+        return score
 
     def _suggestions(
         self, names: list[NameMatch], message: Analysis, index: _LanguageIndex

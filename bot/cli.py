@@ -139,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--listen", default="0.0.0.0", help="webhook listen address")
     run.add_argument("--port", type=int, default=8443, help="webhook port")
     run.add_argument("--secret-token", help="webhook secret token ($TELEGRAM_WEBHOOK_SECRET)")
+    run.add_argument(
+        "--concurrent-updates",
+        type=int,
+        default=16,
+        help="updates handled at once; one user's always in order (default 16, 1 = one at a time)",
+    )
     content_flag(run)
     run.set_defaults(handler=_run)
     return parser

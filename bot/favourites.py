@@ -43,18 +43,19 @@ class Favourite:
 class FavouritesStore:
     """add / remove / list per user. Every call is scoped to one user id."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, busy_timeout: float = 5.0) -> None:
         self.path = Path(path)
+        self._busy_timeout = busy_timeout  # how long a write waits for another writer's lock
         self._db: aiosqlite.Connection | None = None
 
     async def open(self) -> None:
         if self.path != Path(":memory:"):
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = await aiosqlite.connect(self.path, timeout=5.0)
+            self._db = await aiosqlite.connect(self.path, timeout=self._busy_timeout)
             await self._db.execute("PRAGMA journal_mode=WAL")
-            await self._db.execute("PRAGMA synchronous=NORMAL")
-            await self._db.execute("PRAGMA busy_timeout=5000")
+            # FULL: a save acknowledged to the user survives even a power cut (writes are rare).
+            await self._db.execute("PRAGMA synchronous=FULL")
             await self._migrate()
         except aiosqlite.Error as exc:
             await self.close()

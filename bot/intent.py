@@ -62,6 +62,12 @@ class RandomFilters:
     muscle: str | None = None
     max_seconds: int | None = None
 
+    @property
+    def count(self) -> int:
+        return sum(
+            v is not None for v in (self.difficulty, self.equipment, self.muscle, self.max_seconds)
+        )
+
     def __bool__(self) -> bool:
         return any(
             v is not None for v in (self.difficulty, self.equipment, self.muscle, self.max_seconds)

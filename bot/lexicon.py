@@ -81,7 +81,7 @@ class Lexicon:
         self.random_cues = self.table({"strong": v.RANDOM_CUES, "weak": v.WEAK_RANDOM_CUES})
         self.domain_words: frozenset[str] = v.DOMAIN_WORDS
         self.foreign_exercises = PhraseTable(
-            ((tuple(words(text)), "foreign") for text in v.FOREIGN_EXERCISES), exact=True
+            ((self.exact_phrase(text), "foreign") for text in v.FOREIGN_EXERCISES), exact=True
         )
         self.bound_words: frozenset[str] = v.BOUND_WORDS
         self.greetings: frozenset[str] = v.GREETINGS
@@ -89,8 +89,10 @@ class Lexicon:
         self.small_talk: frozenset[str] = v.SMALL_TALK
         self.difficulty: dict[str, str] = v.DIFFICULTY_WORDS
         self.muscles: dict[str, str] = v.MUSCLE_WORDS
+        # Exact words: stems would make Spanish "para" a "pared" (wall).
         self.equipment = PhraseTable(
-            (self.phrase(text), value) for text, value in v.EQUIPMENT_WORDS.items()
+            ((self.exact_phrase(text), value) for text, value in v.EQUIPMENT_WORDS.items()),
+            exact=True,
         )
         self.time_units: dict[str, int] = v.TIME_UNITS
         self.number_words: dict[str, int] = v.NUMBER_WORDS
@@ -106,6 +108,10 @@ class Lexicon:
         return tuple(
             stem(w, self.lang) for w in self._expand(words(text)) if w not in self._cue_fillers
         )
+
+    def exact_phrase(self, text: str) -> Phrase:
+        """A phrase compared word for word (fillers left out, as `Analysis` skips them)."""
+        return tuple(w for w in self._expand(words(text)) if w not in self._cue_fillers)
 
     def _expand(self, found: Iterable[str]) -> list[str]:
         return [part for w in found for part in self._shorthand.get(w, w).split()]

@@ -182,6 +182,7 @@ class NameIndex:
                 hits[term] = (similarity, positions)
 
         lookups = 0
+        last = len(message.words) - 1
         for position, (word, term) in enumerate(zip(message.words, message.stems, strict=True)):
             if term in self._postings:
                 record(term, 1.0, position)
@@ -190,12 +191,17 @@ class NameIndex:
             ):
                 lookups += 1
                 edits = next((e for size, e in TYPO_EDITS if len(word) < size), 2)
-                if edits:
-                    for _, distance, index in process.extract(
-                        word, self._surface_words, scorer=OSA.distance, score_cutoff=edits, limit=3
-                    ):
+                swap_only = not edits and len(word) == 3  # "cwo" for "cow", but "max" is no "mat"
+                for candidate, distance, index in process.extract(
+                    word,
+                    self._surface_words,
+                    scorer=OSA.distance,
+                    score_cutoff=max(edits, swap_only),
+                    limit=3,
+                ):
+                    if edits or sorted(candidate) == sorted(word):
                         record(self._surface_terms[index], 1 - TYPO_COST * distance, position)
-                if len(word) >= PREFIX_MIN:
+                if len(word) >= PREFIX_MIN or (position == last and len(word) == 2):
                     for full, full_term in self._completions(word):
                         typed = PREFIX_CREDIT + (1 - PREFIX_CREDIT) * len(word) / len(full)
                         record(full_term, typed, position)

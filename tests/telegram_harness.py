@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,20 @@ JSON = dict[str, Any]
 
 
 @asynccontextmanager
-async def running_bot(fake: FakeTelegram, library: Library, db: Path) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+async def running_bot(
+    fake: FakeTelegram,
+    library: Library,
+    db: Path,
+    *,
+    concurrent_updates: int = 1,
+    busy_timeout: float = 5.0,
+) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     """Start the bot the way run_polling does (post_init included), and stop it the same way."""
     engine = AnswerEngine(library, rng=random.Random(5))
-    application = build_application(engine, FavouritesStore(db), fake.token, base_url=fake.base_url)
+    store = FavouritesStore(db, busy_timeout=busy_timeout)
+    application = build_application(
+        engine, store, fake.token, base_url=fake.base_url, concurrent_updates=concurrent_updates
+    )
     await application.initialize()
     assert application.post_init is not None
     await application.post_init(application)
@@ -61,6 +72,13 @@ def buttons(message: JSON) -> dict[str, str]:
         for row in markup.get("inline_keyboard", [])
         for b in row
     }
+
+
+async def until(condition: Callable[[], bool], timeout: float = 60.0) -> None:  # noqa: ASYNC109
+    """Wait until `condition()` holds (checked every 20 ms), or fail after `timeout` seconds."""
+    async with asyncio.timeout(timeout):
+        while not condition():  # noqa: ASYNC110 (the fake has no event for every condition)
+            await asyncio.sleep(0.02)
 
 
 async def say(fake: FakeTelegram, text: str, user: int = USER) -> JSON:

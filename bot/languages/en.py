@@ -749,10 +749,22 @@ MUSCLE_WORDS: dict[str, str] = {
     "legs": "leg",
     "spine": "spin",
     "lats": "latissimus",
+    "spinal": "spinal",
+    "extensors": "extensor",
+    "flexors": "flexor",
+    "adductor": "adductor",
+    "abductors": "abductor",
+    "rhomboids": "rhomboid",
+    "traps": "trapezius",
+    "serratus": "serratus",
 }
 
 EQUIPMENT_WORDS: dict[str, str] = {
     "mat": "mat",
+    "mats": "mat",
+    "rings": "ring",
+    "balls": "ball",
+    "bands": "band",
     "ring": "ring",
     "magic circle": "ring",
     "ball": "ball",

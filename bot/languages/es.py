@@ -14,6 +14,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     o otra otro para pero poco por porque puedo puede que quien se sea ser si sin sobre solo son
     soy su sus tambien tan tanto te tengo tiene tu tus un una uno unos unas usted y ya yo vale
     ok pues oye mira bueno entonces ejercicio ejercicios pilates movimiento postura cosa hola
+    favor
     """.split()
 )
 
@@ -24,9 +25,13 @@ NAME_FILLERS: frozenset[str] = frozenset("el la los las un una de del con al a y
 SHORTHAND: dict[str, str] = {
     "q": "que",
     "k": "que",
-    "xq": "porque",
-    "pq": "porque",
-    "porq": "porque",
+    "xq": "por que",
+    "pq": "por que",
+    "porq": "por que",
+    "porque": "por que",
+    "pa": "para",
+    "decime": "dime",
+    "contame": "cuentame",
     "x": "por",
     "tb": "tambien",
     "tmb": "tambien",
@@ -59,6 +64,14 @@ SYNONYMS: dict[str, str] = {
     "dolorido": "dolor",
     "dolorida": "dolor",
     "resiente": "dolor",
+    "carga": "dolor",
+    "cargado": "dolor",
+    "cargada": "dolor",
+    "cargan": "dolor",
+    "pincha": "dolor",
+    "pinchan": "dolor",
+    "tira": "tension",
+    "tiran": "tension",
     "sufre": "dolor",
     "quema": "ardor",
     "arde": "ardor",
@@ -175,6 +188,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "tecnica",
         "como va",
         "que tengo que hacer",
+        "que hay que hacer",
+        "que hago",
+        "como se hacen",
+        "como arranco",
     ),
     "tips": (
         "consejos",
@@ -184,6 +201,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "tips",
         "recomendaciones",
         "en que me fijo",
+        "me tengo que fijar",
+        "fijarme",
+        "fijar",
+        "en que pensar",
         "en que me concentro",
         "en que pienso",
         "como mejorar",
@@ -235,6 +256,13 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "muy facil",
         "intensificar",
         "siguiente nivel",
+        "subo la intensidad",
+        "subir la intensidad",
+        "mas intensidad",
+        "me queda corto",
+        "se me queda corto",
+        "mas reto",
+        "mas caña",
     ),
     "mistakes": (
         "errores",
@@ -244,6 +272,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "lo hago mal",
         "mal",
         "que no hacer",
+        "que no tengo que hacer",
+        "no tengo que hacer",
+        "que no debo hacer",
+        "no debo",
         "que evitar",
         "fallos",
         "fallo",
@@ -261,6 +293,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "trabaja",
         "sirve",
         "bueno para",
+        "es bueno",
+        "tan bueno",
         "ventajas",
         "vale la pena",
     ),
@@ -303,6 +337,14 @@ RANDOM_CUES: tuple[str, ...] = (
     "escoge tu",
     "tira el dado",
     "del dia",
+    "que hacer hoy",
+    "no se que hacer",
+    "dime tu",
+    "algo para hacer",
+    "algo que hacer",
+    "lo que sea",
+    "dime vos",
+    "elige vos",
     "random",
 )
 # ...and these only with a filter or a word of our domain.
@@ -324,7 +366,7 @@ WEAK_RANDOM_CUES: tuple[str, ...] = (
     "rutina",
 )
 DOMAIN_WORDS: frozenset[str] = frozenset(
-    "ejercicio ejercicios movimiento pilates rutina uno una cosa esterilla".split()
+    "ejercicio ejercicios movimiento pilates rutina cosa esterilla".split()
 )
 
 # Well-known exercises from gyms and yoga that this library does not have.
@@ -358,6 +400,10 @@ FOREIGN_EXERCISES: tuple[str, ...] = (
     "crunch",
     "crunches",
     "short box",
+    "hipopresivos",
+    "abdominales hipopresivos",
+    "saltos de tijera",
+    "plancha con salto",
     "footwork",
 )
 
@@ -429,6 +475,9 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "pelota": "ball",
     "balon": "ball",
     "banda": "band",
+    "bandas": "band",
+    "gomas": "band",
+    "pelotas": "ball",
     "banda elastica": "band",
     "goma": "band",
     "pared": "wall",

@@ -27,6 +27,7 @@ from bot.favourites import FavouritesStore
 from bot.i18n import N_, interface_languages, translator
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import Handlers
+from bot.telegram.ordering import PerUserOrder
 
 log = logging.getLogger(__name__)
 COMMANDS = (
@@ -51,7 +52,7 @@ def build_application(
     token: str,
     *,
     base_url: str | None = None,
-    concurrent_updates: bool | int = False,
+    concurrent_updates: int = 1,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, ready to run: the store opens in post_init and closes in post_shutdown."""
 
@@ -71,7 +72,7 @@ def build_application(
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(AIORateLimiter(max_retries=3))  # waits out 429 retry_after
-        .concurrent_updates(concurrent_updates)
+        .concurrent_updates(PerUserOrder(concurrent_updates) if concurrent_updates > 1 else False)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -124,7 +125,9 @@ def run_bot(args: argparse.Namespace) -> int:
     engine = AnswerEngine(result.library)
     store = FavouritesStore(args.db)
     base_url = args.base_url or os.environ.get("TELEGRAM_API_BASE_URL")
-    application = build_application(engine, store, token, base_url=base_url)
+    application = build_application(
+        engine, store, token, base_url=base_url, concurrent_updates=args.concurrent_updates
+    )
     log.info(
         "%d exercises loaded from %s; favourites in %s", len(result.library), args.content, args.db
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from telegram import (
@@ -36,6 +37,7 @@ from bot.render import (
     notice,
     render,
 )
+from bot.telegram.delivery import deliver
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -63,7 +65,7 @@ async def send(message: Message, reply: Reply) -> None:
     pieces = reply.html_pieces()
     for number, piece in enumerate(pieces, 1):
         markup = keyboard(reply) if number == len(pieces) else None
-        await message.reply_text(piece, reply_markup=markup)
+        await deliver(partial(message.reply_text, piece, reply_markup=markup))
 
 
 async def replace(message: Message, reply: Reply) -> None:
@@ -71,14 +73,13 @@ async def replace(message: Message, reply: Reply) -> None:
     first, *rest = reply.html_pieces()
     markup = keyboard(reply) if not rest else None
     try:
-        await message.edit_text(first, reply_markup=markup)
+        await deliver(partial(message.edit_text, first, reply_markup=markup))
     except BadRequest as exc:
         if "not modified" not in exc.message:  # a second tap on the same button is harmless
             raise
     for number, piece in enumerate(rest, 1):
-        await message.reply_text(
-            piece, reply_markup=keyboard(reply) if number == len(rest) else None
-        )
+        markup = keyboard(reply) if number == len(rest) else None
+        await deliver(partial(message.reply_text, piece, reply_markup=markup))
 
 
 def telegram_language(update: Update) -> str:
@@ -262,12 +263,12 @@ class Handlers:
             await self.store.set_language(user.id, action.value)
             _user_data(context)[LANG] = action.value
             _ = translator(action.value)
-            await query.answer()
+            await deliver(query.answer)
             if message:
                 await replace(message, notice(_("Done: I'll answer in English from now on.")))
             return
         if action.kind is ActionKind.FORGET:
-            await query.answer()
+            await deliver(query.answer)
             if action.index:
                 removed = await self.store.forget(user.id)
                 _user_data(context).clear()
@@ -297,7 +298,7 @@ class Handlers:
             )
             await replace(message, render(answer, self.library, saved=saved))
             return
-        await query.answer()
+        await deliver(query.answer)
         if message is None:
             return
         if action.kind is ActionKind.RANDOM:
@@ -356,4 +357,6 @@ class Handlers:
                     reply_markup=InlineKeyboardMarkup([[open_in_bot]]),
                 )
             )
-        await query.answer(results, cache_time=60, is_personal=not query.query.strip())
+        await deliver(
+            partial(query.answer, results, cache_time=60, is_personal=not query.query.strip())
+        )
