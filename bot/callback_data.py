@@ -34,6 +34,7 @@ _KINDS = {
     ActionKind.RANDOM: "r",
     ActionKind.FORGET: "d",
     ActionKind.LANGUAGE: "l",
+    ActionKind.EXAMPLE: "e",
 }
 _DIFFICULTIES = {Difficulty.BEGINNER: "b", Difficulty.INTERMEDIATE: "i", Difficulty.ADVANCED: "a"}
 _ID = r"[a-z0-9][a-z0-9_-]{0,47}"
@@ -46,6 +47,7 @@ _PATTERNS = {
     "r": re.compile(rf"([bia]?):({_WORD}):({_WORD}):(\d{{0,5}})"),
     "d": re.compile(r"(yes|no)"),
     "l": re.compile(r"([a-z]{2,3})"),
+    "e": re.compile(r"(\d)"),
 }
 
 
@@ -77,6 +79,8 @@ def encode(action: Action) -> str:
         body = "yes" if action.index else "no"
     elif action.kind is ActionKind.LANGUAGE:
         body = action.value
+    elif action.kind is ActionKind.EXAMPLE:
+        body = str(action.index)
     else:  # FAQ_LIST
         body = action.exercise_id
     data = f"{VERSION}{kind}{body}"
@@ -111,4 +115,6 @@ def decode(data: str) -> Action:
         return Action(action_kind, index=int(groups[0] == "yes"))
     if action_kind is ActionKind.LANGUAGE:
         return Action(action_kind, value=groups[0])
+    if action_kind is ActionKind.EXAMPLE:
+        return Action(action_kind, index=int(groups[0]))
     return Action(action_kind, groups[0])  # FAQ_LIST

@@ -47,6 +47,7 @@ class ActionKind(StrEnum):
     RANDOM = "random"  # another random pick under the same filters
     FORGET = "forget"  # confirm (index 1) or cancel (0) deleting a user's data
     LANGUAGE = "language"  # switch the interface and content language to `value`
+    EXAMPLE = "example"  # ask the example question number `index` (buttons under /start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,8 +338,13 @@ def render(answer: Answer, library: Library, *, saved: bool = False) -> Reply:
     return help_reply(_(NONE_TEXT[answer.reason or NoAnswer.UNKNOWN]), answer.lang)
 
 
+def example_question(index: int, lang: str) -> str | None:
+    """The example question under button `index`, in `lang`."""
+    return translator(lang)(EXAMPLES[index]) if 0 <= index < len(EXAMPLES) else None
+
+
 def help_reply(opening: str, lang: str = DEFAULT_LANG) -> Reply:
-    """What the bot can do, with examples: the reply whenever there is no answer."""
+    """What the bot can do, with examples to tap: the reply whenever there is no answer."""
     _ = translator(lang)
     lines = (
         _text(opening),
@@ -353,7 +359,11 @@ def help_reply(opening: str, lang: str = DEFAULT_LANG) -> Reply:
         _text(""),
         _text(_("Or send /random for an exercise to try.")),
     )
-    return Reply((Part(lines),))
+    buttons = tuple(
+        (Button(_(example), Action(ActionKind.EXAMPLE, index=index)),)
+        for index, example in enumerate(EXAMPLES)
+    )
+    return Reply((Part(lines),), buttons)
 
 
 def faq_list(exercise: Exercise, exercise_id: str, lang: str) -> Reply:

@@ -228,3 +228,30 @@ async def test_flood_wait_is_respected(fake: FakeTelegram, library: Library, db:
         attempts = fake.requests_for("sendMessage")
         assert [r.status for r in attempts][-2:] == [429, 200]
         assert attempts[-1].started - attempts[-2].finished >= 0.9
+
+
+async def test_start_offers_examples_to_tap(fake: FakeTelegram, library: Library, db: Path) -> None:
+    fake.make_user(USER)
+    async with running_bot(fake, library, db):
+        greeting = await say(fake, "/start")
+        assert "how do I do the hundred" in buttons(greeting)
+        card = await press(fake, greeting, "how do I do the hundred")
+        assert card["text"].startswith("The Hundred")
+
+
+async def test_a_favourite_removed_from_the_content_shows_as_unavailable(
+    fake: FakeTelegram, library: Library, tmp_path: Path
+) -> None:
+    fake.make_user(USER)
+    db = tmp_path / "db.sqlite3"
+    async with running_bot(fake, library, db):
+        card = await say(fake, "plank")
+        await press(fake, card, "☆ Save")
+        card = await say(fake, "teaser")
+        await press(fake, card, "☆ Save")
+    smaller = Library(e for e in library.pages() if e.slug != "plank")
+    async with running_bot(fake, smaller, db):
+        listing = await say(fake, "/favorites")
+        assert listing["text"].splitlines()[1:] == ["• plank (no longer available)", "• Teaser"]
+        listing = await press(fake, listing, "✕ Remove plank")
+        assert listing["text"].splitlines()[1:] == ["• Teaser"]

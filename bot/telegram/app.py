@@ -53,6 +53,7 @@ def build_application(
     *,
     base_url: str | None = None,
     concurrent_updates: int = 1,
+    rate_limit: bool = True,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, ready to run: the store opens in post_init and closes in post_shutdown."""
 
@@ -71,7 +72,9 @@ def build_application(
         ApplicationBuilder()
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(AIORateLimiter(max_retries=3))  # waits out 429 retry_after
+        .rate_limiter(  # stays under Telegram's ~30 calls/s and waits out 429 retry_after
+            AIORateLimiter(max_retries=3) if rate_limit else None  # type: ignore[arg-type]
+        )
         .concurrent_updates(PerUserOrder(concurrent_updates) if concurrent_updates > 1 else False)
         .post_init(post_init)
         .post_shutdown(post_shutdown)

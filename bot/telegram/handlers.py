@@ -28,6 +28,7 @@ from bot.render import (
     ActionKind,
     Button,
     Reply,
+    example_question,
     faq_entry,
     faq_list,
     favourites_list,
@@ -266,6 +267,18 @@ class Handlers:
             await deliver(query.answer)
             if message:
                 await replace(message, notice(_("Done: I'll answer in English from now on.")))
+            return
+        if action.kind is ActionKind.EXAMPLE:
+            question = example_question(action.index, lang)
+            if question is None:
+                await query.answer(_("This button no longer works. Send your question again."))
+                return
+            await deliver(query.answer)
+            answer = self.engine.answer(question, lang)
+            if answer.exercise is not None:
+                _user_data(context)[ABOUT] = self.library.id_of(answer.exercise)
+            if message:
+                await replace(message, await self._card(user.id, answer))
             return
         if action.kind is ActionKind.FORGET:
             await deliver(query.answer)

@@ -1,0 +1,191 @@
+"""Throughput and reply latency: our bot vs a bare echo bot on the same fake Bot API.
+
+`python -m bench.throughput [--users 200] [--messages 20]`. The fake server and the simulated
+users run in this process; each bot runs in its own process. Every user sends a realistic
+sequence (questions, button presses, saves, inline queries), each step waiting for the reply,
+so latency is what a person would see and throughput is what the bot sustains.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench import ROOT
+from tests.fake_telegram import FakeTelegram, RecordedRequest
+
+STEPS = ["ask"] * 10 + ["button"] * 5 + ["save"] * 3 + ["inline"] * 2
+SECTIONS = ["Steps", "Tips", "Mistakes", "Easier", "Harder", "FAQ"]
+
+
+def questions() -> list[str]:
+    cases = yaml.safe_load((ROOT / "tests" / "answer_set" / "en.yaml").read_text("utf-8"))
+    return [c["text"] for c in cases if c["kind"] == "exercise" and len(c["text"]) < 200]
+
+
+async def until(
+    fake: FakeTelegram, method: str, match: Callable[[RecordedRequest], bool], ok_only: bool = True
+) -> None:
+    await fake.wait_for(
+        method, lambda r: (r.status == 200 or not ok_only) and match(r), timeout=120
+    )
+
+
+async def user_session(
+    fake: FakeTelegram, kind: str, user: int, steps: list[str], texts: list[str], rng: random.Random
+) -> list[float]:
+    latencies: list[float] = []
+    card: dict[str, Any] | None = None
+    for number, step in enumerate(steps):
+        started = time.perf_counter()
+        if step == "ask" or card is None:
+            text = texts[rng.randrange(len(texts))] if kind == "ours" else f"message {number}"
+            fake.send_text(user, text)
+            await until(fake, "sendMessage", lambda r: r.params["chat_id"] == user)
+            card = fake.last_message(user)
+        elif step == "inline":
+            query_id = fake.send_inline_query(user, rng.choice(["leg", "roll", "plank", ""]))
+            await until(
+                fake, "answerInlineQuery", lambda r, q=query_id: r.params["inline_query_id"] == q
+            )
+        else:
+            markup = (card.get("reply_markup") or {}).get("inline_keyboard", [])
+            labels = {b["text"]: b.get("callback_data") for row in markup for b in row}
+            wanted = "☆ Save" if step == "save" else rng.choice(SECTIONS)
+            data = labels.get(wanted) or next(
+                (d for t, d in labels.items() if "Save" in t and d), None
+            )
+            message_id = card["message_id"]
+            query_id = fake.press_button(user, card, data or "x", check=data is not None)
+            if kind == "ours" and data:  # the reply people see: the card edited in place
+                await until(  # a second tap on the same part is "not modified": also a reply
+                    fake,
+                    "editMessageText",
+                    lambda r, m=message_id: (
+                        r.params["chat_id"] == user and r.params["message_id"] == m
+                    ),
+                    ok_only=False,
+                )
+                card = next(m for m in fake.messages(user) if m["message_id"] == message_id)
+            else:
+                await until(
+                    fake,
+                    "answerCallbackQuery",
+                    lambda r, q=query_id: r.params["callback_query_id"] == q,
+                )
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+async def run(
+    kind: str, users: int, messages: int, concurrent: int, rate_limit: bool = False
+) -> dict[str, float]:
+    texts = questions()
+    async with FakeTelegram() as fake:
+        with tempfile.TemporaryDirectory() as folder:
+            process = subprocess.Popen(  # noqa: ASYNC220 (starting it does not block)
+                [
+                    sys.executable,
+                    "-m",
+                    "bench.bot_process",
+                    kind,
+                    "--token",
+                    fake.token,
+                    "--base-url",
+                    fake.base_url,
+                    "--db",
+                    str(Path(folder) / "f.db"),
+                    "--concurrent",
+                    str(concurrent),
+                    *([] if rate_limit else ["--no-rate-limit"]),
+                ],
+                cwd=ROOT,
+            )
+            try:
+                await fake.wait_until_polling(timeout=60)
+                rng = random.Random(7)
+                plans = []
+                for n in range(users):
+                    steps = ["ask", *rng.sample(STEPS, len(STEPS))][:messages]
+                    plans.append((fake.make_user(100_000 + n)["id"], steps, random.Random(n)))
+                started = time.perf_counter()
+                bot_before, driver_before = _cpu_seconds(process.pid), time.process_time()
+                results = await asyncio.gather(
+                    *(user_session(fake, kind, u, s, texts, r) for u, s, r in plans)
+                )
+                elapsed = time.perf_counter() - started
+                bot_cpu = _cpu_seconds(process.pid) - bot_before
+                driver_cpu = time.process_time() - driver_before
+            finally:
+                process.terminate()
+                await asyncio.to_thread(process.wait, 30)  # the fake must keep answering meanwhile
+    latencies = sorted(x for r in results for x in r)
+    return {
+        "updates": len(latencies),
+        "seconds": elapsed,
+        "per_second": len(latencies) / elapsed,
+        "p50_ms": latencies[len(latencies) // 2] * 1000,
+        "p99_ms": latencies[int(len(latencies) * 0.99)] * 1000,
+        "mean_ms": statistics.fmean(latencies) * 1000,
+        "bot_cpu_s": bot_cpu,
+        "driver_cpu_s": driver_cpu,
+    }
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--messages", type=int, default=20)
+    parser.add_argument("--concurrent", type=int, nargs="+", default=[1, 16])
+    args = parser.parse_args()
+    print(
+        f"Throughput on {platform.machine()}, Python {platform.python_version()}: "
+        f"{args.users} users x {args.messages} steps (questions, buttons, saves, inline)"
+    )
+    print("both bots without a rate limiter, so the table compares their own cost")
+    print(
+        f"{'concurrent':>10} {'bot':>5} {'updates/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'vs echo':>8}"
+    )
+    rows = []
+    for concurrent in args.concurrent:
+        echo = asyncio.run(run("echo", args.users, args.messages, concurrent))
+        ours = asyncio.run(run("ours", args.users, args.messages, concurrent))
+        for name, row in (("echo", echo), ("ours", ours)):
+            ratio = row["per_second"] / echo["per_second"]
+            print(
+                f"{concurrent:>10} {name:>5} {row['per_second']:>10.0f} {row['p50_ms']:>8.1f} "
+                f"{row['p99_ms']:>8.1f} {ratio:>7.2f}x"
+            )
+        rows.append({"concurrent": concurrent, "echo": echo, "ours": ours})
+    limited = asyncio.run(run("ours", args.users, args.messages, max(args.concurrent), True))
+    print(
+        f"\nours as deployed (AIORateLimiter, Telegram's ~30 calls/s), concurrent "
+        f"{max(args.concurrent)}: {limited['per_second']:.0f} updates/s, "
+        f"p50 {limited['p50_ms']:.0f} ms, p99 {limited['p99_ms']:.0f} ms"
+    )
+    print(json.dumps({"rows": rows, "rate_limited": limited}), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
