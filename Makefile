@@ -30,8 +30,11 @@ lint: $(VENV)/.dev
 test: lint
 	$(BIN)/pytest
 
+# About 15 minutes on 2 cores; docs/PERFORMANCE.md has the results and what they mean.
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.throughput
+	$(BIN)/python -m bench.favourites_scale
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

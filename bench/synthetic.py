@@ -27,8 +27,13 @@ def pseudo_words(seed: int = 1) -> Iterator[str]:
 
 def build_tree(target: Path, size: int) -> Path:
     """`size` exercise pages under target/exercises: the originals first, then renamed copies."""
-    source = sorted((ROOT / "content" / "exercises").glob("*.md"))
-    pages = [frontmatter.load(p) for p in source if not p.name.startswith("_")]
+    # English pages only: "40 exercises" means 40 exercises, not 20 in two languages.
+    source = [
+        p
+        for p in sorted((ROOT / "content" / "exercises").glob("*.md"))
+        if not p.name.startswith("_") and p.name.count(".") == 1
+    ]
+    pages = [frontmatter.load(p) for p in source]
     out = target / "exercises"
     shutil.rmtree(target, ignore_errors=True)
     out.mkdir(parents=True)
