@@ -26,7 +26,7 @@ from bot.intent import (
 )
 from bot.lexicon import Analysis, Lexicon, lexicon
 from bot.matching import FaqIndex, FaqMatch, FaqSource, NameIndex, NameMatch
-from bot.text import fold, words
+from bot.text import words
 
 # Calibrated on tests/answer_set (see README "How answers are chosen").
 NAME_SURE = 0.8  # share of a name's weight a message must contain to name it
@@ -430,7 +430,3 @@ class AnswerEngine:
     def _exercises(self, ids: Iterable[str], lang: str) -> tuple[Exercise, ...]:
         found = (self.library.get(i, lang) for i in ids)
         return tuple(e for e in found if e is not None)
-
-
-def is_same_text(a: str, b: str) -> bool:
-    return fold(a).strip() == fold(b).strip()

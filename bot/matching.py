@@ -107,9 +107,6 @@ class NameIndex:
         self._surface_words = sorted(surface)
         self._surface_terms = [surface[w] for w in self._surface_words]
 
-    def weight(self, term: str) -> float:
-        return self._weight.get(term, 0.0)
-
     def __contains__(self, term: str) -> bool:
         return term in self._postings
 

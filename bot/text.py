@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
@@ -37,19 +36,3 @@ def stem(word: str, lang: str = "en") -> str:
 @lru_cache(maxsize=4)
 def _stemmer(name: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(name)
-
-
-@dataclass(frozen=True, slots=True)
-class Tokens:
-    """A text's words and their stems, position for position."""
-
-    words: tuple[str, ...]
-    stems: tuple[str, ...]
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-
-def tokenize(text: str, lang: str = "en") -> Tokens:
-    found = words(text)
-    return Tokens(tuple(found), tuple(stem(w, lang) for w in found))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -227,16 +226,3 @@ def parse_body(markdown: str) -> ParsedBody:
         tips=tuple(b["tips"]),
     )
     return ParsedBody(body=body, findings=findings)
-
-
-def iter_strings(value: object) -> Iterable[str]:
-    """Every string inside a YAML value, for the active-content scan of the front matter."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from iter_strings(key)
-            yield from iter_strings(item)
-    elif isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
-        for item in value:
-            yield from iter_strings(item)

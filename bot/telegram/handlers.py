@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from telegram import (
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -22,9 +24,10 @@ from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.callback_data import InvalidCallbackData, decode, encode
 from bot.content import DEFAULT_LANG, Exercise, Level, Library
 from bot.favourites import FavouritesStore
-from bot.i18n import interface_languages, translator
+from bot.i18n import N_, Translator, interface_languages, translator
 from bot.intent import Section
 from bot.render import (
+    Action,
     ActionKind,
     Button,
     Reply,
@@ -46,6 +49,7 @@ DEEP_LINK_PREFIX = "ex-"
 INLINE_RESULTS = 10
 ABOUT = "about"  # user_data key: the exercise the conversation is on, for "make it easier"
 LANG = "lang"  # user_data key: the user's language, once looked up
+EXPIRED = N_("This button no longer works. Send your question again.")
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -81,6 +85,23 @@ async def replace(message: Message, reply: Reply) -> None:
     for number, piece in enumerate(rest, 1):
         markup = keyboard(reply) if number == len(rest) else None
         await deliver(partial(message.reply_text, piece, reply_markup=markup))
+
+
+@dataclass(frozen=True, slots=True)
+class Press:
+    """One button press, decoded, with what every kind of press needs."""
+
+    query: CallbackQuery
+    user_id: int
+    lang: str
+    action: Action
+    message: Message | None
+    exercise: Exercise | None
+    user_data: dict[Any, Any]
+
+    @property
+    def t(self) -> Translator:
+        return translator(self.lang)
 
 
 def telegram_language(update: Update) -> str:
@@ -240,98 +261,102 @@ class Handlers:
     # --- buttons -----------------------------------------------------------------------
 
     async def button(self, update: Update, context: Context) -> None:
-        """A button press: decode, act, answer the query, edit the card."""
+        """A button press: decode, act, answer the query, edit the card in place."""
         query, user = update.callback_query, update.effective_user
         if query is None or user is None:
             return
         lang = await self._language(update, context)
-        _ = translator(lang)
         try:
             action = decode(query.data or "")
         except InvalidCallbackData:
-            await query.answer(_("This button no longer works. Send your question again."))
+            await query.answer(translator(lang)(EXPIRED))
             return
-        message = query.message if isinstance(query.message, Message) else None
-        exercise = self.library.get(action.exercise_id, lang) if action.exercise_id else None
-        needs_exercise = action.kind in (ActionKind.SECTION, ActionKind.FAQ_LIST, ActionKind.FAQ)
-        if needs_exercise and exercise is None:
-            await query.answer(_("That exercise is no longer available."))
-            return
-        if action.kind is ActionKind.LANGUAGE:
-            if action.value not in interface_languages():
-                await query.answer(_("This button no longer works. Send your question again."))
-                return
-            await self.store.set_language(user.id, action.value)
-            _user_data(context)[LANG] = action.value
-            _ = translator(action.value)
-            await deliver(query.answer)
-            if message:
-                await replace(message, notice(_("Done: I'll answer in English from now on.")))
-            return
-        if action.kind is ActionKind.EXAMPLE:
-            question = example_question(action.index, lang)
-            if question is None:
-                await query.answer(_("This button no longer works. Send your question again."))
-                return
-            await deliver(query.answer)
-            answer = self.engine.answer(question, lang)
-            if answer.exercise is not None:
-                _user_data(context)[ABOUT] = self.library.id_of(answer.exercise)
-            if message:
-                await replace(message, await self._card(user.id, answer))
-            return
-        if action.kind is ActionKind.FORGET:
-            await deliver(query.answer)
-            if action.index:
-                removed = await self.store.forget(user.id)
-                _user_data(context).clear()
-                reply = notice(
-                    _(
-                        "Done: everything stored about you is deleted ({count} favourite(s)).",
-                        count=removed,
-                    )
-                )
-            else:
-                reply = notice(_("Nothing was deleted."))
-            if message:
-                await replace(message, reply)
-            return
-        if action.kind is ActionKind.SAVE:
-            saved = await self.store.toggle(user.id, action.exercise_id)
-            await query.answer(
-                "★ " + _("Saved to /favorites") if saved else _("Removed from favourites")
-            )
-            if message is None:
-                return
-            if exercise is None:  # removed from the content: refresh the favourites list
-                await replace(message, await self._favourites(user.id, lang))
-                return
-            answer = self._exercise_answer(
-                exercise, action.section or Section.OVERVIEW, lang, action.level
-            )
-            await replace(message, render(answer, self.library, saved=saved))
-            return
-        await deliver(query.answer)
-        if message is None:
-            return
+        press = Press(
+            query=query,
+            user_id=user.id,
+            lang=lang,
+            action=action,
+            message=query.message if isinstance(query.message, Message) else None,
+            exercise=self.library.get(action.exercise_id, lang) if action.exercise_id else None,
+            user_data=_user_data(context),
+        )
+        handle = {
+            ActionKind.LANGUAGE: self._choose_language,
+            ActionKind.EXAMPLE: self._ask_example,
+            ActionKind.FORGET: self._forget,
+            ActionKind.SAVE: self._toggle_save,
+        }.get(action.kind, self._show)
+        reply = await handle(press)
+        if reply is not None and press.message is not None:
+            await replace(press.message, reply)
+
+    async def _choose_language(self, press: Press) -> Reply | None:
+        if press.action.value not in interface_languages():
+            await press.query.answer(press.t(EXPIRED))
+            return None
+        await self.store.set_language(press.user_id, press.action.value)
+        press.user_data[LANG] = press.action.value
+        await deliver(press.query.answer)
+        _ = translator(press.action.value)
+        return notice(_("Done: I'll answer in English from now on."))
+
+    async def _ask_example(self, press: Press) -> Reply | None:
+        question = example_question(press.action.index, press.lang)
+        if question is None:
+            await press.query.answer(press.t(EXPIRED))
+            return None
+        await deliver(press.query.answer)
+        return await self._reply_to(press, self.engine.answer(question, press.lang))
+
+    async def _forget(self, press: Press) -> Reply | None:
+        _ = press.t
+        await deliver(press.query.answer)
+        if not press.action.index:
+            return notice(_("Nothing was deleted."))
+        removed = await self.store.forget(press.user_id)
+        press.user_data.clear()
+        return notice(
+            _("Done: everything stored about you is deleted ({count} favourite(s)).", count=removed)
+        )
+
+    async def _toggle_save(self, press: Press) -> Reply | None:
+        _ = press.t
+        saved = await self.store.toggle(press.user_id, press.action.exercise_id)
+        await press.query.answer(
+            "★ " + _("Saved to /favorites") if saved else _("Removed from favourites")
+        )
+        if press.exercise is None:  # removed from the content: refresh the favourites list
+            return await self._favourites(press.user_id, press.lang)
+        section = press.action.section or Section.OVERVIEW
+        answer = self._exercise_answer(press.exercise, section, press.lang, press.action.level)
+        return render(answer, self.library, saved=saved)
+
+    async def _show(self, press: Press) -> Reply | None:
+        """Another part of a card, its questions, or another random pick."""
+        action, exercise, lang = press.action, press.exercise, press.lang
         if action.kind is ActionKind.RANDOM:
-            answer = self.engine.random(action.filters, lang)
-            reply = await self._card(user.id, answer)
-        elif action.kind is ActionKind.FAQ_LIST and exercise is not None:
-            reply = faq_list(exercise, action.exercise_id, lang)
-        elif action.kind is ActionKind.FAQ and exercise is not None:
-            reply = faq_entry(exercise, action.exercise_id, action.index, lang) or faq_list(
-                exercise, action.exercise_id, lang
-            )
-        else:
-            assert exercise is not None
-            answer = self._exercise_answer(
-                exercise, action.section or Section.OVERVIEW, lang, action.level
-            )
-            reply = await self._card(user.id, answer)
-        if answer_exercise := (exercise or None):
-            _user_data(context)[ABOUT] = self.library.id_of(answer_exercise)
-        await replace(message, reply)
+            await deliver(press.query.answer)
+            return await self._reply_to(press, self.engine.random(action.filters, lang))
+        if exercise is None:
+            _ = press.t
+            await press.query.answer(_("That exercise is no longer available."))
+            return None
+        await deliver(press.query.answer)
+        press.user_data[ABOUT] = action.exercise_id
+        if action.kind is ActionKind.FAQ_LIST:
+            return faq_list(exercise, action.exercise_id, lang)
+        if action.kind is ActionKind.FAQ:
+            entry = faq_entry(exercise, action.exercise_id, action.index, lang)
+            return entry or faq_list(exercise, action.exercise_id, lang)
+        section = action.section or Section.OVERVIEW
+        return await self._reply_to(
+            press, self._exercise_answer(exercise, section, lang, action.level)
+        )
+
+    async def _reply_to(self, press: Press, answer: Answer) -> Reply:
+        if answer.exercise is not None:
+            press.user_data[ABOUT] = self.library.id_of(answer.exercise)
+        return await self._card(press.user_id, answer)
 
     # --- inline mode -------------------------------------------------------------------
 
