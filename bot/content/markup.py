@@ -98,9 +98,11 @@ def scan_html(fragment: str, line_offset: int = 0) -> HtmlScan:
     scanner.feed(fragment)
     scanner.close()
     findings = [Finding(what, active=True, line_offset=line_offset) for what in scanner.active]
-    if scanner.tags and not scanner.active:
-        shown = ", ".join(sorted({f"<{t}>" for t in scanner.tags}))
-        findings.append(Finding(f"raw HTML ({shown})", active=False, line_offset=line_offset))
+    raw = sorted({f"<{t}>" for t in scanner.tags if t not in ACTIVE_TAGS})
+    if raw:  # reported even beside active content: both are the author's to fix
+        findings.append(
+            Finding(f"raw HTML ({', '.join(raw)})", active=False, line_offset=line_offset)
+        )
     return HtmlScan(text="".join(scanner.text), findings=findings)
 
 
