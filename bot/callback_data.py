@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from bot.content import Difficulty, Level
 from bot.intent import RandomFilters, Section
-from bot.render import Action, ActionKind
+from bot.reply import Action, ActionKind
 
 MAX_BYTES = 64
 VERSION = "1"

@@ -9,7 +9,8 @@ from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.content import DEFAULT_LANG
 from bot.favourites import FavouritesStore
 from bot.i18n import N_, translator
-from bot.render import Reply, help_reply, render
+from bot.render import help_reply, render
+from bot.reply import Reply
 
 LOCAL_USER = 0  # the one person at this terminal
 COMMANDS = N_(

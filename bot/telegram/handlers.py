@@ -27,10 +27,6 @@ from bot.favourites import FavouritesStore
 from bot.i18n import N_, Translator, interface_languages, translator
 from bot.intent import Section
 from bot.render import (
-    Action,
-    ActionKind,
-    Button,
-    Reply,
     example_question,
     faq_entry,
     faq_list,
@@ -41,6 +37,7 @@ from bot.render import (
     notice,
     render,
 )
+from bot.reply import Action, ActionKind, Button, Reply
 from bot.telegram.delivery import deliver
 
 log = logging.getLogger(__name__)
