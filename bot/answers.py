@@ -25,7 +25,7 @@ from bot.intent import (
     find_small_talk,
 )
 from bot.lexicon import Analysis, Lexicon, lexicon
-from bot.matching import FaqIndex, FaqMatch, FaqSource, NameIndex, NameMatch
+from bot.matching import FaqIndex, FaqMatch, FaqSource, NameIndex, NameLookup, NameMatch
 from bot.text import words
 
 # Calibrated on tests/answer_set (see README "How answers are chosen").
@@ -158,7 +158,8 @@ class AnswerEngine:
         self, text: str, index: _LanguageIndex
     ) -> tuple[list[NameMatch], Analysis, _LanguageIndex, frozenset[int]]:
         message = index.lexicon.analyse(text)
-        return index.names.match(message), message, index, index.names.hit_positions(message)
+        lookup = index.names.lookup(message)
+        return lookup.matches, message, index, lookup.words
 
     @staticmethod
     def _split_tail(text: str) -> tuple[str, str]:
@@ -185,13 +186,14 @@ class AnswerEngine:
         part = find_part(message, index.lexicon)
         request = find_random(message, index.lexicon, index.muscle_words)
         cues = (part.positions if part else frozenset()) | request.positions
-        names = index.names.match(message)
-        named = self._named(names, message, index, cues | index.names.hit_positions(message))
+        lookup = index.names.lookup(message)
+        names = lookup.matches
+        named = self._named(names, message, index, cues | lookup.words)
         foreign = find_foreign_exercise(message, index.lexicon)
         if foreign and (not named or named[0].positions <= foreign):
             return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)  # "pull up", "squats"
         if named and not self._only_filter_words(named[0], message, request):
-            return self._about_exercise(named, message, index, lang)
+            return self._about_exercise(named, message, index, lang, lookup)
         if request.filters or request.asked:
             unexplained = self._content_terms(message, cues)
             weak_name = not names or max(m.title_score for m in names) < SUGGEST_FLOOR
@@ -202,14 +204,14 @@ class AnswerEngine:
         if ambiguous:
             # "side kicks propping my head on my hand makes my neck sore": the question tells
             # which of the exercises it could mean.
-            settled = self._faq_of(ambiguous, message, index, FAQ_NAMED + FAQ_MARGIN)
+            settled = self._faq_of(ambiguous, message, index, FAQ_NAMED + FAQ_MARGIN, lookup)
             if settled is not None:
                 return self._faq_answer(settled, index, lang)
         if about is not None and about in self.library:
             # A follow-up on the exercise on screen: "make it easier", "tips?", or one of its
             # FAQ questions; not any message that happens to contain "what's".
             on_topic = self._about_exercise(
-                [NameMatch(about, 1.0, 1.0, about, True, frozenset())], message, index, lang
+                [NameMatch(about, 1.0, 1.0, about, True, frozenset())], message, index, lang, lookup
             )
             follow_up = (
                 part is not None
@@ -218,7 +220,7 @@ class AnswerEngine:
             )
             if follow_up or on_topic.kind is AnswerKind.FAQ:
                 return on_topic
-        faq = self._faq_anywhere(message, index)
+        faq = self._faq_anywhere(message, index, lookup)
         if faq is not None:
             return self._faq_answer(faq, index, lang)
         suggestions = self._suggestions(names, message, index)
@@ -323,14 +325,19 @@ class AnswerEngine:
     # --- stage 2 and 3: the part asked, or a FAQ question ----------------------------------
 
     def _about_exercise(
-        self, named: list[NameMatch], message: Analysis, index: _LanguageIndex, lang: str
+        self,
+        named: list[NameMatch],
+        message: Analysis,
+        index: _LanguageIndex,
+        lang: str,
+        lookup: NameLookup,
     ) -> Answer:
         said = frozenset().union(*(m.positions for m in named))
         # The names' words are taken out first: "what does the saw do" asks "what does ... do".
         part = find_part(message, index.lexicon, ignore=said)
         cue_only = part is not None and not self._content_terms(message, said | part.positions)
         if not cue_only:
-            faq = self._faq_of(named, message, index, FAQ_NAMED)
+            faq = self._faq_of(named, message, index, FAQ_NAMED, lookup)
             if faq is not None:
                 return self._faq_answer(faq, index, lang)
         if len(named) > 1 and part is None:
@@ -342,7 +349,12 @@ class AnswerEngine:
         return self._exercise_answer(named[0].exercise_id, part, lang)
 
     def _faq_of(
-        self, named: list[NameMatch], message: Analysis, index: _LanguageIndex, floor: float
+        self,
+        named: list[NameMatch],
+        message: Analysis,
+        index: _LanguageIndex,
+        floor: float,
+        lookup: NameLookup,
     ) -> FaqMatch | None:
         """The FAQ entry of the named exercises that the rest of the message asks, if any.
 
@@ -354,14 +366,15 @@ class AnswerEngine:
         if not rest:
             return None
         ids = {m.exercise_id for m in named}
-        ids.update(m.exercise_id for m in index.names.match(message) if m.title_score >= 1.0)
+        ids.update(m.exercise_id for m in lookup.matches if m.title_score >= 1.0)
         within = index.faq.entries_of(*ids)
         matches = index.faq.match(rest, within=within, limit=1, known_only=True)
         return matches[0] if matches and matches[0].score >= floor else None
 
-    def _faq_anywhere(self, message: Analysis, index: _LanguageIndex) -> FaqMatch | None:
-        names = index.names.hit_positions(message)
-        if all(stop or p in names for p, stop in enumerate(message.stop)):
+    def _faq_anywhere(
+        self, message: Analysis, index: _LanguageIndex, lookup: NameLookup
+    ) -> FaqMatch | None:
+        if all(stop or p in lookup.words for p, stop in enumerate(message.stop)):
             return None  # only fragments of names ("leg pull"): not a question
         terms = self._content_terms(message, frozenset())
         matches = index.faq.match(terms, limit=10)
@@ -420,7 +433,7 @@ class AnswerEngine:
         """Exercises whose names a (possibly half-typed) query matches, best first."""
         index = self._index(lang)
         message = index.lexicon.analyse(text)
-        names = index.names.match(message, limit=limit)
+        names = index.names.lookup(message, limit=limit).matches
         return self._exercises([m.exercise_id for m in names if m.score >= SEARCH_FLOOR], lang)
 
     def filters_from(self, text: str, lang: str = DEFAULT_LANG) -> RandomFilters:

@@ -54,6 +54,7 @@ def translator(lang: str) -> Translator:
     return Translator(lang)
 
 
+@cache
 def interface_languages() -> tuple[str, ...]:
     """Languages the interface speaks: English and every catalogue present."""
     found = sorted(p.name for p in LOCALE_DIR.iterdir() if (p / "LC_MESSAGES").is_dir())

@@ -50,6 +50,12 @@ class NameMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class NameLookup:
+    matches: list[NameMatch]  # best first, one per exercise
+    words: frozenset[int]  # message positions that are (possibly misspelt) name words
+
+
+@dataclass(frozen=True, slots=True)
 class _Name:
     exercise_id: str
     text: str
@@ -110,9 +116,16 @@ class NameIndex:
     def __contains__(self, term: str) -> bool:
         return term in self._postings
 
-    def match(self, message: Analysis, limit: int = 6) -> list[NameMatch]:
-        """The exercises the message may name, best first, at most one entry per exercise."""
+    def lookup(self, message: Analysis, limit: int = 6) -> NameLookup:
+        """Name words in the message (typos included), looked up once for every later stage."""
         hits = self._hits(message)
+        words_hit = frozenset(p for _, positions in hits.values() for p in positions)
+        return NameLookup(self._match(message, hits, limit), words_hit)
+
+    def _match(
+        self, message: Analysis, hits: dict[str, tuple[float, tuple[int, ...]]], limit: int
+    ) -> list[NameMatch]:
+        """The exercises the message may name, best first, at most one entry per exercise."""
         if not hits:
             return []
         found: defaultdict[int, float] = defaultdict(float)
@@ -153,10 +166,6 @@ class NameIndex:
             )
             for m in ranked
         ]
-
-    def hit_positions(self, message: Analysis) -> frozenset[int]:
-        """Message words that are (possibly misspelt) words of some exercise name."""
-        return frozenset(p for _, positions in self._hits(message).values() for p in positions)
 
     def _completions(self, prefix: str, limit: int = 5) -> list[tuple[str, str]]:
         """Name words that start with `prefix`, from the sorted word list."""
