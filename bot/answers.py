@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.content import DEFAULT_LANG, Exercise, FaqEntry, Level, Library
+from bot.content import DEFAULT_LANG, Difficulty, Exercise, FaqEntry, Level, Library
 from bot.intent import (
     PartAsked,
     RandomFilters,
@@ -435,6 +435,18 @@ class AnswerEngine:
         message = index.lexicon.analyse(text)
         names = index.names.lookup(message, limit=limit).matches
         return self._exercises([m.exercise_id for m in names if m.score >= SEARCH_FLOOR], lang)
+
+    def popular(
+        self, most_saved: Iterable[str], lang: str = DEFAULT_LANG, limit: int = 10
+    ) -> tuple[Exercise, ...]:
+        """What to show before anything is asked: the most saved, then beginner exercises."""
+        found = list(self._exercises(most_saved, lang))
+        for exercise in self.library.catalogue(lang):
+            if len(found) >= limit:
+                break
+            if exercise not in found and exercise.difficulty is Difficulty.BEGINNER:
+                found.append(exercise)
+        return tuple(found[:limit])
 
     def filters_from(self, text: str, lang: str = DEFAULT_LANG) -> RandomFilters:
         index = self._index(lang)

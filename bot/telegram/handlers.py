@@ -366,13 +366,8 @@ class Handlers:
         if query.query.strip():
             found = list(self.engine.search(query.query, lang, INLINE_RESULTS))
         else:
-            popular = [self.library.get(i, lang) for i in await self.store.popular(INLINE_RESULTS)]
-            found = [e for e in popular if e is not None]
-            for exercise in self.library.catalogue(lang):
-                if len(found) >= INLINE_RESULTS:
-                    break
-                if exercise not in found and exercise.difficulty.value == "beginner":
-                    found.append(exercise)
+            most_saved = await self.store.popular(INLINE_RESULTS)
+            found = list(self.engine.popular(most_saved, lang, INLINE_RESULTS))
         results = []
         for exercise in found[:INLINE_RESULTS]:
             exercise_id = self.library.id_of(exercise)
