@@ -193,7 +193,15 @@ class AnswerEngine:
         if foreign and (not named or named[0].positions <= foreign):
             return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)  # "pull up", "squats"
         if named and not self._only_filter_words(named[0], message, request):
-            return self._about_exercise(named, message, index, lang, lookup)
+            answer = self._about_exercise(named, message, index, lang, lookup)
+            loosely_named = named[0].title_score < 1.0 and named[0].score < 1.0
+            if answer.kind is AnswerKind.EXERCISE and loosely_named:
+                # A name only implied by a few words ("the feet" of Toe Taps) gives way to a
+                # FAQ entry of another exercise that the whole message describes better.
+                faq = self._faq_anywhere(message, index, lookup)
+                if faq is not None and faq.exercise_id != named[0].exercise_id:
+                    return self._faq_answer(faq, index, lang)
+            return answer
         if request.filters or request.asked:
             unexplained = self._content_terms(message, cues)
             weak_name = not names or max(m.title_score for m in names) < SUGGEST_FLOOR
