@@ -28,6 +28,7 @@ from bot.i18n import N_, interface_languages, translator
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import Handlers
 from bot.telegram.ordering import PerUserOrder
+from bot.telegram.transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 COMMANDS = (
@@ -79,6 +80,9 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
+    # A connection for each update in flight; the long poll has its own.
+    builder = builder.request(AiohttpRequest(pool_size=concurrent_updates + 4))
+    builder = builder.get_updates_request(AiohttpRequest(pool_size=1))
     if base_url:
         root = base_url.removesuffix("/bot")
         builder = builder.base_url(base_url).base_file_url(f"{root}/file/bot")

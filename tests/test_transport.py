@@ -1,0 +1,114 @@
+"""The aiohttp transport keeps python-telegram-bot's contract: bodies, timeouts and errors.
+
+Every conversation test already runs over it; these cover what the bot itself never sends
+(files) and the failures, each against a real HTTP server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import pytest
+from aiohttp import web
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import NetworkError, RetryAfter, TimedOut
+
+from bot.telegram.transport import AiohttpRequest
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+SENT = {"message_id": 1, "date": 0, "chat": {"id": 7, "type": "private"}, "text": "hi"}
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[Callable[[Handler], Awaitable[str]]]:
+    """Starts a Bot API stand-in on 127.0.0.1 with the given handler; returns its base URL."""
+    runners: list[web.AppRunner] = []
+
+    async def start(handler: Handler) -> str:
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", handler)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        runners.append(runner)
+        return f"http://127.0.0.1:{runner.addresses[0][1]}/bot"
+
+    yield start
+    for runner in runners:
+        await runner.cleanup()
+
+
+def _bot(base_url: str, transport: AiohttpRequest) -> Bot:
+    return Bot("1:TOKEN", base_url=base_url, request=transport)
+
+
+async def test_parameters_are_form_encoded_with_the_user_agent(server: Any) -> None:
+    seen: dict[str, Any] = {}
+
+    async def handler(request: web.Request) -> web.Response:
+        seen.update(await request.post())
+        seen["agent"] = request.headers["User-Agent"]
+        return web.json_response({"ok": True, "result": SENT})
+
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton("Steps", callback_data="s")]])
+    async with AiohttpRequest() as transport:
+        sent = await _bot(await server(handler), transport).send_message(
+            7, "<b>hi</b>", reply_markup=markup
+        )
+    assert sent.message_id == 1
+    assert seen["chat_id"] == "7" and seen["text"] == "<b>hi</b>"
+    assert json.loads(seen["reply_markup"]) == markup.to_dict()
+    assert seen["agent"].startswith("python-telegram-bot")
+
+
+async def test_files_go_as_multipart(server: Any) -> None:
+    seen: dict[str, Any] = {}
+
+    async def handler(request: web.Request) -> web.Response:
+        form = await request.post()
+        upload = form["document"]
+        assert isinstance(upload, web.FileField)
+        seen.update(chat=form["chat_id"], name=upload.filename, body=upload.file.read())
+        return web.json_response({"ok": True, "result": SENT})
+
+    async with AiohttpRequest() as transport:
+        await _bot(await server(handler), transport).send_document(
+            7, b"plank notes", filename="notes.txt"
+        )
+    assert seen == {"chat": "7", "name": "notes.txt", "body": b"plank notes"}
+
+
+async def test_a_slow_server_is_a_timeout(server: Any) -> None:
+    async def handler(request: web.Request) -> web.Response:
+        await asyncio.sleep(1.0)
+        return web.json_response({"ok": True, "result": SENT})
+
+    async with AiohttpRequest(read_timeout=0.1, write_timeout=0.1) as transport:
+        bot = _bot(await server(handler), transport)
+        with pytest.raises(TimedOut):
+            await bot.send_message(7, "hi")
+        # a timeout given for one call overrides the default
+        assert (await bot.send_message(7, "hi", read_timeout=3.0)).message_id == 1
+
+
+async def test_an_unreachable_server_is_a_network_error() -> None:
+    with socket.socket() as probe:  # a port nobody listens on once it is closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    async with AiohttpRequest() as transport:
+        with pytest.raises(NetworkError):
+            await _bot(f"http://127.0.0.1:{port}/bot", transport).send_message(7, "hi")
+
+
+async def test_flood_control_keeps_its_retry_after(server: Any) -> None:
+    async def handler(request: web.Request) -> web.Response:
+        body = {"ok": False, "error_code": 429, "description": "Too Many Requests"}
+        return web.json_response({**body, "parameters": {"retry_after": 3}}, status=429)
+
+    async with AiohttpRequest() as transport:
+        with pytest.raises(RetryAfter, match="Retry in 3"):
+            await _bot(await server(handler), transport).send_message(7, "hi")
