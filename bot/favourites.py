@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,15 +52,22 @@ class FavouritesStore:
     async def open(self) -> None:
         if self.path != Path(":memory:"):
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = await self._connect()
+
+    async def _connect(self) -> aiosqlite.Connection:
+        db = await aiosqlite.connect(self.path, timeout=self._busy_timeout)
         try:
-            self._db = await aiosqlite.connect(self.path, timeout=self._busy_timeout)
-            await self._db.execute("PRAGMA journal_mode=WAL")
+            await db.execute("PRAGMA journal_mode=WAL")
             # FULL: a save acknowledged to the user survives even a power cut (writes are rare).
-            await self._db.execute("PRAGMA synchronous=FULL")
-            await self._migrate()
+            await db.execute("PRAGMA synchronous=FULL")
+            await self._migrate(db)
         except aiosqlite.Error as exc:
-            await self.close()
+            await db.close()
             raise StoreError(f"cannot open favourites database {self.path}: {exc}") from exc
+        except StoreError:  # a schema newer than this bot
+            await db.close()
+            raise
+        return db
 
     async def close(self) -> None:
         if self._db is not None:
@@ -84,8 +92,7 @@ class FavouritesStore:
             raise StoreError("favourites database is not open")
         return self._db
 
-    async def _migrate(self) -> None:
-        db = self.db
+    async def _migrate(self, db: aiosqlite.Connection) -> None:
         await db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
         async with db.execute("SELECT version FROM schema_version") as cursor:
             row = await cursor.fetchone()
@@ -169,13 +176,41 @@ class FavouritesStore:
 
     async def _write(self, query: str, parameters: tuple[object, ...]) -> int:
         try:
+            return await self._commit(query, parameters)
+        except aiosqlite.Error as exc:
+            if not _read_only(exc):
+                raise StoreError(f"cannot write favourites to {self.path}: {exc}") from exc
+        # SQLite keeps a file it opened read-only that way for good: open it again, so the
+        # write succeeds as soon as the operator has made the file writable.
+        await self._reopen()
+        try:
+            return await self._commit(query, parameters)
+        except aiosqlite.Error as exc:
+            raise StoreError(f"cannot write favourites to {self.path}: {exc}") from exc
+
+    async def _commit(self, query: str, parameters: tuple[object, ...]) -> int:
+        try:
             cursor = await self.db.execute(query, parameters)
             await self.db.commit()
-        except aiosqlite.Error as exc:
+        except aiosqlite.Error:
             await self._rollback()
-            raise StoreError(f"cannot write favourites to {self.path}: {exc}") from exc
+            raise
         return cursor.rowcount
+
+    async def _reopen(self) -> None:
+        try:
+            fresh = await self._connect()
+        except StoreError:
+            return  # keep serving reads from the connection that works
+        stale, self._db = self._db, fresh
+        if stale is not None:
+            await stale.close()
 
     async def _rollback(self) -> None:
         with contextlib.suppress(aiosqlite.Error):  # the write failed before a transaction began
             await self.db.rollback()
+
+
+def _read_only(error: aiosqlite.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == sqlite3.SQLITE_READONLY  # any extended code

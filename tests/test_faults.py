@@ -1,4 +1,5 @@
-"""Telegram misbehaving, the process stopped mid-load, a locked database: nothing lost."""
+"""Telegram misbehaving, the process stopped mid-load, a locked or read-only database:
+nothing lost."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import Library
+from bot.favourites import FavouritesStore
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import buttons, running_bot, say, until
@@ -128,6 +130,48 @@ async def test_a_locked_database_gets_a_polite_reply_and_recovers(
         assert "Saved" in answer.params["text"]
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT exercise_id FROM favourites").fetchall() == [("plank",)]
+
+
+def set_read_only(path: Path, read_only: bool) -> None:
+    """The file as a read-only volume or a wrong owner leaves it (root ignores chmod)."""
+    if os.geteuid() != 0:
+        path.chmod(0o444 if read_only else 0o644)
+        return
+    flag = "+i" if read_only else "-i"
+    if subprocess.run(["chattr", flag, str(path)], capture_output=True).returncode != 0:
+        pytest.skip("no way to make a file read-only here: root ignores chmod, no chattr")
+
+
+async def test_a_read_only_database_gets_a_polite_reply_and_recovers(
+    fake: FakeTelegram, library: Library, db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    user = fake.make_user(8100)["id"]
+    async with FavouritesStore(db) as store:
+        await store.add(user, "teaser")
+    set_read_only(db, True)
+    try:
+        async with running_bot(fake, library, db):
+            card = await say(fake, "plank", user=user)
+            with caplog.at_level(logging.ERROR):
+                query = fake.press_button(user, card, buttons(card)["☆ Save"])
+                answer = await fake.wait_for(
+                    "answerCallbackQuery", lambda r: r.params["callback_query_id"] == query
+                )
+            assert "couldn't reach your favourites" in answer.params["text"]
+            assert any("readonly" in r.getMessage() for r in caplog.records)
+            listing = await say(fake, "/favorites", user=user)
+            assert "Teaser" in listing["text"]  # reading still works
+            set_read_only(db, False)
+            query = fake.press_button(user, card, buttons(card)["☆ Save"])
+            answer = await fake.wait_for(
+                "answerCallbackQuery", lambda r: r.params["callback_query_id"] == query
+            )
+            assert "Saved" in answer.params["text"]
+    finally:
+        set_read_only(db, False)
+    with sqlite3.connect(db) as connection:
+        saved = connection.execute("SELECT exercise_id FROM favourites ORDER BY 1").fetchall()
+    assert saved == [("plank",), ("teaser",)]
 
 
 async def test_sigterm_during_load_shuts_down_cleanly_and_keeps_every_acknowledged_save(
