@@ -23,6 +23,7 @@ from bot.config import default_content_dir
 from bot.content import load_library
 from bot.favourites import FavouritesStore
 from bot.telegram.app import build_application
+from bot.telegram.transport import AiohttpRequest
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -40,16 +41,20 @@ async def inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.inline_query.answer([])
 
 
-def echo_bot(token: str, base_url: str, concurrent: int) -> Application:  # type: ignore[type-arg]
+def echo_bot(token: str, base_url: str, concurrent: int, transport: str) -> Application:  # type: ignore[type-arg]
+    """python-telegram-bot as it comes, on its httpx transport or on ours."""
     root = base_url.removesuffix("/bot")
-    application = (
+    builder = (
         ApplicationBuilder()
         .token(token)
         .base_url(base_url)
         .base_file_url(f"{root}/file/bot")
         .concurrent_updates(concurrent if concurrent > 1 else False)
-        .build()
     )
+    if transport == "aiohttp":
+        builder = builder.request(AiohttpRequest(pool_size=concurrent + 4))
+        builder = builder.get_updates_request(AiohttpRequest(pool_size=1))
+    application = builder.build()
     application.add_handler(MessageHandler(filters.TEXT, echo))
     application.add_handler(CallbackQueryHandler(press))
     application.add_handler(InlineQueryHandler(inline))
@@ -58,7 +63,7 @@ def echo_bot(token: str, base_url: str, concurrent: int) -> Application:  # type
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["ours", "echo"])
+    parser.add_argument("kind", choices=["ours", "echo", "echo-aiohttp"])
     parser.add_argument("--token", required=True)
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--db", type=Path, required=True)
@@ -66,8 +71,9 @@ def main() -> None:
     parser.add_argument("--no-rate-limit", action="store_true")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    if args.kind == "echo":
-        application = echo_bot(args.token, args.base_url, args.concurrent)
+    if args.kind.startswith("echo"):
+        transport = "aiohttp" if args.kind == "echo-aiohttp" else "httpx"
+        application = echo_bot(args.token, args.base_url, args.concurrent, transport)
     else:
         library = load_library(default_content_dir()).library
         engine = AnswerEngine(library, rng=random.Random(1))
