@@ -195,11 +195,11 @@ class AnswerEngine:
         if named and not self._only_filter_words(named[0], message, request):
             answer = self._about_exercise(named, message, index, lang, lookup)
             loosely_named = named[0].title_score < 1.0 and named[0].score < 1.0
-            if answer.kind is AnswerKind.EXERCISE and loosely_named:
+            if loosely_named and answer.kind in (AnswerKind.EXERCISE, AnswerKind.FAQ):
                 # A name only implied by a few words ("the feet" of Toe Taps) gives way to a
-                # FAQ entry of another exercise that the whole message describes better.
+                # FAQ entry that the whole message describes better.
                 faq = self._faq_anywhere(message, index, lookup)
-                if faq is not None and faq.exercise_id != named[0].exercise_id:
+                if faq is not None and index.faq_refs[faq.entry_id].entry is not answer.faq:
                     return self._faq_answer(faq, index, lang)
             return answer
         if request.filters or request.asked:
@@ -207,6 +207,10 @@ class AnswerEngine:
             weak_name = not names or max(m.title_score for m in names) < SUGGEST_FLOOR
             only_filters = not unexplained and request.filters.count >= 2
             if request.asked or only_filters or (weak_name and len(unexplained) <= 1):
+                # "can I sit another way, my knees hurt" is a question, not "another one".
+                faq = self._faq_anywhere(message, index, lookup) if request.weak else None
+                if faq is not None:
+                    return self._faq_answer(faq, index, lang)
                 return self._random(request.filters, lang)
         ambiguous = [m for m in names if m.score >= SUGGEST_FLOOR][:MAX_SUGGESTIONS]
         if ambiguous:
@@ -214,6 +218,10 @@ class AnswerEngine:
             # which of the exercises it could mean.
             settled = self._faq_of(ambiguous, message, index, FAQ_NAMED + FAQ_MARGIN, lookup)
             if settled is not None:
+                # unless the whole message fits another exercise's entry better
+                anywhere = self._faq_anywhere(message, index, lookup)
+                if anywhere is not None and anywhere.score > settled.score:
+                    settled = anywhere
                 return self._faq_answer(settled, index, lang)
         if about is not None and about in self.library:
             # A follow-up on the exercise on screen: "make it easier", "tips?", or one of its
@@ -261,6 +269,10 @@ class AnswerEngine:
         # The name that accounts for more of what was said wins: "reverse plank" is Leg Pull
         # Back's alias, not Plank with a stray word.
         top, score = max(strong, key=lambda ms: (len(ms[0].positions), ms[1], ms[0].is_title))
+        said = frozenset(p for p, stop in enumerate(message.stop) if not stop)
+        # One word, exactly a nickname of one exercise ("cisne" of Swan Prep) and also part of
+        # other exercises' names ("cisne con balanceo"): not a choice the message made.
+        nickname = len(said) == 1 and top.positions == said and top.score >= 1.0
         also: list[NameMatch] = []
         for rival, rival_score in scored:
             if rival is top or rival.positions < top.positions:
@@ -271,12 +283,12 @@ class AnswerEngine:
                 ):
                     also.append(rival)
                 continue
-            if (
-                top.title_score < 1.0
-                and rival.title_score >= RIVAL_TITLE
-                and rival.title_positions >= top.positions
-            ):
-                return []  # words in two titles, said in neither way in full: "swan", "leg pull"
+            shared_title = (
+                rival.title_score >= RIVAL_TITLE and rival.title_positions >= top.positions
+            )
+            shared_nickname = nickname and rival.score >= RIVAL_TITLE
+            if top.title_score < 1.0 and (shared_title or shared_nickname):
+                return []  # words in two names, said in neither way in full: "swan", "leg pull"
             if rival_score > score - NAME_MARGIN or (
                 score < NAME_SURE and rival_score >= RIVAL_NEAR
             ):

@@ -95,6 +95,7 @@ class RandomFilters:
 class RandomRequest:
     filters: RandomFilters
     asked: bool  # said "random", "surprise me", "give me something"...
+    weak: bool = False  # asked only in words that also ask other things ("another", "something")
     positions: frozenset[int] = field(default_factory=frozenset)
 
 
@@ -129,9 +130,10 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
     max_seconds, time_positions = _time_bound(message, lexicon)
     positions.update(time_positions)
     filters = RandomFilters(difficulty, equipment, muscle, max_seconds)
-    if weak and not asked:
+    weak = weak and not asked
+    if weak:
         asked = bool(filters) or any(w in lexicon.domain_words for w in message.words)
-    return RandomRequest(filters=filters, asked=asked, positions=frozenset(positions))
+    return RandomRequest(filters, asked, weak and asked, frozenset(positions))
 
 
 def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[int]]:

@@ -72,8 +72,9 @@ class Lexicon:
         self.lang = lang
         v = vocabulary(lang)
         self._synonyms: dict[str, str] = v.SYNONYMS
+        self._stems: dict[str, str] = v.STEMS
         self._shorthand: dict[str, str] = v.SHORTHAND
-        self.name_fillers = frozenset(stem(w, lang) for w in v.NAME_FILLERS)
+        self.name_fillers = frozenset(self.stem(w) for w in v.NAME_FILLERS)
         self._cue_fillers: frozenset[str] = v.CUE_FILLERS
         self.stop_words: frozenset[str] = v.STOP_WORDS
         self.stop_terms = frozenset(self.term(w) for w in self.stop_words)
@@ -98,16 +99,14 @@ class Lexicon:
         self.number_words: dict[str, int] = v.NUMBER_WORDS
 
     def stem(self, word: str) -> str:
-        return stem(word, self.lang)
+        return self._stems.get(word) or stem(word, self.lang)
 
     def term(self, word: str) -> str:
-        return stem(self._synonyms.get(word, word), self.lang)
+        return self.stem(self._synonyms.get(word, word))
 
     def phrase(self, text: str) -> Phrase:
         """A cue phrase as the stems `Analysis.find` compares, fillers left out."""
-        return tuple(
-            stem(w, self.lang) for w in self._expand(words(text)) if w not in self._cue_fillers
-        )
+        return tuple(self.stem(w) for w in self._expand(words(text)) if w not in self._cue_fillers)
 
     def exact_phrase(self, text: str) -> Phrase:
         """A phrase compared word for word (fillers left out, as `Analysis` skips them)."""
@@ -127,7 +126,7 @@ class Lexicon:
         return Analysis(
             lang=self.lang,
             words=found,
-            stems=tuple(stem(w, self.lang) for w in found),
+            stems=tuple(self.stem(w) for w in found),
             terms=terms,
             stop=tuple(
                 len(w) < 2 or w in self.stop_words or t in self.stop_terms

@@ -254,6 +254,7 @@ class FaqIndex:
 
     ANSWER_CREDIT = 0.4  # a word found only in the answer is weaker evidence than in the question
     CONTEXT_CREDIT = 0.5  # a word found in the exercise's description or steps
+    EXERCISE_SHARE = 0.2  # how much the exercise's whole text, FAQ included, fits the message
     CANDIDATES = 200  # entries scored in full, after a cheap first pass
 
     def __init__(self, sources: Sequence[FaqSource], lexicon: Lexicon) -> None:
@@ -279,6 +280,14 @@ class FaqIndex:
                 for term in context:
                     context_postings[term].append(source.exercise_id)
         self._context_postings = dict(context_postings)
+        # Everything an exercise's page says, its FAQ included: how well it fits the message.
+        self._exercise_text: dict[str, frozenset[str]] = {}
+        for exercise_id, context in self._context.items():
+            faq = (
+                self._entries[e].question | self._entries[e].answer
+                for e in self._by_exercise[exercise_id]
+            )
+            self._exercise_text[exercise_id] = context.union(*faq)
         total = len(self._entries) or 1
         self._idf = {term: math.log(1 + total / count) for term, count in df.items()}
         self._unknown_idf = math.log(1 + total)
@@ -304,9 +313,11 @@ class FaqIndex:
     ) -> list[FaqMatch]:
         """Entries sharing the most informative of `terms`, optionally only `within` some ids.
 
-        score = 0.65 x (share of the message's weight found in the entry)
+        entry = 0.65 x (share of the message's weight found in the entry)
               + 0.35 x (share of the question's own weight found in the message),
-        leaving out the exercise's name, which the message may have said or implied.
+        leaving out the exercise's name, which the message may have said or implied; then
+        score = 0.8 x entry + 0.2 x (share of the message's weight found anywhere on the
+        exercise's page), so that a message describing the exercise favours its entries.
         `known_only` ignores words no FAQ entry uses ("ugh", "lol"): right when the exercise is
         already named, too lenient when hunting across every entry.
         """
@@ -358,7 +369,10 @@ class FaqIndex:
         own = entry.question - entry.name_terms
         own_weight = sum(self.idf(t) for t in own)
         question_share = sum(self.idf(t) for t in own & message) / own_weight if own_weight else 0.0
-        score = 0.65 * (mass / message_weight) + 0.35 * question_share
+        entry_score = 0.65 * (mass / message_weight) + 0.35 * question_share
+        text = self._exercise_text[entry.exercise_id]
+        described = sum(self.idf(t) for t in message if t in text) / message_weight
+        score = (1 - self.EXERCISE_SHARE) * entry_score + self.EXERCISE_SHARE * described
         return FaqMatch(entry_id, entry.exercise_id, score, matched)
 
     def entries_of(self, *exercise_ids: str) -> frozenset[int]:

@@ -48,6 +48,23 @@ CUE_FILLERS: frozenset[str] = frozenset(
     "el la lo los las un una esto eso este ese mi mis realmente exactamente basicamente".split()
 )
 
+# Stems for words the Snowball stemmer would merge with a different word: "patas" (on all
+# fours) is no "patada" (kick), "sentada" (sitting) no "sentir" (to feel).
+STEMS: dict[str, str] = {
+    "pata": "pata",
+    "patas": "pata",
+    "sentar": "sentar",
+    "sentada": "sentar",
+    "sentado": "sentar",
+    "sentadas": "sentar",
+    "sentados": "sentar",
+    "sentarme": "sentar",
+    "sentarse": "sentar",
+    "sentarte": "sentar",
+    "sentandome": "sentar",
+    "sientate": "sentar",
+}
+
 # Words that mean the same thing to a learner; each maps to a canonical word (before stemming).
 SYNONYMS: dict[str, str] = {
     # dolor y molestias
