@@ -43,6 +43,7 @@ MAX_SUGGESTIONS = 3
 SEARCH_FLOOR = 0.3  # inline search lists looser matches than a chat answer would accept
 LONG_MESSAGE_WORDS = 60  # beyond this, the question is in the last sentences
 TAIL_WORDS = 25
+QUESTION_WORDS = 8  # a shorter last question is read with the sentences before it
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of something else
 
@@ -145,14 +146,31 @@ class AnswerEngine:
 
     def answer(self, text: str, lang: str = DEFAULT_LANG, *, about: str | None = None) -> Answer:
         """Answer one message. `about` is the exercise the conversation is on, if any."""
-        index = self._index(lang)
         if len(words(text)) > LONG_MESSAGE_WORDS:
-            # A long message is context, then the question: answer the last sentences, on the
-            # exercise the context names if the question itself does not.
-            head, tail = self._split_tail(text)
-            context = [m for m in self._named(*self._names_in(head, index)) if m.score == 1.0]
-            return self._answer(tail, lang, context[-1].exercise_id if context else about)
+            return self._answer_story(text, lang, about)
         return self._answer(text, lang, about)
+
+    def _answer_story(self, text: str, lang: str, about: str | None) -> Answer:
+        """A long message is a story, then the question: answer the question, about the
+        exercise the story last names when the question names none."""
+        index = self._index(lang)
+        story, question = self._split_tail(text)
+        if not self._named(*self._names_in(question, index)):
+            for sentence in reversed(story):
+                named = [m for m in self._named(*self._names_in(sentence, index)) if m.score == 1.0]
+                if named:
+                    # The sentence naming it usually states the problem ("...the roll up: my
+                    # feet lift...") that a short question ("why?") is about.
+                    on_topic = self._answer(f"{sentence} {question}", lang, about)
+                    if on_topic.kind is AnswerKind.FAQ:
+                        return on_topic
+                    about = named[-1].exercise_id
+                    break
+        answer = self._answer(question, lang, about)
+        if answer.kind is AnswerKind.SUGGESTIONS:
+            # A name-like word in a story is no sign of a question about that exercise.
+            return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)
+        return answer
 
     def _names_in(
         self, text: str, index: _LanguageIndex
@@ -162,18 +180,21 @@ class AnswerEngine:
         return lookup.matches, message, index, lookup.words
 
     @staticmethod
-    def _split_tail(text: str) -> tuple[str, str]:
-        """The question of a long message (its last question, else its last sentences)."""
+    def _split_tail(text: str) -> tuple[list[str], str]:
+        """The sentences of a long message before its question, and the question (its last
+        question, else its last sentences)."""
         sentences = _SENTENCE_END.split(text.strip())
         asks = [i for i, s in enumerate(sentences) if "?" in s]
         if asks:
-            end = asks[-1] + 1
-            start = asks[-1] - 1 if len(words(sentences[asks[-1]])) < 8 and asks[-1] else asks[-1]
-            return " ".join(sentences[:start]), " ".join(sentences[start:end])
+            end = start = asks[-1] + 1
+            # "what can I do?" needs the sentences before it to mean anything
+            while start > 0 and sum(len(words(s)) for s in sentences[start:end]) < QUESTION_WORDS:
+                start -= 1
+            return sentences[:start], " ".join(sentences[start:end])
         tail: list[str] = []
         while sentences and sum(len(words(s)) for s in tail) < TAIL_WORDS:
             tail.insert(0, sentences.pop())
-        return " ".join(sentences), " ".join(tail)
+        return sentences, " ".join(tail)
 
     def _answer(self, text: str, lang: str, about: str | None) -> Answer:
         index = self._index(lang)

@@ -315,9 +315,9 @@ class FaqIndex:
 
         entry = 0.65 x (share of the message's weight found in the entry)
               + 0.35 x (share of the question's own weight found in the message),
-        leaving out the exercise's name, which the message may have said or implied; then
-        score = 0.8 x entry + 0.2 x (share of the message's weight found anywhere on the
-        exercise's page), so that a message describing the exercise favours its entries.
+        leaving out the exercise's name, which the message may have said or implied. Across
+        exercises, score = 0.8 x entry + 0.2 x (share of the message's weight found anywhere
+        on the exercise's page), so that a message describing an exercise favours its entries.
         `known_only` ignores words no FAQ entry uses ("ugh", "lol"): right when the exercise is
         already named, too lenient when hunting across every entry.
         """
@@ -337,7 +337,10 @@ class FaqIndex:
                     found.setdefault(entry_id, 0.0)
         shortlist = sorted(found, key=found.__getitem__, reverse=True)[: self.CANDIDATES]
         message_weight = sum(self.idf(t) for t in message)
-        ranked = [self._score(entry_id, message, message_weight) for entry_id in shortlist]
+        # Within one exercise's entries its page fits every entry alike: no reason to answer
+        # from its FAQ rather than with the part asked.
+        across = within is None or len({self._entries[e].exercise_id for e in within}) > 1
+        ranked = [self._score(e, message, message_weight, across) for e in shortlist]
         ranked.sort(key=lambda m: m.score, reverse=True)
         return ranked[:limit]
 
@@ -350,7 +353,9 @@ class FaqIndex:
                     votes[exercise_id] += self.idf(term)
         return sorted(votes, key=votes.__getitem__, reverse=True)[:count]
 
-    def _score(self, entry_id: int, message: set[str], message_weight: float) -> FaqMatch:
+    def _score(
+        self, entry_id: int, message: set[str], message_weight: float, across: bool
+    ) -> FaqMatch:
         entry = self._entries[entry_id]
         context = self._context[entry.exercise_id]
         mass = 0.0
@@ -370,6 +375,8 @@ class FaqIndex:
         own_weight = sum(self.idf(t) for t in own)
         question_share = sum(self.idf(t) for t in own & message) / own_weight if own_weight else 0.0
         entry_score = 0.65 * (mass / message_weight) + 0.35 * question_share
+        if not across:
+            return FaqMatch(entry_id, entry.exercise_id, entry_score, matched)
         text = self._exercise_text[entry.exercise_id]
         described = sum(self.idf(t) for t in message if t in text) / message_weight
         score = (1 - self.EXERCISE_SHARE) * entry_score + self.EXERCISE_SHARE * described
