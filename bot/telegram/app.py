@@ -121,7 +121,6 @@ def run_bot(args: argparse.Namespace) -> int:
     logging.basicConfig(
         format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
     )
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry the token
     token = args.token or os.environ.get("TELEGRAM_BOT_TOKEN")
     if not token:
         print("error: no bot token: pass --token or set TELEGRAM_BOT_TOKEN", file=sys.stderr)
