@@ -352,6 +352,12 @@ class AnswerEngine:
     ) -> tuple[Exercise, ...]:
         if not names:
             return ()
+        said = frozenset(p for p, stop in enumerate(message.stop) if not stop)
+        sharing = [m for m in names if said and m.title_positions >= said]
+        if len(sharing) >= 2:
+            # Nothing but words several titles share ("roll", "double leg"): those exercises.
+            sharing.sort(key=lambda m: m.title_score, reverse=True)
+            return self._exercises([m.exercise_id for m in sharing[:MAX_SUGGESTIONS]], message.lang)
         scores = [(m.exercise_id, self._adjusted(m, message, index, frozenset())) for m in names]
         top = scores[0][1]
         if top < SUGGEST_FLOOR:

@@ -48,8 +48,8 @@ CUE_FILLERS: frozenset[str] = frozenset(
     "el la lo los las un una esto eso este ese mi mis realmente exactamente basicamente".split()
 )
 
-# Stems for words the Snowball stemmer would merge with a different word: "patas" (on all
-# fours) is no "patada" (kick), "sentada" (sitting) no "sentir" (to feel).
+# Stems the Snowball stemmer gets wrong: "patas" (on all fours) is no "patada" (kick),
+# "sentada" (sitting) no "sentir" (to feel), and "balanceo" is "balancear".
 STEMS: dict[str, str] = {
     "pata": "pata",
     "patas": "pata",
@@ -63,6 +63,8 @@ STEMS: dict[str, str] = {
     "sentarte": "sentar",
     "sentandome": "sentar",
     "sientate": "sentar",
+    "balanceo": "balanc",  # as "balancear", "balancearme"
+    "balanceos": "balanc",
 }
 
 # Words that mean the same thing to a learner; each maps to a canonical word (before stemming).
@@ -184,6 +186,12 @@ SYNONYMS: dict[str, str] = {
     "cae": "caer",
     "caen": "caer",
     "cuelga": "caer",
+    # posiciones
+    "patas": "cuadrupedia",  # "a cuatro patas"
+    "gatas": "cuadrupedia",  # "a gatas"
+    "dentro": "interno",  # "la parte de dentro del muslo"
+    "interna": "interno",
+    "interior": "interno",
 }
 
 # Phrases that ask for one part of an exercise. Longer phrases win over shorter ones.
