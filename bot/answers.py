@@ -130,6 +130,10 @@ class _LanguageIndex:
         self.muscle_words = frozenset(muscle_words)
         self.known_words = frozenset(known)
 
+    def analyse(self, text: str) -> Analysis:
+        """A message, analysed with this language's lexicon and the content's words."""
+        return self.lexicon.analyse(text, self.known_words)
+
 
 class AnswerEngine:
     """Answers messages from one library; Telegram-free, shared by every front end."""
@@ -175,7 +179,7 @@ class AnswerEngine:
     def _names_in(
         self, text: str, index: _LanguageIndex
     ) -> tuple[list[NameMatch], Analysis, _LanguageIndex, frozenset[int]]:
-        message = index.lexicon.analyse(text)
+        message = index.analyse(text)
         lookup = index.names.lookup(message)
         return lookup.matches, message, index, lookup.words
 
@@ -198,7 +202,7 @@ class AnswerEngine:
 
     def _answer(self, text: str, lang: str, about: str | None) -> Answer:
         index = self._index(lang)
-        message = index.lexicon.analyse(text)
+        message = index.analyse(text)
         if not message.words:
             return Answer(AnswerKind.NONE, lang, reason=NoAnswer.EMPTY)
         talk = find_small_talk(message, index.lexicon)
@@ -219,7 +223,7 @@ class AnswerEngine:
             if loosely_named and answer.kind in (AnswerKind.EXERCISE, AnswerKind.FAQ):
                 # A name only implied by a few words ("the feet" of Toe Taps) gives way to a
                 # FAQ entry that the whole message describes better.
-                faq = self._faq_anywhere(message, index, lookup)
+                faq = self._faq_anywhere(message, index, lookup, margin=False)
                 if faq is not None and index.faq_refs[faq.entry_id].entry is not answer.faq:
                     return self._faq_answer(faq, index, lang)
             return answer
@@ -237,10 +241,12 @@ class AnswerEngine:
         if ambiguous:
             # "side kicks propping my head on my hand makes my neck sore": the question tells
             # which of the exercises it could mean.
-            settled = self._faq_of(ambiguous, message, index, FAQ_NAMED + FAQ_MARGIN, lookup)
+            settled = self._faq_of(
+                ambiguous, message, index, FAQ_NAMED + FAQ_MARGIN, lookup, by_page=True
+            )
             if settled is not None:
                 # unless the whole message fits another exercise's entry better
-                anywhere = self._faq_anywhere(message, index, lookup)
+                anywhere = self._faq_anywhere(message, index, lookup, margin=False)
                 if anywhere is not None and anywhere.score > settled.score:
                     settled = anywhere
                 return self._faq_answer(settled, index, lang)
@@ -402,6 +408,8 @@ class AnswerEngine:
         index: _LanguageIndex,
         floor: float,
         lookup: NameLookup,
+        *,
+        by_page: bool = False,
     ) -> FaqMatch | None:
         """The FAQ entry of the named exercises that the rest of the message asks, if any.
 
@@ -415,12 +423,14 @@ class AnswerEngine:
         ids = {m.exercise_id for m in named}
         ids.update(m.exercise_id for m in lookup.matches if m.title_score >= 1.0)
         within = index.faq.entries_of(*ids)
-        matches = index.faq.match(rest, within=within, limit=1, known_only=True)
+        matches = index.faq.match(rest, within=within, limit=1, known_only=True, by_page=by_page)
         return matches[0] if matches and matches[0].score >= floor else None
 
     def _faq_anywhere(
-        self, message: Analysis, index: _LanguageIndex, lookup: NameLookup
+        self, message: Analysis, index: _LanguageIndex, lookup: NameLookup, *, margin: bool = True
     ) -> FaqMatch | None:
+        """The FAQ entry of any exercise the message asks, if one stands out (by FAQ_MARGIN
+        over other exercises' entries, unless `margin` is off)."""
         if all(stop or p in lookup.words for p, stop in enumerate(message.stop)):
             return None  # only fragments of names ("leg pull"): not a question
         terms = self._content_terms(message, frozenset())
@@ -430,7 +440,7 @@ class AnswerEngine:
             return None
         top = matches[0]
         rival = next((m for m in matches[1:] if m.exercise_id != top.exercise_id), None)
-        if rival is not None and top.score - rival.score < FAQ_MARGIN:
+        if margin and rival is not None and top.score - rival.score < FAQ_MARGIN:
             return None
         return top
 
@@ -479,7 +489,7 @@ class AnswerEngine:
     def search(self, text: str, lang: str = DEFAULT_LANG, limit: int = 10) -> tuple[Exercise, ...]:
         """Exercises whose names a (possibly half-typed) query matches, best first."""
         index = self._index(lang)
-        message = index.lexicon.analyse(text)
+        message = index.analyse(text)
         names = index.names.lookup(message, limit=limit).matches
         return self._exercises([m.exercise_id for m in names if m.score >= SEARCH_FLOOR], lang)
 
@@ -497,7 +507,7 @@ class AnswerEngine:
 
     def filters_from(self, text: str, lang: str = DEFAULT_LANG) -> RandomFilters:
         index = self._index(lang)
-        return find_random(index.lexicon.analyse(text), index.lexicon, index.muscle_words).filters
+        return find_random(index.analyse(text), index.lexicon, index.muscle_words).filters
 
     def _exercises(self, ids: Iterable[str], lang: str) -> tuple[Exercise, ...]:
         found = (self.library.get(i, lang) for i in ids)

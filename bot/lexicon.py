@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -73,6 +73,7 @@ class Lexicon:
         v = vocabulary(lang)
         self._synonyms: dict[str, str] = v.SYNONYMS
         self._stems: dict[str, str] = v.STEMS
+        self._diminutives: tuple[tuple[str, str], ...] = v.DIMINUTIVES
         self._shorthand: dict[str, str] = v.SHORTHAND
         self.name_fillers = frozenset(self.stem(w) for w in v.NAME_FILLERS)
         self._cue_fillers: frozenset[str] = v.CUE_FILLERS
@@ -120,8 +121,12 @@ class Lexicon:
             (self.phrase(text), tag) for tag, texts in cues.items() for text in texts
         )
 
-    def analyse(self, text: str) -> Analysis:
+    def analyse(self, text: str, known: Container[str] | None = None) -> Analysis:
+        """`text` analysed; with `known` (the content's words), a diminutive the content does
+        not use reads as its base word when the content uses that ("bultito" -> "bulto")."""
         found = tuple(self._expand(words(text)))
+        if known is not None and self._diminutives:
+            found = tuple(w if w in known else self._undiminish(w, known) for w in found)
         terms = tuple(self.term(w) for w in found)
         return Analysis(
             lang=self.lang,
@@ -134,6 +139,14 @@ class Lexicon:
             ),
             filler=tuple(w in self._cue_fillers for w in found),
         )
+
+    def _undiminish(self, word: str, known: Container[str]) -> str:
+        for suffix, replacement in self._diminutives:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                base = word[: -len(suffix)] + replacement
+                if base in known:
+                    return base
+        return word
 
 
 def vocabulary(lang: str) -> ModuleType:

@@ -255,6 +255,7 @@ class FaqIndex:
     ANSWER_CREDIT = 0.4  # a word found only in the answer is weaker evidence than in the question
     CONTEXT_CREDIT = 0.5  # a word found in the exercise's description or steps
     EXERCISE_SHARE = 0.2  # how much the exercise's whole text, FAQ included, fits the message
+    UNKNOWN_SHARE = 1.0
     CANDIDATES = 200  # entries scored in full, after a cheap first pass
 
     def __init__(self, sources: Sequence[FaqSource], lexicon: Lexicon) -> None:
@@ -310,6 +311,7 @@ class FaqIndex:
         within: frozenset[int] | None = None,
         limit: int = 5,
         known_only: bool = False,
+        by_page: bool | None = None,
     ) -> list[FaqMatch]:
         """Entries sharing the most informative of `terms`, optionally only `within` some ids.
 
@@ -319,7 +321,9 @@ class FaqIndex:
         exercises, score = 0.8 x entry + 0.2 x (share of the message's weight found anywhere
         on the exercise's page), so that a message describing an exercise favours its entries.
         `known_only` ignores words no FAQ entry uses ("ugh", "lol"): right when the exercise is
-        already named, too lenient when hunting across every entry.
+        already named, too lenient when hunting across every entry. `by_page` (by default,
+        when not limited to some entries) adds the page fit: among the entries of exercises
+        the message names, their pages tell nothing more.
         """
         message = {t for t in terms if t and (not known_only or t in self._postings)}
         if not message:
@@ -336,10 +340,12 @@ class FaqIndex:
                 for entry_id in self._by_exercise[exercise_id]:
                     found.setdefault(entry_id, 0.0)
         shortlist = sorted(found, key=found.__getitem__, reverse=True)[: self.CANDIDATES]
-        message_weight = sum(self.idf(t) for t in message)
-        # Within one exercise's entries its page fits every entry alike: no reason to answer
-        # from its FAQ rather than with the part asked.
-        across = within is None or len({self._entries[e].exercise_id for e in within}) > 1
+        message_weight = sum(
+            self.idf(t)
+            * (1.0 if t in self._postings or t in self._context_postings else self.UNKNOWN_SHARE)
+            for t in message
+        )
+        across = within is None if by_page is None else by_page
         ranked = [self._score(e, message, message_weight, across) for e in shortlist]
         ranked.sort(key=lambda m: m.score, reverse=True)
         return ranked[:limit]

@@ -251,6 +251,9 @@ CUE_FILLERS: frozenset[str] = frozenset(
 # Stems for words the Snowball stemmer would merge with a different word (none so far).
 STEMS: dict[str, str] = {}
 
+# Diminutive suffixes -> base word endings (English forms none that people chat in).
+DIMINUTIVES: tuple[tuple[str, str], ...] = ()
+
 # Words that mean the same thing to a learner; each maps to a canonical word (before stemming).
 SYNONYMS: dict[str, str] = {
     # comparisons

@@ -14,7 +14,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     o otra otro para pero poco por porque puedo puede que quien se sea ser si sin sobre solo son
     soy su sus tambien tan tanto te tengo tiene tu tus un una uno unos unas usted y ya yo vale
     ok pues oye mira bueno entonces ejercicio ejercicios pilates movimiento postura cosa hola
-    favor
+    favor va van vas voy mas debo deberia debe quiero quieres necesito saber dime decir
+    todavia incluso quizas quiza realmente cosas demasiado
     """.split()
 )
 
@@ -49,7 +50,8 @@ CUE_FILLERS: frozenset[str] = frozenset(
 )
 
 # Stems the Snowball stemmer gets wrong: "patas" (on all fours) is no "patada" (kick),
-# "sentada" (sitting) no "sentir" (to feel), and "balanceo" is "balancear".
+# "sentada" (sitting) no "sentir" (to feel), "doble" no "doblada", and "balanceo" is
+# "balancear".
 STEMS: dict[str, str] = {
     "pata": "pata",
     "patas": "pata",
@@ -64,8 +66,36 @@ STEMS: dict[str, str] = {
     "sentandome": "sentar",
     "sientate": "sentar",
     "balanceo": "balanc",  # as "balancear", "balancearme"
+    # "abrir" is too short for the stemmer: every form stays apart
+    **dict.fromkeys(
+        "abre abres abren abro abrir abrirla abrirlo abriendo abierta abierto abiertas".split(),
+        "abr",
+    ),
     "balanceos": "balanc",
+    "doble": "doble",  # double, not "doblar" (to bend)
+    "dobles": "doble",
 }
+
+# Diminutives people chat in ("la tripita", "un bultito"): suffix -> what the base word ends
+# in. Tried in order, and only kept when the content uses the base word.
+DIMINUTIVES: tuple[tuple[str, str], ...] = (
+    ("quitos", "cos"),
+    ("quitas", "cas"),
+    ("quito", "co"),
+    ("quita", "ca"),
+    ("citos", "zos"),
+    ("citas", "zas"),
+    ("cito", "zo"),
+    ("cita", "za"),
+    ("itos", "os"),
+    ("itas", "as"),
+    ("ito", "o"),
+    ("ita", "a"),
+    ("illos", "os"),
+    ("illas", "as"),
+    ("illo", "o"),
+    ("illa", "a"),
+)
 
 # Words that mean the same thing to a learner; each maps to a canonical word (before stemming).
 SYNONYMS: dict[str, str] = {
@@ -192,6 +222,7 @@ SYNONYMS: dict[str, str] = {
     "dentro": "interno",  # "la parte de dentro del muslo"
     "interna": "interno",
     "interior": "interno",
+    "encima": "arriba",  # "los brazos por encima de la cabeza"
 }
 
 # Phrases that ask for one part of an exercise. Longer phrases win over shorter ones.
