@@ -25,7 +25,15 @@ from bot.intent import (
     find_small_talk,
 )
 from bot.lexicon import Analysis, Lexicon, lexicon
-from bot.matching import FaqIndex, FaqMatch, FaqSource, NameIndex, NameLookup, NameMatch
+from bot.matching import (
+    FaqIndex,
+    FaqMatch,
+    FaqSource,
+    NameIndex,
+    NameLookup,
+    NameMatch,
+    position_term,
+)
 from bot.text import words
 
 # Calibrated on tests/answer_set (see README "How answers are chosen").
@@ -96,8 +104,14 @@ class _LanguageIndex:
         faq: list[FaqSource] = []
         self.faq_refs: list[_FaqRef] = []
         muscle_words: set[str] = set()
+        # Each exercise's body position, as its description states it first ("A prone...").
+        self.position_of: dict[str, str] = {}
         for page in pages:
             exercise_id = library.id_of(page)
+            stated = self.lexicon.positions.find_all(self.lexicon.analyse(page.description))
+            position = stated[0][0] if stated else None
+            if position is not None:
+                self.position_of[exercise_id] = position
             names.append((exercise_id, page.title, True))
             names.extend((exercise_id, keyword, False) for keyword in page.keywords)
             original = library.get(exercise_id, DEFAULT_LANG)
@@ -109,7 +123,9 @@ class _LanguageIndex:
             context = " ".join((page.title, *page.keywords, page.description, *page.steps))
             for entry in page.faq:
                 faq.append(
-                    FaqSource(exercise_id, entry.question, entry.answer, name_terms, context)
+                    FaqSource(
+                        exercise_id, entry.question, entry.answer, name_terms, context, position
+                    )
                 )
                 self.faq_refs.append(_FaqRef(exercise_id, entry))
             for muscle in page.muscles:
@@ -214,6 +230,10 @@ class AnswerEngine:
         lookup = index.names.lookup(message)
         names = lookup.matches
         named = self._named(names, message, index, cues | lookup.words)
+        if not named or named[0].score < NAME_SURE:
+            described = self._described(message, index, lookup)
+            if described:
+                return Answer(AnswerKind.SUGGESTIONS, lang, candidates=described)
         foreign = find_foreign_exercise(message, index.lexicon)
         if foreign and (not named or named[0].positions <= foreign):
             return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)  # "pull up", "squats"
@@ -321,6 +341,33 @@ class AnswerEngine:
             ):
                 return []
         return [top, *also]
+
+    def _described(
+        self, message: Analysis, index: _LanguageIndex, lookup: NameLookup
+    ) -> tuple[Exercise, ...]:
+        """Exercises a message points at by body position, and maybe a word of their names:
+        "the all fours one", "la patada boca abajo". Empty unless that is all it says."""
+        stated = index.lexicon.positions.find_all(message)
+        if not stated:
+            return ()
+        position, span = stated[0]
+        rest = {p for p, stop in enumerate(message.stop) if not stop} - set(span)
+        if not rest <= lookup.words:
+            return ()  # more than a reference: a question, say
+        there = [e for e, p in index.position_of.items() if p == position]
+        # "the kicking one on my belly": among the exercises there, those whose titles hold
+        # the rest; when that leaves one ("standing roll"), naming it is the name stage's job.
+        every = index.names.lookup(message, limit=len(index.position_of)).matches
+        named = [
+            m.exercise_id for m in every if m.exercise_id in there and rest <= m.title_positions
+        ]
+        if rest and len(named) == 1:
+            return ()
+        if len(there) > MAX_SUGGESTIONS:
+            there = named
+        if not 2 <= len(there) <= MAX_SUGGESTIONS:
+            return ()
+        return self._exercises(there, message.lang)
 
     @staticmethod
     def _fragment(names: list[NameMatch], message: Analysis) -> list[NameMatch]:
@@ -434,6 +481,8 @@ class AnswerEngine:
         if all(stop or p in lookup.words for p, stop in enumerate(message.stop)):
             return None  # only fragments of names ("leg pull"): not a question
         terms = self._content_terms(message, frozenset())
+        # "lying on my side ...": the position points at the exercises done that way.
+        terms += [position_term(tag) for tag, _ in index.lexicon.positions.find_all(message)[:1]]
         matches = index.faq.match(terms, limit=10)
         # One shared word ("twist") is a name fragment, not a question.
         if not matches or matches[0].score < FAQ_ANY or matches[0].matched < 2:

@@ -81,6 +81,15 @@ class Lexicon:
         self.stop_terms = frozenset(self.term(w) for w in self.stop_words)
         self.section_cues = self.table(v.SECTION_CUES)
         self.random_cues = self.table({"strong": v.RANDOM_CUES, "weak": v.WEAK_RANDOM_CUES})
+        # Exact words: stems would seat a "seated" exercise on your "seat".
+        self.positions = PhraseTable(
+            (
+                (self.exact_phrase(text), tag)
+                for tag, texts in v.POSITIONS.items()
+                for text in texts
+            ),
+            exact=True,
+        )
         self.domain_words: frozenset[str] = v.DOMAIN_WORDS
         self.foreign_exercises = PhraseTable(
             ((self.exact_phrase(text), "foreign") for text in v.FOREIGN_EXERCISES), exact=True

@@ -243,6 +243,12 @@ class FaqSource:
     answer: str
     name_terms: frozenset[str]
     context: str  # the exercise's title, keywords, description and steps
+    position: str | None = None  # its body position, from bot/languages POSITIONS
+
+
+def position_term(position: str) -> str:
+    """The term a body position is matched by, unlike any word."""
+    return f"position:{position}"
 
 
 class FaqIndex:
@@ -277,6 +283,8 @@ class FaqIndex:
                 self._postings[term].append(entry_id)
             if source.exercise_id not in self._context:
                 context = self._content_terms(source.context)
+                if source.position is not None:
+                    context |= {position_term(source.position)}
                 self._context[source.exercise_id] = context
                 for term in context:
                     context_postings[term].append(source.exercise_id)

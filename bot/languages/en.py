@@ -572,6 +572,29 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
 }
 
 # Asking for any exercise rather than a named one: these say so on their own...
+# Body positions, as people and pages say them: "the all fours one", "the kick on my belly".
+# Pages state theirs in the description ("A side-lying exercise...").
+POSITIONS: dict[str, tuple[str, ...]] = {
+    "quadruped": ("all fours", "hands and knees", "quadruped", "tabletop on hands"),
+    "prone": (
+        "prone",
+        "face down",
+        "facedown",
+        "on belly",
+        "on stomach",
+        "on tummy",
+        "on front",
+        "on your belly",
+        "on your stomach",
+        "on your front",
+        "lying on belly",
+    ),
+    "side": ("side lying", "side-lying", "on side", "on your side", "lying on side"),
+    "supine": ("supine", "on back", "on your back", "face up", "lying on your back"),
+    "seated": ("seated", "sitting"),
+    "standing": ("standing",),
+}
+
 RANDOM_CUES: tuple[str, ...] = (
     "random",
     "randomly",

@@ -15,7 +15,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     soy su sus tambien tan tanto te tengo tiene tu tus un una uno unos unas usted y ya yo vale
     ok pues oye mira bueno entonces ejercicio ejercicios pilates movimiento postura cosa hola
     favor va van vas voy mas debo deberia debe quiero quieres necesito saber dime decir
-    todavia incluso quizas quiza realmente cosas demasiado
+    todavia incluso quizas quiza realmente cosas demasiado consigo consigue consigues conseguir
     """.split()
 )
 
@@ -155,6 +155,10 @@ SYNONYMS: dict[str, str] = {
     "pompis": "gluteos",
     "gluteo": "gluteos",
     "isquios": "isquiotibiales",
+    "corto": "acortado",  # "tengo los isquios cortos": shortened muscles
+    "cortos": "acortado",
+    "corta": "acortado",
+    "cortas": "acortado",
     "muneca": "munecas",
     "rodilla": "rodillas",
     "hombro": "hombros",
@@ -215,7 +219,13 @@ SYNONYMS: dict[str, str] = {
     "mareos": "mareado",
     "cae": "caer",
     "caen": "caer",
+    "caigo": "caer",
+    "caes": "caer",
+    "caida": "caer",
     "cuelga": "caer",
+    "estampo": "caer",  # "me estampo contra el suelo": crash down
+    "estrello": "caer",
+    "desplomo": "caer",
     # posiciones
     "patas": "cuadrupedia",  # "a cuatro patas"
     "gatas": "cuadrupedia",  # "a gatas"
@@ -376,6 +386,17 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
 }
 
 # Asking for any exercise rather than a named one: these say so on their own...
+# Posiciones del cuerpo, como las dicen la gente y las páginas ("el de a cuatro patas",
+# "la patada boca abajo"). Cada página dice la suya en la descripción.
+POSITIONS: dict[str, tuple[str, ...]] = {
+    "quadruped": ("cuatro patas", "a gatas", "cuadrupedia"),
+    "prone": ("boca abajo", "bocabajo", "prono", "tumbado boca abajo", "tumbada boca abajo"),
+    "side": ("de lado", "tumbado de lado", "tumbada de lado", "decubito lateral"),
+    "supine": ("boca arriba", "bocarriba", "supino", "tumbado boca arriba", "tumbada boca arriba"),
+    "seated": ("sentado", "sentada"),
+    "standing": ("de pie",),
+}
+
 RANDOM_CUES: tuple[str, ...] = (
     "aleatorio",
     "aleatoria",
