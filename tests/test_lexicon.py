@@ -1,0 +1,37 @@
+"""The language tables at work: stems, diminutives and body positions."""
+
+from __future__ import annotations
+
+from bot.lexicon import lexicon
+
+
+def test_stems_keep_apart_what_snowball_merges_and_join_what_it_splits() -> None:
+    es = lexicon("es")
+    assert es.term("patas") != es.term("patada")  # on all fours is no kick
+    assert es.term("sentada") != es.term("siento")  # sitting is no feeling
+    assert es.term("doble") != es.term("dobladas")  # double is no bent
+    assert es.term("abre") == es.term("abrir") == es.term("abierta")
+    assert es.term("balanceo") == es.term("balancearme")
+
+
+def test_a_diminutive_reads_as_its_base_word_only_when_the_content_uses_it() -> None:
+    es = lexicon("es")
+    known = {"bulto", "tripa", "cabeza", "poco", "rodillas"}
+    words = es.analyse("un bultito en la tripita, cabecita, poquito, rodillitas", known).words
+    assert words == ("un", "bulto", "en", "la", "tripa", "cabeza", "poco", "rodillas")
+    # a word that only looks like one stays as it is
+    assert es.analyse("necesito ayuda", known).words == ("necesito", "ayuda")
+    assert es.analyse("un bultito").words == ("un", "bultito")  # no content to check against
+
+
+def test_positions_are_found_in_both_languages() -> None:
+    def positions(lang: str, text: str) -> list[str]:
+        found = lexicon(lang)
+        return [tag for tag, _ in found.positions.find_all(found.analyse(text))]
+
+    assert positions("en", "the all fours one") == ["quadruped"]
+    assert positions("en", "the kicking one on my belly") == ["prone"]
+    assert positions("en", "side-lying leg lifts")[:1] == ["side"]
+    assert positions("en", "kick one heel toward your seat") == []  # a seat is no "seated"
+    assert positions("es", "el de a cuatro patas") == ["quadruped"]
+    assert positions("es", "la patada boca abajo") == ["prone"]
