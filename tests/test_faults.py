@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,6 +31,15 @@ def _answered(fake: FakeTelegram, chat_id: int) -> list[str]:
         for r in fake.requests_for("sendMessage")
         if r.status == 200 and r.params["chat_id"] == chat_id
     ]
+
+
+async def tap_save(fake: FakeTelegram, user: int, card: dict[str, Any]) -> str:
+    """Tap ☆ Save under a card; what the bot answered the tap with."""
+    query = fake.press_button(user, card, buttons(card)["☆ Save"])
+    answer = await fake.wait_for(
+        "answerCallbackQuery", lambda r: r.params["callback_query_id"] == query
+    )
+    return str(answer.params["text"])
 
 
 async def test_getupdates_faults_lose_nothing_and_answer_nothing_twice(
@@ -115,19 +125,13 @@ async def test_a_locked_database_gets_a_polite_reply_and_recovers(
         locker = sqlite3.connect(db, timeout=0, isolation_level=None)
         locker.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
         with caplog.at_level(logging.ERROR):
-            query = fake.press_button(user, card, buttons(card)["☆ Save"])
-            answer = await fake.wait_for(
-                "answerCallbackQuery", lambda r: r.params["callback_query_id"] == query
-            )
-        assert "couldn't reach your favourites" in answer.params["text"]
+            answer = await tap_save(fake, user, card)
+        assert "couldn't reach your favourites" in answer
         assert any("favourites storage failed" in r.getMessage() for r in caplog.records)
         locker.execute("ROLLBACK")
         locker.close()
-        query = fake.press_button(user, card, buttons(card)["☆ Save"])
-        answer = await fake.wait_for(
-            "answerCallbackQuery", lambda r: r.params["callback_query_id"] == query
-        )
-        assert "Saved" in answer.params["text"]
+        answer = await tap_save(fake, user, card)
+        assert "Saved" in answer
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT exercise_id FROM favourites").fetchall() == [("plank",)]
 
@@ -153,20 +157,14 @@ async def test_a_read_only_database_gets_a_polite_reply_and_recovers(
         async with running_bot(fake, library, db):
             card = await say(fake, "plank", user=user)
             with caplog.at_level(logging.ERROR):
-                query = fake.press_button(user, card, buttons(card)["☆ Save"])
-                answer = await fake.wait_for(
-                    "answerCallbackQuery", lambda r: r.params["callback_query_id"] == query
-                )
-            assert "couldn't reach your favourites" in answer.params["text"]
+                answer = await tap_save(fake, user, card)
+            assert "couldn't reach your favourites" in answer
             assert any("readonly" in r.getMessage() for r in caplog.records)
             listing = await say(fake, "/favorites", user=user)
             assert "Teaser" in listing["text"]  # reading still works
             set_read_only(db, False)
-            query = fake.press_button(user, card, buttons(card)["☆ Save"])
-            answer = await fake.wait_for(
-                "answerCallbackQuery", lambda r: r.params["callback_query_id"] == query
-            )
-            assert "Saved" in answer.params["text"]
+            answer = await tap_save(fake, user, card)
+            assert "Saved" in answer
     finally:
         set_read_only(db, False)
     with sqlite3.connect(db) as connection:
