@@ -23,7 +23,7 @@ from bot.config import default_content_dir
 from bot.content import load_library
 from bot.favourites import FavouritesStore
 from bot.telegram.app import build_application
-from bot.telegram.transport import AiohttpRequest
+from bot.telegram.transport import over_aiohttp
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -52,8 +52,7 @@ def echo_bot(token: str, base_url: str, concurrent: int, transport: str) -> Appl
         .concurrent_updates(concurrent if concurrent > 1 else False)
     )
     if transport == "aiohttp":
-        builder = builder.request(AiohttpRequest(pool_size=concurrent + 4))
-        builder = builder.get_updates_request(AiohttpRequest(pool_size=1))
+        builder = over_aiohttp(builder, concurrent)
     application = builder.build()
     application.add_handler(MessageHandler(filters.TEXT, echo))
     application.add_handler(CallbackQueryHandler(press))

@@ -108,8 +108,8 @@ class _LanguageIndex:
         self.position_of: dict[str, str] = {}
         for page in pages:
             exercise_id = library.id_of(page)
-            stated = self.lexicon.positions.find_all(self.lexicon.analyse(page.description))
-            position = stated[0][0] if stated else None
+            stated = self.lexicon.position(self.lexicon.analyse(page.description))
+            position = stated[0] if stated else None
             if position is not None:
                 self.position_of[exercise_id] = position
             names.append((exercise_id, page.title, True))
@@ -297,7 +297,7 @@ class AnswerEngine:
     def _only_filter_words(named: NameMatch, message: Analysis, request: RandomRequest) -> bool:
         """A name matched only through filter words: "random adductor exercise" is a random
         pick, not the page whose keyword is "adductor exercise"."""
-        core = {p for p in named.positions if not message.stop[p]}
+        core = named.positions & message.said
         return core <= request.positions and (named.score < 1.0 or request.asked)
 
     def _named(
@@ -316,10 +316,9 @@ class AnswerEngine:
         # The name that accounts for more of what was said wins: "reverse plank" is Leg Pull
         # Back's alias, not Plank with a stray word.
         top, score = max(strong, key=lambda ms: (len(ms[0].positions), ms[1], ms[0].is_title))
-        said = frozenset(p for p, stop in enumerate(message.stop) if not stop)
         # One word, exactly a nickname of one exercise ("cisne" of Swan Prep) and also part of
         # other exercises' names ("cisne con balanceo"): not a choice the message made.
-        nickname = len(said) == 1 and top.positions == said and top.score >= 1.0
+        nickname = len(message.said) == 1 and top.positions == message.said and top.score >= 1.0
         also: list[NameMatch] = []
         for rival, rival_score in scored:
             if rival is top or rival.positions < top.positions:
@@ -347,11 +346,11 @@ class AnswerEngine:
     ) -> tuple[Exercise, ...]:
         """Exercises a message points at by body position, and maybe a word of their names:
         "the all fours one", "la patada boca abajo". Empty unless that is all it says."""
-        stated = index.lexicon.positions.find_all(message)
-        if not stated:
+        stated = index.lexicon.position(message)
+        if stated is None:
             return ()
-        position, span = stated[0]
-        rest = {p for p, stop in enumerate(message.stop) if not stop} - set(span)
+        position, span = stated
+        rest = message.said - set(span)
         if not rest <= lookup.words:
             return ()  # more than a reference: a question, say
         there = [e for e, p in index.position_of.items() if p == position]
@@ -376,8 +375,7 @@ class AnswerEngine:
         if not names or names[0].score < FRAGMENT_FLOOR:
             return []
         top = names[0]
-        said = {p for p, stop in enumerate(message.stop) if not stop}
-        if not said or not said <= top.positions:
+        if not message.said or not message.said <= top.positions:
             return []
         if any(rival.positions >= top.positions for rival in names[1:]):
             return []
@@ -405,8 +403,7 @@ class AnswerEngine:
     ) -> tuple[Exercise, ...]:
         if not names:
             return ()
-        said = frozenset(p for p, stop in enumerate(message.stop) if not stop)
-        sharing = [m for m in names if said and m.title_positions >= said]
+        sharing = [m for m in names if message.said and m.title_positions >= message.said]
         if len(sharing) >= 2:
             # Nothing but words several titles share ("roll", "double leg"): those exercises.
             sharing.sort(key=lambda m: m.title_score, reverse=True)
@@ -478,11 +475,13 @@ class AnswerEngine:
     ) -> FaqMatch | None:
         """The FAQ entry of any exercise the message asks, if one stands out (by FAQ_MARGIN
         over other exercises' entries, unless `margin` is off)."""
-        if all(stop or p in lookup.words for p, stop in enumerate(message.stop)):
+        if message.said <= lookup.words:
             return None  # only fragments of names ("leg pull"): not a question
         terms = self._content_terms(message, frozenset())
         # "lying on my side ...": the position points at the exercises done that way.
-        terms += [position_term(tag) for tag, _ in index.lexicon.positions.find_all(message)[:1]]
+        stated = index.lexicon.position(message)
+        if stated is not None:
+            terms.append(position_term(stated[0]))
         matches = index.faq.match(terms, limit=10)
         # One shared word ("twist") is a name fragment, not a question.
         if not matches or matches[0].score < FAQ_ANY or matches[0].matched < 2:

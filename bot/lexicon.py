@@ -27,6 +27,7 @@ class Analysis:
     terms: tuple[str, ...]
     stop: tuple[bool, ...]
     filler: tuple[bool, ...]  # skipped when looking for cue phrases
+    said: frozenset[int]  # positions of the words that carry meaning (not stop words)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -137,17 +138,24 @@ class Lexicon:
         if known is not None and self._diminutives:
             found = tuple(w if w in known else self._undiminish(w, known) for w in found)
         terms = tuple(self.term(w) for w in found)
+        stop = tuple(
+            len(w) < 2 or w in self.stop_words or t in self.stop_terms
+            for w, t in zip(found, terms, strict=True)
+        )
         return Analysis(
             lang=self.lang,
             words=found,
             stems=tuple(self.stem(w) for w in found),
             terms=terms,
-            stop=tuple(
-                len(w) < 2 or w in self.stop_words or t in self.stop_terms
-                for w, t in zip(found, terms, strict=True)
-            ),
+            stop=stop,
             filler=tuple(w in self._cue_fillers for w in found),
+            said=frozenset(p for p, is_stop in enumerate(stop) if not is_stop),
         )
+
+    def position(self, message: Analysis) -> tuple[str, tuple[int, ...]] | None:
+        """The body position a text states first ("on all fours"), and where."""
+        stated = self.positions.find_all(message)
+        return stated[0] if stated else None
 
     def _undiminish(self, word: str, known: Container[str]) -> str:
         for suffix, replacement in self._diminutives:

@@ -28,7 +28,7 @@ from bot.i18n import N_, interface_languages, translator
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import Handlers
 from bot.telegram.ordering import PerUserOrder
-from bot.telegram.transport import AiohttpRequest
+from bot.telegram.transport import over_aiohttp
 
 log = logging.getLogger(__name__)
 COMMANDS = (
@@ -80,9 +80,7 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    # A connection for each update in flight; the long poll has its own.
-    builder = builder.request(AiohttpRequest(pool_size=concurrent_updates + 4))
-    builder = builder.get_updates_request(AiohttpRequest(pool_size=1))
+    builder = over_aiohttp(builder, concurrent_updates)
     if base_url:
         root = base_url.removesuffix("/bot")
         builder = builder.base_url(base_url).base_file_url(f"{root}/file/bot")

@@ -9,9 +9,21 @@ delivery work as with the default transport.
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 import aiohttp
 from telegram.error import NetworkError, TimedOut
+from telegram.ext import ApplicationBuilder
 from telegram.request import BaseRequest, RequestData
+
+Builder = TypeVar("Builder", bound="ApplicationBuilder[Any, Any, Any, Any, Any, Any]")
+
+
+def over_aiohttp(builder: Builder, in_flight: int) -> Builder:
+    """`builder` set to reach the Bot API through aiohttp: a connection for each update in
+    flight and a few spare; the long poll has its own."""
+    builder = builder.request(AiohttpRequest(pool_size=in_flight + 4))
+    return builder.get_updates_request(AiohttpRequest(pool_size=1))
 
 
 class AiohttpRequest(BaseRequest):
