@@ -23,7 +23,17 @@ class Section(StrEnum):
 
 # When several cues appear, the more specific part wins: "how do I make the teaser harder"
 # asks for the harder version, not the steps.
-_CUE_PRIORITY = ("video", "easier", "harder", "mistakes", "tips", "benefits", "steps", "overview")
+_CUE_PRIORITY = (
+    "video",
+    "easier",
+    "harder",
+    "modifications",
+    "mistakes",
+    "tips",
+    "benefits",
+    "steps",
+    "overview",
+)
 _CUE_SECTION = {
     "easier": (Section.MODIFICATIONS, Level.EASIER),
     "harder": (Section.MODIFICATIONS, Level.HARDER),
@@ -41,14 +51,17 @@ def find_part(
     message: Analysis, lexicon: Lexicon, ignore: frozenset[int] = frozenset()
 ) -> PartAsked | None:
     """The part of an exercise the message asks for, if it says (`ignore`: the name's words)."""
-    found = lexicon.section_cues.find_all(message, ignore)
+    # Where cues overlap, the longer one is what was said: "too easy" asks for harder, and
+    # "doing it wrong" is one cue.
+    found = sorted(lexicon.section_cues.find_all(message, ignore), key=lambda f: -len(f[1]))
+    kept: list[tuple[str, tuple[int, ...]]] = []
     positions: set[int] = set()
-    chosen: str | None = None
-    for cue in _CUE_PRIORITY:
-        for tag, span in found:
-            if tag == cue and positions.isdisjoint(span):  # "doing it wrong" is one cue
-                positions.update(span)
-                chosen = chosen or cue
+    for tag, span in found:
+        if positions.isdisjoint(span):
+            kept.append((tag, span))
+            positions.update(span)
+    said = {tag for tag, _ in kept}
+    chosen = next((cue for cue in _CUE_PRIORITY if cue in said), None)
     if chosen is None:
         return None
     section, level = _CUE_SECTION[chosen] if chosen in _CUE_SECTION else (Section(chosen), None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -96,6 +96,7 @@ class Lexicon:
             ((self.exact_phrase(text), "foreign") for text in v.FOREIGN_EXERCISES), exact=True
         )
         self.bound_words: frozenset[str] = v.BOUND_WORDS
+        self.references: frozenset[str] = v.REFERENCES
         self.greetings: frozenset[str] = v.GREETINGS
         self.thanks: frozenset[str] = v.THANKS
         self.small_talk: frozenset[str] = v.SMALL_TALK
@@ -108,6 +109,35 @@ class Lexicon:
         )
         self.time_units: dict[str, int] = v.TIME_UNITS
         self.number_words: dict[str, int] = v.NUMBER_WORDS
+        # What spelling help prefers to correct towards: the words that ask for a part
+        # ("modifcations", "tps")...
+        self.cue_words = frozenset(
+            w for texts in v.SECTION_CUES.values() for text in texts for w in words(text)
+        )
+        # ...and the words it leaves alone: they mean something as they are ("hey", "squats").
+        self.table_words = frozenset(
+            w
+            for text in (
+                *v.RANDOM_CUES,
+                *v.WEAK_RANDOM_CUES,
+                *v.DIFFICULTY_WORDS,
+                *v.MUSCLE_WORDS,
+                *v.EQUIPMENT_WORDS,
+                *v.TIME_UNITS,
+                *v.NUMBER_WORDS,
+                *self.stop_words,
+                *self.greetings,
+                *self.thanks,
+                *self.small_talk,
+                *self.domain_words,
+                *self.bound_words,
+                *v.FOREIGN_EXERCISES,
+                *v.SYNONYMS,
+                *v.SHORTHAND,
+                *(t for texts in v.POSITIONS.values() for t in texts),
+            )
+            for w in words(text)
+        )
 
     def stem(self, word: str) -> str:
         return self._stems.get(word) or stem(word, self.lang)
@@ -131,12 +161,20 @@ class Lexicon:
             (self.phrase(text), tag) for tag, texts in cues.items() for text in texts
         )
 
-    def analyse(self, text: str, known: Container[str] | None = None) -> Analysis:
+    def analyse(
+        self,
+        text: str,
+        known: Container[str] | None = None,
+        correct: Callable[[Iterable[str]], list[str]] | None = None,
+    ) -> Analysis:
         """`text` analysed; with `known` (the content's words), a diminutive the content does
-        not use reads as its base word when the content uses that ("bultito" -> "bulto")."""
+        not use reads as its base word when the content uses that ("bultito" -> "bulto");
+        with `correct`, misspelt words are read as the words they stand for."""
         found = tuple(self._expand(words(text)))
         if known is not None and self._diminutives:
             found = tuple(w if w in known else self._undiminish(w, known) for w in found)
+        if correct is not None:
+            found = tuple(self._expand(correct(found)))
         terms = tuple(self.term(w) for w in found)
         stop = tuple(
             len(w) < 2 or w in self.stop_words or t in self.stop_terms

@@ -27,6 +27,7 @@ TYPO_COST = 0.15  # similarity lost per edit
 # A stop word inside a name ("the" in "The Saw") counts this much of a real word.
 STOP_WEIGHT = 0.05
 MAX_TYPO_LOOKUPS = 24
+MAX_TYPO_LENGTH = 30  # longer than any name word: noise, not a typo
 PREFIX_MIN = 3  # "jackkn", "boomer": a name being typed ("hi" is not half of "hip")
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
 
@@ -193,7 +194,10 @@ class NameIndex:
             if term in self._postings:
                 record(term, 1.0, position)
             elif (
-                lookups < MAX_TYPO_LOOKUPS and word not in self._known_words and not word.isdigit()
+                lookups < MAX_TYPO_LOOKUPS
+                and word not in self._known_words
+                and not word.isdigit()
+                and len(word) <= MAX_TYPO_LENGTH
             ):
                 lookups += 1
                 edits = next((e for size, e in TYPO_EDITS if len(word) < size), 2)
@@ -302,12 +306,22 @@ class FaqIndex:
         self._unknown_idf = math.log(1 + total)
         # Words in most exercises' text say nothing about which exercise is meant.
         self._context_cap = max(3, len(self._context) // 4)
+        pages = len(self._context) or 1
+        self._context_idf = {
+            term: math.log(1 + pages / len(exercises))
+            for term, exercises in self._context_postings.items()
+        }
+        self._unknown_context_idf = math.log(1 + pages)
 
     def _content_terms(self, text: str) -> frozenset[str]:
         analysis = self._lexicon.analyse(text)
         return frozenset(
             t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop
         )
+
+    def __contains__(self, term: str) -> bool:
+        """Whether any entry, or any indexed page, uses `term`."""
+        return term in self._postings or term in self._context_postings
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)
@@ -357,6 +371,25 @@ class FaqIndex:
         ranked = [self._score(e, message, message_weight, across) for e in shortlist]
         ranked.sort(key=lambda m: m.score, reverse=True)
         return ranked[:limit]
+
+    def context_of(self, exercise_id: str) -> frozenset[str]:
+        """The terms of an exercise's own text (title, keywords, description, steps)."""
+        return self._context.get(exercise_id, frozenset())
+
+    def describe(self, terms: Iterable[str], limit: int = 3) -> list[tuple[str, float]]:
+        """The exercises whose own text (title, keywords, description, steps) explains the
+        most of `terms`, by share of their weight (rare words weigh more), best first."""
+        message = set(terms)
+        if not message:
+            return []
+        weight = {t: self._context_idf.get(t, self._unknown_context_idf) for t in message}
+        total = sum(weight.values())
+        found: defaultdict[str, float] = defaultdict(float)
+        for term in message:
+            for exercise_id in self._context_postings.get(term, ()):
+                found[exercise_id] += weight[term]
+        ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)[:limit]
+        return [(exercise_id, mass / total) for exercise_id, mass in ranked]
 
     def _context_leaders(self, message: set[str], count: int = 5) -> list[str]:
         votes: defaultdict[str, float] = defaultdict(float)

@@ -24,7 +24,9 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of `text`: folded, apostrophes joined (don't -> dont), everything else a break."""
-    return _WORD.findall(_APOSTROPHES.sub("", fold(text[:MAX_MESSAGE_CHARS])))
+    # Cut again once folded: compatibility forms expand ("\ufdfa" is 18 letters).
+    folded = fold(text[:MAX_MESSAGE_CHARS])[:MAX_MESSAGE_CHARS]
+    return _WORD.findall(_APOSTROPHES.sub("", folded))
 
 
 @lru_cache(maxsize=65536)

@@ -385,6 +385,14 @@ SYNONYMS: dict[str, str] = {
     "risky": "safe",
     "avoid": "safe",
     "skip": "safe",
+    "appropriate": "safe",
+    "advisable": "safe",
+    "contraindicated": "safe",
+    "partum": "pregnancy",
+    "baby": "pregnancy",
+    "paining": "pain",
+    "seconds": "long",
+    "minutes": "long",
     "injury": "injured",
     "injuries": "injured",
 }
@@ -444,10 +452,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "instead",
         "easy version",
         "simpler",
-        "modification",
-        "modifications",
-        "modify",
-        "modified",
         "regression",
         "regress",
         "regressions",
@@ -464,6 +468,17 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "scaled",
         "gentler",
         "gentle version",
+        "less intense",
+        "lighter",
+        "build up to",
+    ),
+    # Words for another version that do not say which way: both are shown, unless
+    # "easier" or "harder" is also said ("a harder version").
+    "modifications": (
+        "modification",
+        "modifications",
+        "modify",
+        "modified",
         "alternative",
         "alternatives",
         "variation",
@@ -471,9 +486,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "version",
         "versions",
         "options",
-        "less intense",
-        "lighter",
-        "build up to",
     ),
     "harder": (
         "harder",
@@ -846,6 +858,9 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # Small talk: answered kindly, never matched against exercises.
+# Words that point back at what is on screen ("how long should I hold it?").
+REFERENCES: frozenset[str] = frozenset(["it", "this", "that", "these", "those", "them"])
+
 GREETINGS: frozenset[str] = frozenset(
     [
         "hi",

@@ -170,6 +170,8 @@ SYNONYMS: dict[str, str] = {
     "prenatal": "embarazo",
     "posparto": "embarazo",
     "postparto": "embarazo",
+    "bebe": "embarazo",
+    "diastasis": "embarazo",
     "osteopenia": "osteoporosis",
     "huesos": "osteoporosis",
     "hernia": "disco",
@@ -284,6 +286,19 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "mas sencillo",
         "mas sencilla",
         "simplificar",
+        "regresion",
+        "no puedo",
+        "me cuesta",
+        "demasiado dificil",
+        "muy dificil",
+        "en lugar de",
+        "en vez de",
+        "bajar el nivel",
+        "mas suave",
+    ),
+    # Words for another version that do not say which way: both are shown, unless
+    # "easier" or "harder" is also said ("a harder version").
+    "modifications": (
         "modificacion",
         "modificaciones",
         "variante",
@@ -291,17 +306,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "version",
         "adaptar",
         "adaptacion",
-        "regresion",
-        "no puedo",
-        "me cuesta",
-        "demasiado dificil",
-        "muy dificil",
         "alternativa",
         "alternativas",
-        "en lugar de",
-        "en vez de",
-        "bajar el nivel",
-        "mas suave",
     ),
     "harder": (
         "mas dificil",
@@ -596,6 +602,11 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # Small talk: answered kindly, never matched against exercises (English ones too: people mix).
+# Words that point back at what is on screen ("how long should I hold it?").
+REFERENCES: frozenset[str] = frozenset(
+    ["lo", "la", "los", "las", "esto", "eso", "este", "ese", "esta", "esa"]
+)
+
 GREETINGS: frozenset[str] = frozenset(
     "hola holi holaa buenas buenos dias tardes noches hey ey saludos hi hello".split()
 )

@@ -1,0 +1,40 @@
+"""What the engine gives back: one Answer, whatever face shows it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.content import DEFAULT_LANG, Exercise, FaqEntry, Level
+from bot.intent import RandomFilters, Section
+
+
+class AnswerKind(StrEnum):
+    EXERCISE = "exercise"
+    FAQ = "faq"
+    RANDOM = "random"
+    SUGGESTIONS = "suggestions"
+    NONE = "none"
+
+
+class NoAnswer(StrEnum):
+    """Why there is no answer, so the reply can say something useful."""
+
+    EMPTY = "empty"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    CHAT = "chat"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    kind: AnswerKind
+    lang: str = DEFAULT_LANG
+    exercise: Exercise | None = None
+    section: Section | None = None
+    level: Level | None = None  # easier or harder, when modifications were asked that way
+    faq: FaqEntry | None = None
+    candidates: tuple[Exercise, ...] = ()
+    filters: RandomFilters = field(default_factory=RandomFilters)
+    reason: NoAnswer | None = None

@@ -1,0 +1,47 @@
+"""Producer: the exercise a message describes without naming it ("lie on your back, curl up
+and pump the arms"), found by how much of the message its own page text explains."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.engine.answer import AnswerKind
+from bot.engine.candidates import Candidate
+from bot.engine.message import Message
+from bot.intent import Section
+
+DESCRIBED_FIT = 0.55  # share of the message's weight the exercise's own text must explain
+DESCRIBED_MARGIN = 0.1  # ...ahead of the next exercise
+CARD_BASE = (
+    0.35  # the card's confidence rises from this with the fit: a FAQ entry that fits goes first
+)
+CARD_SLOPE = 0.45
+PART_ASKED = 0.15  # "what's the one where...", "how do I do the stretch where...": the card
+
+
+def implied(message: Message) -> tuple[str, float] | None:
+    """The exercise the message describes, when one stands out, with its fit."""
+    if message.named or not message.described:
+        return None
+    top, fit = message.described[0]
+    second = message.described[1][1] if len(message.described) > 1 else 0.0
+    if fit < DESCRIBED_FIT or fit - second < DESCRIBED_MARGIN:
+        return None
+    return top, fit
+
+
+def propose(message: Message) -> Iterator[Candidate]:
+    found = implied(message)
+    if found is None:
+        return
+    exercise_id, fit = found
+    part = message.part
+    yield Candidate(
+        AnswerKind.EXERCISE,
+        CARD_BASE + CARD_SLOPE * fit + (PART_ASKED if part else 0.0),
+        "description",
+        exercise_id=exercise_id,
+        section=part.section if part else Section.OVERVIEW,
+        level=part.level if part else None,
+        evidence=f"page fit {fit:.2f}",
+    )

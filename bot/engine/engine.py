@@ -1,0 +1,150 @@
+"""answer(text, lang, about) -> Answer: read the message once, let every producer propose,
+let the policy choose."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+from bot.content import DEFAULT_LANG, Difficulty, Exercise, Library
+from bot.engine import descriptions, names, questions, requests
+from bot.engine.answer import Answer, AnswerKind, NoAnswer
+from bot.engine.candidates import Candidate
+from bot.engine.index import LanguageIndex
+from bot.engine.message import STORY_SENTENCES, Message, names_fully, read, split_story
+from bot.engine.policy import Decision, decide
+from bot.intent import RandomFilters, Section, find_random
+
+SEARCH_FLOOR = 0.3  # inline search lists looser matches than a chat answer would accept
+
+
+class AnswerEngine:
+    """Answers messages from one library; Telegram-free, shared by every front end."""
+
+    def __init__(self, library: Library, rng: random.Random | None = None) -> None:
+        self.library = library
+        self._rng = rng or random.Random()
+        self._indexes = {
+            lang: LanguageIndex(library, lang) for lang in {DEFAULT_LANG} | library.languages
+        }
+
+    def _index(self, lang: str) -> LanguageIndex:
+        return self._indexes.get(lang) or self._indexes[DEFAULT_LANG]
+
+    def answer(self, text: str, lang: str = DEFAULT_LANG, *, about: str | None = None) -> Answer:
+        """Answer one message. `about` is the exercise the conversation is on, if any."""
+        index = self._index(lang)
+        story = split_story(text)
+        if story is None:
+            return self._answer(read(text, index, about), lang)
+        return self._answer_story(*story, index, lang, about)
+
+    def candidates(
+        self, text: str, lang: str = DEFAULT_LANG, *, about: str | None = None
+    ) -> list[Candidate]:
+        """Every candidate the producers propose for a (short) message, best first."""
+        found = self._propose(read(text, self._index(lang), about), self._index(lang))
+        return sorted(found, key=lambda c: c.score, reverse=True)
+
+    def _answer_story(
+        self, story: list[str], question: str, index: LanguageIndex, lang: str, about: str | None
+    ) -> Answer:
+        """A long message is a story, then the question: answer the question, about the
+        exercise the story last names when the question names none."""
+        message = read(question, index, about)
+        if not message.named:
+            for sentence in reversed(story[-STORY_SENTENCES:]):
+                named = names_fully(sentence, index)
+                if named:
+                    # The sentence naming it usually states the problem ("...the roll up: my
+                    # feet lift...") that a short question ("why?") is about.
+                    on_topic = self._answer(read(f"{sentence} {question}", index, about), lang)
+                    if on_topic.kind is AnswerKind.FAQ:
+                        return on_topic
+                    message = read(question, index, named[-1].exercise_id)
+                    break
+        answer = self._answer(message, lang)
+        if answer.kind is AnswerKind.SUGGESTIONS:
+            # A name-like word in a story is no sign of a question about that exercise.
+            return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)
+        return answer
+
+    @staticmethod
+    def _propose(message: Message, index: LanguageIndex) -> list[Candidate]:
+        return [
+            *requests.propose(message),
+            *names.propose(message, index),
+            *questions.propose(message, index),
+            *descriptions.propose(message),
+        ]
+
+    def _answer(self, message: Message, lang: str) -> Answer:
+        if not message.analysis.words:
+            return Answer(AnswerKind.NONE, lang, reason=NoAnswer.EMPTY)
+        index = self._index(lang)
+        return self._build(decide(self._propose(message, index)), index, lang)
+
+    def _build(self, decision: Decision, index: LanguageIndex, lang: str) -> Answer:
+        chosen = decision.chosen
+        if chosen is None or chosen.kind is AnswerKind.SUGGESTIONS:
+            found = self._exercises(decision.options, lang)
+            if found:
+                return Answer(AnswerKind.SUGGESTIONS, lang, candidates=found)
+            return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)
+        if chosen.kind is AnswerKind.NONE:
+            return Answer(AnswerKind.NONE, lang, reason=chosen.reason)
+        if chosen.kind is AnswerKind.RANDOM:
+            return self._random(chosen.filters, lang)
+        exercise = self.library.get(chosen.exercise_id or "", lang)
+        if chosen.kind is AnswerKind.FAQ and chosen.faq_id is not None:
+            entry = index.faq_refs[chosen.faq_id].entry
+            return Answer(AnswerKind.FAQ, lang, exercise=exercise, faq=entry)
+        return Answer(
+            AnswerKind.EXERCISE,
+            lang,
+            exercise=exercise,
+            section=chosen.section or Section.OVERVIEW,
+            level=chosen.level,
+        )
+
+    def _random(self, filters: RandomFilters, lang: str) -> Answer:
+        pool = [e for e in self.library.catalogue(lang) if filters.accepts(e)]
+        exercise = self._rng.choice(pool) if pool else None
+        return Answer(
+            AnswerKind.RANDOM,
+            lang,
+            exercise=exercise,
+            section=Section.OVERVIEW if exercise else None,
+            filters=filters,
+        )
+
+    def random(self, filters: RandomFilters, lang: str = DEFAULT_LANG) -> Answer:
+        """A random exercise under `filters` (the /random command)."""
+        return self._random(filters, lang)
+
+    def search(self, text: str, lang: str = DEFAULT_LANG, limit: int = 10) -> tuple[Exercise, ...]:
+        """Exercises whose names a (possibly half-typed) query matches, best first."""
+        index = self._index(lang)
+        message = index.analyse(text)
+        found = index.names.lookup(message, limit=limit).matches
+        return self._exercises([m.exercise_id for m in found if m.score >= SEARCH_FLOOR], lang)
+
+    def popular(
+        self, most_saved: Iterable[str], lang: str = DEFAULT_LANG, limit: int = 10
+    ) -> tuple[Exercise, ...]:
+        """What to show before anything is asked: the most saved, then beginner exercises."""
+        found = list(self._exercises(most_saved, lang))
+        for exercise in self.library.catalogue(lang):
+            if len(found) >= limit:
+                break
+            if exercise not in found and exercise.difficulty is Difficulty.BEGINNER:
+                found.append(exercise)
+        return tuple(found[:limit])
+
+    def filters_from(self, text: str, lang: str = DEFAULT_LANG) -> RandomFilters:
+        index = self._index(lang)
+        return find_random(index.analyse(text), index.lexicon, index.muscle_words).filters
+
+    def _exercises(self, ids: Iterable[str], lang: str) -> tuple[Exercise, ...]:
+        found = (self.library.get(i, lang) for i in ids)
+        return tuple(e for e in found if e is not None)

@@ -1,0 +1,216 @@
+"""A message read once: its words, the names it says, the part it asks, a random request with
+its filters, a body position, small talk, an exercise from outside the library.
+
+Every producer reads this; none analyses the text again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine.index import LanguageIndex
+from bot.intent import (
+    PartAsked,
+    RandomRequest,
+    SmallTalk,
+    find_foreign_exercise,
+    find_part,
+    find_random,
+    find_small_talk,
+)
+from bot.lexicon import Analysis
+from bot.matching import NameLookup, NameMatch
+
+# How sure a name must be (share of its weight the message holds), calibrated on the
+# development sets.
+NAME_SURE = 0.8  # share of a name's weight a message must contain to name it
+NAME_MARGIN = 0.15  # and by how much it must beat the next exercise
+NAME_ALONE = 0.62  # enough when no other exercise comes near (typos, half names)
+RIVAL_NEAR = 0.45  # a rival this close makes a name below NAME_SURE unsure
+RIVAL_TITLE = 0.4  # a rival whose own title holds this much of the message: ambiguous
+FRAGMENT_FLOOR = 0.3  # a lone piece of exactly one name, see _fragment
+DESCRIPTION_TERMS = 3  # words it takes to describe a movement ("lie face down, lift chest")
+UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of something else
+
+LONG_MESSAGE_WORDS = 60  # beyond this, the question is in the last sentences
+TAIL_WORDS = 25
+QUESTION_WORDS = 8  # a shorter last question is read with the sentences before it
+STORY_SENTENCES = 12  # the sentences before the question searched for the exercise it is about
+_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    analysis: Analysis
+    lookup: NameLookup  # every name the words touch, best first
+    named: list[NameMatch]  # the exercises it clearly names, the main one first
+    part: PartAsked | None  # the part asked, the names' words left out
+    request: RandomRequest
+    position: tuple[str, tuple[int, ...]] | None
+    talk: SmallTalk | None
+    foreign: frozenset[int]
+    about: str | None  # the exercise on screen, if any
+    described: list[tuple[str, float]]  # exercises whose own text explains the words, best first
+
+    @property
+    def leans_on_context(self) -> bool:
+        """It refers back ("it", "this one", "lo") and names no exercise of its own."""
+        return not self.named and self.refers_back
+
+    refers_back: bool = False
+
+    @property
+    def names(self) -> list[NameMatch]:
+        return self.lookup.matches
+
+    def content_terms(self, used: frozenset[int] = frozenset()) -> list[str]:
+        """Terms of the words that carry meaning, except those at `used` positions."""
+        a = self.analysis
+        return [
+            term
+            for position, (term, stop) in enumerate(zip(a.terms, a.stop, strict=True))
+            if not stop and position not in used
+        ]
+
+    @property
+    def name_positions(self) -> frozenset[int]:
+        """The words of the names said, the words of their titles included ("kriss kros")."""
+        return frozenset().union(*(m.positions | m.title_positions for m in self.named))
+
+    @property
+    def cue_positions(self) -> frozenset[int]:
+        """The words that ask for a part or a random pick."""
+        part = self.part.positions if self.part else frozenset()
+        return part | self.request.positions
+
+
+def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
+    analysis = index.analyse(text)
+    lexicon = index.lexicon
+    request = find_random(analysis, lexicon, index.muscle_words)
+    part = find_part(analysis, lexicon)
+    lookup = index.names.lookup(analysis)
+    cues = (part.positions if part else frozenset()) | request.positions
+    named = _named(lookup.matches, analysis, index, cues | lookup.words)
+    if named:
+        # The names' words are taken out first: "what does the saw do" asks "what does ... do".
+        said = frozenset().union(*(m.positions for m in named))
+        part = find_part(analysis, lexicon, ignore=said)
+    cues = cues | (part.positions if part else frozenset())
+    # Words no page uses count against a description too: "my wifi keeps dropping".
+    terms = [
+        term
+        for position, (term, stop) in enumerate(zip(analysis.terms, analysis.stop, strict=True))
+        if not stop and position not in cues
+    ]
+    known = sum(term in index.faq for term in terms)
+    return Message(
+        analysis=analysis,
+        lookup=lookup,
+        named=named,
+        part=part,
+        request=request,
+        position=lexicon.position(analysis),
+        talk=find_small_talk(analysis, lexicon),
+        foreign=find_foreign_exercise(analysis, lexicon),
+        about=about,
+        refers_back=any(w in lexicon.references for w in analysis.words),
+        described=index.faq.describe(terms) if known >= DESCRIPTION_TERMS else [],
+    )
+
+
+def names_fully(text: str, index: LanguageIndex) -> list[NameMatch]:
+    """The exercises a sentence names in full (for reading a story)."""
+    analysis = index.analyse(text)
+    lookup = index.names.lookup(analysis)
+    named = _named(lookup.matches, analysis, index, lookup.words)
+    return [m for m in named if m.score == 1.0]
+
+
+def split_story(text: str) -> tuple[list[str], str] | None:
+    """A long message as the sentences before its question, and the question (its last
+    question, else its last sentences); None for a message short enough to read whole."""
+    # Only sentences with a word in them: ". . . ." is no story, and costs nothing to read.
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]
+    lengths = [len(s.split()) for s in sentences]  # a word count that needs no analysis
+    if sum(lengths) <= LONG_MESSAGE_WORDS:
+        return None
+    asks = [i for i, s in enumerate(sentences) if "?" in s]
+    if asks:
+        end = start = asks[-1] + 1
+        taken = 0
+        # "what can I do?" needs the sentences before it to mean anything
+        while start > 0 and taken < QUESTION_WORDS:
+            start -= 1
+            taken += lengths[start]
+        return sentences[:start], " ".join(sentences[start:end])
+    start, taken = len(sentences), 0
+    while start > 0 and taken < TAIL_WORDS:
+        start -= 1
+        taken += lengths[start]
+    return sentences[:start], " ".join(sentences[start:])
+
+
+def _named(
+    names: list[NameMatch], message: Analysis, index: LanguageIndex, explained: frozenset[int]
+) -> list[NameMatch]:
+    """The exercise the message names, then any others it also names in other words
+    ("is side bend the same as mermaid"); empty when no name is clear."""
+    scored = [(m, adjusted(m, message, index, explained)) for m in names]
+    strong = [(m, s) for m, s in scored if s >= NAME_ALONE]
+    if not strong:
+        return _fragment(names, message)
+    # The name that accounts for more of what was said wins: "reverse plank" is Leg Pull
+    # Back's alias, not Plank with a stray word.
+    top, score = max(strong, key=lambda ms: (len(ms[0].positions), ms[1], ms[0].is_title))
+    # One word, exactly a nickname of one exercise ("cisne" of Swan Prep) and also part of
+    # other exercises' names ("cisne con balanceo"): not a choice the message made.
+    nickname = len(message.said) == 1 and top.positions == message.said and top.score >= 1.0
+    also: list[NameMatch] = []
+    for rival, rival_score in scored:
+        if rival is top or rival.positions < top.positions:
+            continue
+        if rival.positions.isdisjoint(top.positions):
+            if rival_score >= NAME_SURE and all(
+                rival.positions.isdisjoint(a.positions) for a in also
+            ):
+                also.append(rival)
+            continue
+        shared_title = rival.title_score >= RIVAL_TITLE and rival.title_positions >= top.positions
+        shared_nickname = nickname and rival.score >= RIVAL_TITLE
+        if top.title_score < 1.0 and (shared_title or shared_nickname):
+            return []  # words in two names, said in neither way in full: "swan", "leg pull"
+        if rival_score > score - NAME_MARGIN or (score < NAME_SURE and rival_score >= RIVAL_NEAR):
+            return []
+    return [top, *also]
+
+
+def _fragment(names: list[NameMatch], message: Analysis) -> list[NameMatch]:
+    """A message that is nothing but a piece of one exercise's name ("bicho", "balancín"):
+    every word it says is in that name and no other name holds them all."""
+    if not names or names[0].score < FRAGMENT_FLOOR:
+        return []
+    top = names[0]
+    if not message.said or not message.said <= top.positions:
+        return []
+    if any(rival.positions >= top.positions for rival in names[1:]):
+        return []
+    return [top]
+
+
+def adjusted(
+    match: NameMatch, message: Analysis, index: LanguageIndex, explained: frozenset[int]
+) -> float:
+    """A name's score, lowered when an unknown word stands right beside it ("downward dog")."""
+    if not match.positions:
+        return 0.0
+    neighbours = {min(match.positions) - 1, max(match.positions) + 1} - match.positions - explained
+    score = match.score
+    for position in neighbours:
+        if 0 <= position < len(message) and not message.stop[position]:
+            word = message.words[position]
+            if word not in index.known_words and message.terms[position] not in index.names:
+                score *= UNKNOWN_NEIGHBOUR  # once per side: "me doy de baja del gimnasio"
+    return score

@@ -1,0 +1,115 @@
+"""Producer: the exercise a message names, shown as a card of the part it asks; or the
+exercises it may mean ("swan", "the all fours one") as suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.engine.answer import AnswerKind
+from bot.engine.candidates import Candidate
+from bot.engine.index import LanguageIndex
+from bot.engine.message import NAME_SURE, Message, adjusted
+from bot.intent import Section
+from bot.matching import NameMatch
+
+CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
+CARD_MORE_ASKED = 0.7  # its overview when the message asks something more of it
+CARD_LOOSE = 0.66  # a name only implied by a word or two ("the feet" of Toe Taps)
+SEVERAL_NAMED = 0.9  # "side bend or mermaid?": both offered
+DESCRIBED = 0.9  # "the kicking one on my belly": the exercises done that way
+SHARED_WORDS = 0.55  # words several names share ("roll"), and nothing else fits: suggestions
+SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
+MAX_SUGGESTIONS = 3
+
+
+def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
+    named = message.named
+    if not named or named[0].score < NAME_SURE:
+        described = _described(message, index)
+        if described:
+            yield Candidate(AnswerKind.SUGGESTIONS, DESCRIBED, "described", options=described)
+    if named and not _only_filter_words(named[0], message):
+        yield from _cards(named, message, index)
+    options = _suggestions(message, index)
+    if options:
+        yield Candidate(AnswerKind.SUGGESTIONS, SHARED_WORDS, "names", options=options)
+
+
+def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> Iterator[Candidate]:
+    part = message.part
+    if len(named) > 1 and part is None:
+        ids = tuple(m.exercise_id for m in named)
+        yield Candidate(AnswerKind.SUGGESTIONS, SEVERAL_NAMED, "names", options=ids)
+        return
+    top = named[0]
+    used = message.name_positions | message.cue_positions
+    more = [t for t in message.content_terms(used) if t in index.faq]
+    loose = top.title_score < 1.0 and top.score < 1.0
+    if loose:
+        score = CARD_LOOSE
+    elif part is None and more:
+        # A named exercise plus a question is a question about it: the overview answers only
+        # when nothing better does.
+        score = CARD_MORE_ASKED
+    else:
+        score = CARD
+    yield Candidate(
+        AnswerKind.EXERCISE,
+        score,
+        "names",
+        exercise_id=top.exercise_id,
+        section=part.section if part else Section.OVERVIEW,
+        level=part.level if part else None,
+        evidence=top.name,
+    )
+
+
+def _only_filter_words(named: NameMatch, message: Message) -> bool:
+    """A name matched only through filter words: "random adductor exercise" is a random
+    pick, not the page whose keyword is "adductor exercise"."""
+    core = named.positions & message.analysis.said
+    request = message.request
+    return core <= request.positions and (named.score < 1.0 or request.asked)
+
+
+def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
+    """Exercises a message points at by body position, and maybe a word of their names:
+    "the all fours one", "la patada boca abajo". Empty unless that is all it says."""
+    if message.position is None:
+        return ()
+    position, span = message.position
+    rest = message.analysis.said - set(span)
+    if not rest <= message.lookup.words:
+        return ()  # more than a reference: a question, say
+    there = [e for e, p in index.position_of.items() if p == position]
+    # "the kicking one on my belly": among the exercises there, those whose titles hold
+    # the rest; when that leaves one ("standing roll"), naming it is the name stage's job.
+    every = index.names.lookup(message.analysis, limit=len(index.position_of)).matches
+    named = [m.exercise_id for m in every if m.exercise_id in there and rest <= m.title_positions]
+    if rest and len(named) == 1:
+        return ()
+    if len(there) > MAX_SUGGESTIONS:
+        there = named
+    if not 2 <= len(there) <= MAX_SUGGESTIONS:
+        return ()
+    return tuple(there)
+
+
+def _suggestions(message: Message, index: LanguageIndex) -> tuple[str, ...]:
+    names = message.names
+    said = message.analysis.said
+    if not names:
+        return ()
+    sharing = [m for m in names if said and m.title_positions >= said]
+    if len(sharing) >= 2:
+        # Nothing but words several titles share ("roll", "double leg"): those exercises.
+        sharing.sort(key=lambda m: m.title_score, reverse=True)
+        return tuple(m.exercise_id for m in sharing[:MAX_SUGGESTIONS])
+    scores = [(m.exercise_id, adjusted(m, message.analysis, index, frozenset())) for m in names]
+    top = scores[0][1]
+    if top < SUGGEST_FLOOR:
+        return ()
+    picked = [
+        exercise_id for exercise_id, score in scores if score >= max(SUGGEST_FLOOR * 0.7, top - 0.5)
+    ]
+    return tuple(picked[:MAX_SUGGESTIONS])

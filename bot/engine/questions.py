@@ -1,0 +1,207 @@
+"""Producers: the FAQ entry or the passage of a page (a mistake, a tip, an easier or harder
+version) that answers what the message asks, about the exercise it names, about the one on
+screen, or about any exercise when it names none."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from bot.engine.answer import AnswerKind
+from bot.engine.candidates import Candidate
+from bot.engine.descriptions import implied
+from bot.engine.index import LanguageIndex
+from bot.engine.message import Message
+from bot.engine.names import SUGGEST_FLOOR
+from bot.intent import Section
+from bot.matching import FaqIndex, FaqMatch, NameMatch, position_term
+
+# A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
+# FaqIndex.match) becomes a confidence that rises from FAQ_BASE to 1 as the fit reaches FULL_FIT.
+FAQ_FLOOR = 0.25  # below this fit an entry is no answer to the question
+FAQ_BASE = 0.75
+FULL_FIT = 0.5
+PASSAGE_FLOOR = 0.3
+PASSAGE_TERMS = 2  # words a passage must share with the question
+PASSAGE_BASE = 0.7  # a page's passage answers less directly than an entry written to answer
+PASSAGE_TOP = 0.95  # ...so it reaches at most this, and needs a closer fit to get there
+PASSAGE_FULL_FIT = 0.8
+SETTLED_FLOOR = 0.45  # an entry that tells which of several possible names was meant
+FAQ_ANY = 0.55  # an entry of any exercise, for a message naming none (2+ shared words)
+ANY_LIFT = 0.1  # ...scored as its fit plus this
+LOOSE_ANY_LIFT = 0.15  # ...when the message only implies a name: its words fit better
+FOLLOW_UP = 0.92  # "make it easier", "and the tips?" after a card
+FOLLOW_UP_FAQ = 0.8  # a FAQ entry of the exercise on screen, for a question that needs it
+FOLLOW_UP_FIT = 0.4  # ...that fits this well, or only FAQ_FLOOR when it says "it" or "this"
+LEANING = 0.78  # "how long should I hold it?" with nothing on its page: its steps
+MAX_ANYWHERE = 3
+IMPLIED = 0.95  # an entry of an exercise described, not named
+
+
+def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
+    named = message.named
+    if named:
+        yield from _about_named(named, message, index)
+    else:
+        yield from _settled(message, index)
+        described = implied(message)
+        if described is not None:
+            # Its page describes the movement: its entries answer as if it were named, a
+            # little less surely.
+            exercise_id = described[0]
+            # What the page's own text explains is the description; the rest is the question.
+            page = index.faq.context_of(exercise_id)
+            rest = [t for t in message.content_terms() if t not in page]
+            question = [t for t in message.content_terms(message.cue_positions) if t not in page]
+            for candidate in _about_ids({exercise_id}, rest, question, message, index):
+                yield replace(candidate, score=candidate.score * IMPLIED, producer="implied")
+    yield from _anywhere(message, index)
+    if message.about is not None:
+        yield from _follow_up(message.about, message, index)
+
+
+def _confidence(
+    fit: float, floor: float, base: float, top: float = 1.0, full: float = FULL_FIT
+) -> float | None:
+    if fit < floor:
+        return None
+    return base + (top - base) * min(1.0, fit / full)
+
+
+def _about_named(
+    named: list[NameMatch], message: Message, index: LanguageIndex
+) -> Iterator[Candidate]:
+    """Entries and passages of the named exercises that the rest of the message asks."""
+    said = message.name_positions
+    part = message.part
+    if part is not None and not message.content_terms(said | part.positions):
+        return  # only a part asked ("tips for the saw"): the names producer shows it
+    ids = {m.exercise_id for m in named}
+    # Exercises whose titles the message says in full join in: "is side bend the same as
+    # mermaid" may be answered on either page.
+    ids.update(m.exercise_id for m in message.names if m.title_score >= 1.0)
+    rest = message.content_terms(said)
+    question = message.content_terms(said | message.cue_positions)
+    yield from _about_ids(ids, rest, question, message, index)
+
+
+def _about_ids(
+    ids: set[str], rest: list[str], question: list[str], message: Message, index: LanguageIndex
+) -> Iterator[Candidate]:
+    """The best entry and passage of `ids` for the `rest` of the message (the words that
+    are not the name), and for its `question` (nor the cues)."""
+    part = message.part
+    faq = _best(index.faq, rest, index.faq.entries_of(*ids))
+    if faq is not None:
+        score = _confidence(faq.score, FAQ_FLOOR, FAQ_BASE)
+        if score is not None:
+            yield _faq(faq, score, "faq")
+    if part is not None:
+        return  # the card of the part asked shows every passage of it
+    passage = _best(index.passages, question, index.passages.entries_of(*ids))
+    if passage is not None and passage.matched >= PASSAGE_TERMS:
+        score = _confidence(
+            passage.score, PASSAGE_FLOOR, PASSAGE_BASE, PASSAGE_TOP, PASSAGE_FULL_FIT
+        )
+        if score is not None:
+            ref = index.passage_refs[passage.entry_id]
+            yield Candidate(
+                AnswerKind.EXERCISE,
+                score,
+                "passage",
+                exercise_id=ref.exercise_id,
+                section=ref.section,
+                level=ref.level,
+            )
+
+
+def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
+    """Several exercises the words could name, and a question that tells which: "side kicks
+    propping my head on my hand makes my neck sore"."""
+    ambiguous = [m for m in message.names if m.score >= SUGGEST_FLOOR][:3]
+    if not ambiguous or (message.about is not None and message.leans_on_context):
+        return
+    said = frozenset().union(*(m.positions for m in ambiguous))
+    rest = message.content_terms(said)
+    ids = {m.exercise_id for m in ambiguous}
+    ids.update(m.exercise_id for m in message.names if m.title_score >= 1.0)
+    faq = _best(index.faq, rest, index.faq.entries_of(*ids), by_page=True)
+    if faq is not None and faq.score >= SETTLED_FLOOR:
+        yield _faq(faq, _confidence(faq.score, SETTLED_FLOOR, FAQ_BASE) or 0.0, "faq-settled")
+
+
+def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
+    """The entries of any exercise that the whole message asks, best per exercise."""
+    if message.analysis.said <= message.lookup.words:
+        return  # only fragments of names ("leg pull"): not a question
+    if message.named and message.named[0].title_score >= 1.0:
+        return  # it names an exercise by its title: the question is about that one
+    if message.about is not None and message.leans_on_context:
+        return  # "how long should I hold it?": about the exercise on screen
+    terms = message.content_terms()
+    if message.position is not None:
+        # "lying on my side ...": the position points at the exercises done that way.
+        terms.append(position_term(message.position[0]))
+    loose = bool(message.named) and message.named[0].title_score < 1.0
+    lift = LOOSE_ANY_LIFT if loose else ANY_LIFT
+    seen: set[str] = set()
+    for match in index.faq.match(terms, limit=10):
+        # One shared word ("twist") is a name fragment, not a question.
+        if match.score < FAQ_ANY or match.matched < 2 or match.exercise_id in seen:
+            continue
+        seen.add(match.exercise_id)
+        yield _faq(match, min(1.0, match.score + lift), "faq-anywhere")
+        if len(seen) >= MAX_ANYWHERE:
+            break
+
+
+def _follow_up(about: str, message: Message, index: LanguageIndex) -> Iterator[Candidate]:
+    """The exercise on screen, for a message that does not stand on its own: "make it
+    easier", "más fácil", "and the tips?", or one of its FAQ questions."""
+    said = message.analysis.said
+    if any(m.title_positions & said for m in message.names) or message.foreign:
+        return  # it says an exercise's name (perhaps another's): it is about that
+    part = message.part
+    own = message.content_terms(part.positions if part else frozenset())
+    unknown = [t for t in own if t not in index.faq]
+    asks_part = part is not None and part.section is not Section.OVERVIEW
+    if (asks_part and len(own) <= 1 and not unknown) or (message.leans_on_context and not own):
+        section = part.section if part else Section.STEPS
+        yield Candidate(
+            AnswerKind.EXERCISE,
+            FOLLOW_UP,
+            "follow-up",
+            exercise_id=about,
+            section=section,
+            level=part.level if part else None,
+        )
+    faq = _best(index.faq, own, index.faq.entries_of(about))
+    floor = FAQ_FLOOR if message.leans_on_context else FOLLOW_UP_FIT
+    if faq is not None and faq.score >= floor:
+        yield _faq(faq, FOLLOW_UP_FAQ, "follow-up")
+    elif message.leans_on_context and not unknown:
+        # "how long should I hold it?": about the card on screen, even when its page does
+        # not say; its steps are the nearest answer.
+        yield Candidate(
+            AnswerKind.EXERCISE, LEANING, "follow-up", exercise_id=about, section=Section.STEPS
+        )
+
+
+def _best(
+    faq: FaqIndex, terms: list[str], within: frozenset[int], *, by_page: bool = False
+) -> FaqMatch | None:
+    if not terms or not within:
+        return None
+    found = faq.match(terms, within=within, limit=1, known_only=True, by_page=by_page)
+    return found[0] if found else None
+
+
+def _faq(match: FaqMatch, score: float, producer: str) -> Candidate:
+    return Candidate(
+        AnswerKind.FAQ,
+        score,
+        producer,
+        exercise_id=match.exercise_id,
+        faq_id=match.entry_id,
+        evidence=f"fit {match.score:.2f}",
+    )

@@ -1,0 +1,44 @@
+"""Producers for what is not about one exercise's content: a random pick with its filters,
+small talk, and well-known exercises from outside the library."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.engine.answer import AnswerKind, NoAnswer
+from bot.engine.candidates import Candidate
+from bot.engine.message import Message
+from bot.engine.names import SUGGEST_FLOOR
+
+RANDOM = 0.88  # "random beginner exercise", "surprise me", "something for my glutes, 2 min"
+WEAK_RANDOM = 0.62  # "another one", "something": a FAQ entry the message asks goes first
+SMALL_TALK = 1.0  # the whole message is a greeting, thanks or chit-chat
+FOREIGN = 0.97  # "pull ups", "squats": an honest no, unless one of ours is named in full
+
+
+def propose(message: Message) -> Iterator[Candidate]:
+    if message.talk is not None:
+        yield Candidate(AnswerKind.NONE, SMALL_TALK, "talk", reason=NoAnswer(message.talk.value))
+        return
+    named = message.named
+    if message.foreign and (not named or named[0].positions <= message.foreign):
+        yield Candidate(AnswerKind.NONE, FOREIGN, "foreign", reason=NoAnswer.UNKNOWN)
+    yield from _random(message)
+
+
+def _random(message: Message) -> Iterator[Candidate]:
+    request = message.request
+    if not (request.filters or request.asked):
+        return
+    cues = (message.part.positions if message.part else frozenset()) | request.positions
+    unexplained = message.content_terms(cues)
+    names = message.names
+    weak_name = not names or max(m.title_score for m in names) < SUGGEST_FLOOR
+    only_filters = not unexplained and request.filters.count >= 2
+    if request.asked or only_filters or (weak_name and len(unexplained) <= 1):
+        yield Candidate(
+            AnswerKind.RANDOM,
+            WEAK_RANDOM if request.weak else RANDOM,
+            "random",
+            filters=request.filters,
+        )

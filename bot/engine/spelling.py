@@ -1,0 +1,141 @@
+"""Spelling help across a language's whole vocabulary: exercise names, part cues, the words of
+every page and of the language's tables.
+
+rapidfuzz's OSA distance (an edit is an insert, a delete, a change or two letters swapped)
+over the vocabulary is enough to find what a misspelt word was meant to be: a few thousand
+words, one C call per unknown word. What it cannot tell is whether a word is misspelt at all:
+"text", "mate" or "receta" are no Pilates words, but they are words, and correcting them into
+"next", "mats" or "recta" would invent a subject. So the real words of the language, from the
+frequency lists pyspellchecker ships (English, Spanish and a dozen more), are never corrected.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+# Edits a word may be from a vocabulary word and still be taken for it: one up to 7 letters,
+# two beyond ("benfits" is "benefits", "modifcations" is "modifications").
+SHORT_WORD = 4  # below this, only a cue word that is the same letters plus one ("tps": tips)
+LONG_WORD = 8
+MAX_LOOKUPS = 24  # unknown words corrected per message: bounds the cost of a hostile message
+LONGEST = 30  # no word of any page is longer: a longer one is not misspelt, it is noise
+SPLIT_PART = 3  # "swandive" -> "swan dive": both parts words of the vocabulary, 3+ letters
+REAL_WORD = 5  # times a word occurs in the language's frequency list to count as a real word
+
+
+@cache
+def real_words(lang: str) -> frozenset[str]:
+    """The words of `lang` as pyspellchecker's frequency list has them; empty for a language
+    it does not ship."""
+    try:
+        packed = resources.files("spellchecker").joinpath("resources", f"{lang}.json.gz")
+        with gzip.open(packed.open("rb")) as stream:
+            counts: dict[str, int] = json.load(stream)
+    except (FileNotFoundError, ModuleNotFoundError, OSError, ValueError):
+        return frozenset()
+    return frozenset(word for word, count in counts.items() if count >= REAL_WORD)
+
+
+class Speller:
+    """Corrects a word that no page and no table uses to the vocabulary word it most likely is.
+
+    Ties go to the more important word: a cue word, then the word most pages use. Exercise
+    names are not corrected here but by the name index, which charges each edit; two words run
+    together are split here ("swandive").
+    """
+
+    def __init__(
+        self,
+        vocabulary: Counter[str],
+        names: Iterable[str],
+        cues: Iterable[str],
+        protected: Iterable[str],
+        stem: Callable[[str], str],
+        real: frozenset[str] = frozenset(),
+    ) -> None:
+        self._stem = stem
+        self._real = real
+        self._names = frozenset(names)
+        self._cues = frozenset(w for w in cues if len(w) >= SHORT_WORD)
+        # Words the language's tables know (greetings, other sports...) are never corrected.
+        self._known = frozenset(vocabulary) | self._names | frozenset(cues) | frozenset(protected)
+        self._frequency = vocabulary
+        self._preferred = sorted(w for w in self._cues if len(w) >= SHORT_WORD)
+        # Nothing is corrected into a word shorter than 4 letters: "mate" is not "mat".
+        # Name words are left to the name index, which weighs a misspelt name by its edits
+        # and by the unknown words around it ("receta de tortilla de patatas" is no kick).
+        self._choices = sorted(w for w in self._known - self._names if len(w) >= SHORT_WORD)
+        self._splittable = frozenset(
+            w for w in vocabulary | Counter(self._names) if len(w) >= SPLIT_PART
+        )
+        self._cache: dict[str, tuple[str, ...]] = {}
+        # A form of a known word is no typo: "pike" when a page says "piking".
+        self._stems = frozenset(stem(w) for w in self._known)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._known
+
+    def correct(self, word: str) -> tuple[str, ...]:
+        """The word(s) `word` stands for: itself when known or when nothing is close."""
+        if word in self._known or word.isdigit() or not SHORT_WORD - 1 <= len(word) <= LONGEST:
+            return (word,)
+        cached = self._cache.get(word)
+        if cached is None:
+            if self._stem(word) in self._stems:
+                cached = (word,)
+            else:
+                cached = self._split(word) or self._nearest(word) or (word,)
+            if len(self._cache) < 100_000:
+                self._cache[word] = cached
+        return cached
+
+    def correct_all(self, found: Iterable[str]) -> list[str]:
+        """Every word of a message, corrected; at most MAX_LOOKUPS unknown words looked up."""
+        out: list[str] = []
+        lookups = 0
+        for word in found:
+            if word in self._known or word in self._real or lookups >= MAX_LOOKUPS:
+                out.append(word)
+                continue
+            lookups += 1
+            out.extend(self.correct(word))
+        return out
+
+    def _nearest(self, word: str) -> tuple[str, ...] | None:
+        if len(word) < SHORT_WORD:
+            # "tps": only a cue word made of the same letters plus one
+            edits, pool = 1, [c for c in self._cues if len(c) == len(word) + 1]
+        elif len(word) == SHORT_WORD:
+            # "tipz": a four-letter word only towards a cue; too many words are one letter
+            # away from a four-letter word
+            edits, pool = 1, self._preferred
+        else:
+            edits, pool = (1 if len(word) < LONG_WORD else 2), self._choices
+        found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        if not found:
+            return None
+        best = min(distance for _, distance, _ in found)
+        ties = [choice for choice, distance, _ in found if distance == best]
+        ties.sort(key=self._importance, reverse=True)
+        if len(ties) > 1 and self._importance(ties[0]) == self._importance(ties[1]):
+            return None  # two equally good readings: leave the word as typed
+        return (ties[0],)
+
+    def _importance(self, word: str) -> tuple[bool, bool, int]:
+        return (word in self._names, word in self._cues, self._frequency.get(word, 0))
+
+    def _split(self, word: str) -> tuple[str, ...] | None:
+        """Two words typed as one: "swandive", "neckpull", "rollover"."""
+        for cut in range(SPLIT_PART, len(word) - SPLIT_PART + 1):
+            left, right = word[:cut], word[cut:]
+            if left in self._splittable and right in self._splittable:
+                return (left, right)
+        return None

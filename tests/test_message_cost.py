@@ -1,0 +1,73 @@
+"""No message can stall the bot: every input of up to 4 096 characters (Telegram's limit)
+costs at most 50 ms of CPU. Adversarial shapes: many sentences, characters that expand when
+normalised, long words, digits, typos everywhere."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.answers import AnswerEngine
+from bot.content import Library
+
+LIMIT = 4096
+BUDGET = 0.05  # seconds of CPU
+
+
+@pytest.fixture(scope="module")
+def engine(library: Library) -> AnswerEngine:
+    return AnswerEngine(library)
+
+
+def cost(engine: AnswerEngine, text: str, lang: str) -> float:
+    """The least CPU time of three runs: the message's own cost, not the machine's noise."""
+    runs = []
+    for _ in range(3):
+        start = time.process_time()
+        engine.answer(text[:LIMIT], lang)
+        runs.append(time.process_time() - start)
+    return min(runs)
+
+
+SHAPES = {
+    "61 words then '. ' x 1986": " ".join(f"word{i}" for i in range(61)) + ". " * 1986,
+    "expanding character": "\ufdfa" * LIMIT,
+    "one long word": "x" * LIMIT,
+    "huge numbers": " ".join(["9" * 70] * 55),
+    "typos everywhere": " ".join(["rolup", "teasr", "hundrd", "swandive", "plnk"] * 140),
+    "many questions": "is the roll up ok? " * 215,
+    "spanish story": "¿cómo hago el cien? me duele el cuello. " * 100,
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_adversarial_shapes_are_cheap(engine: AnswerEngine, shape: str, lang: str) -> None:
+    assert cost(engine, SHAPES[shape], lang) <= BUDGET
+
+
+pieces = st.sampled_from(
+    [
+        "the",
+        "roll",
+        "up",
+        "teaser",
+        "hurts",
+        ". ",
+        "? ",
+        "\ufdfa",
+        "9" * 30,
+        "x" * 50,
+        "neckpul",
+        "ñ",
+    ]
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(pieces, min_size=100, max_size=1500))
+def test_any_mix_of_costly_pieces_is_cheap(engine: AnswerEngine, parts: list[str]) -> None:
+    assert cost(engine, " ".join(parts), "en") <= BUDGET

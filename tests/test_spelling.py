@@ -1,0 +1,49 @@
+"""Spelling help across the whole vocabulary: part cues, page words, words run together."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bot.engine.spelling import MAX_LOOKUPS, Speller
+from bot.text import stem
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    vocabulary = Counter(
+        "benefits modifications tips mistakes breathe shoulders piking pelvis mats neck".split()
+    )
+    names = "teaser swan dive neck pull roll up".split()
+    cues = "tips benefits modifications mistakes steps".split()
+    return Speller(vocabulary, names, cues, ["hey", "squats"], stem)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("benfits", ("benefits",)),
+        ("modifcations", ("modifications",)),
+        ("tps", ("tips",)),
+        ("tipz", ("tips",)),
+        ("swandive", ("swan", "dive")),
+        ("neckpull", ("neck", "pull")),
+    ],
+)
+def test_misspelt_cues_and_run_together_words_are_read_as_meant(
+    speller: Speller, typed: str, meant: tuple[str, ...]
+) -> None:
+    assert speller.correct(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["mate", "pike", "hey", "squats", "teasr", "x" * 40, "2000"])
+def test_words_that_mean_something_else_are_left_alone(speller: Speller, word: str) -> None:
+    """ "mate" is no "mats"; "pike" is a form of "piking"; names are the name index's job."""
+    assert speller.correct(word) == (word,)
+
+
+def test_a_message_costs_at_most_a_bounded_number_of_lookups(speller: Speller) -> None:
+    typed = ["benfits"] * (MAX_LOOKUPS + 10)
+    corrected = speller.correct_all(typed)
+    assert corrected.count("benefits") == MAX_LOOKUPS
