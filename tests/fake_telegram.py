@@ -689,6 +689,10 @@ class _Fault:
     description: str | None = None
     seconds: float = 0.0
     processed: bool = False
+    chat_id: int | None = None  # only calls about this chat, when set
+
+    def applies(self, params: JSON) -> bool:
+        return self.chat_id is None or params.get("chat_id") == self.chat_id
 
     def error(self) -> _ApiError:
         if self.status == HTTPStatus.TOO_MANY_REQUESTS:
@@ -1389,9 +1393,15 @@ class FakeTelegram:
             _Fault("fail", times, status=status, retry_after=retry_after, description=description),
         )
 
-    def delay_next(self, method: str, seconds: float, *, times: int = 1) -> None:
-        """Do the next ``times`` calls, then hold their answers back for ``seconds``."""
-        self._add_fault(method, _Fault("delay", times, seconds=seconds))
+    def delay_next(
+        self, method: str, seconds: float, *, times: int = 1, chat_id: int | None = None
+    ) -> None:
+        """Do the next ``times`` calls, then hold their answers back for ``seconds``.
+
+        With ``chat_id`` only calls about that chat are delayed: a chat Telegram is slow to
+        deliver to, while the others go at normal speed.
+        """
+        self._add_fault(method, _Fault("delay", times, seconds=seconds, chat_id=chat_id))
 
     def drop_next(self, method: str, *, times: int = 1, processed: bool = False) -> None:
         """Close the connection of the next ``times`` calls without an answer.
@@ -1409,14 +1419,14 @@ class FakeTelegram:
             raise ValueError(f"unknown Bot API method {method!r}")
         self._faults.setdefault(canonical, deque()).append(fault)
 
-    def _take_fault(self, method: str) -> _Fault | None:
+    def _take_fault(self, method: str, params: JSON) -> _Fault | None:
         faults = self._faults.get(method)
-        if not faults:
+        fault = next((f for f in faults or () if f.applies(params)), None)
+        if faults is None or fault is None:
             return None
-        fault = faults[0]
         fault.remaining -= 1
         if fault.remaining <= 0:
-            faults.popleft()
+            faults.remove(fault)
         return fault
 
     # -- HTTP -----------------------------------------------------------------------------------
@@ -1452,7 +1462,7 @@ class FakeTelegram:
                             501, f"Not Implemented: the fake does not imitate {method} yet"
                         )
                     raise _ApiError(404, "Not Found")
-                fault = self._take_fault(method)
+                fault = self._take_fault(method, record.params)
                 if fault is not None:
                     record.fault = fault.label()
                     if fault.kind == "fail":
