@@ -135,10 +135,27 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--base-url", help="Bot API base, e.g. http://localhost:8081/bot ($TELEGRAM_API_BASE_URL)"
     )
-    run.add_argument("--webhook-url", help="serve a webhook at this public URL instead of polling")
-    run.add_argument("--listen", default="0.0.0.0", help="webhook listen address")
-    run.add_argument("--port", type=int, default=8443, help="webhook port")
-    run.add_argument("--secret-token", help="webhook secret token ($TELEGRAM_WEBHOOK_SECRET)")
+    run.add_argument(
+        "--webhook-url",
+        help="serve a webhook instead of polling: the public HTTPS URL; its path is served",
+    )
+    run.add_argument(
+        "--listen",
+        default="127.0.0.1",
+        help="webhook listen address (default 127.0.0.1, behind a reverse proxy)",
+    )
+    run.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
+    run.add_argument(
+        "--secret-token",
+        help="webhook secret ($TELEGRAM_WEBHOOK_SECRET; generated at start-up when unset)",
+    )
+    run.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        default="INFO",
+        help="log level (default INFO); the token and webhook secret are masked at every level",
+    )
     run.add_argument(
         "--concurrent-updates",
         type=int,

@@ -38,7 +38,8 @@ drops such links). Inline buttons with more than one action are refused (Telegra
 
 What it does not imitate (yet): MarkdownV2/Markdown parsing (such text is taken literally), media
 sending methods (``sendPhoto`` and the like answer 501 Not Implemented), webhooks (``setWebhook``
-is only recorded; it does block ``getUpdates`` with 409 as Telegram does), inline messages
+is only recorded; it does block ``getUpdates`` with 409 as Telegram does; a test posts what
+:meth:`take_updates` gives to the bot), inline messages
 (``inline_message_id`` edits), flood limits unless injected with ``fail_next``, chat members and
 permissions, message age limits on edits and deletes, entity detection in the bot's own messages
 (urls, mentions), text_mention links, and the exact wording of a few rarely seen errors.
@@ -1593,6 +1594,13 @@ class FakeTelegram:
         if self._poller is not None:
             self._poller.wake.set()
         return update_id
+
+    def take_updates(self) -> list[JSON]:
+        """The queued updates, taken off the queue: what Telegram would post to a webhook (the
+        fake posts nothing itself; a test posts them to the bot's webhook)."""
+        taken = list(self._queue)
+        self._queue.clear()
+        return taken
 
     def _pending_updates(self) -> int:
         if not self._queue or self._queue[-1]["update_id"] <= self._delivered_up_to:
