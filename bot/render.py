@@ -286,7 +286,8 @@ def favourites_list(saved: Sequence[tuple[str, Exercise | None]], lang: str) -> 
                 _text("• " + _("{name} (no longer available)", name=exercise_id), Style.ITALIC)
             )
             remove = Button(
-                "✕ " + _("Remove {name}", name=exercise_id), Action(ActionKind.SAVE, exercise_id)
+                "✕ " + _("Remove {name}", name=exercise_id),
+                Action(ActionKind.SAVE, exercise_id, Section.OVERVIEW),
             )
             buttons.append((remove,))
         else:
