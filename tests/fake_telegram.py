@@ -1174,8 +1174,10 @@ class FakeTelegram:
         *,
         title: str | None = None,
         reply_to: int | None = None,
+        sender_chat: Mapping[str, Any] | None = None,
     ) -> int:
-        """The user writes in a group (type "group") the bot is in.
+        """The user writes in a group (type "group") the bot is in; with ``sender_chat``, on
+        behalf of a chat (an anonymous admin: user 1087968824 and the group itself).
 
         With ``group_privacy`` (Telegram's default for bots) only commands not addressed to
         another bot, mentions of the bot and replies to its messages are delivered; the others
@@ -1191,9 +1193,10 @@ class FakeTelegram:
             or self._addressed_to_bot(text)
             or (reply_to is not None and reply_to in state.bot_messages)
         )
-        return self._user_message(
-            user, group_chat_id, _text_content(text), deliver=deliver, reply_to=reply_to
-        )
+        content = _text_content(text)
+        if sender_chat is not None:
+            content["sender_chat"] = dict(sender_chat)
+        return self._user_message(user, group_chat_id, content, deliver=deliver, reply_to=reply_to)
 
     def press_button(
         self,
