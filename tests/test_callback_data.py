@@ -23,7 +23,7 @@ from bot.render import (
     language_choice,
     render,
 )
-from bot.reply import Reply
+from bot.reply import Action, ActionKind, Reply
 
 LANGUAGES: dict[str, ModuleType] = {"en": en, "es": es}
 
@@ -82,7 +82,8 @@ def test_every_random_request_makes_buttons_that_decode(
 ) -> None:
     text = data.draw(random_request(lang))
     for answer in (engine.answer(text, lang), engine.random(engine.filters_from(text, lang), lang)):
-        assert round_trips(render(answer, engine.library)), text
+        made = round_trips(render(answer, engine.library))
+        assert made or answer.exercise is None, text  # a card always has buttons
 
 
 @settings(max_examples=500, deadline=None)
@@ -97,8 +98,8 @@ def test_any_random_filters_round_trip(
 ) -> None:
     filters = RandomFilters(difficulty, equipment, muscle, seconds)
     assert filters.max_seconds is None or 0 <= filters.max_seconds <= MAX_BOUND_SECONDS
-    answer = Answer(AnswerKind.RANDOM, "en", filters=filters)
-    assert round_trips(render(answer, Library([]))) == 1  # "no match", and its Another
+    another = Action(ActionKind.RANDOM, filters=filters)
+    assert decode(encode(another)) == another
 
 
 def test_under_2000_minutes_makes_an_another_button_that_decodes(engine: AnswerEngine) -> None:

@@ -52,6 +52,7 @@ EXPIRED = N_("This button no longer works. Send your question again.")
 # (GroupAnonymousBot), a channel writing in its group (Channel_Bot) and a channel's automatic
 # forwards. Many people share each, so nothing personal is kept for them.
 ANONYMOUS_SENDERS = frozenset({1087968824, 136817688, 777000})
+ONLY_MATCH = N_("That's the only exercise that matches.")
 PERSONAL_ONLY = N_(
     "You're writing anonymously here, so I can't keep favourites or settings for you. "
     "Saving needs a personal chat: message me privately."
@@ -115,6 +116,22 @@ def telegram_language(update: Update) -> str:
     user = update.effective_user
     code = (user.language_code or "").split("-")[0].lower() if user else ""
     return code if code in interface_languages() else DEFAULT_LANG
+
+
+def _card_exercise(message: Message | None) -> str | None:
+    """The exercise of the card a button is under, as its Save button names it."""
+    markup = message.reply_markup if message is not None else None
+    for row in markup.inline_keyboard if markup is not None else ():
+        for button in row:
+            if not isinstance(button.callback_data, str):
+                continue
+            try:
+                action = decode(button.callback_data)
+            except InvalidCallbackData:
+                continue
+            if action.kind is ActionKind.SAVE:
+                return action.exercise_id
+    return None
 
 
 def anonymous(update: Update) -> bool:
@@ -369,8 +386,7 @@ class Handlers:
         """Another part of a card, its questions, or another random pick."""
         action, exercise, lang = press.action, press.exercise, press.lang
         if action.kind is ActionKind.RANDOM:
-            await deliver(press.query.answer)
-            return await self._reply_to(press, self.engine.random(action.filters, lang))
+            return await self._another(press)
         if exercise is None:
             _ = press.t
             await press.query.answer(_("That exercise is no longer available."))
@@ -386,6 +402,22 @@ class Handlers:
         return await self._reply_to(
             press, self._exercise_answer(exercise, section, lang, action.level)
         )
+
+    async def _another(self, press: Press) -> Reply | None:
+        """Another random pick, never the one on screen (unless it is the only match)."""
+        filters, lang = press.action.filters, press.lang
+        shown = _card_exercise(press.message)
+        pool = [e for e in self.library.catalogue(lang) if filters.accepts(e)]
+        if shown is not None and [self.library.id_of(e) for e in pool] == [shown]:
+            await press.query.answer(press.t(ONLY_MATCH))  # the same card again would be a no-op
+            return None
+        answer = self.engine.random(filters, lang)
+        for _attempt in range(20):  # with two or more to choose from, one differs soon enough
+            if answer.exercise is None or self.library.id_of(answer.exercise) != shown:
+                break
+            answer = self.engine.random(filters, lang)
+        await deliver(press.query.answer)
+        return await self._reply_to(press, answer)
 
     async def _reply_to(self, press: Press, answer: Answer) -> Reply:
         if answer.exercise is not None:
