@@ -35,6 +35,8 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.throughput
 	$(BIN)/python -m bench.favourites_scale
+	$(BIN)/python -m bench.flood
+	$(BIN)/python -m bench.webhook_memory
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -66,13 +66,16 @@ async def user_session(
             markup = (card.get("reply_markup") or {}).get("inline_keyboard", [])
             labels = {b["text"]: b.get("callback_data") for row in markup for b in row}
             wanted = "☆ Save" if step == "save" else rng.choice(SECTIONS)
-            data = labels.get(wanted) or next(
-                (d for t, d in labels.items() if "Save" in t and d), None
+            # The part on screen is marked "· Steps ·" and goes back to the overview.
+            data = (
+                labels.get(wanted)
+                or labels.get(f"· {wanted} ·")
+                or next((d for t, d in labels.items() if "Save" in t and d), None)
             )
             message_id = card["message_id"]
             query_id = fake.press_button(user, card, data or "x", check=data is not None)
             if kind == "ours" and data:  # the reply people see: the card edited in place
-                await until(  # a second tap on the same part is "not modified": also a reply
+                await until(  # any answer to the edit is what the person waits for
                     fake,
                     "editMessageText",
                     lambda r, m=message_id: (

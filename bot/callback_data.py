@@ -10,7 +10,7 @@ import re
 from typing import TypeVar
 
 from bot.content import Difficulty, Level
-from bot.intent import RandomFilters, Section
+from bot.intent import FILTER_WORD, MAX_BOUND_SECONDS, RandomFilters, Section
 from bot.reply import Action, ActionKind
 
 MAX_BYTES = 64
@@ -38,13 +38,15 @@ _KINDS = {
 }
 _DIFFICULTIES = {Difficulty.BEGINNER: "b", Difficulty.INTERMEDIATE: "i", Difficulty.ADVANCED: "a"}
 _ID = r"[a-z0-9][a-z0-9_-]{0,47}"
-_WORD = r"[a-z]{0,16}"
+# Exactly what RandomFilters can hold, so every "Another" button decodes.
+_WORD = f"(?:{FILTER_WORD.pattern})?"
+_SECONDS = rf"\d{{0,{len(str(MAX_BOUND_SECONDS))}}}"
 _PATTERNS = {
     "s": re.compile(rf"({_ID}):([{''.join(_SECTIONS.values())}]):([eh]?)"),
     "f": re.compile(rf"({_ID})"),
     "q": re.compile(rf"({_ID}):(\d{{1,2}})"),
     "v": re.compile(rf"({_ID}):([{''.join(_SECTIONS.values())}]):([eh]?)"),
-    "r": re.compile(rf"([bia]?):({_WORD}):({_WORD}):(\d{{0,5}})"),
+    "r": re.compile(rf"([bia]?):({_WORD}):({_WORD}):({_SECONDS})"),
     "d": re.compile(r"(yes|no)"),
     "l": re.compile(r"([a-z]{2,3})"),
     "e": re.compile(r"(\d)"),
@@ -74,7 +76,8 @@ def encode(action: Action) -> str:
     elif action.kind is ActionKind.RANDOM:
         f = action.filters
         difficulty = _DIFFICULTIES[f.difficulty] if f.difficulty else ""
-        body = f"{difficulty}:{f.equipment or ''}:{f.muscle or ''}:{f.max_seconds or ''}"
+        seconds = "" if f.max_seconds is None else str(f.max_seconds)
+        body = f"{difficulty}:{f.equipment or ''}:{f.muscle or ''}:{seconds}"
     elif action.kind is ActionKind.FORGET:
         body = "yes" if action.index else "no"
     elif action.kind is ActionKind.LANGUAGE:

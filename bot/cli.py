@@ -9,6 +9,7 @@ import argparse
 import asyncio
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -135,10 +136,27 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--base-url", help="Bot API base, e.g. http://localhost:8081/bot ($TELEGRAM_API_BASE_URL)"
     )
-    run.add_argument("--webhook-url", help="serve a webhook at this public URL instead of polling")
-    run.add_argument("--listen", default="0.0.0.0", help="webhook listen address")
-    run.add_argument("--port", type=int, default=8443, help="webhook port")
-    run.add_argument("--secret-token", help="webhook secret token ($TELEGRAM_WEBHOOK_SECRET)")
+    run.add_argument(
+        "--webhook-url",
+        help="serve a webhook instead of polling: the public HTTPS URL; its path is served",
+    )
+    run.add_argument(
+        "--listen",
+        default="127.0.0.1",
+        help="webhook listen address (default 127.0.0.1, behind a reverse proxy)",
+    )
+    run.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
+    run.add_argument(
+        "--secret-token",
+        help="webhook secret ($TELEGRAM_WEBHOOK_SECRET; generated at start-up when unset)",
+    )
+    run.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        default="INFO",
+        help="log level (default INFO); the token and webhook secret are masked at every level",
+    )
     run.add_argument(
         "--concurrent-updates",
         type=int,
@@ -151,6 +169,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader left (`pilates-bot ask - | head -1`): stop quietly, as Unix filters do.
+        # stdout goes to /dev/null so the flush at exit does not print a second error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE  # the status of a filter that SIGPIPE stopped
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # `make run`: Telegram with a token, a terminal chat without

@@ -68,12 +68,29 @@ def find_part(
     return PartAsked(section, level, frozenset(positions))
 
 
+# Filters travel in the "Another" button (bot/callback_data.py), so they hold only what a
+# button can carry: a time bound of at most a day (every exercise takes minutes, so a longer
+# bound, "under 999...9 minutes" included, is the same as a day) and words of plain letters.
+MAX_BOUND_SECONDS = 24 * 60 * 60
+FILTER_WORD = re.compile(r"[a-z]{1,24}")
+
+
 @dataclass(frozen=True, slots=True)
 class RandomFilters:
     difficulty: Difficulty | None = None
     equipment: str | None = None
     muscle: str | None = None
     max_seconds: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_seconds is not None and not 0 <= self.max_seconds <= MAX_BOUND_SECONDS:
+            object.__setattr__(
+                self, "max_seconds", min(max(self.max_seconds, 0), MAX_BOUND_SECONDS)
+            )
+        for name in ("equipment", "muscle"):
+            word = getattr(self, name)
+            if word is not None and not FILTER_WORD.fullmatch(word):
+                raise ValueError(f"a {name} filter a button cannot carry: {word!r}")
 
     @property
     def count(self) -> int:
@@ -134,11 +151,11 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
         elif muscle is None and word in lexicon.muscles:
             muscle = lexicon.muscles[word]
             positions.add(position)
-        elif muscle is None and word_stem in muscle_words:
+        elif muscle is None and word_stem in muscle_words and FILTER_WORD.fullmatch(word_stem):
             muscle = word_stem
             positions.add(position)
     for value, span in lexicon.equipment.find_all(message)[:1]:
-        equipment = value
+        equipment = value if FILTER_WORD.fullmatch(value) else None
         positions.update(span)
     max_seconds, time_positions = _time_bound(message, lexicon)
     positions.update(time_positions)
@@ -159,13 +176,13 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
         used = {position}
         glued = _NUMBER_WITH_UNIT.fullmatch(word)
         if glued and glued.group(2) in units:
-            amount, unit = int(glued.group(1)), glued.group(2)
+            amount, unit = _amount(glued.group(1)), glued.group(2)
         elif (
             (word.isdigit() or word in lexicon.number_words)
             and position + 1 < len(found)
             and found[position + 1] in units
         ):
-            amount = int(word) if word.isdigit() else lexicon.number_words[word]
+            amount = _amount(word) if word.isdigit() else lexicon.number_words[word]
             unit = found[position + 1]
             used.add(position + 1)
         if amount is not None and unit is not None:
@@ -175,6 +192,11 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
                 before -= 1
             return amount * units[unit], used
     return None, set()
+
+
+def _amount(digits: str) -> int:
+    """A number as said, capped (RandomFilters caps the bound): no 4 000-digit conversions."""
+    return int(digits) if len(digits) <= 9 else MAX_BOUND_SECONDS
 
 
 class SmallTalk(StrEnum):

@@ -142,6 +142,11 @@ def exercise_buttons(
     level: Level | None = None,
 ) -> tuple[tuple[Button, ...], ...]:
     def show(label: str, part: Section, part_level: Level | None = None) -> Button:
+        # The part on screen keeps its place, marked "· Steps ·", and goes back to the
+        # overview: pressing it never asks Telegram for the message it already shows, and the
+        # buttons do not move under the thumb as they would if it were left out.
+        if (part, part_level) == (section, level):
+            return Button(f"· {label} ·", Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW))
         return Button(label, Action(ActionKind.SECTION, exercise_id, part, part_level))
 
     video = (
@@ -191,12 +196,11 @@ def render(answer: Answer, library: Library, *, saved: bool = False) -> Reply:
         )
         return Reply(parts, ((button,),))
     if answer.kind is AnswerKind.RANDOM:
-        again = (Button("🎲 " + _("Another"), Action(ActionKind.RANDOM, filters=answer.filters)),)
-        if exercise is None:
+        if exercise is None:  # no button: "Another" could only say this again
             return Reply(
-                (Part((_text(_("No exercise matches all of that. Try fewer filters.")),)),),
-                (again,),
+                (Part((_text(_("No exercise matches all of that. Try fewer filters.")),)),)
             )
+        again = (Button("🎲 " + _("Another"), Action(ActionKind.RANDOM, filters=answer.filters)),)
         card = render(
             Answer(AnswerKind.EXERCISE, answer.lang, exercise, Section.OVERVIEW),
             library,
@@ -286,7 +290,8 @@ def favourites_list(saved: Sequence[tuple[str, Exercise | None]], lang: str) -> 
                 _text("• " + _("{name} (no longer available)", name=exercise_id), Style.ITALIC)
             )
             remove = Button(
-                "✕ " + _("Remove {name}", name=exercise_id), Action(ActionKind.SAVE, exercise_id)
+                "✕ " + _("Remove {name}", name=exercise_id),
+                Action(ActionKind.SAVE, exercise_id, Section.OVERVIEW),
             )
             buttons.append((remove,))
         else:

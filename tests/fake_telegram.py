@@ -38,7 +38,8 @@ drops such links). Inline buttons with more than one action are refused (Telegra
 
 What it does not imitate (yet): MarkdownV2/Markdown parsing (such text is taken literally), media
 sending methods (``sendPhoto`` and the like answer 501 Not Implemented), webhooks (``setWebhook``
-is only recorded; it does block ``getUpdates`` with 409 as Telegram does), inline messages
+is only recorded; it does block ``getUpdates`` with 409 as Telegram does; a test posts what
+:meth:`take_updates` gives to the bot), inline messages
 (``inline_message_id`` edits), flood limits unless injected with ``fail_next``, chat members and
 permissions, message age limits on edits and deletes, entity detection in the bot's own messages
 (urls, mentions), text_mention links, and the exact wording of a few rarely seen errors.
@@ -689,6 +690,10 @@ class _Fault:
     description: str | None = None
     seconds: float = 0.0
     processed: bool = False
+    chat_id: int | None = None  # only calls about this chat, when set
+
+    def applies(self, params: JSON) -> bool:
+        return self.chat_id is None or params.get("chat_id") == self.chat_id
 
     def error(self) -> _ApiError:
         if self.status == HTTPStatus.TOO_MANY_REQUESTS:
@@ -1169,8 +1174,10 @@ class FakeTelegram:
         *,
         title: str | None = None,
         reply_to: int | None = None,
+        sender_chat: Mapping[str, Any] | None = None,
     ) -> int:
-        """The user writes in a group (type "group") the bot is in.
+        """The user writes in a group (type "group") the bot is in; with ``sender_chat``, on
+        behalf of a chat (an anonymous admin: user 1087968824 and the group itself).
 
         With ``group_privacy`` (Telegram's default for bots) only commands not addressed to
         another bot, mentions of the bot and replies to its messages are delivered; the others
@@ -1186,9 +1193,10 @@ class FakeTelegram:
             or self._addressed_to_bot(text)
             or (reply_to is not None and reply_to in state.bot_messages)
         )
-        return self._user_message(
-            user, group_chat_id, _text_content(text), deliver=deliver, reply_to=reply_to
-        )
+        content = _text_content(text)
+        if sender_chat is not None:
+            content["sender_chat"] = dict(sender_chat)
+        return self._user_message(user, group_chat_id, content, deliver=deliver, reply_to=reply_to)
 
     def press_button(
         self,
@@ -1389,9 +1397,15 @@ class FakeTelegram:
             _Fault("fail", times, status=status, retry_after=retry_after, description=description),
         )
 
-    def delay_next(self, method: str, seconds: float, *, times: int = 1) -> None:
-        """Do the next ``times`` calls, then hold their answers back for ``seconds``."""
-        self._add_fault(method, _Fault("delay", times, seconds=seconds))
+    def delay_next(
+        self, method: str, seconds: float, *, times: int = 1, chat_id: int | None = None
+    ) -> None:
+        """Do the next ``times`` calls, then hold their answers back for ``seconds``.
+
+        With ``chat_id`` only calls about that chat are delayed: a chat Telegram is slow to
+        deliver to, while the others go at normal speed.
+        """
+        self._add_fault(method, _Fault("delay", times, seconds=seconds, chat_id=chat_id))
 
     def drop_next(self, method: str, *, times: int = 1, processed: bool = False) -> None:
         """Close the connection of the next ``times`` calls without an answer.
@@ -1409,14 +1423,14 @@ class FakeTelegram:
             raise ValueError(f"unknown Bot API method {method!r}")
         self._faults.setdefault(canonical, deque()).append(fault)
 
-    def _take_fault(self, method: str) -> _Fault | None:
+    def _take_fault(self, method: str, params: JSON) -> _Fault | None:
         faults = self._faults.get(method)
-        if not faults:
+        fault = next((f for f in faults or () if f.applies(params)), None)
+        if faults is None or fault is None:
             return None
-        fault = faults[0]
         fault.remaining -= 1
         if fault.remaining <= 0:
-            faults.popleft()
+            faults.remove(fault)
         return fault
 
     # -- HTTP -----------------------------------------------------------------------------------
@@ -1452,7 +1466,7 @@ class FakeTelegram:
                             501, f"Not Implemented: the fake does not imitate {method} yet"
                         )
                     raise _ApiError(404, "Not Found")
-                fault = self._take_fault(method)
+                fault = self._take_fault(method, record.params)
                 if fault is not None:
                     record.fault = fault.label()
                     if fault.kind == "fail":
@@ -1583,6 +1597,13 @@ class FakeTelegram:
         if self._poller is not None:
             self._poller.wake.set()
         return update_id
+
+    def take_updates(self) -> list[JSON]:
+        """The queued updates, taken off the queue: what Telegram would post to a webhook (the
+        fake posts nothing itself; a test posts them to the bot's webhook)."""
+        taken = list(self._queue)
+        self._queue.clear()
+        return taken
 
     def _pending_updates(self) -> int:
         if not self._queue or self._queue[-1]["update_id"] <= self._delivered_up_to:

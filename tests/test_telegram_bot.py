@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from bot.content import Library
 from bot.telegram.app import COMMANDS
@@ -50,6 +51,8 @@ async def test_every_button_edits_the_same_card(
     async with running_bot(fake, library, db):
         card = await say(fake, "how do i do the hundred")
         assert card["text"].startswith("The Hundred")
+        assert "· Steps ·" in buttons(card)  # the steps were asked, and are on screen
+        card = await press(fake, card, "· Steps ·")
         count = len(fake.messages(USER))
         expected = {
             "Steps": "Steps",
@@ -69,8 +72,36 @@ async def test_every_button_edits_the_same_card(
                 card = await press(fake, card, "The Hundred")
         assert len(fake.messages(USER)) == count  # edited in place, no flood of messages
         card = await press(fake, card, "Steps")
-        again = await press(fake, card, "Steps")  # "message is not modified" is tolerated
-        assert again["text"] == card["text"]
+        again = await press(fake, card, "· Steps ·")  # the part on screen: back to the overview
+        assert "How to do it" in again["text"]
+
+
+async def test_no_button_on_a_card_is_a_no_op(
+    fake: FakeTelegram, library: Library, db: Path
+) -> None:
+    """Every button of every part changes the card; Telegram would refuse an identical edit."""
+    fake.make_user(USER)
+    parts = ["Steps", "Tips", "Mistakes", "Easier", "Harder", "Video"]
+
+    async def changes(card: dict[str, Any], label: str) -> dict[str, Any]:
+        after = await press(fake, card, label)
+        assert (after["text"], buttons(after)) != (card["text"], buttons(card)), label
+        return after
+
+    async with running_bot(fake, library, db):
+        card = await say(fake, "the saw")
+        for part in parts:  # each part, saved or not, and its marked button back
+            card = await changes(card, part)
+            assert f"· {part} ·" in buttons(card) and part not in buttons(card)
+            save = next(label for label in buttons(card) if "Save" in label)
+            card = await changes(card, save)
+            card = await changes(card, f"· {part} ·")
+            assert "How to do it" in card["text"]
+        for part in parts:  # from one part straight to the next
+            card = await changes(card, part)
+        card = await changes(card, "· Video ·")
+        refused = [r for r in fake.requests_for("editMessageText") if r.status != 200]
+        assert refused == [], refused[0].description
 
 
 async def test_faq_answer_names_its_question_and_opens_the_exercise(
@@ -145,6 +176,25 @@ async def test_random_with_filters_and_another(
         assert "\nBeginner" in card["text"]
         reply = await say(fake, "/random advanced under 5 seconds")
         assert "No exercise matches" in reply["text"]
+        assert buttons(reply) == {}  # "Another" could only say the same again
+
+
+async def test_another_never_shows_the_card_on_screen_again(
+    fake: FakeTelegram, library: Library, db: Path
+) -> None:
+    fake.make_user(USER)
+    async with running_bot(fake, library, db):
+        only = await say(fake, "/random beginner under 30 seconds")  # the Plank alone
+        assert only["text"].startswith("Plank")
+        assert (await press(fake, only, "🎲 Another"))["text"] == only["text"]
+        assert fake.callback_answers[-1]["text"] == "That's the only exercise that matches."
+        card = await say(fake, "/random advanced under 45 seconds")  # four to choose from
+        for _ in range(6):
+            title = card["text"].splitlines()[0]
+            card = await press(fake, card, "🎲 Another")
+            assert card["text"].splitlines()[0] != title
+        refused = [r for r in fake.requests_for("editMessageText") if r.status != 200]
+        assert refused == []
 
 
 async def test_inline_query_returns_cards(fake: FakeTelegram, library: Library, db: Path) -> None:

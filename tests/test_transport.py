@@ -9,15 +9,17 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
+import aiohttp
 import pytest
 from aiohttp import web
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
-from bot.telegram.transport import AiohttpRequest
+from bot.telegram.transport import AiohttpRequest, _describe
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 SENT = {"message_id": 1, "date": 0, "chat": {"id": 7, "type": "private"}, "text": "hi"}
@@ -112,3 +114,43 @@ async def test_flood_control_keeps_its_retry_after(server: Any) -> None:
     async with AiohttpRequest() as transport:
         with pytest.raises(RetryAfter, match="Retry in 3"):
             await _bot(await server(handler), transport).send_message(7, "hi")
+
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+
+
+async def _garbage_server(reply: bytes) -> tuple[asyncio.Server, int]:
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(reply)
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    return server, server.sockets[0].getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [b"this is not HTTP\r\n\r\n", b"HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n{", b""],
+    ids=["malformed", "truncated", "closed"],
+)
+async def test_transport_errors_never_carry_the_token(reply: bytes) -> None:
+    server, port = await _garbage_server(reply)
+    async with server, AiohttpRequest() as transport:
+        bot = Bot(TOKEN, base_url=f"http://127.0.0.1:{port}/bot", request=transport)
+        with pytest.raises(NetworkError) as caught:
+            await bot.send_message(7, "hi")
+    shown = "".join(traceback.format_exception(caught.value))
+    assert "aiohttp." in str(caught.value)  # what went wrong is still said
+    assert TOKEN not in shown
+    assert TOKEN.split(":")[1] not in shown
+
+
+def test_a_timeout_never_carries_the_token() -> None:
+    # aiohttp's connect timeout quotes the URL; a custom Bot API server's base URL too.
+    url = f"http://bot-api:8081/bot{TOKEN}/getMe"
+    text = _describe(aiohttp.ConnectionTimeoutError(f"Connection timeout to host {url}"), url)
+    assert text == "aiohttp.ConnectionTimeoutError: Connection timeout to host " + (
+        "http://bot-api:8081/bot<token>/getMe"
+    )

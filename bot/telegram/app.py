@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import os
+import signal
 import sys
+from urllib.parse import urlsplit
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -28,9 +32,14 @@ from bot.i18n import N_, interface_languages, translator
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import Handlers
 from bot.telegram.ordering import PerUserOrder
-from bot.telegram.transport import over_aiohttp
+from bot.telegram.redact import redact, redact_logs
+from bot.telegram.transport import AiohttpRequest, over_aiohttp
+from bot.telegram.webhook import WebhookConfigError, WebhookSettings, new_secret, serve_webhook
 
 log = logging.getLogger(__name__)
+# sysexits' EX_CONFIG: a rejected token stays rejected, so the systemd unit does not restart on
+# it (RestartPreventExitStatus). Anything else that stops the bot exits 1 and is restarted.
+EXIT_TOKEN_REJECTED = 78
 COMMANDS = (
     ("start", N_("What I can do")),
     ("random", N_("A random exercise, e.g. /random beginner")),
@@ -117,12 +126,23 @@ def register(application: Application, handlers: Handlers) -> None:  # type: ign
 def run_bot(args: argparse.Namespace) -> int:
     """`pilates-bot run`: long polling, or a webhook with --webhook-url."""
     logging.basicConfig(
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=args.log_level
     )
     token = args.token or os.environ.get("TELEGRAM_BOT_TOKEN")
     if not token:
         print("error: no bot token: pass --token or set TELEGRAM_BOT_TOKEN", file=sys.stderr)
         return 2
+    secret = args.secret_token or os.environ.get("TELEGRAM_WEBHOOK_SECRET") or ""
+    if args.webhook_url and not secret:
+        secret = new_secret()  # Telegram learns it in setWebhook; nobody else needs it
+    redact_logs([token, secret])  # before anything logs, at any level
+    webhook: WebhookSettings | None = None
+    if args.webhook_url:
+        try:
+            webhook = WebhookSettings(args.webhook_url, secret, args.listen, args.port)
+        except WebhookConfigError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     result = load_library(args.content)
     for problem in result.errors:
         log.warning("content: %s", problem)
@@ -135,15 +155,50 @@ def run_bot(args: argparse.Namespace) -> int:
     log.info(
         "%d exercises loaded from %s; favourites in %s", len(result.library), args.content, args.db
     )
-    if args.webhook_url:
-        application.run_webhook(
-            listen=args.listen,
-            port=args.port,
-            url_path=token,
-            webhook_url=f"{args.webhook_url.rstrip('/')}/{token}",
-            secret_token=args.secret_token or os.environ.get("TELEGRAM_WEBHOOK_SECRET"),
-            allowed_updates=Update.ALL_TYPES,
+    api = urlsplit(base_url or "https://api.telegram.org").netloc
+    try:
+        asyncio.run(check_token(token, base_url))
+        if webhook is not None:
+            asyncio.run(_serve_until_signalled(application, webhook))
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        print(
+            f"error: Telegram rejected the bot token (401 Unauthorized from {api}); "
+            "check TELEGRAM_BOT_TOKEN or --token",
+            file=sys.stderr,
         )
-    else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return EXIT_TOKEN_REJECTED
+    except NetworkError as exc:  # TimedOut included
+        print(f"error: cannot reach the Telegram Bot API at {api}: {exc.message}", file=sys.stderr)
+        return 1
+    except TelegramError as exc:
+        print(f"error: Telegram refused: {redact(exc.message, [token, secret])}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the webhook's address is taken or not ours
+        print(f"error: cannot serve the webhook: {exc}", file=sys.stderr)
+        return 1
     return 0
+
+
+async def check_token(token: str, base_url: str | None) -> None:
+    """getMe before anything starts: InvalidToken or NetworkError, not a traceback later."""
+    bot = Bot(
+        token,
+        base_url=base_url or "https://api.telegram.org/bot",
+        request=AiohttpRequest(pool_size=1),
+        get_updates_request=AiohttpRequest(pool_size=1),
+    )
+    async with bot:
+        pass
+
+
+async def _serve_until_signalled(
+    application: Application,  # type: ignore[type-arg]
+    webhook: WebhookSettings,
+) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await serve_webhook(application, webhook, stop)

@@ -14,6 +14,7 @@ from telegram import (
     InlineQueryResultArticle,
     InputTextMessageContent,
     Message,
+    MessageEntity,
     Update,
 )
 from telegram.constants import ChatType, ParseMode
@@ -47,6 +48,15 @@ INLINE_RESULTS = 10
 ABOUT = "about"  # user_data key: the exercise the conversation is on, for "make it easier"
 LANG = "lang"  # user_data key: the user's language, once looked up
 EXPIRED = N_("This button no longer works. Send your question again.")
+# The ids Telegram sends in place of a hidden sender: an anonymous group admin
+# (GroupAnonymousBot), a channel writing in its group (Channel_Bot) and a channel's automatic
+# forwards. Many people share each, so nothing personal is kept for them.
+ANONYMOUS_SENDERS = frozenset({1087968824, 136817688, 777000})
+ONLY_MATCH = N_("That's the only exercise that matches.")
+PERSONAL_ONLY = N_(
+    "You're writing anonymously here, so I can't keep favourites or settings for you. "
+    "Saving needs a personal chat: message me privately."
+)
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -108,6 +118,30 @@ def telegram_language(update: Update) -> str:
     return code if code in interface_languages() else DEFAULT_LANG
 
 
+def _card_exercise(message: Message | None) -> str | None:
+    """The exercise of the card a button is under, as its Save button names it."""
+    markup = message.reply_markup if message is not None else None
+    for row in markup.inline_keyboard if markup is not None else ():
+        for button in row:
+            if not isinstance(button.callback_data, str):
+                continue
+            try:
+                action = decode(button.callback_data)
+            except InvalidCallbackData:
+                continue
+            if action.kind is ActionKind.SAVE:
+                return action.exercise_id
+    return None
+
+
+def anonymous(update: Update) -> bool:
+    """Whether the sender is hidden behind an id many people share (or a chat)."""
+    user, message = update.effective_user, update.effective_message
+    if message is not None and message.sender_chat is not None:
+        return True
+    return user is not None and user.id in ANONYMOUS_SENDERS
+
+
 def _user_data(context: Context) -> dict[Any, Any]:
     return context.user_data if context.user_data is not None else {}
 
@@ -137,7 +171,11 @@ class Handlers:
 
     async def _card(self, user_id: int, answer: Answer) -> Reply:
         exercise_id = self.library.id_of(answer.exercise) if answer.exercise else None
-        saved = exercise_id is not None and await self.store.contains(user_id, exercise_id)
+        saved = (
+            exercise_id is not None
+            and user_id not in ANONYMOUS_SENDERS
+            and await self.store.contains(user_id, exercise_id)
+        )
         return render(answer, self.library, saved=saved)
 
     def _exercise_answer(
@@ -189,7 +227,7 @@ class Handlers:
     async def favourites(self, update: Update, context: Context) -> None:
         """/favorites: the user's saved exercises, each with a button."""
         message, user = update.effective_message, update.effective_user
-        if message is None or user is None:
+        if message is None or user is None or await self._refused_anonymous(update, context):
             return
         await send(message, await self._favourites(user.id, await self._language(update, context)))
 
@@ -201,15 +239,23 @@ class Handlers:
 
     async def forget(self, update: Update, context: Context) -> None:
         """/forget: asks before deleting everything stored about the user."""
-        if update.effective_message:
+        if update.effective_message and not await self._refused_anonymous(update, context):
             lang = await self._language(update, context)
             await send(update.effective_message, forget_confirmation(lang))
 
     async def language(self, update: Update, context: Context) -> None:
         """/language: choose the language of answers and buttons."""
-        if update.effective_message:
+        if update.effective_message and not await self._refused_anonymous(update, context):
             lang = await self._language(update, context)
             await send(update.effective_message, language_choice(lang, interface_languages(), lang))
+
+    async def _refused_anonymous(self, update: Update, context: Context) -> bool:
+        """Tells a hidden sender that saving needs a personal chat; whether it was one."""
+        if not anonymous(update) or update.effective_message is None:
+            return False
+        _ = translator(await self._language(update, context))
+        await send(update.effective_message, notice(_(PERSONAL_ONLY)))
+        return True
 
     # --- messages ----------------------------------------------------------------------
 
@@ -233,11 +279,16 @@ class Handlers:
 
     def _addressed(self, message: Message, context: Context) -> str | None:
         """The text of a group message meant for the bot (mention removed), else None."""
-        mention = f"@{context.bot.username}"
+        mention = f"@{context.bot.username}".lower()
         text = message.text or ""
-        if mention.lower() in text.lower():
-            start = text.lower().index(mention.lower())
-            return (text[:start] + text[start + len(mention) :]).strip()
+        # Telegram marks each @username as an entity: the whole name must be ours, so
+        # "@fake_test_bot_helper" does not wake @fake_test_bot.
+        for entity, said in message.parse_entities([MessageEntity.MENTION]).items():
+            if said.lower() == mention:
+                # Offsets are in UTF-16 code units, as are those of `said`.
+                encoded = text.encode("utf-16-le")
+                start, end = entity.offset * 2, (entity.offset + entity.length) * 2
+                return (encoded[:start] + encoded[end:]).decode("utf-16-le").strip()
         replied = message.reply_to_message
         if (
             replied is not None
@@ -318,6 +369,9 @@ class Handlers:
 
     async def _toggle_save(self, press: Press) -> Reply | None:
         _ = press.t
+        if press.user_id in ANONYMOUS_SENDERS:
+            await press.query.answer(_(PERSONAL_ONLY), show_alert=True)
+            return None
         saved = await self.store.toggle(press.user_id, press.action.exercise_id)
         await press.query.answer(
             "★ " + _("Saved to /favorites") if saved else _("Removed from favourites")
@@ -332,8 +386,7 @@ class Handlers:
         """Another part of a card, its questions, or another random pick."""
         action, exercise, lang = press.action, press.exercise, press.lang
         if action.kind is ActionKind.RANDOM:
-            await deliver(press.query.answer)
-            return await self._reply_to(press, self.engine.random(action.filters, lang))
+            return await self._another(press)
         if exercise is None:
             _ = press.t
             await press.query.answer(_("That exercise is no longer available."))
@@ -349,6 +402,22 @@ class Handlers:
         return await self._reply_to(
             press, self._exercise_answer(exercise, section, lang, action.level)
         )
+
+    async def _another(self, press: Press) -> Reply | None:
+        """Another random pick, never the one on screen (unless it is the only match)."""
+        filters, lang = press.action.filters, press.lang
+        shown = _card_exercise(press.message)
+        pool = [e for e in self.library.catalogue(lang) if filters.accepts(e)]
+        if shown is not None and [self.library.id_of(e) for e in pool] == [shown]:
+            await press.query.answer(press.t(ONLY_MATCH))  # the same card again would be a no-op
+            return None
+        answer = self.engine.random(filters, lang)
+        for _attempt in range(20):  # with two or more to choose from, one differs soon enough
+            if answer.exercise is None or self.library.id_of(answer.exercise) != shown:
+                break
+            answer = self.engine.random(filters, lang)
+        await deliver(press.query.answer)
+        return await self._reply_to(press, answer)
 
     async def _reply_to(self, press: Press, answer: Answer) -> Reply:
         if answer.exercise is not None:

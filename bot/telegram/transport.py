@@ -4,17 +4,21 @@ Measured in bench/throughput: with httpx, httpcore's pool re-checks every open c
 each request (through anyio's attribute lookups), which cost the bot more CPU than answering
 the message. aiohttp's pool and C-accelerated HTTP parser make each call several times cheaper.
 Timeouts and errors keep python-telegram-bot's meaning, so rate limiting, retries and
-delivery work as with the default transport.
+delivery work as with the default transport. Their text never carries the token: aiohttp's
+errors quote the URL (`/bot<TOKEN>/getMe`), so each is redacted and raised without its cause.
 """
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.ext import ApplicationBuilder
 from telegram.request import BaseRequest, RequestData
+
+from bot.telegram.redact import redact
 
 Builder = TypeVar("Builder", bound="ApplicationBuilder[Any, Any, Any, Any, Any, Any]")
 
@@ -90,9 +94,18 @@ class AiohttpRequest(BaseRequest):
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:  # aiohttp's own timeouts are TimeoutErrors too
-            raise TimedOut from exc
+            raise TimedOut(_describe(exc, url, "Timed out")) from None
         except aiohttp.ClientError as exc:
-            raise NetworkError(f"aiohttp.{type(exc).__name__}: {exc}") from exc
+            raise NetworkError(_describe(exc, url)) from None
+
+
+def _describe(exc: BaseException, url: str, default: str = "") -> str:
+    """What went wrong, with the token masked (and no URL-bearing cause attached)."""
+    # The token is the path segment before the method: {base_url}{token}/{method}.
+    segments = urlsplit(url).path.split("/")
+    token = segments[-2].removeprefix("bot") if len(segments) >= 3 else ""
+    text = f"aiohttp.{type(exc).__name__}: {exc}" if str(exc) else default
+    return redact(text, [token] if len(token) >= 8 else [])
 
 
 def _given(value: object, default: float | None) -> float | None:
