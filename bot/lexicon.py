@@ -97,6 +97,7 @@ class Lexicon:
         )
         self.bound_words: frozenset[str] = v.BOUND_WORDS
         self.references: frozenset[str] = v.REFERENCES
+        self.name_requests = self.table({"which": v.NAME_REQUESTS})
         self.greetings: frozenset[str] = v.GREETINGS
         self.thanks: frozenset[str] = v.THANKS
         self.small_talk: frozenset[str] = v.SMALL_TALK

@@ -28,6 +28,8 @@ TYPO_COST = 0.15  # similarity lost per edit
 STOP_WEIGHT = 0.05
 MAX_TYPO_LOOKUPS = 24
 MAX_TYPO_LENGTH = 30  # longer than any name word: noise, not a typo
+SPREAD = 1  # other words a name's words may have between them ("roll it up")
+SPREAD_COST = 0.5
 PREFIX_MIN = 3  # "jackkn", "boomer": a name being typed ("hi" is not half of "hip")
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
 
@@ -144,9 +146,13 @@ class NameIndex:
             if name_id not in anchored:
                 continue  # "into", "the": not a reason to think of "Roll Over into Teaser"
             positions = frozenset(p for t in name.terms if t in hits for p in hits[t][1])
+            score = mass / name.weight
+            if positions and max(positions) - min(positions) >= len(name.terms) + SPREAD:
+                # A name's words far apart are not the name: "my neck ... I pull" is no Neck Pull.
+                score *= SPREAD_COST
             candidate = NameMatch(
                 exercise_id=name.exercise_id,
-                score=mass / name.weight,
+                score=score,
                 mass=mass,
                 name=name.text,
                 is_title=name.is_title,

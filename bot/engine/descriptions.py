@@ -16,7 +16,8 @@ CARD_BASE = (
     0.35  # the card's confidence rises from this with the fit: a FAQ entry that fits goes first
 )
 CARD_SLOPE = 0.45
-PART_ASKED = 0.15  # "what's the one where...", "how do I do the stretch where...": the card
+PART_ASKED = 0.15  # "how do I do the stretch where...": a part of it, so the card
+ASKED_WHICH = 0.95  # "what's it called when you...": the name is the answer
 
 
 def implied(message: Message) -> tuple[str, float] | None:
@@ -36,9 +37,10 @@ def propose(message: Message) -> Iterator[Candidate]:
         return
     exercise_id, fit = found
     part = message.part
+    score = CARD_BASE + CARD_SLOPE * fit + (PART_ASKED if part else 0.0)
     yield Candidate(
         AnswerKind.EXERCISE,
-        CARD_BASE + CARD_SLOPE * fit + (PART_ASKED if part else 0.0),
+        max(score, ASKED_WHICH) if message.asks_which else score,
         "description",
         exercise_id=exercise_id,
         section=part.section if part else Section.OVERVIEW,

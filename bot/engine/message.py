@@ -20,10 +20,11 @@ from bot.intent import (
     find_small_talk,
 )
 from bot.lexicon import Analysis
-from bot.matching import NameLookup, NameMatch
+from bot.matching import NameLookup, NameMatch, position_term
 
 # How sure a name must be (share of its weight the message holds), calibrated on the
 # development sets.
+EXACT = 0.999  # a name said in full (its score is a sum of floats)
 NAME_SURE = 0.8  # share of a name's weight a message must contain to name it
 NAME_MARGIN = 0.15  # and by how much it must beat the next exercise
 NAME_ALONE = 0.62  # enough when no other exercise comes near (typos, half names)
@@ -60,6 +61,7 @@ class Message:
         return not self.named and self.refers_back
 
     refers_back: bool = False
+    asks_which: bool = False  # "what's it called when...": the name of a described exercise
 
     @property
     def names(self) -> list[NameMatch]:
@@ -106,17 +108,21 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         if not stop and position not in cues
     ]
     known = sum(term in index.faq for term in terms)
+    position = lexicon.position(analysis)
+    if position is not None:
+        terms.append(position_term(position[0]))  # "face down": the prone exercises
     return Message(
         analysis=analysis,
         lookup=lookup,
         named=named,
         part=part,
         request=request,
-        position=lexicon.position(analysis),
+        position=position,
         talk=find_small_talk(analysis, lexicon),
         foreign=find_foreign_exercise(analysis, lexicon),
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),
+        asks_which=bool(lexicon.name_requests.find_all(analysis)),
         described=index.faq.describe(terms) if known >= DESCRIPTION_TERMS else [],
     )
 
@@ -164,6 +170,13 @@ def _named(
         return _fragment(names, message)
     # The name that accounts for more of what was said wins: "reverse plank" is Leg Pull
     # Back's alias, not Plank with a stray word.
+    # A name said exactly goes before one matched loosely elsewhere in the message ("el
+    # corkscrew ... bajo las piernas" names Corkscrew, not "bajada de piernas"), but not
+    # before a longer one that holds it ("reverse plank" is not Plank).
+    exact = [m.positions for m, s in strong if s >= EXACT]
+    strong = [
+        (m, s) for m, s in strong if s >= EXACT or not exact or any(m.positions > e for e in exact)
+    ]
     top, score = max(strong, key=lambda ms: (len(ms[0].positions), ms[1], ms[0].is_title))
     # One word, exactly a nickname of one exercise ("cisne" of Swan Prep) and also part of
     # other exercises' names ("cisne con balanceo"): not a choice the message made.

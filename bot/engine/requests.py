@@ -30,6 +30,8 @@ def _random(message: Message) -> Iterator[Candidate]:
     request = message.request
     if not (request.filters or request.asked):
         return
+    if request.weak and not request.filters and message.lookup.words & message.analysis.said:
+        return  # "the circles exercise": a name half said, not "give me something"
     cues = (message.part.positions if message.part else frozenset()) | request.positions
     unexplained = message.content_terms(cues)
     names = message.names

@@ -386,6 +386,24 @@ SYNONYMS: dict[str, str] = {
     "avoid": "safe",
     "skip": "safe",
     "appropriate": "safe",
+    "ok": "safe",
+    "okay": "safe",
+    "alright": "safe",
+    "idea": "safe",
+    "dodgy": "injured",
+    # clinical words people bring from a physiotherapist
+    "spondylolisthesis": "disc",
+    "stenosis": "disc",
+    "bulging": "disc",
+    "hernia": "disc",
+    "scoliosis": "back",
+    "kyphosis": "back",
+    "cervical": "neck",
+    "thoracic": "back",
+    "diastasis": "pregnancy",
+    "recti": "pregnancy",
+    "osteopenic": "osteoporosis",
+    "osteoporotic": "osteoporosis",
     "advisable": "safe",
     "contraindicated": "safe",
     "partum": "pregnancy",
@@ -858,6 +876,29 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # Small talk: answered kindly, never matched against exercises.
+# Phrases that ask which exercise a description is ("what's it called when you...").
+NAME_REQUESTS: tuple[str, ...] = (
+    "what is it called",
+    "what is this called",
+    "what is that called",
+    "whats it called",
+    "whats the name",
+    "what is the name",
+    "name of the exercise",
+    "name of the one",
+    "what is the exercise",
+    "whats the exercise",
+    "which exercise",
+    "what exercise",
+    "the one where",
+    "the one with",
+    "the one that",
+    "the exercise where",
+    "the exercise with",
+    "the move where",
+    "the stretch where",
+)
+
 # Words that point back at what is on screen ("how long should I hold it?").
 REFERENCES: frozenset[str] = frozenset(["it", "this", "that", "these", "those", "them"])
 

@@ -171,6 +171,10 @@ SYNONYMS: dict[str, str] = {
     "posparto": "embarazo",
     "postparto": "embarazo",
     "bebe": "embarazo",
+    "costado": "lateral",
+    "espondilolistesis": "hernia",
+    "estenosis": "hernia",
+    "escoliosis": "espalda",
     "diastasis": "embarazo",
     "osteopenia": "osteoporosis",
     "huesos": "osteoporosis",
@@ -602,6 +606,21 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # Small talk: answered kindly, never matched against exercises (English ones too: people mix).
+# Frases que preguntan qué ejercicio es una descripción ("¿cómo se llama el de...?").
+NAME_REQUESTS: tuple[str, ...] = (
+    "como se llama",
+    "como se llamaba",
+    "nombre del ejercicio",
+    "cual es el ejercicio",
+    "que ejercicio es",
+    "el ejercicio en el que",
+    "el ejercicio donde",
+    "el ejercicio de",
+    "ese en el que",
+    "el de",
+    "uno en el que",
+)
+
 # Words that point back at what is on screen ("how long should I hold it?").
 REFERENCES: frozenset[str] = frozenset(
     ["lo", "la", "los", "las", "esto", "eso", "este", "ese", "esta", "esa"]
