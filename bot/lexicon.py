@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from types import ModuleType
 
+from bot.languages import language
 from bot.text import stem, words
 
 Phrase = tuple[str, ...]
@@ -70,72 +69,73 @@ class Lexicon:
     """One language's vocabulary: stop words, synonyms and cue phrases as stems."""
 
     def __init__(self, lang: str) -> None:
+        v = language(lang)
         self.lang = lang
-        v = vocabulary(lang)
-        self._synonyms: dict[str, str] = v.SYNONYMS
-        self._stems: dict[str, str] = v.STEMS
-        self._diminutives: tuple[tuple[str, str], ...] = v.DIMINUTIVES
-        self._shorthand: dict[str, str] = v.SHORTHAND
-        self.name_fillers = frozenset(self.stem(w) for w in v.NAME_FILLERS)
-        self._cue_fillers: frozenset[str] = v.CUE_FILLERS
-        self.stop_words: frozenset[str] = v.STOP_WORDS
+        self.language = v
+        self._synonyms = v.synonyms
+        self._stems = v.stems
+        self._diminutives = v.diminutives
+        self._shorthand = v.shorthand
+        self._cue_fillers = v.cue_fillers
+        self.name_fillers = frozenset(self.stem(w) for w in v.name_fillers)
+        self.stop_words: frozenset[str] = v.stop_words
         self.stop_terms = frozenset(self.term(w) for w in self.stop_words)
-        self.section_cues = self.table(v.SECTION_CUES)
-        self.random_cues = self.table({"strong": v.RANDOM_CUES, "weak": v.WEAK_RANDOM_CUES})
+        self.section_cues = self.table(v.section_cues)
+        self.random_cues = self.table({"strong": v.random_cues, "weak": v.weak_random_cues})
         # Exact words: stems would seat a "seated" exercise on your "seat".
         self.positions = PhraseTable(
             (
                 (self.exact_phrase(text), tag)
-                for tag, texts in v.POSITIONS.items()
+                for tag, texts in v.positions.items()
                 for text in texts
             ),
             exact=True,
         )
-        self.domain_words: frozenset[str] = v.DOMAIN_WORDS
+        self.domain_words = v.domain_words
         self.foreign_exercises = PhraseTable(
-            ((self.exact_phrase(text), "foreign") for text in v.FOREIGN_EXERCISES), exact=True
+            ((self.exact_phrase(text), "foreign") for text in v.foreign_exercises), exact=True
         )
-        self.bound_words: frozenset[str] = v.BOUND_WORDS
-        self.references: frozenset[str] = v.REFERENCES
-        self.name_requests = self.table({"which": v.NAME_REQUESTS})
-        self.greetings: frozenset[str] = v.GREETINGS
-        self.thanks: frozenset[str] = v.THANKS
-        self.small_talk: frozenset[str] = v.SMALL_TALK
-        self.difficulty: dict[str, str] = v.DIFFICULTY_WORDS
-        self.muscles: dict[str, str] = v.MUSCLE_WORDS
+        self.bound_words = v.bound_words
+        self.references = v.references
+        self.name_requests = self.table({"which": v.name_requests})
+        self.greetings = v.greetings
+        self.thanks = v.thanks
+        self.small_talk = v.small_talk
+        self.difficulty = v.difficulty_words
+        self.muscles = v.muscle_words
         # Exact words: stems would make Spanish "para" a "pared" (wall).
         self.equipment = PhraseTable(
-            ((self.exact_phrase(text), value) for text, value in v.EQUIPMENT_WORDS.items()),
+            ((self.exact_phrase(text), value) for text, value in v.equipment_words.items()),
             exact=True,
         )
-        self.time_units: dict[str, int] = v.TIME_UNITS
-        self.number_words: dict[str, int] = v.NUMBER_WORDS
+        self.time_units = v.time_units
+        self.number_words = v.number_words
         # What spelling help prefers to correct towards: the words that ask for a part
         # ("modifcations", "tps")...
         self.cue_words = frozenset(
-            w for texts in v.SECTION_CUES.values() for text in texts for w in words(text)
+            w for texts in v.section_cues.values() for text in texts for w in words(text)
         )
         # ...and the words it leaves alone: they mean something as they are ("hey", "squats").
         self.table_words = frozenset(
             w
             for text in (
-                *v.RANDOM_CUES,
-                *v.WEAK_RANDOM_CUES,
-                *v.DIFFICULTY_WORDS,
-                *v.MUSCLE_WORDS,
-                *v.EQUIPMENT_WORDS,
-                *v.TIME_UNITS,
-                *v.NUMBER_WORDS,
-                *self.stop_words,
-                *self.greetings,
-                *self.thanks,
-                *self.small_talk,
-                *self.domain_words,
-                *self.bound_words,
-                *v.FOREIGN_EXERCISES,
-                *v.SYNONYMS,
-                *v.SHORTHAND,
-                *(t for texts in v.POSITIONS.values() for t in texts),
+                *v.random_cues,
+                *v.weak_random_cues,
+                *v.difficulty_words,
+                *v.muscle_words,
+                *v.equipment_words,
+                *v.time_units,
+                *v.number_words,
+                *v.stop_words,
+                *v.greetings,
+                *v.thanks,
+                *v.small_talk,
+                *v.domain_words,
+                *v.bound_words,
+                *v.foreign_exercises,
+                *v.synonyms,
+                *v.shorthand,
+                *(t for texts in v.positions.values() for t in texts),
             )
             for w in words(text)
         )
@@ -203,14 +203,6 @@ class Lexicon:
                 if base in known:
                     return base
         return word
-
-
-def vocabulary(lang: str) -> ModuleType:
-    """bot/languages/<lang>.py; English for a language that has none."""
-    try:
-        return importlib.import_module(f"bot.languages.{lang}")
-    except ModuleNotFoundError:
-        return importlib.import_module("bot.languages.en")
 
 
 @cache

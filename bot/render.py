@@ -9,6 +9,7 @@ from bot.answers import Answer, AnswerKind, NoAnswer
 from bot.content import DEFAULT_LANG, Block, BlockKind, Exercise, Level, Library
 from bot.i18n import N_, Translator, translator
 from bot.intent import Section
+from bot.languages import language
 from bot.reply import Action, ActionKind, Button, Line, Part, Reply, Span, Style
 
 # --- the words of the interface ------------------------------------------------------------
@@ -53,7 +54,6 @@ NONE_TEXT = {
         "Sorry, I don't know that one. I only know the exercises of our mat library."
     ),
 }
-LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 
 def _text(text: str, style: Style = Style.PLAIN) -> Line:
@@ -322,7 +322,9 @@ def language_choice(current: str, languages: Sequence[str], lang: str) -> Reply:
     buttons = tuple(
         (
             Button(
-                ("✓ " if code == current else "") + LANGUAGE_NAMES.get(code, code),
+                ("✓ " if code == current else "") + language(code).name
+                if code == language(code).code
+                else code,
                 Action(ActionKind.LANGUAGE, value=code),
             ),
         )

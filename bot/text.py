@@ -8,12 +8,13 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from bot.languages import language
+
 # Messages longer than this are cut before matching: nobody asks a form question in a novel,
 # and it bounds the work one message can cause.
 MAX_MESSAGE_CHARS = 4000
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile("['`\u2018\u2019\u00b4]")  # ' ` and the typographic ones
-_STEMMER_LANGS = {"en": "english", "es": "spanish"}
 
 
 def fold(text: str) -> str:
@@ -31,7 +32,7 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str, lang: str = "en") -> str:
-    stemmer = _stemmer(_STEMMER_LANGS.get(lang, "english"))
+    stemmer = _stemmer(language(lang).stemmer)
     return str(stemmer.stemWord(word))
 
 

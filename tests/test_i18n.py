@@ -8,7 +8,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from bot.i18n import LOCALE_DIR, interface_languages, translator
-from bot.lexicon import vocabulary
+from bot.languages import language
 from tests.conftest import ROOT
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -48,7 +48,11 @@ def test_translator_fills_placeholders_after_translating() -> None:
     assert translator("xx")("Steps") == "Steps"
 
 
-def test_language_modules_define_the_same_tables() -> None:
-    english = {n for n in vars(vocabulary("en")) if n.isupper()}
+def test_every_interface_language_has_its_word_tables() -> None:
+    english = language("en")
     for lang in interface_languages():
-        assert {n for n in vars(vocabulary(lang)) if n.isupper()} == english, lang
+        words = language(lang)
+        assert words.code == lang, lang
+        assert words.section_cues.keys() == english.section_cues.keys(), lang
+        assert set(words.section_headings.values()) == set(english.section_headings.values())
+        assert words.positions.keys() == english.positions.keys(), lang

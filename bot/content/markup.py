@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from bot.content.model import Block, BlockKind, Body
+from bot.languages import all_languages
 
 # Tags that run code, load other documents or redirect: never acceptable in a page.
 ACTIVE_TAGS = frozenset(
@@ -116,20 +118,12 @@ def clean_text(value: str) -> HtmlScan:
 
 
 # Section headings the bot knows, per language, after normalise_heading().
-SECTION_HEADINGS: dict[str, str] = {
-    "benefits": "benefits",
-    "common mistakes to avoid": "mistakes",
-    "common mistakes": "mistakes",
-    "mistakes to avoid": "mistakes",
-    "tips for success": "tips",
-    "tips": "tips",
-    "beneficios": "benefits",
-    "errores comunes a evitar": "mistakes",
-    "errores comunes": "mistakes",
-    "errores a evitar": "mistakes",
-    "consejos para el exito": "tips",
-    "consejos": "tips",
-}
+@cache
+def section_headings() -> dict[str, str]:
+    """Every language's "##" headings (folded) and the section each one starts."""
+    return {
+        heading: part for lang in all_languages() for heading, part in lang.section_headings.items()
+    }
 
 
 def normalise_heading(heading: str) -> str:
@@ -206,7 +200,7 @@ def parse_body(markdown: str) -> ParsedBody:
         elif token.type == "inline":
             text = _inline_text(token, findings, line)
             if heading_level == 2:
-                known = SECTION_HEADINGS.get(normalise_heading(text))
+                known = section_headings().get(normalise_heading(text))
                 sections.current = known or "overview"
                 if known is None:
                     sections.add(BlockKind.HEADING, text)

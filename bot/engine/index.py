@@ -107,7 +107,7 @@ class LanguageIndex:
             self.lexicon.cue_words,
             self.lexicon.table_words,
             self.lexicon.stem,
-            real_words(lang),
+            real_words(self.lexicon.language.spelling),
         )
 
     def analyse(self, text: str) -> Analysis:

@@ -32,9 +32,11 @@ REAL_WORD = 5  # times a word occurs in the language's frequency list to count a
 
 
 @cache
-def real_words(lang: str) -> frozenset[str]:
+def real_words(lang: str | None) -> frozenset[str]:
     """The words of `lang` as pyspellchecker's frequency list has them; empty for a language
     it does not ship."""
+    if lang is None:
+        return frozenset()
     try:
         packed = resources.files("spellchecker").joinpath("resources", f"{lang}.json.gz")
         with gzip.open(packed.open("rb")) as stream:

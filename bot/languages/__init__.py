@@ -1,1 +1,80 @@
-"""Per-language vocabularies: one module per language code, the same names in each."""
+"""The languages the bot speaks: one typed `Language` per code, registered once.
+
+Each module (en.py, es.py) writes its word tables as data and registers one `Language`; the
+engine compiles it (bot/lexicon.py), the loader reads its section headings, and mypy checks
+that every language fills every field. Adding a language is one module here, its gettext
+catalogue and its answer set (README, "Adding a language").
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+DEFAULT = "en"
+CODES = ("en", "es")  # the modules of this package, in the order menus list them
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """Everything the bot knows about how people write in one language."""
+
+    code: str
+    name: str  # as its speakers write it ("Español")
+    stemmer: str  # the Snowball stemmer's name ("spanish")
+    spelling: str | None  # pyspellchecker's frequency list (real words are never "corrected")
+    stop_words: frozenset[str]
+    name_fillers: frozenset[str]  # "the", "of": inside names, weigh almost nothing
+    shorthand: Mapping[str, str]  # "pls" -> "please"
+    cue_fillers: frozenset[str]  # stepped over when looking for cue phrases
+    stems: Mapping[str, str]  # where the stemmer is wrong ("patas" is no "patada")
+    diminutives: tuple[tuple[str, str], ...]  # chat diminutives back to their base
+    synonyms: Mapping[str, str]  # words that mean one concept ("hurts", "sore" -> "pain")
+    section_cues: Mapping[str, tuple[str, ...]]  # phrases that ask for a part
+    section_headings: Mapping[str, str]  # the pages' "##" headings -> mistakes, tips...
+    positions: Mapping[str, tuple[str, ...]]  # body positions ("on all fours")
+    random_cues: tuple[str, ...]
+    weak_random_cues: tuple[str, ...]  # "another", "something": also ask other things
+    domain_words: frozenset[str]
+    foreign_exercises: tuple[str, ...]  # other sports' exercises: an honest no
+    difficulty_words: Mapping[str, str]
+    muscle_words: Mapping[str, str]
+    equipment_words: Mapping[str, str]
+    bound_words: frozenset[str]  # "under", "max": part of a time bound
+    time_units: Mapping[str, int]  # in seconds
+    number_words: Mapping[str, int]
+    name_requests: tuple[str, ...]  # "what's it called when..."
+    references: frozenset[str]  # "it", "this": pointing at the card on screen
+    greetings: frozenset[str]
+    thanks: frozenset[str]
+    small_talk: frozenset[str]
+
+
+_REGISTRY: dict[str, Language] = {}
+
+
+def register(language: Language) -> Language:
+    """Add a language; each code once."""
+    if language.code in _REGISTRY:
+        raise ValueError(f"language {language.code!r} registered twice")
+    _REGISTRY[language.code] = language
+    return language
+
+
+@cache
+def _load() -> Mapping[str, Language]:
+    for code in CODES:
+        importlib.import_module(f"{__name__}.{code}")
+    return _REGISTRY
+
+
+def language(code: str) -> Language:
+    """The language of `code`; English for a code the bot does not speak."""
+    languages = _load()
+    return languages.get(code) or languages[DEFAULT]
+
+
+def all_languages() -> tuple[Language, ...]:
+    return tuple(_load().values())

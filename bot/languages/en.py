@@ -1,10 +1,13 @@
 """English: the words people use about Pilates, as data.
 
-Every language module has the same names; bot/lexicon.py compiles them. To add a language, copy
-this file to <code>.py and write its words (see README "Adding a language").
+The tables are data; the `Language` registered at the end is what the rest of the bot reads,
+and mypy checks it is complete. To add a language, copy this file to <code>.py, write its
+words and add the code to `CODES` (see README "Adding a language").
 """
 
 from __future__ import annotations
+
+from bot.languages import Language, register
 
 # Words that carry no meaning for matching. They still count as "explained" in a message.
 STOP_WORDS: frozenset[str] = frozenset(
@@ -964,4 +967,48 @@ SMALL_TALK: frozenset[str] = frozenset(
         "love",
         "it",
     ]
+)
+
+# The pages' section headings, folded, and the part each holds.
+SECTION_HEADINGS: dict[str, str] = {
+    "benefits": "benefits",
+    "common mistakes to avoid": "mistakes",
+    "common mistakes": "mistakes",
+    "mistakes to avoid": "mistakes",
+    "tips for success": "tips",
+    "tips": "tips",
+}
+
+LANGUAGE = register(
+    Language(
+        code="en",
+        name="English",
+        stemmer="english",
+        spelling="en",
+        stop_words=STOP_WORDS,
+        name_fillers=NAME_FILLERS,
+        shorthand=SHORTHAND,
+        cue_fillers=CUE_FILLERS,
+        stems=STEMS,
+        diminutives=DIMINUTIVES,
+        synonyms=SYNONYMS,
+        section_cues=SECTION_CUES,
+        section_headings=SECTION_HEADINGS,
+        positions=POSITIONS,
+        random_cues=RANDOM_CUES,
+        weak_random_cues=WEAK_RANDOM_CUES,
+        domain_words=DOMAIN_WORDS,
+        foreign_exercises=FOREIGN_EXERCISES,
+        difficulty_words=DIFFICULTY_WORDS,
+        muscle_words=MUSCLE_WORDS,
+        equipment_words=EQUIPMENT_WORDS,
+        bound_words=BOUND_WORDS,
+        time_units=TIME_UNITS,
+        number_words=NUMBER_WORDS,
+        name_requests=NAME_REQUESTS,
+        references=REFERENCES,
+        greetings=GREETINGS,
+        thanks=THANKS,
+        small_talk=SMALL_TALK,
+    )
 )

@@ -5,6 +5,8 @@ Words are written without accents where people often drop them; matching folds a
 
 from __future__ import annotations
 
+from bot.languages import Language, register
+
 STOP_WORDS: frozenset[str] = frozenset(
     """
     a al algo algun alguna algunas alguno algunos ante antes aqui asi aun aunque bien cada casi
@@ -635,4 +637,48 @@ SMALL_TALK: frozenset[str] = frozenset(
     ok okay okey vale genial perfecto guay jaja jajaja jeje lol adios chao chau hasta luego
     pronto bien como estas que tal tal si no claro bueno fenomenal super estupendo buenisimo
     """.split()
+)
+
+# The pages' section headings, folded, and the part each holds.
+SECTION_HEADINGS: dict[str, str] = {
+    "beneficios": "benefits",
+    "errores comunes a evitar": "mistakes",
+    "errores comunes": "mistakes",
+    "errores a evitar": "mistakes",
+    "consejos para el exito": "tips",
+    "consejos": "tips",
+}
+
+LANGUAGE = register(
+    Language(
+        code="es",
+        name="Español",
+        stemmer="spanish",
+        spelling="es",
+        stop_words=STOP_WORDS,
+        name_fillers=NAME_FILLERS,
+        shorthand=SHORTHAND,
+        cue_fillers=CUE_FILLERS,
+        stems=STEMS,
+        diminutives=DIMINUTIVES,
+        synonyms=SYNONYMS,
+        section_cues=SECTION_CUES,
+        section_headings=SECTION_HEADINGS,
+        positions=POSITIONS,
+        random_cues=RANDOM_CUES,
+        weak_random_cues=WEAK_RANDOM_CUES,
+        domain_words=DOMAIN_WORDS,
+        foreign_exercises=FOREIGN_EXERCISES,
+        difficulty_words=DIFFICULTY_WORDS,
+        muscle_words=MUSCLE_WORDS,
+        equipment_words=EQUIPMENT_WORDS,
+        bound_words=BOUND_WORDS,
+        time_units=TIME_UNITS,
+        number_words=NUMBER_WORDS,
+        name_requests=NAME_REQUESTS,
+        references=REFERENCES,
+        greetings=GREETINGS,
+        thanks=THANKS,
+        small_talk=SMALL_TALK,
+    )
 )
