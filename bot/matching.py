@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -141,13 +142,23 @@ class NameIndex:
                     anchored.add(name_id)
         best: dict[str, NameMatch] = {}
         titles: dict[str, tuple[float, frozenset[int]]] = {}
+        # A word's place, not counting the little words names are made with: "patada con una
+        # pierna" is a name said in full, "push your hips up" is not Push Up.
+        fillers = self._lexicon.name_fillers
+        rank = list(accumulate(int(stem not in fillers) for stem in message.stems))
+        places: defaultdict[str, list[int]] = defaultdict(list)  # every place a term is said
+        for position, stem in enumerate(message.stems):
+            places[stem].append(position)
         for name_id, mass in found.items():
             name = self._names[name_id]
             if name_id not in anchored:
                 continue  # "into", "the": not a reason to think of "Roll Over into Teaser"
             positions = frozenset(p for t in name.terms if t in hits for p in hits[t][1])
             score = mass / name.weight
-            if positions and max(positions) - min(positions) >= len(name.terms) + SPREAD:
+            # Only the words that carry the name count ("de", "la" may be left out or be
+            # anywhere in the message).
+            carrying = tuple(t for t in name.terms if t not in self._lexicon.name_fillers)
+            if _span(carrying, hits, places, rank) >= len(carrying) + SPREAD:
                 # A name's words far apart are not the name: "my neck ... I pull" is no Neck Pull.
                 score *= SPREAD_COST
             candidate = NameMatch(
@@ -226,6 +237,35 @@ class NameIndex:
                 if joined in self._postings:  # "criss cross" said for "crisscross"
                     record(joined, 1.0, position, position + 1)
         return hits
+
+
+def _span(
+    terms: tuple[str, ...],
+    hits: dict[str, tuple[float, tuple[int, ...]]],
+    places: dict[str, list[int]],
+    rank: list[int],
+) -> int:
+    """How far apart, in words other than fillers, the nearest occurrences of a name's terms
+    are ("estiramiento de columna hacia delante" said once among other "delante"s)."""
+    found: list[tuple[int, str]] = sorted(
+        (rank[p], t) for t in set(terms) if t in hits for p in {*hits[t][1], *places.get(t, ())}
+    )
+    wanted = len({t for _, t in found})
+    if wanted <= 1:
+        return 0
+    best: int = found[-1][0] - found[0][0]
+    counts: dict[str, int] = {}
+    start = 0
+    for position, term in found:
+        counts[term] = counts.get(term, 0) + 1
+        while len(counts) == wanted:
+            first, first_term = found[start]
+            best = min(best, position - first)
+            counts[first_term] -= 1
+            if not counts[first_term]:
+                del counts[first_term]
+            start += 1
+    return best
 
 
 @dataclass(frozen=True, slots=True)

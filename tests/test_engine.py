@@ -139,3 +139,22 @@ def test_candidates_carry_their_producer_and_evidence(engine: AnswerEngine) -> N
     found = engine.candidates("my neck hurts in the hundred")
     assert found[0].kind is AnswerKind.FAQ and found[0].producer == "faq"
     assert any(c.producer == "names" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        (
+            "In criss cross my neck is paining me. Maybe I pull the head with my hands?",
+            "en",
+            "criss-cross",
+        ),
+        ("patada con una pierna", "es", "single-leg-kick"),
+        ("reverse plank", "en", "leg-pull-back"),
+    ],
+)
+def test_a_name_is_its_words_said_together(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    """ "my neck ... I pull" is not Neck Pull; filler words inside a name are no gap."""
+    assert exercise_of(engine, text, lang) == exercise_id
