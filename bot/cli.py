@@ -41,6 +41,7 @@ def answer_json(engine: AnswerEngine, answer: Answer) -> dict[str, object]:
         "kind": answer.kind.value,
         "exercise": library.id_of(answer.exercise) if answer.exercise else None,
         "section": answer.section.value if answer.section else None,
+        "level": answer.level.value if answer.level else None,
         "question": answer.faq.question if answer.faq else None,
         "candidates": [library.id_of(e) for e in answer.candidates],
         "text": render(answer, library).text,

@@ -9,7 +9,7 @@ import pytest
 from bot.cli import main
 from tests.conftest import ROOT
 
-KEYS = ["kind", "exercise", "section", "question", "candidates", "text"]
+KEYS = ["kind", "exercise", "section", "level", "question", "candidates", "text"]
 
 
 def test_ask_json_has_exactly_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,3 +52,9 @@ def test_ask_plain_prints_the_reply(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("Teaser\n")
     assert "Easier" in out
+
+
+def test_ask_says_which_modifications(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["ask", "harder version of teaser", "--json"])
+    answer = json.loads(capsys.readouterr().out)
+    assert (answer["section"], answer["level"]) == ("modifications", "harder")
