@@ -39,8 +39,15 @@ class PhraseTable:
     does the saw do" still holds the cue "what does do".
     """
 
-    def __init__(self, entries: Iterable[tuple[Phrase, str]], *, exact: bool = False) -> None:
+    def __init__(
+        self,
+        entries: Iterable[tuple[Phrase, str]],
+        *,
+        exact: bool = False,
+        every_word: bool = False,
+    ) -> None:
         self._exact = exact  # compare words as written, not stems ("sitting up" is no "sit up")
+        self._every_word = every_word  # fillers count too: "the one where" is not "one"
         by_first: dict[str, list[tuple[Phrase, str]]] = {}
         for phrase, tag in entries:
             if phrase:
@@ -53,7 +60,11 @@ class PhraseTable:
         self, message: Analysis, ignore: frozenset[int] = frozenset()
     ) -> list[tuple[str, tuple[int, ...]]]:
         """Every (tag, positions) found, longest phrase first at each place."""
-        kept = [i for i in range(len(message)) if not message.filler[i] and i not in ignore]
+        kept = [
+            i
+            for i in range(len(message))
+            if (self._every_word or not message.filler[i]) and i not in ignore
+        ]
         source = message.words if self._exact else message.stems
         stems = [source[i] for i in kept]
         found: list[tuple[str, tuple[int, ...]]] = []
@@ -97,7 +108,11 @@ class Lexicon:
         )
         self.bound_words = v.bound_words
         self.references = v.references
-        self.name_requests = self.table({"which": v.name_requests})
+        # Word for word, fillers included: without "the" and "where", "the one where" is "one".
+        self.name_requests = PhraseTable(
+            ((tuple(self.stem(w) for w in words(text)), "which") for text in v.name_requests),
+            every_word=True,
+        )
         self.greetings = v.greetings
         self.thanks = v.thanks
         self.small_talk = v.small_talk

@@ -158,3 +158,34 @@ def test_a_name_is_its_words_said_together(
 ) -> None:
     """ "my neck ... I pull" is not Neck Pull; filler words inside a name are no gap."""
     assert exercise_of(engine, text, lang) == exercise_id
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        (
+            "what's it called when you sit in a tight little tuck holding your shins, rock back"
+            " onto your shoulders and then back up to balance?",
+            "en",
+            "rolling-like-a-ball",
+        ),
+        (
+            "¿cómo se llama el ejercicio en el que estás a cuatro patas y estiras un brazo y la"
+            " pierna contraria?",
+            "es",
+            "bird-dog",
+        ),
+    ],
+)
+def test_asked_which_exercise_a_description_is_gives_its_card(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.EXERCISE
+    assert exercise_of(engine, text, lang) == exercise_id
+
+
+def test_a_name_in_the_wrong_position_is_doubted(engine: AnswerEngine) -> None:
+    """Chest Lift is done on the back: "face down ... lift your head and chest" is not it."""
+    text = "the exercise where you lie face down and lift your head and chest off the mat"
+    assert exercise_of(engine, text) != "chest-lift"

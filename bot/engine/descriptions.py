@@ -18,6 +18,8 @@ CARD_BASE = (
 CARD_SLOPE = 0.45
 PART_ASKED = 0.15  # "how do I do the stretch where...": a part of it, so the card
 ASKED_WHICH = 0.95  # "what's it called when you...": the name is the answer
+WHICH_FIT = 0.4  # ...of the exercise whose text explains this much of the description
+WHICH_MARGIN = 0.1  # ...or of each within this of the best
 
 
 def implied(message: Message) -> tuple[str, float] | None:
@@ -32,6 +34,9 @@ def implied(message: Message) -> tuple[str, float] | None:
 
 
 def propose(message: Message) -> Iterator[Candidate]:
+    if message.asks_which and not message.named:
+        yield from _which(message)
+        return
     found = implied(message)
     if found is None:
         return
@@ -47,3 +52,28 @@ def propose(message: Message) -> Iterator[Candidate]:
         level=part.level if part else None,
         evidence=f"page fit {fit:.2f}",
     )
+
+
+def _which(message: Message) -> Iterator[Candidate]:
+    """ "What's it called when you...": the exercise described, or the two or three it could
+    be when they are close."""
+    close = [
+        (exercise_id, fit)
+        for exercise_id, fit in message.described
+        if fit >= WHICH_FIT and fit >= message.described[0][1] - WHICH_MARGIN
+    ]
+    if len(close) == 1:
+        exercise_id, fit = close[0]
+        part = message.part
+        yield Candidate(
+            AnswerKind.EXERCISE,
+            ASKED_WHICH,
+            "description",
+            exercise_id=exercise_id,
+            section=part.section if part and part.section is not Section.OVERVIEW else None,
+            level=part.level if part else None,
+            evidence=f"page fit {fit:.2f}",
+        )
+    elif close:
+        options = tuple(exercise_id for exercise_id, _ in close[:3])
+        yield Candidate(AnswerKind.SUGGESTIONS, ASKED_WHICH, "description", options=options)

@@ -18,6 +18,7 @@ CARD_LOOSE = 0.66  # a name only implied by a word or two ("the feet" of Toe Tap
 SEVERAL_NAMED = 0.9  # "side bend or mermaid?": both offered
 DESCRIBED = 0.9  # "the kicking one on my belly": the exercises done that way
 SHARED_WORDS = 0.55  # words several names share ("roll"), and nothing else fits: suggestions
+OTHER_POSITION = 0.7  # a name whose exercise is done in another position than the one said
 SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
 MAX_SUGGESTIONS = 3
 
@@ -53,6 +54,11 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
         score = CARD_MORE_ASKED
     else:
         score = CARD
+    stated = message.position[0] if message.position else None
+    done_in = index.position_of.get(top.exercise_id)
+    if stated is not None and done_in is not None and stated != done_in:
+        # "lie face down ... lift your head and chest": not Chest Lift, which is on the back.
+        score *= OTHER_POSITION
     yield Candidate(
         AnswerKind.EXERCISE,
         score,

@@ -45,7 +45,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     else:
         yield from _settled(message, index)
         described = implied(message)
-        if described is not None:
+        if described is not None and not message.asks_which:
             # Its page describes the movement: its entries answer as if it were named, a
             # little less surely.
             exercise_id = described[0]
@@ -119,7 +119,9 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     """Several exercises the words could name, and a question that tells which: "side kicks
     propping my head on my hand makes my neck sore"."""
     ambiguous = [m for m in message.names if m.score >= SUGGEST_FLOOR][:3]
-    if not ambiguous or (message.about is not None and message.leans_on_context):
+    if not ambiguous or message.asks_which:
+        return
+    if message.about is not None and message.leans_on_context:
         return
     said = frozenset().union(*(m.positions for m in ambiguous))
     rest = message.content_terms(said)
@@ -134,6 +136,8 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     """The entries of any exercise that the whole message asks, best per exercise."""
     if message.analysis.said <= message.lookup.words:
         return  # only fragments of names ("leg pull"): not a question
+    if message.asks_which and not message.named:
+        return  # "what's it called when...": a name is asked, not an answer
     if message.named and message.named[0].title_score >= 1.0:
         return  # it names an exercise by its title: the question is about that one
     if message.about is not None and message.leans_on_context:

@@ -28,8 +28,8 @@ def propose(message: Message) -> Iterator[Candidate]:
 
 def _random(message: Message) -> Iterator[Candidate]:
     request = message.request
-    if not (request.filters or request.asked):
-        return
+    if not (request.filters or request.asked) or message.asks_which:
+        return  # "what's the exercise where you lie face down...": a description, not a pick
     if request.weak and not request.filters and message.lookup.words & message.analysis.said:
         return  # "the circles exercise": a name half said, not "give me something"
     cues = (message.part.positions if message.part else frozenset()) | request.positions

@@ -617,9 +617,7 @@ NAME_REQUESTS: tuple[str, ...] = (
     "que ejercicio es",
     "el ejercicio en el que",
     "el ejercicio donde",
-    "el ejercicio de",
     "ese en el que",
-    "el de",
     "uno en el que",
 )
 
