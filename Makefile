@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.favourites_scale
 	$(BIN)/python -m bench.flood
 	$(BIN)/python -m bench.webhook_memory
+
+# requirements.lock: the exact versions and hashes deploy/Dockerfile installs. Run after changing
+# the dependencies in pyproject.toml, and commit the result.
+lock: $(VENV)/.dev
+	$(PIP) pip-tools
+	$(BIN)/pip-compile --no-emit-find-links --allow-unsafe --generate-hashes --no-emit-index-url \
+		--output-file=requirements.lock --strip-extras pyproject.toml
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

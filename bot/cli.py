@@ -17,20 +17,22 @@ from pathlib import Path
 from bot.answers import Answer, AnswerEngine
 from bot.config import default_content_dir, default_db_path
 from bot.console import Console, read_stdin
-from bot.content import DEFAULT_LANG, load_library
+from bot.content import DEFAULT_LANG, ContentError, load_library, load_required
 from bot.favourites import FavouritesStore, StoreError
 from bot.render import render
 
 
 def _engine(content: Path) -> AnswerEngine:
-    result = load_library(content)
+    try:
+        result = load_required(content)
+    except ContentError as exc:
+        raise SystemExit(f"error: {exc}") from None
     if result.errors:
         print(
-            f"warning: {len(result.errors)} page(s) skipped; run `pilates-bot check {content}`",
+            f"warning: {len(result.errors)} problem(s) in the content; "
+            f"run `pilates-bot check {content}`",
             file=sys.stderr,
         )
-    if not len(result.library):
-        raise SystemExit(f"error: no exercises found in {content}")
     return AnswerEngine(result.library)
 
 
@@ -96,7 +98,11 @@ def _check(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from bot.telegram.app import run_bot  # only this command needs python-telegram-bot
 
-    return run_bot(args)
+    try:
+        return run_bot(args)
+    except (ContentError, StoreError) as exc:  # nothing to serve, or no database to keep
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.content import DEFAULT_LANG
-from bot.favourites import FavouritesStore
+from bot.favourites import FULL, STORE_FAILED, FavouritesFull, FavouritesStore, StoreError
 from bot.i18n import N_, translator
 from bot.render import help_reply, render
 from bot.reply import Reply
@@ -51,6 +51,15 @@ class Console:
                 self._write(await self.handle(line) + "\n")
 
     async def handle(self, line: str) -> str:
+        """The reply to one line; a database that fails is reported and the chat goes on."""
+        try:
+            return await self._handle(line)
+        except FavouritesFull as full:
+            return self._(FULL, limit=full.limit)
+        except StoreError as exc:
+            return self._(STORE_FAILED) + f"\n({exc})"
+
+    async def _handle(self, line: str) -> str:
         command, _, rest = line.partition(" ")
         if command == "/help":
             return help_reply(self._("Commands:") + "\n" + self._(COMMANDS), self.lang).text

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
+import os
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -11,6 +14,11 @@ from types import TracebackType
 
 import aiosqlite
 
+from bot.i18n import N_
+
+log = logging.getLogger(__name__)
+# Enough for any real collection; a bound on what one user can make the bot store and list.
+MAX_FAVOURITES = 500
 # Each entry moves the schema one version up; a database is brought to the last one on open.
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -35,6 +43,18 @@ class StoreError(RuntimeError):
     """The favourites database cannot be used (unreadable, read-only, locked, newer schema)."""
 
 
+FULL = N_("You have {limit} favourites, the most I keep. Remove one in /favorites first.")
+STORE_FAILED = N_("I couldn't reach your favourites just now. Please try again in a minute.")
+
+
+class FavouritesFull(Exception):
+    """The user keeps as many favourites as allowed; one must go before another is saved."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"at most {limit} favourites per user")
+        self.limit = limit
+
+
 @dataclass(frozen=True, slots=True)
 class Favourite:
     exercise_id: str
@@ -44,18 +64,45 @@ class Favourite:
 class FavouritesStore:
     """add / remove / list per user. Every call is scoped to one user id."""
 
-    def __init__(self, path: Path | str, *, busy_timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        busy_timeout: float = 5.0,
+        max_per_user: int = MAX_FAVOURITES,
+    ) -> None:
         self.path = Path(path)
+        self.max_per_user = max_per_user
         self._busy_timeout = busy_timeout  # how long a write waits for another writer's lock
         self._db: aiosqlite.Connection | None = None
+        self._file: tuple[int, int] | None = None  # (device, inode) of the file opened
+        self._reopening = asyncio.Lock()
+
+    @property
+    def _in_memory(self) -> bool:
+        return self.path == Path(":memory:")
 
     async def open(self) -> None:
-        if self.path != Path(":memory:"):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self._in_memory:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(self._cannot_open(exc.strerror or str(exc))) from exc
         self._db = await self._connect()
 
+    def _cannot_open(self, reason: str) -> str:
+        if self.path.is_dir():
+            reason = "it is a folder, not a database file"
+        return f"cannot open favourites database {self.path}: {reason}"
+
     async def _connect(self) -> aiosqlite.Connection:
-        db = await aiosqlite.connect(self.path, timeout=self._busy_timeout)
+        try:
+            # Tried first without aiosqlite: when its connect fails, its worker thread outlives
+            # the failure and dies noisily once the event loop is closed.
+            await asyncio.to_thread(_try_open, self.path)
+            db = await aiosqlite.connect(self.path, timeout=self._busy_timeout)
+        except aiosqlite.Error as exc:
+            raise StoreError(self._cannot_open(str(exc))) from exc
         try:
             await db.execute("PRAGMA journal_mode=WAL")
             # FULL: a save acknowledged to the user survives even a power cut (writes are rare).
@@ -63,13 +110,50 @@ class FavouritesStore:
             await self._migrate(db)
         except aiosqlite.Error as exc:
             await db.close()
-            raise StoreError(f"cannot open favourites database {self.path}: {exc}") from exc
+            raise StoreError(self._cannot_open(str(exc))) from exc
         except StoreError:  # a schema newer than this bot
             await db.close()
             raise
+        self._file = self._identity()
         return db
 
+    def _identity(self) -> tuple[int, int] | None:
+        """(device, inode) of the file at the path now; None when it is gone or in memory."""
+        if self._in_memory:
+            return None
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
+
+    async def _follow_the_file(self) -> None:
+        """Before a write: if the file at the path is not the one open (deleted, or replaced by
+        a restore), say so and open the path again, rather than write into a file nobody sees."""
+        if self._file is None or (self._db is not None and self._identity() == self._file):
+            return  # in memory, closed, or the same file
+        async with self._reopening:
+            now = self._identity()
+            if self._db is not None and now == self._file:
+                return  # another write reopened it meanwhile
+            what = "was deleted" if now is None else "was replaced"
+            if self._db is None:
+                what = "could not be opened again"
+            log.warning("favourites database %s %s; opening it again", self.path, what)
+            stale, self._db = self._db, None
+            if stale is not None:
+                # Empty the -wal (into the old file) before letting go: SQLite leaves the -wal of
+                # a moved file in place, and the next open would replay it into the new file,
+                # undoing a restore or mixing two databases' pages.
+                with contextlib.suppress(aiosqlite.Error):
+                    await stale.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                await stale.close()
+            if not self.path.parent.is_dir():
+                raise StoreError(self._cannot_open("its folder is gone"))
+            self._db = await self._connect()
+
     async def close(self) -> None:
+        self._file = None
         if self._db is not None:
             await self._db.close()
             self._db = None
@@ -113,11 +197,20 @@ class FavouritesStore:
         return int(row[0]) if row else 0
 
     async def add(self, user_id: int, exercise_id: str) -> bool:
-        """Save; True if it was not saved before. Saving twice keeps the first time."""
-        cursor = await self._write(
-            "INSERT OR IGNORE INTO favourites VALUES (?, ?, ?)", (user_id, exercise_id, time.time())
+        """Save; True if it was not saved before. Saving twice keeps the first time.
+
+        Raises FavouritesFull when the user already keeps `max_per_user` favourites.
+        """
+        changed = await self._write(
+            "INSERT OR IGNORE INTO favourites SELECT ?, ?, ? "
+            "WHERE (SELECT COUNT(*) FROM favourites WHERE user_id = ?) < ?",
+            (user_id, exercise_id, time.time(), user_id, self.max_per_user),
         )
-        return cursor > 0
+        if changed > 0:
+            return True
+        if await self.contains(user_id, exercise_id):
+            return False
+        raise FavouritesFull(self.max_per_user)
 
     async def remove(self, user_id: int, exercise_id: str) -> bool:
         """Unsave; True if it was saved."""
@@ -175,6 +268,7 @@ class FavouritesStore:
         return removed
 
     async def _write(self, query: str, parameters: tuple[object, ...]) -> int:
+        await self._follow_the_file()
         try:
             return await self._commit(query, parameters)
         except aiosqlite.Error as exc:
@@ -209,6 +303,10 @@ class FavouritesStore:
     async def _rollback(self) -> None:
         with contextlib.suppress(aiosqlite.Error):  # the write failed before a transaction began
             await self.db.rollback()
+
+
+def _try_open(path: Path) -> None:
+    sqlite3.connect(path).close()
 
 
 def _read_only(error: aiosqlite.Error) -> bool:

@@ -1,7 +1,7 @@
 """The website's exercise pages: models, the loader and the library."""
 
 from bot.content.library import Library
-from bot.content.loader import LoadResult, load_library
+from bot.content.loader import ContentError, LoadResult, load_library, load_required
 from bot.content.model import (
     DEFAULT_LANG,
     Block,
@@ -20,6 +20,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "Body",
+    "ContentError",
     "Difficulty",
     "Exercise",
     "FaqEntry",
@@ -30,4 +31,5 @@ __all__ = [
     "Problem",
     "Severity",
     "load_library",
+    "load_required",
 ]

@@ -26,9 +26,13 @@ class Library:
         self._alias: dict[str, str] = {}
         for pages in by_group.values():
             primary = pages.get(DEFAULT_LANG) or pages[min(pages)]
-            self._groups[primary.slug] = pages
+            self._groups.setdefault(primary.slug, pages)
+            self._alias.setdefault(primary.slug, primary.slug)
+        # Translations' slugs answer too, but never over an exercise's own id (the loader
+        # reports pages that try).
+        for primary_id, pages in self._groups.items():
             for page in pages.values():
-                self._alias.setdefault(page.slug, primary.slug)
+                self._alias.setdefault(page.slug, primary_id)
 
     def __len__(self) -> int:
         return len(self._groups)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,10 +10,11 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from bot.content.files import PagePath, discover_pages, read_page
 from bot.content.library import Library
 from bot.content.markup import parse_body
 from bot.content.model import DEFAULT_LANG, Exercise
-from bot.content.problems import Problem, Severity
+from bot.content.problems import Problem, Severity, printable
 from bot.content.schema import (
     Report,
     YamlPath,
@@ -24,10 +24,8 @@ from bot.content.schema import (
     read_exercise,
 )
 
-MAX_PAGE_BYTES = 512 * 1024
 # Front matter is a page's metadata: thousands of nodes means an alias bomb or garbage, not a page.
 MAX_YAML_NODES = 20_000
-_LANG = re.compile(r"[a-z]{2,3}(-[a-z]{2,4})?")
 # Slugs travel in Telegram deep links (64 characters) and button data (64 bytes) with a prefix.
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,47}")
 _YAML_HANDLER = YAMLHandler()
@@ -49,14 +47,21 @@ class LoadResult:
         return tuple(p for p in self.problems if p.severity is Severity.WARNING)
 
 
-@dataclass(frozen=True, slots=True)
-class PagePath:
-    """Where a page file sits: its slug, its language and whether Hugo lists it as a page."""
+class ContentError(Exception):
+    """The content cannot serve anyone: its folder is missing, or no exercise in it is valid."""
 
-    path: Path
-    slug: str
-    lang: str
-    is_list_page: bool
+
+def load_required(root: Path) -> LoadResult:
+    """`load_library`, refusing a tree the bot could only answer "I don't know" from."""
+    result = load_library(root)
+    if not len(result.library):
+        if not root.is_dir():
+            raise ContentError(printable(f"content folder {root} not found"))
+        hint = f" ({len(result.errors)} error(s); see `pilates-bot check {root}`)"
+        raise ContentError(
+            printable(f"no valid exercise page in {root}" + (hint if result.errors else ""))
+        )
+    return result
 
 
 def load_library(root: Path) -> LoadResult:
@@ -89,8 +94,60 @@ def load_library(root: Path) -> LoadResult:
             continue
         slugs[slug_key] = groups[group_key] = page.path
         exercises.append(exercise)
+    exercises = claim_ids(exercises, problems)
+    if not exercises and root.is_dir():
+        problems.append(Problem(root, "no valid exercise page in the content folder"))
     problems.extend(check_translations(exercises))
     return LoadResult(library=Library(exercises), problems=tuple(problems))
+
+
+def claim_ids(exercises: list[Exercise], problems: list[Problem]) -> list[Exercise]:
+    """The pages whose ids are their own; a page claiming an id another exercise owns is an
+    error naming both, and is left out.
+
+    An exercise's id is its English page's slug; every translation's slug answers to it too
+    (deep links, saved favourites and buttons all carry ids). So `es/teaser.md` carrying the
+    Hundred's translationKey would make `teaser` mean The Hundred: refused.
+    """
+    groups: dict[str, dict[str, Exercise]] = {}
+    for exercise in exercises:
+        groups.setdefault(_group(exercise), {})[exercise.lang] = exercise
+    primaries = {key: pages.get(DEFAULT_LANG) or pages[min(pages)] for key, pages in groups.items()}
+    owners: dict[str, Exercise] = {}  # id or slug -> the page that claimed it first
+    refused: set[Path] = set()
+    # Exercise ids first (English pages before pages in other languages), then translations.
+    claimants = sorted(
+        exercises,
+        key=lambda e: (primaries[_group(e)] is not e, e.lang != DEFAULT_LANG, str(e.source)),
+    )
+    for page in claimants:
+        owner = owners.get(page.slug)
+        if owner is None:
+            owners[page.slug] = page
+            continue
+        if _group(owner) == _group(page):
+            continue  # a translation with the English file name: the same exercise
+        primary = primaries[_group(page)]
+        joins = (
+            f"translationKey `{page.translation_key}` makes it a translation of "
+            f"`{primary.slug}` ({primary.source})"
+            if primary is not page
+            else f"it is its own exercise `{page.slug}`"
+        )
+        problems.append(
+            Problem(
+                page.source,
+                f"slug `{page.slug}` already names the exercise "
+                f"`{primaries[_group(owner)].slug}` ({owner.source}), but {joins}; "
+                "rename the file or fix the translationKey",
+            )
+        )
+        refused.add(page.source)
+    return [e for e in exercises if e.source not in refused]
+
+
+def _group(exercise: Exercise) -> str:
+    return exercise.translation_key or exercise.slug
 
 
 def check_translations(exercises: list[Exercise]) -> list[Problem]:
@@ -133,47 +190,11 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-def discover_pages(root: Path, problems: list[Problem]) -> Iterator[PagePath]:
-    """Markdown pages under `root` with their slug and language, in a stable order.
-
-    Languages come from a `name.LANG.md` suffix or a top-level `LANG/` folder (Hugo's two
-    multilingual layouts). In a page bundle (a folder with `index.md`) only the index is a page.
-    """
-    if not root.is_dir():
-        problems.append(Problem(root, "content folder not found"))
-        return
-    files = sorted(p for p in root.rglob("*.md") if p.is_file())
-    bundles = {p.parent for p in files if p.name.split(".")[0] == "index"}
-    for path in files:
-        stem, _, suffix_lang = path.name[: -len(".md")].partition(".")
-        if path.parent in bundles and stem != "index":
-            continue  # a bundle's resource, not a page
-        relative = path.relative_to(root).parts
-        folder_lang = relative[0] if len(relative) > 1 and _LANG.fullmatch(relative[0]) else None
-        if suffix_lang and not _LANG.fullmatch(suffix_lang):
-            problems.append(Problem(path, f"`.{suffix_lang}` is not a language code"))
-            continue
-        if suffix_lang and folder_lang and suffix_lang != folder_lang:
-            problems.append(
-                Problem(path, f"suffix `.{suffix_lang}` disagrees with folder {folder_lang}/")
-            )
-            continue
-        lang = suffix_lang or folder_lang or DEFAULT_LANG
-        slug = path.parent.name if stem == "index" else stem
-        yield PagePath(path=path, slug=slug, lang=lang, is_list_page=stem == "_index")
-
-
 def load_page(page: PagePath, problems: list[Problem]) -> Exercise | None:
     """The exercise on one page, or None (with its problems reported) if it is not one."""
     path = page.path
-    data = path.read_bytes()
-    if len(data) > MAX_PAGE_BYTES:
-        problems.append(Problem(path, f"page is larger than {MAX_PAGE_BYTES // 1024} KiB"))
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(path, f"not UTF-8 text (byte {exc.start})"))
+    text = read_page(path, problems)
+    if text is None:
         return None
     if not _YAML_HANDLER.detect(text):
         if text.lstrip().startswith("+++"):
@@ -197,7 +218,8 @@ def load_page(page: PagePath, problems: list[Problem]) -> Exercise | None:
         if finding.active:
             report.items.append((Severity.ERROR, f"active content: {finding.description}", line))
         else:
-            report.items.append((Severity.WARNING, f"{finding.description} is stripped", line))
+            message = f"{finding.description} {finding.outcome}"
+            report.items.append((Severity.WARNING, message, line))
     exercise = None
     if is_exercise_page(meta) and not page.is_list_page:
         if not _SLUG.fullmatch(page.slug):

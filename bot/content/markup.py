@@ -29,6 +29,7 @@ _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "xli
 _SAFE_DATA_URL = re.compile(r"data:image/(png|gif|jpeg|webp);", re.IGNORECASE)
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]+")
 _SPACES = re.compile(r"\s+")
+_DISPLAY_NONE = re.compile(r"(^|;)(display:none|visibility:hidden)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Finding:
     description: str
     active: bool
     line_offset: int = 0
+    outcome: str = "is stripped"  # what the bot does with it, for the report
 
 
 def is_active_url(url: str) -> bool:
@@ -51,12 +53,25 @@ def is_active_url(url: str) -> bool:
     return squeezed.startswith("data:") and not _SAFE_DATA_URL.match(squeezed)
 
 
+def _hidden_by(tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
+    """What hides an element on the website (`hidden`, `display:none`, a closed <details>)."""
+    if tag == "details":
+        return tag
+    for name, value in attrs:
+        if name == "hidden":
+            return "hidden"
+        if name == "style" and value and _DISPLAY_NONE.search(_CONTROL_OR_SPACE.sub("", value)):
+            return 'style="display:none"'
+    return None
+
+
 class _HtmlScanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.text: list[str] = []
         self.tags: list[str] = []
         self.active: list[str] = []
+        self.hidden: list[str] = []
         self._hidden_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -65,6 +80,9 @@ class _HtmlScanner(HTMLParser):
             self.active.append(f"<{tag}> tag")
         if tag in _HIDDEN_TEXT_TAGS:
             self._hidden_depth += 1
+        hidden = _hidden_by(tag, attrs)
+        if hidden:
+            self.hidden.append(f"<{tag} {hidden}>" if hidden != tag else f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on"):
                 self.active.append(f"{name}= event handler attribute on <{tag}>")
@@ -100,6 +118,10 @@ def scan_html(fragment: str, line_offset: int = 0) -> HtmlScan:
     scanner.feed(fragment)
     scanner.close()
     findings = [Finding(what, active=True, line_offset=line_offset) for what in scanner.active]
+    if scanner.hidden:  # the website hides it, the bot would show its text: the author decides
+        hidden = ", ".join(dict.fromkeys(scanner.hidden))
+        outcome = "is hidden on the website, but the bot shows its text"
+        findings.append(Finding(f"hidden HTML ({hidden})", False, line_offset, outcome))
     raw = sorted({f"<{t}>" for t in scanner.tags if t not in ACTIVE_TAGS})
     if raw:  # reported even beside active content: both are the author's to fix
         findings.append(
@@ -170,11 +192,12 @@ def _inline_text(token: Token, findings: list[Finding], line: int) -> str:
             parts.append(" ")
         elif child.type == "html_inline":
             html.append(child.content)
-        elif child.type == "link_open":
-            href = str(child.attrs.get("href", ""))
-            if is_active_url(href):
-                scheme = href.split(":", 1)[0].strip()
-                findings.append(Finding(f"{scheme}: link", active=True, line_offset=line))
+        elif child.type in ("link_open", "image"):
+            url = str(child.attrs.get("href" if child.type == "link_open" else "src", ""))
+            if is_active_url(url):
+                scheme = url.split(":", 1)[0].strip()
+                what = "link" if child.type == "link_open" else "image"
+                findings.append(Finding(f"{scheme}: {what}", active=True, line_offset=line))
     if html:  # one report per paragraph, not one per tag
         findings.extend(scan_html("".join(html), line).findings)
     return _SPACES.sub(" ", "".join(parts)).strip()

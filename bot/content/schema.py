@@ -150,7 +150,7 @@ def _check_strings(value: object, path: YamlPath, report: Report) -> None:
             if finding.active:
                 report.error(f"active content in `{path[0]}`: {finding.description}", path)
             else:
-                report.warning(f"{finding.description} in `{path[0]}` is stripped", path)
+                report.warning(f"{finding.description} in `{path[0]}` {finding.outcome}", path)
         if is_active_url(value):
             report.error(f"active content in `{path[0]}`: {value.split(':', 1)[0]}: URL", path)
     elif isinstance(value, dict):

@@ -26,11 +26,17 @@ from telegram.ext import (
 )
 
 from bot.answers import AnswerEngine
-from bot.content import DEFAULT_LANG, load_library
+from bot.content import DEFAULT_LANG, load_required
 from bot.favourites import FavouritesStore
 from bot.i18n import N_, interface_languages, translator
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import Handlers
+from bot.telegram.offsets import (
+    HandledUpdates,
+    TrackingApplication,
+    confirm_handled,
+    confirm_only_handled,
+)
 from bot.telegram.ordering import PerUserOrder
 from bot.telegram.redact import redact, redact_logs
 from bot.telegram.transport import AiohttpRequest, over_aiohttp
@@ -78,6 +84,8 @@ def build_application(
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
         await store.close()
 
+    handled = HandledUpdates()
+
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -87,13 +95,17 @@ def build_application(
         )
         .concurrent_updates(PerUserOrder(concurrent_updates) if concurrent_updates > 1 else False)
         .post_init(post_init)
+        .post_stop(confirm_handled)
         .post_shutdown(post_shutdown)
+        # Telegram is told an update was received only once it has been handled.
+        .application_class(TrackingApplication, kwargs={"handled_updates": handled})
     )
     builder = over_aiohttp(builder, concurrent_updates)
     if base_url:
         root = base_url.removesuffix("/bot")
         builder = builder.base_url(base_url).base_file_url(f"{root}/file/bot")
     application = builder.build()
+    confirm_only_handled(application)
     register(application, Handlers(engine, store))
     return application
 
@@ -143,7 +155,7 @@ def run_bot(args: argparse.Namespace) -> int:
         except WebhookConfigError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    result = load_library(args.content)
+    result = load_required(args.content)  # ContentError: no exercise to serve
     for problem in result.errors:
         log.warning("content: %s", problem)
     engine = AnswerEngine(result.library)

@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.favourites import StoreError
+from bot.favourites import STORE_FAILED, StoreError
 from bot.i18n import N_, translator
 from bot.telegram.handlers import telegram_language
 
@@ -22,7 +22,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
     if isinstance(error, StoreError):
         log.error("favourites storage failed (update %s): %s", update_id, error)
-        text = N_("I couldn't reach your favourites just now. Please try again in a minute.")
+        text = STORE_FAILED
     elif isinstance(error, TelegramError):
         log.warning("Telegram refused a request (update %s): %s", update_id, error)
         return

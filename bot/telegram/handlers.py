@@ -24,7 +24,7 @@ from telegram.ext import ContextTypes
 from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.callback_data import InvalidCallbackData, decode, encode
 from bot.content import DEFAULT_LANG, Exercise, Level, Library
-from bot.favourites import FavouritesStore
+from bot.favourites import FULL, FavouritesFull, FavouritesStore
 from bot.i18n import N_, Translator, interface_languages, translator
 from bot.intent import Section
 from bot.render import (
@@ -372,7 +372,18 @@ class Handlers:
         if press.user_id in ANONYMOUS_SENDERS:
             await press.query.answer(_(PERSONAL_ONLY), show_alert=True)
             return None
-        saved = await self.store.toggle(press.user_id, press.action.exercise_id)
+        if press.exercise is None:
+            # Not an exercise (removed from the content, or forged data): it can only be unsaved.
+            if not await self.store.remove(press.user_id, press.action.exercise_id):
+                await press.query.answer(_("That exercise is no longer available."))
+                return None
+            saved = False
+        else:
+            try:
+                saved = await self.store.toggle(press.user_id, self.library.id_of(press.exercise))
+            except FavouritesFull as full:
+                await press.query.answer(_(FULL, limit=full.limit), show_alert=True)
+                return None
         await press.query.answer(
             "★ " + _("Saved to /favorites") if saved else _("Removed from favourites")
         )
