@@ -54,7 +54,8 @@ def set_lang(name: str) -> str:
 
 
 def retired_sets() -> list[str]:
-    """Blind sets that have driven a decision, now on the development side ("en-b1")."""
+    """More development sets: retired blind sets ("en-b1") and sets written for tuning
+    ("es-d1")."""
     return sorted(p.stem for p in ANSWER_SETS.glob("*-*.yaml"))
 
 

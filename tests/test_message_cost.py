@@ -71,3 +71,17 @@ pieces = st.sampled_from(
 @given(st.lists(pieces, min_size=100, max_size=1500))
 def test_any_mix_of_costly_pieces_is_cheap(engine: AnswerEngine, parts: list[str]) -> None:
     assert cost(engine, " ".join(parts), "en") <= BUDGET
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_inline_queries_are_cheap(engine: AnswerEngine, shape: str) -> None:
+    """Inline queries go through the name search; Telegram caps them at 256 characters, the
+    search is held to the same budget on anything longer too."""
+    text = SHAPES[shape]
+    runs = []
+    for _ in range(3):
+        start = time.process_time()
+        engine.search(text[:LIMIT])
+        engine.search(text[:256])
+        runs.append(time.process_time() - start)
+    assert min(runs) <= BUDGET
