@@ -189,3 +189,18 @@ def test_a_name_in_the_wrong_position_is_doubted(engine: AnswerEngine) -> None:
     """Chest Lift is done on the back: "face down ... lift your head and chest" is not it."""
     text = "the exercise where you lie face down and lift your head and chest off the mat"
     assert exercise_of(engine, text) != "chest-lift"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("who invented the teaser?", "en"), ("¿Quién inventó el teaser y en qué año?", "es")],
+)
+def test_a_question_in_words_no_page_uses_is_not_answered_with_a_card(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is not AnswerKind.EXERCISE
+
+
+def test_who_should_not_do_it_is_the_safety_entry(engine: AnswerEngine) -> None:
+    answer = engine.answer("who shouldn't be doing roll overs?")
+    assert answer.faq is not None and answer.faq.question == "Who should avoid the roll over?"

@@ -14,6 +14,7 @@ from bot.matching import NameMatch
 
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
 CARD_MORE_ASKED = 0.7  # its overview when the message asks something more of it
+CARD_OFF_TOPIC = 0.4  # its overview for a question in words no page uses: not an answer
 CARD_LOOSE = 0.66  # a name only implied by a word or two ("the feet" of Toe Taps)
 SEVERAL_NAMED = 0.9  # "side bend or mermaid?": both offered
 DESCRIBED = 0.9  # "the kicking one on my belly": the exercises done that way
@@ -45,8 +46,17 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
     top = named[0]
     used = message.name_positions | message.cue_positions
     more = [t for t in message.content_terms(used) if t in index.faq]
+    a = message.analysis
+    other = [
+        w
+        for p, w in enumerate(a.words)
+        if p not in used and not a.stop[p] and index.speller.is_other_word(w)
+    ]
     loose = top.title_score < 1.0 and top.score < 1.0
-    if loose:
+    if part is None and other and not more:
+        # "who invented the teaser?": a question in words no page uses. Its card is no answer.
+        score = CARD_OFF_TOPIC
+    elif loose:
         score = CARD_LOOSE
     elif part is None and more:
         # A named exercise plus a question is a question about it: the overview answers only

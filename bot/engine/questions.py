@@ -18,7 +18,7 @@ from bot.matching import FaqIndex, FaqMatch, NameMatch, position_term
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
 # FaqIndex.match) becomes a confidence that rises from FAQ_BASE to 1 as the fit reaches FULL_FIT.
-FAQ_FLOOR = 0.25  # below this fit an entry is no answer to the question
+FAQ_FLOOR = 0.15  # below this fit an entry is no answer to the question
 FAQ_BASE = 0.75
 FULL_FIT = 0.5
 PASSAGE_FLOOR = 0.3

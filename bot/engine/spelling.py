@@ -85,6 +85,10 @@ class Speller:
     def __contains__(self, word: str) -> bool:
         return word in self._known
 
+    def is_other_word(self, word: str) -> bool:
+        """A real word of the language that no page or table uses ("invented", "music")."""
+        return word in self._real and word not in self._known
+
     def correct(self, word: str) -> tuple[str, ...]:
         """The word(s) `word` stands for: itself when known or when nothing is close."""
         if word in self._known or word.isdigit() or not SHORT_WORD - 1 <= len(word) <= LONGEST:
