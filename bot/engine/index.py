@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from bot.content import DEFAULT_LANG, FaqEntry, Level, Library
-from bot.engine.spelling import Speller, real_words
+from bot.engine.spelling import Speller, common_words, real_words
 from bot.intent import Section
 from bot.lexicon import Analysis, Lexicon, lexicon
 from bot.matching import FaqIndex, FaqSource, NameIndex
@@ -101,6 +101,7 @@ class LanguageIndex:
         self.faq = FaqIndex(faq, self.lexicon)
         self.passages = FaqIndex(passages, self.lexicon)
         self.muscle_words = frozenset(muscle_words)
+        self.common_words = common_words(self.lexicon.language.spelling)
         self.speller = Speller(
             vocabulary,
             name_words,

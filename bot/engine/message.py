@@ -37,6 +37,8 @@ UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of so
 LONG_MESSAGE_WORDS = 60  # beyond this, the question is in the last sentences
 TAIL_WORDS = 25
 QUESTION_WORDS = 8  # a shorter last question is read with the sentences before it
+MAX_SENTENCES = 6  # sentences of a message read for the movement they describe
+SENTENCE_MARGIN = 0.1
 STORY_SENTENCES = 12  # the sentences before the question searched for the exercise it is about
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 _HAS_WORD = re.compile(r"[^\W_]")
@@ -123,8 +125,45 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),
         asks_which=bool(lexicon.name_requests.find_all(analysis)),
-        described=index.faq.describe(terms) if known >= DESCRIPTION_TERMS else [],
+        described=_described(text, terms, known, position, index),
     )
+
+
+def _described(
+    text: str,
+    terms: list[str],
+    known: int,
+    position: tuple[str, tuple[int, ...]] | None,
+    index: LanguageIndex,
+) -> list[tuple[str, float]]:
+    """The exercises whose own text explains the message, best first. In a message of several
+    sentences, the sentence that describes one exercise most clearly ("We did the one where you
+    hover your arms and legs face down") speaks for it; the rest is context or the question."""
+    whole = index.faq.describe(terms) if known >= DESCRIPTION_TERMS else []
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]
+    if len(sentences) < 2:
+        return whole
+    best, best_lead = whole, _lead(whole)
+    for sentence in sentences[:MAX_SENTENCES]:
+        analysis = index.analyse(sentence)
+        own = [t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop]
+        if sum(t in index.faq for t in own) < DESCRIPTION_TERMS:
+            continue
+        stated = index.lexicon.position(analysis) or position
+        if stated is not None:
+            own.append(position_term(stated[0]))
+        ranked = index.faq.describe(own)
+        if _lead(ranked) > best_lead:
+            best, best_lead = ranked, _lead(ranked)
+    return best
+
+
+def _lead(ranked: list[tuple[str, float]]) -> float:
+    """How clearly the best of a ranking stands out: its fit, if ahead of the next by a margin."""
+    if not ranked:
+        return 0.0
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return ranked[0][1] if ranked[0][1] - second >= SENTENCE_MARGIN else 0.0
 
 
 def names_fully(text: str, index: LanguageIndex) -> list[NameMatch]:
@@ -165,7 +204,7 @@ def _named(
     """The exercise the message names, then any others it also names in other words
     ("is side bend the same as mermaid"); empty when no name is clear."""
     scored = [(m, adjusted(m, message, index, explained)) for m in names]
-    strong = [(m, s) for m, s in scored if s >= NAME_ALONE]
+    strong = [(m, s) for m, s in scored if s >= NAME_ALONE and _distinctive(m, s, message, index)]
     if not strong:
         return _fragment(names, message)
     # The name that accounts for more of what was said wins: "reverse plank" is Leg Pull
@@ -198,6 +237,15 @@ def _named(
         if rival_score > score - NAME_MARGIN or (score < NAME_SURE and rival_score >= RIVAL_NEAR):
             return []
     return [top, *also]
+
+
+def _distinctive(match: NameMatch, score: float, message: Analysis, index: LanguageIndex) -> bool:
+    """A name said in full, or in part with at least one word that is not an everyday word:
+    "lower" alone does not name Lower Lift, "mermaid" names Mermaid."""
+    if score >= EXACT:
+        return True
+    said = [message.words[p] for p in match.positions if not message.stop[p]]
+    return any(word not in index.common_words for word in said)
 
 
 def _fragment(names: list[NameMatch], message: Analysis) -> list[NameMatch]:

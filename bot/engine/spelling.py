@@ -28,22 +28,34 @@ LONG_WORD = 8
 MAX_LOOKUPS = 24  # unknown words corrected per message: bounds the cost of a hostile message
 LONGEST = 30  # no word of any page is longer: a longer one is not misspelt, it is noise
 SPLIT_PART = 3  # "swandive" -> "swan dive": both parts words of the vocabulary, 3+ letters
+COMMON_WORD = 20_000  # times a word occurs in the list to be an everyday word
 REAL_WORD = 5  # times a word occurs in the language's frequency list to count as a real word
 
 
 @cache
-def real_words(lang: str | None) -> frozenset[str]:
-    """The words of `lang` as pyspellchecker's frequency list has them; empty for a language
-    it does not ship."""
+def _counts(lang: str | None) -> dict[str, int]:
+    """pyspellchecker's word counts for `lang`; empty for a language it does not ship."""
     if lang is None:
-        return frozenset()
+        return {}
     try:
         packed = resources.files("spellchecker").joinpath("resources", f"{lang}.json.gz")
         with gzip.open(packed.open("rb")) as stream:
             counts: dict[str, int] = json.load(stream)
     except (FileNotFoundError, ModuleNotFoundError, OSError, ValueError):
-        return frozenset()
-    return frozenset(word for word, count in counts.items() if count >= REAL_WORD)
+        return {}
+    return counts
+
+
+@cache
+def real_words(lang: str | None) -> frozenset[str]:
+    """The words of `lang` as pyspellchecker's frequency list has them."""
+    return frozenset(word for word, count in _counts(lang).items() if count >= REAL_WORD)
+
+
+@cache
+def common_words(lang: str | None) -> frozenset[str]:
+    """Everyday words of `lang` ("lower", "back", "bridge"): on their own they name nothing."""
+    return frozenset(word for word, count in _counts(lang).items() if count >= COMMON_WORD)
 
 
 class Speller:
