@@ -204,7 +204,7 @@ def _named(
     """The exercise the message names, then any others it also names in other words
     ("is side bend the same as mermaid"); empty when no name is clear."""
     scored = [(m, adjusted(m, message, index, explained)) for m in names]
-    strong = [(m, s) for m, s in scored if s >= NAME_ALONE and _distinctive(m, s, message, index)]
+    strong = [(m, s) for m, s in scored if s >= NAME_ALONE and _distinctive(m, message, index)]
     if not strong:
         return _fragment(names, message)
     # The name that accounts for more of what was said wins: "reverse plank" is Leg Pull
@@ -239,10 +239,10 @@ def _named(
     return [top, *also]
 
 
-def _distinctive(match: NameMatch, score: float, message: Analysis, index: LanguageIndex) -> bool:
+def _distinctive(match: NameMatch, message: Analysis, index: LanguageIndex) -> bool:
     """A name said in full, or in part with at least one word that is not an everyday word:
     "lower" alone does not name Lower Lift, "mermaid" names Mermaid."""
-    if score >= EXACT:
+    if match.score >= EXACT:
         return True
     said = [message.words[p] for p in match.positions if not message.stop[p]]
     return any(word not in index.common_words for word in said)
