@@ -611,6 +611,7 @@ NUMBER_WORDS: dict[str, int] = {
 # Frases que preguntan qué ejercicio es una descripción ("¿cómo se llama el de...?").
 NAME_REQUESTS: tuple[str, ...] = (
     "como se llama",
+    "que nombre tiene",
     "como se llamaba",
     "nombre del ejercicio",
     "que ejercicio es",
