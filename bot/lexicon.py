@@ -110,7 +110,11 @@ class Lexicon:
         self.references = v.references
         # Word for word, fillers included: without "the" and "where", "the one where" is "one".
         self.name_requests = PhraseTable(
-            ((tuple(self.stem(w) for w in words(text)), "which") for text in v.name_requests),
+            (
+                (tuple(self.stem(w) for w in words(text)), tag)
+                for tag, texts in (("which", v.name_requests), ("marker", v.description_markers))
+                for text in texts
+            ),
             every_word=True,
         )
         self.greetings = v.greetings

@@ -124,9 +124,19 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         foreign=find_foreign_exercise(analysis, lexicon),
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),
-        asks_which=bool(lexicon.name_requests.find_all(analysis)),
+        asks_which=_asks_which(text, analysis, index),
         described=_described(text, terms, known, position, index),
     )
+
+
+def _asks_which(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
+    """ "What's it called when you...", or a description alone ("the one where you kneel on
+    one knee and swing the top leg"); not a description that sets up a question after it."""
+    found = {tag for tag, _ in index.lexicon.name_requests.find_all(analysis)}
+    if "which" in found:
+        return True
+    one_sentence = len([s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]) < 2
+    return "marker" in found and one_sentence
 
 
 def _described(

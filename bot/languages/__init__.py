@@ -46,6 +46,7 @@ class Language:
     time_units: Mapping[str, int]  # in seconds
     number_words: Mapping[str, int]
     name_requests: tuple[str, ...]  # "what's it called when..."
+    description_markers: tuple[str, ...]  # "the one where...": alone, it asks which one
     references: frozenset[str]  # "it", "this": pointing at the card on screen
     greetings: frozenset[str]
     thanks: frozenset[str]

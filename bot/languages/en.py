@@ -877,7 +877,8 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # Small talk: answered kindly, never matched against exercises.
-# Phrases that ask which exercise a description is ("what's it called when you...").
+# Phrases that ask which exercise a description is ("what's it called when you..."). Not "the
+# one where": that only introduces a description, often before a question about it.
 NAME_REQUESTS: tuple[str, ...] = (
     "what is it called",
     "what is this called",
@@ -889,6 +890,11 @@ NAME_REQUESTS: tuple[str, ...] = (
     "name of the one",
     "what is the exercise",
     "whats the exercise",
+)
+
+# Phrases that introduce a description ("the one where you..."). A message that is only that
+# asks which exercise it is; in a longer message it is context for a question.
+DESCRIPTION_MARKERS: tuple[str, ...] = (
     "the one where",
     "the one with",
     "the one that",
@@ -896,6 +902,8 @@ NAME_REQUESTS: tuple[str, ...] = (
     "the exercise with",
     "the move where",
     "the stretch where",
+    "whats the move",
+    "what is the move",
 )
 
 # Words that point back at what is on screen ("how long should I hold it?").
@@ -1002,6 +1010,7 @@ LANGUAGE = register(
         time_units=TIME_UNITS,
         number_words=NUMBER_WORDS,
         name_requests=NAME_REQUESTS,
+        description_markers=DESCRIPTION_MARKERS,
         references=REFERENCES,
         greetings=GREETINGS,
         thanks=THANKS,

@@ -615,10 +615,16 @@ NAME_REQUESTS: tuple[str, ...] = (
     "como se llamaba",
     "nombre del ejercicio",
     "que ejercicio es",
+)
+
+# Frases que presentan una descripción ("el ejercicio en el que..."): solas preguntan cuál es;
+# en un mensaje más largo son el contexto de una pregunta.
+DESCRIPTION_MARKERS: tuple[str, ...] = (
     "el ejercicio en el que",
     "el ejercicio donde",
     "ese en el que",
     "uno en el que",
+    "el que",
 )
 
 # Words that point back at what is on screen ("how long should I hold it?").
@@ -674,6 +680,7 @@ LANGUAGE = register(
         time_units=TIME_UNITS,
         number_words=NUMBER_WORDS,
         name_requests=NAME_REQUESTS,
+        description_markers=DESCRIPTION_MARKERS,
         references=REFERENCES,
         greetings=GREETINGS,
         thanks=THANKS,
