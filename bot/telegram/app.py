@@ -93,7 +93,11 @@ def build_application(
         .rate_limiter(  # stays under Telegram's ~30 calls/s and waits out 429 retry_after
             AIORateLimiter(max_retries=3) if rate_limit else None  # type: ignore[arg-type]
         )
-        .concurrent_updates(PerUserOrder(concurrent_updates) if concurrent_updates > 1 else False)
+        .concurrent_updates(
+            PerUserOrder(concurrent_updates, on_dropped=handled.handled)
+            if concurrent_updates > 1
+            else False
+        )
         .post_init(post_init)
         .post_stop(confirm_handled)
         .post_shutdown(post_shutdown)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -33,7 +33,10 @@ MAX_QUEUED_PER_USER = 16
 
 class PerUserOrder(BaseUpdateProcessor):
     def __init__(
-        self, max_concurrent_updates: int, max_queued_per_user: int = MAX_QUEUED_PER_USER
+        self,
+        max_concurrent_updates: int,
+        max_queued_per_user: int = MAX_QUEUED_PER_USER,
+        on_dropped: Callable[[int], None] | None = None,
     ) -> None:
         # PTB takes its own semaphore before do_process_update sees which user an update is
         # from, so it cannot be the bound on running updates: it only admits updates, as many
@@ -45,6 +48,9 @@ class PerUserOrder(BaseUpdateProcessor):
         self._locks: dict[int, asyncio.Lock] = {}
         self._pending: dict[int, int] = {}
         self._dropping: set[int] = set()  # users whose burst was already logged
+        # Told the id of each dropped update: it is done with, as if handled (the polling
+        # offset must move past it, or Telegram sends it again and again).
+        self._on_dropped = on_dropped
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         user = update.effective_user if isinstance(update, Update) else None
@@ -56,6 +62,8 @@ class PerUserOrder(BaseUpdateProcessor):
         if pending >= self._max_queued:
             if inspect.iscoroutine(coroutine):
                 coroutine.close()  # never run: no "was never awaited" warning
+            if self._on_dropped is not None and isinstance(update, Update):
+                self._on_dropped(update.update_id)
             if user.id not in self._dropping:
                 self._dropping.add(user.id)
                 log.warning(
