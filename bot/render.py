@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from bot.answers import Answer, AnswerKind, NoAnswer
-from bot.content import DEFAULT_LANG, Block, BlockKind, Exercise, Level, Library
+from bot.content import DEFAULT_LANG, Block, BlockKind, Exercise, Level, Library, Section
 from bot.i18n import N_, Translator, translator
-from bot.intent import Section
 from bot.languages import language
 from bot.reply import Action, ActionKind, Button, Line, Part, Reply, Span, Style
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.callback_data import MAX_BYTES, decode, encode
-from bot.content import Difficulty, Level, Library
-from bot.intent import MAX_BOUND_SECONDS, RandomFilters, Section
+from bot.content import Difficulty, Level, Library, RandomFilters, Section
+from bot.content.vocabulary import MAX_BOUND_SECONDS
 from bot.languages import en, es
 from bot.render import (
     faq_entry,

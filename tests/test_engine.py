@@ -10,8 +10,7 @@ import random
 import pytest
 
 from bot.answers import AnswerEngine, AnswerKind
-from bot.content import Level, Library
-from bot.intent import Section
+from bot.content import Level, Library, Section
 
 
 @pytest.fixture(scope="module")

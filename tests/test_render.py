@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.answers import Answer, AnswerEngine, AnswerKind
-from bot.content import Level, Library
-from bot.intent import Section
+from bot.content import Level, Library, Section
 from bot.render import render
 from bot.reply import MAX_MESSAGE, Line, Part, Reply, Span
 from tests.fake_telegram import parse_html, utf16_len

@@ -23,10 +23,9 @@ from telegram.ext import ContextTypes
 
 from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.callback_data import InvalidCallbackData, decode, encode
-from bot.content import DEFAULT_LANG, Exercise, Level, Library
+from bot.content import DEFAULT_LANG, Exercise, Level, Library, Section
 from bot.favourites import FULL, FavouritesFull, FavouritesStore
 from bot.i18n import N_, Translator, interface_languages, translator
-from bot.intent import Section
 from bot.render import (
     example_question,
     faq_entry,
