@@ -38,15 +38,14 @@ def _engine(content: Path) -> AnswerEngine:
 
 def answer_json(engine: AnswerEngine, answer: Answer) -> dict[str, object]:
     """The shape of `ask --json`: one object per message."""
-    library = engine.library
     return {
         "kind": answer.kind.value,
-        "exercise": library.id_of(answer.exercise) if answer.exercise else None,
+        "exercise": answer.exercise.id if answer.exercise else None,
         "section": answer.section.value if answer.section else None,
         "level": answer.level.value if answer.level else None,
         "question": answer.faq.question if answer.faq else None,
-        "candidates": [library.id_of(e) for e in answer.candidates],
-        "text": render(answer, library).text,
+        "candidates": [e.id for e in answer.candidates],
+        "text": render(answer).text,
     }
 
 
@@ -61,7 +60,7 @@ def _ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer_json(engine, answer), ensure_ascii=False, indent=2))
     else:
-        print(render(answer, engine.library).text)
+        print(render(answer).text)
     return 0
 
 
