@@ -36,7 +36,7 @@ def _engine(content: Path) -> AnswerEngine:
     return AnswerEngine(result.library)
 
 
-def answer_json(engine: AnswerEngine, answer: Answer) -> dict[str, object]:
+def answer_json(answer: Answer) -> dict[str, object]:
     """The shape of `ask --json`: one object per message."""
     return {
         "kind": answer.kind.value,
@@ -55,11 +55,11 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         for line in sys.stdin:
             message = line.rstrip("\n")
             answer = engine.answer(message, settings.lang)
-            print(json.dumps(answer_json(engine, answer)), flush=True)
+            print(json.dumps(answer_json(answer)), flush=True)
         return 0
     answer = engine.answer(" ".join(args.text), settings.lang)
     if args.json:
-        print(json.dumps(answer_json(engine, answer), ensure_ascii=False, indent=2))
+        print(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
     else:
         print(render(answer).text)
     return 0
