@@ -19,9 +19,9 @@ from telegram.ext import (
 )
 
 from bot.answers import AnswerEngine
-from bot.config import default_content_dir
 from bot.content import load_library
 from bot.favourites import FavouritesStore
+from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.telegram.transport import over_aiohttp
 
@@ -74,7 +74,7 @@ def main() -> None:
         transport = "aiohttp" if args.kind == "echo-aiohttp" else "httpx"
         application = echo_bot(args.token, args.base_url, args.concurrent, transport)
     else:
-        library = load_library(default_content_dir()).library
+        library = load_library(Settings.from_sources().content).library
         engine = AnswerEngine(library, rng=random.Random(1))
         application = build_application(
             engine,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from bot.content import Difficulty, Level
-from bot.intent import FILTER_WORD, MAX_BOUND_SECONDS, RandomFilters, Section
+from bot.content import Difficulty, Level, RandomFilters, Section
+from bot.content.vocabulary import FILTER_WORD, MAX_BOUND_SECONDS
 from bot.reply import Action, ActionKind
 
 MAX_BYTES = 64

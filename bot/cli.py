@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.answers import Answer, AnswerEngine
-from bot.config import default_content_dir, default_db_path
 from bot.console import Console, read_stdin
-from bot.content import DEFAULT_LANG, ContentError, load_library, load_required
+from bot.content import ContentError, load_library, load_required
 from bot.favourites import FavouritesStore, StoreError
 from bot.render import render
+from bot.settings import Settings
 
 
 def _engine(content: Path) -> AnswerEngine:
@@ -36,41 +36,41 @@ def _engine(content: Path) -> AnswerEngine:
     return AnswerEngine(result.library)
 
 
-def answer_json(engine: AnswerEngine, answer: Answer) -> dict[str, object]:
+def answer_json(answer: Answer) -> dict[str, object]:
     """The shape of `ask --json`: one object per message."""
-    library = engine.library
     return {
         "kind": answer.kind.value,
-        "exercise": library.id_of(answer.exercise) if answer.exercise else None,
+        "exercise": answer.exercise.id if answer.exercise else None,
         "section": answer.section.value if answer.section else None,
         "level": answer.level.value if answer.level else None,
         "question": answer.faq.question if answer.faq else None,
-        "candidates": [library.id_of(e) for e in answer.candidates],
-        "text": render(answer, library).text,
+        "candidates": [e.id for e in answer.candidates],
+        "text": render(answer).text,
     }
 
 
-def _ask(args: argparse.Namespace) -> int:
-    engine = _engine(args.content)
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _engine(settings.content)
     if args.text == ["-"]:
         for line in sys.stdin:
             message = line.rstrip("\n")
-            print(json.dumps(answer_json(engine, engine.answer(message, args.lang))), flush=True)
+            answer = engine.answer(message, settings.lang)
+            print(json.dumps(answer_json(answer)), flush=True)
         return 0
-    answer = engine.answer(" ".join(args.text), args.lang)
+    answer = engine.answer(" ".join(args.text), settings.lang)
     if args.json:
-        print(json.dumps(answer_json(engine, answer), ensure_ascii=False, indent=2))
+        print(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
     else:
-        print(render(answer, engine.library).text)
+        print(render(answer).text)
     return 0
 
 
-def _chat(args: argparse.Namespace) -> int:
-    engine = _engine(args.content)
+def _chat(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _engine(settings.content)
 
     async def session() -> None:
-        async with FavouritesStore(args.db) as store:
-            console = Console(engine, store, lang=args.lang, read=read_stdin, write=print)
+        async with FavouritesStore(settings.db) as store:
+            console = Console(engine, store, lang=settings.lang, read=read_stdin, write=print)
             await console.run()
 
     try:
@@ -83,8 +83,8 @@ def _chat(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(args: argparse.Namespace) -> int:
-    result = load_library(args.content)
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    result = load_library(settings.content)
     for problem in result.problems:
         print(problem)
     pages = len(result.library.pages())
@@ -95,17 +95,18 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.telegram.app import run_bot  # only this command needs python-telegram-bot
 
     try:
-        return run_bot(args)
+        return run_bot(settings)
     except (ContentError, StoreError) as exc:  # nothing to serve, or no database to keep
         print(f"error: {exc}", file=sys.stderr)
         return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
+    defaults = Settings()
     parser = argparse.ArgumentParser(
         prog="pilates-bot", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
@@ -117,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     def lang_flag(command: argparse.ArgumentParser) -> None:
-        command.add_argument("--lang", default=DEFAULT_LANG, help="language code (default: en)")
+        command.add_argument("--lang", help=f"language code (default: {defaults.lang})")
 
     ask = commands.add_parser("ask", help="answer one message (or one per line with -)")
     ask.add_argument("text", nargs="+", help="the message, or - to read messages from stdin")
@@ -149,10 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--listen",
-        default="127.0.0.1",
-        help="webhook listen address (default 127.0.0.1, behind a reverse proxy)",
+        help=f"webhook listen address (default {defaults.listen}, behind a reverse proxy)",
     )
-    run.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
+    run.add_argument("--port", type=int, help=f"webhook port (default {defaults.port})")
     run.add_argument(
         "--secret-token",
         help="webhook secret ($TELEGRAM_WEBHOOK_SECRET; generated at start-up when unset)",
@@ -161,14 +161,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--log-level",
         type=str.upper,
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-        default="INFO",
-        help="log level (default INFO); the token and webhook secret are masked at every level",
+        help=f"log level (default {defaults.log_level}); the token and webhook secret are masked "
+        "at every level",
     )
     run.add_argument(
         "--concurrent-updates",
         type=int,
-        default=16,
-        help="updates handled at once; one user's always in order (default 16, 1 = one at a time)",
+        help="updates handled at once; one user's always in order "
+        f"(default {defaults.concurrent_updates}, 1 = one at a time)",
     )
     content_flag(run)
     run.set_defaults(handler=_run)
@@ -188,14 +188,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    settings = Settings.from_sources(args)
     if args.command is None:  # `make run`: Telegram with a token, a terminal chat without
-        command = "run" if os.environ.get("TELEGRAM_BOT_TOKEN") else "chat"
+        command = "run" if settings.token else "chat"
         args = parser.parse_args([command, *(argv or [])])
-    if args.command == "check" and args.content is None:
-        args.content = args.content_dir
-    if getattr(args, "content", None) is None:
-        args.content = default_content_dir()
-    if getattr(args, "db", "") is None:
-        args.db = default_db_path()
-    code: int = args.handler(args)
+        settings = Settings.from_sources(args)
+    code: int = args.handler(args, settings)
     return code

@@ -75,10 +75,9 @@ class Console:
         return await self._show(self.engine.answer(line, self.lang, about=self._current))
 
     async def _show(self, answer: Answer) -> str:
-        library = self.engine.library
-        exercise_id = library.id_of(answer.exercise) if answer.exercise else None
+        exercise_id = answer.exercise.id if answer.exercise else None
         saved = exercise_id is not None and await self.store.contains(LOCAL_USER, exercise_id)
-        reply: Reply = render(answer, library, saved=saved)
+        reply: Reply = render(answer, saved=saved)
         if exercise_id is not None:
             self._current = exercise_id
         self._choices = [e.title for e in answer.candidates]

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from bot.answers import Answer, AnswerKind, NoAnswer
-from bot.content import DEFAULT_LANG, Block, BlockKind, Exercise, Level, Library
+from bot.content import DEFAULT_LANG, Block, BlockKind, Exercise, Level, Section
 from bot.i18n import N_, Translator, translator
-from bot.intent import Section
 from bot.languages import language
 from bot.reply import Action, ActionKind, Button, Line, Part, Reply, Span, Style
 
@@ -173,11 +172,11 @@ def exercise_buttons(
     )
 
 
-def render(answer: Answer, library: Library, *, saved: bool = False) -> Reply:
+def render(answer: Answer, *, saved: bool = False) -> Reply:
     """The reply to an answer, in its language; `saved`: whether its exercise is a favourite."""
     _ = translator(answer.lang)
     exercise = answer.exercise
-    exercise_id = library.id_of(exercise) if exercise is not None else ""
+    exercise_id = exercise.id if exercise is not None else ""
     if answer.kind is AnswerKind.EXERCISE and exercise is not None:
         section = answer.section or Section.OVERVIEW
         part = section_part(exercise, section, _, answer.level)
@@ -203,7 +202,6 @@ def render(answer: Answer, library: Library, *, saved: bool = False) -> Reply:
         again = (Button("🎲 " + _("Another"), Action(ActionKind.RANDOM, filters=answer.filters)),)
         card = render(
             Answer(AnswerKind.EXERCISE, answer.lang, exercise, Section.OVERVIEW),
-            library,
             saved=saved,
         )
         return Reply(card.parts, (*card.buttons, again))
@@ -211,7 +209,7 @@ def render(answer: Answer, library: Library, *, saved: bool = False) -> Reply:
         lines = [_text(_("I'm not sure which exercise you mean. Did you mean:"), Style.BOLD)]
         lines.extend(_text(f"• {e.title}") for e in answer.candidates)
         buttons = tuple(
-            (Button(e.title, Action(ActionKind.SECTION, library.id_of(e), Section.OVERVIEW)),)
+            (Button(e.title, Action(ActionKind.SECTION, e.id, Section.OVERVIEW)),)
             for e in answer.candidates
         )
         return Reply((Part(tuple(lines)),), buttons)

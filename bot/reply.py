@@ -11,8 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.content import Level
-from bot.intent import RandomFilters, Section
+from bot.content import Level, RandomFilters, Section
 
 MAX_MESSAGE = 4096  # Telegram's limit, counted on the text after HTML is parsed
 

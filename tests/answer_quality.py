@@ -66,7 +66,7 @@ def _fits(exercise: Exercise, filters: dict[str, Any], engine: AnswerEngine) -> 
         return False
     if "muscle" in filters:
         # A muscle may be labelled in English for a Spanish page, or the other way round.
-        exercise_id = engine.library.id_of(exercise)
+        exercise_id = exercise.id
         pages = [engine.library.get(exercise_id, lang) for lang in engine.library.languages]
         muscles = {fold(m) for page in pages if page is not None for m in page.muscles}
         wanted = stem(fold(filters["muscle"]))
@@ -79,14 +79,13 @@ def _matches(expected: dict[str, Any], answer: Answer, engine: AnswerEngine, len
     kind = AnswerKind(expected["kind"])
     if answer.kind is not kind:
         return False
-    ids = engine.library.id_of
     if kind is AnswerKind.EXERCISE:
         section = expected.get("section", "overview")
         sections = {section, "steps"} if lenient and section == "overview" else {section}
         level = expected.get("level")
         return (
             answer.exercise is not None
-            and ids(answer.exercise) == expected["exercise"]
+            and answer.exercise.id == expected["exercise"]
             and answer.section in sections
             and (level is None or answer.level is None or answer.level == level)
         )
@@ -98,7 +97,7 @@ def _matches(expected: dict[str, Any], answer: Answer, engine: AnswerEngine, len
             return not any(_fits(e, filters, engine) for e in engine.library.catalogue(answer.lang))
         return _fits(answer.exercise, filters, engine)
     if kind is AnswerKind.SUGGESTIONS:
-        return set(expected["candidates"]) <= {ids(e) for e in answer.candidates}
+        return set(expected["candidates"]) <= {e.id for e in answer.candidates}
     return True
 
 
@@ -143,10 +142,8 @@ def table(graded: list[Graded]) -> str:
 
 
 def describe(answer: Answer, engine: AnswerEngine) -> str:
-    exercise = engine.library.id_of(answer.exercise) if answer.exercise else None
-    extra = (
-        answer.faq.question if answer.faq else [engine.library.id_of(e) for e in answer.candidates]
-    )
+    exercise = answer.exercise.id if answer.exercise else None
+    extra = answer.faq.question if answer.faq else [e.id for e in answer.candidates]
     level = f" {answer.level}" if answer.level else ""
     return f"{answer.kind} {exercise} {answer.section}{level} {extra}"
 

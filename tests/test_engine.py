@@ -10,8 +10,7 @@ import random
 import pytest
 
 from bot.answers import AnswerEngine, AnswerKind
-from bot.content import Level, Library
-from bot.intent import Section
+from bot.content import Level, Library, Section
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +22,7 @@ def exercise_of(
     engine: AnswerEngine, text: str, lang: str = "en", about: str | None = None
 ) -> str | None:
     answer = engine.answer(text, lang, about=about)
-    return engine.library.id_of(answer.exercise) if answer.exercise else None
+    return answer.exercise.id if answer.exercise else None
 
 
 @pytest.mark.parametrize(
@@ -59,7 +58,7 @@ def test_a_follow_up_is_about_the_card_on_screen(
 def test_a_message_naming_another_exercise_is_not_about_the_card(engine: AnswerEngine) -> None:
     answer = engine.answer("how do i do the swan", about="teaser")
     assert answer.kind is AnswerKind.SUGGESTIONS
-    assert {engine.library.id_of(e) for e in answer.candidates} >= {"swan-dive", "swan-prep"}
+    assert {e.id for e in answer.candidates} >= {"swan-dive", "swan-prep"}
 
 
 def test_a_question_about_it_stays_on_the_card(engine: AnswerEngine) -> None:

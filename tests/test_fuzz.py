@@ -29,7 +29,7 @@ def _check(answer: Answer, engine: AnswerEngine) -> None:
     assert isinstance(answer.kind, AnswerKind)
     if answer.kind in (AnswerKind.EXERCISE, AnswerKind.FAQ):
         assert answer.exercise is not None
-    reply = render(answer, engine.library)
+    reply = render(answer)
     pieces = reply.html_pieces()
     assert pieces
     for piece in pieces:

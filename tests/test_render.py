@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.answers import Answer, AnswerEngine, AnswerKind
-from bot.content import Level, Library
-from bot.intent import Section
+from bot.content import Level, Library, Section
 from bot.render import render
 from bot.reply import MAX_MESSAGE, Line, Part, Reply, Span
 from tests.fake_telegram import parse_html, utf16_len
@@ -32,13 +31,13 @@ def test_every_section_of_every_exercise_is_valid_telegram_html(
 ) -> None:
     for exercise in engine.library.catalogue():
         answer = Answer(AnswerKind.EXERCISE, exercise=exercise, section=section)
-        reply = render(answer, engine.library)
+        reply = render(answer)
         _valid_for_telegram(reply)
         assert exercise.title in reply.text
 
 
 def test_overview_card_has_title_level_duration_equipment_and_steps(engine: AnswerEngine) -> None:
-    reply = render(engine.answer("the hundred"), engine.library)
+    reply = render(engine.answer("the hundred"))
     lines = reply.text.splitlines()
     assert lines[0] == "The Hundred"
     assert lines[1] == "Beginner · 1 min 40 s · mat"
@@ -49,7 +48,7 @@ def test_overview_card_has_title_level_duration_equipment_and_steps(engine: Answ
 def test_easier_shows_only_easier_modifications(engine: AnswerEngine) -> None:
     answer = engine.answer("make the hundred easier")
     assert answer.level is Level.EASIER
-    text = render(answer, engine.library).text
+    text = render(answer).text
     assert "Easier" in text
     assert "Harder" not in text
 
@@ -59,10 +58,9 @@ def test_content_text_is_escaped(engine: AnswerEngine) -> None:
     assert exercise is not None
     hostile = exercise.__class__(**{**_fields(exercise), "title": "<b>Plank & co</b>"})
     answer = Answer(AnswerKind.EXERCISE, exercise=hostile, section=Section.STEPS)
-    lib = Library([hostile])
-    pieces = render(answer, lib).html_pieces()
+    pieces = render(answer).html_pieces()
     assert html.escape("<b>Plank & co</b>", quote=False) in pieces[0]
-    _valid_for_telegram(render(answer, lib))
+    _valid_for_telegram(render(answer))
 
 
 def _fields(exercise: object) -> dict[str, object]:
@@ -90,6 +88,6 @@ def test_any_text_becomes_valid_pieces(text: str) -> None:
 
 
 def test_none_reply_says_what_the_bot_can_do(engine: AnswerEngine) -> None:
-    text = render(engine.answer("what's the weather"), engine.library).text
+    text = render(engine.answer("what's the weather")).text
     assert "/random" in text
     assert "how do I do the hundred" in text

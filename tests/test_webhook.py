@@ -17,6 +17,7 @@ from bot.answers import AnswerEngine
 from bot.cli import build_parser
 from bot.content import Library
 from bot.favourites import FavouritesStore
+from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.telegram.webhook import (
     MAX_BODY_BYTES,
@@ -138,7 +139,7 @@ async def test_webhook_refuses_big_bodies_before_reading_them(
 
 def test_webhook_settings_listen_locally_and_check_the_secret() -> None:
     args = build_parser().parse_args(["run", "--webhook-url", URL])
-    assert args.listen == "127.0.0.1"
+    assert Settings.from_sources(args, environ={}).listen == "127.0.0.1"
     assert WebhookSettings(URL, new_secret()).path == "/telegram/hook"
     assert len({new_secret() for _ in range(3)}) == 3
     for bad in ("", "has space", "é", "x" * 257):

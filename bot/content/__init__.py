@@ -1,4 +1,4 @@
-"""The website's exercise pages: models, the loader and the library."""
+"""The website's exercise pages: models, the loader, the library and their shared vocabulary."""
 
 from bot.content.library import Library
 from bot.content.loader import ContentError, LoadResult, load_library, load_required
@@ -14,6 +14,7 @@ from bot.content.model import (
     Modification,
 )
 from bot.content.problems import Problem, Severity
+from bot.content.vocabulary import RandomFilters, Section
 
 __all__ = [
     "DEFAULT_LANG",
@@ -29,6 +30,8 @@ __all__ = [
     "LoadResult",
     "Modification",
     "Problem",
+    "RandomFilters",
+    "Section",
     "Severity",
     "load_library",
     "load_required",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from bot.content.model import DEFAULT_LANG, Exercise
 
@@ -12,7 +13,8 @@ class Library:
 
     An exercise's id is the slug of its default-language page; translations join it through
     `translationKey` (or, without one, by having the same slug), so a Spanish page in its own
-    folder with a translated file name still answers to the English id.
+    folder with a translated file name still answers to the English id. Every page the library
+    hands out carries that id as `Exercise.id`.
     """
 
     __slots__ = ("_alias", "_groups")
@@ -26,7 +28,10 @@ class Library:
         self._alias: dict[str, str] = {}
         for pages in by_group.values():
             primary = pages.get(DEFAULT_LANG) or pages[min(pages)]
-            self._groups.setdefault(primary.slug, pages)
+            if primary.slug not in self._groups:
+                self._groups[primary.slug] = {
+                    lang: replace(page, id=primary.slug) for lang, page in pages.items()
+                }
             self._alias.setdefault(primary.slug, primary.slug)
         # Translations' slugs answer too, but never over an exercise's own id (the loader
         # reports pages that try).
@@ -57,6 +62,7 @@ class Library:
         return pages.get(lang) or pages.get(DEFAULT_LANG) or pages[min(pages)]
 
     def id_of(self, exercise: Exercise) -> str:
+        """The id of a page of this library, found from its slug; the same as `exercise.id`."""
         return self._alias[exercise.slug]
 
     def catalogue(self, lang: str = DEFAULT_LANG) -> tuple[Exercise, ...]:

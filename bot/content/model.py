@@ -79,6 +79,9 @@ class Exercise:
     faq: tuple[FaqEntry, ...] = ()
     author: str | None = None
     image: str | None = None
+    # The exercise's id: the slug of its default-language page, shared by its translations.
+    # The Library sets it when it groups the pages; a page it has not seen has none ("").
+    id: str = ""
 
     @property
     def video_url(self) -> str | None:

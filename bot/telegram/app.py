@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
-import os
 import signal
 import sys
 from urllib.parse import urlsplit
@@ -29,6 +27,7 @@ from bot.answers import AnswerEngine
 from bot.content import DEFAULT_LANG, load_required
 from bot.favourites import FavouritesStore
 from bot.i18n import N_, interface_languages, translator
+from bot.settings import Settings
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import Handlers
 from bot.telegram.offsets import (
@@ -139,37 +138,40 @@ def register(application: Application, handlers: Handlers) -> None:  # type: ign
     application.add_error_handler(on_error)
 
 
-def run_bot(args: argparse.Namespace) -> int:
+def run_bot(settings: Settings) -> int:
     """`pilates-bot run`: long polling, or a webhook with --webhook-url."""
     logging.basicConfig(
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=args.log_level
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=settings.log_level
     )
-    token = args.token or os.environ.get("TELEGRAM_BOT_TOKEN")
+    token = settings.token
     if not token:
         print("error: no bot token: pass --token or set TELEGRAM_BOT_TOKEN", file=sys.stderr)
         return 2
-    secret = args.secret_token or os.environ.get("TELEGRAM_WEBHOOK_SECRET") or ""
-    if args.webhook_url and not secret:
+    secret = settings.secret_token or ""
+    if settings.webhook_url and not secret:
         secret = new_secret()  # Telegram learns it in setWebhook; nobody else needs it
     redact_logs([token, secret])  # before anything logs, at any level
     webhook: WebhookSettings | None = None
-    if args.webhook_url:
+    if settings.webhook_url:
         try:
-            webhook = WebhookSettings(args.webhook_url, secret, args.listen, args.port)
+            webhook = WebhookSettings(settings.webhook_url, secret, settings.listen, settings.port)
         except WebhookConfigError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    result = load_required(args.content)  # ContentError: no exercise to serve
+    result = load_required(settings.content)  # ContentError: no exercise to serve
     for problem in result.errors:
         log.warning("content: %s", problem)
     engine = AnswerEngine(result.library)
-    store = FavouritesStore(args.db)
-    base_url = args.base_url or os.environ.get("TELEGRAM_API_BASE_URL")
+    store = FavouritesStore(settings.db)
+    base_url = settings.base_url
     application = build_application(
-        engine, store, token, base_url=base_url, concurrent_updates=args.concurrent_updates
+        engine, store, token, base_url=base_url, concurrent_updates=settings.concurrent_updates
     )
     log.info(
-        "%d exercises loaded from %s; favourites in %s", len(result.library), args.content, args.db
+        "%d exercises loaded from %s; favourites in %s",
+        len(result.library),
+        settings.content,
+        settings.db,
     )
     api = urlsplit(base_url or "https://api.telegram.org").netloc
     try:

@@ -23,10 +23,9 @@ from telegram.ext import ContextTypes
 
 from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.callback_data import InvalidCallbackData, decode, encode
-from bot.content import DEFAULT_LANG, Exercise, Level, Library
+from bot.content import DEFAULT_LANG, Exercise, Level, Library, Section
 from bot.favourites import FULL, FavouritesFull, FavouritesStore
 from bot.i18n import N_, Translator, interface_languages, translator
-from bot.intent import Section
 from bot.render import (
     example_question,
     faq_entry,
@@ -170,13 +169,13 @@ class Handlers:
         return lang
 
     async def _card(self, user_id: int, answer: Answer) -> Reply:
-        exercise_id = self.library.id_of(answer.exercise) if answer.exercise else None
+        exercise_id = answer.exercise.id if answer.exercise else None
         saved = (
             exercise_id is not None
             and user_id not in ANONYMOUS_SENDERS
             and await self.store.contains(user_id, exercise_id)
         )
-        return render(answer, self.library, saved=saved)
+        return render(answer, saved=saved)
 
     def _exercise_answer(
         self, exercise: Exercise, section: Section, lang: str, level: Level | None = None
@@ -195,7 +194,7 @@ class Handlers:
         if payload.startswith(DEEP_LINK_PREFIX):
             exercise = self.library.get(payload.removeprefix(DEEP_LINK_PREFIX), lang)
             if exercise is not None:
-                _user_data(context)[ABOUT] = self.library.id_of(exercise)
+                _user_data(context)[ABOUT] = exercise.id
                 answer = self._exercise_answer(exercise, Section.OVERVIEW, lang)
                 await send(message, await self._card(user.id, answer))
                 return
@@ -221,7 +220,7 @@ class Handlers:
         filters = self.engine.filters_from(" ".join(context.args or ()), lang)
         answer = self.engine.random(filters, lang)
         if answer.exercise is not None:
-            _user_data(context)[ABOUT] = self.library.id_of(answer.exercise)
+            _user_data(context)[ABOUT] = answer.exercise.id
         await send(message, await self._card(user.id, answer))
 
     async def favourites(self, update: Update, context: Context) -> None:
@@ -274,7 +273,7 @@ class Handlers:
         user_data = _user_data(context)
         answer = self.engine.answer(text, lang, about=user_data.get(ABOUT))
         if answer.exercise is not None:
-            user_data[ABOUT] = self.library.id_of(answer.exercise)
+            user_data[ABOUT] = answer.exercise.id
         await send(message, await self._card(user.id, answer))
 
     def _addressed(self, message: Message, context: Context) -> str | None:
@@ -380,7 +379,7 @@ class Handlers:
             saved = False
         else:
             try:
-                saved = await self.store.toggle(press.user_id, self.library.id_of(press.exercise))
+                saved = await self.store.toggle(press.user_id, press.exercise.id)
             except FavouritesFull as full:
                 await press.query.answer(_(FULL, limit=full.limit), show_alert=True)
                 return None
@@ -391,7 +390,7 @@ class Handlers:
             return await self._favourites(press.user_id, press.lang)
         section = press.action.section or Section.OVERVIEW
         answer = self._exercise_answer(press.exercise, section, press.lang, press.action.level)
-        return render(answer, self.library, saved=saved)
+        return render(answer, saved=saved)
 
     async def _show(self, press: Press) -> Reply | None:
         """Another part of a card, its questions, or another random pick."""
@@ -419,12 +418,12 @@ class Handlers:
         filters, lang = press.action.filters, press.lang
         shown = _card_exercise(press.message)
         pool = [e for e in self.library.catalogue(lang) if filters.accepts(e)]
-        if shown is not None and [self.library.id_of(e) for e in pool] == [shown]:
+        if shown is not None and [e.id for e in pool] == [shown]:
             await press.query.answer(press.t(ONLY_MATCH))  # the same card again would be a no-op
             return None
         answer = self.engine.random(filters, lang)
         for _attempt in range(20):  # with two or more to choose from, one differs soon enough
-            if answer.exercise is None or self.library.id_of(answer.exercise) != shown:
+            if answer.exercise is None or answer.exercise.id != shown:
                 break
             answer = self.engine.random(filters, lang)
         await deliver(press.query.answer)
@@ -432,7 +431,7 @@ class Handlers:
 
     async def _reply_to(self, press: Press, answer: Answer) -> Reply:
         if answer.exercise is not None:
-            press.user_data[ABOUT] = self.library.id_of(answer.exercise)
+            press.user_data[ABOUT] = answer.exercise.id
         return await self._card(press.user_id, answer)
 
     # --- inline mode -------------------------------------------------------------------
@@ -450,8 +449,8 @@ class Handlers:
             found = list(self.engine.popular(most_saved, lang, INLINE_RESULTS))
         results = []
         for exercise in found[:INLINE_RESULTS]:
-            exercise_id = self.library.id_of(exercise)
-            card = render(self._exercise_answer(exercise, Section.OVERVIEW, lang), self.library)
+            exercise_id = exercise.id
+            card = render(self._exercise_answer(exercise, Section.OVERVIEW, lang))
             open_in_bot = InlineKeyboardButton(
                 translator(lang)("Ask more in the bot"),
                 url=f"https://t.me/{context.bot.username}?start={DEEP_LINK_PREFIX}{exercise_id}",

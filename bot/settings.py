@@ -1,0 +1,69 @@
+"""Settings: command-line flags over environment variables over defaults, read in one place.
+
+`Settings.from_sources` is the only code that reads the environment; everything else is handed
+a `Settings`. A standard-library dataclass rather than pydantic-settings: a dozen plain fields
+need no extra dependency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from bot.content import DEFAULT_LANG
+
+BUNDLED_CONTENT = Path(__file__).resolve().parent.parent / "content"
+DEFAULT_DB = Path("data") / "pilates-bot.sqlite3"
+
+# The settings an environment variable can give, and how its text becomes the value.
+ENVIRONMENT: dict[str, tuple[str, Callable[[str], object]]] = {
+    "token": ("TELEGRAM_BOT_TOKEN", str),
+    "content": ("PILATES_BOT_CONTENT", Path),
+    "db": ("PILATES_BOT_DB", Path),
+    "base_url": ("TELEGRAM_API_BASE_URL", str),
+    "secret_token": ("TELEGRAM_WEBHOOK_SECRET", str),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the commands run with; each field is named after its flag (`--base-url`: base_url)."""
+
+    content: Path = BUNDLED_CONTENT  # the content tree
+    db: Path = DEFAULT_DB  # the favourites database
+    lang: str = DEFAULT_LANG  # chat and ask
+    # `run` only. The token and the secret stay out of repr, so they cannot reach a log.
+    token: str | None = field(default=None, repr=False)
+    base_url: str | None = None  # a self-hosted Bot API server
+    webhook_url: str | None = None  # a webhook instead of long polling
+    secret_token: str | None = field(default=None, repr=False)  # the webhook's secret
+    listen: str = "127.0.0.1"  # behind a reverse proxy
+    port: int = 8443
+    log_level: str = "INFO"
+    concurrent_updates: int = 16
+
+    @classmethod
+    def from_sources(
+        cls, flags: argparse.Namespace | None = None, environ: Mapping[str, str] | None = None
+    ) -> Settings:
+        """Each setting from its flag if given, else its environment variable, else the default.
+
+        An empty value counts as not given. `environ` is `os.environ` unless a test passes one.
+        """
+        given = vars(flags) if flags is not None else {}
+        if given.get("content") is None:  # `check DIR`: the folder may also come positionally
+            given = {**given, "content": given.get("content_dir")}
+        environment = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for setting in fields(cls):
+            flag = given.get(setting.name)
+            if flag is not None and flag != "":
+                values[setting.name] = flag
+            elif setting.name in ENVIRONMENT:
+                variable, parse = ENVIRONMENT[setting.name]
+                if environment.get(variable):
+                    values[setting.name] = parse(environment[variable])
+        return cls(**values)  # type: ignore[arg-type]

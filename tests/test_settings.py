@@ -1,0 +1,114 @@
+"""Settings: flags win over the environment, the environment over defaults, read in one place."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.cli import build_parser
+from bot.settings import BUNDLED_CONTENT, DEFAULT_DB, ENVIRONMENT, Settings
+from tests.conftest import ROOT
+
+ENV = {
+    "TELEGRAM_BOT_TOKEN": "123:from-env",
+    "PILATES_BOT_CONTENT": "/env/content",
+    "PILATES_BOT_DB": "/env/f.db",
+    "TELEGRAM_API_BASE_URL": "http://env:8081/bot",
+    "TELEGRAM_WEBHOOK_SECRET": "env-secret",
+}
+FLAGS = [
+    *("run", "--token", "123:from-flag", "--content", "/flag/content", "--db", "/flag/f.db"),
+    *("--base-url", "http://flag:8081/bot", "--secret-token", "flag-secret"),
+]
+
+
+def settings(argv: list[str], environ: dict[str, str]) -> Settings:
+    return Settings.from_sources(build_parser().parse_args(argv), environ)
+
+
+def test_flags_win_over_the_environment() -> None:
+    got = settings(FLAGS, ENV)
+    assert got.token == "123:from-flag"
+    assert got.content == Path("/flag/content")
+    assert got.db == Path("/flag/f.db")
+    assert got.base_url == "http://flag:8081/bot"
+    assert got.secret_token == "flag-secret"
+
+
+def test_the_environment_wins_over_the_defaults() -> None:
+    got = settings(["run"], ENV)
+    assert got.token == "123:from-env"
+    assert got.content == Path("/env/content")
+    assert got.db == Path("/env/f.db")
+    assert got.base_url == "http://env:8081/bot"
+    assert got.secret_token == "env-secret"
+
+
+def test_without_flags_or_environment_the_defaults_hold() -> None:
+    got = settings(["run"], {})
+    assert got == Settings()
+    assert got.content == BUNDLED_CONTENT and (BUNDLED_CONTENT / "exercises").is_dir()
+    assert got.db == DEFAULT_DB
+    assert (got.token, got.base_url, got.secret_token, got.webhook_url) == (None,) * 4
+    assert (got.lang, got.listen, got.port, got.log_level) == ("en", "127.0.0.1", 8443, "INFO")
+    assert got.concurrent_updates == 16
+
+
+def test_an_empty_value_counts_as_not_given() -> None:
+    assert settings(["run", "--token", ""], ENV).token == "123:from-env"
+    assert settings(["run"], dict.fromkeys(ENV, "")) == Settings()
+
+
+def test_flags_without_an_environment_variable_are_read_too() -> None:
+    argv = [*("run", "--webhook-url", "https://bot.example.com/hook", "--listen", "0.0.0.0")]
+    argv += [*("--port", "9000", "--log-level", "debug", "--concurrent-updates", "1")]
+    got = settings(argv, {})
+    assert got.webhook_url == "https://bot.example.com/hook"
+    assert (got.listen, got.port, got.log_level, got.concurrent_updates) == (
+        "0.0.0.0",
+        9000,
+        "DEBUG",
+        1,
+    )
+    assert settings(["chat", "--lang", "es"], {}).lang == "es"
+
+
+def test_check_takes_its_folder_positionally_or_as_a_flag() -> None:
+    assert settings(["check", "/here"], ENV).content == Path("/here")
+    assert settings(["check", "/here", "--content", "/flag"], ENV).content == Path("/flag")
+    assert settings(["check"], ENV).content == Path("/env/content")
+
+
+def test_settings_are_frozen_and_keep_secrets_out_of_repr() -> None:
+    got = settings(FLAGS, {})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        got.token = "other"  # type: ignore[misc]
+    assert "from-flag" not in repr(got) and "flag-secret" not in repr(got)
+
+
+def test_every_environment_variable_names_a_setting() -> None:
+    names = {field.name for field in dataclasses.fields(Settings)}
+    assert set(ENVIRONMENT) <= names
+    assert {variable for variable, _ in ENVIRONMENT.values()} == set(ENV)
+
+
+READS_ENVIRONMENT = re.compile(r"\b(?:environb?|getenv|putenv|unsetenv)\b")
+
+
+def test_only_the_settings_module_reads_the_environment() -> None:
+    readers = sorted(
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "bot").rglob("*.py")
+        if READS_ENVIRONMENT.search(path.read_text("utf-8"))
+    )
+    assert readers == ["bot/settings.py"]
+
+
+def test_the_process_environment_is_read_when_none_is_passed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PILATES_BOT_DB", "/process/f.db")
+    assert Settings.from_sources().db == Path("/process/f.db")
