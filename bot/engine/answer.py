@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.content import DEFAULT_LANG, Exercise, FaqEntry, Level
-from bot.intent import RandomFilters, Section
+from bot.content import DEFAULT_LANG, Exercise, FaqEntry, Level, RandomFilters, Section
 
 
 class AnswerKind(StrEnum):

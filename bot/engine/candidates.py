@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.content import Level
+from bot.content import Level, RandomFilters, Section
 from bot.engine.answer import AnswerKind, NoAnswer
-from bot.intent import RandomFilters, Section
 
 
 @dataclass(frozen=True, slots=True)

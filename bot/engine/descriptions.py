@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.message import Message
-from bot.intent import Section
 
 DESCRIBED_FIT = 0.55  # share of the message's weight the exercise's own text must explain
 DESCRIBED_MARGIN = 0.1  # ...ahead of the next exercise

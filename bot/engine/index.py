@@ -6,9 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 
-from bot.content import DEFAULT_LANG, FaqEntry, Level, Library
+from bot.content import DEFAULT_LANG, FaqEntry, Level, Library, Section
 from bot.engine.spelling import Speller, common_words, real_words
-from bot.intent import Section
 from bot.lexicon import Analysis, Lexicon, lexicon
 from bot.matching import FaqIndex, FaqSource, NameIndex
 from bot.text import words
@@ -46,7 +45,7 @@ class LanguageIndex:
         # Each exercise's body position, as its description states it first ("A prone...").
         self.position_of: dict[str, str] = {}
         for page in pages:
-            exercise_id = library.id_of(page)
+            exercise_id = page.id
             stated = self.lexicon.position(self.lexicon.analyse(page.description))
             position = stated[0] if stated else None
             if position is not None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex
 from bot.engine.message import NAME_SURE, Message, adjusted
-from bot.intent import Section
 from bot.matching import NameMatch
 
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.descriptions import implied
 from bot.engine.index import LanguageIndex
 from bot.engine.message import Message
 from bot.engine.names import SUGGEST_FLOOR
-from bot.intent import Section
 from bot.matching import FaqIndex, FaqMatch, NameMatch, position_term
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
