@@ -72,7 +72,7 @@ class AnswerEngine:
     @staticmethod
     def _propose(message: Message, index: LanguageIndex) -> list[Candidate]:
         return [
-            *requests.propose(message),
+            *requests.propose(message, index),
             *names.propose(message, index),
             *questions.propose(message, index),
             *descriptions.propose(message),

@@ -34,6 +34,7 @@ class LanguageIndex:
     def __init__(self, library: Library, lang: str) -> None:
         self.lexicon: Lexicon = lexicon(lang)
         pages = library.catalogue(lang)
+        self.pages = pages  # one page per exercise, in this language where translated
         vocabulary: Counter[str] = Counter()
         name_words: set[str] = set()
         names: list[tuple[str, str, bool]] = []

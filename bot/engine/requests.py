@@ -7,26 +7,28 @@ from collections.abc import Iterator
 
 from bot.engine.answer import AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
+from bot.engine.index import LanguageIndex
 from bot.engine.message import Message
 from bot.engine.names import SUGGEST_FLOOR
 
 RANDOM = 0.88  # "random beginner exercise", "surprise me", "something for my glutes, 2 min"
 WEAK_RANDOM = 0.62  # "another one", "something": a FAQ entry the message asks goes first
 SMALL_TALK = 1.0  # the whole message is a greeting, thanks or chit-chat
+NOTHING_FITS = 0.5  # a request whose filters no exercise meets, unless plainly asked
 FOREIGN = 0.97  # "pull ups", "squats": an honest no, unless one of ours is named in full
 
 
-def propose(message: Message) -> Iterator[Candidate]:
+def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if message.talk is not None:
         yield Candidate(AnswerKind.NONE, SMALL_TALK, "talk", reason=NoAnswer(message.talk.value))
         return
     named = message.named
     if message.foreign and (not named or named[0].positions <= message.foreign):
         yield Candidate(AnswerKind.NONE, FOREIGN, "foreign", reason=NoAnswer.UNKNOWN)
-    yield from _random(message)
+    yield from _random(message, index)
 
 
-def _random(message: Message) -> Iterator[Candidate]:
+def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     request = message.request
     if not (request.filters or request.asked) or message.asks_which:
         return  # "what's the exercise where you lie face down...": a description, not a pick
@@ -38,9 +40,13 @@ def _random(message: Message) -> Iterator[Candidate]:
     weak_name = not names or max(m.title_score for m in names) < SUGGEST_FLOOR
     only_filters = not unexplained and request.filters.count >= 2
     if request.asked or only_filters or (weak_name and len(unexplained) <= 1):
-        yield Candidate(
-            AnswerKind.RANDOM,
-            WEAK_RANDOM if request.weak else RANDOM,
-            "random",
-            filters=request.filters,
-        )
+        score = WEAK_RANDOM if request.weak else RANDOM
+        plainly = request.asked and not request.weak  # "random", "surprise me"
+        if (
+            not plainly
+            and request.filters
+            and not any(request.filters.accepts(p) for p in index.pages)
+        ):
+            # "pilates reformer or mat?": no exercise has it, so it was hardly a request for one
+            score = min(score, NOTHING_FITS)
+        yield Candidate(AnswerKind.RANDOM, score, "random", filters=request.filters)
