@@ -154,7 +154,7 @@ class NameIndex:
             if name_id not in anchored:
                 continue  # "into", "the": not a reason to think of "Roll Over into Teaser"
             positions = frozenset(p for t in name.terms if t in hits for p in hits[t][1])
-            score = mass / name.weight
+            score = round(mass / name.weight, 9)  # a sum of floats: "all of it" is 1.0, exactly
             # Only the words that carry the name count ("de", "la" may be left out or be
             # anywhere in the message).
             carrying = tuple(t for t in name.terms if t not in self._lexicon.name_fillers)

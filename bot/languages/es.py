@@ -76,6 +76,13 @@ STEMS: dict[str, str] = {
     "balanceos": "balanc",
     "doble": "doble",  # double, not "doblar" (to bend)
     "dobles": "doble",
+    # "piernas estiradas" (straight legs) and "estiras el brazo" (you reach) are everywhere in
+    # descriptions; "estiramiento" (a stretch) is the word in the names.
+    **dict.fromkeys("estirada estiradas estirado estirados".split(), "estirado"),
+    **dict.fromkeys(
+        "estira estiras estiran estiro estirar estirarse estirate estirando estiramos".split(),
+        "estirar",
+    ),
 }
 
 # Diminutives people chat in ("la tripita", "un bultito"): suffix -> what the base word ends
