@@ -203,3 +203,9 @@ def test_a_question_in_words_no_page_uses_is_not_answered_with_a_card(
 def test_who_should_not_do_it_is_the_safety_entry(engine: AnswerEngine) -> None:
     answer = engine.answer("who shouldn't be doing roll overs?")
     assert answer.faq is not None and answer.faq.question == "Who should avoid the roll over?"
+
+
+def test_a_described_form_problem_finds_the_pages_mistake(engine: AnswerEngine) -> None:
+    """Plank's mistakes list "Piking the hips up": "hips" is no muscle filter here."""
+    answer = engine.answer("my hips pike up like a tent in plank")
+    assert (answer.kind, answer.section) == (AnswerKind.EXERCISE, Section.MISTAKES)

@@ -85,9 +85,10 @@ class Message:
 
     @property
     def cue_positions(self) -> frozenset[int]:
-        """The words that ask for a part or a random pick."""
+        """The words that ask for a part or a random pick (a muscle is a filter only in a
+        request: "my hips pike up" is a problem, not "something for the hips")."""
         part = self.part.positions if self.part else frozenset()
-        return part | self.request.positions
+        return part | (self.request.positions if self.request.asked else frozenset())
 
 
 def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
