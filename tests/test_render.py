@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.content import Level, Library, Section
-from bot.render import render
-from bot.reply import MAX_MESSAGE, Line, Part, Reply, Span
+from bot.conversation.render import render
+from bot.conversation.reply import MAX_MESSAGE, Line, Part, Reply, Span
 from tests.fake_telegram import parse_html, utf16_len
 
 

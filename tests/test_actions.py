@@ -10,11 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answers import Answer, AnswerEngine, AnswerKind
-from bot.callback_data import MAX_BYTES, decode, encode
 from bot.content import Difficulty, Level, Library, RandomFilters, Section
 from bot.content.vocabulary import MAX_BOUND_SECONDS
-from bot.languages import en, es
-from bot.render import (
+from bot.conversation.actions import MAX_BYTES, Another, decode, encode
+from bot.conversation.render import (
     faq_entry,
     faq_list,
     favourites_list,
@@ -23,7 +22,8 @@ from bot.render import (
     language_choice,
     render,
 )
-from bot.reply import Action, ActionKind, Reply
+from bot.conversation.reply import Reply
+from bot.languages import en, es
 
 LANGUAGES: dict[str, ModuleType] = {"en": en, "es": es}
 
@@ -98,8 +98,9 @@ def test_any_random_filters_round_trip(
 ) -> None:
     filters = RandomFilters(difficulty, equipment, muscle, seconds)
     assert filters.max_seconds is None or 0 <= filters.max_seconds <= MAX_BOUND_SECONDS
-    another = Action(ActionKind.RANDOM, filters=filters)
+    another = Another.under(filters)
     assert decode(encode(another)) == another
+    assert another.filters == filters
 
 
 def test_under_2000_minutes_makes_an_another_button_that_decodes(engine: AnswerEngine) -> None:
