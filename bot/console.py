@@ -85,7 +85,7 @@ class Console:
             return await self._show(await conversation.random(me, rest))
         if command in ("/fav", "/unfav"):
             return await self._show(await conversation.save(me, rest, keep=command == "/fav"))
-        if command == "/favs":
+        if command in ("/favs", "/favorites", "/favourites"):
             return await self._show(await conversation.favourites(me))
         if command == "/forget":
             return await self._show(await conversation.ask_forget(me))
