@@ -17,8 +17,8 @@ from pathlib import Path
 from bot.answers import Answer, AnswerEngine
 from bot.console import Console, read_stdin
 from bot.content import ContentError, load_library, load_required
+from bot.conversation.render import render
 from bot.favourites import FavouritesStore, StoreError
-from bot.render import render
 from bot.settings import Settings
 
 

@@ -1,21 +1,23 @@
-"""The terminal front end: the same engine and favourites as the Telegram bot, as a chat."""
+"""The terminal face of the conversation: lines in, plain text out, choices by number."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from bot.answers import Answer, AnswerEngine, AnswerKind
+from bot.answers import AnswerEngine
 from bot.content import DEFAULT_LANG
+from bot.conversation.actions import Action, Forget, ShowSection, ToggleSave
+from bot.conversation.conversation import Conversation, Person
+from bot.conversation.i18n import N_, translator
+from bot.conversation.reply import Choice, Reply, plain
 from bot.favourites import FULL, STORE_FAILED, FavouritesFull, FavouritesStore, StoreError
-from bot.i18n import N_, translator
-from bot.render import help_reply, render
-from bot.reply import Reply
 
 LOCAL_USER = 0  # the one person at this terminal
 COMMANDS = N_(
     "/random [filters]  a random exercise, e.g. /random beginner under 2 minutes\n"
-    "/fav  save the exercise on screen   /unfav  remove it   /favs  your saved exercises\n"
+    "/fav [name]  save an exercise (the one on screen without a name)   /unfav [name]  remove it\n"
+    "/favs  your saved exercises   /language  choose a language   /forget  delete your data\n"
     "/help  this text   /quit  leave (or Ctrl-D)"
 )
 
@@ -32,17 +34,15 @@ class Console:
         read: Callable[[], Awaitable[str | None]],
         write: Callable[[str], None],
     ) -> None:
-        self.engine = engine
-        self.store = store
-        self.lang = lang
+        self.conversation = Conversation(engine, store)
+        self.person = Person(LOCAL_USER, lang)
         self._read = read
         self._write = write
-        self._current: str | None = None  # the exercise on screen, for /fav and follow-ups
-        self._choices: list[str] = []  # the suggestions offered, for answering "2"
-        self._ = translator(lang)
+        self._choices: tuple[Choice, ...] = ()  # what the next line may pick
 
     async def run(self) -> None:
-        self._write(self._("Pilates assistant. Ask about an exercise, or /help.") + "\n")
+        _ = translator(await self._language())
+        self._write(_("Pilates assistant. Ask about an exercise, or /help.") + "\n")
         while (line := await self._read()) is not None:
             line = line.strip()
             if line in ("/quit", "/exit"):
@@ -50,84 +50,79 @@ class Console:
             if line:
                 self._write(await self.handle(line) + "\n")
 
+    async def _language(self) -> str:
+        try:
+            return await self.conversation.language(self.person)
+        except StoreError:
+            return self.person.lang_hint
+
     async def handle(self, line: str) -> str:
         """The reply to one line; a database that fails is reported and the chat goes on."""
         try:
             return await self._handle(line)
         except FavouritesFull as full:
-            return self._(FULL, limit=full.limit)
+            return translator(await self._language())(FULL, limit=full.limit)
         except StoreError as exc:
-            return self._(STORE_FAILED) + f"\n({exc})"
+            return translator(await self._language())(STORE_FAILED) + f"\n({exc})"
 
     async def _handle(self, line: str) -> str:
-        command, _, rest = line.partition(" ")
+        conversation, me = self.conversation, self.person
+        command, _space, rest = line.partition(" ")
+        choices, self._choices = self._choices, ()
+        chosen = _chosen(line, choices)
+        if chosen is None and any(isinstance(c.action, Forget) for c in choices):
+            chosen = Forget(confirmed=False)  # anything but yes keeps everything
+        if chosen is not None:
+            outcome = await conversation.press(me, chosen)
+            shown = await self._show(outcome.reply) if outcome.reply is not None else ""
+            return "\n".join(text for text in (outcome.note, shown) if text)
         if command == "/help":
-            return help_reply(self._("Commands:") + "\n" + self._(COMMANDS), self.lang).text
+            _ = translator(await conversation.language(me))
+            return await self._show(
+                await conversation.help(me, _("Commands:") + "\n" + _(COMMANDS))
+            )
         if command == "/random":
-            filters = self.engine.filters_from(rest, self.lang)
-            return await self._show(self.engine.random(filters, self.lang))
+            return await self._show(await conversation.random(me, rest))
         if command in ("/fav", "/unfav"):
-            return await self._save(command == "/fav")
-        if command == "/favs":
-            return await self._favourites()
-        if line.isdigit() and 0 < int(line) <= len(self._choices):
-            line = self._choices[int(line) - 1]
-        return await self._show(self.engine.answer(line, self.lang, about=self._current))
+            return await self._show(await conversation.save(me, rest, keep=command == "/fav"))
+        if command in ("/favs", "/favorites", "/favourites"):
+            return await self._show(await conversation.favourites(me))
+        if command == "/forget":
+            return await self._show(await conversation.ask_forget(me))
+        if command == "/language":
+            return await self._show(await conversation.ask_language(me))
+        return await self._show(await conversation.say(me, line))
 
-    async def _show(self, answer: Answer) -> str:
-        exercise_id = answer.exercise.id if answer.exercise else None
-        saved = exercise_id is not None and await self.store.contains(LOCAL_USER, exercise_id)
-        reply: Reply = render(answer, saved=saved)
-        if exercise_id is not None:
-            self._current = exercise_id
-        self._choices = [e.title for e in answer.candidates]
-        text = reply.text
-        if answer.kind is AnswerKind.SUGGESTIONS:
-            text += "\n" + self._("(type a number to choose)")
-            text = "\n".join(
-                line.replace("• ", f"{n}. ", 1) if line.startswith("• ") else line
-                for n, line in _numbered(text.splitlines())
-            )
-        elif exercise_id is not None:
-            text += "\n\n" + self._("(/fav to save · ask 'easier', 'tips', 'mistakes'... about it)")
-        return text
-
-    async def _save(self, save: bool) -> str:
-        _ = self._
-        if self._current is None:
-            return _("Ask about an exercise first, then /fav saves it.")
-        exercise = self.engine.library.get(self._current, self.lang)
-        title = exercise.title if exercise else self._current
-        if save:
-            await self.store.add(LOCAL_USER, self._current)
-            return "★ " + _("Saved {title}.", title=title)
-        await self.store.remove(LOCAL_USER, self._current)
-        return _("Removed {title} from your favourites.", title=title)
-
-    async def _favourites(self) -> str:
-        _ = self._
-        saved = await self.store.saved(LOCAL_USER)
-        if not saved:
-            return _("No favourites yet. Ask about an exercise and send /fav.")
-        lines = [_("Your favourites") + ":"]
-        for favourite in saved:
-            exercise = self.engine.library.get(favourite.exercise_id, self.lang)
-            lines.append(
-                f"★ {exercise.title}"
-                if exercise
-                else "☆ " + _("{name} (no longer available)", name=favourite.exercise_id)
-            )
-        return "\n".join(lines)
+    async def _show(self, reply: Reply) -> str:
+        """The reply as text: its choices numbered, a card with a hint instead of buttons."""
+        _ = translator(await self.conversation.language(self.person))
+        if reply.choices:
+            self._choices = reply.choices
+            listed = [f"{n}. {choice.label}" for n, choice in enumerate(reply.choices, 1)]
+            return "\n".join([plain(reply.parts), *listed, _("(type a number to choose)")]).strip()
+        if _is_card(reply.actions):
+            hint = _("(/fav to save · ask 'easier', 'tips', 'mistakes'... about it)")
+            return reply.text + "\n\n" + hint
+        return reply.text
 
 
-def _numbered(lines: list[str]) -> list[tuple[int, str]]:
-    numbered: list[tuple[int, str]] = []
-    n = 0
-    for line in lines:
-        if line.startswith("• "):
-            n += 1
-        numbered.append((n, line))
-    return numbered
+def _chosen(line: str, choices: tuple[Choice, ...]) -> Action | None:
+    """The choice a line picks: by number, by its label, or by the label's first word ("yes")."""
+    if line.isdigit() and 0 < int(line) <= len(choices):
+        return choices[int(line) - 1].action
+    wanted = line.casefold().strip(" .!")
+    for choice in choices:
+        label = choice.label.casefold().removeprefix("✓ ")
+        if wanted in (label, label.split(" ")[0].strip(",.!")):
+            return choice.action
+    return None
+
+
+def _is_card(actions: tuple[Action, ...]) -> bool:
+    """Whether a reply is an exercise's card (its buttons save it and show its parts)."""
+    return any(isinstance(a, ToggleSave) for a in actions) and any(
+        isinstance(a, ShowSection) for a in actions
+    )
 
 
 async def read_stdin() -> str | None:

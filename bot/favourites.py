@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import secrets
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -14,11 +15,12 @@ from types import TracebackType
 
 import aiosqlite
 
-from bot.i18n import N_
+from bot.conversation.i18n import N_
 
 log = logging.getLogger(__name__)
 # Enough for any real collection; a bound on what one user can make the bot store and list.
 MAX_FAVOURITES = 500
+KEY_BYTES = 12  # a kept action's key: 16 URL-safe characters, unguessable
 # Each entry moves the schema one version up; a database is brought to the last one on open.
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -35,6 +37,15 @@ MIGRATIONS: tuple[str, ...] = (
         user_id INTEGER PRIMARY KEY,
         lang TEXT
     );
+    """,
+    # Button actions too long for Telegram's 64 bytes, kept here under a short key.
+    """
+    CREATE TABLE kept_actions (
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        expires_at REAL NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX kept_actions_by_expiry ON kept_actions (expires_at);
     """,
 )
 
@@ -260,6 +271,21 @@ class FavouritesStore:
             "ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang",
             (user_id, lang),
         )
+
+    async def keep(self, data: str, seconds: float) -> str:
+        """Keeps a button's data for `seconds`; the short key that finds it again."""
+        key = secrets.token_urlsafe(KEY_BYTES)
+        now = time.time()
+        await self._write("DELETE FROM kept_actions WHERE expires_at < ?", (now,))
+        await self._write("INSERT INTO kept_actions VALUES (?, ?, ?)", (key, data, now + seconds))
+        return key
+
+    async def kept(self, key: str) -> str | None:
+        """The data kept under `key`, unless it has expired (or never was)."""
+        query = "SELECT data FROM kept_actions WHERE key = ? AND expires_at >= ?"
+        async with self.db.execute(query, (key, time.time())) as cursor:
+            row = await cursor.fetchone()
+        return str(row[0]) if row else None
 
     async def forget(self, user_id: int) -> int:
         """Delete everything stored about the user; returns how many favourites went."""

@@ -30,7 +30,7 @@ async def test_chat_answers_follow_ups_and_keeps_favourites_across_sessions(
     assert "Easier" in said[2]
     assert "Saved The Hundred" in said[3]
     said = await _session(library, db, ["/favs", "/random beginner", "/quit", "never read"])
-    assert "★ The Hundred" in said[1]
+    assert "1. The Hundred" in said[1]
     assert "Beginner" in said[2]
     assert len(said) == 3
 

@@ -7,7 +7,7 @@ import re
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from bot.i18n import LOCALE_DIR, interface_languages, translator
+from bot.conversation.i18n import LOCALE_DIR, interface_languages, translator
 from bot.languages import language
 from tests.conftest import ROOT
 

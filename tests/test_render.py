@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.content import Level, Library, Section
-from bot.render import render
-from bot.reply import MAX_MESSAGE, Line, Part, Reply, Span
+from bot.conversation.actions import Another, AskExample, ShowSection, ToggleSave
+from bot.conversation.render import render
+from bot.conversation.reply import MAX_MESSAGE, Line, Part, Reply, Span, plain
 from tests.fake_telegram import parse_html, utf16_len
 
 
@@ -91,3 +92,52 @@ def test_none_reply_says_what_the_bot_can_do(engine: AnswerEngine) -> None:
     text = render(engine.answer("what's the weather")).text
     assert "/random" in text
     assert "how do I do the hundred" in text
+
+
+# --- one test per answer kind ---------------------------------------------------------------
+
+
+def test_an_exercise_card_marks_the_part_on_screen_and_offers_to_save(
+    engine: AnswerEngine,
+) -> None:
+    reply = render(engine.answer("steps of the plank"))
+    labels = [b.label for row in reply.buttons for b in row]
+    assert "· Steps ·" in labels and "Steps" not in labels
+    assert "☆ Save" in labels
+    assert ToggleSave("plank", Section.STEPS) in reply.actions
+    saved = render(engine.answer("plank"), saved=True)
+    assert "★ Saved" in [b.label for row in saved.buttons for b in row]
+
+
+def test_a_faq_answer_names_its_question_and_opens_its_exercise(engine: AnswerEngine) -> None:
+    answer = engine.answer("roll up strains my neck")
+    assert answer.kind is AnswerKind.FAQ
+    reply = render(answer)
+    assert reply.text.startswith("My neck hurts in the roll up.")
+    assert "From: Roll Up" in reply.text
+    assert reply.actions == (ShowSection("roll-up"),)
+
+
+def test_a_random_pick_is_a_card_with_another_under_the_same_filters(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("random beginner exercise")
+    assert answer.kind is AnswerKind.RANDOM
+    reply = render(answer)
+    assert reply.actions[-1] == Another.under(answer.filters)
+    assert "\nBeginner" in reply.text
+    nothing = render(engine.answer("random advanced under 5 seconds"))
+    assert "No exercise matches" in nothing.text and nothing.buttons == ()
+
+
+def test_suggestions_list_their_choices_and_a_button_each(engine: AnswerEngine) -> None:
+    reply = render(engine.answer("swan"))
+    assert [c.action for c in reply.choices] == list(reply.actions)
+    assert reply.text.splitlines()[1:] == [f"• {c.label}" for c in reply.choices]
+    assert plain(reply.parts) == "I'm not sure which exercise you mean. Did you mean:"
+
+
+def test_no_answer_is_help_with_examples_to_tap(engine: AnswerEngine) -> None:
+    reply = render(engine.answer("hello"))
+    assert reply.text.startswith("Hi! I'm your Pilates assistant.")
+    assert reply.actions == tuple(AskExample(i) for i in range(4))

@@ -20,7 +20,7 @@ class Section(StrEnum):
     VIDEO = "video"
 
 
-# Filters travel in the "Another" button (bot/callback_data.py), so they hold only what a
+# Filters travel in the "Another" button (bot/conversation/actions.py), so they hold only what a
 # button can carry: a time bound of at most a day (every exercise takes minutes, so a longer
 # bound, "under 999...9 minutes" included, is the same as a day) and words of plain letters.
 MAX_BOUND_SECONDS = 24 * 60 * 60

@@ -25,8 +25,9 @@ from telegram.ext import (
 
 from bot.answers import AnswerEngine
 from bot.content import DEFAULT_LANG, load_required
+from bot.conversation.conversation import Conversation
+from bot.conversation.i18n import N_, interface_languages, translator
 from bot.favourites import FavouritesStore
-from bot.i18n import N_, interface_languages, translator
 from bot.settings import Settings
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import Handlers
@@ -109,7 +110,7 @@ def build_application(
         builder = builder.base_url(base_url).base_file_url(f"{root}/file/bot")
     application = builder.build()
     confirm_only_handled(application)
-    register(application, Handlers(engine, store))
+    register(application, Handlers(Conversation(engine, store)))
     return application
 
 

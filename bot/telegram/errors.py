@@ -9,8 +9,8 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.conversation.i18n import N_, translator
 from bot.favourites import STORE_FAILED, StoreError
-from bot.i18n import N_, translator
 from bot.telegram.handlers import telegram_language
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
 """Answer -> the reply a person reads: cards, help, favourites and confirmations, in the
-user's language (see bot/reply.py for how a reply becomes Telegram HTML)."""
+user's language (see reply.py for how a reply becomes Telegram HTML)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,19 @@ from collections.abc import Iterable, Sequence
 
 from bot.answers import Answer, AnswerKind, NoAnswer
 from bot.content import DEFAULT_LANG, Block, BlockKind, Exercise, Level, Section
-from bot.i18n import N_, Translator, translator
+from bot.conversation.actions import (
+    Another,
+    AskExample,
+    ChooseLanguage,
+    Forget,
+    ShowFaq,
+    ShowFaqs,
+    ShowSection,
+    ToggleSave,
+)
+from bot.conversation.i18n import N_, Translator, translator
+from bot.conversation.reply import Button, Choice, Line, Part, Reply, Span, Style
 from bot.languages import language
-from bot.reply import Action, ActionKind, Button, Line, Part, Reply, Span, Style
 
 # --- the words of the interface ------------------------------------------------------------
 
@@ -145,8 +155,8 @@ def exercise_buttons(
         # overview: pressing it never asks Telegram for the message it already shows, and the
         # buttons do not move under the thumb as they would if it were left out.
         if (part, part_level) == (section, level):
-            return Button(f"· {label} ·", Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW))
-        return Button(label, Action(ActionKind.SECTION, exercise_id, part, part_level))
+            return Button(f"· {label} ·", ShowSection(exercise_id, Section.OVERVIEW))
+        return Button(label, ShowSection(exercise_id, part, part_level))
 
     video = (
         Button("▶ " + _("Video"), url=exercise.video_url)
@@ -155,7 +165,7 @@ def exercise_buttons(
     )
     save = Button(
         "★ " + _("Saved") if saved else "☆ " + _("Save"),
-        Action(ActionKind.SAVE, exercise_id, section, level),
+        ToggleSave(exercise_id, section, level),
     )
     return (
         (
@@ -166,7 +176,7 @@ def exercise_buttons(
         (
             show(_("Easier"), Section.MODIFICATIONS, Level.EASIER),
             show(_("Harder"), Section.MODIFICATIONS, Level.HARDER),
-            Button(_("FAQ"), Action(ActionKind.FAQ_LIST, exercise_id)),
+            Button(_("FAQ"), ShowFaqs(exercise_id)),
         ),
         (video, save),
     )
@@ -191,7 +201,7 @@ def render(answer: Answer, *, saved: bool = False) -> Reply:
         )
         button = Button(
             _("Open {title}", title=exercise.title),
-            Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW),
+            ShowSection(exercise_id, Section.OVERVIEW),
         )
         return Reply(parts, ((button,),))
     if answer.kind is AnswerKind.RANDOM:
@@ -199,20 +209,16 @@ def render(answer: Answer, *, saved: bool = False) -> Reply:
             return Reply(
                 (Part((_text(_("No exercise matches all of that. Try fewer filters.")),)),)
             )
-        again = (Button("🎲 " + _("Another"), Action(ActionKind.RANDOM, filters=answer.filters)),)
+        again = (Button("🎲 " + _("Another"), Another.under(answer.filters)),)
         card = render(
             Answer(AnswerKind.EXERCISE, answer.lang, exercise, Section.OVERVIEW),
             saved=saved,
         )
         return Reply(card.parts, (*card.buttons, again))
     if answer.kind is AnswerKind.SUGGESTIONS:
-        lines = [_text(_("I'm not sure which exercise you mean. Did you mean:"), Style.BOLD)]
-        lines.extend(_text(f"• {e.title}") for e in answer.candidates)
-        buttons = tuple(
-            (Button(e.title, Action(ActionKind.SECTION, e.id, Section.OVERVIEW)),)
-            for e in answer.candidates
-        )
-        return Reply((Part(tuple(lines)),), buttons)
+        heading = _text(_("I'm not sure which exercise you mean. Did you mean:"), Style.BOLD)
+        choices = tuple(Choice(e.title, ShowSection(e.id)) for e in answer.candidates)
+        return Reply((Part((heading,)),), _one_per_row(choices), choices, listed=True)
     return help_reply(_(NONE_TEXT[answer.reason or NoAnswer.UNKNOWN]), answer.lang)
 
 
@@ -238,8 +244,7 @@ def help_reply(opening: str, lang: str = DEFAULT_LANG) -> Reply:
         _text(_("Or send /random for an exercise to try.")),
     )
     buttons = tuple(
-        (Button(_(example), Action(ActionKind.EXAMPLE, index=index)),)
-        for index, example in enumerate(EXAMPLES)
+        (Button(_(example), AskExample(index)),) for index, example in enumerate(EXAMPLES)
     )
     return Reply((Part(lines),), buttons)
 
@@ -252,10 +257,10 @@ def faq_list(exercise: Exercise, exercise_id: str, lang: str) -> Reply:
     else:
         lines = (_text(_("Questions people ask"), Style.BOLD),)
     buttons = tuple(
-        (Button(_shorten(entry.question), Action(ActionKind.FAQ, exercise_id, index=index)),)
+        (Button(_shorten(entry.question), ShowFaq(exercise_id, index)),)
         for index, entry in enumerate(exercise.faq)
     )
-    back = Button("← " + _("Back"), Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW))
+    back = Button("← " + _("Back"), ShowSection(exercise_id))
     return Reply((header(exercise, lang), Part(lines)), (*buttons, (back,)))
 
 
@@ -268,8 +273,8 @@ def faq_entry(exercise: Exercise, exercise_id: str, index: int, lang: str) -> Re
     part = Part((_text(entry.question, Style.BOLD), _text(entry.answer)))
     buttons = (
         (
-            Button("← " + _("Questions"), Action(ActionKind.FAQ_LIST, exercise_id)),
-            Button(exercise.title, Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW)),
+            Button("← " + _("Questions"), ShowFaqs(exercise_id)),
+            Button(exercise.title, ShowSection(exercise_id)),
         ),
     )
     return Reply((header(exercise, lang), part), buttons)
@@ -280,23 +285,19 @@ def favourites_list(saved: Sequence[tuple[str, Exercise | None]], lang: str) -> 
     _ = translator(lang)
     if not saved:
         return notice(_("No favourites yet. Tap ☆ Save on any exercise to keep it here."))
-    lines: list[Line] = [_text(_("Your favourites"), Style.BOLD)]
+    choices: list[Choice] = []
     buttons: list[tuple[Button, ...]] = []
     for exercise_id, exercise in saved:
         if exercise is None:
-            lines.append(
-                _text("• " + _("{name} (no longer available)", name=exercise_id), Style.ITALIC)
-            )
-            remove = Button(
-                "✕ " + _("Remove {name}", name=exercise_id),
-                Action(ActionKind.SAVE, exercise_id, Section.OVERVIEW),
-            )
-            buttons.append((remove,))
+            remove = ToggleSave(exercise_id)
+            name = _("{name} (no longer available)", name=exercise_id)
+            choices.append(Choice(name, remove, Style.ITALIC))
+            buttons.append((Button("✕ " + _("Remove {name}", name=exercise_id), remove),))
         else:
-            lines.append(_text(f"• {exercise.title}"))
-            open_card = Action(ActionKind.SECTION, exercise_id, Section.OVERVIEW)
-            buttons.append((Button(exercise.title, open_card),))
-    return Reply((Part(tuple(lines)),), tuple(buttons))
+            choices.append(Choice(exercise.title, ShowSection(exercise_id)))
+            buttons.append((Button(exercise.title, ShowSection(exercise_id)),))
+    heading = Part((_text(_("Your favourites"), Style.BOLD),))
+    return Reply((heading,), tuple(buttons), tuple(choices), listed=True)
 
 
 def forget_confirmation(lang: str) -> Reply:
@@ -305,35 +306,35 @@ def forget_confirmation(lang: str) -> Reply:
         _text(_("Delete everything stored about you?"), Style.BOLD),
         _text(_("Your favourites and settings will be gone for good.")),
     )
-    buttons = (
-        (
-            Button(_("Yes, delete everything"), Action(ActionKind.FORGET, index=1)),
-            Button(_("Cancel"), Action(ActionKind.FORGET, index=0)),
-        ),
+    choices = (
+        Choice(_("Yes, delete everything"), Forget(confirmed=True)),
+        Choice(_("Cancel"), Forget(confirmed=False)),
     )
-    return Reply((Part(lines),), buttons)
+    return Reply((Part(lines),), (tuple(Button(c.label, c.action) for c in choices),), choices)
 
 
 def language_choice(current: str, languages: Sequence[str], lang: str) -> Reply:
     _ = translator(lang)
     lines = (_text(_("Choose your language:"), Style.BOLD),)
-    buttons = tuple(
-        (
-            Button(
-                ("✓ " if code == current else "") + language(code).name
-                if code == language(code).code
-                else code,
-                Action(ActionKind.LANGUAGE, value=code),
-            ),
+    choices = tuple(
+        Choice(
+            ("✓ " if code == current else "") + language(code).name
+            if code == language(code).code
+            else code,
+            ChooseLanguage(code),
         )
         for code in languages
     )
-    return Reply((Part(lines),), buttons)
+    return Reply((Part(lines),), _one_per_row(choices), choices)
 
 
 def notice(text: str) -> Reply:
     """A one-line reply."""
     return Reply((Part((_text(text),)),))
+
+
+def _one_per_row(choices: Iterable[Choice]) -> tuple[tuple[Button, ...], ...]:
+    return tuple((Button(c.label, c.action),) for c in choices)
 
 
 def _shorten(text: str, limit: int = 60) -> str:

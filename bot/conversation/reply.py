@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.content import Level, RandomFilters, Section
+from bot.conversation.actions import Action
 
 MAX_MESSAGE = 4096  # Telegram's limit, counted on the text after HTML is parsed
 
@@ -39,28 +39,6 @@ class Part:
     lines: tuple[Line, ...]
 
 
-class ActionKind(StrEnum):
-    SECTION = "section"  # show another part of an exercise
-    FAQ_LIST = "faqs"
-    FAQ = "faq"  # one FAQ answer, by index
-    SAVE = "save"  # toggle a favourite
-    RANDOM = "random"  # another random pick under the same filters
-    FORGET = "forget"  # confirm (index 1) or cancel (0) deleting a user's data
-    LANGUAGE = "language"  # switch the interface and content language to `value`
-    EXAMPLE = "example"  # ask the example question number `index` (buttons under /start)
-
-
-@dataclass(frozen=True, slots=True)
-class Action:
-    kind: ActionKind
-    exercise_id: str = ""
-    section: Section | None = None
-    level: Level | None = None
-    index: int = 0
-    filters: RandomFilters = field(default_factory=RandomFilters)
-    value: str = ""  # a language code, for LANGUAGE
-
-
 @dataclass(frozen=True, slots=True)
 class Button:
     label: str
@@ -69,18 +47,55 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """One of the things a reply offers to pick (a suggestion, a favourite, yes or no)."""
+
+    label: str
+    action: Action
+    style: Style = Style.PLAIN
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
+    """Text in parts, buttons in rows, and the choices among them.
+
+    `choices` are what a face without buttons offers by number (the terminal chat). With
+    `listed`, the text ends with them as a list, "• Swan Dive"; a face that numbers them shows
+    `parts` and its own numbered list instead.
+    """
+
     parts: tuple[Part, ...]
     buttons: tuple[tuple[Button, ...], ...] = ()
+    choices: tuple[Choice, ...] = ()
+    listed: bool = False
+
+    @property
+    def body(self) -> tuple[Part, ...]:
+        """The parts, with the choices listed at the end of the last one when `listed`."""
+        if not self.listed or not self.choices:
+            return self.parts
+        listing = tuple((Span(f"• {c.label}", c.style),) for c in self.choices)
+        *first, last = self.parts or (Part(()),)
+        return (*first, Part(last.lines + listing))
 
     @property
     def text(self) -> str:
-        parts = ("\n".join(_plain_line(line) for line in part.lines) for part in self.parts)
-        return "\n\n".join(parts).strip()
+        return plain(self.body)
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Every button's action, row by row."""
+        return tuple(b.action for row in self.buttons for b in row if b.action is not None)
 
     def html_pieces(self, limit: int = MAX_MESSAGE) -> list[str]:
         """The reply as Telegram HTML messages, split between parts, then lines, then words."""
-        return [_html(lines) for lines in _split(self.parts, limit)]
+        return [_html(lines) for lines in _split(self.body, limit)]
+
+
+def plain(parts: Sequence[Part]) -> str:
+    """Parts as plain text: lines joined by newlines, parts by blank lines."""
+    text = ("\n".join(_plain_line(line) for line in part.lines) for part in parts)
+    return "\n\n".join(text).strip()
 
 
 def _plain_line(line: Line) -> str:

@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 
 from bot.content import DEFAULT_LANG
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "messages"
 
 

@@ -1,0 +1,402 @@
+"""One conversation behind every face: what each user has on screen, their language and
+favourites, and the reply to each message or button press.
+
+Faces (bot/telegram/handlers.py, bot/console.py, the tests) only move text and presses in and
+replies out: they say who is talking (`Person`), hand over a message or a decoded `Action`, and
+show the `Reply` (or the `Outcome` of a press) however they can.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from bot.answers import Answer, AnswerEngine, AnswerKind
+from bot.content import DEFAULT_LANG, Exercise, Level, Library, Section
+from bot.conversation.actions import (
+    Action,
+    ActionTooLong,
+    Another,
+    AskExample,
+    ChooseLanguage,
+    Forget,
+    InvalidCallbackData,
+    Kept,
+    ShowFaq,
+    ShowFaqs,
+    ShowSection,
+    ToggleSave,
+    decode,
+    encode,
+)
+from bot.conversation.i18n import N_, Translator, interface_languages, translator
+from bot.conversation.render import (
+    example_question,
+    faq_entry,
+    faq_list,
+    favourites_list,
+    forget_confirmation,
+    help_reply,
+    language_choice,
+    notice,
+    render,
+)
+from bot.conversation.reply import Reply
+from bot.favourites import FULL, FavouritesFull, FavouritesStore
+
+EXPIRED = N_("This button no longer works. Send your question again.")
+NOT_AVAILABLE = N_("That exercise is no longer available.")
+ONLY_MATCH = N_("That's the only exercise that matches.")
+PERSONAL_ONLY = N_(
+    "You're writing anonymously here, so I can't keep favourites or settings for you. "
+    "Saving needs a personal chat: message me privately."
+)
+NOT_KNOWN = N_("I don't know an exercise called {name}.")
+KEPT_FOR = 30 * 24 * 60 * 60  # seconds a long button's state is kept server-side
+MAX_SCREENS = 100_000  # users whose screen is remembered; the longest idle are let go first
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Who is talking: an id, the language their app uses, and whether the id is theirs alone."""
+
+    id: int
+    lang_hint: str = DEFAULT_LANG  # used until they choose one with /language
+    personal: bool = True  # False: an id many people share (anonymous admins, channels)
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a button press does: a short note on the press, and the reply that replaces the card."""
+
+    reply: Reply | None = None
+    note: str | None = None
+    alert: bool = False  # the note must be read (shown as a dialog where a face can)
+
+
+@dataclass(slots=True)
+class Screen:
+    """What the conversation remembers of one user between messages."""
+
+    about: str | None = None  # the exercise on screen, for "make it easier"
+    lang: str | None = None  # once looked up
+
+
+@dataclass(frozen=True, slots=True)
+class Press:
+    """A button press: who, in which language, and the actions of the card it was under."""
+
+    person: Person
+    lang: str
+    card: tuple[Action, ...] = field(default=())
+
+    @property
+    def t(self) -> Translator:
+        return translator(self.lang)
+
+
+A = TypeVar("A", bound=Action)
+PressHandler = Callable[["Conversation", Press, A], Awaitable[Outcome]]
+_HANDLERS: dict[type[Action], PressHandler[Any]] = {}
+
+
+def handles(kind: type[A]) -> Callable[[PressHandler[A]], PressHandler[A]]:
+    """Registers the method below as what a press of a `kind` button does."""
+
+    def register(handler: PressHandler[A]) -> PressHandler[A]:
+        _HANDLERS[kind] = handler
+        return handler
+
+    return register
+
+
+class Conversation:
+    """Every user's conversation with the bot, over one engine and one store."""
+
+    def __init__(self, engine: AnswerEngine, store: FavouritesStore) -> None:
+        self.engine = engine
+        self.store = store
+        self._screens: OrderedDict[int, Screen] = OrderedDict()
+
+    @property
+    def library(self) -> Library:
+        return self.engine.library
+
+    def screen(self, person: Person) -> Screen:
+        screen = self._screens.pop(person.id, None) or Screen()
+        self._screens[person.id] = screen  # most recent last
+        while len(self._screens) > MAX_SCREENS:
+            self._screens.popitem(last=False)
+        return screen
+
+    async def language(self, person: Person) -> str:
+        """Chosen with /language, else the app's language if spoken here, else English."""
+        screen = self.screen(person)
+        if screen.lang is None:
+            stored = await self.store.language(person.id)
+            spoken = interface_languages()
+            hint = person.lang_hint if person.lang_hint in spoken else DEFAULT_LANG
+            screen.lang = stored if stored in spoken else hint
+        return screen.lang
+
+    # --- messages and commands -----------------------------------------------------------
+
+    async def say(self, person: Person, text: str) -> Reply:
+        """The reply to a message; a card becomes what is on screen."""
+        lang = await self.language(person)
+        answer = self.engine.answer(text, lang, about=self.screen(person).about)
+        return await self._show(person, answer)
+
+    async def open(self, person: Person, exercise_id: str) -> Reply | None:
+        """An exercise's card by id (a link from the website), or None when there is none."""
+        lang = await self.language(person)
+        exercise = self.library.get(exercise_id, lang)
+        if exercise is None:
+            return None
+        return await self._show(person, _card_of(exercise, lang))
+
+    async def greet(self, person: Person) -> Reply:
+        _ = translator(await self.language(person))
+        greeting = _("Hi {name}! I'm your Pilates assistant.", name=person.name)
+        return await self.help(person, greeting)
+
+    async def help(self, person: Person, opening: str | None = None) -> Reply:
+        lang = await self.language(person)
+        return help_reply(opening or translator(lang)("Here is what I can do."), lang)
+
+    async def random(self, person: Person, filters: str) -> Reply:
+        """A random exercise under the filters written ("beginner under 2 minutes")."""
+        lang = await self.language(person)
+        answer = self.engine.random(self.engine.filters_from(filters, lang), lang)
+        return await self._show(person, answer)
+
+    async def favourites(self, person: Person) -> Reply:
+        if not person.personal:
+            return await self._personal_only(person)
+        lang = await self.language(person)
+        saved = await self.store.saved(person.id)
+        return favourites_list(
+            [(f.exercise_id, self.library.get(f.exercise_id, lang)) for f in saved], lang
+        )
+
+    async def save(self, person: Person, name: str, *, keep: bool = True) -> Reply:
+        """/fav NAME, /unfav NAME (the name read like any message); no name: the card on screen."""
+        if not person.personal:
+            return await self._personal_only(person)
+        lang = await self.language(person)
+        _ = translator(lang)
+        about = self.screen(person).about
+        if not name.strip():
+            if about is None:
+                return notice(_("Ask about an exercise first, then /fav saves it."))
+            exercise = self.library.get(about, lang)
+        else:
+            answer = self.engine.answer(name, lang, about=about)
+            if answer.kind is AnswerKind.SUGGESTIONS:
+                return render(answer)
+            exercise = answer.exercise
+            if exercise is None:
+                return notice(_(NOT_KNOWN, name=name.strip()))
+        exercise_id = exercise.id if exercise is not None else about or ""
+        title = exercise.title if exercise is not None else exercise_id
+        if not keep:
+            await self.store.remove(person.id, exercise_id)
+            return notice(_("Removed {title} from your favourites.", title=title))
+        try:
+            await self.store.add(person.id, exercise_id)
+        except FavouritesFull as full:
+            return notice(_(FULL, limit=full.limit))
+        return notice("★ " + _("Saved {title}.", title=title))
+
+    async def ask_forget(self, person: Person) -> Reply:
+        """/forget: asks first (yes or no), the press of the answer deletes."""
+        if not person.personal:
+            return await self._personal_only(person)
+        return forget_confirmation(await self.language(person))
+
+    async def ask_language(self, person: Person) -> Reply:
+        if not person.personal:
+            return await self._personal_only(person)
+        lang = await self.language(person)
+        return language_choice(lang, interface_languages(), lang)
+
+    async def unsupported(self, person: Person) -> Reply:
+        """Stickers, photos, voice...: what the bot reads."""
+        _ = translator(await self.language(person))
+        return notice(_("I can only read text. Ask me about a Pilates exercise, or send /help."))
+
+    async def search(self, person: Person, query: str, limit: int) -> list[tuple[Exercise, Reply]]:
+        """Exercise cards for a search (inline mode); the most saved for an empty one."""
+        lang = await self.language(person)
+        if query.strip():
+            found = list(self.engine.search(query, lang, limit))
+        else:
+            found = list(self.engine.popular(await self.store.popular(limit), lang, limit))
+        return [(exercise, render(_card_of(exercise, lang))) for exercise in found[:limit]]
+
+    async def _personal_only(self, person: Person) -> Reply:
+        return notice(translator(await self.language(person))(PERSONAL_ONLY))
+
+    async def _card(self, person: Person, answer: Answer) -> Reply:
+        exercise_id = answer.exercise.id if answer.exercise else None
+        saved = (
+            exercise_id is not None
+            and person.personal
+            and await self.store.contains(person.id, exercise_id)
+        )
+        return render(answer, saved=saved)
+
+    async def _show(self, person: Person, answer: Answer) -> Reply:
+        if answer.exercise is not None:
+            self.screen(person).about = answer.exercise.id
+        return await self._card(person, answer)
+
+    # --- buttons -------------------------------------------------------------------------
+
+    async def button_data(self, action: Action) -> str:
+        """The data a button carries: the action itself, or the key of its state kept here."""
+        try:
+            return encode(action)
+        except ActionTooLong:
+            key = await self.store.keep(encode(action, limit=None), KEPT_FOR)
+            return encode(Kept(key))
+
+    async def action(self, data: str) -> Action | None:
+        """The action of a button's data; None for data not made here, or kept and expired."""
+        try:
+            action = decode(data)
+            if isinstance(action, Kept):
+                kept = await self.store.kept(action.key)
+                return None if kept is None else decode(kept, limit=None)
+        except InvalidCallbackData:
+            return None
+        return action
+
+    async def press(self, person: Person, action: Action, card: Sequence[Action] = ()) -> Outcome:
+        """What pressing `action` does; `card`: the actions of the card it was under."""
+        handler = _HANDLERS.get(type(action))
+        press = Press(person, await self.language(person), tuple(card))
+        if handler is None:
+            return Outcome(note=press.t(EXPIRED))
+        return await handler(self, press, action)
+
+    async def press_data(self, person: Person, data: str, card: Sequence[str] = ()) -> Outcome:
+        """A press of a button known only by its data (and the data of its card's buttons)."""
+        action = await self.action(data)
+        if action is None:
+            return Outcome(note=translator(await self.language(person))(EXPIRED))
+        return await self.press(person, action, _decodable(card))
+
+    def _exercise(self, exercise_id: str, lang: str) -> Exercise | None:
+        return self.library.get(exercise_id, lang)
+
+    @handles(ShowSection)
+    async def _show_section(self, press: Press, action: ShowSection) -> Outcome:
+        exercise = self._exercise(action.exercise_id, press.lang)
+        if exercise is None:
+            return Outcome(note=press.t(NOT_AVAILABLE))
+        answer = _card_of(exercise, press.lang, action.section, action.level)
+        return Outcome(await self._show(press.person, answer))
+
+    @handles(ShowFaqs)
+    async def _show_faqs(self, press: Press, action: ShowFaqs) -> Outcome:
+        exercise = self._exercise(action.exercise_id, press.lang)
+        if exercise is None:
+            return Outcome(note=press.t(NOT_AVAILABLE))
+        self.screen(press.person).about = exercise.id
+        return Outcome(faq_list(exercise, action.exercise_id, press.lang))
+
+    @handles(ShowFaq)
+    async def _show_faq(self, press: Press, action: ShowFaq) -> Outcome:
+        exercise = self._exercise(action.exercise_id, press.lang)
+        if exercise is None:
+            return Outcome(note=press.t(NOT_AVAILABLE))
+        self.screen(press.person).about = exercise.id
+        entry = faq_entry(exercise, action.exercise_id, action.index, press.lang)
+        return Outcome(entry or faq_list(exercise, action.exercise_id, press.lang))
+
+    @handles(ToggleSave)
+    async def _toggle_save(self, press: Press, action: ToggleSave) -> Outcome:
+        _, user = press.t, press.person.id
+        if not press.person.personal:
+            return Outcome(note=_(PERSONAL_ONLY), alert=True)
+        exercise = self._exercise(action.exercise_id, press.lang)
+        if exercise is None:
+            # Not an exercise (removed from the content, or forged data): it can only be unsaved.
+            if not await self.store.remove(user, action.exercise_id):
+                return Outcome(note=_(NOT_AVAILABLE))
+            note = _("Removed from favourites")
+            return Outcome(await self.favourites(press.person), note)  # the list, refreshed
+        try:
+            saved = await self.store.toggle(user, exercise.id)
+        except FavouritesFull as full:
+            return Outcome(note=_(FULL, limit=full.limit), alert=True)
+        note = "★ " + _("Saved to /favorites") if saved else _("Removed from favourites")
+        answer = _card_of(exercise, press.lang, action.section, action.level)
+        return Outcome(render(answer, saved=saved), note)
+
+    @handles(Another)
+    async def _another(self, press: Press, action: Another) -> Outcome:
+        """Another random pick, never the one on screen (unless it is the only match)."""
+        filters, lang = action.filters, press.lang
+        shown = next((a.exercise_id for a in press.card if isinstance(a, ToggleSave)), None)
+        pool = [e for e in self.library.catalogue(lang) if filters.accepts(e)]
+        if shown is not None and [e.id for e in pool] == [shown]:
+            return Outcome(note=press.t(ONLY_MATCH))  # the same card again would be a no-op
+        answer = self.engine.random(filters, lang)
+        for _attempt in range(20):  # with two or more to choose from, one differs soon enough
+            if answer.exercise is None or answer.exercise.id != shown:
+                break
+            answer = self.engine.random(filters, lang)
+        return Outcome(await self._show(press.person, answer))
+
+    @handles(Forget)
+    async def _forget(self, press: Press, action: Forget) -> Outcome:
+        _ = press.t
+        if not action.confirmed:
+            return Outcome(notice(_("Nothing was deleted.")))
+        removed = await self.store.forget(press.person.id)
+        self._screens.pop(press.person.id, None)
+        return Outcome(
+            notice(
+                _(
+                    "Done: everything stored about you is deleted ({count} favourite(s)).",
+                    count=removed,
+                )
+            )
+        )
+
+    @handles(ChooseLanguage)
+    async def _choose_language(self, press: Press, action: ChooseLanguage) -> Outcome:
+        if action.code not in interface_languages():
+            return Outcome(note=press.t(EXPIRED))
+        await self.store.set_language(press.person.id, action.code)
+        self.screen(press.person).lang = action.code
+        _ = translator(action.code)
+        return Outcome(notice(_("Done: I'll answer in English from now on.")))
+
+    @handles(AskExample)
+    async def _ask_example(self, press: Press, action: AskExample) -> Outcome:
+        question = example_question(action.index, press.lang)
+        if question is None:
+            return Outcome(note=press.t(EXPIRED))
+        return Outcome(await self._show(press.person, self.engine.answer(question, press.lang)))
+
+
+def _card_of(
+    exercise: Exercise, lang: str, section: Section = Section.OVERVIEW, level: Level | None = None
+) -> Answer:
+    return Answer(AnswerKind.EXERCISE, lang, exercise=exercise, section=section, level=level)
+
+
+def _decodable(data: Sequence[str]) -> tuple[Action, ...]:
+    actions = []
+    for item in data:
+        try:
+            actions.append(decode(item))
+        except InvalidCallbackData:
+            continue
+    return tuple(actions)

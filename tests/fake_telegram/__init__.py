@@ -1,0 +1,67 @@
+"""A fake Telegram Bot API server for tests and benchmarks.
+
+Its parts, each readable on its own: ``server.py`` (chats, updates, polling, the methods),
+``text.py`` (Telegram's HTML parse mode and entity rules), ``markup.py`` (keyboards and
+buttons), ``api.py`` (the wire: limits, error texts, requests and their records) and
+``faults.py`` (failures, delays and dropped connections on demand).
+
+The real python-telegram-bot ``Application`` talks HTTP to this server on 127.0.0.1 instead of
+api.telegram.org::
+
+    async with FakeTelegram(token=TOKEN) as fake:
+        app = (
+            ApplicationBuilder()
+            .token(TOKEN)
+            .base_url(fake.base_url)
+            .base_file_url(fake.base_file_url)
+            .build()
+        )
+
+What it imitates, because these are the places where a bot's mistakes reach users:
+
+* The wire protocol: ``/bot<token>/<method>`` with form-encoded, multipart or JSON bodies (nested
+  objects arrive as JSON strings in forms), method names case-insensitive, ``{"ok": ...}``
+  envelopes with Telegram's error codes and description strings, 401 for a wrong token, 404 for
+  an unknown method.
+* Long polling: ``getUpdates`` with ``offset`` (confirming), ``limit``, ``timeout`` and the sticky
+  ``allowed_updates`` filter, and the 409 Conflict a second concurrent poller causes.
+* Telegram's HTML parse mode, ported from TDLib's ``parse_html`` byte by byte (tags, attributes,
+  entity references, byte offsets in the error messages, UTF-16 entity offsets), then the trimming
+  and the 1..4096 UTF-16 code unit limit on the visible text.
+* Inline keyboards (text plus exactly one action, ``callback_data`` of 1..64 bytes, URLs),
+  message editing ("message is not modified", "message to edit not found", an edit without
+  ``reply_markup`` removing the keyboard), deletion, callback and inline query answers (each query
+  answerable once), bot commands per (scope, language_code).
+* Privacy mode in groups: only commands, mentions of the bot and replies to it are delivered.
+* Faults on demand: 429 with ``retry_after``, 5xx, delayed responses and dropped connections.
+
+Deliberately stricter than Telegram (so sloppy output fails a test instead of looking odd to a
+user), switchable with ``FakeTelegram(strict_html=False)``: every ``&`` must start ``&lt;``,
+``&gt;``, ``&amp;``, ``&quot;`` or a numeric reference ending in ``;`` (Telegram keeps a stray
+``&`` literally), ``<a>`` needs an ``href`` and an invalid link is an error (Telegram silently
+drops such links). Inline buttons with more than one action are refused (Telegram picks one).
+
+What it does not imitate (yet): MarkdownV2/Markdown parsing (such text is taken literally), media
+sending methods (``sendPhoto`` and the like answer 501 Not Implemented), webhooks (``setWebhook``
+is only recorded; it does block ``getUpdates`` with 409 as Telegram does; a test posts what
+:meth:`take_updates` gives to the bot), inline messages
+(``inline_message_id`` edits), flood limits unless injected with ``fail_next``, chat members and
+permissions, message age limits on edits and deletes, entity detection in the bot's own messages
+(urls, mentions), text_mention links, and the exact wording of a few rarely seen errors.
+"""
+
+from __future__ import annotations
+
+from tests.fake_telegram.api import RecordedRequest, UploadedFile
+from tests.fake_telegram.server import FakeTelegram
+from tests.fake_telegram.text import FormattedText, HtmlParseError, parse_html, utf16_len
+
+__all__ = [
+    "FakeTelegram",
+    "FormattedText",
+    "HtmlParseError",
+    "RecordedRequest",
+    "UploadedFile",
+    "parse_html",
+    "utf16_len",
+]
