@@ -17,8 +17,8 @@ from rapidfuzz import fuzz, process
 
 from bench import ROOT
 from bench.synthetic import build_tree
-from bot.answers import AnswerEngine
 from bot.content import load_library
+from bot.engine import AnswerEngine
 
 REPEATS = 3
 

@@ -18,12 +18,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot.answers import AnswerEngine
 from bot.content import load_library
-from bot.favourites import FavouritesStore
-from bot.settings import Settings
-from bot.telegram.app import build_application
-from bot.telegram.transport import over_aiohttp
+from bot.engine import AnswerEngine
+from bot.faces.settings import Settings
+from bot.faces.telegram.app import build_application
+from bot.faces.telegram.transport import over_aiohttp
+from bot.store.favourites import FavouritesStore
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.favourites import FavouritesStore
+from bot.store.favourites import FavouritesStore
 
 SIZES = (1_000, 10_000, 100_000)
 PER_USER = 10

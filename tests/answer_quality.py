@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.content import Exercise
-from bot.text import fold, stem
+from bot.engine import Answer, AnswerEngine, AnswerKind
+from bot.languages.text import fold, stem
 
 ANSWER_SETS = Path(__file__).resolve().parent / "answer_set"
 CONFIDENT = {AnswerKind.EXERCISE, AnswerKind.FAQ, AnswerKind.RANDOM}

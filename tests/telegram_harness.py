@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.answers import AnswerEngine
 from bot.content import Library
-from bot.favourites import FavouritesStore
-from bot.telegram.app import build_application
+from bot.engine import AnswerEngine
+from bot.faces.telegram.app import build_application
+from bot.store.favourites import FavouritesStore
 from tests.fake_telegram import FakeTelegram
 
 USER = 1001  # the default user of say() and press()

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.content import Difficulty, Level, Library, RandomFilters, Section
 from bot.content.vocabulary import MAX_BOUND_SECONDS
 from bot.conversation.actions import (
@@ -45,8 +44,9 @@ from bot.conversation.render import (
     render,
 )
 from bot.conversation.reply import Reply
-from bot.favourites import FavouritesStore
+from bot.engine import Answer, AnswerEngine, AnswerKind
 from bot.languages import en, es
+from bot.store.favourites import FavouritesStore
 
 LANGUAGES: dict[str, ModuleType] = {"en": en, "es": es}
 

@@ -9,8 +9,8 @@ import random
 
 import pytest
 
-from bot.answers import AnswerEngine, AnswerKind
 from bot.content import Library
+from bot.engine import AnswerEngine, AnswerKind
 from tests.answer_quality import CONFIDENT, accuracy, blind_sets, grade, retired_sets, table
 
 REPORTS: list[str] = []

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from bot.cli import main
+from bot.faces.cli import main
 from tests.conftest import ROOT
 
 KEYS = ["kind", "exercise", "section", "level", "question", "candidates", "text"]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.faces.cli import main
 from tests.conftest import CONTENT, SHARED_EXAMPLES
 
 

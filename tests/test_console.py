@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from bot.answers import AnswerEngine
-from bot.console import Console
 from bot.content import Library
-from bot.favourites import FavouritesStore
+from bot.engine import AnswerEngine
+from bot.faces.console import Console
+from bot.store.favourites import FavouritesStore
 
 
 async def _session(library: Library, db: Path, lines: list[str]) -> list[str]:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.content import Severity, load_library
+from bot.faces.cli import main
 from tests.conftest import CONTENT, ROOT
 
 EXERCISES = CONTENT / "exercises"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import AnswerEngine
 from bot.content import Library, Section
 from bot.conversation.actions import (
     Another,
@@ -24,7 +23,8 @@ from bot.conversation.conversation import (
     Conversation,
     Person,
 )
-from bot.favourites import FavouritesStore
+from bot.engine import AnswerEngine
+from bot.store.favourites import FavouritesStore
 
 ANA = Person(1, "en", name="Ana")
 BO = Person(2, "es")

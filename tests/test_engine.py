@@ -9,8 +9,8 @@ import random
 
 import pytest
 
-from bot.answers import AnswerEngine, AnswerKind
 from bot.content import Level, Library, Section
+from bot.engine import AnswerEngine, AnswerKind
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from bot.answers import AnswerEngine
-from bot.console import Console
 from bot.content import Library
-from bot.favourites import FavouritesStore
+from bot.engine import AnswerEngine
+from bot.faces.console import Console
+from bot.store.favourites import FavouritesStore
 from tests.conversation_scenarios import SCENARIOS, Face
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import USER, press, running_bot, say

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from bot.content import Library
-from bot.favourites import FavouritesStore
+from bot.store.favourites import FavouritesStore
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import buttons, running_bot, say, until

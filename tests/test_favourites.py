@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.favourites import MIGRATIONS, FavouritesStore, StoreError
+from bot.store.favourites import MIGRATIONS, FavouritesStore, StoreError
 
 
 async def test_save_is_idempotent_and_listed_in_order(tmp_path: Path) -> None:

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.content import Library
 from bot.conversation.actions import InvalidCallbackData, decode, encode
 from bot.conversation.render import render
 from bot.conversation.reply import MAX_MESSAGE
+from bot.engine import Answer, AnswerEngine, AnswerKind
 from tests.fake_telegram import parse_html, utf16_len
 
 messages = st.text(max_size=6000) | st.text(

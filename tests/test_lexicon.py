@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.lexicon import lexicon
+from bot.engine.lexicon import lexicon
 
 
 def test_stems_keep_apart_what_snowball_merges_and_join_what_it_splits() -> None:

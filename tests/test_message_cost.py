@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answers import AnswerEngine
 from bot.content import Library
+from bot.engine import AnswerEngine
 
 LIMIT = 4096
 BUDGET = 0.05  # seconds of CPU

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import Library
-from bot.favourites import FavouritesStore
+from bot.store.favourites import FavouritesStore
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import buttons, press, running_bot, say

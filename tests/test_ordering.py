@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.content import Library
-from bot.telegram.ordering import MAX_QUEUED_PER_USER
+from bot.faces.telegram.ordering import MAX_QUEUED_PER_USER
 from tests.fake_telegram import FakeTelegram, RecordedRequest
 from tests.telegram_harness import running_bot, until
 

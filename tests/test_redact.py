@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import logging
 
-from bot.telegram.redact import RedactSecrets, redact
+from bot.faces.telegram.redact import RedactSecrets, redact
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 SECRET = "s3cr3t-webhook_value"

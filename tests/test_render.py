@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.content import Level, Library, Section
 from bot.conversation.actions import Another, AskExample, ShowSection, ToggleSave
 from bot.conversation.render import render
 from bot.conversation.reply import MAX_MESSAGE, Line, Part, Reply, Span, plain
+from bot.engine import Answer, AnswerEngine, AnswerKind
 from tests.fake_telegram import parse_html, utf16_len
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.telegram.app import EXIT_TOKEN_REJECTED
-from bot.telegram.webhook import SECRET_HEADER
+from bot.faces.telegram.app import EXIT_TOKEN_REJECTED
+from bot.faces.telegram.webhook import SECRET_HEADER
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
 from tests.test_webhook import free_port

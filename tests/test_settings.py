@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import build_parser
-from bot.settings import BUNDLED_CONTENT, DEFAULT_DB, ENVIRONMENT, Settings
+from bot.faces.cli import build_parser
+from bot.faces.settings import BUNDLED_CONTENT, DEFAULT_DB, ENVIRONMENT, Settings
 from tests.conftest import ROOT
 
 ENV = {
@@ -104,7 +104,7 @@ def test_only_the_settings_module_reads_the_environment() -> None:
         for path in (ROOT / "bot").rglob("*.py")
         if READS_ENVIRONMENT.search(path.read_text("utf-8"))
     )
-    assert readers == ["bot/settings.py"]
+    assert readers == ["bot/faces/settings.py"]
 
 
 def test_the_process_environment_is_read_when_none_is_passed(

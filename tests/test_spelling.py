@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from bot.engine.spelling import MAX_LOOKUPS, Speller
-from bot.text import stem
+from bot.languages.text import stem
 
 
 @pytest.fixture(scope="module")

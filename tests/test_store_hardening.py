@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import AnswerEngine
-from bot.console import Console
 from bot.content import Library
-from bot.favourites import MAX_FAVOURITES, FavouritesFull, FavouritesStore
-from bot.telegram.app import build_application
+from bot.engine import AnswerEngine
+from bot.faces.console import Console
+from bot.faces.telegram.app import build_application
+from bot.store.favourites import MAX_FAVOURITES, FavouritesFull, FavouritesStore
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import buttons, running_bot, say, until
@@ -124,7 +124,7 @@ async def test_a_database_deleted_or_replaced_while_open_is_noticed_and_reopened
             async with FavouritesStore(restored) as other:
                 await other.add(2, "teaser")
             os.replace(restored, path)
-        with caplog.at_level(logging.WARNING, logger="bot.favourites"):
+        with caplog.at_level(logging.WARNING, logger="bot.store.favourites"):
             await store.add(1, "seal")
         assert any(f"favourites database {path} was {how}" in m for m in caplog.messages)
         assert [f.exercise_id for f in await store.saved(1)] == ["seal"]

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.content import Library
-from bot.telegram.app import COMMANDS
+from bot.faces.telegram.app import COMMANDS
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import buttons, press, running_bot, say
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from bot.content import Library, load_library
-from bot.telegram.app import COMMANDS
+from bot.faces.telegram.app import COMMANDS
 from tests.conftest import CONTENT
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import buttons, press, running_bot, say

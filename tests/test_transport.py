@@ -19,7 +19,7 @@ from aiohttp import web
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
-from bot.telegram.transport import AiohttpRequest, _describe
+from bot.faces.telegram.transport import AiohttpRequest, _describe
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 SENT = {"message_id": 1, "date": 0, "chat": {"id": 7, "type": "private"}, "text": "hi"}

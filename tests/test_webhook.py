@@ -13,13 +13,12 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.answers import AnswerEngine
-from bot.cli import build_parser
 from bot.content import Library
-from bot.favourites import FavouritesStore
-from bot.settings import Settings
-from bot.telegram.app import build_application
-from bot.telegram.webhook import (
+from bot.engine import AnswerEngine
+from bot.faces.cli import build_parser
+from bot.faces.settings import Settings
+from bot.faces.telegram.app import build_application
+from bot.faces.telegram.webhook import (
     MAX_BODY_BYTES,
     SECRET_HEADER,
     WebhookConfigError,
@@ -27,6 +26,7 @@ from bot.telegram.webhook import (
     new_secret,
     serve_webhook,
 )
+from bot.store.favourites import FavouritesStore
 from tests.fake_telegram import FakeTelegram
 
 USER = 1001

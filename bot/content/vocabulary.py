@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.content.model import Difficulty, Exercise
-from bot.text import fold
+from bot.languages.text import fold
 
 
 class Section(StrEnum):

@@ -1,9 +1,9 @@
 """One conversation behind every face: what each user has on screen, their language and
 favourites, and the reply to each message or button press.
 
-Faces (bot/telegram/handlers.py, bot/console.py, the tests) only move text and presses in and
-replies out: they say who is talking (`Person`), hand over a message or a decoded `Action`, and
-show the `Reply` (or the `Outcome` of a press) however they can.
+Faces (bot/faces/telegram/handlers.py, bot/faces/console.py, the tests) only move text and
+presses in and replies out: they say who is talking (`Person`), hand over a message or a
+decoded `Action`, and show the `Reply` (or the `Outcome` of a press) however they can.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from bot.answers import Answer, AnswerEngine, AnswerKind
 from bot.content import DEFAULT_LANG, Exercise, Level, Library, Section
 from bot.conversation.actions import (
     Action,
@@ -44,7 +43,12 @@ from bot.conversation.render import (
     render,
 )
 from bot.conversation.reply import Reply
-from bot.favourites import FULL, FavouritesFull, FavouritesStore
+from bot.engine import Answer, AnswerEngine, AnswerKind
+from bot.store.favourites import FavouritesFull, FavouritesStore
+
+# What the user is told when the store refuses or fails.
+FULL = N_("You have {limit} favourites, the most I keep. Remove one in /favorites first.")
+STORE_FAILED = N_("I couldn't reach your favourites just now. Please try again in a minute.")
 
 EXPIRED = N_("This button no longer works. Send your question again.")
 NOT_AVAILABLE = N_("That exercise is no longer available.")

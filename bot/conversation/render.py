@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.answers import Answer, AnswerKind, NoAnswer
 from bot.content import DEFAULT_LANG, Block, BlockKind, Exercise, Level, Section
 from bot.conversation.actions import (
     Another,
@@ -19,6 +18,7 @@ from bot.conversation.actions import (
 )
 from bot.conversation.i18n import N_, Translator, translator
 from bot.conversation.reply import Button, Choice, Line, Part, Reply, Span, Style
+from bot.engine import Answer, AnswerKind, NoAnswer
 from bot.languages import language
 
 # --- the words of the interface ------------------------------------------------------------

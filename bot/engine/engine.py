@@ -11,9 +11,9 @@ from bot.engine import descriptions, names, questions, requests
 from bot.engine.answer import Answer, AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex
+from bot.engine.intent import find_random
 from bot.engine.message import STORY_SENTENCES, Message, names_fully, read, split_story
 from bot.engine.policy import Decision, decide
-from bot.intent import find_random
 
 SEARCH_FLOOR = 0.3  # inline search lists looser matches than a chat answer would accept
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import partial
 
 from bot.content import DEFAULT_LANG, FaqEntry, Level, Library, Section
+from bot.engine.lexicon import Analysis, Lexicon, lexicon
+from bot.engine.matching import FaqIndex, FaqSource, NameIndex
 from bot.engine.spelling import Speller, common_words, real_words
-from bot.lexicon import Analysis, Lexicon, lexicon
-from bot.matching import FaqIndex, FaqSource, NameIndex
-from bot.text import words
+from bot.languages.text import words
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.engine.index import LanguageIndex
-from bot.intent import (
+from bot.engine.intent import (
     PartAsked,
     RandomRequest,
     SmallTalk,
@@ -19,8 +19,8 @@ from bot.intent import (
     find_random,
     find_small_talk,
 )
-from bot.lexicon import Analysis
-from bot.matching import NameLookup, NameMatch, position_term
+from bot.engine.lexicon import Analysis
+from bot.engine.matching import NameLookup, NameMatch, position_term
 
 # How sure a name must be (share of its weight the message holds), calibrated on the
 # development sets.

@@ -9,8 +9,8 @@ from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex
+from bot.engine.matching import NameMatch
 from bot.engine.message import NAME_SURE, Message, adjusted
-from bot.matching import NameMatch
 
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
 CARD_MORE_ASKED = 0.7  # its overview when the message asks something more of it

@@ -12,9 +12,9 @@ from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.descriptions import implied
 from bot.engine.index import LanguageIndex
+from bot.engine.matching import FaqIndex, FaqMatch, NameMatch, position_term
 from bot.engine.message import Message
 from bot.engine.names import SUGGEST_FLOOR
-from bot.matching import FaqIndex, FaqMatch, NameMatch, position_term
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
 # FaqIndex.match) becomes a confidence that rises from FAQ_BASE to 1 as the fit reaches FULL_FIT.

@@ -1,7 +1,7 @@
 """The languages the bot speaks: one typed `Language` per code, registered once.
 
 Each module (en.py, es.py) writes its word tables as data and registers one `Language`; the
-engine compiles it (bot/lexicon.py), the loader reads its section headings, and mypy checks
+engine compiles it (bot/engine/lexicon.py), the loader reads its section headings, and mypy checks
 that every language fills every field. Adding a language is one module here, its gettext
 catalogue and its answer set (README, "Adding a language").
 """

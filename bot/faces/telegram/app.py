@@ -23,24 +23,29 @@ from telegram.ext import (
     filters,
 )
 
-from bot.answers import AnswerEngine
 from bot.content import DEFAULT_LANG, load_required
 from bot.conversation.conversation import Conversation
 from bot.conversation.i18n import N_, interface_languages, translator
-from bot.favourites import FavouritesStore
-from bot.settings import Settings
-from bot.telegram.errors import on_error
-from bot.telegram.handlers import Handlers
-from bot.telegram.offsets import (
+from bot.engine import AnswerEngine
+from bot.faces.settings import Settings
+from bot.faces.telegram.errors import on_error
+from bot.faces.telegram.handlers import Handlers
+from bot.faces.telegram.offsets import (
     HandledUpdates,
     TrackingApplication,
     confirm_handled,
     confirm_only_handled,
 )
-from bot.telegram.ordering import PerUserOrder
-from bot.telegram.redact import redact, redact_logs
-from bot.telegram.transport import AiohttpRequest, over_aiohttp
-from bot.telegram.webhook import WebhookConfigError, WebhookSettings, new_secret, serve_webhook
+from bot.faces.telegram.ordering import PerUserOrder
+from bot.faces.telegram.redact import redact, redact_logs
+from bot.faces.telegram.transport import AiohttpRequest, over_aiohttp
+from bot.faces.telegram.webhook import (
+    WebhookConfigError,
+    WebhookSettings,
+    new_secret,
+    serve_webhook,
+)
+from bot.store.favourites import FavouritesStore
 
 log = logging.getLogger(__name__)
 # sysexits' EX_CONFIG: a rejected token stays rejected, so the systemd unit does not restart on

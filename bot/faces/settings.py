@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot.content import DEFAULT_LANG
 
-BUNDLED_CONTENT = Path(__file__).resolve().parent.parent / "content"
+BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"  # bot/faces/ -> the repository
 DEFAULT_DB = Path("data") / "pilates-bot.sqlite3"
 
 # The settings an environment variable can give, and how its text becomes the value.

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from bot.content import Difficulty, Level
 from bot.content.vocabulary import FILTER_WORD, MAX_BOUND_SECONDS, RandomFilters, Section
-from bot.lexicon import Analysis, Lexicon
+from bot.engine.lexicon import Analysis, Lexicon
 
 # When several cues appear, the more specific part wins: "how do I make the teaser harder"
 # asks for the harder version, not the steps.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.languages import language
-from bot.text import stem, words
+from bot.languages.text import stem, words
 
 Phrase = tuple[str, ...]
 

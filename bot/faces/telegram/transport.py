@@ -18,7 +18,7 @@ from telegram.error import NetworkError, TimedOut
 from telegram.ext import ApplicationBuilder
 from telegram.request import BaseRequest, RequestData
 
-from bot.telegram.redact import redact
+from bot.faces.telegram.redact import redact
 
 Builder = TypeVar("Builder", bound="ApplicationBuilder[Any, Any, Any, Any, Any, Any]")
 

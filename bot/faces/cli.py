@@ -14,12 +14,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.answers import Answer, AnswerEngine
-from bot.console import Console, read_stdin
 from bot.content import ContentError, load_library, load_required
 from bot.conversation.render import render
-from bot.favourites import FavouritesStore, StoreError
-from bot.settings import Settings
+from bot.engine import Answer, AnswerEngine
+from bot.faces.console import Console, read_stdin
+from bot.faces.settings import Settings
+from bot.store.favourites import FavouritesStore, StoreError
 
 
 def _engine(content: Path) -> AnswerEngine:
@@ -96,7 +96,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.telegram.app import run_bot  # only this command needs python-telegram-bot
+    from bot.faces.telegram.app import run_bot  # only this command needs python-telegram-bot
 
     try:
         return run_bot(settings)

@@ -18,8 +18,8 @@ from itertools import accumulate
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.lexicon import Analysis, Lexicon
-from bot.text import words
+from bot.engine.lexicon import Analysis, Lexicon
+from bot.languages.text import words
 
 # Edits (insert, delete, substitute, swap two letters) an unknown word may be from a name word
 # and still be taken for it: none up to 3 letters ("max" is not "mat"), one up to 7, two beyond.

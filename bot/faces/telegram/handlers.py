@@ -23,7 +23,7 @@ from bot.content import DEFAULT_LANG
 from bot.conversation.conversation import Conversation, Outcome, Person
 from bot.conversation.i18n import interface_languages, translator
 from bot.conversation.reply import Reply
-from bot.telegram.delivery import deliver
+from bot.faces.telegram.delivery import deliver
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE

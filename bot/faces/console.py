@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from bot.answers import AnswerEngine
 from bot.content import DEFAULT_LANG
 from bot.conversation.actions import Action, Forget, ShowSection, ToggleSave
-from bot.conversation.conversation import Conversation, Person
+from bot.conversation.conversation import FULL, STORE_FAILED, Conversation, Person
 from bot.conversation.i18n import N_, translator
 from bot.conversation.reply import Choice, Reply, plain
-from bot.favourites import FULL, STORE_FAILED, FavouritesFull, FavouritesStore, StoreError
+from bot.engine import AnswerEngine
+from bot.store.favourites import FavouritesFull, FavouritesStore, StoreError
 
 LOCAL_USER = 0  # the one person at this terminal
 COMMANDS = N_(

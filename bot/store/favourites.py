@@ -15,8 +15,6 @@ from types import TracebackType
 
 import aiosqlite
 
-from bot.conversation.i18n import N_
-
 log = logging.getLogger(__name__)
 # Enough for any real collection; a bound on what one user can make the bot store and list.
 MAX_FAVOURITES = 500
@@ -52,10 +50,6 @@ MIGRATIONS: tuple[str, ...] = (
 
 class StoreError(RuntimeError):
     """The favourites database cannot be used (unreadable, read-only, locked, newer schema)."""
-
-
-FULL = N_("You have {limit} favourites, the most I keep. Remove one in /favorites first.")
-STORE_FAILED = N_("I couldn't reach your favourites just now. Please try again in a minute.")
 
 
 class FavouritesFull(Exception):

@@ -9,9 +9,10 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.conversation.conversation import STORE_FAILED
 from bot.conversation.i18n import N_, translator
-from bot.favourites import STORE_FAILED, StoreError
-from bot.telegram.handlers import telegram_language
+from bot.faces.telegram.handlers import telegram_language
+from bot.store.favourites import StoreError
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The faces of the one conversation: Telegram, the terminal chat and the commands."""

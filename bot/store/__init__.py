@@ -1,0 +1,1 @@
+"""Where what users leave behind is kept: favourites, language, button state (SQLite)."""
