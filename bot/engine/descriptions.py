@@ -20,6 +20,7 @@ PART_ASKED = 0.93  # "how do I do the stretch where...": a part of it, so its ca
 ASKED_WHICH = 0.95  # "what's it called when you...": the name is the answer
 WHICH_FIT = 0.4  # ...of the exercise whose text explains this much of the description
 WHICH_MARGIN = 0.1  # ...or of each within this of the best
+NAME_WORDS = 0.15  # how much a partly said name adds to a description's fit
 
 
 def implied(message: Message) -> tuple[str, float] | None:
@@ -59,10 +60,18 @@ def propose(message: Message) -> Iterator[Candidate]:
 def _which(message: Message) -> Iterator[Candidate]:
     """ "What's it called when you...": the exercise described, or the two or three it could
     be when they are close."""
+    # The words of a name said on the way count too: "draw circles with one leg" is half of
+    # Single Leg Circles' name as well as its description.
+    named = {m.exercise_id: m.score for m in message.names}
+    ranked = sorted(
+        ((e, fit + NAME_WORDS * named.get(e, 0.0)) for e, fit in message.described),
+        key=lambda item: item[1],
+        reverse=True,
+    )
     close = [
         (exercise_id, fit)
-        for exercise_id, fit in message.described
-        if fit >= WHICH_FIT and fit >= message.described[0][1] - WHICH_MARGIN
+        for exercise_id, fit in ranked
+        if fit >= WHICH_FIT and fit >= ranked[0][1] - WHICH_MARGIN
     ]
     if len(close) == 1:
         exercise_id, fit = close[0]

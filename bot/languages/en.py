@@ -229,6 +229,10 @@ SHORTHAND: dict[str, str] = {
     "mins": "minutes",
     "secs": "seconds",
     "hrs": "hours",
+    "mod": "modification",
+    "mods": "modifications",
+    "diff": "difference",
+    "ppl": "people",
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken
