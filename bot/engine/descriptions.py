@@ -60,7 +60,7 @@ def propose(message: Message) -> Iterator[Candidate]:
 def _which(message: Message) -> Iterator[Candidate]:
     """ "What's it called when you...": the exercise described, or the two or three it could
     be when they are close."""
-    # The words of a name said on the way count too: "draw circles with one leg" is half of
+    # The words of a name said on the way count too: "circling one leg in the air" is half of
     # Single Leg Circles' name as well as its description.
     named = {m.exercise_id: m.score for m in message.names}
     ranked = sorted(

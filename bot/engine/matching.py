@@ -246,7 +246,7 @@ def _span(
     rank: list[int],
 ) -> int:
     """How far apart, in words other than fillers, the nearest occurrences of a name's terms
-    are ("estiramiento de columna hacia delante" said once among other "delante"s)."""
+    are (a name said once in a message that repeats one of its words elsewhere)."""
     found: list[tuple[int, str]] = sorted(
         (rank[p], t) for t in set(terms) if t in hits for p in {*hits[t][1], *places.get(t, ())}
     )

@@ -104,7 +104,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         said = frozenset().union(*(m.positions for m in named))
         part = find_part(analysis, lexicon, ignore=said)
     cues = cues | (part.positions if part else frozenset())
-    # Words no page uses count against a description too: "my wifi keeps dropping".
+    # Words no page uses count against a description too: "my printer jams on page two".
     terms = [
         term
         for position, (term, stop) in enumerate(zip(analysis.terms, analysis.stop, strict=True))
@@ -197,7 +197,7 @@ def split_story(text: str) -> tuple[list[str], str] | None:
     if asks:
         end = start = asks[-1] + 1
         taken = 0
-        # "what can I do?" needs the sentences before it to mean anything
+        # "any ideas?" needs the sentences before it to mean anything
         while start > 0 and taken < QUESTION_WORDS:
             start -= 1
             taken += lengths[start]
@@ -284,5 +284,5 @@ def adjusted(
         if 0 <= position < len(message) and not message.stop[position]:
             word = message.words[position]
             if word not in index.known_words and message.terms[position] not in index.names:
-                score *= UNKNOWN_NEIGHBOUR  # once per side: "me doy de baja del gimnasio"
+                score *= UNKNOWN_NEIGHBOUR  # once per side: a name inside a phrase about something else
     return score

@@ -1,5 +1,5 @@
 """Producer: the exercise a message names, shown as a card of the part it asks; or the
-exercises it may mean ("swan", "the all fours one") as suggestions."""
+exercises it may mean ("swan", "the one on hands and knees") as suggestions."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ CARD_MORE_ASKED = 0.7  # its overview when the message asks something more of it
 CARD_OFF_TOPIC = 0.4  # its overview for a question in words no page uses: not an answer
 CARD_LOOSE = 0.66  # a name only implied by a word or two ("the feet" of Toe Taps)
 SEVERAL_NAMED = 0.9  # "side bend or mermaid?": both offered
-DESCRIBED = 0.9  # "the kicking one on my belly": the exercises done that way
+DESCRIBED = 0.9  # "the one lying face down": the exercises done that way
 SHARED_WORDS = 0.55  # words several names share ("roll"), and nothing else fits: suggestions
 OTHER_POSITION = 0.7  # a name whose exercise is done in another position than the one said
 SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
@@ -90,7 +90,7 @@ def _only_filter_words(named: NameMatch, message: Message) -> bool:
 
 def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     """Exercises a message points at by body position, and maybe a word of their names:
-    "the all fours one", "la patada boca abajo". Empty unless that is all it says."""
+    "the one on hands and knees", "la de boca abajo". Empty unless that is all it says."""
     if message.position is None:
         return ()
     position, span = message.position
@@ -98,7 +98,7 @@ def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     if not rest <= message.lookup.words:
         return ()  # more than a reference: a question, say
     there = [e for e, p in index.position_of.items() if p == position]
-    # "the kicking one on my belly": among the exercises there, those whose titles hold
+    # "the kick lying face down": among the exercises there, those whose titles hold
     # the rest; when that leaves one ("standing roll"), naming it is the name stage's job.
     every = index.names.lookup(message.analysis, limit=len(index.position_of)).matches
     named = [m.exercise_id for m in every if m.exercise_id in there and rest <= m.title_positions]

@@ -608,7 +608,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
 }
 
 # Asking for any exercise rather than a named one: these say so on their own...
-# Body positions, as people and pages say them: "the all fours one", "the kick on my belly".
+# Body positions, as people and pages say them: "on hands and knees", "lying on my front".
 # Pages state theirs in the description ("A side-lying exercise...").
 POSITIONS: dict[str, tuple[str, ...]] = {
     "quadruped": ("all fours", "hands and knees", "quadruped", "tabletop on hands"),
