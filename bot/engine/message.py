@@ -284,5 +284,7 @@ def adjusted(
         if 0 <= position < len(message) and not message.stop[position]:
             word = message.words[position]
             if word not in index.known_words and message.terms[position] not in index.names:
-                score *= UNKNOWN_NEIGHBOUR  # once per side: a name inside a phrase about something else
+                score *= (
+                    UNKNOWN_NEIGHBOUR  # once per side: a name inside a phrase about something else
+                )
     return score
