@@ -74,16 +74,23 @@ class FaultInjection:
         retry_after: int = 1,
         times: int = 1,
         description: str | None = None,
+        chat_id: int | None = None,
     ) -> None:
         """Answer the next ``times`` calls of ``method`` with an error, doing nothing.
 
         429 carries ``parameters.retry_after`` (PTB raises RetryAfter); other statuses get
-        Telegram's usual description unless one is given.
+        Telegram's usual description unless one is given. With ``chat_id`` only calls about
+        that chat fail: a flood limit one chat hit.
         """
-        self._add_fault(
-            method,
-            _Fault("fail", times, status=status, retry_after=retry_after, description=description),
+        fault = _Fault(
+            "fail",
+            times,
+            status=status,
+            retry_after=retry_after,
+            description=description,
+            chat_id=chat_id,
         )
+        self._add_fault(method, fault)
 
     def delay_next(
         self, method: str, seconds: float, *, times: int = 1, chat_id: int | None = None

@@ -12,7 +12,6 @@ from telegram import Bot, BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -37,6 +36,7 @@ from bot.faces.telegram.offsets import (
     confirm_only_handled,
 )
 from bot.faces.telegram.ordering import PerUserOrder
+from bot.faces.telegram.pacing import ChatPacing
 from bot.faces.telegram.redact import redact, redact_logs
 from bot.faces.telegram.transport import AiohttpRequest, over_aiohttp
 from bot.faces.telegram.webhook import (
@@ -95,9 +95,8 @@ def build_application(
         ApplicationBuilder()
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(  # stays under Telegram's ~30 calls/s and waits out 429 retry_after
-            AIORateLimiter(max_retries=3) if rate_limit else None  # type: ignore[arg-type]
-        )
+        # Replies paced per chat, bot-initiated sends at ~30/s, a 429 pausing only its chat.
+        .rate_limiter(ChatPacing() if rate_limit else None)  # type: ignore[arg-type]
         .concurrent_updates(
             PerUserOrder(concurrent_updates, on_dropped=handled.handled)
             if concurrent_updates > 1

@@ -1,8 +1,8 @@
 """Calls to Telegram that survive a passing fault without answering twice.
 
-429 is waited out by AIORateLimiter. A 5xx or a connection that failed is retried with
-backoff. A timeout is not: the request may have arrived, and the Bot API has no idempotency
-key, so a retry could send the same answer twice.
+429 is waited out by ChatPacing (pacing.py), pausing only the chat it concerns. A 5xx or a
+connection that failed is retried with backoff. A timeout is not: the request may have
+arrived, and the Bot API has no idempotency key, so a retry could send the same answer twice.
 """
 
 from __future__ import annotations
