@@ -30,10 +30,12 @@ async def running_bot(
     *,
     concurrent_updates: int = 1,
     busy_timeout: float = 5.0,
+    store: FavouritesStore | None = None,
 ) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """Start the bot the way run_polling does (post_init included), and stop it the same way."""
+    """Start the bot the way run_polling does (post_init included), and stop it the same way.
+    `store`: one set up differently (a smaller cap, say); by default one on `db`."""
     engine = AnswerEngine(library, rng=random.Random(5))
-    store = FavouritesStore(db, busy_timeout=busy_timeout)
+    store = store or FavouritesStore(db, busy_timeout=busy_timeout)
     application = build_application(
         engine, store, fake.token, base_url=fake.base_url, concurrent_updates=concurrent_updates
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import random
 import signal
 import sqlite3
 import subprocess
@@ -19,7 +18,6 @@ import pytest
 from bot.content import Library
 from bot.engine import AnswerEngine
 from bot.faces.console import Console
-from bot.faces.telegram.app import build_application
 from bot.store.favourites import MAX_FAVOURITES, FavouritesFull, FavouritesStore
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
@@ -72,23 +70,8 @@ async def small_cap_bot(
 ) -> AsyncIterator[FavouritesStore]:
     """The real bot with a cap of 2 favourites (the bundled library has fewer than 500)."""
     store = FavouritesStore(db, max_per_user=2)
-    application = build_application(
-        AnswerEngine(library, rng=random.Random(5)), store, fake.token, base_url=fake.base_url
-    )
-    await application.initialize()
-    assert application.post_init is not None
-    await application.post_init(application)
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(poll_interval=0, timeout=1)
-    try:
+    async with running_bot(fake, library, db, store=store):
         yield store
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
-        await application.shutdown()
 
 
 async def test_a_full_favourites_list_gets_a_polite_reply(

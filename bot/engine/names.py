@@ -1,5 +1,5 @@
 """Producer: the exercise a message names, shown as a card of the part it asks; or the
-exercises it may mean ("swan", "the one on hands and knees") as suggestions."""
+exercises it may mean ("swan", "kneeling on all fours, which one") as suggestions."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ CARD_MORE_ASKED = 0.7  # its overview when the message asks something more of it
 CARD_OFF_TOPIC = 0.4  # its overview for a question in words no page uses: not an answer
 CARD_LOOSE = 0.66  # a name only implied by a word or two ("the feet" of Toe Taps)
 SEVERAL_NAMED = 0.9  # "side bend or mermaid?": both offered
-DESCRIBED = 0.9  # "the one lying face down": the exercises done that way
+DESCRIBED = 0.9  # "which one is done on my stomach": the exercises done that way
 SHARED_WORDS = 0.55  # words several names share ("roll"), and nothing else fits: suggestions
 OTHER_POSITION = 0.7  # a name whose exercise is done in another position than the one said
 SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
@@ -54,7 +54,7 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
     ]
     loose = top.title_score < 1.0 and top.score < 1.0
     if part is None and other and not more:
-        # "who invented the teaser?": a question in words no page uses. Its card is no answer.
+        # "what year did the teaser appear?": words no page uses. Its card is no answer.
         score = CARD_OFF_TOPIC
     elif loose:
         score = CARD_LOOSE
@@ -90,7 +90,7 @@ def _only_filter_words(named: NameMatch, message: Message) -> bool:
 
 def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     """Exercises a message points at by body position, and maybe a word of their names:
-    "the one on hands and knees", "la de boca abajo". Empty unless that is all it says."""
+    "kneeling on all fours, which one", "la de boca abajo". Empty unless that is all it says."""
     if message.position is None:
         return ()
     position, span = message.position

@@ -33,7 +33,7 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if not (request.filters or request.asked) or message.asks_which:
         return  # "what's the exercise where you lie face down...": a description, not a pick
     if request.weak and not request.filters and message.lookup.words & message.analysis.said:
-        return  # "the circles exercise": a name half said, not "give me something"
+        return  # "that twisting exercise": a name half said, not "give me something"
     cues = (message.part.positions if message.part else frozenset()) | request.positions
     unexplained = message.content_terms(cues)
     names = message.names

@@ -85,7 +85,7 @@ class Speller:
         self._preferred = sorted(w for w in self._cues if len(w) >= SHORT_WORD)
         # Nothing is corrected into a word shorter than 4 letters: "mate" is not "mat".
         # Name words are left to the name index, which weighs a misspelt name by its edits
-        # and by the unknown words around it ("receta de tortilla de patatas" is no kick).
+        # and by the unknown words around it ("sopa de patatas" is no kick).
         self._choices = sorted(w for w in self._known - self._names if len(w) >= SHORT_WORD)
         self._splittable = frozenset(
             w for w in vocabulary | Counter(self._names) if len(w) >= SPLIT_PART
