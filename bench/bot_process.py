@@ -24,7 +24,7 @@ from bot.engine import AnswerEngine
 from bot.faces.settings import Settings
 from bot.faces.telegram.app import build_application
 from bot.faces.telegram.transport import over_aiohttp
-from bot.store.favourites import FavouritesStore
+from bot.store import SqliteStore
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -81,7 +81,7 @@ def main() -> None:
         engine = AnswerEngine(library, rng=random.Random(1))
         application = build_application(
             engine,
-            FavouritesStore(args.db),
+            SqliteStore(args.db),
             args.token,
             base_url=args.base_url,
             concurrent_updates=args.concurrent,

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.store.favourites import FavouritesStore
+from bot.store import SqliteStore
 
 SIZES = (1_000, 10_000, 100_000)
 PER_USER = 10
@@ -27,7 +27,7 @@ def _percentiles(values: list[float]) -> tuple[float, float]:
 
 async def measure(users: int, folder: Path) -> dict[str, float]:
     path = folder / f"favourites-{users}.sqlite3"
-    async with FavouritesStore(path):
+    async with SqliteStore(path):
         pass  # creates the schema
     started = time.perf_counter()
     with sqlite3.connect(path) as db:
@@ -43,7 +43,7 @@ async def measure(users: int, folder: Path) -> dict[str, float]:
     rng = random.Random(3)
     listing: list[float] = []
     toggling: list[float] = []
-    async with FavouritesStore(path) as store:
+    async with SqliteStore(path) as store:
         for _ in range(SAMPLES):
             user = rng.randrange(users)
             t0 = time.perf_counter()

@@ -6,7 +6,7 @@ import pytest
 
 from bot.content import Library, load_library
 
-pytest_plugins = ["tests.telegram_harness"]
+pytest_plugins = ["tests.telegram_harness", "tests.postgres_server"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

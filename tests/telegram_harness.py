@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,7 +16,9 @@ from telegram.ext import Application
 from bot.content import Library
 from bot.engine import AnswerEngine
 from bot.faces.telegram.app import build_application
-from bot.store.favourites import FavouritesStore
+from bot.faces.telegram.claims import STALE_AFTER, UpdateClaims
+from bot.faces.telegram.webhook import WebhookSettings, secret_for, serve_webhook
+from bot.store import SqliteStore, Store
 from tests.fake_telegram import FakeTelegram
 
 USER = 1001  # the default user of say() and press()
@@ -30,12 +33,12 @@ async def running_bot(
     *,
     concurrent_updates: int = 1,
     busy_timeout: float = 5.0,
-    store: FavouritesStore | None = None,
+    store: Store | None = None,
 ) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     """Start the bot the way run_polling does (post_init included), and stop it the same way.
     `store`: one set up differently (a smaller cap, say); by default one on `db`."""
     engine = AnswerEngine(library, rng=random.Random(5))
-    store = store or FavouritesStore(db, busy_timeout=busy_timeout)
+    store = store or SqliteStore(db, busy_timeout=busy_timeout)
     application = build_application(
         engine, store, fake.token, base_url=fake.base_url, concurrent_updates=concurrent_updates
     )
@@ -53,6 +56,56 @@ async def running_bot(
         assert application.post_shutdown is not None
         await application.post_shutdown(application)
         await application.shutdown()
+
+
+PUBLIC_URL = "https://bot.example.com/telegram/hook"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@asynccontextmanager
+async def webhook_worker(
+    fake: FakeTelegram,
+    library: Library,
+    store: Store,
+    *,
+    secret: str | None = None,
+    stale_after: float = STALE_AFTER,
+    concurrent_updates: int = 4,
+) -> AsyncIterator[str]:
+    """One worker serving the webhook on 127.0.0.1, as `pilates-bot run --webhook-url` does;
+    yields the local address the proxy (or the fake's delivery) posts to."""
+    application = build_application(
+        AnswerEngine(library, rng=random.Random(5)),
+        store,
+        fake.token,
+        base_url=fake.base_url,
+        concurrent_updates=concurrent_updates,
+    )
+    settings = WebhookSettings(PUBLIC_URL, secret or secret_for(fake.token), port=free_port())
+    claims = UpdateClaims(store, stale_after=stale_after, wait=stale_after + 5)
+    stop = asyncio.Event()
+    registered = len(fake.requests_for("setWebhook"))
+    serving = asyncio.create_task(serve_webhook(application, settings, stop, claims))
+    await until(lambda: len(fake.requests_for("setWebhook")) > registered, timeout=30)
+    local = f"http://127.0.0.1:{settings.port}{settings.path}"
+    for _ in range(200):  # the site starts just after setWebhook
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", settings.port)
+            writer.close()
+            break
+        except OSError:
+            await asyncio.sleep(0.05)
+    try:
+        yield local
+    finally:
+        stop.set()
+        await serving
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ from bot.conversation.render import (
 from bot.conversation.reply import Reply
 from bot.engine import Answer, AnswerEngine, AnswerKind
 from bot.languages import en, es
-from bot.store.favourites import FavouritesStore
+from bot.store import SqliteStore
 
 LANGUAGES: dict[str, ModuleType] = {"en": en, "es": es}
 
@@ -238,7 +238,7 @@ class Long(Action, prefix="z"):
 async def test_a_long_action_travels_as_a_short_key_and_expires(
     library: Library, tmp_path: Path
 ) -> None:
-    async with FavouritesStore(tmp_path / "db.sqlite3") as store:
+    async with SqliteStore(tmp_path / "db.sqlite3") as store:
         conversation = Conversation(AnswerEngine(library), store)
         long = Long("y" * 100)
         data = await conversation.button_data(long)

@@ -6,7 +6,7 @@ from pathlib import Path
 from bot.content import Library
 from bot.engine import AnswerEngine
 from bot.faces.console import Console
-from bot.store.favourites import FavouritesStore
+from bot.store import SqliteStore
 
 
 async def _session(library: Library, db: Path, lines: list[str]) -> list[str]:
@@ -16,7 +16,7 @@ async def _session(library: Library, db: Path, lines: list[str]) -> list[str]:
     async def read() -> str | None:
         return next(feed, None)
 
-    async with FavouritesStore(db) as store:
+    async with SqliteStore(db) as store:
         await Console(AnswerEngine(library), store, read=read, write=said.append).run()
     return said
 

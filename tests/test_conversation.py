@@ -24,7 +24,7 @@ from bot.conversation.conversation import (
     Person,
 )
 from bot.engine import AnswerEngine
-from bot.store.favourites import FavouritesStore
+from bot.store import store_at
 
 ANA = Person(1, "en", name="Ana")
 BO = Person(2, "es")
@@ -32,8 +32,10 @@ HIDDEN = Person(1087968824, "en", personal=False)
 
 
 @pytest.fixture
-async def conversation(library: Library, tmp_path: Path) -> AsyncIterator[Conversation]:
-    async with FavouritesStore(tmp_path / "db.sqlite3") as store:
+async def conversation(library: Library, store_location: Path | str) -> AsyncIterator[Conversation]:
+    """The conversation over each backend: in memory what one process remembers (SQLite), in
+    the store what several workers share (PostgreSQL)."""
+    async with store_at(store_location) as store:
         yield Conversation(AnswerEngine(library, rng=random.Random(4)), store)
 
 

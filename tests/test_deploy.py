@@ -61,6 +61,31 @@ def test_compose_stop_grace_matches_the_units_stop_timeout() -> None:
     assert _seconds(grace) == _seconds(_unit()["TimeoutStopSec"][0]) == 30
 
 
+def test_several_workers_share_one_postgres_store_behind_the_tls_proxy() -> None:
+    from bot.faces.cli import build_parser
+    from bot.faces.settings import Settings
+    from bot.store.postgres import is_postgres_url
+
+    compose = yaml.safe_load((DEPLOY / "compose.workers.yaml").read_text())
+    services = compose["services"]
+    workers = {name: s for name, s in services.items() if name.startswith("worker")}
+    assert len(workers) >= 2
+    caddyfile = (DEPLOY / "Caddyfile.workers").read_text()
+    for name, worker in workers.items():
+        assert "ports" not in worker, "only the proxy is published"
+        assert f"{name}:8443" in caddyfile, f"the proxy must send posts to {name}"
+        assert is_postgres_url(worker["environment"]["PILATES_BOT_DB"])
+        assert "@postgres:5432/" in worker["environment"]["PILATES_BOT_DB"]
+        assert _seconds(worker["stop_grace_period"]) == _seconds(_unit()["TimeoutStopSec"][0])
+        args = build_parser().parse_args(worker["command"])  # flags the bot knows
+        settings = Settings.from_sources(args, environ={})
+        assert settings.webhook_url is not None and settings.webhook_url.startswith("https://")
+        assert (settings.listen, settings.port) == ("0.0.0.0", 8443)
+        assert "/telegram" in caddyfile and settings.webhook_url.endswith("/telegram")
+    assert set(services["proxy"]["ports"]) == {"80:80", "443:443"}  # TLS ends at the proxy
+    assert "postgres" in services and "ports" not in services["postgres"]
+
+
 def test_the_unit_documents_its_user_and_writes_only_its_state_directory() -> None:
     unit = _unit()
     text = (DEPLOY / "pilates-bot.service").read_text()
@@ -83,7 +108,7 @@ def test_env_example_sets_no_path_that_breaks_either_deploy() -> None:
         if "=" in line and not line.startswith("#"):
             key, _, value = line.partition("=")
             settings[key] = value
-    assert set(settings) == {"TELEGRAM_BOT_TOKEN"}
+    assert set(settings) == {"TELEGRAM_BOT_TOKEN"}  # the rest are commented out
     assert settings["TELEGRAM_BOT_TOKEN"] == ""  # never a real token in the repository
 
 

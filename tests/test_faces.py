@@ -13,7 +13,7 @@ import pytest
 from bot.content import Library
 from bot.engine import AnswerEngine
 from bot.faces.console import Console
-from bot.store.favourites import FavouritesStore
+from bot.store import SqliteStore
 from tests.conversation_scenarios import SCENARIOS, Face
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import USER, press, running_bot, say
@@ -81,7 +81,7 @@ async def face(
 ) -> AsyncIterator[Face]:
     db = tmp_path / "favourites.sqlite3"
     if request.param == "chat":
-        async with FavouritesStore(db) as store:
+        async with SqliteStore(db) as store:
             yield ChatFace(Console(AnswerEngine(library), store, read=_nothing, write=print))
         return
     async with FakeTelegram() as fake:

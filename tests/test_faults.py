@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from bot.content import Library
-from bot.store.favourites import FavouritesStore
+from bot.store import SqliteStore, store_at
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import buttons, running_bot, say, until
@@ -83,13 +83,14 @@ async def test_send_faults_are_retried_and_slow_telegram_does_not_stop_the_bot(
 
 
 async def test_two_hundred_users_saving_concurrently_end_as_their_own_sequences(
-    fake: FakeTelegram, library: Library, db: Path
+    fake: FakeTelegram, library: Library, store_location: Path | str
 ) -> None:
     rng = random.Random(11)
     exercises = ["plank", "teaser", "the saw"]
     users = [fake.make_user(7000 + i)["id"] for i in range(200)]
     expected: dict[int, set[str]] = {}
-    async with running_bot(fake, library, db, concurrent_updates=32):
+    store = store_at(store_location)
+    async with running_bot(fake, library, Path(), concurrent_updates=32, store=store):
         for user in users:
             for text in exercises:
                 fake.send_text(user, text)
@@ -108,11 +109,8 @@ async def test_two_hundred_users_saving_concurrently_end_as_their_own_sequences(
             expected[user] = saved
         await until(lambda: len(fake.requests_for("answerCallbackQuery")) == presses)
         await fake.wait_idle()
-    with sqlite3.connect(db) as connection:
-        rows = connection.execute("SELECT user_id, exercise_id FROM favourites").fetchall()
-    actual: dict[int, set[str]] = {user: set() for user in users}
-    for user, exercise_id in rows:
-        actual[user].add(exercise_id)
+    async with store_at(store_location) as reopened:
+        actual = {user: {f.exercise_id for f in await reopened.saved(user)} for user in users}
     assert actual == expected
 
 
@@ -150,7 +148,7 @@ async def test_a_read_only_database_gets_a_polite_reply_and_recovers(
     fake: FakeTelegram, library: Library, db: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     user = fake.make_user(8100)["id"]
-    async with FavouritesStore(db) as store:
+    async with SqliteStore(db) as store:
         await store.add(user, "teaser")
     set_read_only(db, True)
     try:

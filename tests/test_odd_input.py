@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import Library
-from bot.store.favourites import FavouritesStore
+from bot.store import SqliteStore
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import buttons, press, running_bot, say
@@ -71,7 +71,7 @@ async def test_anonymous_admins_get_no_shared_favourites(
     open_group: FakeTelegram, library: Library, db: Path
 ) -> None:
     fake = open_group
-    async with FavouritesStore(db) as store:  # what an earlier version let them share
+    async with SqliteStore(db) as store:  # what an earlier version let them share
         await store.toggle(ANONYMOUS_ADMIN, "plank")
     fake.make_user(ANONYMOUS_ADMIN, "Group", username="GroupAnonymousBot")
     group = {"id": GROUP, "type": "group", "title": f"Group {GROUP}"}
@@ -88,7 +88,7 @@ async def test_anonymous_admins_get_no_shared_favourites(
         await fake.wait_for("sendMessage", lambda r: r.params["chat_id"] == GROUP)
         await fake.wait_idle()
         assert "☆ Save" in buttons(fake.last_message(GROUP))  # type: ignore[arg-type]
-    async with FavouritesStore(db) as store:
+    async with SqliteStore(db) as store:
         assert [f.exercise_id for f in await store.saved(ANONYMOUS_ADMIN)] == ["plank"]
 
 

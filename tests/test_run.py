@@ -14,7 +14,7 @@ from bot.faces.telegram.app import EXIT_TOKEN_REJECTED
 from bot.faces.telegram.webhook import SECRET_HEADER
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
-from tests.test_webhook import free_port
+from tests.telegram_harness import free_port
 
 USER = 1001
 

@@ -18,7 +18,7 @@ import pytest
 from bot.content import Library
 from bot.engine import AnswerEngine
 from bot.faces.console import Console
-from bot.store.favourites import MAX_FAVOURITES, FavouritesFull, FavouritesStore
+from bot.store import MAX_FAVOURITES, FavouritesFull, SqliteStore
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
 from tests.telegram_harness import buttons, running_bot, say, until
@@ -52,7 +52,7 @@ async def test_a_forged_save_for_an_id_that_is_no_exercise_is_refused(
 
 
 async def test_favourites_are_capped_per_user(tmp_path: Path) -> None:
-    async with FavouritesStore(tmp_path / "f.db") as store:
+    async with SqliteStore(tmp_path / "f.db") as store:
         for number in range(MAX_FAVOURITES):
             assert await store.add(1, f"exercise-{number}")
         assert not await store.add(1, "exercise-7")  # already saved: not an error
@@ -67,15 +67,15 @@ async def test_favourites_are_capped_per_user(tmp_path: Path) -> None:
 @pytest.fixture
 async def small_cap_bot(
     fake: FakeTelegram, library: Library, db: Path
-) -> AsyncIterator[FavouritesStore]:
+) -> AsyncIterator[SqliteStore]:
     """The real bot with a cap of 2 favourites (the bundled library has fewer than 500)."""
-    store = FavouritesStore(db, max_per_user=2)
+    store = SqliteStore(db, max_per_user=2)
     async with running_bot(fake, library, db, store=store):
         yield store
 
 
 async def test_a_full_favourites_list_gets_a_polite_reply(
-    fake: FakeTelegram, small_cap_bot: FavouritesStore, db: Path
+    fake: FakeTelegram, small_cap_bot: SqliteStore, db: Path
 ) -> None:
     user = fake.make_user(4200)["id"]
     for text in ("plank", "teaser"):
@@ -98,18 +98,18 @@ async def test_a_database_deleted_or_replaced_while_open_is_noticed_and_reopened
     how: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     path = tmp_path / "f.db"
-    async with FavouritesStore(path) as store:
+    async with SqliteStore(path) as store:
         await store.add(1, "plank")
         if how == "deleted":
             path.unlink()  # `rm f.db`: its -wal and -shm stay behind
         else:  # a restore: another database moved into place
             restored = tmp_path / "restored.db"
-            async with FavouritesStore(restored) as other:
+            async with SqliteStore(restored) as other:
                 await other.add(2, "teaser")
             os.replace(restored, path)
         with caplog.at_level(logging.WARNING, logger="bot.store.favourites"):
             await store.add(1, "seal")
-        assert any(f"favourites database {path} was {how}" in m for m in caplog.messages)
+        assert any(f"database {path} was {how}" in m for m in caplog.messages)
         assert [f.exercise_id for f in await store.saved(1)] == ["seal"]
     expected = [(1, "seal")] if how == "deleted" else [(1, "seal"), (2, "teaser")]
     assert _rows(path) == expected  # written where the path is, not into an unlinked file
@@ -144,7 +144,7 @@ async def test_an_unopenable_database_is_one_clear_line(
     assert "Traceback" not in err
     errors = [line for line in err.splitlines() if "error" in line.lower()]
     assert len(errors) == 1, err
-    assert errors[0].startswith(f"error: cannot open favourites database {db}: "), err
+    assert errors[0].startswith(f"error: cannot open the database {db}: "), err
     if where == "a folder":
         assert errors[0].endswith("it is a folder, not a database file")
 
@@ -153,7 +153,7 @@ async def test_a_read_only_database_keeps_the_chat_running(
     library: Library, tmp_path: Path
 ) -> None:
     db = tmp_path / "chat.db"
-    async with FavouritesStore(db) as store:
+    async with SqliteStore(db) as store:
         await store.add(0, "teaser")
     set_read_only(db, True)
     said: list[str] = []
@@ -163,7 +163,7 @@ async def test_a_read_only_database_keeps_the_chat_running(
         return next(lines, None)
 
     try:
-        async with FavouritesStore(db) as store:
+        async with SqliteStore(db) as store:
             await Console(AnswerEngine(library), store, read=read, write=said.append).run()
     finally:
         set_read_only(db, False)

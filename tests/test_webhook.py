@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import random
-import socket
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,62 +13,34 @@ import aiohttp
 import pytest
 
 from bot.content import Library
-from bot.engine import AnswerEngine
 from bot.faces.cli import build_parser
 from bot.faces.settings import Settings
-from bot.faces.telegram.app import build_application
 from bot.faces.telegram.webhook import (
     MAX_BODY_BYTES,
     SECRET_HEADER,
     WebhookConfigError,
     WebhookSettings,
-    new_secret,
-    serve_webhook,
+    secret_for,
 )
-from bot.store.favourites import FavouritesStore
+from bot.store import SqliteStore
 from tests.fake_telegram import FakeTelegram
+from tests.telegram_harness import PUBLIC_URL as URL
+from tests.telegram_harness import until, webhook_worker
 
 USER = 1001
-URL = "https://bot.example.com/telegram/hook"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
 
 
 @asynccontextmanager
 async def webhook_bot(
     fake: FakeTelegram, library: Library, db: Path, secret: str
 ) -> AsyncIterator[str]:
-    """The bot serving its webhook on 127.0.0.1; yields the local address Telegram would post to."""
-    application = build_application(
-        AnswerEngine(library, rng=random.Random(5)),
-        FavouritesStore(db),
-        fake.token,
-        base_url=fake.base_url,
-        concurrent_updates=4,
-    )
-    settings = WebhookSettings(URL, secret, port=free_port())
-    stop = asyncio.Event()
-    serving = asyncio.create_task(serve_webhook(application, settings, stop))
-    await fake.wait_for("setWebhook", timeout=30)
-    local = f"http://127.0.0.1:{settings.port}{settings.path}"
-    async with aiohttp.ClientSession() as session:
-        for _ in range(100):  # the site starts just after setWebhook
-            try:
-                async with session.post(local, data=b"{}") as response:
-                    if response.status:
-                        break
-            except aiohttp.ClientConnectionError:
-                await asyncio.sleep(0.05)
-    try:
+    """One worker on SQLite; yields the local address Telegram would post to."""
+    async with webhook_worker(fake, library, SqliteStore(db), secret=secret) as local:
         yield local
-    finally:
-        stop.set()
-        await serving
 
 
 async def raw_post(address: str, headers: dict[str, str], body: bytes) -> int:
@@ -141,7 +112,77 @@ def test_webhook_settings_listen_locally_and_check_the_secret() -> None:
     args = build_parser().parse_args(["run", "--webhook-url", URL])
     assert Settings.from_sources(args, environ={}).listen == "127.0.0.1"
     assert WebhookSettings(URL, new_secret()).path == "/telegram/hook"
-    assert len({new_secret() for _ in range(3)}) == 3
     for bad in ("", "has space", "é", "x" * 257):
         with pytest.raises(WebhookConfigError):
             WebhookSettings(URL, bad)
+
+
+def test_without_a_secret_each_worker_derives_the_same_one_from_the_token() -> None:
+    token = "123456789:AAH-some_token"
+    secret = secret_for(token)
+    assert secret == secret_for(token)  # every worker of one bot agrees, with no setting
+    assert secret != secret_for("123456789:AAH-another_one")
+    assert len(secret) == 43 and token not in secret
+    WebhookSettings(URL, secret)  # a secret Telegram accepts
+    for bad in (0, 101):
+        with pytest.raises(WebhookConfigError):
+            WebhookSettings(URL, secret, max_connections=bad)
+
+
+async def test_a_post_is_answered_only_once_its_update_is_handled(
+    fake: FakeTelegram, library: Library, db: Path
+) -> None:
+    fake.make_user(USER)
+    secret = new_secret()
+    async with webhook_bot(fake, library, db, secret) as local:
+        fake.send_text(USER, "plank")
+        (update,) = fake.take_updates()
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(local, json=update, headers={SECRET_HEADER: secret}) as response,
+        ):
+            assert response.status == 200
+            # The reply went out before Telegram was told the update was received.
+            assert len(fake.requests_for("sendMessage")) == 1
+
+
+async def test_an_update_delivered_twice_at_once_is_answered_once(
+    fake: FakeTelegram, library: Library, db: Path
+) -> None:
+    fake.make_user(USER)
+    secret = new_secret()
+    async with webhook_bot(fake, library, db, secret) as local:
+        fake.send_text(USER, "teaser")
+        (update,) = fake.take_updates()
+        async with aiohttp.ClientSession() as session:
+
+            async def deliver() -> int:
+                async with session.post(
+                    local, json=update, headers={SECRET_HEADER: secret}
+                ) as response:
+                    return response.status
+
+            assert await asyncio.gather(*(deliver() for _ in range(3))) == [200, 200, 200]
+            assert await deliver() == 200  # and again, later
+        await fake.wait_idle()
+    assert len(fake.requests_for("sendMessage")) == 1
+
+
+async def test_telegrams_delivery_reaches_the_bot_in_each_chats_order(
+    fake: FakeTelegram, library: Library, db: Path
+) -> None:
+    users = [fake.make_user(3000 + n)["id"] for n in range(10)]
+    questions = ["plank", "teaser", "swan dive", "the hundred"]
+    async with (
+        webhook_bot(fake, library, db, secret_for(fake.token)) as local,
+        fake.webhook_delivery(local) as delivery,
+    ):
+        for question in questions:
+            for user in users:
+                fake.send_text(user, question)
+        await until(lambda: len(fake.requests_for("sendMessage")) == len(users) * 4)
+        await until(lambda: delivery.pending == 0)
+    for user in users:
+        titles = [m["text"].split("\n")[0] for m in fake.messages(user)]
+        assert [t.lower() for t in titles] == questions, titles
+    assert all(attempt.status == 200 for attempt in delivery.attempts)

@@ -8,7 +8,6 @@ decoded `Action`, and show the `Reply` (or the `Outcome` of a press) however the
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -43,8 +42,9 @@ from bot.conversation.render import (
     render,
 )
 from bot.conversation.reply import Reply
+from bot.conversation.screens import Screen, Screens, screens_for
 from bot.engine import Answer, AnswerEngine, AnswerKind
-from bot.store.favourites import FavouritesFull, FavouritesStore
+from bot.store import FavouritesFull, Store
 
 # What the user is told when the store refuses or fails.
 FULL = N_("You have {limit} favourites, the most I keep. Remove one in /favorites first.")
@@ -59,7 +59,6 @@ PERSONAL_ONLY = N_(
 )
 NOT_KNOWN = N_("I don't know an exercise called {name}.")
 KEPT_FOR = 30 * 24 * 60 * 60  # seconds a long button's state is kept server-side
-MAX_SCREENS = 100_000  # users whose screen is remembered; the longest idle are let go first
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +78,6 @@ class Outcome:
     reply: Reply | None = None
     note: str | None = None
     alert: bool = False  # the note must be read (shown as a dialog where a face can)
-
-
-@dataclass(slots=True)
-class Screen:
-    """What the conversation remembers of one user between messages."""
-
-    about: str | None = None  # the exercise on screen, for "make it easier"
-    lang: str | None = None  # once looked up
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,38 +111,33 @@ def handles(kind: type[A]) -> Callable[[PressHandler[A]], PressHandler[A]]:
 class Conversation:
     """Every user's conversation with the bot, over one engine and one store."""
 
-    def __init__(self, engine: AnswerEngine, store: FavouritesStore) -> None:
+    def __init__(self, engine: AnswerEngine, store: Store, screens: Screens | None = None) -> None:
         self.engine = engine
         self.store = store
-        self._screens: OrderedDict[int, Screen] = OrderedDict()
+        self.screens = screens or screens_for(store)
 
     @property
     def library(self) -> Library:
         return self.engine.library
 
-    def screen(self, person: Person) -> Screen:
-        screen = self._screens.pop(person.id, None) or Screen()
-        self._screens[person.id] = screen  # most recent last
-        while len(self._screens) > MAX_SCREENS:
-            self._screens.popitem(last=False)
-        return screen
+    async def screen(self, person: Person) -> tuple[Screen, str]:
+        """What the person has on screen, and the language to answer them in: the one chosen
+        with /language, else their app's if spoken here, else English."""
+        screen = await self.screens.get(person.id)
+        spoken = interface_languages()
+        if screen.lang is not None and screen.lang in spoken:
+            return screen, screen.lang
+        return screen, person.lang_hint if person.lang_hint in spoken else DEFAULT_LANG
 
     async def language(self, person: Person) -> str:
-        """Chosen with /language, else the app's language if spoken here, else English."""
-        screen = self.screen(person)
-        if screen.lang is None:
-            stored = await self.store.language(person.id)
-            spoken = interface_languages()
-            hint = person.lang_hint if person.lang_hint in spoken else DEFAULT_LANG
-            screen.lang = stored if stored in spoken else hint
-        return screen.lang
+        return (await self.screen(person))[1]
 
     # --- messages and commands -----------------------------------------------------------
 
     async def say(self, person: Person, text: str) -> Reply:
         """The reply to a message; a card becomes what is on screen."""
-        lang = await self.language(person)
-        answer = self.engine.answer(text, lang, about=self.screen(person).about)
+        screen, lang = await self.screen(person)
+        answer = self.engine.answer(text, lang, about=screen.about)
         return await self._show(person, answer)
 
     async def open(self, person: Person, exercise_id: str) -> Reply | None:
@@ -190,9 +176,9 @@ class Conversation:
         """/fav NAME, /unfav NAME (the name read like any message); no name: the card on screen."""
         if not person.personal:
             return await self._personal_only(person)
-        lang = await self.language(person)
+        screen, lang = await self.screen(person)
         _ = translator(lang)
-        about = self.screen(person).about
+        about = screen.about
         if not name.strip():
             if about is None:
                 return notice(_("Ask about an exercise first, then /fav saves it."))
@@ -255,7 +241,7 @@ class Conversation:
 
     async def _show(self, person: Person, answer: Answer) -> Reply:
         if answer.exercise is not None:
-            self.screen(person).about = answer.exercise.id
+            await self.screens.show(person.id, answer.exercise.id, personal=person.personal)
         return await self._card(person, answer)
 
     # --- buttons -------------------------------------------------------------------------
@@ -310,7 +296,7 @@ class Conversation:
         exercise = self._exercise(action.exercise_id, press.lang)
         if exercise is None:
             return Outcome(note=press.t(NOT_AVAILABLE))
-        self.screen(press.person).about = exercise.id
+        await self.screens.show(press.person.id, exercise.id, personal=press.person.personal)
         return Outcome(faq_list(exercise, action.exercise_id, press.lang))
 
     @handles(ShowFaq)
@@ -318,7 +304,7 @@ class Conversation:
         exercise = self._exercise(action.exercise_id, press.lang)
         if exercise is None:
             return Outcome(note=press.t(NOT_AVAILABLE))
-        self.screen(press.person).about = exercise.id
+        await self.screens.show(press.person.id, exercise.id, personal=press.person.personal)
         entry = faq_entry(exercise, action.exercise_id, action.index, press.lang)
         return Outcome(entry or faq_list(exercise, action.exercise_id, press.lang))
 
@@ -363,7 +349,7 @@ class Conversation:
         if not action.confirmed:
             return Outcome(notice(_("Nothing was deleted.")))
         removed = await self.store.forget(press.person.id)
-        self._screens.pop(press.person.id, None)
+        await self.screens.drop(press.person.id)
         return Outcome(
             notice(
                 _(
@@ -378,7 +364,7 @@ class Conversation:
         if action.code not in interface_languages():
             return Outcome(note=press.t(EXPIRED))
         await self.store.set_language(press.person.id, action.code)
-        self.screen(press.person).lang = action.code
+        await self.screens.chose(press.person.id, action.code)
         _ = translator(action.code)
         return Outcome(notice(_("Done: I'll answer in English from now on.")))
 

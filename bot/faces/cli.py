@@ -18,8 +18,10 @@ from bot.content import ContentError, load_library, load_required
 from bot.conversation.render import render
 from bot.engine import Answer, AnswerEngine
 from bot.faces.console import Console, read_stdin
-from bot.faces.settings import Settings
-from bot.store.favourites import FavouritesStore, StoreError
+from bot.faces.settings import Settings, database
+from bot.store import StoreError, store_at
+
+DB_HELP = "a SQLite file, or a postgresql:// URL for several workers ($PILATES_BOT_DB)"
 
 
 def _engine(content: Path) -> AnswerEngine:
@@ -69,7 +71,7 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(settings.content)
 
     async def session() -> None:
-        async with FavouritesStore(settings.db) as store:
+        async with store_at(settings.db) as store:
             console = Console(engine, store, lang=settings.lang, read=read_stdin, write=print)
             await console.run()
 
@@ -128,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(handler=_ask)
 
     chat = commands.add_parser("chat", help="chat in this terminal, with favourites")
-    chat.add_argument("--db", type=Path, default=None, help="SQLite file ($PILATES_BOT_DB)")
+    chat.add_argument("--db", type=database, default=None, help=DB_HELP)
     content_flag(chat)
     lang_flag(chat)
     chat.set_defaults(handler=_chat)
@@ -140,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the Telegram bot")
     run.add_argument("--token", help="bot token ($TELEGRAM_BOT_TOKEN)")
-    run.add_argument("--db", type=Path, default=None, help="SQLite file ($PILATES_BOT_DB)")
+    run.add_argument("--db", type=database, default=None, help=DB_HELP)
     run.add_argument(
         "--base-url", help="Bot API base, e.g. http://localhost:8081/bot ($TELEGRAM_API_BASE_URL)"
     )
@@ -155,7 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--port", type=int, help=f"webhook port (default {defaults.port})")
     run.add_argument(
         "--secret-token",
-        help="webhook secret ($TELEGRAM_WEBHOOK_SECRET; generated at start-up when unset)",
+        help="webhook secret ($TELEGRAM_WEBHOOK_SECRET; derived from the token when unset)",
+    )
+    run.add_argument(
+        "--max-connections",
+        type=int,
+        help="webhook requests Telegram keeps open at once, 1-100, across all workers "
+        f"(default {defaults.max_connections})",
     )
     run.add_argument(
         "--log-level",

@@ -11,7 +11,7 @@ from bot.conversation.conversation import FULL, STORE_FAILED, Conversation, Pers
 from bot.conversation.i18n import N_, translator
 from bot.conversation.reply import Choice, Reply, plain
 from bot.engine import AnswerEngine
-from bot.store.favourites import FavouritesFull, FavouritesStore, StoreError
+from bot.store import FavouritesFull, Store, StoreError
 
 LOCAL_USER = 0  # the one person at this terminal
 COMMANDS = N_(
@@ -28,7 +28,7 @@ class Console:
     def __init__(
         self,
         engine: AnswerEngine,
-        store: FavouritesStore,
+        store: Store,
         *,
         lang: str = DEFAULT_LANG,
         read: Callable[[], Awaitable[str | None]],

@@ -14,15 +14,22 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from bot.content import DEFAULT_LANG
+from bot.store.postgres import is_postgres_url
 
 BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"  # bot/faces/ -> the repository
 DEFAULT_DB = Path("data") / "pilates-bot.sqlite3"
+
+
+def database(text: str) -> Path | str:
+    """`--db`, `PILATES_BOT_DB`: a PostgreSQL URL as written, anything else a SQLite path."""
+    return text if is_postgres_url(text) else Path(text)
+
 
 # The settings an environment variable can give, and how its text becomes the value.
 ENVIRONMENT: dict[str, tuple[str, Callable[[str], object]]] = {
     "token": ("TELEGRAM_BOT_TOKEN", str),
     "content": ("PILATES_BOT_CONTENT", Path),
-    "db": ("PILATES_BOT_DB", Path),
+    "db": ("PILATES_BOT_DB", database),
     "base_url": ("TELEGRAM_API_BASE_URL", str),
     "secret_token": ("TELEGRAM_WEBHOOK_SECRET", str),
 }
@@ -33,7 +40,8 @@ class Settings:
     """What the commands run with; each field is named after its flag (`--base-url`: base_url)."""
 
     content: Path = BUNDLED_CONTENT  # the content tree
-    db: Path = DEFAULT_DB  # the favourites database
+    # A SQLite file, or a postgresql:// URL (whose password stays out of repr).
+    db: Path | str = field(default=DEFAULT_DB, repr=False)
     lang: str = DEFAULT_LANG  # chat and ask
     # `run` only. The token and the secret stay out of repr, so they cannot reach a log.
     token: str | None = field(default=None, repr=False)
@@ -42,6 +50,7 @@ class Settings:
     secret_token: str | None = field(default=None, repr=False)  # the webhook's secret
     listen: str = "127.0.0.1"  # behind a reverse proxy
     port: int = 8443
+    max_connections: int = 40  # the webhook's, for setWebhook
     log_level: str = "INFO"
     concurrent_updates: int = 16
 

@@ -2,8 +2,9 @@
 
 Its parts, each readable on its own: ``server.py`` (chats, updates, polling, the methods),
 ``text.py`` (Telegram's HTML parse mode and entity rules), ``markup.py`` (keyboards and
-buttons), ``api.py`` (the wire: limits, error texts, requests and their records) and
-``faults.py`` (failures, delays and dropped connections on demand).
+buttons), ``api.py`` (the wire: limits, error texts, requests and their records),
+``faults.py`` (failures, delays and dropped connections on demand) and ``delivery.py``
+(posting updates to a webhook).
 
 The real python-telegram-bot ``Application`` talks HTTP to this server on 127.0.0.1 instead of
 api.telegram.org::
@@ -25,6 +26,8 @@ What it imitates, because these are the places where a bot's mistakes reach user
   an unknown method.
 * Long polling: ``getUpdates`` with ``offset`` (confirming), ``limit``, ``timeout`` and the sticky
   ``allowed_updates`` filter, and the 409 Conflict a second concurrent poller causes.
+* Webhooks (``webhook_delivery``): updates posted with the secret, at most ``max_connections``
+  at once, one chat at a time and in order, posted again when not answered with a 2xx.
 * Telegram's HTML parse mode, ported from TDLib's ``parse_html`` byte by byte (tags, attributes,
   entity references, byte offsets in the error messages, UTF-16 entity offsets), then the trimming
   and the 1..4096 UTF-16 code unit limit on the visible text.
@@ -42,9 +45,7 @@ user), switchable with ``FakeTelegram(strict_html=False)``: every ``&`` must sta
 drops such links). Inline buttons with more than one action are refused (Telegram picks one).
 
 What it does not imitate (yet): MarkdownV2/Markdown parsing (such text is taken literally), media
-sending methods (``sendPhoto`` and the like answer 501 Not Implemented), webhooks (``setWebhook``
-is only recorded; it does block ``getUpdates`` with 409 as Telegram does; a test posts what
-:meth:`take_updates` gives to the bot), inline messages
+sending methods (``sendPhoto`` and the like answer 501 Not Implemented), inline messages
 (``inline_message_id`` edits), flood limits unless injected with ``fail_next``, chat members and
 permissions, message age limits on edits and deletes, entity detection in the bot's own messages
 (urls, mentions), text_mention links, and the exact wording of a few rarely seen errors.

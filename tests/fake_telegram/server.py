@@ -10,7 +10,7 @@ import re
 import socket
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Self, runtime_checkable
 
@@ -40,6 +40,7 @@ from tests.fake_telegram.api import (
     _normalize_params,
     _str_param,
 )
+from tests.fake_telegram.delivery import WebhookDelivery
 from tests.fake_telegram.faults import FaultInjection, _DroppedConnection, _Fault
 from tests.fake_telegram.markup import _check_reply_markup
 from tests.fake_telegram.text import (
@@ -212,6 +213,7 @@ class FakeTelegram(FaultInjection):
         # Updates refused by allowed_updates or by group privacy, never delivered.
         self.undelivered_updates: list[JSON] = []
         self.webhook: JSON | None = None
+        self._delivery: WebhookDelivery | None = None
 
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
@@ -842,7 +844,42 @@ class FakeTelegram(FaultInjection):
         self._queue.append(update)
         if self._poller is not None:
             self._poller.wake.set()
+        if self._delivery is not None:
+            self._delivery.wake()
         return update_id
+
+    @contextlib.asynccontextmanager
+    async def webhook_delivery(
+        self,
+        address: str | list[str],
+        *,
+        request_timeout: float = 60.0,
+        retry_after: float = 0.5,
+    ) -> AsyncIterator[WebhookDelivery]:
+        """Post updates to `address` as Telegram posts to a webhook, once one is set (see
+        tests/fake_telegram/delivery.py); `address` stands for the public URL, which would
+        reach the same place through the operator's proxy. Several addresses are posted to in
+        turn, as a load balancer in front of several workers would."""
+
+        def take() -> list[JSON]:
+            return self.take_updates() if self.webhook is not None else []
+
+        delivery = WebhookDelivery(
+            [address] if isinstance(address, str) else address,
+            take,
+            lambda: self.webhook or {},
+            lambda: len(self._queue),
+            request_timeout=request_timeout,
+            retry_after=retry_after,
+        )
+        self._delivery = delivery
+        task = asyncio.create_task(delivery.run())
+        try:
+            yield delivery
+        finally:
+            delivery.stop()
+            await task
+            self._delivery = None
 
     def take_updates(self) -> list[JSON]:
         """The queued updates, taken off the queue: what Telegram would post to a webhook (the

@@ -27,6 +27,7 @@ from bot.conversation.conversation import Conversation
 from bot.conversation.i18n import N_, interface_languages, translator
 from bot.engine import AnswerEngine
 from bot.faces.settings import Settings
+from bot.faces.telegram.claims import UpdateClaims
 from bot.faces.telegram.errors import on_error
 from bot.faces.telegram.handlers import Handlers
 from bot.faces.telegram.offsets import (
@@ -42,10 +43,12 @@ from bot.faces.telegram.transport import AiohttpRequest, over_aiohttp
 from bot.faces.telegram.webhook import (
     WebhookConfigError,
     WebhookSettings,
-    new_secret,
+    secret_for,
     serve_webhook,
 )
-from bot.store.favourites import FavouritesStore
+from bot.store import Store, store_at
+from bot.store.leader import Scheduler, housekeeping, worker_name
+from bot.store.postgres import password_of
 
 log = logging.getLogger(__name__)
 # sysexits' EX_CONFIG: a rejected token stays rejected, so the systemd unit does not restart on
@@ -69,7 +72,7 @@ def commands(lang: str) -> list[BotCommand]:
 
 def build_application(
     engine: AnswerEngine,
-    store: FavouritesStore,
+    store: Store,
     token: str,
     *,
     base_url: str | None = None,
@@ -78,8 +81,14 @@ def build_application(
 ) -> Application:  # type: ignore[type-arg]
     """The bot, ready to run: the store opens in post_init and closes in post_shutdown."""
 
+    scheduler = Scheduler(store, worker_name(), [housekeeping(store)])
+    stop_scheduler = asyncio.Event()
+    scheduled: list[asyncio.Task[None]] = []
+
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         await store.open()
+        # Scheduled work, done by one worker of all (the lease holder).
+        scheduled.append(asyncio.create_task(scheduler.run(stop_scheduler)))
         # The default menu in English, and one per language Telegram users may have set.
         await application.bot.set_my_commands(commands(DEFAULT_LANG))
         for lang in interface_languages():
@@ -87,6 +96,8 @@ def build_application(
                 await application.bot.set_my_commands(commands(lang), language_code=lang)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        stop_scheduler.set()
+        await asyncio.gather(*scheduled)
         await store.close()
 
     handled = HandledUpdates()
@@ -154,12 +165,18 @@ def run_bot(settings: Settings) -> int:
         return 2
     secret = settings.secret_token or ""
     if settings.webhook_url and not secret:
-        secret = new_secret()  # Telegram learns it in setWebhook; nobody else needs it
-    redact_logs([token, secret])  # before anything logs, at any level
+        secret = secret_for(token)  # the same in every worker; Telegram learns it in setWebhook
+    redact_logs([token, secret, *password_of(settings.db)])  # before anything logs, at any level
     webhook: WebhookSettings | None = None
     if settings.webhook_url:
         try:
-            webhook = WebhookSettings(settings.webhook_url, secret, settings.listen, settings.port)
+            webhook = WebhookSettings(
+                settings.webhook_url,
+                secret,
+                settings.listen,
+                settings.port,
+                settings.max_connections,
+            )
         except WebhookConfigError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
@@ -167,22 +184,17 @@ def run_bot(settings: Settings) -> int:
     for problem in result.errors:
         log.warning("content: %s", problem)
     engine = AnswerEngine(result.library)
-    store = FavouritesStore(settings.db)
+    store = store_at(settings.db)
     base_url = settings.base_url
     application = build_application(
         engine, store, token, base_url=base_url, concurrent_updates=settings.concurrent_updates
     )
-    log.info(
-        "%d exercises loaded from %s; favourites in %s",
-        len(result.library),
-        settings.content,
-        settings.db,
-    )
+    log.info("%d exercises loaded from %s; store: %s", len(result.library), settings.content, store)
     api = urlsplit(base_url or "https://api.telegram.org").netloc
     try:
         asyncio.run(check_token(token, base_url))
         if webhook is not None:
-            asyncio.run(_serve_until_signalled(application, webhook))
+            asyncio.run(_serve_until_signalled(application, webhook, UpdateClaims(store)))
         else:
             application.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
@@ -219,9 +231,10 @@ async def check_token(token: str, base_url: str | None) -> None:
 async def _serve_until_signalled(
     application: Application,  # type: ignore[type-arg]
     webhook: WebhookSettings,
+    claims: UpdateClaims,
 ) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    await serve_webhook(application, webhook, stop)
+    await serve_webhook(application, webhook, stop, claims)

@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 from bot.conversation.conversation import STORE_FAILED
 from bot.conversation.i18n import N_, translator
 from bot.faces.telegram.handlers import telegram_language
-from bot.store.favourites import StoreError
+from bot.store import StoreError
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,68 @@
+"""The tables, as one list of migrations that both backends apply in order.
+
+The SQL is written once, in the part of the language SQLite and PostgreSQL share: BIGINT for
+Telegram's ids (up to 52 bits, past PostgreSQL's INTEGER), DOUBLE PRECISION for Unix times,
+`ON CONFLICT` for upserts. The one difference is SQLite's `WITHOUT ROWID`, a storage choice
+that PostgreSQL has no use for: `script()` leaves it out there.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Dialect = Literal["sqlite", "postgres"]
+
+# Each entry moves the schema one version up; a database is brought to the last one on open.
+# A change is a new entry. (The first three were rewritten in the shared SQL when PostgreSQL
+# came; to SQLite the old and new texts make the same tables.)
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE favourites (
+        user_id BIGINT NOT NULL,
+        exercise_id TEXT NOT NULL,
+        saved_at DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (user_id, exercise_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX favourites_by_time ON favourites (user_id, saved_at);
+    """,
+    """
+    CREATE TABLE users (
+        user_id BIGINT PRIMARY KEY,
+        lang TEXT
+    );
+    """,
+    # Button actions too long for Telegram's 64 bytes, kept here under a short key.
+    """
+    CREATE TABLE kept_actions (
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        expires_at DOUBLE PRECISION NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX kept_actions_by_expiry ON kept_actions (expires_at);
+    """,
+    # Several workers: the card each user has on screen is kept here, not in one process's
+    # memory; each webhook update is claimed once; scheduled work runs under a lease.
+    """
+    ALTER TABLE users ADD COLUMN about TEXT;
+    CREATE TABLE claimed_updates (
+        update_id BIGINT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        claimed_at DOUBLE PRECISION NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX claimed_updates_by_time ON claimed_updates (claimed_at);
+    CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at DOUBLE PRECISION NOT NULL
+    );
+    """,
+)
+
+
+def script(number: int, dialect: Dialect) -> str:
+    """Migration `number` (1-based) as `dialect` runs it."""
+    sql = MIGRATIONS[number - 1]
+    if dialect == "postgres":
+        sql = sql.replace(") WITHOUT ROWID;", ");")
+    return sql
