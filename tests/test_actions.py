@@ -25,6 +25,7 @@ from bot.conversation.actions import (
     Forget,
     InvalidCallbackData,
     Kept,
+    SetSaved,
     ShowFaq,
     ShowFaqs,
     ShowSection,
@@ -166,6 +167,7 @@ def test_every_card_and_list_the_renderer_makes_round_trips(
 def test_the_wire_format_is_the_one_buttons_already_in_chats_carry() -> None:
     assert encode(ShowSection("the-hundred", Section.STEPS)) == "1sthe-hundred:s:"
     assert encode(ToggleSave("plank", Section.MODIFICATIONS, Level.EASIER)) == "1vplank:m:e"
+    assert encode(SetSaved("plank", False, Section.MODIFICATIONS, Level.EASIER)) == "1wplank:0:m:e"
     assert encode(ShowFaqs("plank")) == "1fplank"
     assert encode(ShowFaq("plank", 3)) == "1qplank:3"
     assert encode(Another(Difficulty.BEGINNER, None, "core", 120)) == "1rb::core:120"

@@ -13,8 +13,8 @@ from bot.conversation.actions import (
     Another,
     ChooseLanguage,
     Forget,
+    SetSaved,
     ShowSection,
-    ToggleSave,
 )
 from bot.conversation.conversation import (
     EXPIRED,
@@ -80,15 +80,28 @@ async def test_save_by_name_saves_that_exercise_not_the_card_on_screen(
     assert await titles(conversation, ANA) == ["The Hundred"]
 
 
-async def test_the_save_button_toggles_and_redraws_the_part_on_screen(
+async def test_the_save_button_sets_what_it_shows_and_redraws_the_part_on_screen(
     conversation: Conversation,
 ) -> None:
-    outcome = await conversation.press(ANA, ToggleSave("plank", Section.TIPS))
+    outcome = await conversation.press(ANA, SetSaved("plank", True, Section.TIPS))
     assert outcome.note == "★ Saved to /favorites"
     assert outcome.reply is not None and "Tips" in outcome.reply.text
     assert "★ Saved" in [b.label for row in outcome.reply.buttons for b in row]
-    outcome = await conversation.press(ANA, ToggleSave("plank"))
+    assert SetSaved("plank", False, Section.TIPS) in outcome.reply.actions  # pressing unsaves
+    # The same press again (a double tap, a redelivery) changes nothing.
+    again = await conversation.press(ANA, SetSaved("plank", True, Section.TIPS))
+    assert again.note == "★ Saved to /favorites"
+    assert await titles(conversation, ANA) == ["Plank"]
+    outcome = await conversation.press(ANA, SetSaved("plank", False))
     assert outcome.note == "Removed from favourites"
+    assert await titles(conversation, ANA) == []
+
+
+async def test_the_save_button_of_a_card_drawn_before_still_toggles(
+    conversation: Conversation,
+) -> None:
+    assert (await conversation.press_data(ANA, "1vplank:t:")).note == "★ Saved to /favorites"
+    assert (await conversation.press_data(ANA, "1vplank:o:")).note == "Removed from favourites"
 
 
 async def test_forget_asks_and_deletes_favourites_language_and_screen(
@@ -118,7 +131,7 @@ async def test_an_id_many_people_share_keeps_nothing_personal(
         await conversation.save(HIDDEN, "plank"),
     ):
         assert reply.text == PERSONAL_ONLY
-    outcome = await conversation.press(HIDDEN, ToggleSave("plank"))
+    outcome = await conversation.press(HIDDEN, SetSaved("plank"))
     assert (outcome.note, outcome.alert, outcome.reply) == (PERSONAL_ONLY, True, None)
     assert await conversation.store.saved(HIDDEN.id) == []
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from bot.content import Library
+from bot.conversation.actions import SetSaved, encode
 from bot.store import SqliteStore, store_at
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeTelegram
@@ -103,8 +104,11 @@ async def test_two_hundred_users_saving_concurrently_end_as_their_own_sequences(
                 save = next(d for label, d in buttons(card).items() if "Save" in label)
                 exercise_id = save[2:].split(":")[0]
                 for _ in range(rng.randint(1, 5)):  # taps in a row, without waiting
-                    fake.press_button(user, card, save)
-                    saved ^= {exercise_id}
+                    # Save or Unsave (as a redrawn card would offer): the last one must win.
+                    wanted = rng.random() < 0.5
+                    data = encode(SetSaved(exercise_id, wanted))
+                    fake.press_button(user, card, data, check=False)
+                    saved = saved | {exercise_id} if wanted else saved - {exercise_id}
                     presses += 1
             expected[user] = saved
         await until(lambda: len(fake.requests_for("answerCallbackQuery")) == presses)

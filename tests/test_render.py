@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.content import Level, Library, Section
-from bot.conversation.actions import Another, AskExample, ShowSection, ToggleSave
+from bot.conversation.actions import Another, AskExample, SetSaved, ShowSection
 from bot.conversation.render import render
 from bot.conversation.reply import MAX_MESSAGE, Line, Part, Reply, Span, plain
 from bot.engine import Answer, AnswerEngine, AnswerKind
@@ -104,7 +104,7 @@ def test_an_exercise_card_marks_the_part_on_screen_and_offers_to_save(
     labels = [b.label for row in reply.buttons for b in row]
     assert "· Steps ·" in labels and "Steps" not in labels
     assert "☆ Save" in labels
-    assert ToggleSave("plank", Section.STEPS) in reply.actions
+    assert SetSaved("plank", True, Section.STEPS) in reply.actions
     saved = render(engine.answer("plank"), saved=True)
     assert "★ Saved" in [b.label for row in saved.buttons for b in row]
 

@@ -40,7 +40,7 @@ async def test_a_forged_save_for_an_id_that_is_no_exercise_is_refused(
     user = fake.make_user(4100)["id"]
     async with running_bot(fake, library, db):
         card = await say(fake, "plank", user=user)
-        for forged in ("1vnot-an-exercise:o:", "1vzz9:s:", "1vplank-x:o:e"):
+        for forged in ("1vnot-an-exercise:o:", "1wzz9:1:s:", "1wplank-x:0:o:e"):
             query = fake.press_button(user, card, forged, check=False)
             answer = await fake.wait_for(
                 "answerCallbackQuery", lambda r, q=query: r.params["callback_query_id"] == q

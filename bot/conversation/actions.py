@@ -132,6 +132,7 @@ DIFFICULTIES = Optional(
 WORD = Optional(Text(FILTER_WORD.pattern))  # exactly what RandomFilters can hold
 SECONDS = Optional(Number(len(str(MAX_BOUND_SECONDS))))
 YES_NO = Letters({True: "yes", False: "no"})
+FLAG = Letters({True: "1", False: "0"})
 
 ExerciseId = Annotated[str, ID]
 SectionCode = Annotated[Section, SECTIONS]
@@ -208,8 +209,20 @@ class ShowSection(Action, prefix="s"):
     level: LevelCode = None
 
 
+class SetSaved(Action, prefix="w"):
+    """Save (or unsave) an exercise, redrawing the card at the part it shows.
+
+    It says the state wanted, not "toggle": a press handled twice (tapped again before the card
+    was redrawn, or delivered again after a worker died) leaves what the user asked for."""
+
+    exercise_id: ExerciseId
+    saved: Annotated[bool, FLAG] = True
+    section: SectionCode = Section.OVERVIEW
+    level: LevelCode = None
+
+
 class ToggleSave(Action, prefix="v"):
-    """Save or unsave an exercise, redrawing the card at the part it shows."""
+    """The Save button of cards drawn before `SetSaved`: saves if not saved, else unsaves."""
 
     exercise_id: ExerciseId
     section: SectionCode = Section.OVERVIEW

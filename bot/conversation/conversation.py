@@ -22,6 +22,7 @@ from bot.conversation.actions import (
     Forget,
     InvalidCallbackData,
     Kept,
+    SetSaved,
     ShowFaq,
     ShowFaqs,
     ShowSection,
@@ -308,20 +309,37 @@ class Conversation:
         entry = faq_entry(exercise, action.exercise_id, action.index, press.lang)
         return Outcome(entry or faq_list(exercise, action.exercise_id, press.lang))
 
+    @handles(SetSaved)
+    async def _set_saved(self, press: Press, action: SetSaved) -> Outcome:
+        return await self._save_press(press, action, action.saved)
+
     @handles(ToggleSave)
     async def _toggle_save(self, press: Press, action: ToggleSave) -> Outcome:
+        return await self._save_press(press, action, None)
+
+    async def _save_press(
+        self, press: Press, action: SetSaved | ToggleSave, wanted: bool | None
+    ) -> Outcome:
+        """Save or unsave as `wanted` (None: the opposite of now)."""
         _, user = press.t, press.person.id
         if not press.person.personal:
             return Outcome(note=_(PERSONAL_ONLY), alert=True)
         exercise = self._exercise(action.exercise_id, press.lang)
         if exercise is None:
             # Not an exercise (removed from the content, or forged data): it can only be unsaved.
-            if not await self.store.remove(user, action.exercise_id):
+            if wanted or not await self.store.remove(user, action.exercise_id):
                 return Outcome(note=_(NOT_AVAILABLE))
             note = _("Removed from favourites")
             return Outcome(await self.favourites(press.person), note)  # the list, refreshed
         try:
-            saved = await self.store.toggle(user, exercise.id)
+            if wanted is None:
+                saved = await self.store.toggle(user, exercise.id)
+            elif wanted:
+                await self.store.add(user, exercise.id)
+                saved = True
+            else:
+                await self.store.remove(user, exercise.id)
+                saved = False
         except FavouritesFull as full:
             return Outcome(note=_(FULL, limit=full.limit), alert=True)
         note = "★ " + _("Saved to /favorites") if saved else _("Removed from favourites")
@@ -332,7 +350,9 @@ class Conversation:
     async def _another(self, press: Press, action: Another) -> Outcome:
         """Another random pick, never the one on screen (unless it is the only match)."""
         filters, lang = action.filters, press.lang
-        shown = next((a.exercise_id for a in press.card if isinstance(a, ToggleSave)), None)
+        shown = next(
+            (a.exercise_id for a in press.card if isinstance(a, SetSaved | ToggleSave)), None
+        )
         pool = [e for e in self.library.catalogue(lang) if filters.accepts(e)]
         if shown is not None and [e.id for e in pool] == [shown]:
             return Outcome(note=press.t(ONLY_MATCH))  # the same card again would be a no-op

@@ -11,10 +11,10 @@ from bot.conversation.actions import (
     AskExample,
     ChooseLanguage,
     Forget,
+    SetSaved,
     ShowFaq,
     ShowFaqs,
     ShowSection,
-    ToggleSave,
 )
 from bot.conversation.i18n import N_, Translator, translator
 from bot.conversation.reply import Button, Choice, Line, Part, Reply, Span, Style
@@ -165,7 +165,7 @@ def exercise_buttons(
     )
     save = Button(
         "★ " + _("Saved") if saved else "☆ " + _("Save"),
-        ToggleSave(exercise_id, section, level),
+        SetSaved(exercise_id, not saved, section, level),
     )
     return (
         (
@@ -289,7 +289,7 @@ def favourites_list(saved: Sequence[tuple[str, Exercise | None]], lang: str) -> 
     buttons: list[tuple[Button, ...]] = []
     for exercise_id, exercise in saved:
         if exercise is None:
-            remove = ToggleSave(exercise_id)
+            remove = SetSaved(exercise_id, saved=False)
             name = _("{name} (no longer available)", name=exercise_id)
             choices.append(Choice(name, remove, Style.ITALIC))
             buttons.append((Button("✕ " + _("Remove {name}", name=exercise_id), remove),))

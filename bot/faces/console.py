@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from bot.content import DEFAULT_LANG
-from bot.conversation.actions import Action, Forget, ShowSection, ToggleSave
+from bot.conversation.actions import Action, Forget, SetSaved, ShowSection
 from bot.conversation.conversation import FULL, STORE_FAILED, Conversation, Person
 from bot.conversation.i18n import N_, translator
 from bot.conversation.reply import Choice, Reply, plain
@@ -120,7 +120,7 @@ def _chosen(line: str, choices: tuple[Choice, ...]) -> Action | None:
 
 def _is_card(actions: tuple[Action, ...]) -> bool:
     """Whether a reply is an exercise's card (its buttons save it and show its parts)."""
-    return any(isinstance(a, ToggleSave) for a in actions) and any(
+    return any(isinstance(a, SetSaved) for a in actions) and any(
         isinstance(a, ShowSection) for a in actions
     )
 
