@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Generic, TypeVar, dataclass_transform, get_type_hints
 
 from bot.content import Difficulty, Level, RandomFilters, Section
@@ -133,6 +134,23 @@ WORD = Optional(Text(FILTER_WORD.pattern))  # exactly what RandomFilters can hol
 SECONDS = Optional(Number(len(str(MAX_BOUND_SECONDS))))
 YES_NO = Letters({True: "yes", False: "no"})
 FLAG = Letters({True: "1", False: "0"})
+
+
+class Ids(FieldCodec[tuple[str, ...]]):
+    """Exercise ids in order, joined by commas (a session: kept server-side past 64 bytes)."""
+
+    pattern = rf"{ID.pattern}(?:,{ID.pattern}){{0,59}}"
+
+    def dump(self, value: tuple[str, ...]) -> str:
+        return ",".join(ID.dump(item) for item in value)
+
+    def load(self, text: str) -> tuple[str, ...]:
+        return tuple(text.split(","))
+
+
+IDS = Ids()
+MINUTES = Number(3)
+RUN = Number(15)
 
 ExerciseId = Annotated[str, ID]
 SectionCode = Annotated[Section, SECTIONS]
@@ -281,3 +299,62 @@ class Kept(Action, prefix="k"):
     """An action too long for 64 bytes, kept server-side under a short key until it expires."""
 
     key: Annotated[str, Text(r"[A-Za-z0-9_-]{16}")]
+
+
+class StartSession(Action, prefix="g"):
+    """Start doing a session: its exercises in order."""
+
+    exercises: Annotated[tuple[str, ...], IDS]
+
+
+class SaveSession(Action, prefix="m"):
+    """Keep a session in "my sessions" (or let it go), to do again."""
+
+    exercises: Annotated[tuple[str, ...], IDS]
+    saved: Annotated[bool, FLAG] = True
+
+
+class AnotherSession(Action, prefix="n"):
+    """Another session for the same request."""
+
+    minutes: Annotated[int, MINUTES]
+    difficulty: Annotated[Difficulty | None, DIFFICULTIES] = None
+    equipment: Annotated[str | None, WORD] = None
+    muscle: Annotated[str | None, WORD] = None
+
+    @property
+    def filters(self) -> RandomFilters:
+        return RandomFilters(self.difficulty, self.equipment, self.muscle)
+
+
+class Step(StrEnum):
+    PAUSE = "pause"
+    RESUME = "resume"
+    SKIP = "skip"
+    DONE = "done"
+    STOP = "stop"
+
+
+STEPS = Letters({Step.PAUSE: "p", Step.RESUME: "r", Step.SKIP: "s", Step.DONE: "d", Step.STOP: "x"})
+
+
+class Practise(Action, prefix="p"):
+    """A button of the session in progress. `run` names the run the card was drawn for: a
+    press on an old card of an earlier run changes nothing."""
+
+    run: Annotated[int, RUN]
+    step: Annotated[Step, STEPS]
+
+
+class MySessions(Action, prefix="y"):
+    """The sessions the user saved."""
+
+
+ZONE = Text(r"[A-Za-z][A-Za-z0-9_+/-]{0,39}")
+
+
+class ChooseZone(Action, prefix="z"):
+    """The user's time zone, chosen for a daily reminder at `minute` past midnight."""
+
+    zone: Annotated[str, ZONE]
+    minute: Annotated[int, Number(4)]

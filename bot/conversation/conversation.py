@@ -17,20 +17,36 @@ from bot.conversation.actions import (
     Action,
     ActionTooLong,
     Another,
+    AnotherSession,
     AskExample,
     ChooseLanguage,
+    ChooseZone,
     Forget,
     InvalidCallbackData,
     Kept,
+    MySessions,
+    Practise,
+    SaveSession,
     SetSaved,
     ShowFaq,
     ShowFaqs,
     ShowSection,
+    StartSession,
     ToggleSave,
     decode,
     encode,
 )
 from bot.conversation.i18n import N_, Translator, interface_languages, translator
+from bot.conversation.practice import Practice
+from bot.conversation.progress import chart_png, progress, progress_reply
+from bot.conversation.reminders import (
+    COMMON_ZONES,
+    clock_text,
+    next_time,
+    parse,
+    valid_zone,
+    zone_for,
+)
 from bot.conversation.render import (
     example_question,
     faq_entry,
@@ -42,10 +58,12 @@ from bot.conversation.render import (
     notice,
     render,
 )
-from bot.conversation.reply import Reply
+from bot.conversation.reply import Button, Choice, Part, Reply, Span, Style
 from bot.conversation.screens import Screen, Screens, screens_for
+from bot.conversation.session_cards import my_sessions, session_card
 from bot.engine import Answer, AnswerEngine, AnswerKind
-from bot.store import FavouritesFull, Store
+from bot.engine.sessions import Session, SessionRequest
+from bot.store import FavouritesFull, Reminder, Store
 
 # What the user is told when the store refuses or fails.
 FULL = N_("You have {limit} favourites, the most I keep. Remove one in /favorites first.")
@@ -59,6 +77,9 @@ PERSONAL_ONLY = N_(
     "Saving needs a personal chat: message me privately."
 )
 NOT_KNOWN = N_("I don't know an exercise called {name}.")
+LETS_GO = N_("Let's go!")
+SESSION_OVER = N_("This session is over. Ask for a new one, or see /sessions.")
+SESSIONS_FULL = N_("You keep 50 sessions, the most I keep. Remove one in /sessions first.")
 KEPT_FOR = 30 * 24 * 60 * 60  # seconds a long button's state is kept server-side
 
 
@@ -88,6 +109,7 @@ class Press:
     person: Person
     lang: str
     card: tuple[Action, ...] = field(default=())
+    place: str | None = None  # where the card is shown (a face's own reference)
 
     @property
     def t(self) -> Translator:
@@ -116,6 +138,8 @@ class Conversation:
         self.engine = engine
         self.store = store
         self.screens = screens or screens_for(store)
+        # The store's clock: tests move it, and every worker agrees on wall-clock time.
+        self.practice = Practice(store, lambda: self.engine.library, lambda: store.clock())
 
     @property
     def library(self) -> Library:
@@ -232,6 +256,9 @@ class Conversation:
         return notice(translator(await self.language(person))(PERSONAL_ONLY))
 
     async def _card(self, person: Person, answer: Answer) -> Reply:
+        if answer.session is not None:
+            saved = person.personal and answer.session.ids in await self._saved_sessions(person)
+            return render(answer, saved=saved)
         exercise_id = answer.exercise.id if answer.exercise else None
         saved = (
             exercise_id is not None
@@ -241,9 +268,107 @@ class Conversation:
         return render(answer, saved=saved)
 
     async def _show(self, person: Person, answer: Answer) -> Reply:
-        if answer.exercise is not None:
+        if answer.exercise is not None and answer.session is None:
             await self.screens.show(person.id, answer.exercise.id, personal=person.personal)
         return await self._card(person, answer)
+
+    # --- sessions --------------------------------------------------------------------------
+
+    async def session(self, person: Person, text: str) -> Reply:
+        """/session 20 intermediate: a session built for what is written."""
+        lang = await self.language(person)
+        request = self.engine.session_request(text, lang)
+        return await self._card(person, self.engine.session(request, lang))
+
+    async def sessions(self, person: Person) -> Reply:
+        """The sessions the user saved, to start again."""
+        if not person.personal:
+            return await self._personal_only(person)
+        lang = await self.language(person)
+        saved = []
+        for ids in await self._saved_sessions(person):
+            found = [e for e in (self.library.get(i, lang) for i in ids) if e is not None]
+            saved.append((ids, found))
+        return my_sessions(saved, lang)
+
+    async def _saved_sessions(self, person: Person) -> list[tuple[str, ...]]:
+        return await self.store.saved_sessions(person.id) if person.personal else []
+
+    # --- progress and reminders -------------------------------------------------------------
+
+    async def progress(self, person: Person) -> tuple[Reply, bytes | None]:
+        """/progress: the figures as text, and the last 8 weeks as a PNG when charts are on."""
+        lang = await self.language(person)
+        if not person.personal:
+            return await self._personal_only(person), None
+        figures = await progress(self.store, person.id, self.store.clock())
+        return progress_reply(figures, lang), chart_png(figures, lang)
+
+    async def remind(self, person: Person, text: str) -> Reply:
+        """/remind 07:30 [city], /remind off, /remind: a daily nudge with today's session."""
+        if not person.personal:
+            return await self._personal_only(person)
+        lang = await self.language(person)
+        _ = translator(lang)
+        request = parse(text)
+        if request.off:
+            await self.store.remove_reminder(person.id)
+            return notice(_("Reminders are off. /remind 07:30 turns them on again."))
+        if request.bad:
+            return notice(_("Write a time like /remind 07:30 or /remind 7:30pm."))
+        state = await self.store.user_state(person.id)
+        if request.minute is None:
+            current = await self.store.reminder(person.id)
+            if current is None:
+                return notice(_("No daily reminder yet. Set one with /remind 07:30."))
+            return notice(
+                _(
+                    "Every day at {time} ({zone}). /remind off stops it.",
+                    time=clock_text(current.minute),
+                    zone=state.zone or "UTC",
+                )
+            )
+        zone = zone_for(request.city) if request.city else state.zone
+        if zone is None:
+            return self._ask_zone(request.minute, lang, unknown=request.city)
+        return await self._set_reminder(person, zone, request.minute, lang)
+
+    def _ask_zone(self, minute: int, lang: str, *, unknown: str = "") -> Reply:
+        _ = translator(lang)
+        text = (_("I don't know the city {city}.", city=unknown) + " " if unknown else "") + _(
+            "Which time zone are you in? Tap one, or write /remind {time} and your city.",
+            time=clock_text(minute),
+        )
+        choices = tuple(
+            Choice(zone.rsplit("/", 1)[-1].replace("_", " "), ChooseZone(zone, minute))
+            for zone in COMMON_ZONES
+        )
+        rows = tuple(
+            tuple(Button(c.label, c.action) for c in choices[n : n + 2])
+            for n in range(0, len(choices), 2)
+        )
+        return Reply((Part(((Span(text),),)),), rows, choices)
+
+    async def _set_reminder(self, person: Person, zone: str, minute: int, lang: str) -> Reply:
+        await self.store.set_zone(person.id, zone)
+        next_at = next_time(minute, zone, self.store.clock())
+        await self.store.set_reminder(Reminder(person.id, person.id, minute, lang, next_at))
+        _ = translator(lang)
+        return notice(
+            "⏰ "
+            + _(
+                "Every day at {time} ({zone}) I'll send you a session to do.",
+                time=clock_text(minute),
+                zone=zone,
+            )
+        )
+
+    def reminder_reply(self, reminder: Reminder) -> Reply:
+        """What a reminder says: today's suggested session, ready to start."""
+        _ = translator(reminder.lang)
+        card = render(self.engine.session(SessionRequest(), reminder.lang))
+        heading = Part(((Span("⏰ " + _("Time for today's Pilates!"), Style.BOLD),),))
+        return Reply((heading, *card.parts), card.buttons, card.choices)
 
     # --- buttons -------------------------------------------------------------------------
 
@@ -266,20 +391,29 @@ class Conversation:
             return None
         return action
 
-    async def press(self, person: Person, action: Action, card: Sequence[Action] = ()) -> Outcome:
-        """What pressing `action` does; `card`: the actions of the card it was under."""
+    async def press(
+        self,
+        person: Person,
+        action: Action,
+        card: Sequence[Action] = (),
+        place: str | None = None,
+    ) -> Outcome:
+        """What pressing `action` does; `card`: the actions of the card it was under; `place`:
+        where that card is shown."""
         handler = _HANDLERS.get(type(action))
-        press = Press(person, await self.language(person), tuple(card))
+        press = Press(person, await self.language(person), tuple(card), place)
         if handler is None:
             return Outcome(note=press.t(EXPIRED))
         return await handler(self, press, action)
 
-    async def press_data(self, person: Person, data: str, card: Sequence[str] = ()) -> Outcome:
+    async def press_data(
+        self, person: Person, data: str, card: Sequence[str] = (), place: str | None = None
+    ) -> Outcome:
         """A press of a button known only by its data (and the data of its card's buttons)."""
         action = await self.action(data)
         if action is None:
             return Outcome(note=translator(await self.language(person))(EXPIRED))
-        return await self.press(person, action, _decodable(card))
+        return await self.press(person, action, _decodable(card), place)
 
     def _exercise(self, exercise_id: str, lang: str) -> Exercise | None:
         return self.library.get(exercise_id, lang)
@@ -394,6 +528,62 @@ class Conversation:
         if question is None:
             return Outcome(note=press.t(EXPIRED))
         return Outcome(await self._show(press.person, self.engine.answer(question, press.lang)))
+
+    @handles(StartSession)
+    async def _start_session(self, press: Press, action: StartSession) -> Outcome:
+        if not press.person.personal:
+            return Outcome(note=press.t(PERSONAL_ONLY), alert=True)
+        reply = await self.practice.start(
+            press.person.id, press.lang, action.exercises, press.place
+        )
+        if reply is None:
+            return Outcome(note=press.t(NOT_AVAILABLE))
+        return Outcome(reply, "▶ " + press.t(LETS_GO))
+
+    @handles(Practise)
+    async def _practise(self, press: Press, action: Practise) -> Outcome:
+        reply = await self.practice.press(press.person.id, action)
+        if reply is None:
+            return Outcome(note=press.t(SESSION_OVER))
+        return Outcome(reply)
+
+    @handles(SaveSession)
+    async def _save_session(self, press: Press, action: SaveSession) -> Outcome:
+        _, user = press.t, press.person.id
+        if not press.person.personal:
+            return Outcome(note=_(PERSONAL_ONLY), alert=True)
+        if action.saved:
+            added = await self.store.save_session(user, action.exercises)
+            if not added and action.exercises not in await self.store.saved_sessions(user):
+                return Outcome(note=_(SESSIONS_FULL), alert=True)
+            note = "★ " + _("Saved to /sessions")
+        else:
+            await self.store.remove_session(user, action.exercises)
+            note = _("Removed from your sessions")
+        if any(isinstance(a, AnotherSession) for a in press.card):  # a session card: redraw it
+            exercises = [self.library.get(i, press.lang) for i in action.exercises]
+            session = Session(SessionRequest(), tuple(e for e in exercises if e is not None))
+            return Outcome(session_card(session, press.lang, saved=action.saved), note)
+        return Outcome(await self.sessions(press.person), note)  # the list, refreshed
+
+    @handles(AnotherSession)
+    async def _another_session(self, press: Press, action: AnotherSession) -> Outcome:
+        answer = self.engine.session(SessionRequest(action.minutes, action.filters), press.lang)
+        return Outcome(await self._card(press.person, answer))
+
+    @handles(MySessions)
+    async def _my_sessions(self, press: Press, action: MySessions) -> Outcome:
+        return Outcome(await self.sessions(press.person))
+
+    @handles(ChooseZone)
+    async def _choose_zone(self, press: Press, action: ChooseZone) -> Outcome:
+        if not press.person.personal:
+            return Outcome(note=press.t(PERSONAL_ONLY), alert=True)
+        if not valid_zone(action.zone) or not 0 <= action.minute < 24 * 60:
+            return Outcome(note=press.t(EXPIRED))
+        return Outcome(
+            await self._set_reminder(press.person, action.zone, action.minute, press.lang)
+        )
 
 
 def _card_of(

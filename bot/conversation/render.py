@@ -18,6 +18,7 @@ from bot.conversation.actions import (
 )
 from bot.conversation.i18n import N_, Translator, translator
 from bot.conversation.reply import Button, Choice, Line, Part, Reply, Span, Style
+from bot.conversation.session_cards import session_card
 from bot.engine import Answer, AnswerKind, NoAnswer
 from bot.languages import language
 
@@ -215,6 +216,8 @@ def render(answer: Answer, *, saved: bool = False) -> Reply:
             saved=saved,
         )
         return Reply(card.parts, (*card.buttons, again))
+    if answer.kind is AnswerKind.SESSION and answer.session is not None:
+        return session_card(answer.session, answer.lang, saved=saved)
     if answer.kind is AnswerKind.SUGGESTIONS:
         heading = _text(_("I'm not sure which exercise you mean. Did you mean:"), Style.BOLD)
         choices = tuple(Choice(e.title, ShowSection(e.id)) for e in answer.candidates)

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from bot.content import DEFAULT_LANG, Exercise, FaqEntry, Level, RandomFilters, Section
+
+if TYPE_CHECKING:
+    from bot.engine.sessions import Session
 
 
 class AnswerKind(StrEnum):
     EXERCISE = "exercise"
     FAQ = "faq"
     RANDOM = "random"
+    SESSION = "session"  # several exercises in a row; `exercise` is the first
     SUGGESTIONS = "suggestions"
     NONE = "none"
 
@@ -37,3 +42,4 @@ class Answer:
     candidates: tuple[Exercise, ...] = ()
     filters: RandomFilters = field(default_factory=RandomFilters)
     reason: NoAnswer | None = None
+    session: Session | None = None

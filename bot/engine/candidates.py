@@ -24,6 +24,7 @@ class Candidate:
     level: Level | None = None
     faq_id: int | None = None  # an entry of the language's FAQ index
     filters: RandomFilters = field(default_factory=RandomFilters)
+    minutes: int | None = None  # a session's length
     reason: NoAnswer | None = None
     options: tuple[str, ...] = ()  # the exercises of a "did you mean"
     evidence: str = ""

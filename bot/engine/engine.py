@@ -7,7 +7,7 @@ import random
 from collections.abc import Iterable
 
 from bot.content import DEFAULT_LANG, Difficulty, Exercise, Library, RandomFilters, Section
-from bot.engine import descriptions, names, questions, requests
+from bot.engine import descriptions, names, questions, requests, sessions
 from bot.engine.answer import Answer, AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex
@@ -73,6 +73,7 @@ class AnswerEngine:
     def _propose(message: Message, index: LanguageIndex) -> list[Candidate]:
         return [
             *requests.propose(message, index),
+            *sessions.propose(message, index),
             *names.propose(message, index),
             *questions.propose(message, index),
             *descriptions.propose(message),
@@ -95,6 +96,11 @@ class AnswerEngine:
             return Answer(AnswerKind.NONE, lang, reason=chosen.reason)
         if chosen.kind is AnswerKind.RANDOM:
             return self._random(chosen.filters, lang)
+        if chosen.kind is AnswerKind.SESSION:
+            request = sessions.SessionRequest(
+                chosen.minutes or sessions.DEFAULT_MINUTES, chosen.filters
+            )
+            return self.session(request, lang)
         exercise = self.library.get(chosen.exercise_id or "", lang)
         if chosen.kind is AnswerKind.FAQ and chosen.faq_id is not None:
             entry = index.faq_refs[chosen.faq_id].entry
@@ -121,6 +127,21 @@ class AnswerEngine:
     def random(self, filters: RandomFilters, lang: str = DEFAULT_LANG) -> Answer:
         """A random exercise under `filters` (the /random command)."""
         return self._random(filters, lang)
+
+    def session(self, request: sessions.SessionRequest, lang: str = DEFAULT_LANG) -> Answer:
+        """A session for `request` (the /session command, and messages that ask for one)."""
+        built = sessions.build(self.library, lang, request, self._rng)
+        first = built.exercises[0] if built.exercises else None
+        return Answer(
+            AnswerKind.SESSION, lang, exercise=first, filters=request.filters, session=built
+        )
+
+    def session_request(self, text: str, lang: str = DEFAULT_LANG) -> sessions.SessionRequest:
+        """What `/session TEXT` asks: "20 intermediate", "10 min core"."""
+        index = self._index(lang)
+        analysis = index.analyse(text)
+        filters = find_random(analysis, index.lexicon, index.muscle_words).filters
+        return sessions.request_from(analysis, index.lexicon, filters)
 
     def search(self, text: str, lang: str = DEFAULT_LANG, limit: int = 10) -> tuple[Exercise, ...]:
         """Exercises whose names a (possibly half-typed) query matches, best first."""

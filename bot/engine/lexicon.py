@@ -93,6 +93,12 @@ class Lexicon:
         self.stop_terms = frozenset(self.term(w) for w in self.stop_words)
         self.section_cues = self.table(v.section_cues)
         self.random_cues = self.table({"strong": v.random_cues, "weak": v.weak_random_cues})
+        # Exact words: stems would make "practicando" (practising a move) ask for a session.
+        self.session_cues = PhraseTable(
+            ((self.exact_phrase(text), "session") for text in v.session_cues), exact=True
+        )
+        self.session_lengths = v.session_lengths
+        self.question_words = v.question_words
         # Exact words: stems would seat a "seated" exercise on your "seat".
         self.positions = PhraseTable(
             (
@@ -140,6 +146,8 @@ class Lexicon:
             for text in (
                 *v.random_cues,
                 *v.weak_random_cues,
+                *v.session_cues,
+                *v.session_lengths,
                 *v.difficulty_words,
                 *v.muscle_words,
                 *v.equipment_words,

@@ -40,7 +40,7 @@ def _engine(content: Path) -> AnswerEngine:
 
 def answer_json(answer: Answer) -> dict[str, object]:
     """The shape of `ask --json`: one object per message."""
-    return {
+    shape: dict[str, object] = {
         "kind": answer.kind.value,
         "exercise": answer.exercise.id if answer.exercise else None,
         "section": answer.section.value if answer.section else None,
@@ -49,6 +49,10 @@ def answer_json(answer: Answer) -> dict[str, object]:
         "candidates": [e.id for e in answer.candidates],
         "text": render(answer).text,
     }
+    if answer.session is not None:  # a session: its exercises in order and its length
+        shape["exercises"] = list(answer.session.ids)
+        shape["seconds"] = answer.session.seconds
+    return shape
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:

@@ -18,6 +18,8 @@ COMMANDS = N_(
     "/random [filters]  a random exercise, e.g. /random beginner under 2 minutes\n"
     "/fav [name]  save an exercise (the one on screen without a name)   /unfav [name]  remove it\n"
     "/favs  your saved exercises   /language  choose a language   /forget  delete your data\n"
+    "/session [length level focus]  a session to do now   /sessions  your saved sessions\n"
+    "/progress  your streak and minutes\n"
     "/help  this text   /quit  leave (or Ctrl-D)"
 )
 
@@ -83,6 +85,13 @@ class Console:
             )
         if command == "/random":
             return await self._show(await conversation.random(me, rest))
+        if command == "/session":
+            return await self._show(await conversation.session(me, rest))
+        if command == "/sessions":
+            return await self._show(await conversation.sessions(me))
+        if command == "/progress":
+            reply, _picture = await conversation.progress(me)
+            return await self._show(reply)
         if command in ("/fav", "/unfav"):
             return await self._show(await conversation.save(me, rest, keep=command == "/fav"))
         if command in ("/favs", "/favorites", "/favourites"):

@@ -37,6 +37,9 @@ class Language:
     positions: Mapping[str, tuple[str, ...]]  # body positions ("on all fours")
     random_cues: tuple[str, ...]
     weak_random_cues: tuple[str, ...]  # "another", "something": also ask other things
+    session_cues: tuple[str, ...]  # "session", "workout", "routine": several exercises
+    session_lengths: Mapping[str, int]  # "short", "quick": minutes when no time is said
+    question_words: frozenset[str]  # "how", "what": a message opening so asks, not requests
     domain_words: frozenset[str]
     foreign_exercises: tuple[str, ...]  # other sports' exercises: an honest no
     difficulty_words: Mapping[str, str]

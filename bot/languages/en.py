@@ -658,6 +658,24 @@ RANDOM_CUES: tuple[str, ...] = (
     "your choice",
 )
 
+# Several exercises in a row: a session that fits the time asked (bot/engine/sessions.py).
+SESSION_CUES: tuple[str, ...] = (
+    "session",
+    "sessions",
+    "workout",
+    "work out",
+    "routine",
+    "class",
+    "practice",
+    "sequence",
+    "flow",
+    "program",
+    "programme",
+    "circuit",
+    "plan for today",
+    "full body",
+)
+
 # ...and these only with a filter or a word of our domain ("recommend a show" is not ours).
 WEAK_RANDOM_CUES: tuple[str, ...] = (
     "something",
@@ -1005,6 +1023,12 @@ LANGUAGE = register(
         positions=POSITIONS,
         random_cues=RANDOM_CUES,
         weak_random_cues=WEAK_RANDOM_CUES,
+        session_cues=SESSION_CUES,
+        question_words=frozenset(
+            "how what why when where which who whose does do did is are was were should "
+            "shall will would".split()
+        ),
+        session_lengths={"short": 10, "quick": 10, "mini": 5, "long": 30, "full": 30},
         domain_words=DOMAIN_WORDS,
         foreign_exercises=FOREIGN_EXERCISES,
         difficulty_words=DIFFICULTY_WORDS,

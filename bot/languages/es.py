@@ -443,6 +443,23 @@ RANDOM_CUES: tuple[str, ...] = (
     "elige vos",
     "random",
 )
+# Varios ejercicios seguidos: una sesión que cabe en el tiempo pedido (bot/engine/sessions.py).
+SESSION_CUES: tuple[str, ...] = (
+    "sesion",
+    "sesiones",
+    "rutina",
+    "rutinas",
+    "entrenamiento",
+    "entreno",
+    "clase",
+    "practica",
+    "secuencia",
+    "circuito",
+    "programa",
+    "cuerpo completo",
+    "workout",
+)
+
 # ...and these only with a filter or a word of our domain.
 WEAK_RANDOM_CUES: tuple[str, ...] = (
     "algo",
@@ -678,6 +695,20 @@ LANGUAGE = register(
         positions=POSITIONS,
         random_cues=RANDOM_CUES,
         weak_random_cues=WEAK_RANDOM_CUES,
+        session_cues=SESSION_CUES,
+        question_words=frozenset(
+            "como que por porque cuando donde cual cuales quien cuanto cuanta cuantos cuantas "
+            "es son esta estan debo deberia hay puedo".split()
+        ),
+        session_lengths={
+            "corta": 10,
+            "corto": 10,
+            "rapida": 10,
+            "rapido": 10,
+            "larga": 30,
+            "largo": 30,
+            "completa": 30,
+        },
         domain_words=DOMAIN_WORDS,
         foreign_exercises=FOREIGN_EXERCISES,
         difficulty_words=DIFFICULTY_WORDS,

@@ -13,9 +13,12 @@ from bot.store.postgres import PostgresStore, is_postgres_url
 from bot.store.sqlite import SqliteStore
 from bot.store.store import (
     MAX_FAVOURITES,
+    Activity,
     Claim,
     Favourite,
     FavouritesFull,
+    PracticeRun,
+    Reminder,
     Store,
     StoreError,
     UserState,
@@ -23,10 +26,13 @@ from bot.store.store import (
 
 __all__ = [
     "MAX_FAVOURITES",
+    "Activity",
     "Claim",
     "Favourite",
     "FavouritesFull",
     "PostgresStore",
+    "PracticeRun",
+    "Reminder",
     "SqliteStore",
     "Store",
     "StoreError",

@@ -57,6 +57,49 @@ MIGRATIONS: tuple[str, ...] = (
         expires_at DOUBLE PRECISION NOT NULL
     );
     """,
+    # Practice: the session each user is doing (at most one), what they finished, the sessions
+    # they saved, their daily reminder and time zone.
+    """
+    ALTER TABLE users ADD COLUMN zone TEXT;
+    CREATE TABLE practice_runs (
+        user_id BIGINT PRIMARY KEY,
+        run_id BIGINT NOT NULL,
+        lang TEXT NOT NULL,
+        exercises TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        remaining INTEGER NOT NULL,
+        clock_started DOUBLE PRECISION,
+        shown_at DOUBLE PRECISION NOT NULL,
+        place TEXT,
+        finished INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        seconds INTEGER NOT NULL DEFAULT 0,
+        started_at DOUBLE PRECISION NOT NULL
+    );
+    CREATE INDEX practice_runs_running ON practice_runs (clock_started);
+    CREATE TABLE activity (
+        user_id BIGINT NOT NULL,
+        finished_at DOUBLE PRECISION NOT NULL,
+        kind TEXT NOT NULL,
+        exercise_id TEXT,
+        seconds INTEGER NOT NULL
+    );
+    CREATE INDEX activity_by_user ON activity (user_id, finished_at);
+    CREATE TABLE saved_sessions (
+        user_id BIGINT NOT NULL,
+        exercises TEXT NOT NULL,
+        saved_at DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (user_id, exercises)
+    );
+    CREATE TABLE reminders (
+        user_id BIGINT PRIMARY KEY,
+        chat_id BIGINT NOT NULL,
+        minute INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        next_at DOUBLE PRECISION NOT NULL
+    );
+    CREATE INDEX reminders_due ON reminders (next_at);
+    """,
 )
 
 

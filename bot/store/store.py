@@ -54,6 +54,48 @@ class UserState:
 
     lang: str | None = None
     about: str | None = None
+    zone: str | None = None  # IANA time zone, asked once for reminders
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeRun:
+    """The session a user is doing: where they are and how long the current exercise has left."""
+
+    user_id: int
+    run_id: int
+    lang: str
+    exercises: tuple[str, ...]
+    position: int
+    remaining: int  # seconds left of the current exercise when its clock (re)started or stopped
+    clock_started: float | None  # when the clock last started; None: paused
+    shown_at: float  # when the card was last drawn
+    place: str | None = None  # where the face shows it (Telegram: "chat_id:message_id")
+    finished: int = 0  # exercises finished
+    skipped: int = 0
+    seconds: int = 0  # practised so far
+    started_at: float = 0.0
+
+    def left(self, now: float) -> int:
+        """Seconds left of the current exercise at `now`."""
+        if self.clock_started is None:
+            return self.remaining
+        return max(0, self.remaining - int(now - self.clock_started))
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    finished_at: float
+    kind: str  # "exercise" or "session"
+    seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    user_id: int
+    chat_id: int
+    minute: int  # minutes after local midnight
+    lang: str
+    next_at: float  # Unix time of the next one
 
 
 class Claim(Enum):
@@ -187,11 +229,19 @@ class Store(ABC):
     # --- the user between messages ---------------------------------------------------------
 
     async def user_state(self, user_id: int) -> UserState:
-        rows = await self._fetch("SELECT lang, about FROM users WHERE user_id = ?", (user_id,))
+        query = "SELECT lang, about, zone FROM users WHERE user_id = ?"
+        rows = await self._fetch(query, (user_id,))
         if not rows:
             return UserState()
-        lang, about = rows[0]
-        return UserState(str(lang) if lang else None, str(about) if about else None)
+        lang, about, zone = rows[0]
+        return UserState(*(str(v) if v else None for v in (lang, about, zone)))
+
+    async def set_zone(self, user_id: int, zone: str) -> None:
+        await self._execute(
+            "INSERT INTO users (user_id, zone) VALUES (?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET zone = excluded.zone",
+            (user_id, zone),
+        )
 
     async def language(self, user_id: int) -> str | None:
         return (await self.user_state(user_id)).lang
@@ -213,11 +263,9 @@ class Store(ABC):
 
     async def forget(self, user_id: int) -> int:
         """Delete everything stored about the user; returns how many favourites went."""
-        removed, _ = await self._execute_all(
-            [
-                ("DELETE FROM favourites WHERE user_id = ?", (user_id,)),
-                ("DELETE FROM users WHERE user_id = ?", (user_id,)),
-            ]
+        tables = ("favourites", "users", "practice_runs", "activity", "saved_sessions", "reminders")
+        removed, *_ = await self._execute_all(
+            [(f"DELETE FROM {table} WHERE user_id = ?", (user_id,)) for table in tables]
         )
         return removed
 
@@ -289,3 +337,171 @@ class Store(ABC):
             ]
         )
         return sum(removed)
+
+    # --- practice: the session in progress, what was done, saved sessions, reminders ------
+
+    _RUN_COLUMNS = (
+        "user_id, run_id, lang, exercises, position, remaining, clock_started, shown_at, place, "
+        "finished, skipped, seconds, started_at"
+    )
+
+    async def start_run(self, run: PracticeRun) -> None:
+        """`run` becomes the user's session in progress, in place of any other."""
+        await self._execute_all(
+            [
+                ("DELETE FROM practice_runs WHERE user_id = ?", (run.user_id,)),
+                (
+                    f"INSERT INTO practice_runs ({self._RUN_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    _run_values(run),
+                ),
+            ]
+        )
+
+    async def update_run(self, run: PracticeRun) -> bool:
+        """Save `run`'s progress; False when it is no longer the user's session in progress."""
+        changed = await self._execute(
+            "UPDATE practice_runs SET position = ?, remaining = ?, clock_started = ?, "
+            "shown_at = ?, place = ?, finished = ?, skipped = ?, seconds = ? "
+            "WHERE user_id = ? AND run_id = ?",
+            (
+                run.position,
+                run.remaining,
+                run.clock_started,
+                run.shown_at,
+                run.place,
+                run.finished,
+                run.skipped,
+                run.seconds,
+                run.user_id,
+                run.run_id,
+            ),
+        )
+        return changed > 0
+
+    async def run(self, user_id: int) -> PracticeRun | None:
+        query = f"SELECT {self._RUN_COLUMNS} FROM practice_runs WHERE user_id = ?"
+        rows = await self._fetch(query, (user_id,))
+        return _run(rows[0]) if rows else None
+
+    async def running(self) -> list[PracticeRun]:
+        """Every session whose clock is running, for the countdown."""
+        query = f"SELECT {self._RUN_COLUMNS} FROM practice_runs WHERE clock_started IS NOT NULL"
+        return [_run(row) for row in await self._fetch(query)]
+
+    async def end_run(self, user_id: int, run_id: int) -> bool:
+        query = "DELETE FROM practice_runs WHERE user_id = ? AND run_id = ?"
+        return await self._execute(query, (user_id, run_id)) > 0
+
+    async def record(self, user_id: int, kind: str, exercise_id: str | None, seconds: int) -> None:
+        """A finished exercise or session, for /progress."""
+        await self._execute(
+            "INSERT INTO activity VALUES (?, ?, ?, ?, ?)",
+            (user_id, self.clock(), kind, exercise_id, seconds),
+        )
+
+    async def activity(self, user_id: int, since: float) -> list[Activity]:
+        query = (
+            "SELECT finished_at, kind, seconds FROM activity "
+            "WHERE user_id = ? AND finished_at >= ? ORDER BY finished_at"
+        )
+        rows = await self._fetch(query, (user_id, since))
+        return [Activity(float(str(r[0])), str(r[1]), int(str(r[2]))) for r in rows]
+
+    async def save_session(self, user_id: int, exercises: tuple[str, ...]) -> bool:
+        """Keep a session to do again; True if it was not kept before."""
+        changed = await self._execute_for(
+            user_id,
+            "INSERT INTO saved_sessions SELECT CAST(? AS BIGINT), ?, CAST(? AS DOUBLE PRECISION) "
+            "WHERE (SELECT COUNT(*) FROM saved_sessions WHERE user_id = ?) < ? "
+            "ON CONFLICT DO NOTHING",
+            (user_id, ",".join(exercises), self.clock(), user_id, MAX_SAVED_SESSIONS),
+        )
+        return changed > 0
+
+    async def saved_sessions(self, user_id: int) -> list[tuple[str, ...]]:
+        query = "SELECT exercises FROM saved_sessions WHERE user_id = ? ORDER BY saved_at"
+        return [tuple(str(r[0]).split(",")) for r in await self._fetch(query, (user_id,))]
+
+    async def remove_session(self, user_id: int, exercises: tuple[str, ...]) -> bool:
+        query = "DELETE FROM saved_sessions WHERE user_id = ? AND exercises = ?"
+        return await self._execute(query, (user_id, ",".join(exercises))) > 0
+
+    async def set_reminder(self, reminder: Reminder) -> None:
+        await self._execute(
+            "INSERT INTO reminders VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+            "chat_id = excluded.chat_id, minute = excluded.minute, lang = excluded.lang, "
+            "next_at = excluded.next_at",
+            (reminder.user_id, reminder.chat_id, reminder.minute, reminder.lang, reminder.next_at),
+        )
+
+    async def reminder(self, user_id: int) -> Reminder | None:
+        query = "SELECT user_id, chat_id, minute, lang, next_at FROM reminders WHERE user_id = ?"
+        rows = await self._fetch(query, (user_id,))
+        return _reminder(rows[0]) if rows else None
+
+    async def remove_reminder(self, user_id: int) -> bool:
+        return await self._execute("DELETE FROM reminders WHERE user_id = ?", (user_id,)) > 0
+
+    async def due_reminders(self, now: float, limit: int = 1000) -> list[Reminder]:
+        query = (
+            "SELECT user_id, chat_id, minute, lang, next_at FROM reminders "
+            "WHERE next_at <= ? ORDER BY next_at LIMIT ?"
+        )
+        return [_reminder(row) for row in await self._fetch(query, (now, limit))]
+
+    async def claim_reminder(self, reminder: Reminder, next_at: float) -> bool:
+        """Move the reminder to `next_at`; True for the one caller that moved it (and sends)."""
+        changed = await self._execute(
+            "UPDATE reminders SET next_at = ? WHERE user_id = ? AND next_at = ?",
+            (next_at, reminder.user_id, reminder.next_at),
+        )
+        return changed > 0
+
+
+MAX_SAVED_SESSIONS = 50
+
+
+def _run_values(run: PracticeRun) -> tuple[object, ...]:
+    return (
+        run.user_id,
+        run.run_id,
+        run.lang,
+        ",".join(run.exercises),
+        run.position,
+        run.remaining,
+        run.clock_started,
+        run.shown_at,
+        run.place,
+        run.finished,
+        run.skipped,
+        run.seconds,
+        run.started_at,
+    )
+
+
+def _run(row: Row) -> PracticeRun:
+    (user, run_id, lang, exercises, position, remaining, started, shown, place, *rest) = row
+    finished, skipped, seconds, started_at = rest
+    return PracticeRun(
+        int(str(user)),
+        int(str(run_id)),
+        str(lang),
+        tuple(str(exercises).split(",")),
+        int(str(position)),
+        int(str(remaining)),
+        None if started is None else float(str(started)),
+        float(str(shown)),
+        None if place is None else str(place),
+        int(str(finished)),
+        int(str(skipped)),
+        int(str(seconds)),
+        float(str(started_at)),
+    )
+
+
+def _reminder(row: Row) -> Reminder:
+    user, chat, minute, lang, next_at = row
+    return Reminder(
+        int(str(user)), int(str(chat)), int(str(minute)), str(lang), float(str(next_at))
+    )

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 import sys
+from functools import partial
 from urllib.parse import urlsplit
 
 from telegram import Bot, BotCommand, Update
@@ -47,16 +48,22 @@ from bot.faces.telegram.webhook import (
     serve_webhook,
 )
 from bot.store import Store, store_at
-from bot.store.leader import Scheduler, housekeeping, worker_name
+from bot.store.leader import Duty, Scheduler, housekeeping, worker_name
 from bot.store.postgres import password_of
 
 log = logging.getLogger(__name__)
 # sysexits' EX_CONFIG: a rejected token stays rejected, so the systemd unit does not restart on
 # it (RestartPreventExitStatus). Anything else that stops the bot exits 1 and is restarted.
 EXIT_TOKEN_REJECTED = 78
+REMINDER_TICK = 20.0  # seconds between looks for due reminders: each goes out within a minute
+PRACTICE_TICK = 2.0  # seconds between looks at the sessions in progress (redrawn every 10 s)
 COMMANDS = (
     ("start", N_("What I can do")),
     ("random", N_("A random exercise, e.g. /random beginner")),
+    ("session", N_("A session to do now, e.g. /session 15 beginner")),
+    ("sessions", N_("Your saved sessions")),
+    ("progress", N_("Your streak and minutes")),
+    ("remind", N_("A daily reminder, e.g. /remind 07:30")),
     ("favorites", N_("Your saved exercises")),
     ("language", N_("Choose your language")),
     ("help", N_("How to ask me")),
@@ -81,13 +88,20 @@ def build_application(
 ) -> Application:  # type: ignore[type-arg]
     """The bot, ready to run: the store opens in post_init and closes in post_shutdown."""
 
-    scheduler = Scheduler(store, worker_name(), [housekeeping(store)])
+    handlers = Handlers(Conversation(engine, store))
     stop_scheduler = asyncio.Event()
     scheduled: list[asyncio.Task[None]] = []
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         await store.open()
         # Scheduled work, done by one worker of all (the lease holder).
+        clock = Duty(
+            "practice clock", PRACTICE_TICK, partial(handlers.practice_clock, application.bot)
+        )
+        reminders = Duty(
+            "reminders", REMINDER_TICK, partial(handlers.send_reminders, application.bot)
+        )
+        scheduler = Scheduler(store, worker_name(), [housekeeping(store), clock, reminders])
         scheduled.append(asyncio.create_task(scheduler.run(stop_scheduler)))
         # The default menu in English, and one per language Telegram users may have set.
         await application.bot.set_my_commands(commands(DEFAULT_LANG))
@@ -125,7 +139,7 @@ def build_application(
         builder = builder.base_url(base_url).base_file_url(f"{root}/file/bot")
     application = builder.build()
     confirm_only_handled(application)
-    register(application, Handlers(Conversation(engine, store)))
+    register(application, handlers)
     return application
 
 
@@ -135,6 +149,10 @@ def register(application: Application, handlers: Handlers) -> None:  # type: ign
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help))
     application.add_handler(CommandHandler("random", handlers.random))
+    application.add_handler(CommandHandler("session", handlers.session))
+    application.add_handler(CommandHandler(["sessions", "mysessions"], handlers.sessions))
+    application.add_handler(CommandHandler("progress", handlers.progress))
+    application.add_handler(CommandHandler("remind", handlers.remind))
     application.add_handler(
         CommandHandler(["favorites", "favourites", "favs"], handlers.favourites)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from functools import partial
+from typing import Any
 
 from telegram import (
     InlineKeyboardButton,
@@ -16,14 +17,16 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest
-from telegram.ext import ContextTypes
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ContextTypes, ExtBot
 
 from bot.content import DEFAULT_LANG
 from bot.conversation.conversation import Conversation, Outcome, Person
 from bot.conversation.i18n import interface_languages, translator
+from bot.conversation.reminders import due_action
 from bot.conversation.reply import Reply
 from bot.faces.telegram.delivery import deliver
+from bot.faces.telegram.pacing import BOT_INITIATED
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -137,6 +140,56 @@ class Handlers:
         filters = " ".join(context.args or ())
         await self._reply(update, lambda who: self.conversation.random(who, filters))
 
+    async def session(self, update: Update, context: Context) -> None:
+        """/session [length level focus], e.g. /session 20 intermediate core."""
+        text = " ".join(context.args or ())
+        await self._reply(update, lambda who: self.conversation.session(who, text))
+
+    async def progress(self, update: Update, context: Context) -> None:
+        """/progress: the figures, then the picture of the last 8 weeks."""
+        who, message = person(update), update.effective_message
+        if who is None or message is None:
+            return
+        reply, picture = await self.conversation.progress(who)
+        await self.send(message, reply)
+        if picture is not None:
+            await deliver(partial(message.reply_photo, picture))
+
+    async def remind(self, update: Update, context: Context) -> None:
+        """/remind 07:30 [city], /remind off, /remind."""
+        text = " ".join(context.args or ())
+        await self._reply(update, lambda who: self.conversation.remind(who, text))
+
+    async def send_reminders(self, bot: ExtBot[Any]) -> None:
+        """Send the reminders that are due (run by the scheduler: on one worker at a time)."""
+        store = self.conversation.store
+        now = store.clock()
+        for reminder in await store.due_reminders(now):
+            zone = (await store.user_state(reminder.user_id)).zone or "UTC"
+            send, next_at = due_action(reminder, zone, now)
+            if not await store.claim_reminder(reminder, next_at) or not send:
+                continue  # another worker took it, or it is hours late (the bot was down)
+            reply = self.conversation.reminder_reply(reminder)
+            try:
+                for piece in reply.html_pieces():
+                    await deliver(
+                        partial(
+                            bot.send_message,
+                            reminder.chat_id,
+                            piece,
+                            reply_markup=await self.keyboard(reply),
+                            rate_limit_args=BOT_INITIATED,  # Telegram's ~30 a second in bulk
+                        )
+                    )
+            except Forbidden:  # the user blocked the bot: stop reminding them
+                await store.remove_reminder(reminder.user_id)
+            except TelegramError as exc:
+                log.warning("reminder to %d not sent: %s", reminder.user_id, exc)
+
+    async def sessions(self, update: Update, context: Context) -> None:
+        """/sessions: the sessions the user saved."""
+        await self._reply(update, self.conversation.sessions)
+
     async def favourites(self, update: Update, context: Context) -> None:
         """/favorites: the user's saved exercises, each with a button."""
         await self._reply(update, self.conversation.favourites)
@@ -199,12 +252,42 @@ class Handlers:
         if query is None or who is None:
             return
         message = query.message if isinstance(query.message, Message) else None
+        place = f"{message.chat_id}:{message.message_id}" if message is not None else None
         outcome: Outcome = await self.conversation.press_data(
-            who, query.data or "", _callback_data(message)
+            who, query.data or "", _callback_data(message), place
         )
         await deliver(partial(query.answer, outcome.note, show_alert=outcome.alert or None))
         if outcome.reply is not None and message is not None:
             await self.replace(message, outcome.reply)
+
+    # --- the countdown of sessions in progress --------------------------------------------
+
+    async def practice_clock(self, bot: ExtBot[Any]) -> None:
+        """Redraw the countdown of every session in progress that is due, and move on to the
+        next exercise when the time is up (run by the scheduler: on one worker at a time)."""
+        for run in await self.conversation.store.running():
+            shown = await self.conversation.practice.tick(run)
+            if shown is None or shown.place is None:
+                continue
+            chat_id, message_id = (int(part) for part in shown.place.split(":"))
+            first, *_rest = shown.reply.html_pieces()
+            markup = await self.keyboard(shown.reply)
+            try:
+                # A message the bot starts itself: it also counts against the global limit.
+                await deliver(
+                    partial(
+                        bot.edit_message_text,
+                        first,
+                        chat_id=chat_id,
+                        message_id=message_id,
+                        reply_markup=markup,
+                        rate_limit_args=BOT_INITIATED,
+                    )
+                )
+            except BadRequest as exc:  # deleted by the user, or the same text again
+                log.info("practice clock: card of user %d not redrawn: %s", run.user_id, exc)
+            except TelegramError as exc:
+                log.warning("practice clock: card of user %d: %s", run.user_id, exc)
 
     # --- inline mode ---------------------------------------------------------------------
 
