@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.runtime: pyproject.toml | $(BIN)/python
-	$(PIP) -e .
+	$(PIP) -e '.[charts]'
 	@touch $@
 
 $(VENV)/.dev: pyproject.toml | $(BIN)/python
@@ -43,7 +43,7 @@ bench: $(VENV)/.dev
 lock: $(VENV)/.dev
 	$(PIP) pip-tools
 	$(BIN)/pip-compile --no-emit-find-links --allow-unsafe --generate-hashes --no-emit-index-url \
-		--output-file=requirements.lock --strip-extras pyproject.toml
+		--output-file=requirements.lock --strip-extras --extra charts pyproject.toml
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -33,6 +33,10 @@ COMMON_ZONES = (
     "Asia/Kolkata",
     "Australia/Sydney",
 )
+AREAS = tuple(
+    f"{area}/"
+    for area in "Africa America Antarctica Asia Atlantic Australia Europe Indian Pacific".split()
+)
 _TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
 
 
@@ -75,9 +79,12 @@ def parse(
 def _zones() -> dict[str, str]:
     """City -> zone: "buenos aires" -> "America/Argentina/Buenos_Aires"."""
     found: dict[str, str] = {}
-    for zone in zoneinfo.available_timezones():
-        if "/" in zone and not zone.startswith(("Etc/", "SystemV/")):
-            found.setdefault(zone.rsplit("/", 1)[-1].replace("_", " ").casefold(), zone)
+    for zone in sorted(zoneinfo.available_timezones()):
+        if zone.startswith(AREAS):  # cities; not legacy names like "Canada/Atlantic"
+            city = zone.rsplit("/", 1)[-1].replace("_", " ").casefold()
+            # The current name over an old alias: "America/Argentina/Buenos_Aires".
+            if city not in found or zone.count("/") > found[city].count("/"):
+                found[city] = zone
     return found
 
 
