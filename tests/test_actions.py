@@ -63,9 +63,14 @@ def round_trips(reply: Reply) -> int:
     for row in reply.buttons:
         for button in row:
             if button.action is not None:
-                data = encode(button.action)
-                assert len(data.encode()) <= MAX_BYTES
-                assert decode(data) == button.action, data
+                try:
+                    data = encode(button.action)
+                except ActionTooLong:  # kept server-side under a short key (a session's list)
+                    kept = encode(button.action, limit=None)
+                    assert decode(kept, limit=None) == button.action, kept
+                else:
+                    assert len(data.encode()) <= MAX_BYTES
+                    assert decode(data) == button.action, data
                 count += 1
     return count
 
@@ -183,7 +188,7 @@ def test_the_wire_format_is_the_one_buttons_already_in_chats_carry() -> None:
         "",
         "1",
         "2sthe-hundred:o:",  # another version
-        "1Zplank",  # no such action
+        "1Hplank",  # no such action
         "1vplank:o:z",  # no such level
         "1s../../etc:o:",  # not an id
         "1splank:o",  # a field missing
@@ -231,7 +236,7 @@ def test_a_prefix_is_one_free_letter_and_every_field_says_how_it_travels() -> No
             name: str
 
 
-class Long(Action, prefix="z"):
+class Long(Action, prefix="Z"):
     """A test action that needs more than 64 bytes (as a session of exercises would)."""
 
     text: Annotated[str, Text(r"[a-z]{1,200}")]
