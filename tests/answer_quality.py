@@ -24,7 +24,7 @@ from bot.engine import Answer, AnswerEngine, AnswerKind
 from bot.languages.text import fold, stem
 
 ANSWER_SETS = Path(__file__).resolve().parent / "answer_set"
-CONFIDENT = {AnswerKind.EXERCISE, AnswerKind.FAQ, AnswerKind.RANDOM}
+CONFIDENT = {AnswerKind.EXERCISE, AnswerKind.FAQ, AnswerKind.RANDOM, AnswerKind.SESSION}
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,17 @@ def _matches(expected: dict[str, Any], answer: Answer, engine: AnswerEngine, len
         return _fits(answer.exercise, filters, engine)
     if kind is AnswerKind.SUGGESTIONS:
         return set(expected["candidates"]) <= {e.id for e in answer.candidates}
+    if kind is AnswerKind.SESSION:
+        # A session of the level asked that does not run over the time asked.
+        session, filters = answer.session, expected.get("filters") or {}
+        minutes = expected.get("minutes")
+        level = filters.get("difficulty")
+        return (
+            session is not None
+            and bool(session.exercises)
+            and (minutes is None or session.seconds <= minutes * 60)
+            and (level is None or session.request.filters.difficulty == level)
+        )
     return True
 
 
