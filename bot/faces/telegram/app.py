@@ -22,7 +22,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.content import DEFAULT_LANG, load_required
+from bot.content import DEFAULT_LANG, Website, WebsiteError, load_required
 from bot.conversation.conversation import Conversation
 from bot.conversation.i18n import N_, interface_languages, translator
 from bot.engine import AnswerEngine
@@ -78,8 +78,10 @@ def build_application(
     base_url: str | None = None,
     concurrent_updates: int = 1,
     rate_limit: bool = True,
+    site: Website | None = None,
 ) -> Application:  # type: ignore[type-arg]
-    """The bot, ready to run: the store opens in post_init and closes in post_shutdown."""
+    """The bot, ready to run: the store opens in post_init and closes in post_shutdown.
+    `site`: where the content is published (cards with pictures and links to the pages)."""
 
     scheduler = Scheduler(store, worker_name(), [housekeeping(store)])
     stop_scheduler = asyncio.Event()
@@ -125,7 +127,7 @@ def build_application(
         builder = builder.base_url(base_url).base_file_url(f"{root}/file/bot")
     application = builder.build()
     confirm_only_handled(application)
-    register(application, Handlers(Conversation(engine, store)))
+    register(application, Handlers(Conversation(engine, store, site=site)))
     return application
 
 
@@ -167,6 +169,11 @@ def run_bot(settings: Settings) -> int:
     if settings.webhook_url and not secret:
         secret = secret_for(token)  # the same in every worker; Telegram learns it in setWebhook
     redact_logs([token, secret, *password_of(settings.db)])  # before anything logs, at any level
+    try:
+        site = settings.website
+    except WebsiteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     webhook: WebhookSettings | None = None
     if settings.webhook_url:
         try:
@@ -187,9 +194,16 @@ def run_bot(settings: Settings) -> int:
     store = store_at(settings.db)
     base_url = settings.base_url
     application = build_application(
-        engine, store, token, base_url=base_url, concurrent_updates=settings.concurrent_updates
+        engine,
+        store,
+        token,
+        base_url=base_url,
+        concurrent_updates=settings.concurrent_updates,
+        site=site,
     )
     log.info("%d exercises loaded from %s; store: %s", len(result.library), settings.content, store)
+    if site is not None:
+        log.info("cards show pictures from and link to %s", site.base_url)
     api = urlsplit(base_url or "https://api.telegram.org").netloc
     try:
         asyncio.run(check_token(token, base_url))
