@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import Exercise, Library, Website, WebsiteError, load_library
+from bot.faces.cli import main
 from tests.conftest import FIXTURES
 
 SITE = Website.at("https://pilates.example.com")
@@ -117,3 +118,14 @@ def test_a_translation_without_a_picture_shows_the_original_one(tmp_path: Path) 
 def test_a_site_url_that_is_not_one_is_refused(url: str) -> None:
     with pytest.raises(WebsiteError, match="site URL"):
         Website.at(url)
+
+
+@pytest.mark.parametrize("command", ["chat", "run"])
+def test_a_bad_site_url_stops_the_bot_with_one_line(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    token = ["--token", "123:not-used"] if command == "run" else []
+    assert main([command, *token, "--site-url", "pilates.example.com"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: the site URL 'pilates.example.com' must be http(s)://host")
+    assert error.endswith("(--site-url, PILATES_BOT_SITE_URL)\n")

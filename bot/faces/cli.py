@@ -75,7 +75,7 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
     try:
         site = settings.website
     except WebsiteError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc} (--site-url, PILATES_BOT_SITE_URL)", file=sys.stderr)
         return 2
     engine = _engine(settings.content)
 

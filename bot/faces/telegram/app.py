@@ -165,15 +165,15 @@ def run_bot(settings: Settings) -> int:
     if not token:
         print("error: no bot token: pass --token or set TELEGRAM_BOT_TOKEN", file=sys.stderr)
         return 2
+    try:
+        site = settings.website
+    except WebsiteError as exc:
+        print(f"error: {exc} (--site-url, PILATES_BOT_SITE_URL)", file=sys.stderr)
+        return 2
     secret = settings.secret_token or ""
     if settings.webhook_url and not secret:
         secret = secret_for(token)  # the same in every worker; Telegram learns it in setWebhook
     redact_logs([token, secret, *password_of(settings.db)])  # before anything logs, at any level
-    try:
-        site = settings.website
-    except WebsiteError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     webhook: WebhookSettings | None = None
     if settings.webhook_url:
         try:
