@@ -9,7 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.content import Exercise, Library, Website
+from bot.faces.telegram import pictures
 from tests.fake_telegram import FakeTelegram, parse_html, utf16_len
 from tests.telegram_harness import USER, buttons, continued, press, running_bot
 
@@ -281,3 +284,32 @@ async def test_inline_results_show_the_picture_and_link_to_the_page(
         plank = next(r for r in fake.inline_answers[0]["results"] if r["id"] == "plank")
         assert "thumbnail_url" not in plank
         assert len(plank["reply_markup"]["inline_keyboard"]) == 1  # "Ask more in the bot"
+
+
+async def test_a_continuation_the_user_deleted_is_sent_again_when_needed(
+    fake: FakeTelegram, library: Library, db: Path
+) -> None:
+    fake.make_user(USER, language_code="es")
+    async with running_bot(fake, library, db, site=SITE) as application:
+        card, rest = await ask(fake, "/start ex-the-hundred")  # steps too continue in Spanish
+        await application.bot.delete_message(USER, rest["message_id"])  # as the user may
+        card = await tap(fake, card, "Pasos")
+        assert caption_of(card).endswith("⬇ sigue abajo")
+        card, again = fake.messages(USER)
+        assert again["message_id"] > rest["message_id"] and again["text"].startswith("6.")
+        assert all(r.ok for r in fake.requests_for("sendMessage"))
+
+
+async def test_a_picture_is_tried_again_once_the_site_may_be_back(
+    fake: FakeTelegram, library: Library, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake.make_user(USER)
+    fake.photos.fail_url(PLANK_PICTURE)
+    async with running_bot(fake, library, db, site=SITE):
+        [text] = await ask(fake, "/start ex-plank")
+        assert "text" in text
+        monkeypatch.setattr(pictures, "RETRY_FAILED", 0.0)  # the ten minutes have passed
+        del fake.photos.unreachable[PLANK_PICTURE]
+        [card] = await ask(fake, "/start ex-plank")
+        assert caption_of(card).startswith("Plank")
+        assert fake.photos.fetched == [PLANK_PICTURE]
