@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.content import Library
+from bot.content import Library, Website
 from bot.engine import AnswerEngine
 from bot.faces.telegram.app import build_application
 from bot.faces.telegram.claims import STALE_AFTER, UpdateClaims
@@ -34,13 +34,20 @@ async def running_bot(
     concurrent_updates: int = 1,
     busy_timeout: float = 5.0,
     store: Store | None = None,
+    site: Website | None = None,
 ) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     """Start the bot the way run_polling does (post_init included), and stop it the same way.
-    `store`: one set up differently (a smaller cap, say); by default one on `db`."""
+    `store`: one set up differently (a smaller cap, say); by default one on `db`. `site`: the
+    website the content is published on (`--site-url`)."""
     engine = AnswerEngine(library, rng=random.Random(5))
     store = store or SqliteStore(db, busy_timeout=busy_timeout)
     application = build_application(
-        engine, store, fake.token, base_url=fake.base_url, concurrent_updates=concurrent_updates
+        engine,
+        store,
+        fake.token,
+        base_url=fake.base_url,
+        concurrent_updates=concurrent_updates,
+        site=site,
     )
     await application.initialize()
     assert application.post_init is not None
@@ -134,6 +141,22 @@ async def until(condition: Callable[[], bool], timeout: float = 60.0) -> None:  
     async with asyncio.timeout(timeout):
         while not condition():  # noqa: ASYNC110 (the fake has no event for every condition)
             await asyncio.sleep(0.02)
+
+
+async def continued(fake: FakeTelegram, chat: int = USER) -> None:
+    """Wait until every photo card whose caption ends "⬇ continued below" has a message after
+    it: ChatPacing may send that message up to a second after the photo, when the fake has
+    long been idle."""
+
+    def complete() -> bool:
+        messages = fake.messages(chat)
+        return all(
+            not str(m.get("caption", "")).rsplit("\n", 1)[-1].startswith("⬇")
+            or number < len(messages)
+            for number, m in enumerate(messages, 1)
+        )
+
+    await until(complete, timeout=10)
 
 
 async def say(fake: FakeTelegram, text: str, user: int = USER) -> JSON:

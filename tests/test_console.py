@@ -3,13 +3,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from bot.content import Library
+from bot.content import Library, Website
 from bot.engine import AnswerEngine
 from bot.faces.console import Console
 from bot.store import SqliteStore
 
 
-async def _session(library: Library, db: Path, lines: list[str]) -> list[str]:
+async def _session(
+    library: Library, db: Path, lines: list[str], site: Website | None = None
+) -> list[str]:
     said: list[str] = []
     feed: Iterator[str] = iter(lines)
 
@@ -17,7 +19,8 @@ async def _session(library: Library, db: Path, lines: list[str]) -> list[str]:
         return next(feed, None)
 
     async with SqliteStore(db) as store:
-        await Console(AnswerEngine(library), store, read=read, write=said.append).run()
+        console = Console(AnswerEngine(library), store, read=read, write=said.append, site=site)
+        await console.run()
     return said
 
 
@@ -46,3 +49,23 @@ async def test_fav_before_any_exercise_explains(library: Library, tmp_path: Path
     said = await _session(library, tmp_path / "c.db", ["/fav", "/favs"])
     assert "Ask about an exercise first" in said[1]
     assert "No favourites yet" in said[2]
+
+
+async def test_with_a_site_the_picture_and_the_page_are_printed_as_addresses(
+    library: Library, tmp_path: Path
+) -> None:
+    site = Website.at("https://pilates.example.com")
+    lines = ["inner thigh lifts", "plank", "/language", "2", "plank"]
+    said = await _session(library, tmp_path / "c.db", lines, site)
+    lifts = said[1].splitlines()
+    assert "🖼 https://pilates.example.com/images/exercises/inner-thigh-lifts.jpg" in lifts
+    assert "▶ Video: https://www.youtube.com/watch?v=dQw4w9WgXcQ" in lifts
+    assert (
+        "🌐 Open on the website: https://pilates.example.com/exercises/inner-thigh-lifts/" in lifts
+    )
+    assert lifts[-1].startswith("(/fav to save")  # the hint still ends the card
+    plank = said[2].splitlines()
+    assert "🌐 Open on the website: https://pilates.example.com/exercises/plank/" in plank
+    assert "🌐 Abrir en la web: https://pilates.example.com/es/exercises/plank/" in said[5]
+    without = await _session(library, tmp_path / "d.db", ["plank"])
+    assert "http" not in without[1]  # no site: the card as before

@@ -601,7 +601,7 @@ async def test_wire_protocol(fake: FakeTelegram) -> None:
         body = {"chat_id": USER_ID, "text": "json", "reply_markup": markup}
         async with http.post(f"{url}/sendMessage", json=body) as response:
             assert (await response.json())["result"]["reply_markup"] == markup
-        async with http.post(f"{url}/sendPhoto", data={"chat_id": str(USER_ID)}) as response:
+        async with http.post(f"{url}/sendVideo", data={"chat_id": str(USER_ID)}) as response:
             assert response.status == 501
     assert fake.last_message(USER_ID) is not None
     assert fake.requests_for("sendMessage")[0].params["chat_id"] == USER_ID

@@ -18,10 +18,12 @@ ENV = {
     "PILATES_BOT_DB": "/env/f.db",
     "TELEGRAM_API_BASE_URL": "http://env:8081/bot",
     "TELEGRAM_WEBHOOK_SECRET": "env-secret",
+    "PILATES_BOT_SITE_URL": "https://env.example.com",
 }
 FLAGS = [
     *("run", "--token", "123:from-flag", "--content", "/flag/content", "--db", "/flag/f.db"),
     *("--base-url", "http://flag:8081/bot", "--secret-token", "flag-secret"),
+    *("--site-url", "https://flag.example.com/"),
 ]
 
 
@@ -36,6 +38,8 @@ def test_flags_win_over_the_environment() -> None:
     assert got.db == Path("/flag/f.db")
     assert got.base_url == "http://flag:8081/bot"
     assert got.secret_token == "flag-secret"
+    assert got.site_url == "https://flag.example.com/"
+    assert got.website is not None and got.website.base_url == "https://flag.example.com"
 
 
 def test_the_environment_wins_over_the_defaults() -> None:
@@ -45,6 +49,8 @@ def test_the_environment_wins_over_the_defaults() -> None:
     assert got.db == Path("/env/f.db")
     assert got.base_url == "http://env:8081/bot"
     assert got.secret_token == "env-secret"
+    assert got.site_url == "https://env.example.com"
+    assert settings(["chat"], ENV).site_url == "https://env.example.com"
 
 
 def test_without_flags_or_environment_the_defaults_hold() -> None:
@@ -53,6 +59,7 @@ def test_without_flags_or_environment_the_defaults_hold() -> None:
     assert got.content == BUNDLED_CONTENT and (BUNDLED_CONTENT / "exercises").is_dir()
     assert got.db == DEFAULT_DB
     assert (got.token, got.base_url, got.secret_token, got.webhook_url) == (None,) * 4
+    assert got.site_url is None and got.website is None
     assert (got.lang, got.listen, got.port, got.log_level) == ("en", "127.0.0.1", 8443, "INFO")
     assert got.concurrent_updates == 16
 

@@ -15,6 +15,7 @@ from bot.content.model import (
 )
 from bot.content.problems import Problem, Severity
 from bot.content.vocabulary import RandomFilters, Section
+from bot.content.website import Website, WebsiteError
 
 __all__ = [
     "DEFAULT_LANG",
@@ -33,6 +34,8 @@ __all__ = [
     "RandomFilters",
     "Section",
     "Severity",
+    "Website",
+    "WebsiteError",
     "load_library",
     "load_required",
 ]

@@ -20,12 +20,17 @@ _LANG = re.compile(r"[a-z]{2,3}(-[a-z]{2,4})?")
 
 @dataclass(frozen=True, slots=True)
 class PagePath:
-    """Where a page file sits: its slug, its language and whether Hugo lists it as a page."""
+    """Where a page file sits: its slug, its language and whether Hugo lists it as a page.
+
+    `site_dirs`: the folders Hugo puts in the page's URL before its slug, as in the tree
+    without the language folder (`content/es/exercises/plank.md`: ("exercises",)).
+    """
 
     path: Path
     slug: str
     lang: str
     is_list_page: bool
+    site_dirs: tuple[str, ...] = ()
 
 
 def discover_pages(root: Path, problems: list[Problem]) -> Iterator[PagePath]:
@@ -57,7 +62,12 @@ def discover_pages(root: Path, problems: list[Problem]) -> Iterator[PagePath]:
             continue
         lang = suffix_lang or folder_lang or DEFAULT_LANG
         slug = path.parent.name if stem == "index" else stem
-        yield PagePath(path=path, slug=slug, lang=lang, is_list_page=stem == "_index")
+        # Hugo's default URL is the page's path in its language's tree: the folders, then the
+        # slug (a bundle's folder is its slug, so it is not a folder of the URL too).
+        dirs = relative[1 if folder_lang else 0 : -2 if stem == "index" else -1]
+        yield PagePath(
+            path=path, slug=slug, lang=lang, is_list_page=stem == "_index", site_dirs=dirs
+        )
 
 
 def _markdown_files(root: Path, problems: list[Problem]) -> Iterator[Path]:

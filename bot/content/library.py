@@ -29,8 +29,11 @@ class Library:
         for pages in by_group.values():
             primary = pages.get(DEFAULT_LANG) or pages[min(pages)]
             if primary.slug not in self._groups:
+                # A translation without its own picture shows the original's: a picture
+                # has no language, and the site serves it to every language.
                 self._groups[primary.slug] = {
-                    lang: replace(page, id=primary.slug) for lang, page in pages.items()
+                    lang: replace(page, id=primary.slug, image=page.image or primary.image)
+                    for lang, page in pages.items()
                 }
             self._alias.setdefault(primary.slug, primary.slug)
         # Translations' slugs answer too, but never over an exercise's own id (the loader

@@ -230,13 +230,27 @@ def load_page(page: PagePath, problems: list[Problem]) -> Exercise | None:
         fields = read_exercise(meta, report)
         if fields is not None and not report.has_errors:
             exercise = Exercise(
-                slug=page.slug, lang=page.lang, body=parsed.body, source=path, **_asdict(fields)
+                slug=page.slug,
+                lang=page.lang,
+                body=parsed.body,
+                source=path,
+                site_path=site_path(page, meta.get("slug")),
+                **_asdict(fields),
             )
     problems.extend(
         Problem(path, message, severity, line)
         for severity, message, line in sorted(report.items, key=lambda item: item[2] or 0)
     )
     return exercise if not report.has_errors else None
+
+
+def site_path(page: PagePath, slug: object = None) -> str:
+    """The page's path on the website, as Hugo builds it without a `permalinks` setting: its
+    folders and its slug (front matter `slug` replaces the file's), lowercased, spaces as
+    hyphens. Front matter `url` is not followed: Hugo's handling of it in other languages
+    changed between versions."""
+    last = slug.strip() if isinstance(slug, str) and slug.strip() else page.slug
+    return "/".join((*page.site_dirs, last)).lower().replace(" ", "-")
 
 
 def _asdict(fields: object) -> dict[str, Any]:

@@ -79,6 +79,9 @@ class Exercise:
     faq: tuple[FaqEntry, ...] = ()
     author: str | None = None
     image: str | None = None
+    # The page's path on the website inside its language's part of the site, as Hugo makes it
+    # by default ("exercises/plank"); "" for a page made outside the loader.
+    site_path: str = ""
     # The exercise's id: the slug of its default-language page, shared by its translations.
     # The Library sets it when it groups the pages; a page it has not seen has none ("").
     id: str = ""

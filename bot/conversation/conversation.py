@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from bot.content import DEFAULT_LANG, Exercise, Level, Library, Section
+from bot.content import DEFAULT_LANG, Exercise, Level, Library, Section, Website
 from bot.conversation.actions import (
     Action,
     ActionTooLong,
@@ -134,12 +134,20 @@ def handles(kind: type[A]) -> Callable[[PressHandler[A]], PressHandler[A]]:
 class Conversation:
     """Every user's conversation with the bot, over one engine and one store."""
 
-    def __init__(self, engine: AnswerEngine, store: Store, screens: Screens | None = None) -> None:
+    def __init__(
+        self,
+        engine: AnswerEngine,
+        store: Store,
+        screens: Screens | None = None,
+        *,
+        site: Website | None = None,
+    ) -> None:
         self.engine = engine
         self.store = store
         self.screens = screens or screens_for(store)
         # The store's clock: tests move it, and every worker agrees on wall-clock time.
         self.practice = Practice(store, lambda: self.engine.library, lambda: store.clock())
+        self.site = site  # where the pages are published: pictures and links, when known
 
     @property
     def library(self) -> Library:
@@ -250,7 +258,10 @@ class Conversation:
             found = list(self.engine.search(query, lang, limit))
         else:
             found = list(self.engine.popular(await self.store.popular(limit), lang, limit))
-        return [(exercise, render(_card_of(exercise, lang))) for exercise in found[:limit]]
+        return [
+            (exercise, render(_card_of(exercise, lang), site=self.site))
+            for exercise in found[:limit]
+        ]
 
     async def _personal_only(self, person: Person) -> Reply:
         return notice(translator(await self.language(person))(PERSONAL_ONLY))
@@ -265,7 +276,7 @@ class Conversation:
             and person.personal
             and await self.store.contains(person.id, exercise_id)
         )
-        return render(answer, saved=saved)
+        return render(answer, saved=saved, site=self.site)
 
     async def _show(self, person: Person, answer: Answer) -> Reply:
         if answer.exercise is not None and answer.session is None:
@@ -432,7 +443,7 @@ class Conversation:
         if exercise is None:
             return Outcome(note=press.t(NOT_AVAILABLE))
         await self.screens.show(press.person.id, exercise.id, personal=press.person.personal)
-        return Outcome(faq_list(exercise, action.exercise_id, press.lang))
+        return Outcome(faq_list(exercise, action.exercise_id, press.lang, self.site))
 
     @handles(ShowFaq)
     async def _show_faq(self, press: Press, action: ShowFaq) -> Outcome:
@@ -440,8 +451,8 @@ class Conversation:
         if exercise is None:
             return Outcome(note=press.t(NOT_AVAILABLE))
         await self.screens.show(press.person.id, exercise.id, personal=press.person.personal)
-        entry = faq_entry(exercise, action.exercise_id, action.index, press.lang)
-        return Outcome(entry or faq_list(exercise, action.exercise_id, press.lang))
+        entry = faq_entry(exercise, action.exercise_id, action.index, press.lang, self.site)
+        return Outcome(entry or faq_list(exercise, action.exercise_id, press.lang, self.site))
 
     @handles(SetSaved)
     async def _set_saved(self, press: Press, action: SetSaved) -> Outcome:
@@ -478,7 +489,7 @@ class Conversation:
             return Outcome(note=_(FULL, limit=full.limit), alert=True)
         note = "★ " + _("Saved to /favorites") if saved else _("Removed from favourites")
         answer = _card_of(exercise, press.lang, action.section, action.level)
-        return Outcome(render(answer, saved=saved), note)
+        return Outcome(render(answer, saved=saved, site=self.site), note)
 
     @handles(Another)
     async def _another(self, press: Press, action: Another) -> Outcome:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.content import DEFAULT_LANG, Block, BlockKind, Exercise, Level, Section
+from bot.content import DEFAULT_LANG, Block, BlockKind, Exercise, Level, Section, Website
 from bot.conversation.actions import (
     Another,
     AskExample,
@@ -17,7 +17,7 @@ from bot.conversation.actions import (
     ShowSection,
 )
 from bot.conversation.i18n import N_, Translator, translator
-from bot.conversation.reply import Button, Choice, Line, Part, Reply, Span, Style
+from bot.conversation.reply import Button, Choice, Line, Part, Picture, Reply, Span, Style
 from bot.conversation.session_cards import session_card
 from bot.engine import Answer, AnswerKind, NoAnswer
 from bot.languages import language
@@ -159,11 +159,9 @@ def exercise_buttons(
             return Button(f"· {label} ·", ShowSection(exercise_id, Section.OVERVIEW))
         return Button(label, ShowSection(exercise_id, part, part_level))
 
-    video = (
-        Button("▶ " + _("Video"), url=exercise.video_url)
-        if exercise.video_url
-        else show(_("Video"), Section.VIDEO)
-    )
+    # A video button only when there is a video: one that says "no video yet" is a dead end.
+    # (Asked in words, "video of the plank", the card still says there is none.)
+    video = (Button("▶ " + _("Video"), url=exercise.video_url),) if exercise.video_url else ()
     save = Button(
         "★ " + _("Saved") if saved else "☆ " + _("Save"),
         SetSaved(exercise_id, not saved, section, level),
@@ -179,12 +177,27 @@ def exercise_buttons(
             show(_("Harder"), Section.MODIFICATIONS, Level.HARDER),
             Button(_("FAQ"), ShowFaqs(exercise_id)),
         ),
-        (video, save),
+        (*video, save),
     )
 
 
-def render(answer: Answer, *, saved: bool = False) -> Reply:
-    """The reply to an answer, in its language; `saved`: whether its exercise is a favourite."""
+def on_site(reply: Reply, exercise: Exercise, site: Website | None, _: Translator) -> Reply:
+    """A reply about one page, with the page's picture and a button to the page on the site.
+
+    Without a site there is neither: the picture's path is relative to the site, and a face
+    must be able to fetch it.
+    """
+    if site is None:
+        return reply
+    image = site.image_url(exercise)
+    picture = Picture(image, "⬇ " + _("continued below")) if image else None
+    website = (Button("🌐 " + _("Open on the website"), url=site.page_url(exercise)),)
+    return Reply(reply.parts, (*reply.buttons, website), reply.choices, reply.listed, picture)
+
+
+def render(answer: Answer, *, saved: bool = False, site: Website | None = None) -> Reply:
+    """The reply to an answer, in its language; `saved`: whether its exercise is a favourite;
+    `site`: where the pages are published (pictures and links to them)."""
     _ = translator(answer.lang)
     exercise = answer.exercise
     exercise_id = exercise.id if exercise is not None else ""
@@ -194,7 +207,7 @@ def render(answer: Answer, *, saved: bool = False) -> Reply:
         buttons = exercise_buttons(
             exercise_id, exercise, _, saved=saved, section=section, level=answer.level
         )
-        return Reply((header(exercise, answer.lang), part), buttons)
+        return on_site(Reply((header(exercise, answer.lang), part), buttons), exercise, site, _)
     if answer.kind is AnswerKind.FAQ and exercise is not None and answer.faq is not None:
         parts = (
             Part((_text(answer.faq.question, Style.BOLD), _text(answer.faq.answer))),
@@ -204,7 +217,7 @@ def render(answer: Answer, *, saved: bool = False) -> Reply:
             _("Open {title}", title=exercise.title),
             ShowSection(exercise_id, Section.OVERVIEW),
         )
-        return Reply(parts, ((button,),))
+        return on_site(Reply(parts, ((button,),)), exercise, site, _)
     if answer.kind is AnswerKind.RANDOM:
         if exercise is None:  # no button: "Another" could only say this again
             return Reply(
@@ -214,8 +227,9 @@ def render(answer: Answer, *, saved: bool = False) -> Reply:
         card = render(
             Answer(AnswerKind.EXERCISE, answer.lang, exercise, Section.OVERVIEW),
             saved=saved,
+            site=site,
         )
-        return Reply(card.parts, (*card.buttons, again))
+        return Reply(card.parts, (*card.buttons, again), picture=card.picture)
     if answer.kind is AnswerKind.SESSION and answer.session is not None:
         return session_card(answer.session, answer.lang, saved=saved)
     if answer.kind is AnswerKind.SUGGESTIONS:
@@ -252,7 +266,7 @@ def help_reply(opening: str, lang: str = DEFAULT_LANG) -> Reply:
     return Reply((Part(lines),), buttons)
 
 
-def faq_list(exercise: Exercise, exercise_id: str, lang: str) -> Reply:
+def faq_list(exercise: Exercise, exercise_id: str, lang: str, site: Website | None = None) -> Reply:
     """The questions asked about an exercise, one button each."""
     _ = translator(lang)
     if not exercise.faq:
@@ -264,10 +278,14 @@ def faq_list(exercise: Exercise, exercise_id: str, lang: str) -> Reply:
         for index, entry in enumerate(exercise.faq)
     )
     back = Button("← " + _("Back"), ShowSection(exercise_id))
-    return Reply((header(exercise, lang), Part(lines)), (*buttons, (back,)))
+    return on_site(
+        Reply((header(exercise, lang), Part(lines)), (*buttons, (back,))), exercise, site, _
+    )
 
 
-def faq_entry(exercise: Exercise, exercise_id: str, index: int, lang: str) -> Reply | None:
+def faq_entry(
+    exercise: Exercise, exercise_id: str, index: int, lang: str, site: Website | None = None
+) -> Reply | None:
     """One FAQ answer of an exercise, or None when there is no such entry."""
     if not 0 <= index < len(exercise.faq):
         return None
@@ -280,7 +298,7 @@ def faq_entry(exercise: Exercise, exercise_id: str, index: int, lang: str) -> Re
             Button(exercise.title, ShowSection(exercise_id)),
         ),
     )
-    return Reply((header(exercise, lang), part), buttons)
+    return on_site(Reply((header(exercise, lang), part), buttons), exercise, site, _)
 
 
 def favourites_list(saved: Sequence[tuple[str, Exercise | None]], lang: str) -> Reply:

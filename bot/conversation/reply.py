@@ -1,7 +1,10 @@
-"""What the bot sends, before it is Telegram: styled lines in parts, buttons that name actions.
+"""What the bot sends, before it is Telegram: styled lines in parts, buttons that name actions,
+and the picture of the page a reply is about.
 
 `Reply.html_pieces()` is the one place text becomes Telegram HTML: every span is escaped, and a
 long reply is split between parts, then lines, then words, so no piece passes 4096 characters.
+`Reply.caption_pieces()` does the same for a photo: a caption of at most 1024, then messages.
+Both count as Telegram does: UTF-16 code units of the text a reader sees.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from enum import StrEnum
 from bot.conversation.actions import Action
 
 MAX_MESSAGE = 4096  # Telegram's limit, counted on the text after HTML is parsed
+MAX_CAPTION = 1024  # a photo's caption, counted the same way
 
 
 class Style(StrEnum):
@@ -56,18 +60,31 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """A photo shown with a reply, by a URL a face can fetch or hand on (Telegram takes one).
+
+    `continued` ends a caption whose text goes on in a message below, in the reply's language.
+    """
+
+    url: str
+    continued: str = "…"
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """Text in parts, buttons in rows, and the choices among them.
 
     `choices` are what a face without buttons offers by number (the terminal chat). With
     `listed`, the text ends with them as a list, "• Swan Dive"; a face that numbers them shows
-    `parts` and its own numbered list instead.
+    `parts` and its own numbered list instead. `picture`: the photo of the page the reply is
+    about, for a face that can show one.
     """
 
     parts: tuple[Part, ...]
     buttons: tuple[tuple[Button, ...], ...] = ()
     choices: tuple[Choice, ...] = ()
     listed: bool = False
+    picture: Picture | None = None
 
     @property
     def body(self) -> tuple[Part, ...]:
@@ -87,9 +104,42 @@ class Reply:
         """Every button's action, row by row."""
         return tuple(b.action for row in self.buttons for b in row if b.action is not None)
 
+    @property
+    def links(self) -> tuple[Button, ...]:
+        """The buttons that open a web page, row by row."""
+        return tuple(b for row in self.buttons for b in row if b.url is not None)
+
     def html_pieces(self, limit: int = MAX_MESSAGE) -> list[str]:
         """The reply as Telegram HTML messages, split between parts, then lines, then words."""
         return [_html(lines) for lines in _split(self.body, limit)]
+
+    def caption_pieces(self, caption: int = MAX_CAPTION, limit: int = MAX_MESSAGE) -> list[str]:
+        """The reply as a photo's caption, then the messages that continue it.
+
+        The caption is filled line by line, a part going on below it if need be, and its last
+        line says so (`picture.continued`); the messages below split as `html_pieces` does.
+        """
+        whole = _split(self.body, caption)
+        if len(whole) <= 1:
+            return [_html(lines) for lines in whole]
+        note: Line = (Span(self.picture.continued if self.picture else "…", Style.ITALIC),)
+        room = caption - _units(note) - 1
+        first: list[Line] = []
+        size = 0
+        rest: list[Part] = []
+        for part in self.body:
+            lines = [piece for line in part.lines for piece in _split_line(line, room)]
+            if rest:
+                rest.append(Part(tuple(lines)))
+                continue
+            for index, line in enumerate(lines):
+                length = _units(line) + 1
+                if size + length > room:
+                    rest.append(Part(tuple(lines[index:])))
+                    break
+                first.append(line)
+                size += length
+        return [_html([*first, note]), *(_html(lines) for lines in _split(rest, limit))]
 
 
 def plain(parts: Sequence[Part]) -> str:
@@ -117,17 +167,36 @@ def _html(lines: Sequence[Line]) -> str:
     return "\n".join("".join(_html_span(s) for s in line) for line in lines).strip()
 
 
+def _units(line: Line) -> int:
+    """A line's length as Telegram counts it: UTF-16 code units."""
+    return _utf16(_plain_line(line))
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _prefix(text: str, units: int) -> int:
+    """How many characters of `text` fit in `units` UTF-16 code units."""
+    total = 0
+    for index, char in enumerate(text):
+        total += 2 if ord(char) > 0xFFFF else 1
+        if total > units:
+            return index
+    return len(text)
+
+
 def _split(parts: Sequence[Part], limit: int) -> list[list[Line]]:
     messages: list[list[Line]] = [[]]
     size = 0
     for part in parts:
-        part_size = sum(len(_plain_line(line)) + 1 for line in part.lines)
+        part_size = sum(_units(line) + 1 for line in part.lines)
         if size and size + part_size > limit:
             messages.append([])
             size = 0
         for line in part.lines:
             for piece in _split_line(line, limit):
-                length = len(_plain_line(piece)) + 1
+                length = _units(piece) + 1
                 if size and size + length > limit:
                     messages.append([])
                     size = 0
@@ -138,13 +207,14 @@ def _split(parts: Sequence[Part], limit: int) -> list[list[Line]]:
 
 def _split_line(line: Line, limit: int) -> Iterable[Line]:
     """A line longer than a message, cut at spaces (or hard, for a word that long)."""
-    if len(_plain_line(line)) < limit:
+    if _units(line) < limit:
         yield line
         return
     for span in line:
         text = span.text
         while text:
-            cut = text.rfind(" ", 0, limit - 1) if len(text) >= limit else len(text)
-            cut = cut if cut > 0 else min(len(text), limit - 1)
+            fits = _prefix(text, limit - 1)
+            cut = text.rfind(" ", 0, fits) if fits < len(text) else len(text)
+            cut = cut if cut > 0 else max(fits, 1)
             yield (Span(text[:cut], span.style, span.url),)
             text = text[cut:].lstrip()

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.content import ContentError, load_library, load_required
+from bot.content import ContentError, WebsiteError, load_library, load_required
 from bot.conversation.render import render
 from bot.engine import Answer, AnswerEngine
 from bot.faces.console import Console, read_stdin
@@ -22,6 +22,10 @@ from bot.faces.settings import Settings, database
 from bot.store import StoreError, store_at
 
 DB_HELP = "a SQLite file, or a postgresql:// URL for several workers ($PILATES_BOT_DB)"
+SITE_HELP = (
+    "the website the content is published on, e.g. https://pilates.example.com: cards show "
+    "the pages' pictures and link to them ($PILATES_BOT_SITE_URL)"
+)
 
 
 def _engine(content: Path) -> AnswerEngine:
@@ -72,11 +76,18 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        site = settings.website
+    except WebsiteError as exc:
+        print(f"error: {exc} (--site-url, PILATES_BOT_SITE_URL)", file=sys.stderr)
+        return 2
     engine = _engine(settings.content)
 
     async def session() -> None:
         async with store_at(settings.db) as store:
-            console = Console(engine, store, lang=settings.lang, read=read_stdin, write=print)
+            console = Console(
+                engine, store, lang=settings.lang, read=read_stdin, write=print, site=site
+            )
             await console.run()
 
     try:
@@ -135,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     chat = commands.add_parser("chat", help="chat in this terminal, with favourites")
     chat.add_argument("--db", type=database, default=None, help=DB_HELP)
+    chat.add_argument("--site-url", help=SITE_HELP)
     content_flag(chat)
     lang_flag(chat)
     chat.set_defaults(handler=_chat)
@@ -147,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the Telegram bot")
     run.add_argument("--token", help="bot token ($TELEGRAM_BOT_TOKEN)")
     run.add_argument("--db", type=database, default=None, help=DB_HELP)
+    run.add_argument("--site-url", help=SITE_HELP)
     run.add_argument(
         "--base-url", help="Bot API base, e.g. http://localhost:8081/bot ($TELEGRAM_API_BASE_URL)"
     )

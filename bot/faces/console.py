@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from bot.content import DEFAULT_LANG
+from bot.content import DEFAULT_LANG, Website
 from bot.conversation.actions import Action, Forget, SetSaved, ShowSection
 from bot.conversation.conversation import FULL, STORE_FAILED, Conversation, Person
 from bot.conversation.i18n import N_, translator
@@ -35,8 +35,9 @@ class Console:
         lang: str = DEFAULT_LANG,
         read: Callable[[], Awaitable[str | None]],
         write: Callable[[str], None],
+        site: Website | None = None,
     ) -> None:
-        self.conversation = Conversation(engine, store)
+        self.conversation = Conversation(engine, store, site=site)
         self.person = Person(LOCAL_USER, lang)
         self._read = read
         self._write = write
@@ -103,16 +104,18 @@ class Console:
         return await self._show(await conversation.say(me, line))
 
     async def _show(self, reply: Reply) -> str:
-        """The reply as text: its choices numbered, a card with a hint instead of buttons."""
+        """The reply as text: its choices numbered, a card with a hint instead of buttons; the
+        picture and the buttons that open a web page as their addresses."""
         _ = translator(await self.conversation.language(self.person))
         if reply.choices:
             self._choices = reply.choices
             listed = [f"{n}. {choice.label}" for n, choice in enumerate(reply.choices, 1)]
             return "\n".join([plain(reply.parts), *listed, _("(type a number to choose)")]).strip()
+        text = reply.text + _addresses(reply)
         if _is_card(reply.actions):
             hint = _("(/fav to save · ask 'easier', 'tips', 'mistakes'... about it)")
-            return reply.text + "\n\n" + hint
-        return reply.text
+            return text + "\n\n" + hint
+        return text
 
 
 def _chosen(line: str, choices: tuple[Choice, ...]) -> Action | None:
@@ -125,6 +128,13 @@ def _chosen(line: str, choices: tuple[Choice, ...]) -> Action | None:
         if wanted in (label, label.split(" ")[0].strip(",.!")):
             return choice.action
     return None
+
+
+def _addresses(reply: Reply) -> str:
+    """A terminal cannot show a picture or a button: their addresses, to open elsewhere."""
+    lines = [f"🖼 {reply.picture.url}"] if reply.picture is not None else []
+    lines += [f"{link.label}: {link.url}" for link in reply.links]
+    return "\n\n" + "\n".join(lines) if lines else ""
 
 
 def _is_card(actions: tuple[Action, ...]) -> bool:

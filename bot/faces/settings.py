@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from bot.content import DEFAULT_LANG
+from bot.content import DEFAULT_LANG, Website
 from bot.store.postgres import is_postgres_url
 
 BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"  # bot/faces/ -> the repository
@@ -32,6 +32,7 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], object]]] = {
     "db": ("PILATES_BOT_DB", database),
     "base_url": ("TELEGRAM_API_BASE_URL", str),
     "secret_token": ("TELEGRAM_WEBHOOK_SECRET", str),
+    "site_url": ("PILATES_BOT_SITE_URL", str),
 }
 
 
@@ -43,6 +44,8 @@ class Settings:
     # A SQLite file, or a postgresql:// URL (whose password stays out of repr).
     db: Path | str = field(default=DEFAULT_DB, repr=False)
     lang: str = DEFAULT_LANG  # chat and ask
+    # The website the content is published on (chat and run): pictures and page links.
+    site_url: str | None = None
     # `run` only. The token and the secret stay out of repr, so they cannot reach a log.
     token: str | None = field(default=None, repr=False)
     base_url: str | None = None  # a self-hosted Bot API server
@@ -53,6 +56,11 @@ class Settings:
     max_connections: int = 40  # the webhook's, for setWebhook
     log_level: str = "INFO"
     concurrent_updates: int = 16
+
+    @property
+    def website(self) -> Website | None:
+        """The site at `site_url`, None without one; WebsiteError for a URL that is not one."""
+        return Website.at(self.site_url) if self.site_url else None
 
     @classmethod
     def from_sources(

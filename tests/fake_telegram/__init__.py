@@ -2,9 +2,9 @@
 
 Its parts, each readable on its own: ``server.py`` (chats, updates, polling, the methods),
 ``text.py`` (Telegram's HTML parse mode and entity rules), ``markup.py`` (keyboards and
-buttons), ``api.py`` (the wire: limits, error texts, requests and their records),
-``faults.py`` (failures, delays and dropped connections on demand) and ``delivery.py``
-(posting updates to a webhook).
+buttons), ``media.py`` (photos), ``api.py`` (the wire: limits, error texts, requests and their
+records), ``faults.py`` (failures, delays and dropped connections on demand) and
+``delivery.py`` (posting updates to a webhook).
 
 The real python-telegram-bot ``Application`` talks HTTP to this server on 127.0.0.1 instead of
 api.telegram.org::
@@ -35,6 +35,12 @@ What it imitates, because these are the places where a bot's mistakes reach user
   message editing ("message is not modified", "message to edit not found", an edit without
   ``reply_markup`` removing the keyboard), deletion, callback and inline query answers (each query
   answerable once), bot commands per (scope, language_code).
+* Photos (``media.py``): ``sendPhoto`` by URL, by the file_id of an earlier photo or uploaded,
+  with a caption of at most 1024 UTF-16 code units after parsing (the same HTML rules as text);
+  ``editMessageCaption`` and ``editMessageMedia`` (photos); ``editMessageText`` on a photo and
+  ``editMessageCaption``/``editMessageMedia`` on a text message refused with Telegram's words.
+  A URL Telegram could not fetch is played with ``photos.fail_url``; a URL seen before gives
+  the same photo, as Telegram's cache does.
 * Privacy mode in groups: only commands, mentions of the bot and replies to it are delivered.
 * Faults on demand: 429 with ``retry_after``, 5xx, delayed responses and dropped connections.
 
@@ -45,7 +51,7 @@ user), switchable with ``FakeTelegram(strict_html=False)``: every ``&`` must sta
 drops such links). Inline buttons with more than one action are refused (Telegram picks one).
 
 What it does not imitate (yet): MarkdownV2/Markdown parsing (such text is taken literally), media
-sending methods (``sendPhoto`` and the like answer 501 Not Implemented), inline messages
+other than photos (``sendVideo`` and the like answer 501 Not Implemented), inline messages
 (``inline_message_id`` edits), flood limits unless injected with ``fail_next``, chat members and
 permissions, message age limits on edits and deletes, entity detection in the bot's own messages
 (urls, mentions), text_mention links, and the exact wording of a few rarely seen errors.

@@ -17,6 +17,7 @@ ChatLike = Mapping[str, Any] | int | None
 Predicate = Callable[["RecordedRequest"], bool]
 
 MAX_MESSAGE_LENGTH = 4096  # UTF-16 code units of the visible text
+MAX_CAPTION_LENGTH = 1024  # the same, for a photo's caption
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_CALLBACK_ANSWER_LENGTH = 200
 MAX_INLINE_RESULTS = 50
@@ -37,6 +38,14 @@ NOT_MODIFIED = (
 QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 TEXT_EMPTY = "Bad Request: message text is empty"
 TEXT_TOO_LONG = "Bad Request: message is too long"
+CAPTION_TOO_LONG = "Bad Request: message caption is too long"
+NO_TEXT_TO_EDIT = "Bad Request: there is no text in the message to edit"
+NO_CAPTION_TO_EDIT = "Bad Request: there is no caption in the message to edit"
+NO_MEDIA_TO_EDIT = "Bad Request: there is no media in the message to edit"
+NO_PHOTO = "Bad Request: there is no photo in the request"
+WRONG_FILE = "Bad Request: wrong file identifier/HTTP URL specified"
+WRONG_URL = "Bad Request: wrong HTTP URL specified"
+URL_FAILED = "Bad Request: failed to get HTTP URL content"
 BUTTON_DATA_INVALID = "Bad Request: BUTTON_DATA_INVALID"
 BUTTON_URL_INVALID = "Bad Request: BUTTON_URL_INVALID"
 

@@ -17,13 +17,18 @@ from typing import Any, Protocol, Self, runtime_checkable
 from aiohttp import web
 
 from tests.fake_telegram.api import (
+    CAPTION_TOO_LONG,
     CONFLICT_POLLING,
     CONFLICT_WEBHOOK,
     JSON,
     MAX_CALLBACK_ANSWER_LENGTH,
+    MAX_CAPTION_LENGTH,
     MAX_COMMANDS,
     MAX_INLINE_RESULTS,
     MAX_MESSAGE_LENGTH,
+    NO_CAPTION_TO_EDIT,
+    NO_MEDIA_TO_EDIT,
+    NO_TEXT_TO_EDIT,
     NOT_MODIFIED,
     QUERY_TOO_OLD,
     TEXT_EMPTY,
@@ -43,6 +48,7 @@ from tests.fake_telegram.api import (
 from tests.fake_telegram.delivery import WebhookDelivery
 from tests.fake_telegram.faults import FaultInjection, _DroppedConnection, _Fault
 from tests.fake_telegram.markup import _check_reply_markup
+from tests.fake_telegram.media import Photos
 from tests.fake_telegram.text import (
     _USER_ENTITY,
     FormattedText,
@@ -226,6 +232,8 @@ class FakeTelegram(FaultInjection):
         self._default_menu_button: JSON = {"type": "commands"}
         self._files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
         self._file_data: dict[str, bytes] = {}  # file_path -> content
+        # Photos the bot sends; `photos.fail_url(url)` plays a site Telegram cannot fetch from.
+        self.photos = Photos(self._new_file)
 
         self._update_ids = itertools.count(700_000_001)
         self._queue: deque[JSON] = deque()
@@ -256,7 +264,10 @@ class FakeTelegram(FaultInjection):
             "deleteWebhook": self._delete_webhook,
             "getWebhookInfo": self._get_webhook_info,
             "sendMessage": self._send_message,
+            "sendPhoto": self._send_photo,
             "editMessageText": self._edit_message_text,
+            "editMessageCaption": self._edit_message_caption,
+            "editMessageMedia": self._edit_message_media,
             "editMessageReplyMarkup": self._edit_message_reply_markup,
             "deleteMessage": self._delete_message,
             "deleteMessages": self._delete_messages,
@@ -1086,6 +1097,25 @@ class FakeTelegram(FaultInjection):
     ) -> FormattedText:
         if not isinstance(text, str) or not text:
             raise _ApiError(400, empty)
+        formatted = self._parse(text, parse_mode, entities)
+        length = utf16_len(formatted.text)
+        if length == 0:
+            raise _ApiError(400, empty)
+        if length > MAX_MESSAGE_LENGTH:
+            raise _ApiError(400, too_long)
+        return formatted
+
+    def _caption(self, caption: Any, parse_mode: Any, entities: Any) -> FormattedText:
+        """A media caption: like a message's text, but optional and at most 1024 long."""
+        if caption is None or caption == "":
+            return FormattedText("")
+        formatted = self._parse(str(caption), parse_mode, entities)
+        if utf16_len(formatted.text) > MAX_CAPTION_LENGTH:
+            raise _ApiError(400, CAPTION_TOO_LONG)
+        return formatted
+
+    def _parse(self, text: str, parse_mode: Any, entities: Any) -> FormattedText:
+        """Text in a parse mode (or with entities) as Telegram stores it, trimmed."""
         mode = parse_mode.lower() if isinstance(parse_mode, str) else parse_mode
         if mode is None:
             mode = ""
@@ -1100,13 +1130,7 @@ class FakeTelegram(FaultInjection):
             formatted = FormattedText(text, [dict(entity) for entity in entities])
         else:
             formatted = FormattedText(text)  # Markdown is not imitated: taken literally
-        formatted = _trim(formatted)
-        length = utf16_len(formatted.text)
-        if length == 0:
-            raise _ApiError(400, empty)
-        if length > MAX_MESSAGE_LENGTH:
-            raise _ApiError(400, too_long)
-        return formatted
+        return _trim(formatted)
 
     def _reply_target(self, state: _ChatState, params: JSON) -> JSON | None:
         reply = params.get("reply_parameters")
@@ -1155,6 +1179,31 @@ class FakeTelegram(FaultInjection):
         )
         return message
 
+    def _send_photo(self, params: JSON) -> JSON:
+        state = self._target_chat(params, sending=True)
+        sizes = self.photos.sizes(params.get("photo"))
+        caption = self._caption(
+            params.get("caption"), params.get("parse_mode"), params.get("caption_entities")
+        )
+        markup = _check_reply_markup(params.get("reply_markup"))
+        replied = self._reply_target(state, params)
+        message: JSON = {
+            "message_id": state.take_message_id(),
+            "from": self.bot_user,
+            "chat": state.chat,
+            "date": _now(),
+        }
+        if replied is not None:
+            message["reply_to_message"] = replied
+        message["photo"] = sizes
+        _set_caption(message, caption)
+        if markup is not None and markup.get("inline_keyboard"):
+            message["reply_markup"] = markup
+        state.bot_messages[message["message_id"]] = _BotMessage(
+            message, _str_param(params, "caption") or "", markup, _str_param(params, "parse_mode")
+        )
+        return message
+
     def _editable(self, params: JSON) -> tuple[_ChatState, _BotMessage]:
         if params.get("inline_message_id"):
             raise _bad("MESSAGE_ID_INVALID")  # inline messages are not imitated
@@ -1169,6 +1218,8 @@ class FakeTelegram(FaultInjection):
 
     def _edit_message_text(self, params: JSON) -> JSON:
         state, message = self._editable(params)
+        if "text" not in message.api:  # a photo: its caption is edited with editMessageCaption
+            raise _ApiError(400, NO_TEXT_TO_EDIT)
         formatted = self._format(
             params.get("text"), params.get("parse_mode"), params.get("entities")
         )
@@ -1191,6 +1242,64 @@ class FakeTelegram(FaultInjection):
             api["reply_markup"] = inline
         edited = _BotMessage(api, params["text"], inline, _str_param(params, "parse_mode"))
         state.bot_messages[api["message_id"]] = edited
+        return api
+
+    def _edit_message_caption(self, params: JSON) -> JSON:
+        state, message = self._editable(params)
+        if "photo" not in message.api:
+            raise _ApiError(400, NO_CAPTION_TO_EDIT)
+        caption = self._caption(
+            params.get("caption"), params.get("parse_mode"), params.get("caption_entities")
+        )
+        return self._edit_media_message(state, message, params, message.api["photo"], caption)
+
+    def _edit_message_media(self, params: JSON) -> JSON:
+        state, message = self._editable(params)
+        if "photo" not in message.api:
+            raise _ApiError(400, NO_MEDIA_TO_EDIT)
+        media = params.get("media")
+        if not isinstance(media, Mapping):
+            raise _bad("can't parse InputMedia JSON object")
+        if media.get("type") != "photo":
+            raise _ApiError(501, "Not Implemented: the fake imitates photos only")
+        photo = media.get("media")
+        if isinstance(photo, str) and photo.startswith("attach://"):
+            photo = params.get(photo.removeprefix("attach://"))
+        sizes = self.photos.sizes(photo)
+        caption = self._caption(
+            media.get("caption"), media.get("parse_mode"), media.get("caption_entities")
+        )
+        return self._edit_media_message(state, message, {**params, **media}, sizes, caption)
+
+    def _edit_media_message(
+        self,
+        state: _ChatState,
+        message: _BotMessage,
+        params: Mapping[str, Any],
+        sizes: list[JSON],
+        caption: FormattedText,
+    ) -> JSON:
+        """A photo message with this photo, caption and keyboard (none: taken away)."""
+        markup = _check_reply_markup(params.get("reply_markup"), inline_only=True)
+        inline = markup if markup and markup.get("inline_keyboard") else None
+        old = message.api
+        if (
+            old["photo"] == sizes
+            and old.get("caption", "") == caption.text
+            and old.get("caption_entities", []) == caption.entities
+            and old.get("reply_markup") == inline
+        ):
+            raise _ApiError(400, NOT_MODIFIED)
+        kept = ("photo", "caption", "caption_entities", "reply_markup")
+        api = {k: v for k, v in old.items() if k not in kept}
+        api["photo"] = sizes
+        api["edit_date"] = _now()
+        _set_caption(api, caption)
+        if inline is not None:
+            api["reply_markup"] = inline
+        state.bot_messages[api["message_id"]] = _BotMessage(
+            api, _str_param(params, "caption") or "", inline, _str_param(params, "parse_mode")
+        )
         return api
 
     def _edit_message_reply_markup(self, params: JSON) -> JSON:
@@ -1446,3 +1555,10 @@ class FakeTelegram(FaultInjection):
 
 def _now() -> int:
     return int(time.time())
+
+
+def _set_caption(message: JSON, caption: FormattedText) -> None:
+    if caption.text:
+        message["caption"] = caption.text
+    if caption.entities:
+        message["caption_entities"] = caption.entities

@@ -23,7 +23,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.content import DEFAULT_LANG, load_required
+from bot.content import DEFAULT_LANG, Website, WebsiteError, load_required
 from bot.conversation.conversation import Conversation
 from bot.conversation.i18n import N_, interface_languages, translator
 from bot.engine import AnswerEngine
@@ -85,10 +85,12 @@ def build_application(
     base_url: str | None = None,
     concurrent_updates: int = 1,
     rate_limit: bool = True,
+    site: Website | None = None,
 ) -> Application:  # type: ignore[type-arg]
-    """The bot, ready to run: the store opens in post_init and closes in post_shutdown."""
+    """The bot, ready to run: the store opens in post_init and closes in post_shutdown.
+    `site`: where the content is published (cards with pictures and links to the pages)."""
 
-    handlers = Handlers(Conversation(engine, store))
+    handlers = Handlers(Conversation(engine, store, site=site))
     stop_scheduler = asyncio.Event()
     scheduled: list[asyncio.Task[None]] = []
 
@@ -181,6 +183,11 @@ def run_bot(settings: Settings) -> int:
     if not token:
         print("error: no bot token: pass --token or set TELEGRAM_BOT_TOKEN", file=sys.stderr)
         return 2
+    try:
+        site = settings.website
+    except WebsiteError as exc:
+        print(f"error: {exc} (--site-url, PILATES_BOT_SITE_URL)", file=sys.stderr)
+        return 2
     secret = settings.secret_token or ""
     if settings.webhook_url and not secret:
         secret = secret_for(token)  # the same in every worker; Telegram learns it in setWebhook
@@ -205,9 +212,16 @@ def run_bot(settings: Settings) -> int:
     store = store_at(settings.db)
     base_url = settings.base_url
     application = build_application(
-        engine, store, token, base_url=base_url, concurrent_updates=settings.concurrent_updates
+        engine,
+        store,
+        token,
+        base_url=base_url,
+        concurrent_updates=settings.concurrent_updates,
+        site=site,
     )
     log.info("%d exercises loaded from %s; store: %s", len(result.library), settings.content, store)
+    if site is not None:
+        log.info("cards show pictures from and link to %s", site.base_url)
     api = urlsplit(base_url or "https://api.telegram.org").netloc
     try:
         asyncio.run(check_token(token, base_url))

@@ -12,6 +12,7 @@ from telegram import (
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
+    LinkPreviewOptions,
     Message,
     MessageEntity,
     Update,
@@ -27,6 +28,7 @@ from bot.conversation.reminders import due_action
 from bot.conversation.reply import Reply
 from bot.faces.telegram.delivery import deliver
 from bot.faces.telegram.pacing import BOT_INITIATED
+from bot.faces.telegram.pictures import Pictures
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -61,6 +63,14 @@ def person(update: Update) -> Person | None:
     return Person(user.id, telegram_language(update), not anonymous(update), user.first_name or "")
 
 
+def _same_page(message: Message, reply: Reply) -> bool:
+    """Whether `message` shows the page `reply` is about: a web link of its buttons is one of
+    the reply's (the page on the website)."""
+    markup = message.reply_markup
+    shown = {b.url for row in markup.inline_keyboard for b in row} if markup else set()
+    return any(link.url in shown for link in reply.links)
+
+
 def _callback_data(message: Message | None) -> list[str]:
     """The data of every button under a message (the card a button was pressed on)."""
     markup = message.reply_markup if message is not None else None
@@ -73,6 +83,7 @@ class Handlers:
 
     def __init__(self, conversation: Conversation) -> None:
         self.conversation = conversation
+        self.pictures = Pictures()
 
     # --- showing replies -----------------------------------------------------------------
 
@@ -92,14 +103,32 @@ class Handlers:
         return InlineKeyboardMarkup(rows)
 
     async def send(self, message: Message, reply: Reply) -> None:
-        """Reply in as many messages as the text needs, the buttons under the last one."""
+        """Reply in as many messages as the text needs, the buttons under the last one; a
+        reply with a picture as a photo card (pictures.py)."""
+        markup = await self.keyboard(reply)
+        if await self.pictures.send(message, reply, markup):
+            return
         pieces = reply.html_pieces()
         for number, piece in enumerate(pieces, 1):
-            markup = await self.keyboard(reply) if number == len(pieces) else None
-            await deliver(partial(message.reply_text, piece, reply_markup=markup))
+            last = number == len(pieces)
+            await deliver(partial(message.reply_text, piece, reply_markup=markup if last else None))
 
     async def replace(self, message: Message, reply: Reply) -> None:
         """Show `reply` in place of a card (a button press), the overflow as new messages."""
+        if message.photo:
+            if await self.pictures.replace(message, reply, await self.keyboard(reply)):
+                return
+            # A photo cannot be taken away (the reply has none, or Telegram could not fetch
+            # it): the reply comes as a new message, the photo card stays as it was.
+            await self.send(message, reply)
+            return
+        if self.pictures.showable(reply) and not _same_page(message, reply):
+            # A text message cannot become a photo: the card of a page picked from a list (or
+            # from a card of another page) comes as a new photo card below, and the list stays
+            # to pick from again. A text card of the same page (sent while its picture could
+            # not be fetched) is edited in place instead, so its presses do not pile up cards.
+            await self.send(message, reply)
+            return
         first, *rest = reply.html_pieces()
         markup = await self.keyboard(reply) if not rest else None
         try:
@@ -304,15 +333,32 @@ class Handlers:
                 translator(lang)("Ask more in the bot"),
                 url=f"https://t.me/{context.bot.username}?start={DEEP_LINK_PREFIX}{exercise.id}",
             )
+            links = (
+                [[InlineKeyboardButton(link.label, url=link.url)] for link in card.links]
+                if self.conversation.site is not None  # without a site, the message as before
+                else []
+            )
+            # Articles, not photo results: people pick an exercise by its name, which a grid of
+            # photos hides. The picture is the article's thumbnail, and the message it sends
+            # shows it as a large preview above the card (Telegram fetches it like a photo).
+            picture = card.picture.url if card.picture else None
+            preview = (
+                LinkPreviewOptions(url=picture, prefer_large_media=True, show_above_text=True)
+                if picture
+                else None
+            )
             results.append(
                 InlineQueryResultArticle(
                     id=exercise.id,
                     title=exercise.title,
                     description=exercise.description,
                     input_message_content=InputTextMessageContent(
-                        card.html_pieces()[0], parse_mode=ParseMode.HTML
+                        card.html_pieces()[0],
+                        parse_mode=ParseMode.HTML,
+                        link_preview_options=preview,
                     ),
-                    reply_markup=InlineKeyboardMarkup([[open_in_bot]]),
+                    reply_markup=InlineKeyboardMarkup([[open_in_bot], *links]),
+                    thumbnail_url=picture,
                 )
             )
         await deliver(
