@@ -300,3 +300,32 @@ async def test_reminders_go_out_once_a_day_in_each_zone_within_the_bulk_limit(
 
 
 REMINDER_FIGURES: list[tuple[str, int, float]] = []
+
+
+async def test_progress_in_telegram_comes_with_its_picture(
+    fake: FakeTelegram, library: Library, db: Path
+) -> None:
+    from PIL import Image
+
+    from tests.fake_telegram import UploadedFile
+
+    user = fake.make_user(5300)["id"]
+    async with running_bot(fake, library, db):
+        fake.send_command(user, "/progress")
+        photo = await fake.wait_for("sendPhoto", lambda r: r.params["chat_id"] == user)
+        await fake.wait_idle()
+    assert "Your progress" in fake.messages(user)[0]["text"]
+    upload = photo.params["photo"]
+    assert isinstance(upload, UploadedFile)
+    with Image.open(io.BytesIO(upload.data)) as image:
+        assert image.format == "PNG" and image.size == CHART_SIZE
+
+
+async def test_a_session_in_spanish(practising: tuple[Conversation, Clock]) -> None:
+    conversation, _clock = practising
+    bea = Person(2, "es")
+    card = await conversation.say(bea, "rutina de 10 minutos para principiantes")
+    assert card.text.startswith("Tu sesión") and "Principiante" in card.text
+    first = (await conversation.press(bea, card.actions[0], card.actions)).reply
+    assert first is not None and first.text.startswith("Ejercicio 1 de")
+    assert [c.label for c in first.choices] == ["⏸ Pausa", "⏭ Saltar", "✓ Hecho", "■ Parar"]
