@@ -11,14 +11,18 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import Analysis, Lexicon
+from bot.engine.postings import Floats, Ids, Postings, add_up
 from bot.languages.text import words
 
 # Edits (insert, delete, substitute, swap two letters) an unknown word may be from a name word
@@ -59,17 +63,19 @@ class NameLookup:
     words: frozenset[int]  # message positions that are (possibly misspelt) name words
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
-    exercise_id: str
-    text: str
-    terms: tuple[str, ...]
-    weight: float
-    is_title: bool
+# Scores within this of the cut may round either way (a name's score is rounded to 9 places):
+# names that close are scored exactly before the cut is made.
+_NEAR = 1e-7
+_MASK_BITS = 52  # name terms a message may say for the spread check to group names by them
 
 
 class NameIndex:
-    """Exercise titles and keywords, by term."""
+    """Exercise titles and keywords, by term.
+
+    Names are rows of arrays (exercise, weight, title or keyword) and each term's names one
+    array of row numbers, so a word shared by thousands of names costs one numpy operation;
+    only the few names that can win become `NameMatch`es.
+    """
 
     def __init__(
         self,
@@ -77,8 +83,6 @@ class NameIndex:
         lexicon: Lexicon,
         known_words: frozenset[str],
     ) -> None:
-        self._lexicon = lexicon
-        self._known_words = known_words
         prepared: list[tuple[str, str, tuple[str, ...], bool]] = []
         exercises_with: defaultdict[str, set[str]] = defaultdict(set)
         surface: dict[str, str] = {}
@@ -101,47 +105,218 @@ class NameIndex:
                     if len(word) >= 3 and not word.isdigit() and not (joined and len(word) > 7):
                         surface.setdefault(word, term)
         total = len({p[0] for p in prepared}) or 1
-        self._weight = {
+        weight = {
             term: STOP_WEIGHT
             if term in lexicon.name_fillers
             else math.log(1 + total / len(exercises))
             for term, exercises in exercises_with.items()
         }
-        self._names: list[_Name] = []
-        self._postings: defaultdict[str, list[int]] = defaultdict(list)
-        for exercise_id, text, terms, is_title in prepared:
-            weight = sum(self._weight[t] for t in terms)
+        exercise_ids = list(dict.fromkeys(p[0] for p in prepared))
+        row_of = {exercise_id: row for row, exercise_id in enumerate(exercise_ids)}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for name_id, (_, _, terms, _) in enumerate(prepared):
             for term in terms:
-                self._postings[term].append(len(self._names))
-            self._names.append(_Name(exercise_id, text, terms, weight, is_title))
-        self._surface_words = sorted(surface)
-        self._surface_terms = [surface[w] for w in self._surface_words]
+                postings[term].append(name_id)
+        fillers = lexicon.name_fillers
+        self._set_state(
+            lexicon,
+            known_words,
+            {
+                "exercise_ids": exercise_ids,
+                "weight": weight,
+                "texts": [p[1] for p in prepared],
+                "terms": [p[2] for p in prepared],
+                "exercise": np.array([row_of[p[0]] for p in prepared], np.int32),
+                "name_weight": np.array([sum(weight[t] for t in p[2]) for p in prepared]),
+                "is_title": np.array([p[3] for p in prepared], np.bool_),
+                "carrying": np.array(
+                    [sum(t not in fillers for t in p[2]) for p in prepared], np.int32
+                ),
+                "postings": Postings.build(postings).state(),
+                "surface_words": sorted(surface),
+                "surface_terms": [surface[w] for w in sorted(surface)],
+            },
+        )
+
+    @classmethod
+    def from_state(
+        cls, state: dict[str, Any], lexicon: Lexicon, known_words: frozenset[str]
+    ) -> NameIndex:
+        """The index `state()` describes, as the index cache keeps it."""
+        index = cls.__new__(cls)
+        index._set_state(lexicon, known_words, state)
+        return index
+
+    def _set_state(
+        self, lexicon: Lexicon, known_words: frozenset[str], state: dict[str, Any]
+    ) -> None:
+        self._lexicon = lexicon
+        self._known_words = known_words
+        self._state = state
+        self._exercise_ids: list[str] = state["exercise_ids"]
+        self._weight: dict[str, float] = state["weight"]
+        self._texts: list[str] = state["texts"]
+        self._terms: list[tuple[str, ...]] = state["terms"]
+        self._exercise: Ids = state["exercise"]
+        self._name_weight: Floats = state["name_weight"]
+        self._is_title: npt.NDArray[np.bool_] = state["is_title"]
+        self._carrying: Ids = state["carrying"]
+        self._postings = Postings(*state["postings"])
+        self._surface_words: list[str] = state["surface_words"]
+        self._surface_terms: list[str] = state["surface_terms"]
+        self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
+
+    def state(self) -> dict[str, Any]:
+        return self._state
 
     def __contains__(self, term: str) -> bool:
         return term in self._postings
 
-    def lookup(self, message: Analysis, limit: int = 6) -> NameLookup:
-        """Name words in the message (typos included), looked up once for every later stage."""
+    def lookup(
+        self, message: Analysis, limit: int = 6, among: Collection[str] | None = None
+    ) -> NameLookup:
+        """Name words in the message (typos included), looked up once for every later stage.
+        `among`: only these exercises' matches are made (the ranking is over all of them)."""
         hits = self._hits(message)
         words_hit = frozenset(p for _, positions in hits.values() for p in positions)
-        return NameLookup(self._match(message, hits, limit), words_hit)
+        return NameLookup(self._match(message, hits, limit, among), words_hit)
 
     def _match(
-        self, message: Analysis, hits: dict[str, tuple[float, tuple[int, ...]]], limit: int
+        self,
+        message: Analysis,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        limit: int,
+        among: Collection[str] | None = None,
     ) -> list[NameMatch]:
-        """The exercises the message may name, best first, at most one entry per exercise."""
+        """The exercises the message may name, best first, at most one entry per exercise.
+
+        Every name a hit term touches gets its share of the weight found (one array operation
+        per term); only names that can be an exercise's best, or its title's, and can rank
+        among the first `limit` are scored exactly and made into matches.
+        """
         if not hits:
             return []
-        found: defaultdict[int, float] = defaultdict(float)
-        anchored: set[int] = set()  # names hit by at least one word that is not a stop word
-        for term, (similarity, where) in hits.items():
-            real = any(not message.stop[p] for p in where)
-            for name_id in self._postings[term]:
-                found[name_id] += self._weight[term] * similarity
-                if real:
-                    anchored.add(name_id)
-        best: dict[str, NameMatch] = {}
-        titles: dict[str, tuple[float, frozenset[int]]] = {}
+        size = len(self._texts)
+        fillers = self._lexicon.name_fillers
+        real = [any(not message.stop[p] for p in where) for _, where in hits.values()]
+        mass, first = add_up(
+            size, ((self._postings.get(t), self._weight[t] * s) for t, (s, _) in hits.items())
+        )
+        anchored = np.zeros(size, np.bool_)  # hit by a word that is not a stop word
+        carried = np.zeros(size, np.int32)  # the name's carrying terms the message holds
+        for (term, _), is_real in zip(hits.items(), real, strict=True):
+            ids = self._postings.get(term)
+            if is_real:
+                anchored[ids] = True  # "into", "the": no reason to think of "Roll Over into..."
+            if term not in fillers:
+                carried[ids] += 1
+        rows = np.flatnonzero(anchored)
+        if not len(rows):
+            return []
+        exercise = self._exercise[rows]
+        raw = mass[rows] / self._name_weight[rows]
+        spread = self._spread(message, hits, rows, carried[rows])
+        approx = np.where(spread, raw * SPREAD_COST, raw)
+        # Where in a dict filled term by term each name came: ties keep that order.
+        order = first[rows].astype(np.int64) * size + rows
+        exercises = len(self._exercise_ids)
+        best = np.full(exercises, -1.0)
+        np.maximum.at(best, exercise, approx)
+        seen = np.full(exercises, np.iinfo(np.int64).max)
+        np.minimum.at(seen, exercise, order)
+        touched = np.flatnonzero(best >= 0)
+        floor = -1.0
+        if len(touched) > limit:
+            cut = len(touched) - limit
+            floor = float(np.partition(best[touched], cut)[cut]) - _NEAR
+        contender = best[exercise] >= floor
+        titled = contender & self._is_title[rows]
+        best_title = np.full(exercises, -1.0)
+        np.maximum.at(best_title, exercise[titled], approx[titled])
+        keep = contender & (
+            (approx >= best[exercise] - _NEAR) | (titled & (approx >= best_title[exercise] - _NEAR))
+        )
+        rows, exercise, raw, spread, order = (
+            rows[keep],
+            exercise[keep],
+            raw[keep],
+            spread[keep],
+            order[keep],
+        )
+        # Exact scores: `round` per distinct value, as each name was scored before.
+        values, where = np.unique(raw, return_inverse=True)
+        exact = np.array([round(float(v), 9) for v in values])[where.ravel()]
+        score = np.where(spread, exact * SPREAD_COST, exact)
+        mass_found = mass[rows]
+        is_title = self._is_title[rows]
+        # Each exercise's best name: highest (score, mass, title), the first found on a tie.
+        pick = np.lexsort((order, ~is_title, -mass_found, -score, exercise))
+        first_of = pick[np.unique(exercise[pick], return_index=True)[1]]
+        # ...and its best title, the first found to reach the highest score.
+        title_rows = np.flatnonzero(is_title & (score > 0))
+        title_pick = title_rows[
+            np.lexsort((order[title_rows], -score[title_rows], exercise[title_rows]))
+        ]
+        title_of = {
+            int(exercise[i]): int(i)
+            for i in title_pick[np.unique(exercise[title_pick], return_index=True)[1]]
+        }
+        # Exercises by their best name's rank, then in the order they were first touched.
+        winners = first_of[
+            np.lexsort(
+                (
+                    seen[exercise[first_of]],
+                    ~is_title[first_of],
+                    -mass_found[first_of],
+                    -score[first_of],
+                )
+            )
+        ][:limit]
+        if among is not None:
+            wanted = np.zeros(len(self._exercise_ids), np.bool_)
+            wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
+            winners = winners[wanted[exercise[winners]]]
+        found: list[NameMatch] = []
+        for i in winners:
+            row = int(rows[i])
+            title = title_of.get(int(exercise[i]))
+            found.append(
+                NameMatch(
+                    exercise_id=self._exercise_ids[int(exercise[i])],
+                    score=float(score[i]),
+                    mass=float(mass_found[i]),
+                    name=self._texts[row],
+                    is_title=bool(is_title[i]),
+                    positions=self._positions(row, hits),
+                    title_score=0.0 if title is None else float(score[title]),
+                    title_positions=frozenset()
+                    if title is None
+                    else self._positions(int(rows[title]), hits),
+                )
+            )
+        return found
+
+    def _positions(
+        self, row: int, hits: dict[str, tuple[float, tuple[int, ...]]]
+    ) -> frozenset[int]:
+        """The message words that matched a name."""
+        return frozenset(p for t in self._terms[row] if t in hits for p in hits[t][1])
+
+    def _spread(
+        self,
+        message: Analysis,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        rows: npt.NDArray[np.intp],
+        carried: Ids,
+    ) -> npt.NDArray[np.bool_]:
+        """Which names' words the message says far apart: "my neck ... I pull" is no Neck
+        Pull. Only names with two or more of their carrying words said can be; the answer
+        depends on which of its terms were said and how many it has, so it is worked out once
+        for each such pair."""
+        spread = np.zeros(len(rows), np.bool_)
+        several = np.flatnonzero(carried >= 2)
+        if not len(several):
+            return spread
         # A word's place, not counting the little words names are made with: "patada con una
         # pierna" is a name said in full, "push your hips up" is not Push Up.
         fillers = self._lexicon.name_fillers
@@ -149,41 +324,22 @@ class NameIndex:
         places: defaultdict[str, list[int]] = defaultdict(list)  # every place a term is said
         for position, stem in enumerate(message.stems):
             places[stem].append(position)
-        for name_id, mass in found.items():
-            name = self._names[name_id]
-            if name_id not in anchored:
-                continue  # "into", "the": not a reason to think of "Roll Over into Teaser"
-            positions = frozenset(p for t in name.terms if t in hits for p in hits[t][1])
-            score = round(mass / name.weight, 9)  # a sum of floats: "all of it" is 1.0, exactly
-            # Only the words that carry the name count ("de", "la" may be left out or be
-            # anywhere in the message).
-            carrying = tuple(t for t in name.terms if t not in self._lexicon.name_fillers)
-            if _span(carrying, hits, places, rank) >= len(carrying) + SPREAD:
-                # A name's words far apart are not the name: "my neck ... I pull" is no Neck Pull.
-                score *= SPREAD_COST
-            candidate = NameMatch(
-                exercise_id=name.exercise_id,
-                score=score,
-                mass=mass,
-                name=name.text,
-                is_title=name.is_title,
-                positions=positions,
-            )
-            if name.is_title and candidate.score > titles.get(name.exercise_id, (0.0,))[0]:
-                titles[name.exercise_id] = (candidate.score, positions)
-            current = best.get(name.exercise_id)
-            if current is None or candidate.rank > current.rank:
-                best[name.exercise_id] = candidate
-        ranked = sorted(best.values(), key=lambda m: m.rank, reverse=True)[:limit]
-        untitled: tuple[float, frozenset[int]] = (0.0, frozenset())
-        return [
-            replace(
-                m,
-                title_score=titles.get(m.exercise_id, untitled)[0],
-                title_positions=titles.get(m.exercise_id, untitled)[1],
-            )
-            for m in ranked
-        ]
+        said = [t for t in hits if t not in fillers]
+        if len(said) > _MASK_BITS:  # a message saying that many name words: one at a time
+            lead, groups = several, np.arange(len(several))
+        else:
+            mask = np.zeros(len(self._texts), np.int64)
+            for bit, term in enumerate(said):
+                mask[self._postings.get(term)] |= 1 << bit
+            key = mask[rows[several]] * 1024 + np.minimum(self._carrying[rows[several]], 1023)
+            _, first, groups = np.unique(key, return_index=True, return_inverse=True)
+            lead = several[first]
+        far = np.zeros(len(lead), np.bool_)
+        for group, i in enumerate(lead):
+            carrying = tuple(t for t in self._terms[int(rows[i])] if t not in fillers)
+            far[group] = _span(carrying, hits, places, rank) >= len(carrying) + SPREAD
+        spread[several] = far[groups.ravel()]
+        return spread
 
     def _completions(self, prefix: str, limit: int = 5) -> list[tuple[str, str]]:
         """Name words that start with `prefix`, from the sorted word list."""

@@ -100,8 +100,8 @@ def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     there = [e for e, p in index.position_of.items() if p == position]
     # "the kick lying face down": among the exercises there, those whose titles hold
     # the rest; when that leaves one ("standing roll"), naming it is the name stage's job.
-    every = index.names.lookup(message.analysis, limit=len(index.position_of)).matches
-    named = [m.exercise_id for m in every if m.exercise_id in there and rest <= m.title_positions]
+    every = index.names.lookup(message.analysis, len(index.position_of), among=there).matches
+    named = [m.exercise_id for m in every if rest <= m.title_positions]
     if rest and len(named) == 1:
         return ()
     if len(there) > MAX_SUGGESTIONS:
