@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from bot.content import DEFAULT_LANG, FaqEntry, Level, Library, Section
+from bot.engine.faq import FaqIndex, FaqSource
 from bot.engine.lexicon import Analysis, Lexicon, lexicon
-from bot.engine.matching import FaqIndex, FaqSource, NameIndex
+from bot.engine.matching import NameIndex
 from bot.engine.spelling import Speller, common_words, real_words
 from bot.languages.text import words
 
