@@ -2,13 +2,14 @@
 changes no answer.
 
     python -m bench.answer_snapshot record OUT.jsonl [--size N --variant varied|copies]
-    python -m bench.answer_snapshot compare OUT.jsonl [--size N --variant ...]
+    python -m bench.answer_snapshot compare OUT.jsonl [--size N --variant ...] [--cache DIR]
 
 Without --size the bundled content answers every message of tests/answer_set/*.yaml and
 tests/answer_set/blind/*.yaml in its set's language; with --size a synthetic library of that
 many exercises (bench/synthetic.py) answers the English development set. The random pick is
 seeded per message, so one changed answer does not shift every random answer after it. Inline
-search results are recorded too: they walk the same name index.
+search results are recorded too: they walk the same name index. With --cache the engine
+starts through the index cache in DIR (run twice: the first run writes it, the second reads it).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bench import ROOT
 from bench.synthetic import VARIANTS, build_tree
 from bot.content import load_library
 from bot.engine import AnswerEngine
+from bot.engine.cache import start_engine
 from bot.faces.cli import answer_json
 from tests.answer_quality import blind_sets, load_cases, retired_sets, set_lang
 
@@ -33,9 +35,14 @@ def _sets(synthetic: bool) -> list[str]:
     return ["en"] if synthetic else ["en", "es", *retired_sets(), *blind_sets()]
 
 
-def snapshot(content: Path, synthetic: bool) -> Iterator[dict[str, object]]:
+def snapshot(content: Path, synthetic: bool, cache: Path | None) -> Iterator[dict[str, object]]:
     rng = random.Random()
-    engine = AnswerEngine(load_library(content).library, rng=rng)
+    if cache is None:
+        engine = AnswerEngine(load_library(content).library, rng=rng)
+    else:
+        started = start_engine(content, cache, rng)
+        print(f"index cache {cache}: {'read' if started.from_cache else 'written'}")
+        engine = started.engine
     for name in _sets(synthetic):
         lang = set_lang(name)
         for number, case in enumerate(load_cases(name)):
@@ -52,7 +59,9 @@ def snapshot(content: Path, synthetic: bool) -> Iterator[dict[str, object]]:
 def _content(args: argparse.Namespace, folder: str) -> Path:
     if args.size is None:
         return ROOT / "content"
-    return build_tree(Path(folder), args.size, args.variant)
+    # With a cache, the tree is built in the same place each time, as the cache is keyed by it.
+    where = Path(folder) if args.cache is None else args.cache / f"tree-{args.variant}{args.size}"
+    return build_tree(where, args.size, args.variant)
 
 
 def main(argv: list[str]) -> int:
@@ -61,9 +70,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--size", type=int, default=None)
     parser.add_argument("--variant", choices=VARIANTS, default="varied")
+    parser.add_argument("--cache", type=Path, default=None, help="start through this index cache")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        rows = list(snapshot(_content(args, folder), args.size is not None))
+        rows = list(snapshot(_content(args, folder), args.size is not None, args.cache))
     if args.action == "record":
         with args.file.open("w", encoding="utf-8") as out:
             for row in rows:

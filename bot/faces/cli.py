@@ -14,26 +14,28 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.content import ContentError, load_library, load_required
+from bot.content import ContentError, load_library
 from bot.conversation.render import render
 from bot.engine import Answer, AnswerEngine
+from bot.engine.cache import start_engine
 from bot.faces.console import Console, read_stdin
 from bot.faces.settings import Settings
 from bot.store.favourites import FavouritesStore, StoreError
 
 
-def _engine(content: Path) -> AnswerEngine:
+def _engine(settings: Settings) -> AnswerEngine:
+    content = settings.content
     try:
-        result = load_required(content)
+        result = start_engine(content, settings.index_cache)
     except ContentError as exc:
         raise SystemExit(f"error: {exc}") from None
-    if result.errors:
+    if result.result.errors:
         print(
-            f"warning: {len(result.errors)} problem(s) in the content; "
+            f"warning: {len(result.result.errors)} problem(s) in the content; "
             f"run `pilates-bot check {content}`",
             file=sys.stderr,
         )
-    return AnswerEngine(result.library)
+    return result.engine
 
 
 def answer_json(answer: Answer) -> dict[str, object]:
@@ -50,7 +52,7 @@ def answer_json(answer: Answer) -> dict[str, object]:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
-    engine = _engine(settings.content)
+    engine = _engine(settings)
     if args.text == ["-"]:
         for line in sys.stdin:
             message = line.rstrip("\n")
@@ -66,7 +68,7 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
-    engine = _engine(settings.content)
+    engine = _engine(settings)
 
     async def session() -> None:
         async with FavouritesStore(settings.db) as store:
@@ -120,17 +122,28 @@ def build_parser() -> argparse.ArgumentParser:
     def lang_flag(command: argparse.ArgumentParser) -> None:
         command.add_argument("--lang", help=f"language code (default: {defaults.lang})")
 
+    def cache_flag(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--cache",
+            type=Path,
+            default=None,
+            help="folder of the index cache, or off ($PILATES_BOT_CACHE; default: .cache "
+            "beside the database)",
+        )
+
     ask = commands.add_parser("ask", help="answer one message (or one per line with -)")
     ask.add_argument("text", nargs="+", help="the message, or - to read messages from stdin")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     content_flag(ask)
     lang_flag(ask)
+    cache_flag(ask)
     ask.set_defaults(handler=_ask)
 
     chat = commands.add_parser("chat", help="chat in this terminal, with favourites")
     chat.add_argument("--db", type=Path, default=None, help="SQLite file ($PILATES_BOT_DB)")
     content_flag(chat)
     lang_flag(chat)
+    cache_flag(chat)
     chat.set_defaults(handler=_chat)
 
     check = commands.add_parser("check", help="validate a content tree and list its problems")
@@ -171,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"(default {defaults.concurrent_updates}, 1 = one at a time)",
     )
     content_flag(run)
+    cache_flag(run)
     run.set_defaults(handler=_run)
     return parser
 

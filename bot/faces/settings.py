@@ -17,12 +17,17 @@ from bot.content import DEFAULT_LANG
 
 BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"  # bot/faces/ -> the repository
 DEFAULT_DB = Path("data") / "pilates-bot.sqlite3"
+# The index cache lives with the database by default: the folder the bot may already write
+# (a Docker volume, systemd's StateDirectory), not the user's home.
+CACHE_FOLDER = ".cache"
+CACHE_OFF = frozenset({"off", "none", "no", "0"})
 
 # The settings an environment variable can give, and how its text becomes the value.
 ENVIRONMENT: dict[str, tuple[str, Callable[[str], object]]] = {
     "token": ("TELEGRAM_BOT_TOKEN", str),
     "content": ("PILATES_BOT_CONTENT", Path),
     "db": ("PILATES_BOT_DB", Path),
+    "cache": ("PILATES_BOT_CACHE", Path),
     "base_url": ("TELEGRAM_API_BASE_URL", str),
     "secret_token": ("TELEGRAM_WEBHOOK_SECRET", str),
 }
@@ -34,6 +39,9 @@ class Settings:
 
     content: Path = BUNDLED_CONTENT  # the content tree
     db: Path = DEFAULT_DB  # the favourites database
+    # The index cache's folder (bot/engine/cache.py); None: `.cache` beside the database;
+    # "off" (or "none"): no cache.
+    cache: Path | None = None
     lang: str = DEFAULT_LANG  # chat and ask
     # `run` only. The token and the secret stay out of repr, so they cannot reach a log.
     token: str | None = field(default=None, repr=False)
@@ -44,6 +52,13 @@ class Settings:
     port: int = 8443
     log_level: str = "INFO"
     concurrent_updates: int = 16
+
+    @property
+    def index_cache(self) -> Path | None:
+        """Where the built index is kept between starts, or None when it is not kept."""
+        if self.cache is None:
+            return self.db.parent / CACHE_FOLDER
+        return None if str(self.cache).lower() in CACHE_OFF else self.cache
 
     @classmethod
     def from_sources(

@@ -22,10 +22,11 @@ from telegram.ext import (
     filters,
 )
 
-from bot.content import DEFAULT_LANG, load_required
+from bot.content import DEFAULT_LANG
 from bot.conversation.conversation import Conversation
 from bot.conversation.i18n import N_, interface_languages, translator
 from bot.engine import AnswerEngine
+from bot.engine.cache import start_engine
 from bot.faces.settings import Settings
 from bot.faces.telegram.errors import on_error
 from bot.faces.telegram.handlers import Handlers
@@ -163,19 +164,22 @@ def run_bot(settings: Settings) -> int:
         except WebhookConfigError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    result = load_required(settings.content)  # ContentError: no exercise to serve
+    # ContentError: no exercise to serve. The index cache makes a restart with the same
+    # content read one file instead of parsing and indexing every page.
+    started = start_engine(settings.content, settings.index_cache)
+    result, engine = started.result, started.engine
     for problem in result.errors:
         log.warning("content: %s", problem)
-    engine = AnswerEngine(result.library)
     store = FavouritesStore(settings.db)
     base_url = settings.base_url
     application = build_application(
         engine, store, token, base_url=base_url, concurrent_updates=settings.concurrent_updates
     )
     log.info(
-        "%d exercises loaded from %s; favourites in %s",
+        "%d exercises loaded from %s%s; favourites in %s",
         len(result.library),
         settings.content,
+        " (index cache)" if started.from_cache else "",
         settings.db,
     )
     api = urlsplit(base_url or "https://api.telegram.org").netloc
