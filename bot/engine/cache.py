@@ -105,6 +105,11 @@ def start_engine(
     return Started(result, engine, False)
 
 
+def write_cache(content: Path, cache: Path, started: LoadResult, engine: AnswerEngine) -> None:
+    """Keep an engine already built from `content` (what start_engine does after a miss)."""
+    _write(cache_file(cache, content), content_key(content), _payload(started, engine))
+
+
 def cache_file(cache: Path, content: Path) -> Path:
     """The cache file of one content folder (several folders may share a cache folder)."""
     where = hashlib.blake2b(str(content.resolve()).encode(), digest_size=8).hexdigest()

@@ -18,10 +18,9 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import Analysis, Lexicon
+from bot.engine.nearby import NearWords
 from bot.engine.postings import Floats, Ids, Postings, add_up
 from bot.languages.text import words
 
@@ -164,6 +163,7 @@ class NameIndex:
         self._postings = Postings(*state["postings"])
         self._surface_words: list[str] = state["surface_words"]
         self._surface_terms: list[str] = state["surface_terms"]
+        self._near = NearWords(self._surface_words)
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
 
     def state(self) -> dict[str, Any]:
@@ -375,12 +375,8 @@ class NameIndex:
                 lookups += 1
                 edits = next((e for size, e in TYPO_EDITS if len(word) < size), 2)
                 swap_only = not edits and len(word) == 3  # "cwo" for "cow", but "max" is no "mat"
-                for candidate, distance, index in process.extract(
-                    word,
-                    self._surface_words,
-                    scorer=OSA.distance,
-                    score_cutoff=max(edits, swap_only),
-                    limit=3,
+                for candidate, distance, index in self._near.extract(
+                    word, max(edits, swap_only), limit=3
                 ):
                     if edits or sorted(candidate) == sorted(word):
                         record(self._surface_terms[index], 1 - TYPO_COST * distance, position)

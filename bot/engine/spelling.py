@@ -21,6 +21,8 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.engine.nearby import NearWords
+
 # Edits a word may be from a vocabulary word and still be taken for it: one up to 7 letters,
 # two beyond ("benfits" is "benefits", "modifcations" is "modifications").
 SHORT_WORD = 4  # below this, only a cue word that is the same letters plus one ("tps": tips)
@@ -98,6 +100,7 @@ class Speller:
         self._stem = stem
         self._real = real
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._near: NearWords | None = None
         self._names = frozenset(names)
         self._cues = frozenset(w for w in cues if len(w) >= SHORT_WORD)
         # Words the language's tables know (greetings, other sports...) are never corrected.
@@ -128,6 +131,7 @@ class Speller:
         speller._stem = stem
         speller._real = real
         speller._cache = {}
+        speller._near = None
         for name in cls._STATE:
             setattr(speller, name, state[name])
         return speller
@@ -175,7 +179,10 @@ class Speller:
             edits, pool = 1, self._preferred
         else:
             edits, pool = (1 if len(word) < LONG_WORD else 2), self._choices
-        found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        if pool is self._choices:  # the whole vocabulary: only the words of possible lengths
+            found = self._near_choices().extract(word, edits, limit=8)
+        else:
+            found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=edits, limit=8)
         if not found:
             return None
         best = min(distance for _, distance, _ in found)
@@ -184,6 +191,11 @@ class Speller:
         if len(ties) > 1 and self._importance(ties[0]) == self._importance(ties[1]):
             return None  # two equally good readings: leave the word as typed
         return (ties[0],)
+
+    def _near_choices(self) -> NearWords:
+        if self._near is None:  # built on the first unknown word, not at start-up
+            self._near = NearWords(self._choices)
+        return self._near
 
     def _importance(self, word: str) -> tuple[bool, bool, int]:
         return (word in self._names, word in self._cues, self._frequency.get(word, 0))
