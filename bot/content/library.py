@@ -30,7 +30,9 @@ class Library:
             primary = pages.get(DEFAULT_LANG) or pages[min(pages)]
             if primary.slug not in self._groups:
                 self._groups[primary.slug] = {
-                    lang: replace(page, id=primary.slug) for lang, page in pages.items()
+                    # Pages read back from the index cache already carry their id.
+                    lang: page if page.id == primary.slug else replace(page, id=primary.slug)
+                    for lang, page in pages.items()
                 }
             self._alias.setdefault(primary.slug, primary.slug)
         # Translations' slugs answer too, but never over an exercise's own id (the loader

@@ -164,6 +164,7 @@ class FaqIndex:
         self._context_cap: int = state["context_cap"]
         self._context_idf: dict[str, float] = state["context_idf"]
         self._unknown_context_idf: float = state["unknown_context_idf"]
+        self._owns: dict[int, tuple[frozenset[str], float]] = {}
 
     def state(self) -> dict[str, Any]:
         return self._state
@@ -219,7 +220,11 @@ class FaqIndex:
             for t in message
         )
         across = within is None if by_page is None else by_page
-        found = [self._score(e, message, message_weight, across) for e in shortlist]
+        weight = {t: self.idf(t) for t in message}
+        described: dict[int, float] = {}
+        found = [
+            self._score(e, message, message_weight, across, weight, described) for e in shortlist
+        ]
         found.sort(key=lambda m: m.score, reverse=True)
         return found[:limit]
 
@@ -280,8 +285,16 @@ class FaqIndex:
         return [self._exercise_ids[row] for row in ranked(votes, first, count)]
 
     def _score(
-        self, entry_id: int, message: set[str], message_weight: float, across: bool
+        self,
+        entry_id: int,
+        message: set[str],
+        message_weight: float,
+        across: bool,
+        weight: dict[str, float],
+        described: dict[int, float],
     ) -> FaqMatch:
+        """One entry's score (see `match`). `weight`: each message term's idf; `described`:
+        the page fits already worked out in this call, by page row."""
         question = self._questions[entry_id]
         answer = self._answers[entry_id]
         row = self._entry_exercise[entry_id]
@@ -298,18 +311,28 @@ class FaqIndex:
             else:
                 continue
             matched += credit == 1.0 or credit == self.ANSWER_CREDIT
-            mass += self.idf(term) * credit
-        own = question - self._name_terms[entry_id]
-        own_weight = sum(self.idf(t) for t in own)
-        question_share = sum(self.idf(t) for t in own & message) / own_weight if own_weight else 0.0
+            mass += weight[term] * credit
+        own, own_weight = self._own(entry_id)
+        question_share = sum(weight[t] for t in own & message) / own_weight if own_weight else 0.0
         entry_score = 0.65 * (mass / message_weight) + 0.35 * question_share
         exercise_id = self._exercise_ids[row]
         if not across:
             return FaqMatch(entry_id, exercise_id, entry_score, matched)
-        text = self._exercise_text[row]
-        described = sum(self.idf(t) for t in message if t in text) / message_weight
-        score = (1 - self.EXERCISE_SHARE) * entry_score + self.EXERCISE_SHARE * described
+        fit = described.get(row)
+        if fit is None:
+            text = self._exercise_text[row]
+            fit = described[row] = sum(weight[t] for t in message if t in text) / message_weight
+        score = (1 - self.EXERCISE_SHARE) * entry_score + self.EXERCISE_SHARE * fit
         return FaqMatch(entry_id, exercise_id, score, matched)
+
+    def _own(self, entry_id: int) -> tuple[frozenset[str], float]:
+        """An entry's question without its exercise's name, and that question's weight:
+        worked out on first use and remembered (the same set, summed in the same order)."""
+        found = self._owns.get(entry_id)
+        if found is None:
+            own = self._questions[entry_id] - self._name_terms[entry_id]
+            found = self._owns[entry_id] = (own, sum(self.idf(t) for t in own))
+        return found
 
     def entries_of(self, *exercise_ids: str) -> frozenset[int]:
         return frozenset(e for i in exercise_ids for e in self._by_exercise.get(i, ()))
