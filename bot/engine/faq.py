@@ -221,9 +221,13 @@ class FaqIndex:
         )
         across = within is None if by_page is None else by_page
         weight = {t: self.idf(t) for t in message}
+        credited = [
+            (t, w * 1.0, w * self.ANSWER_CREDIT, w * self.CONTEXT_CREDIT) for t, w in weight.items()
+        ]
         described: dict[int, float] = {}
         found = [
-            self._score(e, message, message_weight, across, weight, described) for e in shortlist
+            self._score(e, message, message_weight, across, weight, described, credited)
+            for e in shortlist
         ]
         found.sort(key=lambda m: m.score, reverse=True)
         return found[:limit]
@@ -292,26 +296,28 @@ class FaqIndex:
         across: bool,
         weight: dict[str, float],
         described: dict[int, float],
+        credited: list[tuple[str, float, float, float]],
     ) -> FaqMatch:
         """One entry's score (see `match`). `weight`: each message term's idf; `described`:
-        the page fits already worked out in this call, by page row."""
+        the page fits already worked out in this call, by page row; `credited`: the message's
+        terms in its order with their weight at each credit."""
         question = self._questions[entry_id]
         answer = self._answers[entry_id]
         row = self._entry_exercise[entry_id]
         context = self._context[row]
         mass = 0.0
         matched = 0
-        for term in message:
+        # Each term's weight times its credit (1 in the question, ANSWER_CREDIT in the answer,
+        # CONTEXT_CREDIT on the page), products made once per call, added in the same order.
+        for term, in_question, in_answer, on_page in credited:
             if term in question:
-                credit = 1.0
+                mass += in_question
+                matched += 1
             elif term in answer:
-                credit = self.ANSWER_CREDIT
+                mass += in_answer
+                matched += 1
             elif term in context:
-                credit = self.CONTEXT_CREDIT
-            else:
-                continue
-            matched += credit == 1.0 or credit == self.ANSWER_CREDIT
-            mass += weight[term] * credit
+                mass += on_page
         own, own_weight = self._own(entry_id)
         question_share = sum(weight[t] for t in own & message) / own_weight if own_weight else 0.0
         entry_score = 0.65 * (mass / message_weight) + 0.35 * question_share

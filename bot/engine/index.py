@@ -111,6 +111,9 @@ class LanguageIndex:
         self.passages = FaqIndex.from_state(state["passages"], self.lexicon)
         self.common_words = common_words(spelling)
         self.speller = Speller.from_state(state["speller"], self.lexicon.stem, real_words(spelling))
+        self._done_in: dict[str, list[str]] = {}
+        for exercise_id, position in self.position_of.items():
+            self._done_in.setdefault(position, []).append(exercise_id)
         self._accepting: dict[tuple[str, object], npt.NDArray[np.bool_]] = {}
         self._kit: list[tuple[str, ...]] = []
         self._muscles: list[tuple[str, ...]] = []
@@ -201,6 +204,10 @@ class LanguageIndex:
             "passages": FaqIndex(passages, lex, analysed).state(),
             "speller": speller.state(),
         }
+
+    def done_in(self, position: str) -> Sequence[str]:
+        """The exercises done in a body position, in `position_of`'s order."""
+        return self._done_in.get(position, ())
 
     def analyse(self, text: str) -> Analysis:
         """A message, analysed with this language's lexicon, the content's words and spelling

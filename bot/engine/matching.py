@@ -32,6 +32,7 @@ TYPO_COST = 0.15  # similarity lost per edit
 STOP_WEIGHT = 0.05
 MAX_TYPO_LOOKUPS = 24
 MAX_TYPO_LENGTH = 30  # longer than any name word: noise, not a typo
+MAX_REMEMBERED_TYPOS = 50_000
 SPREAD = 1  # other words a name's words may have between them ("roll it up")
 SPREAD_COST = 0.5
 PREFIX_MIN = 3  # "jackkn", "boomer": a name being typed ("hi" is not half of "hip")
@@ -164,7 +165,10 @@ class NameIndex:
         self._surface_words: list[str] = state["surface_words"]
         self._surface_terms: list[str] = state["surface_terms"]
         self._near = NearWords(self._surface_words)
+        self._near_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
+        # Names listed exercise by exercise (as LanguageIndex lists them): no sorting per message.
+        self._grouped = bool(np.all(self._exercise[1:] >= self._exercise[:-1]))
 
     def state(self) -> dict[str, Any]:
         return self._state
@@ -173,13 +177,21 @@ class NameIndex:
         return term in self._postings
 
     def lookup(
-        self, message: Analysis, limit: int = 6, among: Collection[str] | None = None
+        self,
+        message: Analysis,
+        limit: int = 6,
+        among: Collection[str] | None = None,
+        *,
+        covering: frozenset[int] | None = None,
+        enough: int | None = None,
     ) -> NameLookup:
         """Name words in the message (typos included), looked up once for every later stage.
-        `among`: only these exercises' matches are made (the ranking is over all of them)."""
+        `among`: only these exercises' matches are made (the ranking is over all of them);
+        `covering`: only those whose title holds these message words, and no more than
+        `enough` of them (a caller asking whether two or three qualify needs no thousands)."""
         hits = self._hits(message)
         words_hit = frozenset(p for _, positions in hits.values() for p in positions)
-        return NameLookup(self._match(message, hits, limit, among), words_hit)
+        return NameLookup(self._match(message, hits, limit, among, covering, enough), words_hit)
 
     def _match(
         self,
@@ -187,6 +199,8 @@ class NameIndex:
         hits: dict[str, tuple[float, tuple[int, ...]]],
         limit: int,
         among: Collection[str] | None = None,
+        covering: frozenset[int] | None = None,
+        enough: int | None = None,
     ) -> list[NameMatch]:
         """The exercises the message may name, best first, at most one entry per exercise.
 
@@ -214,34 +228,36 @@ class NameIndex:
         if not len(rows):
             return []
         exercise = self._exercise[rows]
+        if not self._grouped:  # each exercise's names together, so groups can be reduced
+            together = np.argsort(exercise, kind="stable")
+            rows, exercise = rows[together], exercise[together]
         raw = mass[rows] / self._name_weight[rows]
         spread = self._spread(message, hits, rows, carried[rows])
         approx = np.where(spread, raw * SPREAD_COST, raw)
         # Where in a dict filled term by term each name came: ties keep that order.
         order = first[rows].astype(np.int64) * size + rows
-        exercises = len(self._exercise_ids)
-        best = np.full(exercises, -1.0)
-        np.maximum.at(best, exercise, approx)
-        seen = np.full(exercises, np.iinfo(np.int64).max)
-        np.minimum.at(seen, exercise, order)
-        touched = np.flatnonzero(best >= 0)
+        # One group per exercise: its best name (roughly, for the cut), the first it was seen.
+        starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
+        group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(rows))))
+        best = np.maximum.reduceat(approx, starts)
+        seen = np.minimum.reduceat(order, starts)
         floor = -1.0
-        if len(touched) > limit:
-            cut = len(touched) - limit
-            floor = float(np.partition(best[touched], cut)[cut]) - _NEAR
-        contender = best[exercise] >= floor
+        if len(starts) > limit:
+            cut = len(starts) - limit
+            floor = float(np.partition(best, cut)[cut]) - _NEAR
+        contender = best[group] >= floor
         titled = contender & self._is_title[rows]
-        best_title = np.full(exercises, -1.0)
-        np.maximum.at(best_title, exercise[titled], approx[titled])
-        keep = contender & (
-            (approx >= best[exercise] - _NEAR) | (titled & (approx >= best_title[exercise] - _NEAR))
+        best_title = np.maximum.reduceat(np.where(titled, approx, -1.0), starts)
+        near = contender & (
+            (approx >= best[group] - _NEAR) | (titled & (approx >= best_title[group] - _NEAR))
         )
+        group = group[near]
         rows, exercise, raw, spread, order = (
-            rows[keep],
-            exercise[keep],
-            raw[keep],
-            spread[keep],
-            order[keep],
+            rows[near],
+            exercise[near],
+            raw[near],
+            spread[near],
+            order[near],
         )
         # Exact scores: `round` per distinct value, as each name was scored before.
         values, where = np.unique(raw, return_inverse=True)
@@ -257,15 +273,14 @@ class NameIndex:
         title_pick = title_rows[
             np.lexsort((order[title_rows], -score[title_rows], exercise[title_rows]))
         ]
-        title_of = {
-            int(exercise[i]): int(i)
-            for i in title_pick[np.unique(exercise[title_pick], return_index=True)[1]]
-        }
+        title_at = np.full(len(starts), -1)  # per exercise group: its best title's index
+        title_first = title_pick[np.unique(exercise[title_pick], return_index=True)[1]]
+        title_at[group[title_first]] = title_first
         # Exercises by their best name's rank, then in the order they were first touched.
         winners = first_of[
             np.lexsort(
                 (
-                    seen[exercise[first_of]],
+                    seen[group[first_of]],
                     ~is_title[first_of],
                     -mass_found[first_of],
                     -score[first_of],
@@ -276,10 +291,12 @@ class NameIndex:
             wanted = np.zeros(len(self._exercise_ids), np.bool_)
             wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
             winners = winners[wanted[exercise[winners]]]
+        titles = title_at[group[winners]]
+        if covering is not None:
+            winners, titles = self._covering(hits, covering, rows, winners, titles)
         found: list[NameMatch] = []
-        for i in winners:
+        for i, title in zip(winners[:enough], titles[:enough], strict=True):
             row = int(rows[i])
-            title = title_of.get(int(exercise[i]))
             found.append(
                 NameMatch(
                     exercise_id=self._exercise_ids[int(exercise[i])],
@@ -288,13 +305,49 @@ class NameIndex:
                     name=self._texts[row],
                     is_title=bool(is_title[i]),
                     positions=self._positions(row, hits),
-                    title_score=0.0 if title is None else float(score[title]),
+                    title_score=0.0 if title < 0 else float(score[title]),
                     title_positions=frozenset()
-                    if title is None
+                    if title < 0
                     else self._positions(int(rows[title]), hits),
                 )
             )
         return found
+
+    def _covering(
+        self,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        covering: frozenset[int],
+        rows: npt.NDArray[np.intp],
+        winners: npt.NDArray[np.intp],
+        titles: npt.NDArray[np.intp],
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """The winners whose best title holds every message position in `covering` (its
+        title_positions include them), as arrays: each hit term is a bit, and a position is
+        held when the title has a term said there."""
+        if not covering:
+            return winners, titles
+        titled = titles >= 0
+        winners, titles = winners[titled], titles[titled]
+        if len(hits) > _MASK_BITS:  # too many terms for one bit each: one title at a time
+            held = [covering <= self._positions(int(rows[t]), hits) for t in titles]
+            keep = np.array(held, np.bool_).reshape(len(titles))
+            return winners[keep], titles[keep]
+        bits = np.zeros(len(titles), np.int64)
+        title_rows = rows[titles]
+        cover = dict.fromkeys(covering, 0)
+        member = np.zeros(len(self._texts), np.bool_)
+        for bit, (term, (_, where)) in enumerate(hits.items()):
+            ids = self._postings.get(term)
+            member[ids] = True
+            bits[member[title_rows]] |= 1 << bit
+            member[ids] = False
+            for position in where:
+                if position in cover:
+                    cover[position] |= 1 << bit
+        keep = np.ones(len(titles), np.bool_)
+        for needed in cover.values():
+            keep &= (bits & needed) != 0
+        return winners[keep], titles[keep]
 
     def _positions(
         self, row: int, hits: dict[str, tuple[float, tuple[int, ...]]]
@@ -373,22 +426,38 @@ class NameIndex:
                 and len(word) <= MAX_TYPO_LENGTH
             ):
                 lookups += 1
-                edits = next((e for size, e in TYPO_EDITS if len(word) < size), 2)
-                swap_only = not edits and len(word) == 3  # "cwo" for "cow", but "max" is no "mat"
-                for candidate, distance, index in self._near.extract(
-                    word, max(edits, swap_only), limit=3
-                ):
-                    if edits or sorted(candidate) == sorted(word):
-                        record(self._surface_terms[index], 1 - TYPO_COST * distance, position)
-                if len(word) >= PREFIX_MIN or (position == last and len(word) == 2):
-                    for full, full_term in self._completions(word):
-                        typed = PREFIX_CREDIT + (1 - PREFIX_CREDIT) * len(word) / len(full)
-                        record(full_term, typed, position)
+                completes = len(word) >= PREFIX_MIN or (position == last and len(word) == 2)
+                for near_term, similarity in self._near_terms(word, completes):
+                    record(near_term, similarity, position)
             if position + 1 < len(message.words):
                 joined = self._lexicon.stem(word + message.words[position + 1])
                 if joined in self._postings:  # "criss cross" said for "crisscross"
                     record(joined, 1.0, position, position + 1)
         return hits
+
+    def _near_terms(self, word: str, completes: bool) -> list[tuple[str, float]]:
+        """The name terms an unknown word may be a typo or the start of, with how likely, in
+        the order they are recorded; remembered, as the same chatty words ("watched",
+        "honestly") come back in message after message."""
+        key = (word, completes)
+        found = self._near_cache.get(key)
+        if found is not None:
+            return found
+        found = []
+        edits = next((e for size, e in TYPO_EDITS if len(word) < size), 2)
+        swap_only = not edits and len(word) == 3  # "cwo" for "cow", but "max" is no "mat"
+        for candidate, distance, index in self._near.extract(word, max(edits, swap_only), 3):
+            if edits or sorted(candidate) == sorted(word):
+                found.append((self._surface_terms[index], 1 - TYPO_COST * distance))
+        if completes:
+            for full, full_term in self._completions(word):
+                found.append(
+                    (full_term, PREFIX_CREDIT + (1 - PREFIX_CREDIT) * len(word) / len(full))
+                )
+        if len(self._near_cache) >= MAX_REMEMBERED_TYPOS:
+            self._near_cache.clear()  # a flood of made-up words does not pile up
+        self._near_cache[key] = found
+        return found
 
 
 def _span(
