@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bench import ROOT
+from bench.cached_start import peak_mib
 from bench.synthetic import build_tree
 from bot.content import load_library
 from bot.engine import AnswerEngine
@@ -90,7 +90,7 @@ def measure(size: int, variant: str = "varied") -> dict[str, Any]:
         "load_s": loaded - started,
         "index_s": indexed - loaded,
         **cached,
-        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mib": peak_mib(),
         "ours_p50_ms": percentile(ours, 0.5) * 1000,
         "ours_p99_ms": percentile(ours, 0.99) * 1000,
         "ours_mean_ms": statistics.fmean(ours) * 1000,
