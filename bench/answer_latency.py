@@ -1,24 +1,31 @@
-"""One size, in its own process: start-up, peak memory, and answer latency side by side with a
-bare rapidfuzz extractOne over the same choice strings."""
+"""One size and variant, in its own process: start-up (load, index, and from the index cache
+in a fresh process), peak memory, and answer latency side by side with a bare rapidfuzz
+extractOne over the same choice strings.
+
+    python -m bench.answer_latency SIZE [varied|copies]
+"""
 
 from __future__ import annotations
 
 import json
 import random
-import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 from rapidfuzz import fuzz, process
 
 from bench import ROOT
+from bench.cached_start import peak_mib
 from bench.synthetic import build_tree
 from bot.content import load_library
 from bot.engine import AnswerEngine
+from bot.engine.cache import write_cache
 
 REPEATS = 3
 
@@ -33,14 +40,32 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def measure(size: int) -> dict[str, float]:
+def cached_start(tree: Path, cache: Path) -> dict[str, float]:
+    """Start-up from the cache just written, in a fresh process (no warm module caches)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.cached_start", str(tree), str(cache)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found: dict[str, float] = json.loads(out)
+    if not found["from_cache"]:
+        raise RuntimeError("the index cache was not used")
+    return found
+
+
+def measure(size: int, variant: str = "varied") -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
-        tree = build_tree(Path(folder), size)
+        tree = build_tree(Path(folder) / "content", size, variant)
         started = time.perf_counter()
-        library = load_library(tree).library
+        result = load_library(tree)
+        library = result.library
         loaded = time.perf_counter()
         engine = AnswerEngine(library, rng=random.Random(1))
         indexed = time.perf_counter()
+        cache = Path(folder) / "cache"
+        write_cache(tree, cache, result, engine)
+        cached = cached_start(tree, cache)
     choices = [
         text
         for exercise in library.catalogue()
@@ -60,10 +85,12 @@ def measure(size: int) -> dict[str, float]:
             bare.append(t2 - t1)
     return {
         "size": size,
+        "variant": variant,
         "choices": len(choices),
         "load_s": loaded - started,
         "index_s": indexed - loaded,
-        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        **cached,
+        "peak_mib": peak_mib(),
         "ours_p50_ms": percentile(ours, 0.5) * 1000,
         "ours_p99_ms": percentile(ours, 0.99) * 1000,
         "ours_mean_ms": statistics.fmean(ours) * 1000,
@@ -74,4 +101,4 @@ def measure(size: int) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(int(sys.argv[1]))))
+    print(json.dumps(measure(int(sys.argv[1]), *sys.argv[2:3])))

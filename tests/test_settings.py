@@ -16,6 +16,7 @@ ENV = {
     "TELEGRAM_BOT_TOKEN": "123:from-env",
     "PILATES_BOT_CONTENT": "/env/content",
     "PILATES_BOT_DB": "/env/f.db",
+    "PILATES_BOT_CACHE": "/env/cache",
     "TELEGRAM_API_BASE_URL": "http://env:8081/bot",
     "TELEGRAM_WEBHOOK_SECRET": "env-secret",
     "PILATES_BOT_SITE_URL": "https://env.example.com",
@@ -81,6 +82,15 @@ def test_flags_without_an_environment_variable_are_read_too() -> None:
         1,
     )
     assert settings(["chat", "--lang", "es"], {}).lang == "es"
+
+
+def test_the_index_cache_sits_beside_the_database_unless_moved_or_off() -> None:
+    assert settings(["run"], {}).index_cache == DEFAULT_DB.parent / ".cache"
+    assert settings(["run", "--db", "/x/f.db"], {}).index_cache == Path("/x/.cache")
+    assert settings(["run"], ENV).index_cache == Path("/env/cache")
+    assert settings(["ask", "hi", "--cache", "/flag/cache"], ENV).index_cache == Path("/flag/cache")
+    assert settings(["chat", "--cache", "off"], ENV).index_cache is None
+    assert settings(["run"], {"PILATES_BOT_CACHE": "none"}).index_cache is None
 
 
 def test_check_takes_its_folder_positionally_or_as_a_flag() -> None:

@@ -44,7 +44,9 @@ def discover_pages(root: Path, problems: list[Problem]) -> Iterator[PagePath]:
     if not root.is_dir():
         problems.append(Problem(root, "content folder not found"))
         return
-    files = sorted(_markdown_files(root, problems))
+    # Sorted as Path sorts them (by parts), with each key made once: 10 000 pages would
+    # otherwise cost 120 000 Path comparisons.
+    files = sorted(_markdown_files(root, problems), key=lambda p: p.parts)
     bundles = {p.parent for p in files if p.name.split(".")[0] == "index"}
     for path in files:
         stem, _, suffix_lang = path.name[: -len(".md")].partition(".")

@@ -32,7 +32,10 @@ class Library:
                 # A translation without its own picture shows the original's: a picture
                 # has no language, and the site serves it to every language.
                 self._groups[primary.slug] = {
-                    lang: replace(page, id=primary.slug, image=page.image or primary.image)
+                    # Pages read back from the index cache already carry their id.
+                    lang: page
+                    if page.id == primary.slug and (page.image or not primary.image)
+                    else replace(page, id=primary.slug, image=page.image or primary.image)
                     for lang, page in pages.items()
                 }
             self._alias.setdefault(primary.slug, primary.slug)

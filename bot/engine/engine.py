@@ -4,7 +4,8 @@ let the policy choose."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from bot.content import DEFAULT_LANG, Difficulty, Exercise, Library, RandomFilters, Section
 from bot.engine import descriptions, names, questions, requests, sessions
@@ -21,12 +22,24 @@ SEARCH_FLOOR = 0.3  # inline search lists looser matches than a chat answer woul
 class AnswerEngine:
     """Answers messages from one library; Telegram-free, shared by every front end."""
 
-    def __init__(self, library: Library, rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        rng: random.Random | None = None,
+        states: Mapping[str, dict[str, Any]] | None = None,
+    ) -> None:
+        """`states`: each language's index as the index cache kept it (bot/engine/cache.py)."""
         self.library = library
         self._rng = rng or random.Random()
+        kept = states or {}
         self._indexes = {
-            lang: LanguageIndex(library, lang) for lang in {DEFAULT_LANG} | library.languages
+            lang: LanguageIndex(library, lang, kept.get(lang))
+            for lang in sorted({DEFAULT_LANG} | library.languages)
         }
+
+    def states(self) -> dict[str, dict[str, Any]]:
+        """Each language's built index, for the index cache."""
+        return {lang: index.state() for lang, index in self._indexes.items()}
 
     def _index(self, lang: str) -> LanguageIndex:
         return self._indexes.get(lang) or self._indexes[DEFAULT_LANG]
@@ -114,8 +127,10 @@ class AnswerEngine:
         )
 
     def _random(self, filters: RandomFilters, lang: str) -> Answer:
-        pool = [e for e in self.library.catalogue(lang) if filters.accepts(e)]
-        exercise = self._rng.choice(pool) if pool else None
+        # The language's index holds the same catalogue (an unknown language's is English).
+        index = self._index(lang)
+        pool = index.accepting(filters)
+        exercise = index.pages[self._rng.choice(pool)] if pool else None
         return Answer(
             AnswerKind.RANDOM,
             lang,

@@ -1,16 +1,27 @@
-"""Everything one language needs to answer, built once from the library."""
+"""Everything one language needs to answer, built once from the library (or read back from
+the index cache, bot/engine/cache.py)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Any, overload
 
-from bot.content import DEFAULT_LANG, FaqEntry, Level, Library, Section
+import numpy as np
+import numpy.typing as npt
+
+from bot.content import DEFAULT_LANG, Exercise, FaqEntry, Level, Library, RandomFilters, Section
+from bot.engine.faq import FaqIndex, FaqSource
 from bot.engine.lexicon import Analysis, Lexicon, lexicon
-from bot.engine.matching import FaqIndex, FaqSource, NameIndex
+from bot.engine.matching import NameIndex
 from bot.engine.spelling import Speller, common_words, real_words
-from bot.languages.text import words
+from bot.languages.text import fold, words
+
+# A passage's section, as a small number in the refs array.
+_SECTIONS = (Section.MISTAKES, Section.TIPS, Section.MODIFICATIONS)
+_LEVELS = (None, Level.EASIER, Level.HARDER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,29 +39,107 @@ class PassageRef:
     level: Level | None = None
 
 
-class LanguageIndex:
-    """Names, FAQ entries, passages and the vocabulary of one language's pages."""
+class FaqRefs(Sequence[FaqRef]):
+    """FAQ entry id -> its page's entry; kept as two arrays, made into a FaqRef when asked."""
 
-    def __init__(self, library: Library, lang: str) -> None:
+    def __init__(self, pages: Sequence[Exercise], page: npt.NDArray[np.int32], item: Any) -> None:
+        self._pages, self._page, self._item = pages, page, item
+
+    def __len__(self) -> int:
+        return len(self._page)
+
+    @overload
+    def __getitem__(self, index: int) -> FaqRef: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[FaqRef]: ...
+    def __getitem__(self, index: int | slice) -> FaqRef | Sequence[FaqRef]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        page = self._pages[int(self._page[index])]
+        return FaqRef(page.id, page.faq[int(self._item[index])])
+
+
+class PassageRefs(Sequence[PassageRef]):
+    """Passage id -> where on which page it is; kept as arrays, made into a PassageRef when
+    asked."""
+
+    def __init__(self, pages: Sequence[Exercise], page: Any, section: Any, level: Any) -> None:
+        self._pages, self._page, self._section, self._level = pages, page, section, level
+
+    def __len__(self) -> int:
+        return len(self._page)
+
+    @overload
+    def __getitem__(self, index: int) -> PassageRef: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[PassageRef]: ...
+    def __getitem__(self, index: int | slice) -> PassageRef | Sequence[PassageRef]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        return PassageRef(
+            self._pages[int(self._page[index])].id,
+            _SECTIONS[int(self._section[index])],
+            _LEVELS[int(self._level[index])],
+        )
+
+
+def _append(columns: tuple[list[int], ...], *values: int) -> None:
+    for column, value in zip(columns, values, strict=True):
+        column.append(value)
+
+
+class LanguageIndex:
+    """Names, FAQ entries, passages and the vocabulary of one language's pages.
+
+    `state` is what the index cache kept of an earlier build of the same library; without it
+    everything is built from the pages.
+    """
+
+    def __init__(self, library: Library, lang: str, state: dict[str, Any] | None = None) -> None:
         self.lexicon: Lexicon = lexicon(lang)
-        pages = library.catalogue(lang)
-        self.pages = pages  # one page per exercise, in this language where translated
+        self.pages = library.catalogue(lang)  # one page per exercise, in this language
+        self._state = self._build(library) if state is None else state
+        state = self._state
+        spelling = self.lexicon.language.spelling
+        self.position_of: dict[str, str] = state["position_of"]
+        self.known_words: frozenset[str] = state["known_words"]
+        self.muscle_words: frozenset[str] = state["muscle_words"]
+        self.faq_refs = FaqRefs(self.pages, *state["faq_refs"])
+        self.passage_refs = PassageRefs(self.pages, *state["passage_refs"])
+        self.names = NameIndex.from_state(state["names"], self.lexicon, self.known_words)
+        self.faq = FaqIndex.from_state(state["faq"], self.lexicon)
+        self.passages = FaqIndex.from_state(state["passages"], self.lexicon)
+        self.common_words = common_words(spelling)
+        self.speller = Speller.from_state(state["speller"], self.lexicon.stem, real_words(spelling))
+        self._done_in: dict[str, list[str]] = {}
+        for exercise_id, position in self.position_of.items():
+            self._done_in.setdefault(position, []).append(exercise_id)
+        self._accepting: dict[tuple[str, object], npt.NDArray[np.bool_]] = {}
+        self._kit: list[tuple[str, ...]] = []
+        self._muscles: list[tuple[str, ...]] = []
+
+    def state(self) -> dict[str, Any]:
+        """What the index cache keeps to rebuild this index without reading a page."""
+        return self._state
+
+    def _build(self, library: Library) -> dict[str, Any]:
+        lex = self.lexicon
         vocabulary: Counter[str] = Counter()
         name_words: set[str] = set()
         names: list[tuple[str, str, bool]] = []
         faq: list[FaqSource] = []
         passages: list[FaqSource] = []
-        self.faq_refs: list[FaqRef] = []
-        self.passage_refs: list[PassageRef] = []
+        faq_refs: tuple[list[int], list[int]] = ([], [])
+        passage_refs: tuple[list[int], list[int], list[int]] = ([], [], [])
         muscle_words: set[str] = set()
         # Each exercise's body position, as its description states it first ("A prone...").
-        self.position_of: dict[str, str] = {}
-        for page in pages:
+        position_of: dict[str, str] = {}
+        for row, page in enumerate(self.pages):
             exercise_id = page.id
-            stated = self.lexicon.position(self.lexicon.analyse(page.description))
+            stated = lex.position(lex.analyse(page.description))
             position = stated[0] if stated else None
             if position is not None:
-                self.position_of[exercise_id] = position
+                position_of[exercise_id] = position
             titles = [(page.title, page.keywords)]
             original = library.get(exercise_id, DEFAULT_LANG)
             if original is not None and original is not page:
@@ -61,32 +150,30 @@ class LanguageIndex:
                 names.extend((exercise_id, keyword, False) for keyword in keywords)
                 for name in (title, *keywords):
                     name_words.update(words(name))
-            name_terms = frozenset(self.lexicon.term(w) for w in words(page.title))
+            name_terms = frozenset(lex.term(w) for w in words(page.title))
             context = " ".join((page.title, *page.keywords, page.description, *page.steps))
 
             source = partial(
                 FaqSource, exercise_id, name_terms=name_terms, context=context, position=position
             )
-            for entry in page.faq:
+            for item, entry in enumerate(page.faq):
                 faq.append(source(question=entry.question, answer=entry.answer))
-                self.faq_refs.append(FaqRef(exercise_id, entry))
+                _append(faq_refs, row, item)
             for section, blocks in (
                 (Section.MISTAKES, page.body.mistakes),
                 (Section.TIPS, page.body.tips),
             ):
                 for block in blocks:
                     passages.append(source(question=block.text, answer=""))
-                    self.passage_refs.append(PassageRef(exercise_id, section))
+                    _append(passage_refs, row, _SECTIONS.index(section), 0)
             for modification in page.modifications:
                 text = f"{modification.name}. {modification.description}"
                 passages.append(source(question=text, answer=""))
-                self.passage_refs.append(
-                    PassageRef(exercise_id, Section.MODIFICATIONS, modification.level)
-                )
+                _append(passage_refs, row, 2, _LEVELS.index(modification.level))
             for muscle in page.muscles:
                 single = words(muscle)
                 if len(single) == 1 and len(single[0]) > 3:  # "oblicuos", not "parte alta de..."
-                    muscle_words.add(self.lexicon.stem(single[0]))
+                    muscle_words.add(lex.stem(single[0]))
             body = page.body.overview + page.body.benefits + page.body.mistakes + page.body.tips
             for text in (
                 page.description,
@@ -96,22 +183,69 @@ class LanguageIndex:
                 *(block.text for block in body),
             ):
                 vocabulary.update(words(text))
-        self.known_words = frozenset(vocabulary)
-        self.names = NameIndex(names, self.lexicon, self.known_words)
-        self.faq = FaqIndex(faq, self.lexicon)
-        self.passages = FaqIndex(passages, self.lexicon)
-        self.muscle_words = frozenset(muscle_words)
-        self.common_words = common_words(self.lexicon.language.spelling)
-        self.speller = Speller(
+        known_words = frozenset(vocabulary)
+        analysed: dict[str, frozenset[str]] = {}  # each page's text read once, for both
+        speller = Speller(
             vocabulary,
             name_words,
-            self.lexicon.cue_words,
-            self.lexicon.table_words,
-            self.lexicon.stem,
-            real_words(self.lexicon.language.spelling),
+            lex.cue_words,
+            lex.table_words,
+            lex.stem,
+            real_words(lex.language.spelling),
         )
+        return {
+            "position_of": position_of,
+            "known_words": known_words,
+            "muscle_words": frozenset(muscle_words),
+            "faq_refs": tuple(np.array(a, np.int32) for a in faq_refs),
+            "passage_refs": tuple(np.array(a, np.int32) for a in passage_refs),
+            "names": NameIndex(names, lex, known_words).state(),
+            "faq": FaqIndex(faq, lex, analysed).state(),
+            "passages": FaqIndex(passages, lex, analysed).state(),
+            "speller": speller.state(),
+        }
+
+    def done_in(self, position: str) -> Sequence[str]:
+        """The exercises done in a body position, in `position_of`'s order."""
+        return self._done_in.get(position, ())
 
     def analyse(self, text: str) -> Analysis:
         """A message, analysed with this language's lexicon, the content's words and spelling
         help across the whole vocabulary."""
         return self.lexicon.analyse(text, self.known_words, correct=self.speller.correct_all)
+
+    def accepting(self, filters: RandomFilters) -> list[int]:
+        """The rows of `pages` that `filters` accepts, as `filters.accepts` would find them.
+
+        A random pick at 10 000 exercises used to fold every page's muscles each time; each
+        filter's answer for every page is now worked out once, as an array."""
+        keep = np.ones(len(self.pages), np.bool_)
+        for name in ("difficulty", "equipment", "muscle", "max_seconds"):
+            value = getattr(filters, name)
+            if value is not None:
+                keep &= self._mask(name, value)
+        rows: list[int] = np.flatnonzero(keep).tolist()
+        return rows
+
+    def _mask(self, name: str, value: object) -> npt.NDArray[np.bool_]:
+        mask = self._accepting.get((name, value))
+        if mask is not None:
+            return mask
+        if not self._kit and self.pages:
+            self._kit = [tuple(fold(e) for e in page.equipment) for page in self.pages]
+            self._muscles = [tuple(fold(m) for m in page.muscles) for page in self.pages]
+        if name == "difficulty":
+            found = [page.difficulty is value for page in self.pages]
+        elif name == "equipment" and value == "none":  # nothing at all, not even a mat
+            found = [all(k == "none" for k in kit) for kit in self._kit]
+        elif name == "equipment":
+            found = [any(str(value) in k for k in kit) for kit in self._kit]
+        elif name == "muscle":
+            found = [any(str(value) in m for m in muscles) for muscles in self._muscles]
+        else:
+            bound = int(value)  # type: ignore[call-overload]
+            found = [p.duration is not None and p.duration <= bound for p in self.pages]
+        mask = np.array(found, np.bool_).reshape(len(self.pages))
+        if len(self._accepting) < 1024:  # filter words come from the language's tables
+            self._accepting[(name, value)] = mask
+        return mask

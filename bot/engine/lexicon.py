@@ -10,6 +10,7 @@ from bot.languages import language
 from bot.languages.text import stem, words
 
 Phrase = tuple[str, ...]
+MAX_REMEMBERED_WORDS = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class Lexicon:
 
     def __init__(self, lang: str) -> None:
         v = language(lang)
+        self._words: dict[str, tuple[str, str, bool, bool]] = {}
         self.lang = lang
         self.language = v
         self._synonyms = v.synonyms
@@ -203,20 +205,30 @@ class Lexicon:
             found = tuple(w if w in known else self._undiminish(w, known) for w in found)
         if correct is not None:
             found = tuple(self._expand(correct(found)))
-        terms = tuple(self.term(w) for w in found)
-        stop = tuple(
-            len(w) < 2 or w in self.stop_words or t in self.stop_terms
-            for w, t in zip(found, terms, strict=True)
-        )
+        read = [self._read(w) for w in found]
+        stop = tuple(r[2] for r in read)
         return Analysis(
             lang=self.lang,
             words=found,
-            stems=tuple(self.stem(w) for w in found),
-            terms=terms,
+            stems=tuple(r[0] for r in read),
+            terms=tuple(r[1] for r in read),
             stop=stop,
-            filler=tuple(w in self._cue_fillers for w in found),
+            filler=tuple(r[3] for r in read),
             said=frozenset(p for p, is_stop in enumerate(stop) if not is_stop),
         )
+
+    def _read(self, word: str) -> tuple[str, str, bool, bool]:
+        """A word's stem, term, whether it is a stop word and a cue filler; remembered, since
+        indexing a library reads the same few thousand words hundreds of thousands of times."""
+        known = self._words.get(word)
+        if known is None:
+            term = self.term(word)
+            stop = len(word) < 2 or word in self.stop_words or term in self.stop_terms
+            known = (self.stem(word), term, stop, word in self._cue_fillers)
+            if len(self._words) >= MAX_REMEMBERED_WORDS:
+                self._words.clear()  # hostile messages' made-up words do not pile up
+            self._words[word] = known
+        return known
 
     def position(self, message: Analysis) -> tuple[str, tuple[int, ...]] | None:
         """The body position a text states first ("on all fours"), and where."""

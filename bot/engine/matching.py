@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
+import numpy as np
+import numpy.typing as npt
 
 from bot.engine.lexicon import Analysis, Lexicon
+from bot.engine.nearby import NearWords
+from bot.engine.postings import Floats, Ids, Postings, add_up
 from bot.languages.text import words
 
 # Edits (insert, delete, substitute, swap two letters) an unknown word may be from a name word
@@ -29,6 +32,7 @@ TYPO_COST = 0.15  # similarity lost per edit
 STOP_WEIGHT = 0.05
 MAX_TYPO_LOOKUPS = 24
 MAX_TYPO_LENGTH = 30  # longer than any name word: noise, not a typo
+MAX_REMEMBERED_TYPOS = 50_000
 SPREAD = 1  # other words a name's words may have between them ("roll it up")
 SPREAD_COST = 0.5
 PREFIX_MIN = 3  # "jackkn", "boomer": a name being typed ("hi" is not half of "hip")
@@ -59,17 +63,19 @@ class NameLookup:
     words: frozenset[int]  # message positions that are (possibly misspelt) name words
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
-    exercise_id: str
-    text: str
-    terms: tuple[str, ...]
-    weight: float
-    is_title: bool
+# Scores within this of the cut may round either way (a name's score is rounded to 9 places):
+# names that close are scored exactly before the cut is made.
+_NEAR = 1e-7
+_MASK_BITS = 52  # name terms a message may say for the spread check to group names by them
 
 
 class NameIndex:
-    """Exercise titles and keywords, by term."""
+    """Exercise titles and keywords, by term.
+
+    Names are rows of arrays (exercise, weight, title or keyword) and each term's names one
+    array of row numbers, so a word shared by thousands of names costs one numpy operation;
+    only the few names that can win become `NameMatch`es.
+    """
 
     def __init__(
         self,
@@ -77,8 +83,6 @@ class NameIndex:
         lexicon: Lexicon,
         known_words: frozenset[str],
     ) -> None:
-        self._lexicon = lexicon
-        self._known_words = known_words
         prepared: list[tuple[str, str, tuple[str, ...], bool]] = []
         exercises_with: defaultdict[str, set[str]] = defaultdict(set)
         surface: dict[str, str] = {}
@@ -101,47 +105,271 @@ class NameIndex:
                     if len(word) >= 3 and not word.isdigit() and not (joined and len(word) > 7):
                         surface.setdefault(word, term)
         total = len({p[0] for p in prepared}) or 1
-        self._weight = {
+        weight = {
             term: STOP_WEIGHT
             if term in lexicon.name_fillers
             else math.log(1 + total / len(exercises))
             for term, exercises in exercises_with.items()
         }
-        self._names: list[_Name] = []
-        self._postings: defaultdict[str, list[int]] = defaultdict(list)
-        for exercise_id, text, terms, is_title in prepared:
-            weight = sum(self._weight[t] for t in terms)
+        exercise_ids = list(dict.fromkeys(p[0] for p in prepared))
+        row_of = {exercise_id: row for row, exercise_id in enumerate(exercise_ids)}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for name_id, (_, _, terms, _) in enumerate(prepared):
             for term in terms:
-                self._postings[term].append(len(self._names))
-            self._names.append(_Name(exercise_id, text, terms, weight, is_title))
-        self._surface_words = sorted(surface)
-        self._surface_terms = [surface[w] for w in self._surface_words]
+                postings[term].append(name_id)
+        fillers = lexicon.name_fillers
+        self._set_state(
+            lexicon,
+            known_words,
+            {
+                "exercise_ids": exercise_ids,
+                "weight": weight,
+                "texts": [p[1] for p in prepared],
+                "terms": [p[2] for p in prepared],
+                "exercise": np.array([row_of[p[0]] for p in prepared], np.int32),
+                "name_weight": np.array([sum(weight[t] for t in p[2]) for p in prepared]),
+                "is_title": np.array([p[3] for p in prepared], np.bool_),
+                "carrying": np.array(
+                    [sum(t not in fillers for t in p[2]) for p in prepared], np.int32
+                ),
+                "postings": Postings.build(postings).state(),
+                "surface_words": sorted(surface),
+                "surface_terms": [surface[w] for w in sorted(surface)],
+            },
+        )
+
+    @classmethod
+    def from_state(
+        cls, state: dict[str, Any], lexicon: Lexicon, known_words: frozenset[str]
+    ) -> NameIndex:
+        """The index `state()` describes, as the index cache keeps it."""
+        index = cls.__new__(cls)
+        index._set_state(lexicon, known_words, state)
+        return index
+
+    def _set_state(
+        self, lexicon: Lexicon, known_words: frozenset[str], state: dict[str, Any]
+    ) -> None:
+        self._lexicon = lexicon
+        self._known_words = known_words
+        self._state = state
+        self._exercise_ids: list[str] = state["exercise_ids"]
+        self._weight: dict[str, float] = state["weight"]
+        self._texts: list[str] = state["texts"]
+        self._terms: list[tuple[str, ...]] = state["terms"]
+        self._exercise: Ids = state["exercise"]
+        self._name_weight: Floats = state["name_weight"]
+        self._is_title: npt.NDArray[np.bool_] = state["is_title"]
+        self._carrying: Ids = state["carrying"]
+        self._postings = Postings(*state["postings"])
+        self._surface_words: list[str] = state["surface_words"]
+        self._surface_terms: list[str] = state["surface_terms"]
+        self._near = NearWords(self._surface_words)
+        self._near_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
+        # Names listed exercise by exercise (as LanguageIndex lists them): no sorting per message.
+        self._grouped = bool(np.all(self._exercise[1:] >= self._exercise[:-1]))
+
+    def state(self) -> dict[str, Any]:
+        return self._state
 
     def __contains__(self, term: str) -> bool:
         return term in self._postings
 
-    def lookup(self, message: Analysis, limit: int = 6) -> NameLookup:
-        """Name words in the message (typos included), looked up once for every later stage."""
+    def lookup(
+        self,
+        message: Analysis,
+        limit: int = 6,
+        among: Collection[str] | None = None,
+        *,
+        covering: frozenset[int] | None = None,
+        enough: int | None = None,
+    ) -> NameLookup:
+        """Name words in the message (typos included), looked up once for every later stage.
+        `among`: only these exercises' matches are made (the ranking is over all of them);
+        `covering`: only those whose title holds these message words, and no more than
+        `enough` of them (a caller asking whether two or three qualify needs no thousands)."""
         hits = self._hits(message)
         words_hit = frozenset(p for _, positions in hits.values() for p in positions)
-        return NameLookup(self._match(message, hits, limit), words_hit)
+        return NameLookup(self._match(message, hits, limit, among, covering, enough), words_hit)
 
     def _match(
-        self, message: Analysis, hits: dict[str, tuple[float, tuple[int, ...]]], limit: int
+        self,
+        message: Analysis,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        limit: int,
+        among: Collection[str] | None = None,
+        covering: frozenset[int] | None = None,
+        enough: int | None = None,
     ) -> list[NameMatch]:
-        """The exercises the message may name, best first, at most one entry per exercise."""
+        """The exercises the message may name, best first, at most one entry per exercise.
+
+        Every name a hit term touches gets its share of the weight found (one array operation
+        per term); only names that can be an exercise's best, or its title's, and can rank
+        among the first `limit` are scored exactly and made into matches.
+        """
         if not hits:
             return []
-        found: defaultdict[int, float] = defaultdict(float)
-        anchored: set[int] = set()  # names hit by at least one word that is not a stop word
-        for term, (similarity, where) in hits.items():
-            real = any(not message.stop[p] for p in where)
-            for name_id in self._postings[term]:
-                found[name_id] += self._weight[term] * similarity
-                if real:
-                    anchored.add(name_id)
-        best: dict[str, NameMatch] = {}
-        titles: dict[str, tuple[float, frozenset[int]]] = {}
+        size = len(self._texts)
+        fillers = self._lexicon.name_fillers
+        real = [any(not message.stop[p] for p in where) for _, where in hits.values()]
+        mass, first = add_up(
+            size, ((self._postings.get(t), self._weight[t] * s) for t, (s, _) in hits.items())
+        )
+        anchored = np.zeros(size, np.bool_)  # hit by a word that is not a stop word
+        carried = np.zeros(size, np.int32)  # the name's carrying terms the message holds
+        for (term, _), is_real in zip(hits.items(), real, strict=True):
+            ids = self._postings.get(term)
+            if is_real:
+                anchored[ids] = True  # "into", "the": no reason to think of "Roll Over into..."
+            if term not in fillers:
+                carried[ids] += 1
+        rows = np.flatnonzero(anchored)
+        if not len(rows):
+            return []
+        exercise = self._exercise[rows]
+        if not self._grouped:  # each exercise's names together, so groups can be reduced
+            together = np.argsort(exercise, kind="stable")
+            rows, exercise = rows[together], exercise[together]
+        raw = mass[rows] / self._name_weight[rows]
+        spread = self._spread(message, hits, rows, carried[rows])
+        approx = np.where(spread, raw * SPREAD_COST, raw)
+        # Where in a dict filled term by term each name came: ties keep that order.
+        order = first[rows].astype(np.int64) * size + rows
+        # One group per exercise: its best name (roughly, for the cut), the first it was seen.
+        starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
+        group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(rows))))
+        best = np.maximum.reduceat(approx, starts)
+        seen = np.minimum.reduceat(order, starts)
+        floor = -1.0
+        if len(starts) > limit:
+            cut = len(starts) - limit
+            floor = float(np.partition(best, cut)[cut]) - _NEAR
+        contender = best[group] >= floor
+        titled = contender & self._is_title[rows]
+        best_title = np.maximum.reduceat(np.where(titled, approx, -1.0), starts)
+        near = contender & (
+            (approx >= best[group] - _NEAR) | (titled & (approx >= best_title[group] - _NEAR))
+        )
+        group = group[near]
+        rows, exercise, raw, spread, order = (
+            rows[near],
+            exercise[near],
+            raw[near],
+            spread[near],
+            order[near],
+        )
+        # Exact scores: `round` per distinct value, as each name was scored before.
+        values, where = np.unique(raw, return_inverse=True)
+        exact = np.array([round(float(v), 9) for v in values])[where.ravel()]
+        score = np.where(spread, exact * SPREAD_COST, exact)
+        mass_found = mass[rows]
+        is_title = self._is_title[rows]
+        # Each exercise's best name: highest (score, mass, title), the first found on a tie.
+        pick = np.lexsort((order, ~is_title, -mass_found, -score, exercise))
+        first_of = pick[np.unique(exercise[pick], return_index=True)[1]]
+        # ...and its best title, the first found to reach the highest score.
+        title_rows = np.flatnonzero(is_title & (score > 0))
+        title_pick = title_rows[
+            np.lexsort((order[title_rows], -score[title_rows], exercise[title_rows]))
+        ]
+        title_at = np.full(len(starts), -1)  # per exercise group: its best title's index
+        title_first = title_pick[np.unique(exercise[title_pick], return_index=True)[1]]
+        title_at[group[title_first]] = title_first
+        # Exercises by their best name's rank, then in the order they were first touched.
+        winners = first_of[
+            np.lexsort(
+                (
+                    seen[group[first_of]],
+                    ~is_title[first_of],
+                    -mass_found[first_of],
+                    -score[first_of],
+                )
+            )
+        ][:limit]
+        if among is not None:
+            wanted = np.zeros(len(self._exercise_ids), np.bool_)
+            wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
+            winners = winners[wanted[exercise[winners]]]
+        titles = title_at[group[winners]]
+        if covering is not None:
+            winners, titles = self._covering(hits, covering, rows, winners, titles)
+        found: list[NameMatch] = []
+        for i, title in zip(winners[:enough], titles[:enough], strict=True):
+            row = int(rows[i])
+            found.append(
+                NameMatch(
+                    exercise_id=self._exercise_ids[int(exercise[i])],
+                    score=float(score[i]),
+                    mass=float(mass_found[i]),
+                    name=self._texts[row],
+                    is_title=bool(is_title[i]),
+                    positions=self._positions(row, hits),
+                    title_score=0.0 if title < 0 else float(score[title]),
+                    title_positions=frozenset()
+                    if title < 0
+                    else self._positions(int(rows[title]), hits),
+                )
+            )
+        return found
+
+    def _covering(
+        self,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        covering: frozenset[int],
+        rows: npt.NDArray[np.intp],
+        winners: npt.NDArray[np.intp],
+        titles: npt.NDArray[np.intp],
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """The winners whose best title holds every message position in `covering` (its
+        title_positions include them), as arrays: each hit term is a bit, and a position is
+        held when the title has a term said there."""
+        if not covering:
+            return winners, titles
+        titled = titles >= 0
+        winners, titles = winners[titled], titles[titled]
+        if len(hits) > _MASK_BITS:  # too many terms for one bit each: one title at a time
+            held = [covering <= self._positions(int(rows[t]), hits) for t in titles]
+            keep = np.array(held, np.bool_).reshape(len(titles))
+            return winners[keep], titles[keep]
+        bits = np.zeros(len(titles), np.int64)
+        title_rows = rows[titles]
+        cover = dict.fromkeys(covering, 0)
+        member = np.zeros(len(self._texts), np.bool_)
+        for bit, (term, (_, where)) in enumerate(hits.items()):
+            ids = self._postings.get(term)
+            member[ids] = True
+            bits[member[title_rows]] |= 1 << bit
+            member[ids] = False
+            for position in where:
+                if position in cover:
+                    cover[position] |= 1 << bit
+        keep = np.ones(len(titles), np.bool_)
+        for needed in cover.values():
+            keep &= (bits & needed) != 0
+        return winners[keep], titles[keep]
+
+    def _positions(
+        self, row: int, hits: dict[str, tuple[float, tuple[int, ...]]]
+    ) -> frozenset[int]:
+        """The message words that matched a name."""
+        return frozenset(p for t in self._terms[row] if t in hits for p in hits[t][1])
+
+    def _spread(
+        self,
+        message: Analysis,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        rows: npt.NDArray[np.intp],
+        carried: Ids,
+    ) -> npt.NDArray[np.bool_]:
+        """Which names' words the message says far apart: "my neck ... I pull" is no Neck
+        Pull. Only names with two or more of their carrying words said can be; the answer
+        depends on which of its terms were said and how many it has, so it is worked out once
+        for each such pair."""
+        spread = np.zeros(len(rows), np.bool_)
+        several = np.flatnonzero(carried >= 2)
+        if not len(several):
+            return spread
         # A word's place, not counting the little words names are made with: "patada con una
         # pierna" is a name said in full, "push your hips up" is not Push Up.
         fillers = self._lexicon.name_fillers
@@ -149,41 +377,22 @@ class NameIndex:
         places: defaultdict[str, list[int]] = defaultdict(list)  # every place a term is said
         for position, stem in enumerate(message.stems):
             places[stem].append(position)
-        for name_id, mass in found.items():
-            name = self._names[name_id]
-            if name_id not in anchored:
-                continue  # "into", "the": not a reason to think of "Roll Over into Teaser"
-            positions = frozenset(p for t in name.terms if t in hits for p in hits[t][1])
-            score = round(mass / name.weight, 9)  # a sum of floats: "all of it" is 1.0, exactly
-            # Only the words that carry the name count ("de", "la" may be left out or be
-            # anywhere in the message).
-            carrying = tuple(t for t in name.terms if t not in self._lexicon.name_fillers)
-            if _span(carrying, hits, places, rank) >= len(carrying) + SPREAD:
-                # A name's words far apart are not the name: "my neck ... I pull" is no Neck Pull.
-                score *= SPREAD_COST
-            candidate = NameMatch(
-                exercise_id=name.exercise_id,
-                score=score,
-                mass=mass,
-                name=name.text,
-                is_title=name.is_title,
-                positions=positions,
-            )
-            if name.is_title and candidate.score > titles.get(name.exercise_id, (0.0,))[0]:
-                titles[name.exercise_id] = (candidate.score, positions)
-            current = best.get(name.exercise_id)
-            if current is None or candidate.rank > current.rank:
-                best[name.exercise_id] = candidate
-        ranked = sorted(best.values(), key=lambda m: m.rank, reverse=True)[:limit]
-        untitled: tuple[float, frozenset[int]] = (0.0, frozenset())
-        return [
-            replace(
-                m,
-                title_score=titles.get(m.exercise_id, untitled)[0],
-                title_positions=titles.get(m.exercise_id, untitled)[1],
-            )
-            for m in ranked
-        ]
+        said = [t for t in hits if t not in fillers]
+        if len(said) > _MASK_BITS:  # a message saying that many name words: one at a time
+            lead, groups = several, np.arange(len(several))
+        else:
+            mask = np.zeros(len(self._texts), np.int64)
+            for bit, term in enumerate(said):
+                mask[self._postings.get(term)] |= 1 << bit
+            key = mask[rows[several]] * 1024 + np.minimum(self._carrying[rows[several]], 1023)
+            _, first, groups = np.unique(key, return_index=True, return_inverse=True)
+            lead = several[first]
+        far = np.zeros(len(lead), np.bool_)
+        for group, i in enumerate(lead):
+            carrying = tuple(t for t in self._terms[int(rows[i])] if t not in fillers)
+            far[group] = _span(carrying, hits, places, rank) >= len(carrying) + SPREAD
+        spread[several] = far[groups.ravel()]
+        return spread
 
     def _completions(self, prefix: str, limit: int = 5) -> list[tuple[str, str]]:
         """Name words that start with `prefix`, from the sorted word list."""
@@ -217,26 +426,38 @@ class NameIndex:
                 and len(word) <= MAX_TYPO_LENGTH
             ):
                 lookups += 1
-                edits = next((e for size, e in TYPO_EDITS if len(word) < size), 2)
-                swap_only = not edits and len(word) == 3  # "cwo" for "cow", but "max" is no "mat"
-                for candidate, distance, index in process.extract(
-                    word,
-                    self._surface_words,
-                    scorer=OSA.distance,
-                    score_cutoff=max(edits, swap_only),
-                    limit=3,
-                ):
-                    if edits or sorted(candidate) == sorted(word):
-                        record(self._surface_terms[index], 1 - TYPO_COST * distance, position)
-                if len(word) >= PREFIX_MIN or (position == last and len(word) == 2):
-                    for full, full_term in self._completions(word):
-                        typed = PREFIX_CREDIT + (1 - PREFIX_CREDIT) * len(word) / len(full)
-                        record(full_term, typed, position)
+                completes = len(word) >= PREFIX_MIN or (position == last and len(word) == 2)
+                for near_term, similarity in self._near_terms(word, completes):
+                    record(near_term, similarity, position)
             if position + 1 < len(message.words):
                 joined = self._lexicon.stem(word + message.words[position + 1])
                 if joined in self._postings:  # "criss cross" said for "crisscross"
                     record(joined, 1.0, position, position + 1)
         return hits
+
+    def _near_terms(self, word: str, completes: bool) -> list[tuple[str, float]]:
+        """The name terms an unknown word may be a typo or the start of, with how likely, in
+        the order they are recorded; remembered, as the same chatty words ("watched",
+        "honestly") come back in message after message."""
+        key = (word, completes)
+        found = self._near_cache.get(key)
+        if found is not None:
+            return found
+        found = []
+        edits = next((e for size, e in TYPO_EDITS if len(word) < size), 2)
+        swap_only = not edits and len(word) == 3  # "cwo" for "cow", but "max" is no "mat"
+        for candidate, distance, index in self._near.extract(word, max(edits, swap_only), 3):
+            if edits or sorted(candidate) == sorted(word):
+                found.append((self._surface_terms[index], 1 - TYPO_COST * distance))
+        if completes:
+            for full, full_term in self._completions(word):
+                found.append(
+                    (full_term, PREFIX_CREDIT + (1 - PREFIX_CREDIT) * len(word) / len(full))
+                )
+        if len(self._near_cache) >= MAX_REMEMBERED_TYPOS:
+            self._near_cache.clear()  # a flood of made-up words does not pile up
+        self._near_cache[key] = found
+        return found
 
 
 def _span(
@@ -266,214 +487,3 @@ def _span(
                 del counts[first_term]
             start += 1
     return best
-
-
-@dataclass(frozen=True, slots=True)
-class FaqMatch:
-    entry_id: int
-    exercise_id: str
-    score: float
-    matched: int  # message terms found in the entry
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    exercise_id: str
-    question: frozenset[str]
-    answer: frozenset[str]
-    name_terms: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class FaqSource:
-    """One FAQ entry to index, with the text of its exercise for context."""
-
-    exercise_id: str
-    question: str
-    answer: str
-    name_terms: frozenset[str]
-    context: str  # the exercise's title, keywords, description and steps
-    position: str | None = None  # its body position, from bot/languages POSITIONS
-
-
-def position_term(position: str) -> str:
-    """The term a body position is matched by, unlike any word."""
-    return f"position:{position}"
-
-
-class FaqIndex:
-    """Every FAQ entry of every exercise, by term, weighted by how rare each term is.
-
-    A learner often describes the exercise instead of naming it ("lying on my side lifting the
-    bottom leg"): those words are found in the exercise's own text, which backs its entries.
-    """
-
-    ANSWER_CREDIT = 0.4  # a word found only in the answer is weaker evidence than in the question
-    CONTEXT_CREDIT = 0.5  # a word found in the exercise's description or steps
-    EXERCISE_SHARE = 0.2  # how much the exercise's whole text, FAQ included, fits the message
-    UNKNOWN_SHARE = 1.0
-    CANDIDATES = 200  # entries scored in full, after a cheap first pass
-
-    def __init__(self, sources: Sequence[FaqSource], lexicon: Lexicon) -> None:
-        self._lexicon = lexicon
-        self._entries: list[_Entry] = []
-        df: Counter[str] = Counter()
-        self._postings: defaultdict[str, list[int]] = defaultdict(list)
-        self._by_exercise: defaultdict[str, set[int]] = defaultdict(set)
-        self._context: dict[str, frozenset[str]] = {}
-        context_postings: defaultdict[str, list[str]] = defaultdict(list)
-        for source in sources:
-            q = self._content_terms(source.question)
-            a = self._content_terms(source.answer) - q
-            entry_id = len(self._entries)
-            self._entries.append(_Entry(source.exercise_id, q, a, source.name_terms))
-            self._by_exercise[source.exercise_id].add(entry_id)
-            df.update(q)
-            for term in q | a:
-                self._postings[term].append(entry_id)
-            if source.exercise_id not in self._context:
-                context = self._content_terms(source.context)
-                if source.position is not None:
-                    context |= {position_term(source.position)}
-                self._context[source.exercise_id] = context
-                for term in context:
-                    context_postings[term].append(source.exercise_id)
-        self._context_postings = dict(context_postings)
-        # Everything an exercise's page says, its FAQ included: how well it fits the message.
-        self._exercise_text: dict[str, frozenset[str]] = {}
-        for exercise_id, context in self._context.items():
-            faq = (
-                self._entries[e].question | self._entries[e].answer
-                for e in self._by_exercise[exercise_id]
-            )
-            self._exercise_text[exercise_id] = context.union(*faq)
-        total = len(self._entries) or 1
-        self._idf = {term: math.log(1 + total / count) for term, count in df.items()}
-        self._unknown_idf = math.log(1 + total)
-        # Words in most exercises' text say nothing about which exercise is meant.
-        self._context_cap = max(3, len(self._context) // 4)
-        pages = len(self._context) or 1
-        self._context_idf = {
-            term: math.log(1 + pages / len(exercises))
-            for term, exercises in self._context_postings.items()
-        }
-        self._unknown_context_idf = math.log(1 + pages)
-
-    def _content_terms(self, text: str) -> frozenset[str]:
-        analysis = self._lexicon.analyse(text)
-        return frozenset(
-            t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop
-        )
-
-    def __contains__(self, term: str) -> bool:
-        """Whether any entry, or any indexed page, uses `term`."""
-        return term in self._postings or term in self._context_postings
-
-    def idf(self, term: str) -> float:
-        return self._idf.get(term, self._unknown_idf)
-
-    def match(
-        self,
-        terms: Iterable[str],
-        *,
-        within: frozenset[int] | None = None,
-        limit: int = 5,
-        known_only: bool = False,
-        by_page: bool | None = None,
-    ) -> list[FaqMatch]:
-        """Entries sharing the most informative of `terms`, optionally only `within` some ids.
-
-        entry = 0.65 x (share of the message's weight found in the entry)
-              + 0.35 x (share of the question's own weight found in the message),
-        leaving out the exercise's name, which the message may have said or implied. Across
-        exercises, score = 0.8 x entry + 0.2 x (share of the message's weight found anywhere
-        on the exercise's page), so that a message describing an exercise favours its entries.
-        `known_only` ignores words no FAQ entry uses ("ugh", "lol"): right when the exercise is
-        already named, too lenient when hunting across every entry. `by_page` (by default,
-        when not limited to some entries) adds the page fit: among the entries of exercises
-        the message names, their pages tell nothing more.
-        """
-        message = {t for t in terms if t and (not known_only or t in self._postings)}
-        if not message:
-            return []
-        # First pass: entries sharing words with the question or answer, and the entries of
-        # the exercises whose own text shares the most words.
-        found: defaultdict[int, float] = defaultdict(float)
-        for term in message:
-            for entry_id in self._postings.get(term, ()):
-                if within is None or entry_id in within:
-                    found[entry_id] += self.idf(term)
-        if within is None:
-            for exercise_id in self._context_leaders(message):
-                for entry_id in self._by_exercise[exercise_id]:
-                    found.setdefault(entry_id, 0.0)
-        shortlist = sorted(found, key=found.__getitem__, reverse=True)[: self.CANDIDATES]
-        message_weight = sum(
-            self.idf(t)
-            * (1.0 if t in self._postings or t in self._context_postings else self.UNKNOWN_SHARE)
-            for t in message
-        )
-        across = within is None if by_page is None else by_page
-        ranked = [self._score(e, message, message_weight, across) for e in shortlist]
-        ranked.sort(key=lambda m: m.score, reverse=True)
-        return ranked[:limit]
-
-    def context_of(self, exercise_id: str) -> frozenset[str]:
-        """The terms of an exercise's own text (title, keywords, description, steps)."""
-        return self._context.get(exercise_id, frozenset())
-
-    def describe(self, terms: Iterable[str], limit: int = 3) -> list[tuple[str, float]]:
-        """The exercises whose own text (title, keywords, description, steps) explains the
-        most of `terms`, by share of their weight (rare words weigh more), best first."""
-        message = set(terms)
-        if not message:
-            return []
-        weight = {t: self._context_idf.get(t, self._unknown_context_idf) for t in message}
-        total = sum(weight.values())
-        found: defaultdict[str, float] = defaultdict(float)
-        for term in message:
-            for exercise_id in self._context_postings.get(term, ()):
-                found[exercise_id] += weight[term]
-        ranked = sorted(found.items(), key=lambda item: item[1], reverse=True)[:limit]
-        return [(exercise_id, mass / total) for exercise_id, mass in ranked]
-
-    def _context_leaders(self, message: set[str], count: int = 5) -> list[str]:
-        votes: defaultdict[str, float] = defaultdict(float)
-        for term in message:
-            exercises = self._context_postings.get(term, ())
-            if len(exercises) <= self._context_cap:
-                for exercise_id in exercises:
-                    votes[exercise_id] += self.idf(term)
-        return sorted(votes, key=votes.__getitem__, reverse=True)[:count]
-
-    def _score(
-        self, entry_id: int, message: set[str], message_weight: float, across: bool
-    ) -> FaqMatch:
-        entry = self._entries[entry_id]
-        context = self._context[entry.exercise_id]
-        mass = 0.0
-        matched = 0
-        for term in message:
-            if term in entry.question:
-                credit = 1.0
-            elif term in entry.answer:
-                credit = self.ANSWER_CREDIT
-            elif term in context:
-                credit = self.CONTEXT_CREDIT
-            else:
-                continue
-            matched += credit == 1.0 or credit == self.ANSWER_CREDIT
-            mass += self.idf(term) * credit
-        own = entry.question - entry.name_terms
-        own_weight = sum(self.idf(t) for t in own)
-        question_share = sum(self.idf(t) for t in own & message) / own_weight if own_weight else 0.0
-        entry_score = 0.65 * (mass / message_weight) + 0.35 * question_share
-        if not across:
-            return FaqMatch(entry_id, entry.exercise_id, entry_score, matched)
-        text = self._exercise_text[entry.exercise_id]
-        described = sum(self.idf(t) for t in message if t in text) / message_weight
-        score = (1 - self.EXERCISE_SHARE) * entry_score + self.EXERCISE_SHARE * described
-        return FaqMatch(entry_id, entry.exercise_id, score, matched)
-
-    def entries_of(self, *exercise_ids: str) -> frozenset[int]:
-        return frozenset(e for i in exercise_ids for e in self._by_exercise.get(i, ()))

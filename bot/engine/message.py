@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.engine.faq import position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.intent import (
     PartAsked,
@@ -20,7 +21,7 @@ from bot.engine.intent import (
     find_small_talk,
 )
 from bot.engine.lexicon import Analysis
-from bot.engine.matching import NameLookup, NameMatch, position_term
+from bot.engine.matching import NameLookup, NameMatch
 
 # How sure a name must be (share of its weight the message holds), calibrated on the
 # development sets.

@@ -97,11 +97,20 @@ def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     rest = message.analysis.said - set(span)
     if not rest <= message.lookup.words:
         return ()  # more than a reference: a question, say
-    there = [e for e, p in index.position_of.items() if p == position]
+    there = list(index.done_in(position))
     # "the kick lying face down": among the exercises there, those whose titles hold
     # the rest; when that leaves one ("standing roll"), naming it is the name stage's job.
-    every = index.names.lookup(message.analysis, limit=len(index.position_of)).matches
-    named = [m.exercise_id for m in every if m.exercise_id in there and rest <= m.title_positions]
+    # At most one more than could be offered: more than that is as good as too many.
+    named = [
+        m.exercise_id
+        for m in index.names.lookup(
+            message.analysis,
+            len(index.position_of),
+            among=there,
+            covering=frozenset(rest),
+            enough=MAX_SUGGESTIONS + 1,
+        ).matches
+    ]
     if rest and len(named) == 1:
         return ()
     if len(there) > MAX_SUGGESTIONS:

@@ -11,8 +11,9 @@ from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.descriptions import implied
+from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
-from bot.engine.matching import FaqIndex, FaqMatch, NameMatch, position_term
+from bot.engine.matching import NameMatch
 from bot.engine.message import Message
 from bot.engine.names import SUGGEST_FLOOR
 

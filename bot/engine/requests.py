@@ -42,11 +42,7 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if request.asked or only_filters or (weak_name and len(unexplained) <= 1):
         score = WEAK_RANDOM if request.weak else RANDOM
         plainly = request.asked and not request.weak  # "random", "surprise me"
-        if (
-            not plainly
-            and request.filters
-            and not any(request.filters.accepts(p) for p in index.pages)
-        ):
+        if not plainly and request.filters and not index.accepting(request.filters):
             # "pilates reformer or mat?": no exercise has it, so it was hardly a request for one
             score = min(score, NOTHING_FITS)
         yield Candidate(AnswerKind.RANDOM, score, "random", filters=request.filters)

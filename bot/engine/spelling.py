@@ -15,11 +15,13 @@ import gzip
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import cache
 from importlib import resources
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from bot.engine.nearby import NearWords
 
 # Edits a word may be from a vocabulary word and still be taken for it: one up to 7 letters,
 # two beyond ("benfits" is "benefits", "modifcations" is "modifications").
@@ -32,7 +34,6 @@ COMMON_WORD = 20_000  # times a word occurs in the list to be an everyday word
 REAL_WORD = 5  # times a word occurs in the language's frequency list to count as a real word
 
 
-@cache
 def _counts(lang: str | None) -> dict[str, int]:
     """pyspellchecker's word counts for `lang`; empty for a language it does not ship."""
     if lang is None:
@@ -46,16 +47,37 @@ def _counts(lang: str | None) -> dict[str, int]:
     return counts
 
 
-@cache
+# Per language: its real words and its everyday words, read once per process (or handed over
+# by the index cache, which keeps them: reading the lists is a quarter of a second each).
+_LISTS: dict[str | None, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def word_lists(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """`lang`'s real words and everyday words (see `real_words`, `common_words`)."""
+    found = _LISTS.get(lang)
+    if found is None:
+        counts = _counts(lang)
+        found = (
+            frozenset(word for word, count in counts.items() if count >= REAL_WORD),
+            frozenset(word for word, count in counts.items() if count >= COMMON_WORD),
+        )
+        _LISTS[lang] = found
+    return found
+
+
+def remember_word_lists(lang: str | None, real: frozenset[str], common: frozenset[str]) -> None:
+    """The lists of `lang` as the index cache kept them, unless this process has read them."""
+    _LISTS.setdefault(lang, (real, common))
+
+
 def real_words(lang: str | None) -> frozenset[str]:
     """The words of `lang` as pyspellchecker's frequency list has them."""
-    return frozenset(word for word, count in _counts(lang).items() if count >= REAL_WORD)
+    return word_lists(lang)[0]
 
 
-@cache
 def common_words(lang: str | None) -> frozenset[str]:
     """Everyday words of `lang` ("lower", "back", "bridge"): on their own they name nothing."""
-    return frozenset(word for word, count in _counts(lang).items() if count >= COMMON_WORD)
+    return word_lists(lang)[1]
 
 
 class Speller:
@@ -77,11 +99,13 @@ class Speller:
     ) -> None:
         self._stem = stem
         self._real = real
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._near: NearWords | None = None
         self._names = frozenset(names)
         self._cues = frozenset(w for w in cues if len(w) >= SHORT_WORD)
         # Words the language's tables know (greetings, other sports...) are never corrected.
         self._known = frozenset(vocabulary) | self._names | frozenset(cues) | frozenset(protected)
-        self._frequency = vocabulary
+        self._frequency: dict[str, int] = dict(vocabulary)
         self._preferred = sorted(w for w in self._cues if len(w) >= SHORT_WORD)
         # Nothing is corrected into a word shorter than 4 letters: "mate" is not "mat".
         # Name words are left to the name index, which weighs a misspelt name by its edits
@@ -90,9 +114,27 @@ class Speller:
         self._splittable = frozenset(
             w for w in vocabulary | Counter(self._names) if len(w) >= SPLIT_PART
         )
-        self._cache: dict[str, tuple[str, ...]] = {}
         # A form of a known word is no typo: "pike" when a page says "piking".
         self._stems = frozenset(stem(w) for w in self._known)
+
+    _STATE = "_names _cues _known _frequency _preferred _choices _splittable _stems".split()
+
+    def state(self) -> dict[str, Any]:
+        """What `from_state` rebuilds the speller from (for the index cache)."""
+        return {name: getattr(self, name) for name in self._STATE}
+
+    @classmethod
+    def from_state(
+        cls, state: dict[str, Any], stem: Callable[[str], str], real: frozenset[str]
+    ) -> Speller:
+        speller = cls.__new__(cls)
+        speller._stem = stem
+        speller._real = real
+        speller._cache = {}
+        speller._near = None
+        for name in cls._STATE:
+            setattr(speller, name, state[name])
+        return speller
 
     def __contains__(self, word: str) -> bool:
         return word in self._known
@@ -137,7 +179,10 @@ class Speller:
             edits, pool = 1, self._preferred
         else:
             edits, pool = (1 if len(word) < LONG_WORD else 2), self._choices
-        found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        if pool is self._choices:  # the whole vocabulary: only the words of possible lengths
+            found = self._near_choices().extract(word, edits, limit=8)
+        else:
+            found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=edits, limit=8)
         if not found:
             return None
         best = min(distance for _, distance, _ in found)
@@ -146,6 +191,11 @@ class Speller:
         if len(ties) > 1 and self._importance(ties[0]) == self._importance(ties[1]):
             return None  # two equally good readings: leave the word as typed
         return (ties[0],)
+
+    def _near_choices(self) -> NearWords:
+        if self._near is None:  # built on the first unknown word, not at start-up
+            self._near = NearWords(self._choices)
+        return self._near
 
     def _importance(self, word: str) -> tuple[bool, bool, int]:
         return (word in self._names, word in self._cues, self._frequency.get(word, 0))

@@ -14,9 +14,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.content import ContentError, WebsiteError, load_library, load_required
+from bot.content import ContentError, WebsiteError, load_library
 from bot.conversation.render import render
 from bot.engine import Answer, AnswerEngine
+from bot.engine.cache import start_engine
 from bot.faces.console import Console, read_stdin
 from bot.faces.settings import Settings, database
 from bot.store import StoreError, store_at
@@ -28,18 +29,19 @@ SITE_HELP = (
 )
 
 
-def _engine(content: Path) -> AnswerEngine:
+def _engine(settings: Settings) -> AnswerEngine:
+    content = settings.content
     try:
-        result = load_required(content)
+        result = start_engine(content, settings.index_cache)
     except ContentError as exc:
         raise SystemExit(f"error: {exc}") from None
-    if result.errors:
+    if result.result.errors:
         print(
-            f"warning: {len(result.errors)} problem(s) in the content; "
+            f"warning: {len(result.result.errors)} problem(s) in the content; "
             f"run `pilates-bot check {content}`",
             file=sys.stderr,
         )
-    return AnswerEngine(result.library)
+    return result.engine
 
 
 def answer_json(answer: Answer) -> dict[str, object]:
@@ -60,7 +62,7 @@ def answer_json(answer: Answer) -> dict[str, object]:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
-    engine = _engine(settings.content)
+    engine = _engine(settings)
     if args.text == ["-"]:
         for line in sys.stdin:
             message = line.rstrip("\n")
@@ -81,7 +83,7 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
     except WebsiteError as exc:
         print(f"error: {exc} (--site-url, PILATES_BOT_SITE_URL)", file=sys.stderr)
         return 2
-    engine = _engine(settings.content)
+    engine = _engine(settings)
 
     async def session() -> None:
         async with store_at(settings.db) as store:
@@ -137,11 +139,21 @@ def build_parser() -> argparse.ArgumentParser:
     def lang_flag(command: argparse.ArgumentParser) -> None:
         command.add_argument("--lang", help=f"language code (default: {defaults.lang})")
 
+    def cache_flag(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--cache",
+            type=Path,
+            default=None,
+            help="folder of the index cache, or off ($PILATES_BOT_CACHE; default: .cache "
+            "beside the database)",
+        )
+
     ask = commands.add_parser("ask", help="answer one message (or one per line with -)")
     ask.add_argument("text", nargs="+", help="the message, or - to read messages from stdin")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     content_flag(ask)
     lang_flag(ask)
+    cache_flag(ask)
     ask.set_defaults(handler=_ask)
 
     chat = commands.add_parser("chat", help="chat in this terminal, with favourites")
@@ -149,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--site-url", help=SITE_HELP)
     content_flag(chat)
     lang_flag(chat)
+    cache_flag(chat)
     chat.set_defaults(handler=_chat)
 
     check = commands.add_parser("check", help="validate a content tree and list its problems")
@@ -196,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"(default {defaults.concurrent_updates}, 1 = one at a time)",
     )
     content_flag(run)
+    cache_flag(run)
     run.set_defaults(handler=_run)
     return parser
 

@@ -18,6 +18,10 @@ from bot.store.postgres import is_postgres_url
 
 BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"  # bot/faces/ -> the repository
 DEFAULT_DB = Path("data") / "pilates-bot.sqlite3"
+# The index cache lives with the database by default: the folder the bot may already write
+# (a Docker volume, systemd's StateDirectory), not the user's home.
+CACHE_FOLDER = ".cache"
+CACHE_OFF = frozenset({"off", "none", "no", "0"})
 
 
 def database(text: str) -> Path | str:
@@ -30,6 +34,7 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], object]]] = {
     "token": ("TELEGRAM_BOT_TOKEN", str),
     "content": ("PILATES_BOT_CONTENT", Path),
     "db": ("PILATES_BOT_DB", database),
+    "cache": ("PILATES_BOT_CACHE", Path),
     "base_url": ("TELEGRAM_API_BASE_URL", str),
     "secret_token": ("TELEGRAM_WEBHOOK_SECRET", str),
     "site_url": ("PILATES_BOT_SITE_URL", str),
@@ -43,6 +48,9 @@ class Settings:
     content: Path = BUNDLED_CONTENT  # the content tree
     # A SQLite file, or a postgresql:// URL (whose password stays out of repr).
     db: Path | str = field(default=DEFAULT_DB, repr=False)
+    # The index cache's folder (bot/engine/cache.py); None: `.cache` beside the database;
+    # "off" (or "none"): no cache.
+    cache: Path | None = None
     lang: str = DEFAULT_LANG  # chat and ask
     # The website the content is published on (chat and run): pictures and page links.
     site_url: str | None = None
@@ -61,6 +69,14 @@ class Settings:
     def website(self) -> Website | None:
         """The site at `site_url`, None without one; WebsiteError for a URL that is not one."""
         return Website.at(self.site_url) if self.site_url else None
+
+    @property
+    def index_cache(self) -> Path | None:
+        """Where the built index is kept between starts, or None when it is not kept."""
+        if self.cache is None:
+            folder = self.db.parent if isinstance(self.db, Path) else DEFAULT_DB.parent
+            return folder / CACHE_FOLDER
+        return None if str(self.cache).lower() in CACHE_OFF else self.cache
 
     @classmethod
     def from_sources(

@@ -17,10 +17,26 @@ _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile("['`\u2018\u2019\u00b4]")  # ' ` and the typographic ones
 
 
+class _Marks(dict[int, int | None]):
+    """str.translate's table: combining marks dropped, every other character kept. Filled as
+    characters are met, so a page costs one look-up per character, not one Python call."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of `text` (á -> a, ß -> ss)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = text.casefold()
+    if folded.isascii():  # nothing to decompose, no marks: most English text
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return decomposed if decomposed.isascii() else decomposed.translate(_MARKS)
 
 
 def words(text: str) -> list[str]:

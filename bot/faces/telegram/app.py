@@ -23,10 +23,11 @@ from telegram.ext import (
     filters,
 )
 
-from bot.content import DEFAULT_LANG, Website, WebsiteError, load_required
+from bot.content import DEFAULT_LANG, Website, WebsiteError
 from bot.conversation.conversation import Conversation
 from bot.conversation.i18n import N_, interface_languages, translator
 from bot.engine import AnswerEngine
+from bot.engine.cache import start_engine
 from bot.faces.settings import Settings
 from bot.faces.telegram.claims import UpdateClaims
 from bot.faces.telegram.errors import on_error
@@ -205,10 +206,12 @@ def run_bot(settings: Settings) -> int:
         except WebhookConfigError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    result = load_required(settings.content)  # ContentError: no exercise to serve
+    # ContentError: no exercise to serve. The index cache makes a restart with the same
+    # content read one file instead of parsing and indexing every page.
+    started = start_engine(settings.content, settings.index_cache)
+    result, engine = started.result, started.engine
     for problem in result.errors:
         log.warning("content: %s", problem)
-    engine = AnswerEngine(result.library)
     store = store_at(settings.db)
     base_url = settings.base_url
     application = build_application(
@@ -219,7 +222,13 @@ def run_bot(settings: Settings) -> int:
         concurrent_updates=settings.concurrent_updates,
         site=site,
     )
-    log.info("%d exercises loaded from %s; store: %s", len(result.library), settings.content, store)
+    log.info(
+        "%d exercises loaded from %s%s; store: %s",
+        len(result.library),
+        settings.content,
+        " (index cache)" if started.from_cache else "",
+        store,
+    )
     if site is not None:
         log.info("cards show pictures from and link to %s", site.base_url)
     api = urlsplit(base_url or "https://api.telegram.org").netloc

@@ -1,0 +1,344 @@
+"""The FAQ entries (and page passages) of every exercise, by term, weighted by how rare each
+term is; and every exercise's own text, for messages that describe an exercise.
+
+Postings are arrays (bot/engine/postings.py): a word shared by thousands of entries costs one
+numpy operation, and only the CANDIDATES best entries are scored in full.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.engine.lexicon import Lexicon
+from bot.engine.postings import Postings, add_up, ranked
+
+
+@dataclass(frozen=True, slots=True)
+class FaqMatch:
+    entry_id: int
+    exercise_id: str
+    score: float
+    matched: int  # message terms found in the entry
+
+
+@dataclass(frozen=True, slots=True)
+class FaqSource:
+    """One FAQ entry to index, with the text of its exercise for context."""
+
+    exercise_id: str
+    question: str
+    answer: str
+    name_terms: frozenset[str]
+    context: str  # the exercise's title, keywords, description and steps
+    position: str | None = None  # its body position, from bot/languages POSITIONS
+
+
+def position_term(position: str) -> str:
+    """The term a body position is matched by, unlike any word."""
+    return f"position:{position}"
+
+
+class FaqIndex:
+    """Every FAQ entry of every exercise, by term, weighted by how rare each term is.
+
+    A learner often describes the exercise instead of naming it ("lying on my side lifting the
+    bottom leg"): those words are found in the exercise's own text, which backs its entries.
+    """
+
+    ANSWER_CREDIT = 0.4  # a word found only in the answer is weaker evidence than in the question
+    CONTEXT_CREDIT = 0.5  # a word found in the exercise's description or steps
+    EXERCISE_SHARE = 0.2  # how much the exercise's whole text, FAQ included, fits the message
+    UNKNOWN_SHARE = 1.0
+    CANDIDATES = 200  # entries scored in full, after a cheap first pass
+
+    def __init__(
+        self,
+        sources: Sequence[FaqSource],
+        lexicon: Lexicon,
+        terms_of: dict[str, frozenset[str]] | None = None,
+    ) -> None:
+        """`terms_of`: texts already analysed (an exercise's context serves its FAQ entries
+        and its passages alike)."""
+        analysed = {} if terms_of is None else terms_of
+
+        def content_terms(text: str) -> frozenset[str]:
+            found = analysed.get(text)
+            if found is None:
+                analysis = lexicon.analyse(text)
+                found = frozenset(
+                    t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop
+                )
+                analysed[text] = found
+            return found
+
+        questions: list[frozenset[str]] = []
+        answers: list[frozenset[str]] = []
+        entry_exercise: list[int] = []
+        name_terms: list[frozenset[str]] = []
+        df: Counter[str] = Counter()
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        by_exercise: dict[str, set[int]] = {}
+        context: list[frozenset[str]] = []
+        row_of: dict[str, int] = {}
+        context_postings: defaultdict[str, list[int]] = defaultdict(list)
+        for source in sources:
+            q = content_terms(source.question)
+            a = content_terms(source.answer) - q
+            entry_id = len(questions)
+            if source.exercise_id not in row_of:
+                row = row_of[source.exercise_id] = len(context)
+                page = content_terms(source.context)
+                if source.position is not None:
+                    page |= {position_term(source.position)}
+                context.append(page)
+                for term in page:
+                    context_postings[term].append(row)
+            questions.append(q)
+            answers.append(a)
+            entry_exercise.append(row_of[source.exercise_id])
+            name_terms.append(source.name_terms)
+            by_exercise.setdefault(source.exercise_id, set()).add(entry_id)
+            df.update(q)
+            for term in q | a:
+                postings[term].append(entry_id)
+        exercise_ids = list(row_of)
+        # Everything an exercise's page says, its FAQ included: how well it fits the message.
+        exercise_text = [
+            page.union(*(questions[e] | answers[e] for e in by_exercise[exercise_id]))
+            for exercise_id, page in zip(exercise_ids, context, strict=True)
+        ]
+        total = len(questions) or 1
+        pages = len(context) or 1
+        self._set_state(
+            lexicon,
+            {
+                "questions": questions,
+                "answers": answers,
+                "name_terms": name_terms,
+                "entry_exercise": entry_exercise,
+                "exercise_ids": exercise_ids,
+                # Lists in the sets' own order: the entries of a page are visited as before.
+                "by_exercise": {e: list(ids) for e, ids in by_exercise.items()},
+                "context": context,
+                "exercise_text": exercise_text,
+                "postings": Postings.build(postings).state(),
+                "context_postings": Postings.build(context_postings).state(),
+                "idf": {term: math.log(1 + total / count) for term, count in df.items()},
+                "unknown_idf": math.log(1 + total),
+                # Words in most exercises' text say nothing about which exercise is meant.
+                "context_cap": max(3, len(context) // 4),
+                "context_idf": {
+                    term: math.log(1 + pages / len(rows)) for term, rows in context_postings.items()
+                },
+                "unknown_context_idf": math.log(1 + pages),
+            },
+        )
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], lexicon: Lexicon) -> FaqIndex:
+        """The index `state()` describes, as the index cache keeps it."""
+        index = cls.__new__(cls)
+        index._set_state(lexicon, state)
+        return index
+
+    def _set_state(self, lexicon: Lexicon, state: dict[str, Any]) -> None:
+        self._lexicon = lexicon
+        self._state = state
+        self._questions: list[frozenset[str]] = state["questions"]
+        self._answers: list[frozenset[str]] = state["answers"]
+        self._name_terms: list[frozenset[str]] = state["name_terms"]
+        self._entry_exercise: list[int] = state["entry_exercise"]
+        self._exercise_ids: list[str] = state["exercise_ids"]
+        self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
+        self._by_exercise: dict[str, list[int]] = state["by_exercise"]
+        self._context: list[frozenset[str]] = state["context"]
+        self._exercise_text: list[frozenset[str]] = state["exercise_text"]
+        self._postings = Postings(*state["postings"])
+        self._context_postings = Postings(*state["context_postings"])
+        self._idf: dict[str, float] = state["idf"]
+        self._unknown_idf: float = state["unknown_idf"]
+        self._context_cap: int = state["context_cap"]
+        self._context_idf: dict[str, float] = state["context_idf"]
+        self._unknown_context_idf: float = state["unknown_context_idf"]
+        self._owns: dict[int, tuple[frozenset[str], float]] = {}
+
+    def state(self) -> dict[str, Any]:
+        return self._state
+
+    def __contains__(self, term: str) -> bool:
+        """Whether any entry, or any indexed page, uses `term`."""
+        return term in self._postings or term in self._context_postings
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, self._unknown_idf)
+
+    def match(
+        self,
+        terms: Iterable[str],
+        *,
+        within: frozenset[int] | None = None,
+        limit: int = 5,
+        known_only: bool = False,
+        by_page: bool | None = None,
+    ) -> list[FaqMatch]:
+        """Entries sharing the most informative of `terms`, optionally only `within` some ids.
+
+        entry = 0.65 x (share of the message's weight found in the entry)
+              + 0.35 x (share of the question's own weight found in the message),
+        leaving out the exercise's name, which the message may have said or implied. Across
+        exercises, score = 0.8 x entry + 0.2 x (share of the message's weight found anywhere
+        on the exercise's page), so that a message describing an exercise favours its entries.
+        `known_only` ignores words no FAQ entry uses ("ugh", "lol"): right when the exercise is
+        already named, too lenient when hunting across every entry. `by_page` (by default,
+        when not limited to some entries) adds the page fit: among the entries of exercises
+        the message names, their pages tell nothing more.
+        """
+        message = {t for t in terms if t and (not known_only or t in self._postings)}
+        if not message:
+            return []
+        # First pass: entries sharing words with the question or answer, and the entries of
+        # the exercises whose own text shares the most words.
+        if within is None:
+            total, first = add_up(
+                len(self._questions), ((self._postings.get(t), self.idf(t)) for t in message)
+            )
+            shortlist = ranked(total, first, self.CANDIDATES)
+            if len(shortlist) < self.CANDIDATES:
+                touched = set(shortlist)
+                for exercise_id in self._context_leaders(message):
+                    shortlist.extend(e for e in self._by_exercise[exercise_id] if e not in touched)
+                del shortlist[self.CANDIDATES :]
+        else:
+            shortlist = self._first_pass_within(message, within)
+        message_weight = sum(
+            self.idf(t)
+            * (1.0 if t in self._postings or t in self._context_postings else self.UNKNOWN_SHARE)
+            for t in message
+        )
+        across = within is None if by_page is None else by_page
+        weight = {t: self.idf(t) for t in message}
+        credited = [
+            (t, w * 1.0, w * self.ANSWER_CREDIT, w * self.CONTEXT_CREDIT) for t, w in weight.items()
+        ]
+        described: dict[int, float] = {}
+        found = [
+            self._score(e, message, message_weight, across, weight, described, credited)
+            for e in shortlist
+        ]
+        found.sort(key=lambda m: m.score, reverse=True)
+        return found[:limit]
+
+    def _first_pass_within(self, message: set[str], within: frozenset[int]) -> list[int]:
+        """The first pass over a few entries: each entry's sum over the message's terms it
+        holds, in the message's order, as the postings walk added them."""
+        order = list(message)
+        scored: list[tuple[float, int, int]] = []
+        for entry_id in within:
+            if not 0 <= entry_id < len(self._questions):
+                continue
+            held = self._questions[entry_id] | self._answers[entry_id]
+            total = 0.0
+            first = -1
+            for position, term in enumerate(order):
+                if term in held:
+                    total += self.idf(term)
+                    if first < 0:
+                        first = position
+            if first >= 0:
+                scored.append((-total, first, entry_id))
+        scored.sort()
+        return [entry_id for _, _, entry_id in scored[: self.CANDIDATES]]
+
+    def context_of(self, exercise_id: str) -> frozenset[str]:
+        """The terms of an exercise's own text (title, keywords, description, steps)."""
+        row = self._row_of.get(exercise_id)
+        return frozenset() if row is None else self._context[row]
+
+    def describe(self, terms: Iterable[str], limit: int = 3) -> list[tuple[str, float]]:
+        """The exercises whose own text (title, keywords, description, steps) explains the
+        most of `terms`, by share of their weight (rare words weigh more), best first."""
+        message = set(terms)
+        if not message:
+            return []
+        weight = {t: self._context_idf.get(t, self._unknown_context_idf) for t in message}
+        total = sum(weight.values())
+        found, first = add_up(
+            len(self._exercise_ids),
+            ((self._context_postings.get(t), weight[t]) for t in message),
+        )
+        return [
+            (self._exercise_ids[row], float(found[row]) / total)
+            for row in ranked(found, first, limit)
+        ]
+
+    def _context_leaders(self, message: set[str], count: int = 5) -> list[str]:
+        cap = self._context_cap
+        empty = self._context_postings.get("")[:0]
+        votes, first = add_up(
+            len(self._exercise_ids),
+            (
+                (rows, self.idf(t)) if len(rows) <= cap else (empty, 0.0)
+                for t in message
+                for rows in (self._context_postings.get(t),)
+            ),
+        )
+        return [self._exercise_ids[row] for row in ranked(votes, first, count)]
+
+    def _score(
+        self,
+        entry_id: int,
+        message: set[str],
+        message_weight: float,
+        across: bool,
+        weight: dict[str, float],
+        described: dict[int, float],
+        credited: list[tuple[str, float, float, float]],
+    ) -> FaqMatch:
+        """One entry's score (see `match`). `weight`: each message term's idf; `described`:
+        the page fits already worked out in this call, by page row; `credited`: the message's
+        terms in its order with their weight at each credit."""
+        question = self._questions[entry_id]
+        answer = self._answers[entry_id]
+        row = self._entry_exercise[entry_id]
+        context = self._context[row]
+        mass = 0.0
+        matched = 0
+        # Each term's weight times its credit (1 in the question, ANSWER_CREDIT in the answer,
+        # CONTEXT_CREDIT on the page), products made once per call, added in the same order.
+        for term, in_question, in_answer, on_page in credited:
+            if term in question:
+                mass += in_question
+                matched += 1
+            elif term in answer:
+                mass += in_answer
+                matched += 1
+            elif term in context:
+                mass += on_page
+        own, own_weight = self._own(entry_id)
+        question_share = sum(weight[t] for t in own & message) / own_weight if own_weight else 0.0
+        entry_score = 0.65 * (mass / message_weight) + 0.35 * question_share
+        exercise_id = self._exercise_ids[row]
+        if not across:
+            return FaqMatch(entry_id, exercise_id, entry_score, matched)
+        fit = described.get(row)
+        if fit is None:
+            text = self._exercise_text[row]
+            fit = described[row] = sum(weight[t] for t in message if t in text) / message_weight
+        score = (1 - self.EXERCISE_SHARE) * entry_score + self.EXERCISE_SHARE * fit
+        return FaqMatch(entry_id, exercise_id, score, matched)
+
+    def _own(self, entry_id: int) -> tuple[frozenset[str], float]:
+        """An entry's question without its exercise's name, and that question's weight:
+        worked out on first use and remembered (the same set, summed in the same order)."""
+        found = self._owns.get(entry_id)
+        if found is None:
+            own = self._questions[entry_id] - self._name_terms[entry_id]
+            found = self._owns[entry_id] = (own, sum(self.idf(t) for t in own))
+        return found
+
+    def entries_of(self, *exercise_ids: str) -> frozenset[int]:
+        return frozenset(e for i in exercise_ids for e in self._by_exercise.get(i, ()))
