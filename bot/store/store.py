@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from types import TracebackType
 
+from bot.store.answer_log import AnswerLogQueries
 from bot.store.schema import MIGRATIONS
 
 # Enough for any real collection; a bound on what one user can make the bot store and list.
@@ -64,8 +65,9 @@ class Claim(Enum):
     BUSY = "busy"  # another worker is handling it right now
 
 
-class Store(ABC):
-    """Favourites, language, screen, kept buttons, update claims and leases, per user."""
+class Store(AnswerLogQueries, ABC):
+    """Favourites, language, screen, kept buttons, update claims and leases, per user; and the
+    answer log, which keeps no user (its queries: bot/store/answer_log.py)."""
 
     #: Several processes may use this store at once: what a process remembers of a user can be
     #: out of date, so per-user state is read from the store each time.
@@ -104,6 +106,9 @@ class Store(ABC):
     async def _execute_quietly(self, query: str, parameters: Sequence[object]) -> int:
         """A write whose loss in a crash costs nothing (the card on screen): the backend may
         skip waiting for the disk."""
+
+    def _now(self) -> float:
+        return self.clock()
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -213,10 +218,11 @@ class Store(ABC):
 
     async def forget(self, user_id: int) -> int:
         """Delete everything stored about the user; returns how many favourites went."""
-        removed, _ = await self._execute_all(
+        removed, *_ = await self._execute_all(
             [
                 ("DELETE FROM favourites WHERE user_id = ?", (user_id,)),
                 ("DELETE FROM users WHERE user_id = ?", (user_id,)),
+                ("DELETE FROM awaiting_notes WHERE user_id = ?", (user_id,)),
             ]
         )
         return removed
