@@ -34,13 +34,20 @@ async def running_bot(
     concurrent_updates: int = 1,
     busy_timeout: float = 5.0,
     store: Store | None = None,
+    **options: Any,
 ) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     """Start the bot the way run_polling does (post_init included), and stop it the same way.
-    `store`: one set up differently (a smaller cap, say); by default one on `db`."""
+    `store`: one set up differently (a smaller cap, say); by default one on `db`. `options`:
+    more of build_application's (live content, admin ids...)."""
     engine = AnswerEngine(library, rng=random.Random(5))
     store = store or SqliteStore(db, busy_timeout=busy_timeout)
     application = build_application(
-        engine, store, fake.token, base_url=fake.base_url, concurrent_updates=concurrent_updates
+        engine,
+        store,
+        fake.token,
+        base_url=fake.base_url,
+        concurrent_updates=concurrent_updates,
+        **options,
     )
     await application.initialize()
     assert application.post_init is not None

@@ -17,6 +17,8 @@ ChatLike = Mapping[str, Any] | int | None
 Predicate = Callable[["RecordedRequest"], bool]
 
 MAX_MESSAGE_LENGTH = 4096  # UTF-16 code units of the visible text
+MAX_CAPTION_LENGTH = 1024  # a media caption's, likewise
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # a file a bot uploads
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_CALLBACK_ANSWER_LENGTH = 200
 MAX_INLINE_RESULTS = 50
@@ -37,6 +39,7 @@ NOT_MODIFIED = (
 QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 TEXT_EMPTY = "Bad Request: message text is empty"
 TEXT_TOO_LONG = "Bad Request: message is too long"
+CAPTION_TOO_LONG = "Bad Request: message caption is too long"
 BUTTON_DATA_INVALID = "Bad Request: BUTTON_DATA_INVALID"
 BUTTON_URL_INVALID = "Bad Request: BUTTON_URL_INVALID"
 

@@ -24,9 +24,12 @@ from telegram.ext import (
 
 from bot.content import DEFAULT_LANG, load_required
 from bot.conversation.conversation import Conversation
+from bot.conversation.feedback import RETENTION_DAYS, AnswerLog
 from bot.conversation.i18n import N_, interface_languages, translator
 from bot.engine import AnswerEngine
+from bot.faces.live import LiveContent
 from bot.faces.settings import Settings
+from bot.faces.telegram.admin import AdminHandlers
 from bot.faces.telegram.claims import UpdateClaims
 from bot.faces.telegram.errors import on_error
 from bot.faces.telegram.handlers import Handlers
@@ -47,13 +50,14 @@ from bot.faces.telegram.webhook import (
     serve_webhook,
 )
 from bot.store import Store, store_at
-from bot.store.leader import Scheduler, housekeeping, worker_name
+from bot.store.leader import Scheduler, answer_log_retention, housekeeping, worker_name
 from bot.store.postgres import password_of
 
 log = logging.getLogger(__name__)
 # sysexits' EX_CONFIG: a rejected token stays rejected, so the systemd unit does not restart on
 # it (RestartPreventExitStatus). Anything else that stops the bot exits 1 and is restarted.
 EXIT_TOKEN_REJECTED = 78
+LOG_BATCH_SECONDS = 1.0
 COMMANDS = (
     ("start", N_("What I can do")),
     ("random", N_("A random exercise, e.g. /random beginner")),
@@ -78,10 +82,24 @@ def build_application(
     base_url: str | None = None,
     concurrent_updates: int = 1,
     rate_limit: bool = True,
+    live: LiveContent | None = None,
+    watch: bool = False,
+    admin_ids: frozenset[int] = frozenset(),
+    log_retention: float = RETENTION_DAYS,
 ) -> Application:  # type: ignore[type-arg]
-    """The bot, ready to run: the store opens in post_init and closes in post_shutdown."""
+    """The bot, ready to run: the store opens in post_init and closes in post_shutdown.
 
-    scheduler = Scheduler(store, worker_name(), [housekeeping(store)])
+    `live`: the content, reloaded on SIGHUP and /reload (and when its files change, with
+    `watch`); `admin_ids`: who may /reload and /report; `log_retention`: days the answer log
+    keeps message texts."""
+    # Answers are logged in batches, once a second: the log never makes an answer wait for
+    # the disk.
+    answers = AnswerLog(store, retention_days=log_retention, batch_seconds=LOG_BATCH_SECONDS)
+    conversation = Conversation(engine, store, answer_log=answers)
+    if live is not None:
+        live.follow(conversation)
+    duties = [housekeeping(store), answer_log_retention(store, log_retention)]
+    scheduler = Scheduler(store, worker_name(), duties)
     stop_scheduler = asyncio.Event()
     scheduled: list[asyncio.Task[None]] = []
 
@@ -89,6 +107,13 @@ def build_application(
         await store.open()
         # Scheduled work, done by one worker of all (the lease holder).
         scheduled.append(asyncio.create_task(scheduler.run(stop_scheduler)))
+        # Each worker writes its own answers.
+        scheduled.append(asyncio.create_task(answers.run(stop_scheduler)))
+        if live is not None:
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGHUP, live.reload_soon)
+            if watch:
+                scheduled.append(asyncio.create_task(live.watch(stop_scheduler)))
         # The default menu in English, and one per language Telegram users may have set.
         await application.bot.set_my_commands(commands(DEFAULT_LANG))
         for lang in interface_languages():
@@ -97,7 +122,10 @@ def build_application(
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
         stop_scheduler.set()
-        await asyncio.gather(*scheduled)
+        if live is not None:
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+            await live.close()
+        await asyncio.gather(*scheduled)  # the answer log's last rows written
         await store.close()
 
     handled = HandledUpdates()
@@ -125,8 +153,23 @@ def build_application(
         builder = builder.base_url(base_url).base_file_url(f"{root}/file/bot")
     application = builder.build()
     confirm_only_handled(application)
-    register(application, Handlers(Conversation(engine, store)))
+    register(application, Handlers(conversation))
+    if admin_ids:
+        content_root = live.root if live is not None else None
+        register_admin(application, AdminHandlers(conversation, live, content_root), admin_ids)
     return application
+
+
+def register_admin(
+    application: Application,  # type: ignore[type-arg]
+    admin: AdminHandlers,
+    admin_ids: frozenset[int],
+) -> None:
+    """The operators' commands, first and for their user ids only: anyone else's /reload or
+    /report meets no handler, as an unknown command does."""
+    operators = filters.User(user_id=admin_ids)
+    application.add_handler(CommandHandler("reload", admin.reload, filters=operators), group=-1)
+    application.add_handler(CommandHandler("report", admin.report, filters=operators), group=-1)
 
 
 def register(application: Application, handlers: Handlers) -> None:  # type: ignore[type-arg]
@@ -187,7 +230,15 @@ def run_bot(settings: Settings) -> int:
     store = store_at(settings.db)
     base_url = settings.base_url
     application = build_application(
-        engine, store, token, base_url=base_url, concurrent_updates=settings.concurrent_updates
+        engine,
+        store,
+        token,
+        base_url=base_url,
+        concurrent_updates=settings.concurrent_updates,
+        live=LiveContent(settings.content, result.library),
+        watch=settings.watch,
+        admin_ids=settings.admin_ids,
+        log_retention=settings.log_retention,
     )
     log.info("%d exercises loaded from %s; store: %s", len(result.library), settings.content, store)
     api = urlsplit(base_url or "https://api.telegram.org").netloc
