@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.content.library import Library
-from bot.content.loader import LoadResult
+from bot.content.loader import LoadResult, check_translations
 from bot.content.model import Exercise
 from bot.content.problems import Problem
 
@@ -57,9 +57,18 @@ def keep_last_good(result: LoadResult, previous: Library) -> Reloaded:
         taken.add((old.slug, old.lang))
         groups.add((_group(old), old.lang))
     library = Library([*fresh, *kept]) if kept else result.library
+    problems = result.problems
+    if kept:
+        # A translation whose English page is kept is not "without an English page": the
+        # translation checks are made again on what is served.
+        stale = set(check_translations(fresh))
+        problems = (
+            *(p for p in problems if p not in stale),
+            *check_translations([*fresh, *kept]),
+        )
     return Reloaded(
         library=library,
-        problems=result.problems,
+        problems=problems,
         kept=tuple(page.source for page in kept),
         added=tuple(sorted(set(library.ids) - set(previous.ids))),
         removed=tuple(sorted(set(previous.ids) - set(library.ids))),
