@@ -147,13 +147,13 @@ def _unanswered(groups: tuple[Unanswered, ...]) -> str:
 
 def _down_voted(voted: tuple[DownVoted, ...]) -> str:
     if not voted:
-        return '<p class="muted">No answer was voted 👎 in the period.</p>'
+        return '<p class="muted">No answer was voted down in the period.</p>'
     rows = []
     for item in voted:
         asked = "".join(f"<li>{_e(m)}" for m in item.messages[:10])
         notes = "".join(f"<li>{_e(n)}" for n in item.notes[:10])
         rows.append(
-            f"<tr><td>👎 {item.down}<br>👍 {item.up}</td><td>{_e(item.kind)}</td>"
+            f"<tr><td>{item.down} down<br>{item.up} up</td><td>{_e(item.kind)}</td>"
             f"<td>{_page(item.page)}<br>{_e(item.detail or '')}</td>"
             f"<td>{'<b>asked</b><ul>' + asked + '</ul>' if asked else ''}"
             f"{'<b>missing</b><ul>' + notes + '</ul>' if notes else ''}</td></tr>"
@@ -170,8 +170,8 @@ def render_html(report: Report) -> str:
             ("answers", "answers"),
             ("people", "people (per day)"),
             ("unanswered", "unanswered"),
-            ("helpful", "👍 helpful"),
-            ("not_helpful", "👎 not helpful"),
+            ("helpful", "helpful"),
+            ("not_helpful", "not helpful"),
             ("notes", "notes"),
             ("suggestions_chosen", "suggestions picked"),
         )

@@ -18,12 +18,15 @@ from pathlib import Path
 from bot.content import Exercise
 from bot.engine import AnswerEngine
 from bot.engine.grouping import group_messages
+from bot.engine.policy import SUGGEST
 from bot.languages.text import fold, words
 from bot.store.answer_log import DAY, LogEntry
 
 KINDS = ("exercise", "faq", "random", "suggestions", "none")
 ANSWERED = frozenset({"exercise", "faq", "random"})
-PAGE_FLOOR = 0.3  # below this the engine has no page in mind: a new page, perhaps
+# Below this the engine has no page in mind (a new page, perhaps): the policy's own bar for a
+# "did you mean" (bot/engine/policy.py SUGGEST).
+PAGE_FLOOR = SUGGEST
 EXAMPLES_PER_GROUP = 3  # messages of a group asked to the engine for its page
 MAX_GROUPS = 50
 MAX_KEYWORD_WORDS = 6  # a phrasing longer than this is a sentence, not a keyword
