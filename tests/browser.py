@@ -93,9 +93,10 @@ class Page:
             raise RuntimeError(result["exceptionDetails"].get("text"))
         return result["result"].get("value")
 
-    async def screenshot(self, width: int = 1100) -> bytes:
-        """The whole page as a PNG, `width` pixels wide."""
-        height = int(await self.evaluate("document.documentElement.scrollHeight"))
+    async def screenshot(self, width: int = 1100, height: int | None = None) -> bytes:
+        """The page as a PNG, `width` pixels wide: its first `height` pixels, or all of it."""
+        whole = int(await self.evaluate("document.documentElement.scrollHeight"))
+        height = min(height or whole, whole)
         await self.call(
             "Emulation.setDeviceMetricsOverride",
             width=width,
@@ -103,7 +104,10 @@ class Page:
             deviceScaleFactor=1,
             mobile=False,
         )
-        shot = await self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+        clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
+        shot = await self.call(
+            "Page.captureScreenshot", format="png", captureBeyondViewport=True, clip=clip
+        )
         return base64.b64decode(shot["data"])
 
 

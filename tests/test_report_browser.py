@@ -48,6 +48,7 @@ async def test_the_html_report_renders_in_a_browser_without_errors(
     assert seen["bars"] > 5 and seen["rows"] > 5
     assert any('- q: "Can I do pilates while pregnant?"' in stub for stub in seen["stubs"])
     assert seen["fetched"] == 0  # self-contained: nothing loaded from anywhere
+    assert not seen["overflowing"]  # nothing wider than the window
     assert shot.startswith(b"\x89PNG\r\n\x1a\n") and len(shot) > 20_000
     (tmp_path / "report.png").write_bytes(shot)
 

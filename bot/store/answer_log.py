@@ -113,12 +113,19 @@ class AnswerLogQueries(ABC):
 
     async def day_salt(self, day: str) -> str:
         """The salt of `day` (UTC, YYYY-MM-DD), made by whichever worker needs it first."""
-        await self._execute(
-            "INSERT INTO answer_log_salts VALUES (?, ?) ON CONFLICT (day) DO NOTHING",
-            (day, secrets.token_hex(16)),
-        )
-        rows = await self._fetch("SELECT salt FROM answer_log_salts WHERE day = ?", (day,))
-        return str(rows[0][0])
+        for _attempt in range(3):
+            await self._execute(
+                "INSERT INTO answer_log_salts VALUES (?, ?) ON CONFLICT (day) DO NOTHING",
+                (day, secrets.token_hex(16)),
+            )
+            rows = await self._fetch("SELECT salt FROM answer_log_salts WHERE day = ?", (day,))
+            if rows:
+                return str(rows[0][0])
+            # Just past midnight the retention duty may delete a day's salt between the two
+            # statements: make it again.
+        from bot.store.store import StoreError  # store.py imports this module
+
+        raise StoreError(f"no salt could be kept for {day}")
 
     async def vote(self, entry_id: int, helpful: bool) -> int | None:
         """Record a 👍 (True) or 👎; the vote there was before (None: the first)."""

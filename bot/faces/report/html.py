@@ -30,7 +30,10 @@ h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #dee2e6;padding-bott
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #e9ecef}
 th{font-size:13px;color:#495057}
-pre{background:#f1f3f5;padding:8px;border-radius:6px;overflow-x:auto;margin:4px 0;font-size:13px}
+pre{background:#f1f3f5;padding:8px;border-radius:6px;margin:4px 0;font-size:13px;
+white-space:pre-wrap;overflow-wrap:anywhere}
+table{table-layout:fixed}td{overflow-wrap:anywhere}
+th.n{width:56px}th.q{width:34%}th.p{width:24%}
 .muted{color:#868e96}.lang{font-size:12px;background:#e9ecef;border-radius:4px;padding:1px 5px}
 details summary{cursor:pointer;color:#1971c2}
 svg text{font:12px system-ui,sans-serif;fill:#343a40}
@@ -49,6 +52,14 @@ def _page(page: Page | None) -> str:
     return f"<b>{_e(page.title)}</b><br><code>{_e(page.path)}</code>"
 
 
+def _size(width: int, height: int) -> str:
+    """Drawn at `width` x `height`, shrunk with the window (a phone) but never grown."""
+    return (
+        f'width="100%" viewBox="0 0 {width} {height}" style="max-width:{width}px" '
+        'xmlns="http://www.w3.org/2000/svg"'
+    )
+
+
 def legend() -> str:
     items = "".join(f'<span><i style="background:{COLOURS[k]}"></i>{k}</span>' for k in KINDS)
     return f'<p class="legend">{items}</p>'
@@ -64,8 +75,7 @@ def days_chart(report: Report, width: int = 900, height: int = 240) -> str:
     step = (width - left - 10) / len(days)
     bar = max(2.0, step * 0.7)
     parts = [
-        f'<svg role="img" aria-label="answers per day by kind" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
+        f'<svg role="img" aria-label="answers per day by kind" {_size(width, height)}>',
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" '
         'stroke="#adb5bd"/>',
         f'<text x="4" y="14">{top}</text><text x="4" y="{height - bottom}">0</text>',
@@ -97,10 +107,7 @@ def bars(rows: list[tuple[str, dict[str, int]]], width: int = 900, label_w: int 
     top = max(sum(v.values()) for _, v in rows) or 1
     row_h = 22
     height = row_h * len(rows) + 6
-    parts = [
-        f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        'xmlns="http://www.w3.org/2000/svg">'
-    ]
+    parts = [f'<svg role="img" {_size(width, height)}>']
     for n, (label, values) in enumerate(rows):
         y = n * row_h + 3
         shown = label if len(label) <= 32 else label[:31] + "…"
@@ -141,7 +148,10 @@ def _unanswered(groups: tuple[Unanswered, ...]) -> str:
             f"<td>{_page(group.page)}<br><span class=muted>score {group.page_score}</span></td>"
             f"<td><pre>{_e(group.faq_stub)}</pre></td></tr>"
         )
-    head = "<tr><th>asked</th><th>question</th><th>likely page</th><th>FAQ stub</th></tr>"
+    head = (
+        '<tr><th class="n">asked</th><th class="q">question</th><th class="p">likely page</th>'
+        "<th>FAQ stub</th></tr>"
+    )
     return f"<table>{head}{''.join(rows)}</table>"
 
 
@@ -158,7 +168,10 @@ def _down_voted(voted: tuple[DownVoted, ...]) -> str:
             f"<td>{'<b>asked</b><ul>' + asked + '</ul>' if asked else ''}"
             f"{'<b>missing</b><ul>' + notes + '</ul>' if notes else ''}</td></tr>"
         )
-    head = "<tr><th>votes</th><th>kind</th><th>answer</th><th>messages and notes</th></tr>"
+    head = (
+        '<tr><th class="n">votes</th><th class="n">kind</th><th class="p">answer</th>'
+        "<th>messages and notes</th></tr>"
+    )
     return f"<table>{head}{''.join(rows)}</table>"
 
 
@@ -168,7 +181,7 @@ def render_html(report: Report) -> str:
         f'<div class="card"><b>{t[key]}</b><span>{_e(label)}</span></div>'
         for key, label in (
             ("answers", "answers"),
-            ("people", "people (per day)"),
+            ("people", "people a day"),
             ("unanswered", "unanswered"),
             ("helpful", "helpful"),
             ("not_helpful", "not helpful"),

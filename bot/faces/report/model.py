@@ -157,10 +157,13 @@ class _Pages:
 
 def _totals(entries: Sequence[LogEntry]) -> dict[str, int]:
     kinds = Counter(e.answer.kind for e in entries)
+    # The asker's hash changes every day: people can be counted per day, not over the period.
     people = {(_day(e.answer.at), e.answer.asker) for e in entries if e.answer.asker}
+    days = {day for day, _ in people}
     return {
         "answers": len(entries),
-        "people": len(people),  # distinct per day, added up over the days
+        "people": round(len(people) / len(days)) if days else 0,  # a day, on average
+        "person_days": len(people),
         **{kind: kinds[kind] for kind in KINDS},
         "unanswered": sum(_is_unanswered(e) for e in entries),
         "helpful": sum(e.vote == 1 for e in entries),

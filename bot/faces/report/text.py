@@ -17,7 +17,7 @@ def summary(report: Report) -> str:
     kinds = ", ".join(f"{t[k]} {k}" for k in KINDS)
     lines = [
         f"Answers {report.period}",
-        f"{t['answers']} answers ({kinds}); {t['people']} people (counted per day)",
+        f"{t['answers']} answers ({kinds}); {t['people']} people a day on average",
         f"Unanswered: {t['unanswered']} · helpful: {t['helpful']} · not helpful: "
         f"{t['not_helpful']} ({t['notes']} notes) · suggestions picked: {t['suggestions_chosen']}",
     ]
