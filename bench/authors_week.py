@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from bench import ROOT
-from bot.content import load_library
+from bot.content import Exercise, load_library
 from bot.faces.cli import main as cli
 from bot.faces.live import LiveContent
 from bot.store import SqliteStore
@@ -186,10 +186,15 @@ class SimulatedClock:
         return self.now
 
 
-def answerable(lang: str) -> list[str]:
+def answerable(lang: str) -> list[tuple[str, str | None]]:
+    """The development set's messages with the exercise each means (None: none)."""
     cases = yaml.safe_load((ROOT / "tests" / "answer_set" / f"{lang}.yaml").read_text("utf-8"))
     # Commands (one for another bot, "/start@otherbot") get no reply: questions only.
-    return [c["text"] for c in cases if len(c["text"]) < 160 and not c["text"].startswith("/")]
+    return [
+        (c["text"], c.get("exercise"))
+        for c in cases
+        if len(c["text"]) < 160 and not c["text"].startswith("/")
+    ]
 
 
 def unanswered(rng: random.Random, topics: dict[str, tuple[int, list[str]]]) -> str:
@@ -227,6 +232,7 @@ async def simulate(out: Path, seed: int) -> None:
     start = time.time() - DAYS * DAY + 600
     clock = SimulatedClock(start)
     pools = {"en": (answerable("en"), UNANSWERED_EN), "es": (answerable("es"), UNANSWERED_ES)}
+    meaning: dict[int, Exercise | None] = {}  # the page each person's last question meant
     sent = notes = 0
     async with FakeTelegram() as fake:
         people = [(5000 + n, "es" if n % 10 < 3 else "en") for n in range(PEOPLE)]
@@ -248,11 +254,14 @@ async def simulate(out: Path, seed: int) -> None:
                     for user, lang in batch:
                         questions, topics = pools[lang]
                         ask = rng.random() < 0.35
-                        text = unanswered(rng, topics) if ask else rng.choice(questions)
+                        text, meant = (
+                            (unanswered(rng, topics), None) if ask else rng.choice(questions)
+                        )
+                        meaning[user] = library.get(meant, lang) if meant else None
                         fake.send_text(user, text)
                         sent += 1
                     await fake.wait_idle(quiet=0.15, timeout=120)
-                    notes += await react(fake, rng, batch)
+                    notes += await react(fake, rng, batch, meaning)
                 if day in (2, 4):  # an author edits mid-week, under traffic
                     clock.now += 1800
                     page = content / "exercises" / "plank.md"
@@ -311,9 +320,14 @@ async def simulate(out: Path, seed: int) -> None:
     print(f"written: {written}, bot.sqlite3 in {out}")
 
 
-async def react(fake: FakeTelegram, rng: random.Random, batch: list[tuple[int, str]]) -> int:
-    """What people do with the replies: pick a suggestion, vote, say what was missing (the
-    notes written)."""
+async def react(
+    fake: FakeTelegram,
+    rng: random.Random,
+    batch: list[tuple[int, str]],
+    meaning: dict[int, Exercise | None],
+) -> int:
+    """What people do with the replies: pick the suggestion they meant (most of the time) or,
+    rarely, one they did not; vote; say what was missing. The notes written."""
     notes: list[int] = []
     for user, _ in batch:
         reply = fake.last_message(user)
@@ -327,8 +341,12 @@ async def react(fake: FakeTelegram, rng: random.Random, batch: list[tuple[int, s
             elif roll < 0.19:
                 await press_data(fake, user, reply, labels[-1])
                 notes.append(user)
-        elif ("Did you mean" in reply["text"] or "Quizá" in reply["text"]) and rng.random() < 0.6:
-            await press_data(fake, user, reply, labels[0])
+        elif "Did you mean" in reply["text"] or "Quizá" in reply["text"]:
+            meant = meaning.get(user)
+            if meant is not None and meant.title in labels and rng.random() < 0.8:
+                await press_data(fake, user, reply, meant.title)
+            elif rng.random() < 0.05:  # a tap on something else, as happens
+                await press_data(fake, user, reply, labels[0])
     await fake.wait_idle(quiet=0.1, timeout=60)
     writing = [user for user in notes if rng.random() < 0.5]
     for user in writing:

@@ -29,7 +29,7 @@ ANSWERED = frozenset({"exercise", "faq", "random"})
 PAGE_FLOOR = SUGGEST
 EXAMPLES_PER_GROUP = 3  # messages of a group asked to the engine for its page
 MAX_GROUPS = 50
-MAX_KEYWORD_WORDS = 6  # a phrasing longer than this is a sentence, not a keyword
+MAX_KEYWORD_WORDS = 4  # a phrasing longer than this is a sentence, not a search term
 MAX_LISTED = 20
 _SINCE = re.compile(r"(\d+)\s*([hdw])")
 
