@@ -271,7 +271,7 @@ def _down_voted(entries: Sequence[LogEntry], pages: _Pages) -> Iterable[DownVote
             found.append(
                 DownVoted(
                     kind,
-                    pages.page(exercise_id),
+                    pages.page(exercise_id, voted[0].answer.lang),  # the page that answered
                     detail,
                     len(down),
                     len(voted) - len(down),
