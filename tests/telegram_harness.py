@@ -35,10 +35,12 @@ async def running_bot(
     busy_timeout: float = 5.0,
     store: Store | None = None,
     site: Website | None = None,
+    **options: Any,
 ) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     """Start the bot the way run_polling does (post_init included), and stop it the same way.
     `store`: one set up differently (a smaller cap, say); by default one on `db`. `site`: the
-    website the content is published on (`--site-url`)."""
+    website the content is published on (`--site-url`). `options`: more of build_application's
+    (live content, admin ids...)."""
     engine = AnswerEngine(library, rng=random.Random(5))
     store = store or SqliteStore(db, busy_timeout=busy_timeout)
     application = build_application(
@@ -48,6 +50,7 @@ async def running_bot(
         base_url=fake.base_url,
         concurrent_updates=concurrent_updates,
         site=site,
+        **options,
     )
     await application.initialize()
     assert application.post_init is not None

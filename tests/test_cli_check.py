@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,48 @@ def test_check_warnings_only_exits_zero(capsys: pytest.CaptureFixture[str], tmp_
     (tmp_path / "plank.md").write_text(text.replace("---\n", '---\nmitle: "x"\n', 1))
     assert main(["check", str(tmp_path)]) == 0
     assert "warning: unknown key `mitle`" in capsys.readouterr().out
+
+
+QUESTIONS = """\
+- ask: why do my legs shake in the hundred
+  expect: {kind: faq, exercise: the-hundred}
+- ask: ¿cómo hago el cien?
+  lang: es
+  expect: {kind: exercise, exercise: the-hundred, section: steps}
+- ask: easier version of teaser
+  expect: {kind: exercise, exercise: teaser, section: modifications, level: easier}
+"""
+
+
+def test_check_questions_pass_on_the_bundled_content(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    questions = tmp_path / "questions.yaml"
+    questions.write_text(QUESTIONS)
+    assert main(["check", str(CONTENT), "--questions", str(questions)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "3 question(s): 3 pass, 0 break"
+
+
+def test_check_questions_name_what_an_edit_broke(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An author renames The Hundred's page: the questions that found it say so."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "exercises" / "the-hundred.md").rename(content / "exercises" / "hundred.md")
+    questions = tmp_path / "questions.yaml"
+    questions.write_text(QUESTIONS)
+    assert main(["check", str(content), "--questions", str(questions)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "3 question(s): 1 pass, 2 break"
+    assert out[-3].startswith(f"{questions}:1: 'why do my legs shake in the hundred' [en]: ")
+    assert "expected kind faq, exercise the-hundred; got kind faq, exercise hundred" in out[-3]
+
+
+def test_check_questions_refuses_a_file_not_in_the_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    questions = tmp_path / "questions.yaml"
+    questions.write_text("- ask: teaser\n  expect: {kind: exercise, page: teaser}\n")
+    assert main(["check", str(CONTENT), "--questions", str(questions)]) == 2
+    assert "`expect` cannot hold page" in capsys.readouterr().err

@@ -20,11 +20,14 @@ ENV = {
     "TELEGRAM_API_BASE_URL": "http://env:8081/bot",
     "TELEGRAM_WEBHOOK_SECRET": "env-secret",
     "PILATES_BOT_SITE_URL": "https://env.example.com",
+    "PILATES_BOT_LOG_RETENTION": "7",
+    "PILATES_BOT_ADMIN_IDS": "11, 12",
 }
 FLAGS = [
     *("run", "--token", "123:from-flag", "--content", "/flag/content", "--db", "/flag/f.db"),
     *("--base-url", "http://flag:8081/bot", "--secret-token", "flag-secret"),
     *("--site-url", "https://flag.example.com/"),
+    *("--log-retention", "0", "--admin-ids", "42"),
 ]
 
 
@@ -41,6 +44,7 @@ def test_flags_win_over_the_environment() -> None:
     assert got.secret_token == "flag-secret"
     assert got.site_url == "https://flag.example.com/"
     assert got.website is not None and got.website.base_url == "https://flag.example.com"
+    assert (got.log_retention, got.admin_ids) == (0, frozenset({42}))  # 0 is given, not unset
 
 
 def test_the_environment_wins_over_the_defaults() -> None:
@@ -52,6 +56,7 @@ def test_the_environment_wins_over_the_defaults() -> None:
     assert got.secret_token == "env-secret"
     assert got.site_url == "https://env.example.com"
     assert settings(["chat"], ENV).site_url == "https://env.example.com"
+    assert (got.log_retention, got.admin_ids) == (7, frozenset({11, 12}))
 
 
 def test_without_flags_or_environment_the_defaults_hold() -> None:
@@ -63,6 +68,7 @@ def test_without_flags_or_environment_the_defaults_hold() -> None:
     assert got.site_url is None and got.website is None
     assert (got.lang, got.listen, got.port, got.log_level) == ("en", "127.0.0.1", 8443, "INFO")
     assert got.concurrent_updates == 16
+    assert (got.log_retention, got.admin_ids, got.watch) == (30, frozenset(), True)
 
 
 def test_an_empty_value_counts_as_not_given() -> None:

@@ -358,3 +358,29 @@ class ChooseZone(Action, prefix="z"):
 
     zone: Annotated[str, ZONE]
     minute: Annotated[int, Number(4)]
+
+
+# --- feedback on answers (bot/conversation/feedback.py); capital prefixes, kept apart ---------
+
+ENTRY = Number(16)  # an answer's id in the answer log (below 2**52)
+
+
+class Rate(Action, prefix="H"):
+    """ "Helpful?" 👍 or 👎 on answer `entry`."""
+
+    entry: Annotated[int, ENTRY]
+    helpful: Annotated[bool, FLAG]
+
+
+class Choose(Action, prefix="C"):
+    """A "did you mean" suggestion picked: show it, and learn that answer `entry`'s message
+    was a way of naming this exercise."""
+
+    entry: Annotated[int, ENTRY]
+    exercise_id: ExerciseId
+
+
+class SkipNote(Action, prefix="N"):
+    """Not now: no note on what answer `entry` was missing."""
+
+    entry: Annotated[int, ENTRY]

@@ -9,7 +9,7 @@ decoded `Action`, and show the `Reply` (or the `Outcome` of a press) however the
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from bot.content import DEFAULT_LANG, Exercise, Level, Library, Section, Website
@@ -19,6 +19,7 @@ from bot.conversation.actions import (
     Another,
     AnotherSession,
     AskExample,
+    Choose,
     ChooseLanguage,
     ChooseZone,
     Forget,
@@ -26,15 +27,27 @@ from bot.conversation.actions import (
     Kept,
     MySessions,
     Practise,
+    Rate,
     SaveSession,
     SetSaved,
     ShowFaq,
     ShowFaqs,
     ShowSection,
+    SkipNote,
     StartSession,
     ToggleSave,
     decode,
     encode,
+)
+from bot.conversation.feedback import (
+    NOTE_TAKEN,
+    SKIPPED,
+    THANKS,
+    AnswerLog,
+    decorate,
+    note_request,
+    rated_entry,
+    with_rating,
 )
 from bot.conversation.i18n import N_, Translator, interface_languages, translator
 from bot.conversation.practice import Practice
@@ -100,6 +113,7 @@ class Outcome:
     reply: Reply | None = None
     note: str | None = None
     alert: bool = False  # the note must be read (shown as a dialog where a face can)
+    follow_up: Reply | None = None  # a new message after it (the card stays as it is)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +155,14 @@ class Conversation:
         screens: Screens | None = None,
         *,
         site: Website | None = None,
+        answer_log: AnswerLog | None = None,
     ) -> None:
+        # Replaced whole when the content is reloaded (bot/content/reload.py): an answer reads
+        # `self.engine` once, so it finishes on the library it started with.
         self.engine = engine
         self.store = store
         self.screens = screens or screens_for(store)
+        self.answers = answer_log or AnswerLog(store)
         # The store's clock: tests move it, and every worker agrees on wall-clock time.
         self.practice = Practice(store, lambda: self.engine.library, lambda: store.clock())
         self.site = site  # where the pages are published: pictures and links, when known
@@ -168,10 +186,14 @@ class Conversation:
     # --- messages and commands -----------------------------------------------------------
 
     async def say(self, person: Person, text: str) -> Reply:
-        """The reply to a message; a card becomes what is on screen."""
+        """The reply to a message; a card becomes what is on screen. Every answer is logged
+        (bot/conversation/feedback.py); a message answering "what was missing?" is a note."""
         screen, lang = await self.screen(person)
+        if await self.answers.take_note(person.id, text):
+            return notice(translator(lang)(NOTE_TAKEN))
         answer = self.engine.answer(text, lang, about=screen.about)
-        return await self._show(person, answer)
+        entry = await self.answers.record(person.id, text, answer)
+        return decorate(await self._show(person, answer), answer, entry)
 
     async def open(self, person: Person, exercise_id: str) -> Reply | None:
         """An exercise's card by id (a link from the website), or None when there is none."""
@@ -194,6 +216,7 @@ class Conversation:
         """A random exercise under the filters written ("beginner under 2 minutes")."""
         lang = await self.language(person)
         answer = self.engine.random(self.engine.filters_from(filters, lang), lang)
+        await self.answers.record(person.id, f"/random {filters}", answer)
         return await self._show(person, answer)
 
     async def favourites(self, person: Person) -> Reply:
@@ -415,7 +438,12 @@ class Conversation:
         press = Press(person, await self.language(person), tuple(card), place)
         if handler is None:
             return Outcome(note=press.t(EXPIRED))
-        return await handler(self, press, action)
+        outcome: Outcome = await handler(self, press, action)
+        entry = rated_entry(press.card)
+        if entry is not None and isinstance(action, _KEEP_RATING) and outcome.reply is not None:
+            # The card is redrawn at another part: its rating row stays under it.
+            outcome = replace(outcome, reply=with_rating(outcome.reply, entry, press.lang))
+        return outcome
 
     async def press_data(
         self, person: Person, data: str, card: Sequence[str] = (), place: str | None = None
@@ -515,6 +543,7 @@ class Conversation:
             return Outcome(notice(_("Nothing was deleted.")))
         removed = await self.store.forget(press.person.id)
         await self.screens.drop(press.person.id)
+        self.answers.forget(press.person.id)
         return Outcome(
             notice(
                 _(
@@ -595,6 +624,37 @@ class Conversation:
         return Outcome(
             await self._set_reminder(press.person, action.zone, action.minute, press.lang)
         )
+
+    # --- feedback on answers (bot/conversation/feedback.py) --------------------------------
+
+    @handles(Rate)
+    async def _rate(self, press: Press, action: Rate) -> Outcome:
+        """👍 or 👎 under an answer: thanks, and after the first 👎 one optional question."""
+        person = press.person
+        ask = await self.answers.rate(
+            person.id, action.entry, action.helpful, personal=person.personal
+        )
+        follow_up = note_request(action.entry, press.lang) if ask else None
+        return Outcome(note=press.t(THANKS), follow_up=follow_up)
+
+    @handles(SkipNote)
+    async def _skip_note(self, press: Press, action: SkipNote) -> Outcome:
+        await self.answers.skip_note(press.person.id)
+        return Outcome(notice(press.t(SKIPPED)))
+
+    @handles(Choose)
+    async def _choose(self, press: Press, action: Choose) -> Outcome:
+        """A "did you mean" picked: the message was a way of naming this exercise."""
+        exercise = self._exercise(action.exercise_id, press.lang)
+        if exercise is None:
+            return Outcome(note=press.t(NOT_AVAILABLE))
+        await self.answers.choose(action.entry, exercise.id)
+        reply = await self._show(press.person, _card_of(exercise, press.lang))
+        return Outcome(with_rating(reply, action.entry, press.lang))
+
+
+# Presses that redraw the card they were under (its rating row goes along).
+_KEEP_RATING = (ShowSection, ShowFaqs, ShowFaq, SetSaved, ToggleSave)
 
 
 def _card_of(

@@ -43,3 +43,8 @@ class Answer:
     filters: RandomFilters = field(default_factory=RandomFilters)
     reason: NoAnswer | None = None
     session: Session | None = None
+    # How the policy decided, for the answer log: the chosen candidate's score (for suggestions
+    # and none, the best one's), and the best candidate about something else with its score.
+    confidence: float | None = None
+    runner_up: str | None = None
+    runner_up_score: float | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from bot.content import DEFAULT_LANG, Difficulty, Exercise, Library, RandomFilters, Section
@@ -96,7 +97,8 @@ class AnswerEngine:
         if not message.analysis.words:
             return Answer(AnswerKind.NONE, lang, reason=NoAnswer.EMPTY)
         index = self._index(lang)
-        return self._build(decide(self._propose(message, index)), index, lang)
+        decision = decide(self._propose(message, index))
+        return _scored(self._build(decision, index, lang), decision)
 
     def _build(self, decision: Decision, index: LanguageIndex, lang: str) -> Answer:
         chosen = decision.chosen
@@ -184,3 +186,18 @@ class AnswerEngine:
     def _exercises(self, ids: Iterable[str], lang: str) -> tuple[Exercise, ...]:
         found = (self.library.get(i, lang) for i in ids)
         return tuple(e for e in found if e is not None)
+
+
+def _scored(answer: Answer, decision: Decision) -> Answer:
+    """The answer with how sure the policy was and what came second (the answer log keeps
+    them, so authors see which answers were close calls)."""
+    best = decision.chosen
+    second = decision.runner_up
+    if best is None:  # suggestions or nothing: the runner-up is the best that was not enough
+        best, second = second, None
+    return replace(
+        answer,
+        confidence=round(best.score, 3) if best is not None else None,
+        runner_up=(second.exercise_id or second.kind.value) if second is not None else None,
+        runner_up_score=round(second.score, 3) if second is not None else None,
+    )

@@ -1,4 +1,4 @@
-"""pilates-bot run | ask | chat | check. Flags override environment variables.
+"""pilates-bot run | ask | chat | check | report. Flags override environment variables.
 
 With no command: the Telegram bot when TELEGRAM_BOT_TOKEN is set, otherwise a chat here.
 """
@@ -11,16 +11,20 @@ import json
 import os
 import signal
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from bot.content import ContentError, WebsiteError, load_library
+from bot.conversation.feedback import AnswerLog
 from bot.conversation.render import render
 from bot.engine import Answer, AnswerEngine
 from bot.engine.cache import start_engine
 from bot.faces.console import Console, read_stdin
-from bot.faces.settings import Settings, database
+from bot.faces.questions import QuestionsError, load_questions, run_questions
+from bot.faces.settings import Settings, admin_ids, database, days
 from bot.store import StoreError, store_at
+from bot.store.leader import prune_answer_log
 
 DB_HELP = "a SQLite file, or a postgresql:// URL for several workers ($PILATES_BOT_DB)"
 SITE_HELP = (
@@ -87,8 +91,16 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
 
     async def session() -> None:
         async with store_at(settings.db) as store:
+            answers = AnswerLog(store, retention_days=settings.log_retention)
+            await prune_answer_log(store, settings.log_retention)  # no scheduler runs here
             console = Console(
-                engine, store, lang=settings.lang, read=read_stdin, write=print, site=site
+                engine,
+                store,
+                lang=settings.lang,
+                read=read_stdin,
+                write=print,
+                site=site,
+                answer_log=answers,
             )
             await console.run()
 
@@ -111,7 +123,53 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         f"{pages} exercise page(s) loaded; "
         f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)"
     )
-    return 1 if result.errors else 0
+    if args.questions is None:
+        return 1 if result.errors else 0
+    try:
+        questions = load_questions(args.questions)
+    except QuestionsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    broken = run_questions(questions, AnswerEngine(result.library), answer_json)
+    for failure in broken:
+        print(failure.describe(args.questions))
+    print(f"{len(questions)} question(s): {len(questions) - len(broken)} pass, {len(broken)} break")
+    return 1 if result.errors or broken else 0
+
+
+def _report(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.faces.report import BadPeriod, parse_since, render_html, render_text
+    from bot.faces.report.make import make_report
+
+    now = time.time()
+    try:
+        since = parse_since(args.since, now)
+    except BadPeriod as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if isinstance(settings.db, Path) and not settings.db.is_file():
+        print(f"error: no database at {settings.db} (give --db)", file=sys.stderr)
+        return 1
+    engine = _engine(settings)
+
+    async def build() -> str:
+        async with store_at(settings.db) as store:
+            report = await make_report(store, engine, since, now, settings.content)
+        if args.format == "json":
+            return report.to_json() + "\n"
+        return render_html(report) if args.format == "html" else render_text(report)
+
+    try:
+        text = asyncio.run(build())
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, "utf-8")
+        print(f"report written to {args.output}", file=sys.stderr)
+    return 0
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -156,9 +214,19 @@ def build_parser() -> argparse.ArgumentParser:
     cache_flag(ask)
     ask.set_defaults(handler=_ask)
 
+    def retention_flag(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--log-retention",
+            type=days,
+            metavar="DAYS",
+            help="days the answer log keeps message texts and notes; 0 keeps none "
+            f"(default {defaults.log_retention}; $PILATES_BOT_LOG_RETENTION)",
+        )
+
     chat = commands.add_parser("chat", help="chat in this terminal, with favourites")
     chat.add_argument("--db", type=database, default=None, help=DB_HELP)
     chat.add_argument("--site-url", help=SITE_HELP)
+    retention_flag(chat)
     content_flag(chat)
     lang_flag(chat)
     cache_flag(chat)
@@ -166,8 +234,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate a content tree and list its problems")
     check.add_argument("content_dir", nargs="?", type=Path, help="content folder")
+    check.add_argument(
+        "--questions",
+        type=Path,
+        metavar="FILE.yaml",
+        help="also ask these questions and print those whose answer is not the one expected",
+    )
     content_flag(check)
     check.set_defaults(handler=_check)
+
+    report = commands.add_parser(
+        "report", help="what people asked: unanswered questions, feedback, demand"
+    )
+    report.add_argument("--db", type=database, default=None, help=DB_HELP)
+    report.add_argument("--since", default="7d", help="7d, 12h, 2w or a date (default 7d)")
+    report.add_argument("--format", choices=["text", "html", "json"], default="text")
+    report.add_argument("--output", "-o", type=Path, help="write to this file, not stdout")
+    content_flag(report)
+    report.set_defaults(handler=_report)
 
     run = commands.add_parser("run", help="run the Telegram bot")
     run.add_argument("--token", help="bot token ($TELEGRAM_BOT_TOKEN)")
@@ -207,6 +291,19 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         help="updates handled at once; one user's always in order "
         f"(default {defaults.concurrent_updates}, 1 = one at a time)",
+    )
+    retention_flag(run)
+    run.add_argument(
+        "--admin-ids",
+        type=admin_ids,
+        metavar="ID,ID",
+        help="Telegram user ids answered on /reload and /report ($PILATES_BOT_ADMIN_IDS)",
+    )
+    run.add_argument(
+        "--watch",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="reload the content when its files change (default: yes; SIGHUP always reloads)",
     )
     content_flag(run)
     cache_flag(run)

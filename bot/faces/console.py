@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from bot.content import DEFAULT_LANG, Website
 from bot.conversation.actions import Action, Forget, SetSaved, ShowSection
 from bot.conversation.conversation import FULL, STORE_FAILED, Conversation, Person
+from bot.conversation.feedback import AnswerLog
 from bot.conversation.i18n import N_, translator
 from bot.conversation.reply import Choice, Reply, plain
 from bot.engine import AnswerEngine
@@ -36,8 +37,9 @@ class Console:
         read: Callable[[], Awaitable[str | None]],
         write: Callable[[str], None],
         site: Website | None = None,
+        answer_log: AnswerLog | None = None,
     ) -> None:
-        self.conversation = Conversation(engine, store, site=site)
+        self.conversation = Conversation(engine, store, site=site, answer_log=answer_log)
         self.person = Person(LOCAL_USER, lang)
         self._read = read
         self._write = write
@@ -78,7 +80,8 @@ class Console:
         if chosen is not None:
             outcome = await conversation.press(me, chosen)
             shown = await self._show(outcome.reply) if outcome.reply is not None else ""
-            return "\n".join(text for text in (outcome.note, shown) if text)
+            after = await self._show(outcome.follow_up) if outcome.follow_up is not None else ""
+            return "\n".join(text for text in (outcome.note, shown, after) if text)
         if command == "/help":
             _ = translator(await conversation.language(me))
             return await self._show(

@@ -29,6 +29,22 @@ def database(text: str) -> Path | str:
     return text if is_postgres_url(text) else Path(text)
 
 
+def admin_ids(text: str) -> frozenset[int]:
+    """`--admin-ids`, `PILATES_BOT_ADMIN_IDS`: Telegram user ids, by commas or spaces."""
+    found = text.replace(",", " ").split()
+    if not all(part.isdigit() for part in found):
+        raise ValueError(f"admin ids are Telegram user ids (numbers): {text!r}")
+    return frozenset(int(part) for part in found)
+
+
+def days(text: str) -> int:
+    """`--log-retention`: whole days, 0 or more."""
+    value = int(text)
+    if value < 0:
+        raise ValueError("a retention is 0 days or more")
+    return value
+
+
 # The settings an environment variable can give, and how its text becomes the value.
 ENVIRONMENT: dict[str, tuple[str, Callable[[str], object]]] = {
     "token": ("TELEGRAM_BOT_TOKEN", str),
@@ -38,6 +54,8 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], object]]] = {
     "base_url": ("TELEGRAM_API_BASE_URL", str),
     "secret_token": ("TELEGRAM_WEBHOOK_SECRET", str),
     "site_url": ("PILATES_BOT_SITE_URL", str),
+    "log_retention": ("PILATES_BOT_LOG_RETENTION", days),
+    "admin_ids": ("PILATES_BOT_ADMIN_IDS", admin_ids),
 }
 
 
@@ -64,6 +82,11 @@ class Settings:
     max_connections: int = 40  # the webhook's, for setWebhook
     log_level: str = "INFO"
     concurrent_updates: int = 16
+    # The answer log (run, chat): days message texts and notes are kept; 0 keeps none.
+    log_retention: int = 30
+    # `run`: the Telegram users answered on /reload and /report.
+    admin_ids: frozenset[int] = frozenset()
+    watch: bool = True  # `run`: reload the content when its files change (and on SIGHUP)
 
     @property
     def website(self) -> Website | None:

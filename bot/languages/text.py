@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -52,6 +53,14 @@ def stem(word: str, lang: str = "en") -> str:
     return str(stemmer.stemWord(word))
 
 
-@lru_cache(maxsize=4)
+_local = threading.local()
+
+
 def _stemmer(name: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(name)
+    # One stemmer per thread: a Snowball stemmer keeps its word in itself while it works, and
+    # the content is reloaded (and reports built) in a worker thread while the event loop's
+    # thread goes on answering.
+    stemmers: dict[str, snowballstemmer.stemmer] = _local.__dict__.setdefault("stemmers", {})
+    if name not in stemmers:
+        stemmers[name] = snowballstemmer.stemmer(name)
+    return stemmers[name]

@@ -21,6 +21,7 @@ import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from bot.store.store import Store, StoreError
 
@@ -105,3 +106,22 @@ def housekeeping(store: Store) -> Duty:
             log.info("housekeeping: %d expired rows removed", removed)
 
     return Duty("housekeeping", 60 * 60, prune)
+
+
+async def prune_answer_log(store: Store, retention_days: float) -> int:
+    """Message texts and notes past their retention, and salts of days gone; rows changed."""
+    today = datetime.now(UTC).date().isoformat()
+    return await store.prune_answer_log(retention_days, today)
+
+
+def answer_log_retention(store: Store, retention_days: float) -> Duty:
+    """The answer log's texts and notes dropped once past `--log-retention` days, and each
+    day's salt once the day is over (its hashes can then no longer be matched to anyone):
+    looked at every ten minutes."""
+
+    async def prune() -> None:
+        changed = await prune_answer_log(store, retention_days)
+        if changed:
+            log.info("answer log: %d text(s), note(s) or salt(s) past retention removed", changed)
+
+    return Duty("answer-log-retention", 10 * 60, prune)

@@ -100,6 +100,44 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX reminders_due ON reminders (next_at);
     """,
+    # What people ask and how the answers served them (issue #15): one row per answer with no
+    # user id (`asker` is a hash salted per day, whose salt is deleted once the day is over);
+    # the message text only where the bot did not know, and only for the retention period.
+    # Votes, a suggestion chosen and the note on what was missing are keyed by the answer, so a
+    # vote may arrive (at another worker) before its answer's row. `awaiting_notes` is who was
+    # asked "what was missing?", for minutes, so the next message is taken as the note.
+    """
+    CREATE TABLE answer_log (
+        id BIGINT PRIMARY KEY,
+        at DOUBLE PRECISION NOT NULL,
+        lang TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        exercise_id TEXT,
+        detail TEXT,
+        confidence DOUBLE PRECISION,
+        runner_up TEXT,
+        runner_up_score DOUBLE PRECISION,
+        asker TEXT,
+        text TEXT
+    );
+    CREATE INDEX answer_log_by_time ON answer_log (at);
+    CREATE TABLE answer_feedback (
+        entry_id BIGINT PRIMARY KEY,
+        at DOUBLE PRECISION NOT NULL,
+        vote INTEGER,
+        chosen TEXT,
+        note TEXT
+    );
+    CREATE TABLE answer_log_salts (
+        day TEXT PRIMARY KEY,
+        salt TEXT NOT NULL
+    );
+    CREATE TABLE awaiting_notes (
+        user_id BIGINT PRIMARY KEY,
+        entry_id BIGINT NOT NULL,
+        expires_at DOUBLE PRECISION NOT NULL
+    );
+    """,
 )
 
 

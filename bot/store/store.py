@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from types import TracebackType
 
+from bot.store.answer_log import AnswerLogQueries
 from bot.store.schema import MIGRATIONS
 
 # Enough for any real collection; a bound on what one user can make the bot store and list.
@@ -106,8 +107,9 @@ class Claim(Enum):
     BUSY = "busy"  # another worker is handling it right now
 
 
-class Store(ABC):
-    """Favourites, language, screen, kept buttons, update claims and leases, per user."""
+class Store(AnswerLogQueries, ABC):
+    """Favourites, language, screen, kept buttons, update claims and leases, per user; and the
+    answer log, which keeps no user (its queries: bot/store/answer_log.py)."""
 
     #: Several processes may use this store at once: what a process remembers of a user can be
     #: out of date, so per-user state is read from the store each time.
@@ -146,6 +148,9 @@ class Store(ABC):
     async def _execute_quietly(self, query: str, parameters: Sequence[object]) -> int:
         """A write whose loss in a crash costs nothing (the card on screen): the backend may
         skip waiting for the disk."""
+
+    def _now(self) -> float:
+        return self.clock()
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -266,6 +271,7 @@ class Store(ABC):
         tables = ("favourites", "users", "practice_runs", "activity", "saved_sessions", "reminders")
         removed, *_ = await self._execute_all(
             [(f"DELETE FROM {table} WHERE user_id = ?", (user_id,)) for table in tables]
+            + [("DELETE FROM awaiting_notes WHERE user_id = ?", (user_id,))]
         )
         return removed
 

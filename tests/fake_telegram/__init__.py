@@ -42,6 +42,8 @@ What it imitates, because these are the places where a bot's mistakes reach user
   A URL Telegram could not fetch is played with ``photos.fail_url``; a URL seen before gives
   the same photo, as Telegram's cache does.
 * Privacy mode in groups: only commands, mentions of the bot and replies to it are delivered.
+* Documents (``sendDocument``): an upload of 1 byte to 50 MB or a known file_id, a caption of
+  at most 1024 characters once parsed; the file can be read back (``document_data``).
 * Faults on demand: 429 with ``retry_after``, 5xx, delayed responses and dropped connections.
 
 Deliberately stricter than Telegram (so sloppy output fails a test instead of looking odd to a
@@ -51,10 +53,11 @@ user), switchable with ``FakeTelegram(strict_html=False)``: every ``&`` must sta
 drops such links). Inline buttons with more than one action are refused (Telegram picks one).
 
 What it does not imitate (yet): MarkdownV2/Markdown parsing (such text is taken literally), media
-other than photos (``sendVideo`` and the like answer 501 Not Implemented), inline messages
-(``inline_message_id`` edits), flood limits unless injected with ``fail_next``, chat members and
-permissions, message age limits on edits and deletes, entity detection in the bot's own messages
-(urls, mentions), text_mention links, and the exact wording of a few rarely seen errors.
+other than photos and documents (``sendVideo`` and the like answer 501 Not Implemented), inline
+messages (``inline_message_id`` edits), flood limits unless injected with ``fail_next``, chat
+members and permissions, message age limits on edits and deletes, entity detection in the bot's
+own messages (urls, mentions), text_mention links, and the exact wording of a few rarely seen
+errors.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ ChatLike = Mapping[str, Any] | int | None
 Predicate = Callable[["RecordedRequest"], bool]
 
 MAX_MESSAGE_LENGTH = 4096  # UTF-16 code units of the visible text
-MAX_CAPTION_LENGTH = 1024  # the same, for a photo's caption
+MAX_CAPTION_LENGTH = 1024  # a media caption's, likewise
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # a file a bot uploads
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_CALLBACK_ANSWER_LENGTH = 200
 MAX_INLINE_RESULTS = 50

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import mimetypes
 import re
 import socket
 import time
@@ -26,6 +27,7 @@ from tests.fake_telegram.api import (
     MAX_COMMANDS,
     MAX_INLINE_RESULTS,
     MAX_MESSAGE_LENGTH,
+    MAX_UPLOAD_BYTES,
     NO_CAPTION_TO_EDIT,
     NO_MEDIA_TO_EDIT,
     NO_TEXT_TO_EDIT,
@@ -265,6 +267,7 @@ class FakeTelegram(FaultInjection):
             "getWebhookInfo": self._get_webhook_info,
             "sendMessage": self._send_message,
             "sendPhoto": self._send_photo,
+            "sendDocument": self._send_document,
             "editMessageText": self._edit_message_text,
             "editMessageCaption": self._edit_message_caption,
             "editMessageMedia": self._edit_message_media,
@@ -1203,6 +1206,73 @@ class FakeTelegram(FaultInjection):
             message, _str_param(params, "caption") or "", markup, _str_param(params, "parse_mode")
         )
         return message
+
+    def _send_document(self, params: JSON) -> JSON:
+        """A file sent as a document: an upload (multipart, 1 byte to 50 MB) or the file_id of
+        one sent before; a caption of at most 1024 characters once its entities are parsed."""
+        state = self._target_chat(params, sending=True)
+        document = params.get("document")
+        if isinstance(document, UploadedFile):
+            if not document.data:
+                raise _bad("file must be non-empty")
+            if len(document.data) > MAX_UPLOAD_BYTES:
+                raise _ApiError(413, "Request Entity Too Large")
+            name = document.filename or "document"
+            file_id, unique_id = self._new_file(f"documents/{name}", document.data)
+            info: JSON = {
+                "file_name": name,
+                "mime_type": mimetypes.guess_type(name)[0] or "application/octet-stream",
+                "file_id": file_id,
+                "file_unique_id": unique_id,
+                "file_size": len(document.data),
+            }
+        elif isinstance(document, str) and document in self._files:
+            path, data = self._files[document]
+            info = {
+                "file_name": path.rpartition("/")[2],
+                "file_id": document,
+                "file_unique_id": "AQAD" + document[-12:],
+                "file_size": len(data),
+            }
+        elif document is None or document == "":
+            raise _bad("there is no document in the request")
+        else:
+            raise _bad("wrong file identifier/HTTP URL specified")
+        message: JSON = {
+            "message_id": 0,
+            "from": self.bot_user,
+            "chat": state.chat,
+            "date": _now(),
+            "document": info,
+        }
+        caption = params.get("caption")
+        if caption not in (None, ""):
+            formatted = self._format(
+                caption,
+                params.get("parse_mode"),
+                params.get("caption_entities"),
+                too_long=CAPTION_TOO_LONG,
+            )
+            if utf16_len(formatted.text) > MAX_CAPTION_LENGTH:
+                raise _bad("message caption is too long")
+            message["caption"] = formatted.text
+            if formatted.entities:
+                message["caption_entities"] = formatted.entities
+        markup = _check_reply_markup(params.get("reply_markup"))
+        replied = self._reply_target(state, params)
+        message["message_id"] = state.take_message_id()
+        if replied is not None:
+            message["reply_to_message"] = replied
+        if markup is not None and markup.get("inline_keyboard"):
+            message["reply_markup"] = markup
+        state.bot_messages[message["message_id"]] = _BotMessage(
+            message, str(caption or ""), markup, _str_param(params, "parse_mode")
+        )
+        return message
+
+    def document_data(self, file_id: str) -> bytes:
+        """What a document the bot sent holds."""
+        return self._files[file_id][1]
 
     def _editable(self, params: JSON) -> tuple[_ChatState, _BotMessage]:
         if params.get("inline_message_id"):

@@ -25,10 +25,13 @@ from telegram.ext import (
 
 from bot.content import DEFAULT_LANG, Website, WebsiteError
 from bot.conversation.conversation import Conversation
+from bot.conversation.feedback import RETENTION_DAYS, AnswerLog
 from bot.conversation.i18n import N_, interface_languages, translator
 from bot.engine import AnswerEngine
 from bot.engine.cache import start_engine
+from bot.faces.live import LiveContent
 from bot.faces.settings import Settings
+from bot.faces.telegram.admin import AdminHandlers
 from bot.faces.telegram.claims import UpdateClaims
 from bot.faces.telegram.errors import on_error
 from bot.faces.telegram.handlers import Handlers
@@ -49,7 +52,7 @@ from bot.faces.telegram.webhook import (
     serve_webhook,
 )
 from bot.store import Store, store_at
-from bot.store.leader import Duty, Scheduler, housekeeping, worker_name
+from bot.store.leader import Duty, Scheduler, answer_log_retention, housekeeping, worker_name
 from bot.store.postgres import password_of
 
 log = logging.getLogger(__name__)
@@ -58,6 +61,7 @@ log = logging.getLogger(__name__)
 EXIT_TOKEN_REJECTED = 78
 REMINDER_TICK = 20.0  # seconds between looks for due reminders: each goes out within a minute
 PRACTICE_TICK = 2.0  # seconds between looks at the sessions in progress (redrawn every 10 s)
+LOG_BATCH_SECONDS = 1.0
 COMMANDS = (
     ("start", N_("What I can do")),
     ("random", N_("A random exercise, e.g. /random beginner")),
@@ -87,11 +91,24 @@ def build_application(
     concurrent_updates: int = 1,
     rate_limit: bool = True,
     site: Website | None = None,
+    live: LiveContent | None = None,
+    watch: bool = False,
+    admin_ids: frozenset[int] = frozenset(),
+    log_retention: float = RETENTION_DAYS,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, ready to run: the store opens in post_init and closes in post_shutdown.
-    `site`: where the content is published (cards with pictures and links to the pages)."""
 
-    handlers = Handlers(Conversation(engine, store, site=site))
+    `site`: where the content is published (cards with pictures and links to the pages);
+    `live`: the content, reloaded on SIGHUP and /reload (and when its files change, with
+    `watch`); `admin_ids`: who may /reload and /report; `log_retention`: days the answer log
+    keeps message texts."""
+    # Answers are logged in batches, once a second: the log never makes an answer wait for
+    # the disk.
+    answers = AnswerLog(store, retention_days=log_retention, batch_seconds=LOG_BATCH_SECONDS)
+    conversation = Conversation(engine, store, site=site, answer_log=answers)
+    if live is not None:
+        live.follow(conversation)
+    handlers = Handlers(conversation)
     stop_scheduler = asyncio.Event()
     scheduled: list[asyncio.Task[None]] = []
 
@@ -104,8 +121,17 @@ def build_application(
         reminders = Duty(
             "reminders", REMINDER_TICK, partial(handlers.send_reminders, application.bot)
         )
-        scheduler = Scheduler(store, worker_name(), [housekeeping(store), clock, reminders])
+        retention = answer_log_retention(store, log_retention)
+        duties = [housekeeping(store), retention, clock, reminders]
+        scheduler = Scheduler(store, worker_name(), duties)
         scheduled.append(asyncio.create_task(scheduler.run(stop_scheduler)))
+        # Each worker writes its own answers.
+        scheduled.append(asyncio.create_task(answers.run(stop_scheduler)))
+        if live is not None:
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGHUP, live.reload_soon)
+            if watch:
+                scheduled.append(asyncio.create_task(live.watch(stop_scheduler)))
         # The default menu in English, and one per language Telegram users may have set.
         await application.bot.set_my_commands(commands(DEFAULT_LANG))
         for lang in interface_languages():
@@ -114,7 +140,10 @@ def build_application(
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
         stop_scheduler.set()
-        await asyncio.gather(*scheduled)
+        if live is not None:
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+            await live.close()
+        await asyncio.gather(*scheduled)  # the answer log's last rows written
         await store.close()
 
     handled = HandledUpdates()
@@ -143,7 +172,22 @@ def build_application(
     application = builder.build()
     confirm_only_handled(application)
     register(application, handlers)
+    if admin_ids:
+        content_root = live.root if live is not None else None
+        register_admin(application, AdminHandlers(conversation, live, content_root), admin_ids)
     return application
+
+
+def register_admin(
+    application: Application,  # type: ignore[type-arg]
+    admin: AdminHandlers,
+    admin_ids: frozenset[int],
+) -> None:
+    """The operators' commands, first and for their user ids only: anyone else's /reload or
+    /report meets no handler, as an unknown command does."""
+    operators = filters.User(user_id=admin_ids)
+    application.add_handler(CommandHandler("reload", admin.reload, filters=operators), group=-1)
+    application.add_handler(CommandHandler("report", admin.report, filters=operators), group=-1)
 
 
 def register(application: Application, handlers: Handlers) -> None:  # type: ignore[type-arg]
@@ -221,6 +265,10 @@ def run_bot(settings: Settings) -> int:
         base_url=base_url,
         concurrent_updates=settings.concurrent_updates,
         site=site,
+        live=LiveContent(settings.content, result.library),
+        watch=settings.watch,
+        admin_ids=settings.admin_ids,
+        log_retention=settings.log_retention,
     )
     log.info(
         "%d exercises loaded from %s%s; store: %s",

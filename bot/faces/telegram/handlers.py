@@ -288,6 +288,8 @@ class Handlers:
         await deliver(partial(query.answer, outcome.note, show_alert=outcome.alert or None))
         if outcome.reply is not None and message is not None:
             await self.replace(message, outcome.reply)
+        if outcome.follow_up is not None and message is not None:
+            await self.send(message, outcome.follow_up)
 
     # --- the countdown of sessions in progress --------------------------------------------
 
