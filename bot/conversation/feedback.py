@@ -18,6 +18,7 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.conversation.actions import Action, Choose, Rate, ShowSection, SkipNote
@@ -103,16 +104,14 @@ def decorate(reply: Reply, answer: Answer, entry: int) -> Reply:
             tuple(Button(b.label, _choose(entry, b.action), b.url) for b in row)
             for row in reply.buttons
         )
-        return Reply(reply.parts, buttons, choices, reply.listed)
+        return replace(reply, buttons=buttons, choices=choices)
     if answer.kind in RATED and answer.exercise is not None:
         return with_rating(reply, entry, answer.lang)
     return reply
 
 
 def with_rating(reply: Reply, entry: int, lang: str) -> Reply:
-    return Reply(
-        reply.parts, (*reply.buttons, rating_row(entry, lang)), reply.choices, reply.listed
-    )
+    return replace(reply, buttons=(*reply.buttons, rating_row(entry, lang)))
 
 
 def rated_entry(actions: tuple[Action, ...]) -> int | None:

@@ -55,7 +55,7 @@ from bot.languages import language
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # bump when what is kept changes shape
+FORMAT = 3  # bump when what is kept changes shape
 MAGIC = b"pilates-bot index cache\n"
 _DIGEST = 32
 # Libraries whose behaviour is part of what the cache keeps (parsing, stemming, word lists).
@@ -238,6 +238,7 @@ def _page(page: Exercise) -> tuple[Any, ...]:
         tuple((f.question, f.answer) for f in page.faq),
         page.author,
         page.image,
+        page.site_path,
         page.id,
     )
 
@@ -249,7 +250,8 @@ def _library(pages: list[tuple[Any, ...]]) -> Library:
     exercises = []
     for row in pages:
         (slug, lang, title, description, difficulty, steps, body, source, key, duration) = row[:10]
-        (keywords, equipment, muscles, video_id, modifications, faq, author, image, id_) = row[10:]
+        (keywords, equipment, muscles, video_id, modifications, faq, author, image) = row[10:18]
+        site_path, id_ = row[18:]
         exercises.append(
             Exercise(
                 slug=slug,
@@ -274,6 +276,7 @@ def _library(pages: list[tuple[Any, ...]]) -> Library:
                 faq=tuple([FaqEntry(question, answer) for question, answer in faq]),
                 author=author,
                 image=image,
+                site_path=site_path,
                 id=id_,
             )
         )

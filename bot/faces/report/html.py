@@ -14,6 +14,7 @@ COLOURS = {
     "exercise": "#2b8a3e",
     "faq": "#1971c2",
     "random": "#9c36b5",
+    "session": "#0c8599",
     "suggestions": "#f08c00",
     "none": "#c92a2a",
 }

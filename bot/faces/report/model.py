@@ -22,7 +22,7 @@ from bot.engine.policy import SUGGEST
 from bot.languages.text import fold, words
 from bot.store.answer_log import DAY, LogEntry
 
-KINDS = ("exercise", "faq", "random", "suggestions", "none")
+KINDS = ("exercise", "faq", "random", "session", "suggestions", "none")
 ANSWERED = frozenset({"exercise", "faq", "random"})
 # Below this the engine has no page in mind (a new page, perhaps): the policy's own bar for a
 # "did you mean" (bot/engine/policy.py SUGGEST).
