@@ -30,7 +30,8 @@ lint: $(VENV)/.dev
 test: lint
 	$(BIN)/pytest
 
-# About 15 minutes on 2 cores; docs/PERFORMANCE.md has the results and what they mean.
+# About 45 minutes on 2 cores (half of it the bare fuzzy calls at 10 000 exercises);
+# docs/PERFORMANCE.md has the results and what they mean.
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.throughput
