@@ -4,8 +4,8 @@
 connection that failed is retried with backoff. A timeout is not: the request may have
 arrived, and the Bot API has no idempotency key, so a retry could send the same answer twice.
 
-What Telegram sends back for a message sent or edited is read for its identity only (see
-`message_identity`): the text and keyboard in it are the bot's own, just sent.
+What Telegram sends back is not read: the message sent or edited is the bot's own (see
+`deliver`).
 """
 
 from __future__ import annotations
@@ -13,36 +13,33 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot.faces.telegram.transport import reading
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 ATTEMPTS = 4
 FIRST_WAIT = 0.25  # seconds; doubles each time
-# What of a sent or edited message `deliver` returns: enough to name it (to edit, delete or reply
-# to it later), not its text, entities and keyboard, which python-telegram-bot would otherwise
-# turn into some fifty objects per card (about a tenth of the bot's CPU under load).
-MESSAGE_IDENTITY = ("message_id", "message_thread_id", "business_connection_id", "date", "chat")
 
 
-def message_identity(result: Any) -> Any:
-    """A message Telegram sent back, cut to what names it; any other result as it is."""
-    if isinstance(result, dict) and "message_id" in result:
-        return {key: result[key] for key in MESSAGE_IDENTITY if key in result}
-    return result
+def _succeeded(result: Any) -> bool:
+    """What is read of a delivered call's result: that it succeeded."""
+    return True
 
 
-async def deliver(call: Callable[[], Awaitable[T]]) -> T:
-    """`call()`, retried after a passing fault; a Message it returns has its ids, chat and date
-    only (`message_identity`)."""
+async def deliver(call: Callable[[], Awaitable[object]]) -> None:
+    """`call()`, retried after a passing fault. Its result is not read: a sent or edited
+    message comes back as the bot's own text and keyboard, which python-telegram-bot would
+    turn into some fifty objects per card (about a tenth of the bot's CPU under load). It
+    stops at True, as for an edit of an inline message; a caller that needs the message (to
+    pin it, say) makes its call itself."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            with reading(message_identity):
-                return await call()
+            with reading(_succeeded):
+                await call()
+                return
         except (TimedOut, BadRequest):
             raise
         except NetworkError as exc:
