@@ -1,7 +1,7 @@
 """Throughput and reply latency: our bot vs a bare echo bot on the same fake Bot API.
 
-`python -m bench.throughput [--users 200] [--messages 20]`. The fake server and the simulated
-users run in this process; each bot runs in its own process. Every user sends a realistic
+`python -m bench.throughput [--users 200] [--messages 20] [--rounds 1]`. The fake server and the
+simulated users run in this process; each bot runs in its own process. Every user sends a realistic
 sequence (questions, button presses, saves, inline queries), each step waiting for the reply,
 so latency is what a person would see and throughput is what the bot sustains.
 """
@@ -167,6 +167,13 @@ def main() -> None:
     parser.add_argument(
         "--skip-before", action="store_true", help="no run with the old AIORateLimiter (slow)"
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="measure ours as deployed against the echo bot this many times, one after the "
+        "other (the first pair is the table's): on a shared machine the ratio varies by run",
+    )
     args = parser.parse_args()
     print(
         f"Throughput on {platform.machine()}, Python {platform.python_version()}: "
@@ -176,7 +183,7 @@ def main() -> None:
     print("echo: python-telegram-bot as it comes (httpx); echo-aiohttp: on our transport")
     print(
         f"{'concurrent':>10} {'bot':>12} {'updates/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'vs echo':>8} {'vs echo-aiohttp':>16}"
+        f"{'CPU/upd':>8} {'vs echo':>8} {'vs echo-aiohttp':>16}"
     )
     rows = []
     for concurrent in args.concurrent:
@@ -189,7 +196,8 @@ def main() -> None:
             same_transport = row["per_second"] / measured["echo-aiohttp"]["per_second"]
             print(
                 f"{concurrent:>10} {name:>12} {row['per_second']:>10.0f} {row['p50_ms']:>8.1f} "
-                f"{row['p99_ms']:>8.1f} {ratio:>7.2f}x {same_transport:>15.2f}x"
+                f"{row['p99_ms']:>8.1f} {_cpu_ms(row):>6.2f}ms {ratio:>7.2f}x "
+                f"{same_transport:>15.2f}x"
             )
         rows.append({"concurrent": concurrent, **measured})
     # As deployed: the most concurrent updates measured, with the rate limiter.
@@ -209,9 +217,38 @@ def main() -> None:
         print(
             f"{labels[name]:>56}: {row['per_second']:.0f} updates/s, "
             f"p50 {row['p50_ms']:.0f} ms, p99 {row['p99_ms']:.0f} ms, "
-            f"bot CPU {row['bot_cpu_s']:.1f} s, {row['per_second'] / echo['per_second']:.2f}x echo"
+            f"bot CPU {row['bot_cpu_s']:.1f} s ({_cpu_ms(row):.2f} ms an update), "
+            f"{row['per_second'] / echo['per_second']:.2f}x echo"
         )
-    print(json.dumps({"rows": rows, "rate_limited": limited}), file=sys.stderr)
+    pairs = [(echo, limited["deployed"])]
+    for _ in range(args.rounds - 1):
+        pairs.append(
+            (
+                asyncio.run(run("echo", args.users, args.messages, concurrent)),
+                asyncio.run(run("ours", args.users, args.messages, concurrent, "deployed")),
+            )
+        )
+    if len(pairs) > 1:
+        print(f"\nours as deployed against echo, concurrent {concurrent}, {len(pairs)} rounds:")
+        for number, (echo_row, ours_row) in enumerate(pairs, 1):
+            print(
+                f"  round {number}: echo {echo_row['per_second']:.0f}/s "
+                f"(p50 {echo_row['p50_ms']:.0f} ms, {_cpu_ms(echo_row):.2f} ms CPU an update), "
+                f"ours {ours_row['per_second']:.0f}/s "
+                f"(p50 {ours_row['p50_ms']:.0f} ms, {_cpu_ms(ours_row):.2f} ms): "
+                f"{ours_row['per_second'] / echo_row['per_second']:.2f}x"
+            )
+        ratios = sorted(o["per_second"] / e["per_second"] for e, o in pairs)
+        print(
+            f"  ratio: median {statistics.median(ratios):.2f}x, "
+            f"range {ratios[0]:.2f}x-{ratios[-1]:.2f}x"
+        )
+    print(json.dumps({"rows": rows, "rate_limited": limited, "pairs": pairs}), file=sys.stderr)
+
+
+def _cpu_ms(row: dict[str, float]) -> float:
+    """The bot's CPU time per update answered, in milliseconds."""
+    return 1000 * row["bot_cpu_s"] / row["updates"]
 
 
 if __name__ == "__main__":

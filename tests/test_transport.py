@@ -7,7 +7,6 @@ Every conversation test already runs over it; these cover what the bot itself ne
 from __future__ import annotations
 
 import asyncio
-import json
 import socket
 import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -17,9 +16,9 @@ import aiohttp
 import pytest
 from aiohttp import web
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 
-from bot.faces.telegram.transport import AiohttpRequest, _describe
+from bot.faces.telegram.transport import AiohttpRequest, _describe, reading
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 SENT = {"message_id": 1, "date": 0, "chat": {"id": 7, "type": "private"}, "text": "hi"}
@@ -48,23 +47,55 @@ def _bot(base_url: str, transport: AiohttpRequest) -> Bot:
     return Bot("1:TOKEN", base_url=base_url, request=transport)
 
 
-async def test_parameters_are_form_encoded_with_the_user_agent(server: Any) -> None:
+async def test_parameters_go_as_a_json_body_with_the_user_agent(server: Any) -> None:
     seen: dict[str, Any] = {}
 
     async def handler(request: web.Request) -> web.Response:
-        seen.update(await request.post())
+        seen.update(await request.json())
+        seen["type"] = request.content_type
         seen["agent"] = request.headers["User-Agent"]
         return web.json_response({"ok": True, "result": SENT})
 
-    markup = InlineKeyboardMarkup([[InlineKeyboardButton("Steps", callback_data="s")]])
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton("Steps · ☆", callback_data="s")]])
     async with AiohttpRequest() as transport:
         sent = await _bot(await server(handler), transport).send_message(
-            7, "<b>hi</b>", reply_markup=markup
+            7, "<b>hí</b>", reply_markup=markup
         )
-    assert sent.message_id == 1
-    assert seen["chat_id"] == "7" and seen["text"] == "<b>hi</b>"
-    assert json.loads(seen["reply_markup"]) == markup.to_dict()
+    assert sent.message_id == 1 and sent.text == "hi"  # the whole result, outside reading()
+    assert seen["type"] == "application/json"
+    assert seen["chat_id"] == 7 and seen["text"] == "<b>hí</b>"
+    assert seen["reply_markup"] == markup.to_dict()
     assert seen["agent"].startswith("python-telegram-bot")
+
+
+async def test_reading_selects_what_is_parsed_of_a_result(server: Any) -> None:
+    async def handler(request: web.Request) -> web.Response:
+        return web.json_response({"ok": True, "result": SENT})
+
+    def identity(result: dict[str, Any]) -> dict[str, Any]:
+        return {key: result[key] for key in ("message_id", "date", "chat")}
+
+    async with AiohttpRequest() as transport:
+        bot = _bot(await server(handler), transport)
+        with reading(identity):
+            sent = await bot.send_message(7, "hi")
+        again = await bot.send_message(7, "hi")
+    assert (sent.message_id, sent.chat.id, sent.text) == (1, 7, None)
+    assert again.text == "hi"  # only within reading()
+
+
+async def test_reading_leaves_errors_alone(server: Any) -> None:
+    async def handler(request: web.Request) -> web.Response:
+        body = {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+        return web.json_response(body, status=400)
+
+    async with AiohttpRequest() as transport:
+        bot = _bot(await server(handler), transport)
+        with (
+            reading(lambda result: pytest.fail("an error has no result")),
+            pytest.raises(BadRequest, match="Chat not found"),
+        ):
+            await bot.send_message(7, "hi")
 
 
 async def test_files_go_as_multipart(server: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
@@ -22,10 +23,11 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes, ExtBot
 
 from bot.content import DEFAULT_LANG
+from bot.conversation.actions import ActionTooLong, encode
 from bot.conversation.conversation import Conversation, Outcome, Person
 from bot.conversation.i18n import interface_languages, translator
 from bot.conversation.reminders import due_action
-from bot.conversation.reply import Reply
+from bot.conversation.reply import Button, Reply
 from bot.faces.telegram.delivery import deliver
 from bot.faces.telegram.pacing import BOT_INITIATED
 from bot.faces.telegram.pictures import Pictures
@@ -38,6 +40,10 @@ INLINE_RESULTS = 10
 # (GroupAnonymousBot), a channel writing in its group (Channel_Bot) and a channel's automatic
 # forwards. Many people share each, so nothing personal is kept for them.
 ANONYMOUS_SENDERS = frozenset({1087968824, 136817688, 777000})
+# Keyboards remembered: every card of an exercise in a language comes with the same few, and
+# building one (and its dict form for the request) was about a tenth of the bot's CPU.
+KEYBOARDS_KEPT = 4096
+Buttons = tuple[tuple[Button, ...], ...]
 
 
 def telegram_language(update: Update) -> str:
@@ -78,29 +84,61 @@ def _callback_data(message: Message | None) -> list[str]:
     return [b.callback_data for row in rows for b in row if isinstance(b.callback_data, str)]
 
 
+class SentKeyboard(InlineKeyboardMarkup):
+    """A keyboard that is sent again and again: frozen, so its dict form is made once."""
+
+    __slots__ = ("_as_dict",)
+
+    def to_dict(self, recursive: bool = True) -> dict[str, Any]:
+        if not recursive:
+            return super().to_dict(recursive=False)
+        try:
+            return self._as_dict  # read only: a request's parameters are only serialised
+        except AttributeError:
+            self._as_dict: dict[str, Any] = super().to_dict()
+            return self._as_dict
+
+
 class Handlers:
     """Every handler: each reads its update, asks the conversation, and shows the reply."""
 
     def __init__(self, conversation: Conversation) -> None:
         self.conversation = conversation
         self.pictures = Pictures()
+        # The same buttons make the same keyboard for anyone: labels and data name exercises,
+        # parts and languages, never a user. Most recently used last.
+        self._keyboards: OrderedDict[Buttons, SentKeyboard] = OrderedDict()
 
     # --- showing replies -----------------------------------------------------------------
 
     async def keyboard(self, reply: Reply) -> InlineKeyboardMarkup | None:
         if not reply.buttons:
             return None
+        markup = self._keyboards.get(reply.buttons)
+        if markup is not None:
+            self._keyboards.move_to_end(reply.buttons)
+            return markup
         rows = []
+        lasting = True  # no button's data is kept server-side (that expires)
         for row in reply.buttons:
             buttons = []
             for button in row:
                 if button.url is not None:
                     buttons.append(InlineKeyboardButton(button.label, url=button.url))
                 elif button.action is not None:
-                    data = await self.conversation.button_data(button.action)
+                    try:
+                        data = encode(button.action)
+                    except ActionTooLong:
+                        data = await self.conversation.button_data(button.action)
+                        lasting = False
                     buttons.append(InlineKeyboardButton(button.label, callback_data=data))
             rows.append(buttons)
-        return InlineKeyboardMarkup(rows)
+        markup = SentKeyboard(rows)
+        if lasting:
+            self._keyboards[reply.buttons] = markup
+            if len(self._keyboards) > KEYBOARDS_KEPT:
+                self._keyboards.popitem(last=False)
+        return markup
 
     async def send(self, message: Message, reply: Reply) -> None:
         """Reply in as many messages as the text needs, the buttons under the last one; a

@@ -69,6 +69,7 @@ class Pace:
 
 
 BOT_INITIATED = Pace(bot_initiated=True)
+REPLY = Pace()  # a call without rate_limit_args: a reply, with the default retries
 
 
 class ChatPacing(BaseRateLimiter[Pace]):
@@ -105,7 +106,7 @@ class ChatPacing(BaseRateLimiter[Pace]):
         data: dict[str, Any],
         rate_limit_args: Pace | None,
     ) -> Result:
-        pace = rate_limit_args or Pace()
+        pace = rate_limit_args or REPLY
         chat = _chat_key(data.get("chat_id"))
         retries = self._max_retries if pace.max_retries is None else pace.max_retries
         pause_keys = self._pause_keys(chat, pace)
@@ -165,6 +166,8 @@ class ChatPacing(BaseRateLimiter[Pace]):
         return " and ".join("every call" if k == EVERYTHING else f"{k}" for k in keys)
 
     async def _wait_out_pauses(self, keys: tuple[int | str, ...]) -> None:
+        if not self._paused_until:  # no 429 yet, or all forgotten: the usual case
+            return
         loop = asyncio.get_running_loop()
         while True:
             until = max((self._paused_until.get(key, 0.0) for key in keys), default=0.0)

@@ -37,7 +37,7 @@ from telegram import InlineKeyboardMarkup, InputMediaPhoto, Message
 from telegram.error import BadRequest, TelegramError
 
 from bot.conversation.reply import Reply
-from bot.faces.telegram.delivery import deliver
+from bot.faces.telegram.delivery import deliver, deliver_read
 
 log = logging.getLogger(__name__)
 RETRY_FAILED = 600.0  # seconds before a picture Telegram could not fetch is tried again
@@ -114,7 +114,7 @@ class Pictures:
                 # After a restart the photo on screen is not known: it is set again from the
                 # file_id or URL, which shows the right picture either way.
                 media = InputMediaPhoto(known.file_id if known else url, caption=caption)
-                edited = await deliver(partial(message.edit_media, media, reply_markup=markup))
+                edited = await deliver_read(partial(message.edit_media, media, reply_markup=markup))
                 if isinstance(edited, Message):
                     self._remember(url, edited)
         except BadRequest as exc:
@@ -134,7 +134,7 @@ class Pictures:
         known = self._photos.get(url)
         if known is not None:
             try:
-                return await deliver(
+                return await deliver_read(
                     partial(
                         message.reply_photo,
                         known.file_id,
@@ -147,7 +147,7 @@ class Pictures:
                     raise
                 # A file_id Telegram no longer takes: forget it and let it fetch the URL.
                 del self._photos[url]
-        return await deliver(
+        return await deliver_read(
             partial(message.reply_photo, url, caption=caption or None, reply_markup=markup)
         )
 
@@ -171,7 +171,7 @@ class Pictures:
             if index < len(old) and await self._edit(card, old[index], piece):
                 kept.append(old[index])
                 continue
-            sent = await deliver(partial(card.reply_text, piece))
+            sent = await deliver_read(partial(card.reply_text, piece))
             kept.append(sent.message_id)
         stale = list(old[len(pieces) :])
         if stale:

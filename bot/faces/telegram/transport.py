@@ -6,10 +6,23 @@ the message. aiohttp's pool and C-accelerated HTTP parser make each call several
 Timeouts and errors keep python-telegram-bot's meaning, so rate limiting, retries and
 delivery work as with the default transport. Their text never carries the token: aiohttp's
 errors quote the URL (`/bot<TOKEN>/getMe`), so each is redacted and raised without its cause.
+
+Two more savings, each measured in bench/throughput (docs/PERFORMANCE.md):
+- Parameters go as a JSON body, which Telegram documents for every call without files, not
+  form-encoded: aiohttp encodes forms through `urllib.parse.quote` in pure Python (and a
+  multipart writer with a fresh uuid4 for each one), several times the cost of `json.dumps`.
+- Within `reading(select)`, a call's result passes through `select` before python-telegram-bot
+  parses it, so a caller that reads little of what Telegram sends back (the ids of a message
+  the bot just sent, the updates it has not seen yet) does not pay to turn the rest into
+  objects, the costliest part of a call.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -21,6 +34,22 @@ from telegram.request import BaseRequest, RequestData
 from bot.faces.telegram.redact import redact
 
 Builder = TypeVar("Builder", bound="ApplicationBuilder[Any, Any, Any, Any, Any, Any]")
+Select = Callable[[Any], Any]
+# What the calls made in this context (this task, from here down) will read of their results.
+_SELECT: ContextVar[Select | None] = ContextVar("bot_api_select", default=None)
+JSON_BODY = {"Content-Type": "application/json"}
+
+
+@contextmanager
+def reading(select: Select) -> Iterator[None]:
+    """Within it, every successful call's result (the JSON under "result") is passed through
+    `select`, and python-telegram-bot parses only what it returns. Calls made on this
+    transport only; another transport parses everything, which is always correct."""
+    token = _SELECT.set(select)
+    try:
+        yield
+    finally:
+        _SELECT.reset(token)
 
 
 def over_aiohttp(builder: Builder, in_flight: int) -> Builder:
@@ -52,6 +81,14 @@ class AiohttpRequest(BaseRequest):
     @property
     def read_timeout(self) -> float | None:
         return self._read_timeout
+
+    def parse_json_payload(self, payload: bytes) -> dict[str, Any]:  # type: ignore[override]
+        """PTB's parsing, then `select` of an enclosing `reading` applied to the result."""
+        data: dict[str, Any] = BaseRequest.parse_json_payload(payload)
+        select = _SELECT.get()
+        if select is not None and data.get("ok") is True and "result" in data:
+            data["result"] = select(data["result"])
+        return data
 
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
@@ -88,9 +125,10 @@ class AiohttpRequest(BaseRequest):
             sock_connect=connect,
             sock_read=_sum(read, write),
         )
+        body, headers = _body(request_data)
         try:
             async with self._session.request(
-                method, url, data=_body(request_data), timeout=timeout
+                method, url, data=body, headers=headers, timeout=timeout
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:  # aiohttp's own timeouts are TimeoutErrors too
@@ -120,15 +158,20 @@ def _sum(*parts: float | None) -> float | None:
     return None if any(p is None for p in parts) else sum(p for p in parts if p is not None)
 
 
-def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
+def _body(
+    request_data: RequestData | None,
+) -> tuple[aiohttp.FormData | bytes | None, dict[str, str] | None]:
+    """The request's body and its headers: JSON without files, multipart with them."""
     if request_data is None:
-        return None
+        return None, None
     if not request_data.contains_files:
-        return request_data.json_parameters  # sent form-encoded, as Telegram documents
+        # Nested objects (reply_markup, inline results) as JSON objects, as Telegram accepts.
+        body = json.dumps(request_data.parameters, ensure_ascii=False, separators=(",", ":"))
+        return body.encode(), JSON_BODY
     form = aiohttp.FormData()
     for name, value in request_data.json_parameters.items():
         form.add_field(name, value)
     for name, part in request_data.multipart_data.items():
         filename, content, mimetype = part
         form.add_field(name, content, filename=filename, content_type=mimetype)
-    return form
+    return form, None
