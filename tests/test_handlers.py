@@ -12,7 +12,7 @@ from bot.conversation.reply import Button, Reply
 from bot.faces.telegram.handlers import KEYBOARDS_KEPT, Handlers
 
 
-class Lengthy(Action, prefix="y"):
+class Lengthy(Action, prefix="Y"):
     """An action over 64 bytes: its data is kept server-side under a key that expires."""
 
     text: Annotated[str, Text(r"[a-z]{1,200}")]
