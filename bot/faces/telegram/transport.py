@@ -12,8 +12,8 @@ Two more savings, each measured in bench/throughput (docs/PERFORMANCE.md):
   form-encoded: aiohttp encodes forms through `urllib.parse.quote` in pure Python (and a
   multipart writer with a fresh uuid4 for each one), several times the cost of `json.dumps`.
 - Within `reading(select)`, a call's result passes through `select` before python-telegram-bot
-  parses it, so a caller that reads little of what Telegram sends back (the ids of a message
-  the bot just sent, the updates it has not seen yet) does not pay to turn the rest into
+  parses it, so a caller that reads little of what Telegram sends back (nothing of a message
+  the bot just sent, only the updates it has not seen yet) does not pay to turn the rest into
   objects, the costliest part of a call.
 """
 
