@@ -127,9 +127,10 @@ class Practice:
         exercise_id = run.exercises[run.position]
         practised = 0
         if done:
+            # "Done" is the user's word that they did it (people often finish early, or did the
+            # set before tapping): the exercise's time counts in full, as when the time is up.
             exercise = self.library.get(exercise_id, run.lang)
-            full = duration(exercise) if exercise is not None else run.remaining
-            practised = max(0, full - run.left(now)) if run.left(now) > 0 else full
+            practised = duration(exercise) if exercise is not None else run.remaining
             await self.store.record(run.user_id, "exercise", exercise_id, practised)
         run = replace(
             run,
