@@ -55,6 +55,7 @@ from bot.conversation.progress import chart_png, progress, progress_reply
 from bot.conversation.reminders import (
     COMMON_ZONES,
     clock_text,
+    due_action,
     next_time,
     parse,
     valid_zone,
@@ -396,6 +397,19 @@ class Conversation:
                 zone=zone,
             )
         )
+
+    async def due_reminders(self) -> list[tuple[Reminder, Reply]]:
+        """The reminders to send now, each with what it says. Each is first moved to its next
+        day in the store; one another worker moved first, or hours late, is left out."""
+        store = self.store
+        now = store.clock()
+        due = []
+        for reminder in await store.due_reminders(now):
+            zone = (await store.user_state(reminder.user_id)).zone or "UTC"
+            send, next_at = due_action(reminder, zone, now)
+            if await store.claim_reminder(reminder, next_at) and send:
+                due.append((reminder, self.reminder_reply(reminder)))
+        return due
 
     def reminder_reply(self, reminder: Reminder) -> Reply:
         """What a reminder says: today's suggested session, ready to start."""

@@ -34,7 +34,7 @@ from bot.engine.message import Message
 from bot.engine.names import SUGGEST_FLOOR
 
 SESSION = 0.95  # above a random pick: "a 10 minute workout" wants more than one exercise
-NOTHING_FITS = 0.5  # "the 6pm reformer class": no exercise has what it asks for
+NOTHING_FITS = 0.5  # "a trapeze table class": no exercise has what it asks for
 SHORTEST = 4  # minutes: "something under 2 minutes" is one exercise, not a session
 SHORT_REQUEST = 5  # words: "beginner core workout please" asks even without a length
 ASKING_WORDS = 10  # words: "can you give me a workout for today" is short enough to be asking
@@ -43,7 +43,7 @@ UNTIMED = 60  # seconds for an exercise whose page gives no duration
 DEFAULT_MINUTES = 15
 MIN_MINUTES = 3
 MAX_MINUTES = 90
-MAX_STATED = 3 * 60 * 60  # "22 weeks" pregnant is no session length
+MAX_STATED = 3 * 60 * 60  # "two weeks into my routine" states no session length
 MAX_PLAIN_NUMBER = 120  # "/session 20": a bare number is minutes, up to two hours
 
 # Joseph Pilates' mat order (Return to Life), the newer exercises placed beside their
@@ -169,8 +169,8 @@ def request_from(
     analysis: Analysis, lexicon: Lexicon, filters: RandomFilters, *, command: bool = True
 ) -> SessionRequest:
     """The length and filters a session request states (no cue word needed: `/session`). In a
-    command a bare number is minutes ("/session 20"); in a message it may be anything ("I am
-    74")."""
+    command a bare number is minutes ("/session 20"); in a message it may be anything ("I was
+    there 3 times")."""
     minutes = _minutes(analysis, lexicon, filters, command)
     kept = RandomFilters(filters.difficulty, filters.equipment, filters.muscle)
     return SessionRequest(minutes or DEFAULT_MINUTES, kept, timed=minutes is not None)
@@ -197,7 +197,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     names = message.names
     if names and max(m.title_score for m in names) >= SUGGEST_FLOOR:
         return  # "how do I fit the teaser into my routine?": a question about the Teaser
-    # "In class we do the one on all fours...": a word for a session, said in passing. A
+    # "after class my neck aches...": a word for a session, said in passing. A
     # request says what it wants (a length, a level, a focus), asks ("give me", "something"),
     # or is hardly more than the word ("workout please", "una rutina").
     # A question about something ("how many calories does a 45 minute class burn", "what
@@ -208,7 +208,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     short = len(said) <= SHORT_REQUEST
     cue = {p for _, span in lexicon.session_cues.find_all(analysis) for p in span}
     # "random", "surprise me"; and in a short message also "give me", "something" (in a story
-    # "another way to sit" or "otra cosa" asks nothing of the kind).
+    # "another angle for my wrist" or "otra postura" asks nothing of the kind).
     asked = any(
         not cue & set(span) and (strength == "strong" or len(said) <= ASKING_WORDS)
         for strength, span in lexicon.random_cues.find_all(analysis)

@@ -366,22 +366,10 @@ class Store(AnswerLogQueries, ABC):
 
     async def update_run(self, run: PracticeRun) -> bool:
         """Save `run`'s progress; False when it is no longer the user's session in progress."""
+        columns = ", ".join(f"{name} = ?" for name in _RUN_PROGRESS)
         changed = await self._execute(
-            "UPDATE practice_runs SET position = ?, remaining = ?, clock_started = ?, "
-            "shown_at = ?, place = ?, finished = ?, skipped = ?, seconds = ? "
-            "WHERE user_id = ? AND run_id = ?",
-            (
-                run.position,
-                run.remaining,
-                run.clock_started,
-                run.shown_at,
-                run.place,
-                run.finished,
-                run.skipped,
-                run.seconds,
-                run.user_id,
-                run.run_id,
-            ),
+            f"UPDATE practice_runs SET {columns} WHERE user_id = ? AND run_id = ?",
+            (*(getattr(run, name) for name in _RUN_PROGRESS), run.user_id, run.run_id),
         )
         return changed > 0
 
@@ -466,6 +454,17 @@ class Store(AnswerLogQueries, ABC):
 
 
 MAX_SAVED_SESSIONS = 50
+# What changes as a session goes on (the rest of a run is fixed when it starts).
+_RUN_PROGRESS = (
+    "position",
+    "remaining",
+    "clock_started",
+    "shown_at",
+    "place",
+    "finished",
+    "skipped",
+    "seconds",
+)
 
 
 def _run_values(run: PracticeRun) -> tuple[object, ...]:

@@ -34,27 +34,23 @@ async def deliver(call: Callable[[], Awaitable[object]]) -> None:
     """`call()`, retried after a passing fault. Its result is not read: a sent or edited
     message comes back as the bot's own text and keyboard, which python-telegram-bot would
     turn into some fifty objects per card (about a tenth of the bot's CPU under load). It
-    stops at True, as for an edit of an inline message; a caller that needs the message (to
-    pin it, say) makes its call itself."""
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            with reading(_succeeded):
-                await call()
-                return
-        except (TimedOut, BadRequest):
-            raise
-        except NetworkError as exc:
-            if attempt == ATTEMPTS:
-                raise
-            wait = FIRST_WAIT * 2 ** (attempt - 1)
-            log.warning("Telegram call failed (%s); retry %d in %.2fs", exc, attempt, wait)
-            await asyncio.sleep(wait)
-    raise AssertionError("unreachable")
+    stops at True, as for an edit of an inline message; a caller that needs the message uses
+    `deliver_read`."""
+
+    async def unread() -> None:
+        with reading(_succeeded):
+            await call()
+
+    await _retried(unread)
 
 
 async def deliver_read(call: Callable[[], Awaitable[T]]) -> T:
     """As `deliver`, for the few calls whose result is needed (a photo's file_id, the id of a
     message to edit later): the result is parsed and returned."""
+    return await _retried(call)
+
+
+async def _retried(call: Callable[[], Awaitable[T]]) -> T:
     for attempt in range(1, ATTEMPTS + 1):
         try:
             return await call()

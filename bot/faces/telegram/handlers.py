@@ -26,7 +26,6 @@ from bot.content import DEFAULT_LANG
 from bot.conversation.actions import ActionTooLong, encode
 from bot.conversation.conversation import Conversation, Outcome, Person
 from bot.conversation.i18n import interface_languages, translator
-from bot.conversation.reminders import due_action
 from bot.conversation.reply import Button, Reply
 from bot.faces.telegram.delivery import deliver
 from bot.faces.telegram.pacing import BOT_INITIATED
@@ -229,14 +228,7 @@ class Handlers:
 
     async def send_reminders(self, bot: ExtBot[Any]) -> None:
         """Send the reminders that are due (run by the scheduler: on one worker at a time)."""
-        store = self.conversation.store
-        now = store.clock()
-        for reminder in await store.due_reminders(now):
-            zone = (await store.user_state(reminder.user_id)).zone or "UTC"
-            send, next_at = due_action(reminder, zone, now)
-            if not await store.claim_reminder(reminder, next_at) or not send:
-                continue  # another worker took it, or it is hours late (the bot was down)
-            reply = self.conversation.reminder_reply(reminder)
+        for reminder, reply in await self.conversation.due_reminders():
             try:
                 for piece in reply.html_pieces():
                     await deliver(
@@ -249,7 +241,7 @@ class Handlers:
                         )
                     )
             except Forbidden:  # the user blocked the bot: stop reminding them
-                await store.remove_reminder(reminder.user_id)
+                await self.conversation.store.remove_reminder(reminder.user_id)
             except TelegramError as exc:
                 log.warning("reminder to %d not sent: %s", reminder.user_id, exc)
 
