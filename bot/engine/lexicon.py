@@ -116,6 +116,7 @@ class Lexicon:
         )
         self.bound_words = v.bound_words
         self.references = v.references
+        self.speaker = v.speaker
         # Word for word, fillers included: without "the" and "where", "the one where" is "one".
         self.name_requests = PhraseTable(
             (

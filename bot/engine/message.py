@@ -65,6 +65,9 @@ class Message:
 
     refers_back: bool = False
     asks_which: bool = False  # "what's it called when...": the name of a described exercise
+    # A question or the writer's own problem ("?", "how...", "my neck..."): what a FAQ entry
+    # or a page's mistakes answer. "kneeling on one knee, swinging the top leg" asks neither.
+    asks: bool = True
 
     @property
     def names(self) -> list[NameMatch]:
@@ -126,19 +129,39 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         foreign=find_foreign_exercise(analysis, lexicon),
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),
-        asks_which=_asks_which(text, analysis, index),
+        asks=_asks(text, analysis, index),
+        asks_which=_asks_which(text, analysis, index, named),
         described=_described(text, terms, known, position, index),
     )
 
 
-def _asks_which(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
+def _asks(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
+    """A question mark, a question word first, or the writer's own experience."""
+    lexicon = index.lexicon
+    words = analysis.words
+    return (
+        "?" in text
+        or (bool(words) and words[0] in lexicon.question_words)
+        or any(w in lexicon.speaker for w in words)
+    )
+
+
+def _asks_which(
+    text: str, analysis: Analysis, index: LanguageIndex, named: list[NameMatch]
+) -> bool:
     """ "What's it called when you...", or a description alone ("the one where you kneel on
-    one knee and swing the top leg"); not a description that sets up a question after it."""
-    found = {tag for tag, _ in index.lexicon.name_requests.find_all(analysis)}
-    if "which" in found:
+    one knee and swing the top leg"); not a description that sets up a question after it,
+    nor one that follows the exercise's name ("scissors: is the one with hips up the same?")."""
+    found = index.lexicon.name_requests.find_all(analysis)
+    if any(tag == "which" for tag, _ in found):
         return True
     one_sentence = len([s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]) < 2
-    return "marker" in found and one_sentence
+    if not one_sentence:
+        return False
+    titles = [m.title_positions for m in named if m.title_score >= 1.0 and m.title_positions]
+    return any(
+        tag == "marker" and not any(max(t) < min(span) for t in titles) for tag, span in found
+    )
 
 
 def _described(

@@ -28,6 +28,7 @@ PASSAGE_BASE = 0.7  # a page's passage answers less directly than an entry writt
 PASSAGE_TOP = 0.95  # ...so it reaches at most this, and needs a closer fit to get there
 PASSAGE_FULL_FIT = 0.8
 SETTLED_FLOOR = 0.55  # an entry that tells which of several possible names was meant
+SETTLED_FULL = 0.9  # ...sure only when it fits well above that floor
 FAQ_ANY = 0.55  # an entry of any exercise, for a message naming none (2+ shared words)
 ANY_LIFT = 0.1  # ...scored as its fit plus this
 LOOSE_ANY_LIFT = 0.15  # ...when the message only implies a name: its words fit better
@@ -41,6 +42,14 @@ IMPLIED = 0.95  # an entry of an exercise described, not named
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     named = message.named
+    if message.asks_which:
+        return  # "what's it called when...": a name is asked, not an answer
+    if not message.asks and not any(m.title_score >= 1.0 for m in named):
+        # Nothing is asked of an exercise it names in full: a description ("kneeling on one
+        # knee, swinging the top leg") shares words with questions of its page, but asks none.
+        if message.about is not None:
+            yield from _follow_up(message.about, message, index)
+        return
     if named:
         yield from _about_named(named, message, index)
     else:
@@ -130,7 +139,14 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     ids.update(m.exercise_id for m in message.names if m.title_score >= 1.0)
     faq = _best(index.faq, rest, index.faq.entries_of(*ids), by_page=True)
     if faq is not None and faq.score >= SETTLED_FLOOR:
-        yield _faq(faq, _confidence(faq.score, SETTLED_FLOOR, FAQ_BASE) or 0.0, "faq-settled")
+        score = _confidence(faq.score, SETTLED_FLOOR, FAQ_BASE, full=SETTLED_FULL) or 0.0
+        # Words its page uses to describe the movement may only describe it ("kneeling on
+        # one knee, swinging the top leg"); the entry is sure when it also fits the rest.
+        page = index.faq.context_of(faq.exercise_id)
+        asked = _best(index.faq, [t for t in rest if t not in page], frozenset([faq.entry_id]))
+        if asked is not None and asked.matched >= PASSAGE_TERMS:
+            score = max(score, _confidence(asked.score, FAQ_FLOOR, FAQ_BASE) or 0.0)
+        yield _faq(faq, score, "faq-settled")
 
 
 def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:

@@ -51,6 +51,7 @@ class Language:
     name_requests: tuple[str, ...]  # "what's it called when..."
     description_markers: tuple[str, ...]  # "the one where...": alone, it asks which one
     references: frozenset[str]  # "it", "this": pointing at the card on screen
+    speaker: frozenset[str]  # "I", "my", "me": the writer's own experience, not a description
     greetings: frozenset[str]
     thanks: frozenset[str]
     small_talk: frozenset[str]

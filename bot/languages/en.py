@@ -931,6 +931,10 @@ DESCRIPTION_MARKERS: tuple[str, ...] = (
 # Words that point back at what is on screen ("how long should I hold it?").
 REFERENCES: frozenset[str] = frozenset(["it", "this", "that", "these", "those", "them"])
 
+# Words of the writer's own experience ("my neck hurts", "I can't"). A movement is described
+# with "you" or none ("on your back, lift both legs"); a problem is told with "I" and "my".
+SPEAKER: frozenset[str] = frozenset("i im ive id ill my me myself mine".split())
+
 GREETINGS: frozenset[str] = frozenset(
     [
         "hi",
@@ -1040,6 +1044,7 @@ LANGUAGE = register(
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
         references=REFERENCES,
+        speaker=SPEAKER,
         greetings=GREETINGS,
         thanks=THANKS,
         small_talk=SMALL_TALK,

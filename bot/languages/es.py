@@ -656,6 +656,10 @@ REFERENCES: frozenset[str] = frozenset(
     ["lo", "la", "los", "las", "esto", "eso", "este", "ese", "esta", "esa"]
 )
 
+# Palabras de la propia experiencia ("me duele", "se me levanta", "mi cuello"): un problema se
+# cuenta así; un movimiento se describe en segunda persona o sin persona ("boca arriba, subes...").
+SPEAKER: frozenset[str] = frozenset("yo me mi mis conmigo noto siento".split())
+
 GREETINGS: frozenset[str] = frozenset(
     "hola holi holaa buenas buenos dias tardes noches hey ey saludos hi hello".split()
 )
@@ -720,6 +724,7 @@ LANGUAGE = register(
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
         references=REFERENCES,
+        speaker=SPEAKER,
         greetings=GREETINGS,
         thanks=THANKS,
         small_talk=SMALL_TALK,
