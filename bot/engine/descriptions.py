@@ -16,7 +16,8 @@ CARD_BASE = (
     0.35  # the card's confidence rises from this with the fit: a FAQ entry that fits goes first
 )
 CARD_SLOPE = 0.45
-PART_ASKED = 0.93  # "how do I do the stretch where...": a part of it, so its card
+PART_ASKED = 0.93  # "how do I do the stretch where...": its steps
+OTHER_PART_ASKED = 0.9  # another part of it: its card, unless an entry answers the problem
 ASKED_WHICH = 0.95  # "what's it called when you...": the name is the answer
 WHICH_FIT = 0.4  # ...of the exercise whose text explains this much of the description
 WHICH_MARGIN = 0.1  # ...or of each within this of the best
@@ -48,8 +49,12 @@ def propose(message: Message) -> Iterator[Candidate]:
     exercise_id, fit = found
     part = message.part
     score = CARD_BASE + CARD_SLOPE * fit
-    if part is not None and part.section is not Section.OVERVIEW:
-        score = max(score, PART_ASKED)  # "how do I do the one where...": that part of it
+    if part is not None and part.section is Section.STEPS:
+        score = max(score, PART_ASKED)  # "how do I do the one where...": its steps
+    elif part is not None and part.section is not Section.OVERVIEW:
+        # "tips for the one where..., I keep tipping forward": an entry about that problem
+        # answers better than every tip, when one fits.
+        score = max(score, OTHER_PART_ASKED)
     yield Candidate(
         AnswerKind.EXERCISE,
         max(score, ASKED_WHICH) if message.asks_which else score,

@@ -49,7 +49,7 @@ def find_part(
         if positions.isdisjoint(span):
             kept.append((tag, span))
             positions.update(span)
-    said = {tag for tag, _ in kept}
+    said = {tag for tag, _ in kept}  # "fix" ("how do I stop it?") is in no priority: no part
     chosen = next((cue for cue in _CUE_PRIORITY if cue in said), None)
     if chosen is None:
         return None

@@ -423,6 +423,29 @@ SYNONYMS: dict[str, str] = {
 
 # Phrases that ask for one part of an exercise. Longer phrases win over shorter ones.
 SECTION_CUES: dict[str, tuple[str, ...]] = {
+    # "How do I stop it?" asks how to fix a problem, not for the steps: no part (the FAQ entry
+    # or the mistakes answer it). Longer than "how do i", so it wins where both are said.
+    "fix": (
+        "how do i stop",
+        "how can i stop",
+        "how do i fix",
+        "how can i fix",
+        "how do i keep",
+        "how can i keep",
+        "how do i avoid",
+        "how can i avoid",
+        "how do i prevent",
+        "how do i stay",
+        "how can i stay",
+        "how do i get rid",
+        "how do you stop",
+        "how do you keep",
+        "how to stop",
+        "how to fix",
+        "how to keep",
+        "how to avoid",
+        "how to stay",
+    ),
     "steps": (
         "how do i",
         "how do you",

@@ -253,6 +253,22 @@ SYNONYMS: dict[str, str] = {
 
 # Phrases that ask for one part of an exercise. Longer phrases win over shorter ones.
 SECTION_CUES: dict[str, tuple[str, ...]] = {
+    # "¿Cómo evito que se me levante?" pide cómo corregir un problema, no los pasos.
+    "fix": (
+        "como evito",
+        "como puedo evitar",
+        "como dejo de",
+        "como mantengo",
+        "como corrijo",
+        "como arreglo",
+        "como hago para que no",
+        "como hago para no",
+        "como hago para mantener",
+        "como consigo que",
+        "como lo corrijo",
+        "como lo evito",
+        "como lo arreglo",
+    ),
     "steps": (
         "como se hace",
         "como hago",
