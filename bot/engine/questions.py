@@ -59,8 +59,11 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # Its page describes the movement: its entries answer as if it were named, a
             # little less surely.
             exercise_id = described[0]
-            # What the page's own text explains is the description; the rest is the question.
-            page = index.faq.context_of(exercise_id)
+            # With a part asked ("how do I do the one where..."), what the page's own text
+            # explains is the description and only the rest may ask something more. Without
+            # one, the words that describe are also those of the problem ("my hands don't
+            # meet behind my back" in Double Leg Kick, whose steps clasp them there).
+            page = index.faq.context_of(exercise_id) if message.part else frozenset()
             rest = [t for t in message.content_terms() if t not in page]
             question = [t for t in message.content_terms(message.cue_positions) if t not in page]
             for candidate in _about_ids({exercise_id}, rest, question, message, index):
