@@ -209,3 +209,43 @@ def test_a_described_form_problem_finds_the_pages_mistake(engine: AnswerEngine) 
     """Plank's mistakes list "Piking the hips up": "hips" is no muscle filter here."""
     answer = engine.answer("my hips pike up like a tent in plank")
     assert (answer.kind, answer.section) == (AnswerKind.EXERCISE, Section.MISTAKES)
+
+
+# A FAQ entry answers a question; a description only points at an exercise. The examples are
+# our own, not messages of the answer sets.
+
+
+def test_a_description_that_asks_nothing_is_the_exercise_not_one_of_its_questions(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("kneeling on one knee and one hand, swinging the top leg to and fro")
+    assert answer.kind is AnswerKind.EXERCISE
+    assert answer.exercise is not None and answer.exercise.id == "kneeling-side-kicks"
+
+
+def test_a_problem_told_about_a_named_exercise_is_still_its_faq(engine: AnswerEngine) -> None:
+    answer = engine.answer("hundred, my neck is killing me")
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.exercise is not None and answer.exercise.id == "the-hundred"
+
+
+def test_the_one_where_asks_which_even_when_a_name_is_said_inside_it(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("the one where you clap your feet together like a seal")
+    assert answer.kind is AnswerKind.EXERCISE
+    assert answer.exercise is not None and answer.exercise.id == "seal"
+
+
+def test_how_do_i_stop_asks_for_a_fix_not_the_steps(engine: AnswerEngine) -> None:
+    answer = engine.answer("how do I stop my hips rocking in single leg circles")
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.exercise is not None and answer.exercise.id == "single-leg-circles"
+
+
+def test_a_title_before_the_one_with_is_a_question_about_that_exercise(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("scissors: is the one with your hips up in the air the same as flat")
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.exercise is not None and answer.exercise.id == "scissors"

@@ -101,6 +101,7 @@ class Lexicon:
         )
         self.session_lengths = v.session_lengths
         self.question_words = v.question_words
+        self.relatives = v.relatives
         # Exact words: stems would seat a "seated" exercise on your "seat".
         self.positions = PhraseTable(
             (
@@ -116,6 +117,7 @@ class Lexicon:
         )
         self.bound_words = v.bound_words
         self.references = v.references
+        self.trouble = v.trouble
         self.speaker = v.speaker
         # Word for word, fillers included: without "the" and "where", "the one where" is "one".
         self.name_requests = PhraseTable(

@@ -65,8 +65,8 @@ class Message:
 
     refers_back: bool = False
     asks_which: bool = False  # "what's it called when...": the name of a described exercise
-    # A question or the writer's own problem ("?", "how...", "my neck..."): what a FAQ entry
-    # or a page's mistakes answer. "kneeling on one knee, swinging the top leg" asks neither.
+    # A question or a problem told ("?", "how...", "...hurts"): what a FAQ entry or a page's
+    # mistakes answer. "kneeling on one knee, swinging the top leg" does neither.
     asks: bool = True
 
     @property
@@ -136,13 +136,19 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
 
 
 def _asks(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
-    """A question mark, a question word first, or the writer's own experience."""
+    """A question mark, a question word, a word that tells a problem, or the writer's own
+    experience when no body position is described."""
     lexicon = index.lexicon
     words = analysis.words
     return (
         "?" in text
         or (bool(words) and words[0] in lexicon.question_words)
-        or any(w in lexicon.speaker for w in words)
+        # "..., do i breathe in on the arch": a question word later on, but not a relative
+        # ("the one where you...") that introduces a description
+        or any(w in lexicon.question_words and w not in lexicon.relatives for w in words[1:])
+        or any(w in lexicon.trouble for w in words)
+        or any(t in lexicon.trouble for t in analysis.terms)
+        or (lexicon.position(analysis) is None and any(w in lexicon.speaker for w in words))
     )
 
 

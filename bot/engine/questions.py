@@ -44,7 +44,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     named = message.named
     if message.asks_which:
         return  # "what's it called when...": a name is asked, not an answer
-    if not message.asks and not any(m.title_score >= 1.0 for m in named):
+    if not message.asks and not any(m.title_score >= 1.0 for m in message.names):
         # Nothing is asked of an exercise it names in full: a description ("kneeling on one
         # knee, swinging the top leg") shares words with questions of its page, but asks none.
         if message.about is not None:

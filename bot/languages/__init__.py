@@ -40,6 +40,9 @@ class Language:
     session_cues: tuple[str, ...]  # "session", "workout", "routine": several exercises
     session_lengths: Mapping[str, int]  # "short", "quick": minutes when no time is said
     question_words: frozenset[str]  # "how", "what": a message opening so asks, not requests
+    # Question words that also join a description ("the one where you..."), or are a plain
+    # verb inside one ("your legs are up"): a question only when they open the message.
+    relatives: frozenset[str]
     domain_words: frozenset[str]
     foreign_exercises: tuple[str, ...]  # other sports' exercises: an honest no
     difficulty_words: Mapping[str, str]
@@ -51,7 +54,8 @@ class Language:
     name_requests: tuple[str, ...]  # "what's it called when..."
     description_markers: tuple[str, ...]  # "the one where...": alone, it asks which one
     references: frozenset[str]  # "it", "this": pointing at the card on screen
-    speaker: frozenset[str]  # "I", "my", "me": the writer's own experience, not a description
+    trouble: frozenset[str]  # "can't", "hurts", "keeps": a problem told, not a movement described
+    speaker: frozenset[str]  # "my", "me": a problem told, unless a body position is described
     greetings: frozenset[str]
     thanks: frozenset[str]
     small_talk: frozenset[str]

@@ -954,9 +954,23 @@ DESCRIPTION_MARKERS: tuple[str, ...] = (
 # Words that point back at what is on screen ("how long should I hold it?").
 REFERENCES: frozenset[str] = frozenset(["it", "this", "that", "these", "those", "them"])
 
-# Words of the writer's own experience ("my neck hurts", "I can't"). A movement is described
-# with "you" or none ("on your back, lift both legs"); a problem is told with "I" and "my".
-SPEAKER: frozenset[str] = frozenset("i im ive id ill my me myself mine".split())
+# Words that tell a problem ("my wrists hurt", "I can't roll back up", "it keeps slipping").
+# A movement is described in plain verbs, often in the first person too ("on my back pumping
+# my arms"), so "my" and "I" tell nothing; these do.
+TROUBLE: frozenset[str] = frozenset(
+    "cant cannot couldnt wont doesnt dont keep keeps kept struggle struggling wrong hurt hurts "
+    "hurting pain painful sore ache aches aching achy pinch pinches pinching strain strained "
+    "dizzy wobble wobbly wobbling shake shakes shaking cramp cramps cramping click clicks "
+    "clicking pop pops popping crack cracks burn burns burning numb tingling stiff problem "
+    "issue worried scared safe normal okay ok bad injury injured feel feeling felt flop flops "
+    "thud thuds slam slams bonk "
+    # ...and the concepts SYNONYMS folds such words into
+    "shake fall thump click cramp burn tight lightheaded".split()
+)
+
+# The writer's own words ("my hips rock all over the place"): a problem told, unless the
+# message sets out a body position, as a description does ("on my back pumping my arms").
+SPEAKER: frozenset[str] = frozenset("i im ive id my me myself mine".split())
 
 GREETINGS: frozenset[str] = frozenset(
     [
@@ -1055,6 +1069,7 @@ LANGUAGE = register(
             "how what why when where which who whose does do did is are was were should "
             "shall will would".split()
         ),
+        relatives=frozenset("where when which who whose is are was were".split()),
         session_lengths={"short": 10, "quick": 10, "mini": 5, "long": 30, "full": 30},
         domain_words=DOMAIN_WORDS,
         foreign_exercises=FOREIGN_EXERCISES,
@@ -1067,6 +1082,7 @@ LANGUAGE = register(
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
         references=REFERENCES,
+        trouble=TROUBLE,
         speaker=SPEAKER,
         greetings=GREETINGS,
         thanks=THANKS,

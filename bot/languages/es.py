@@ -672,9 +672,21 @@ REFERENCES: frozenset[str] = frozenset(
     ["lo", "la", "los", "las", "esto", "eso", "este", "ese", "esta", "esa"]
 )
 
-# Palabras de la propia experiencia ("me duele", "se me levanta", "mi cuello"): un problema se
-# cuenta así; un movimiento se describe en segunda persona o sin persona ("boca arriba, subes...").
-SPEAKER: frozenset[str] = frozenset("yo me mi mis conmigo noto siento".split())
+# Palabras que cuentan un problema ("me duelen las muñecas", "no puedo subir", "se me cae la
+# cadera"). Un movimiento también se describe en primera persona ("boca arriba bombeando los
+# brazos"): la persona no dice nada, estas palabras sí.
+TROUBLE: frozenset[str] = frozenset(
+    "duele duelen doler dolor dolores molesta molestan molestia cuesta cuestan puedo consigo "
+    "mal tira tiran pincha pinchazo mareo mareos mareada mareado calambre calambres cae caigo "
+    "tambaleo tambaleo truena cruje crujido quema arde adormece rigido rigida problema lesion "
+    "lesionada lesionado miedo seguro segura normal malo noto siento "
+    # ...y los conceptos en que SYNONYMS junta esas palabras
+    "caer temblar mareado sentir riesgo tension".split()
+)
+
+# La propia experiencia ("me doy en el cuello"): un problema, salvo que el mensaje describa
+# una posición del cuerpo, como hace una descripción ("boca arriba bombeando los brazos").
+SPEAKER: frozenset[str] = frozenset("yo me mi mis conmigo".split())
 
 GREETINGS: frozenset[str] = frozenset(
     "hola holi holaa buenas buenos dias tardes noches hey ey saludos hi hello".split()
@@ -720,6 +732,9 @@ LANGUAGE = register(
             "como que por porque cuando donde cual cuales quien cuanto cuanta cuantos cuantas "
             "es son esta estan debo deberia hay puedo".split()
         ),
+        relatives=frozenset(
+            "donde cuando cual cuales quien que como es son esta estan hay".split()
+        ),
         session_lengths={
             "corta": 10,
             "corto": 10,
@@ -740,6 +755,7 @@ LANGUAGE = register(
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
         references=REFERENCES,
+        trouble=TROUBLE,
         speaker=SPEAKER,
         greetings=GREETINGS,
         thanks=THANKS,
