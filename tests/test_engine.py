@@ -249,3 +249,8 @@ def test_a_title_before_the_one_with_is_a_question_about_that_exercise(
     answer = engine.answer("scissors: is the one with your hips up in the air the same as flat")
     assert answer.kind is AnswerKind.FAQ
     assert answer.exercise is not None and answer.exercise.id == "scissors"
+
+
+def test_a_request_for_something_no_page_is_about_is_no_random_pick(engine: AnswerEngine) -> None:
+    answer = engine.answer("can you recommend a good physiotherapist in Madrid")
+    assert answer.kind is AnswerKind.NONE

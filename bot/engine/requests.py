@@ -45,4 +45,17 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         if not plainly and request.filters and not index.accepting(request.filters):
             # "pilates reformer or mat?": no exercise has it, so it was hardly a request for one
             score = min(score, NOTHING_FITS)
+        if not request.filters and _about_something_else(message, index, cues):
+            # "recommend a studio in Leeds", "what should I eat after a workout": the thing
+            # asked for is in words no page uses, so it is not an exercise
+            score = min(score, NOTHING_FITS)
         yield Candidate(AnswerKind.RANDOM, score, "random", filters=request.filters)
+
+
+def _about_something_else(message: Message, index: LanguageIndex, cues: frozenset[int]) -> bool:
+    a = message.analysis
+    return any(
+        index.speller.is_other_word(word)
+        for position, word in enumerate(a.words)
+        if position not in cues and not a.stop[position]
+    )
