@@ -254,3 +254,12 @@ def test_a_title_before_the_one_with_is_a_question_about_that_exercise(
 def test_a_request_for_something_no_page_is_about_is_no_random_pick(engine: AnswerEngine) -> None:
     answer = engine.answer("can you recommend a good physiotherapist in Madrid")
     assert answer.kind is AnswerKind.NONE
+
+
+def test_an_entry_asked_in_its_own_words_beats_the_part_its_cue_words_name(
+    engine: AnswerEngine,
+) -> None:
+    # "avoid" asks for the mistakes, but this is the roll over's own question about safety
+    answer = engine.answer("who should avoid doing the roll over")
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.faq is not None and answer.faq.question == "Who should avoid the roll over?"

@@ -37,6 +37,7 @@ FOLLOW_UP_FAQ = 0.8  # a FAQ entry of the exercise on screen, for a question tha
 FOLLOW_UP_FIT = 0.4  # ...that fits this well, or only FAQ_FLOOR when it says "it" or "this"
 LEANING = 0.78  # "how long should I hold it?" with nothing on its page: its steps
 MAX_ANYWHERE = 3
+ENTRY_ASKED = 0.9  # an entry that holds nearly all a message asks, its cue words included
 IMPLIED = 0.95  # an entry of an exercise described, not named
 
 
@@ -88,7 +89,13 @@ def _about_named(
     said = message.name_positions
     part = message.part
     if part is not None and not message.content_terms(said | part.positions):
-        return  # only a part asked ("tips for the saw"): the names producer shows it
+        # Only a part asked ("tips for the saw"): the names producer shows it; unless an entry
+        # asks just that, cue words and all ("who should avoid the roll over?").
+        ids = {m.exercise_id for m in named}
+        whole = _best(index.faq, message.content_terms(said), index.faq.entries_of(*ids))
+        if whole is not None and whole.score >= ENTRY_ASKED:
+            yield _faq(whole, 1.0, "faq")
+        return
     ids = {m.exercise_id for m in named}
     # Exercises whose titles the message says in full join in: "is side bend the same as
     # mermaid" may be answered on either page.
