@@ -263,3 +263,17 @@ def test_an_entry_asked_in_its_own_words_beats_the_part_its_cue_words_name(
     answer = engine.answer("who should avoid doing the roll over")
     assert answer.kind is AnswerKind.FAQ
     assert answer.faq is not None and answer.faq.question == "Who should avoid the roll over?"
+
+
+def test_a_question_nothing_answers_offers_the_exercise_it_names_but_does_not_assert_it(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("is the saw good before a long flight?")
+    assert answer.kind is not AnswerKind.EXERCISE
+    assert answer.kind is not AnswerKind.FAQ
+
+
+def test_a_name_with_words_beside_it_but_no_question_is_still_its_card(
+    engine: AnswerEngine,
+) -> None:
+    assert exercise_of(engine, "singel leg circel") == "single-leg-circles"

@@ -13,7 +13,8 @@ from bot.engine.matching import NameMatch
 from bot.engine.message import NAME_SURE, Message, adjusted
 
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
-CARD_MORE_ASKED = 0.7  # its overview when the message asks something more of it
+CARD_MORE_ASKED = 0.7  # its overview when the message says something more of it
+CARD_UNANSWERED = 0.58  # ...or asks something more: below an answer, so only offered
 CARD_OFF_TOPIC = 0.4  # its overview for a question in words no page uses: not an answer
 CARD_LOOSE = 0.66  # a name only implied by a word or two ("the feet" of Toe Taps)
 SEVERAL_NAMED = 0.9  # "side bend or mermaid?": both offered
@@ -60,8 +61,9 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
         score = CARD_LOOSE
     elif part is None and more:
         # A named exercise plus a question is a question about it: the overview answers only
-        # when nothing better does.
-        score = CARD_MORE_ASKED
+        # when nothing better does, and is no answer at all to a question nothing answers
+        # ("can I do the teaser right after lunch?"): then it is offered, not asserted.
+        score = CARD_UNANSWERED if message.asks else CARD_MORE_ASKED
     else:
         score = CARD
     stated = message.position[0] if message.position else None
