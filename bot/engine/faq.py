@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.engine.lexicon import Lexicon
-from bot.engine.postings import Postings, add_up, ranked
+from bot.engine.postings import Postings, Sums, ranked
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,10 +203,10 @@ class FaqIndex:
         # First pass: entries sharing words with the question or answer, and the entries of
         # the exercises whose own text shares the most words.
         if within is None:
-            total, first = add_up(
+            shared = Sums(
                 len(self._questions), ((self._postings.get(t), self.idf(t)) for t in message)
             )
-            shortlist = ranked(total, first, self.CANDIDATES)
+            shortlist = ranked(shared, self.CANDIDATES)
             if len(shortlist) < self.CANDIDATES:
                 touched = set(shortlist)
                 for exercise_id in self._context_leaders(message):
@@ -266,19 +266,19 @@ class FaqIndex:
             return []
         weight = {t: self._context_idf.get(t, self._unknown_context_idf) for t in message}
         total = sum(weight.values())
-        found, first = add_up(
+        found = Sums(
             len(self._exercise_ids),
             ((self._context_postings.get(t), weight[t]) for t in message),
         )
         return [
-            (self._exercise_ids[row], float(found[row]) / total)
-            for row in ranked(found, first, limit)
+            (self._exercise_ids[row], float(found.total[row]) / total)
+            for row in ranked(found, limit)
         ]
 
     def _context_leaders(self, message: set[str], count: int = 5) -> list[str]:
         cap = self._context_cap
         empty = self._context_postings.get("")[:0]
-        votes, first = add_up(
+        votes = Sums(
             len(self._exercise_ids),
             (
                 (rows, self.idf(t)) if len(rows) <= cap else (empty, 0.0)
@@ -286,7 +286,7 @@ class FaqIndex:
                 for rows in (self._context_postings.get(t),)
             ),
         )
-        return [self._exercise_ids[row] for row in ranked(votes, first, count)]
+        return [self._exercise_ids[row] for row in ranked(votes, count)]
 
     def _score(
         self,
