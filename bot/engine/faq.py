@@ -13,8 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from bot.engine.lexicon import Lexicon
-from bot.engine.postings import Postings, Sums, ranked
+from bot.engine.postings import Postings, Sums, holding, ranked
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,9 @@ class FaqIndex:
         self._answers: list[frozenset[str]] = state["answers"]
         self._name_terms: list[frozenset[str]] = state["name_terms"]
         self._entry_exercise: list[int] = state["entry_exercise"]
+        # The same as an array: entries are numbered page by page, so a term's postings map to
+        # ascending page rows.
+        self._entry_rows = np.array(self._entry_exercise, np.int32)
         self._exercise_ids: list[str] = state["exercise_ids"]
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
         self._by_exercise: dict[str, list[int]] = state["by_exercise"]
@@ -221,16 +226,7 @@ class FaqIndex:
         )
         across = within is None if by_page is None else by_page
         weight = {t: self.idf(t) for t in message}
-        credited = [
-            (t, w * 1.0, w * self.ANSWER_CREDIT, w * self.CONTEXT_CREDIT) for t, w in weight.items()
-        ]
-        described: dict[int, float] = {}
-        found = [
-            self._score(e, message, message_weight, across, weight, described, credited)
-            for e in shortlist
-        ]
-        found.sort(key=lambda m: m.score, reverse=True)
-        return found[:limit]
+        return self._score(shortlist, weight, message_weight, across)[:limit]
 
     def _first_pass_within(self, message: set[str], within: frozenset[int]) -> list[int]:
         """The first pass over a few entries: each entry's sum over the message's terms it
@@ -289,47 +285,58 @@ class FaqIndex:
         return [self._exercise_ids[row] for row in ranked(votes, count)]
 
     def _score(
-        self,
-        entry_id: int,
-        message: set[str],
-        message_weight: float,
-        across: bool,
-        weight: dict[str, float],
-        described: dict[int, float],
-        credited: list[tuple[str, float, float, float]],
-    ) -> FaqMatch:
-        """One entry's score (see `match`). `weight`: each message term's idf; `described`:
-        the page fits already worked out in this call, by page row; `credited`: the message's
-        terms in its order with their weight at each credit."""
-        question = self._questions[entry_id]
-        answer = self._answers[entry_id]
-        row = self._entry_exercise[entry_id]
-        context = self._context[row]
-        mass = 0.0
-        matched = 0
-        # Each term's weight times its credit (1 in the question, ANSWER_CREDIT in the answer,
-        # CONTEXT_CREDIT on the page), products made once per call, added in the same order.
-        for term, in_question, in_answer, on_page in credited:
-            if term in question:
-                mass += in_question
-                matched += 1
-            elif term in answer:
-                mass += in_answer
-                matched += 1
-            elif term in context:
-                mass += on_page
-        own, own_weight = self._own(entry_id)
-        question_share = sum(weight[t] for t in own & message) / own_weight if own_weight else 0.0
-        entry_score = 0.65 * (mass / message_weight) + 0.35 * question_share
-        exercise_id = self._exercise_ids[row]
-        if not across:
-            return FaqMatch(entry_id, exercise_id, entry_score, matched)
-        fit = described.get(row)
-        if fit is None:
-            text = self._exercise_text[row]
-            fit = described[row] = sum(weight[t] for t in message if t in text) / message_weight
-        score = (1 - self.EXERCISE_SHARE) * entry_score + self.EXERCISE_SHARE * fit
-        return FaqMatch(entry_id, exercise_id, score, matched)
+        self, shortlist: list[int], weight: dict[str, float], message_weight: float, across: bool
+    ) -> list[FaqMatch]:
+        """The shortlisted entries' scores (see `match`), best first, ties in shortlist order.
+        `weight`: each message term's idf, in the message's order.
+
+        All entries at once, term by term: each sum gets the same floats in the same order as
+        one entry at a time did (a term found nowhere adds 0.0, which changes no sum), except
+        the question's share, whose terms were added in a set's order and now in the
+        message's.
+        """
+        if not shortlist:
+            return []
+        entries = np.array(shortlist, np.int32)
+        rows = self._entry_rows[entries]
+        questions, name_terms = self._questions, self._name_terms
+        mass = np.zeros(len(entries))
+        asked = np.zeros(len(entries))  # weight of the question's own words the message says
+        fit = np.zeros(len(entries))  # weight of the message found anywhere on the page
+        matched = np.zeros(len(entries), np.int64)
+        for term, w in weight.items():
+            postings = self._postings.get(term)
+            held = holding(postings, entries)  # in the question or the answer
+            on_page = holding(self._context_postings.get(term), rows)
+            in_question = np.zeros(len(entries), np.bool_)
+            own = np.zeros(len(entries), np.bool_)
+            where = np.flatnonzero(held)
+            for i, entry_id in zip(where.tolist(), entries[where].tolist(), strict=True):
+                if term in questions[entry_id]:
+                    in_question[i] = True
+                    own[i] = term not in name_terms[entry_id]
+            on_page_credit = np.where(on_page, w * self.CONTEXT_CREDIT, 0.0)
+            mass += np.where(
+                in_question, w * 1.0, np.where(held, w * self.ANSWER_CREDIT, on_page_credit)
+            )
+            matched += held
+            asked += np.where(own, w, 0.0)
+            if across:
+                # The page's text holds the term, or one of its entries does.
+                in_text = on_page | holding(self._entry_rows[postings], rows)
+                fit += np.where(in_text, w, 0.0)
+        own_weight = np.array([self._own(e)[1] for e in shortlist])
+        share = np.divide(asked, own_weight, out=np.zeros(len(entries)), where=own_weight != 0)
+        score = 0.65 * (mass / message_weight) + 0.35 * share
+        if across:
+            score = (1 - self.EXERCISE_SHARE) * score + self.EXERCISE_SHARE * (fit / message_weight)
+        order = np.argsort(-score, kind="stable")
+        return [
+            FaqMatch(
+                int(entries[i]), self._exercise_ids[int(rows[i])], float(score[i]), int(matched[i])
+            )
+            for i in order.tolist()
+        ]
 
     def _own(self, entry_id: int) -> tuple[frozenset[str], float]:
         """An entry's question without its exercise's name, and that question's weight:
