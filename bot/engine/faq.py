@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from bot.engine.lexicon import Lexicon
-from bot.engine.postings import Postings, Sums, holding, ranked
+from bot.engine.postings import Floats, Postings, Sums, holding, ranked
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,8 @@ class FaqIndex:
         name_terms: list[frozenset[str]] = []
         df: Counter[str] = Counter()
         postings: defaultdict[str, list[int]] = defaultdict(list)
+        question_postings: defaultdict[str, list[int]] = defaultdict(list)
+        title_postings: defaultdict[str, list[int]] = defaultdict(list)  # by page row
         by_exercise: dict[str, set[int]] = {}
         context: list[frozenset[str]] = []
         row_of: dict[str, int] = {}
@@ -99,6 +101,8 @@ class FaqIndex:
                 context.append(page)
                 for term in page:
                     context_postings[term].append(row)
+                for term in source.name_terms:
+                    title_postings[term].append(row)
             questions.append(q)
             answers.append(a)
             entry_exercise.append(row_of[source.exercise_id])
@@ -107,6 +111,8 @@ class FaqIndex:
             df.update(q)
             for term in q | a:
                 postings[term].append(entry_id)
+            for term in q:
+                question_postings[term].append(entry_id)
         exercise_ids = list(row_of)
         # Everything an exercise's page says, its FAQ included: how well it fits the message.
         exercise_text = [
@@ -115,12 +121,12 @@ class FaqIndex:
         ]
         total = len(questions) or 1
         pages = len(context) or 1
+        idf = {term: math.log(1 + total / count) for term, count in df.items()}
         self._set_state(
             lexicon,
             {
                 "questions": questions,
                 "answers": answers,
-                "name_terms": name_terms,
                 "entry_exercise": entry_exercise,
                 "exercise_ids": exercise_ids,
                 # Lists in the sets' own order: the entries of a page are visited as before.
@@ -128,8 +134,18 @@ class FaqIndex:
                 "context": context,
                 "exercise_text": exercise_text,
                 "postings": Postings.build(postings).state(),
+                "question_postings": Postings.build(question_postings).state(),
+                "title_postings": Postings.build(title_postings).state(),
                 "context_postings": Postings.build(context_postings).state(),
-                "idf": {term: math.log(1 + total / count) for term, count in df.items()},
+                "idf": idf,
+                # Each question's weight without its exercise's name (see `match`).
+                "own_weight": np.array(
+                    [
+                        sum(idf[t] for t in q - names)
+                        for q, names in zip(questions, name_terms, strict=True)
+                    ],
+                    np.float64,
+                ).reshape(len(questions)),
                 "unknown_idf": math.log(1 + total),
                 # Words in most exercises' text say nothing about which exercise is meant.
                 "context_cap": max(3, len(context) // 4),
@@ -152,7 +168,6 @@ class FaqIndex:
         self._state = state
         self._questions: list[frozenset[str]] = state["questions"]
         self._answers: list[frozenset[str]] = state["answers"]
-        self._name_terms: list[frozenset[str]] = state["name_terms"]
         self._entry_exercise: list[int] = state["entry_exercise"]
         # The same as an array: entries are numbered page by page, so a term's postings map to
         # ascending page rows.
@@ -163,13 +178,15 @@ class FaqIndex:
         self._context: list[frozenset[str]] = state["context"]
         self._exercise_text: list[frozenset[str]] = state["exercise_text"]
         self._postings = Postings(*state["postings"])
+        self._question_postings = Postings(*state["question_postings"])
+        self._title_postings = Postings(*state["title_postings"])
+        self._own_weight: Floats = state["own_weight"]
         self._context_postings = Postings(*state["context_postings"])
         self._idf: dict[str, float] = state["idf"]
         self._unknown_idf: float = state["unknown_idf"]
         self._context_cap: int = state["context_cap"]
         self._context_idf: dict[str, float] = state["context_idf"]
         self._unknown_context_idf: float = state["unknown_context_idf"]
-        self._owns: dict[int, tuple[frozenset[str], float]] = {}
 
     def state(self) -> dict[str, Any]:
         return self._state
@@ -226,7 +243,7 @@ class FaqIndex:
         )
         across = within is None if by_page is None else by_page
         weight = {t: self.idf(t) for t in message}
-        return self._score(shortlist, weight, message_weight, across)[:limit]
+        return self._score(shortlist, weight, message_weight, across, limit)
 
     def _first_pass_within(self, message: set[str], within: frozenset[int]) -> list[int]:
         """The first pass over a few entries: each entry's sum over the message's terms it
@@ -285,10 +302,15 @@ class FaqIndex:
         return [self._exercise_ids[row] for row in ranked(votes, count)]
 
     def _score(
-        self, shortlist: list[int], weight: dict[str, float], message_weight: float, across: bool
+        self,
+        shortlist: list[int],
+        weight: dict[str, float],
+        message_weight: float,
+        across: bool,
+        limit: int,
     ) -> list[FaqMatch]:
-        """The shortlisted entries' scores (see `match`), best first, ties in shortlist order.
-        `weight`: each message term's idf, in the message's order.
+        """The first `limit` of the shortlisted entries by score (see `match`), ties in
+        shortlist order. `weight`: each message term's idf, in the message's order.
 
         All entries at once, term by term: each sum gets the same floats in the same order as
         one entry at a time did (a term found nowhere adds 0.0, which changes no sum), except
@@ -299,7 +321,6 @@ class FaqIndex:
             return []
         entries = np.array(shortlist, np.int32)
         rows = self._entry_rows[entries]
-        questions, name_terms = self._questions, self._name_terms
         mass = np.zeros(len(entries))
         asked = np.zeros(len(entries))  # weight of the question's own words the message says
         fit = np.zeros(len(entries))  # weight of the message found anywhere on the page
@@ -307,14 +328,9 @@ class FaqIndex:
         for term, w in weight.items():
             postings = self._postings.get(term)
             held = holding(postings, entries)  # in the question or the answer
+            in_question = holding(self._question_postings.get(term), entries)
             on_page = holding(self._context_postings.get(term), rows)
-            in_question = np.zeros(len(entries), np.bool_)
-            own = np.zeros(len(entries), np.bool_)
-            where = np.flatnonzero(held)
-            for i, entry_id in zip(where.tolist(), entries[where].tolist(), strict=True):
-                if term in questions[entry_id]:
-                    in_question[i] = True
-                    own[i] = term not in name_terms[entry_id]
+            own = in_question & ~holding(self._title_postings.get(term), rows)
             on_page_credit = np.where(on_page, w * self.CONTEXT_CREDIT, 0.0)
             mass += np.where(
                 in_question, w * 1.0, np.where(held, w * self.ANSWER_CREDIT, on_page_credit)
@@ -325,7 +341,7 @@ class FaqIndex:
                 # The page's text holds the term, or one of its entries does.
                 in_text = on_page | holding(self._entry_rows[postings], rows)
                 fit += np.where(in_text, w, 0.0)
-        own_weight = np.array([self._own(e)[1] for e in shortlist])
+        own_weight = self._own_weight[entries]
         share = np.divide(asked, own_weight, out=np.zeros(len(entries)), where=own_weight != 0)
         score = 0.65 * (mass / message_weight) + 0.35 * share
         if across:
@@ -335,17 +351,8 @@ class FaqIndex:
             FaqMatch(
                 int(entries[i]), self._exercise_ids[int(rows[i])], float(score[i]), int(matched[i])
             )
-            for i in order.tolist()
+            for i in order[:limit].tolist()
         ]
-
-    def _own(self, entry_id: int) -> tuple[frozenset[str], float]:
-        """An entry's question without its exercise's name, and that question's weight:
-        worked out on first use and remembered (the same set, summed in the same order)."""
-        found = self._owns.get(entry_id)
-        if found is None:
-            own = self._questions[entry_id] - self._name_terms[entry_id]
-            found = self._owns[entry_id] = (own, sum(self.idf(t) for t in own))
-        return found
 
     def entries_of(self, *exercise_ids: str) -> frozenset[int]:
         return frozenset(e for i in exercise_ids for e in self._by_exercise.get(i, ()))
