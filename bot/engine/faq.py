@@ -13,8 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from bot.engine.lexicon import Lexicon
-from bot.engine.postings import Postings, add_up, ranked
+from bot.engine.postings import Floats, Postings, Sums, holding, ranked
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ class FaqIndex:
         name_terms: list[frozenset[str]] = []
         df: Counter[str] = Counter()
         postings: defaultdict[str, list[int]] = defaultdict(list)
+        question_postings: defaultdict[str, list[int]] = defaultdict(list)
+        title_postings: defaultdict[str, list[int]] = defaultdict(list)  # by page row
         by_exercise: dict[str, set[int]] = {}
         context: list[frozenset[str]] = []
         row_of: dict[str, int] = {}
@@ -97,6 +101,8 @@ class FaqIndex:
                 context.append(page)
                 for term in page:
                     context_postings[term].append(row)
+                for term in source.name_terms:
+                    title_postings[term].append(row)
             questions.append(q)
             answers.append(a)
             entry_exercise.append(row_of[source.exercise_id])
@@ -105,6 +111,8 @@ class FaqIndex:
             df.update(q)
             for term in q | a:
                 postings[term].append(entry_id)
+            for term in q:
+                question_postings[term].append(entry_id)
         exercise_ids = list(row_of)
         # Everything an exercise's page says, its FAQ included: how well it fits the message.
         exercise_text = [
@@ -113,12 +121,12 @@ class FaqIndex:
         ]
         total = len(questions) or 1
         pages = len(context) or 1
+        idf = {term: math.log(1 + total / count) for term, count in df.items()}
         self._set_state(
             lexicon,
             {
                 "questions": questions,
                 "answers": answers,
-                "name_terms": name_terms,
                 "entry_exercise": entry_exercise,
                 "exercise_ids": exercise_ids,
                 # Lists in the sets' own order: the entries of a page are visited as before.
@@ -126,8 +134,18 @@ class FaqIndex:
                 "context": context,
                 "exercise_text": exercise_text,
                 "postings": Postings.build(postings).state(),
+                "question_postings": Postings.build(question_postings).state(),
+                "title_postings": Postings.build(title_postings).state(),
                 "context_postings": Postings.build(context_postings).state(),
-                "idf": {term: math.log(1 + total / count) for term, count in df.items()},
+                "idf": idf,
+                # Each question's weight without its exercise's name (see `match`).
+                "own_weight": np.array(
+                    [
+                        sum(idf[t] for t in q - names)
+                        for q, names in zip(questions, name_terms, strict=True)
+                    ],
+                    np.float64,
+                ).reshape(len(questions)),
                 "unknown_idf": math.log(1 + total),
                 # Words in most exercises' text say nothing about which exercise is meant.
                 "context_cap": max(3, len(context) // 4),
@@ -150,21 +168,25 @@ class FaqIndex:
         self._state = state
         self._questions: list[frozenset[str]] = state["questions"]
         self._answers: list[frozenset[str]] = state["answers"]
-        self._name_terms: list[frozenset[str]] = state["name_terms"]
         self._entry_exercise: list[int] = state["entry_exercise"]
+        # The same as an array: entries are numbered page by page, so a term's postings map to
+        # ascending page rows.
+        self._entry_rows = np.array(self._entry_exercise, np.int32)
         self._exercise_ids: list[str] = state["exercise_ids"]
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
         self._by_exercise: dict[str, list[int]] = state["by_exercise"]
         self._context: list[frozenset[str]] = state["context"]
         self._exercise_text: list[frozenset[str]] = state["exercise_text"]
         self._postings = Postings(*state["postings"])
+        self._question_postings = Postings(*state["question_postings"])
+        self._title_postings = Postings(*state["title_postings"])
+        self._own_weight: Floats = state["own_weight"]
         self._context_postings = Postings(*state["context_postings"])
         self._idf: dict[str, float] = state["idf"]
         self._unknown_idf: float = state["unknown_idf"]
         self._context_cap: int = state["context_cap"]
         self._context_idf: dict[str, float] = state["context_idf"]
         self._unknown_context_idf: float = state["unknown_context_idf"]
-        self._owns: dict[int, tuple[frozenset[str], float]] = {}
 
     def state(self) -> dict[str, Any]:
         return self._state
@@ -203,10 +225,10 @@ class FaqIndex:
         # First pass: entries sharing words with the question or answer, and the entries of
         # the exercises whose own text shares the most words.
         if within is None:
-            total, first = add_up(
+            shared = Sums(
                 len(self._questions), ((self._postings.get(t), self.idf(t)) for t in message)
             )
-            shortlist = ranked(total, first, self.CANDIDATES)
+            shortlist = ranked(shared, self.CANDIDATES)
             if len(shortlist) < self.CANDIDATES:
                 touched = set(shortlist)
                 for exercise_id in self._context_leaders(message):
@@ -221,16 +243,7 @@ class FaqIndex:
         )
         across = within is None if by_page is None else by_page
         weight = {t: self.idf(t) for t in message}
-        credited = [
-            (t, w * 1.0, w * self.ANSWER_CREDIT, w * self.CONTEXT_CREDIT) for t, w in weight.items()
-        ]
-        described: dict[int, float] = {}
-        found = [
-            self._score(e, message, message_weight, across, weight, described, credited)
-            for e in shortlist
-        ]
-        found.sort(key=lambda m: m.score, reverse=True)
-        return found[:limit]
+        return self._score(shortlist, weight, message_weight, across, limit)
 
     def _first_pass_within(self, message: set[str], within: frozenset[int]) -> list[int]:
         """The first pass over a few entries: each entry's sum over the message's terms it
@@ -266,19 +279,19 @@ class FaqIndex:
             return []
         weight = {t: self._context_idf.get(t, self._unknown_context_idf) for t in message}
         total = sum(weight.values())
-        found, first = add_up(
+        found = Sums(
             len(self._exercise_ids),
             ((self._context_postings.get(t), weight[t]) for t in message),
         )
         return [
-            (self._exercise_ids[row], float(found[row]) / total)
-            for row in ranked(found, first, limit)
+            (self._exercise_ids[row], float(found.total[row]) / total)
+            for row in ranked(found, limit)
         ]
 
     def _context_leaders(self, message: set[str], count: int = 5) -> list[str]:
         cap = self._context_cap
         empty = self._context_postings.get("")[:0]
-        votes, first = add_up(
+        votes = Sums(
             len(self._exercise_ids),
             (
                 (rows, self.idf(t)) if len(rows) <= cap else (empty, 0.0)
@@ -286,59 +299,60 @@ class FaqIndex:
                 for rows in (self._context_postings.get(t),)
             ),
         )
-        return [self._exercise_ids[row] for row in ranked(votes, first, count)]
+        return [self._exercise_ids[row] for row in ranked(votes, count)]
 
     def _score(
         self,
-        entry_id: int,
-        message: set[str],
+        shortlist: list[int],
+        weight: dict[str, float],
         message_weight: float,
         across: bool,
-        weight: dict[str, float],
-        described: dict[int, float],
-        credited: list[tuple[str, float, float, float]],
-    ) -> FaqMatch:
-        """One entry's score (see `match`). `weight`: each message term's idf; `described`:
-        the page fits already worked out in this call, by page row; `credited`: the message's
-        terms in its order with their weight at each credit."""
-        question = self._questions[entry_id]
-        answer = self._answers[entry_id]
-        row = self._entry_exercise[entry_id]
-        context = self._context[row]
-        mass = 0.0
-        matched = 0
-        # Each term's weight times its credit (1 in the question, ANSWER_CREDIT in the answer,
-        # CONTEXT_CREDIT on the page), products made once per call, added in the same order.
-        for term, in_question, in_answer, on_page in credited:
-            if term in question:
-                mass += in_question
-                matched += 1
-            elif term in answer:
-                mass += in_answer
-                matched += 1
-            elif term in context:
-                mass += on_page
-        own, own_weight = self._own(entry_id)
-        question_share = sum(weight[t] for t in own & message) / own_weight if own_weight else 0.0
-        entry_score = 0.65 * (mass / message_weight) + 0.35 * question_share
-        exercise_id = self._exercise_ids[row]
-        if not across:
-            return FaqMatch(entry_id, exercise_id, entry_score, matched)
-        fit = described.get(row)
-        if fit is None:
-            text = self._exercise_text[row]
-            fit = described[row] = sum(weight[t] for t in message if t in text) / message_weight
-        score = (1 - self.EXERCISE_SHARE) * entry_score + self.EXERCISE_SHARE * fit
-        return FaqMatch(entry_id, exercise_id, score, matched)
+        limit: int,
+    ) -> list[FaqMatch]:
+        """The first `limit` of the shortlisted entries by score (see `match`), ties in
+        shortlist order. `weight`: each message term's idf, in the message's order.
 
-    def _own(self, entry_id: int) -> tuple[frozenset[str], float]:
-        """An entry's question without its exercise's name, and that question's weight:
-        worked out on first use and remembered (the same set, summed in the same order)."""
-        found = self._owns.get(entry_id)
-        if found is None:
-            own = self._questions[entry_id] - self._name_terms[entry_id]
-            found = self._owns[entry_id] = (own, sum(self.idf(t) for t in own))
-        return found
+        All entries at once, term by term: each sum gets the same floats in the same order as
+        one entry at a time did (a term found nowhere adds 0.0, which changes no sum), except
+        the question's share, whose terms were added in a set's order and now in the
+        message's.
+        """
+        if not shortlist:
+            return []
+        entries = np.array(shortlist, np.int32)
+        rows = self._entry_rows[entries]
+        mass = np.zeros(len(entries))
+        asked = np.zeros(len(entries))  # weight of the question's own words the message says
+        fit = np.zeros(len(entries))  # weight of the message found anywhere on the page
+        matched = np.zeros(len(entries), np.int64)
+        for term, w in weight.items():
+            postings = self._postings.get(term)
+            held = holding(postings, entries)  # in the question or the answer
+            in_question = holding(self._question_postings.get(term), entries)
+            on_page = holding(self._context_postings.get(term), rows)
+            own = in_question & ~holding(self._title_postings.get(term), rows)
+            on_page_credit = np.where(on_page, w * self.CONTEXT_CREDIT, 0.0)
+            mass += np.where(
+                in_question, w * 1.0, np.where(held, w * self.ANSWER_CREDIT, on_page_credit)
+            )
+            matched += held
+            asked += np.where(own, w, 0.0)
+            if across:
+                # The page's text holds the term, or one of its entries does.
+                in_text = on_page | holding(self._entry_rows[postings], rows)
+                fit += np.where(in_text, w, 0.0)
+        own_weight = self._own_weight[entries]
+        share = np.divide(asked, own_weight, out=np.zeros(len(entries)), where=own_weight != 0)
+        score = 0.65 * (mass / message_weight) + 0.35 * share
+        if across:
+            score = (1 - self.EXERCISE_SHARE) * score + self.EXERCISE_SHARE * (fit / message_weight)
+        order = np.argsort(-score, kind="stable")
+        return [
+            FaqMatch(
+                int(entries[i]), self._exercise_ids[int(rows[i])], float(score[i]), int(matched[i])
+            )
+            for i in order[:limit].tolist()
+        ]
 
     def entries_of(self, *exercise_ids: str) -> frozenset[int]:
         return frozenset(e for i in exercise_ids for e in self._by_exercise.get(i, ()))

@@ -115,8 +115,10 @@ class LanguageIndex:
         for exercise_id, position in self.position_of.items():
             self._done_in.setdefault(position, []).append(exercise_id)
         self._accepting: dict[tuple[str, object], npt.NDArray[np.bool_]] = {}
-        self._kit: list[tuple[str, ...]] = []
-        self._muscles: list[tuple[str, ...]] = []
+        # Each folded equipment and muscle name, with the rows of the pages that list it.
+        self._kit: dict[str, list[int]] | None = None
+        self._muscles: dict[str, list[int]] = {}
+        self._no_kit: npt.NDArray[np.bool_] = np.zeros(0, np.bool_)
 
     def state(self) -> dict[str, Any]:
         """What the index cache keeps to rebuild this index without reading a page."""
@@ -231,21 +233,40 @@ class LanguageIndex:
         mask = self._accepting.get((name, value))
         if mask is not None:
             return mask
-        if not self._kit and self.pages:
-            self._kit = [tuple(fold(e) for e in page.equipment) for page in self.pages]
-            self._muscles = [tuple(fold(m) for m in page.muscles) for page in self.pages]
+        if self._kit is None:
+            self._read_lists()
         if name == "difficulty":
             found = [page.difficulty is value for page in self.pages]
+            mask = np.array(found, np.bool_).reshape(len(self.pages))
         elif name == "equipment" and value == "none":  # nothing at all, not even a mat
-            found = [all(k == "none" for k in kit) for kit in self._kit]
-        elif name == "equipment":
-            found = [any(str(value) in k for k in kit) for kit in self._kit]
-        elif name == "muscle":
-            found = [any(str(value) in m for m in muscles) for muscles in self._muscles]
+            mask = self._no_kit
+        elif name in ("equipment", "muscle"):
+            # A page accepts when one of its names holds the word: every page listing a name
+            # that does, found among the few hundred distinct names, not the pages' lists.
+            listed = self._kit if name == "equipment" else self._muscles
+            mask = np.zeros(len(self.pages), np.bool_)
+            for folded, rows in (listed or {}).items():
+                if str(value) in folded:
+                    mask[rows] = True
         else:
             bound = int(value)  # type: ignore[call-overload]
             found = [p.duration is not None and p.duration <= bound for p in self.pages]
-        mask = np.array(found, np.bool_).reshape(len(self.pages))
+            mask = np.array(found, np.bool_).reshape(len(self.pages))
         if len(self._accepting) < 1024:  # filter words come from the language's tables
             self._accepting[(name, value)] = mask
         return mask
+
+    def _read_lists(self) -> None:
+        """Every page's equipment and muscles, folded once per distinct name."""
+        folded: dict[str, str] = {}
+        kit: dict[str, list[int]] = {}
+        muscles: dict[str, list[int]] = {}
+        no_kit = np.zeros(len(self.pages), np.bool_)
+        for row, page in enumerate(self.pages):
+            held = [folded.get(e) or folded.setdefault(e, fold(e)) for e in page.equipment]
+            no_kit[row] = all(k == "none" for k in held)
+            for k in dict.fromkeys(held):
+                kit.setdefault(k, []).append(row)
+            for m in dict.fromkeys(page.muscles):
+                muscles.setdefault(folded.get(m) or folded.setdefault(m, fold(m)), []).append(row)
+        self._kit, self._muscles, self._no_kit = kit, muscles, no_kit

@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from bot.engine.lexicon import Analysis, Lexicon
 from bot.engine.nearby import NearWords
-from bot.engine.postings import Floats, Ids, Postings, add_up
+from bot.engine.postings import Floats, Ids, Postings, Sums, holding
 from bot.languages.text import words
 
 # Edits (insert, delete, substitute, swap two letters) an unknown word may be from a name word
@@ -179,16 +179,17 @@ class NameIndex:
     def lookup(
         self,
         message: Analysis,
-        limit: int = 6,
+        limit: int | None = 6,
         among: Collection[str] | None = None,
         *,
         covering: frozenset[int] | None = None,
         enough: int | None = None,
     ) -> NameLookup:
         """Name words in the message (typos included), looked up once for every later stage.
-        `among`: only these exercises' matches are made (the ranking is over all of them);
-        `covering`: only those whose title holds these message words, and no more than
-        `enough` of them (a caller asking whether two or three qualify needs no thousands)."""
+        `limit`: the first so many exercises (None: every one); `among`: only these
+        exercises' matches are made (the ranking is over all of them); `covering`: only those
+        whose title holds these message words, and no more than `enough` of them (a caller
+        asking whether two or three qualify needs no thousands)."""
         hits = self._hits(message)
         words_hit = frozenset(p for _, positions in hits.values() for p in positions)
         return NameLookup(self._match(message, hits, limit, among, covering, enough), words_hit)
@@ -197,7 +198,7 @@ class NameIndex:
         self,
         message: Analysis,
         hits: dict[str, tuple[float, tuple[int, ...]]],
-        limit: int,
+        limit: int | None,
         among: Collection[str] | None = None,
         covering: frozenset[int] | None = None,
         enough: int | None = None,
@@ -211,38 +212,25 @@ class NameIndex:
         if not hits:
             return []
         size = len(self._texts)
-        fillers = self._lexicon.name_fillers
-        real = [any(not message.stop[p] for p in where) for _, where in hits.values()]
-        mass, first = add_up(
+        sums = Sums(
             size, ((self._postings.get(t), self._weight[t] * s) for t, (s, _) in hits.items())
         )
-        anchored = np.zeros(size, np.bool_)  # hit by a word that is not a stop word
-        carried = np.zeros(size, np.int32)  # the name's carrying terms the message holds
-        for (term, _), is_real in zip(hits.items(), real, strict=True):
-            ids = self._postings.get(term)
-            if is_real:
-                anchored[ids] = True  # "into", "the": no reason to think of "Roll Over into..."
-            if term not in fillers:
-                carried[ids] += 1
-        rows = np.flatnonzero(anchored)
-        if not len(rows):
+        found_rows = self._contenders(message, hits, sums, limit, among, covering)
+        if found_rows is None:
             return []
-        exercise = self._exercise[rows]
-        if not self._grouped:  # each exercise's names together, so groups can be reduced
-            together = np.argsort(exercise, kind="stable")
-            rows, exercise = rows[together], exercise[together]
-        raw = mass[rows] / self._name_weight[rows]
-        spread = self._spread(message, hits, rows, carried[rows])
+        rows, exercise, raw, carried = found_rows
+        spread = self._spread(message, hits, rows, carried)
         approx = np.where(spread, raw * SPREAD_COST, raw)
         # Where in a dict filled term by term each name came: ties keep that order.
-        order = first[rows].astype(np.int64) * size + rows
+        order = sums.first(rows).astype(np.int64) * size + rows
+        mass = sums.total
         # One group per exercise: its best name (roughly, for the cut), the first it was seen.
         starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
         group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(rows))))
         best = np.maximum.reduceat(approx, starts)
         seen = np.minimum.reduceat(order, starts)
         floor = -1.0
-        if len(starts) > limit:
+        if limit is not None and len(starts) > limit:
             cut = len(starts) - limit
             floor = float(np.partition(best, cut)[cut]) - _NEAR
         contender = best[group] >= floor
@@ -313,6 +301,77 @@ class NameIndex:
             )
         return found
 
+    def _contenders(
+        self,
+        message: Analysis,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        sums: Sums,
+        limit: int | None,
+        among: Collection[str] | None,
+        covering: frozenset[int] | None,
+    ) -> tuple[npt.NDArray[np.intp], Ids, Floats, npt.NDArray[np.intp]] | None:
+        """The names worth scoring exactly, each exercise's together: (rows, their exercise,
+        their share of weight found, their carrying terms said), or None for no name.
+
+        A common word touches thousands of names, yet only `limit` exercises are kept. An
+        exercise's best score lies between its best share found, halved where a name's words
+        may be said far apart, and that share itself (see `_spread`): exercises whose highest
+        possible score is below the `limit`-th lowest possible one cannot be among the first
+        `limit`, so their names are dropped before the costly steps. Without a limit, each
+        exercise is ranked on its own: only those `among` are kept, and with `covering`, only
+        those with a title holding every word asked (their best title must).
+        """
+        size = len(self._texts)
+        fillers = self._lexicon.name_fillers
+        anchored = np.zeros(size, np.bool_)  # hit by a word that is not a stop word
+        carrying: list[Ids] = []
+        for term, (_, where) in hits.items():
+            ids = self._postings.get(term)
+            if any(not message.stop[p] for p in where):
+                anchored[ids] = True  # "into", "the": no reason to think of "Roll Over into..."
+            if term not in fillers:
+                carrying.append(ids)
+        rows = np.flatnonzero(anchored)
+        if not len(rows):
+            return None
+        exercise = self._exercise[rows]
+        if not self._grouped:  # each exercise's names together, so groups can be reduced
+            together = np.argsort(exercise, kind="stable")
+            rows, exercise = rows[together], exercise[together]
+        raw = sums.total[rows] / self._name_weight[rows]
+        carried = (
+            np.bincount(np.concatenate(carrying), minlength=size)[rows]
+            if carrying
+            else np.zeros(len(rows), np.intp)
+        )
+        starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
+        sizes = np.diff(np.append(starts, len(rows)))
+        if limit is not None and len(starts) > limit:
+            highest = np.maximum.reduceat(raw, starts)
+            lowest = np.maximum.reduceat(np.where(carried >= 2, raw * SPREAD_COST, raw), starts)
+            cut = len(starts) - limit
+            keep = highest >= float(np.partition(lowest, cut)[cut]) - _NEAR
+        elif limit is None and (among is not None or covering):
+            if among is not None:
+                wanted = np.zeros(len(self._exercise_ids), np.bool_)
+                wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
+                kept = np.repeat(wanted[exercise[starts]], sizes)
+                rows, exercise, raw, carried = rows[kept], exercise[kept], raw[kept], carried[kept]
+                starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
+                sizes = np.diff(np.append(starts, len(rows)))
+            if not len(rows):
+                return None
+            if not covering:
+                return rows, exercise, raw, carried
+            titled = self._is_title[rows] & self._holds(hits, covering, rows)
+            keep = np.logical_or.reduceat(titled, starts)
+        else:
+            return rows, exercise, raw, carried
+        if not keep.any():
+            return None
+        kept = np.repeat(keep, sizes)
+        return rows[kept], exercise[kept], raw[kept], carried[kept]
+
     def _covering(
         self,
         hits: dict[str, tuple[float, tuple[int, ...]]],
@@ -322,32 +381,38 @@ class NameIndex:
         titles: npt.NDArray[np.intp],
     ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
         """The winners whose best title holds every message position in `covering` (its
-        title_positions include them), as arrays: each hit term is a bit, and a position is
-        held when the title has a term said there."""
+        title_positions include them)."""
         if not covering:
             return winners, titles
         titled = titles >= 0
         winners, titles = winners[titled], titles[titled]
-        if len(hits) > _MASK_BITS:  # too many terms for one bit each: one title at a time
-            held = [covering <= self._positions(int(rows[t]), hits) for t in titles]
-            keep = np.array(held, np.bool_).reshape(len(titles))
-            return winners[keep], titles[keep]
-        bits = np.zeros(len(titles), np.int64)
-        title_rows = rows[titles]
+        keep = self._holds(hits, covering, rows[titles])
+        return winners[keep], titles[keep]
+
+    def _holds(
+        self,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        covering: frozenset[int],
+        rows: npt.NDArray[np.intp],
+    ) -> npt.NDArray[np.bool_]:
+        """Which names (rows) hold every message position in `covering`, as arrays: each hit
+        term is a bit, and a position is held when the name has a term said there."""
+        if len(hits) > _MASK_BITS:  # too many terms for one bit each: one name at a time
+            held = [covering <= self._positions(int(row), hits) for row in rows]
+            return np.array(held, np.bool_).reshape(len(rows))
+        bits = np.zeros(len(rows), np.int64)
         cover = dict.fromkeys(covering, 0)
-        member = np.zeros(len(self._texts), np.bool_)
         for bit, (term, (_, where)) in enumerate(hits.items()):
-            ids = self._postings.get(term)
-            member[ids] = True
-            bits[member[title_rows]] |= 1 << bit
-            member[ids] = False
+            if covering.isdisjoint(where):
+                continue  # a term said elsewhere holds none of the positions asked
+            bits[holding(self._postings.get(term), rows)] |= 1 << bit
             for position in where:
                 if position in cover:
                     cover[position] |= 1 << bit
-        keep = np.ones(len(titles), np.bool_)
+        keep = np.ones(len(rows), np.bool_)
         for needed in cover.values():
             keep &= (bits & needed) != 0
-        return winners[keep], titles[keep]
+        return keep
 
     def _positions(
         self, row: int, hits: dict[str, tuple[float, tuple[int, ...]]]
@@ -360,7 +425,7 @@ class NameIndex:
         message: Analysis,
         hits: dict[str, tuple[float, tuple[int, ...]]],
         rows: npt.NDArray[np.intp],
-        carried: Ids,
+        carried: npt.NDArray[np.intp],
     ) -> npt.NDArray[np.bool_]:
         """Which names' words the message says far apart: "my neck ... I pull" is no Neck
         Pull. Only names with two or more of their carrying words said can be; the answer
@@ -381,10 +446,11 @@ class NameIndex:
         if len(said) > _MASK_BITS:  # a message saying that many name words: one at a time
             lead, groups = several, np.arange(len(several))
         else:
-            mask = np.zeros(len(self._texts), np.int64)
+            named = rows[several]
+            mask = np.zeros(len(named), np.int64)
             for bit, term in enumerate(said):
-                mask[self._postings.get(term)] |= 1 << bit
-            key = mask[rows[several]] * 1024 + np.minimum(self._carrying[rows[several]], 1023)
+                mask[holding(self._postings.get(term), named)] |= 1 << bit
+            key = mask * 1024 + np.minimum(self._carrying[named], 1023)
             _, first, groups = np.unique(key, return_index=True, return_inverse=True)
             lead = several[first]
         far = np.zeros(len(lead), np.bool_)

@@ -102,12 +102,13 @@ def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     there = list(index.done_in(position))
     # "the kick lying face down": among the exercises there, those whose titles hold
     # the rest; when that leaves one ("standing roll"), naming it is the name stage's job.
-    # At most one more than could be offered: more than that is as good as too many.
+    # At most one more than could be offered: more than that is as good as too many. Every
+    # exercise there is ranked, however many a common word touches.
     named = [
         m.exercise_id
         for m in index.names.lookup(
             message.analysis,
-            len(index.position_of),
+            None,
             among=there,
             covering=frozenset(rest),
             enough=MAX_SUGGESTIONS + 1,

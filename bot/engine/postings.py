@@ -10,6 +10,7 @@ that touched an id first, then the id), so answers do not change.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -65,30 +66,73 @@ class Postings:
         return 0 if row is None else int(self._offsets[row + 1] - self._offsets[row])
 
 
-def add_up(size: int, weighted: Iterable[tuple[Ids, float]]) -> tuple[Floats, Ids]:
-    """Each id's sum of the weights of the postings that hold it, added in the order given,
-    and the index of the first of them that touched it (UNTOUCHED for none)."""
-    total = np.zeros(size)
-    first = np.full(size, UNTOUCHED, np.int32)
-    for order, (ids, weight) in enumerate(weighted):
-        if not len(ids):
-            continue
-        total[ids] += weight  # ids are distinct within one term: a plain gather-add-scatter
-        first[ids] = np.minimum(first[ids], order)
-    return total, first
+class Sums:
+    """Each id's sum of the weights of the postings that hold it, added in the order given.
+
+    Which term touched an id first (the tie-break a dict filled term by term gives) is worked
+    out only for the ids asked about: the few that can rank, not every id of the library.
+    """
+
+    __slots__ = ("_lists", "total", "touched")
+
+    def __init__(self, size: int, weighted: Iterable[tuple[Ids, float]]) -> None:
+        self._lists: list[Ids] = []
+        weights: list[float] = []
+        for ids, weight in weighted:
+            self._lists.append(ids)
+            weights.append(weight)
+        held = [ids for ids in self._lists if len(ids)]
+        if not held:
+            self.total: Floats = np.zeros(size)
+            self.touched: Ids = np.zeros(0, np.int32)
+            return
+        every = np.concatenate(held)
+        lengths = [len(ids) for ids in self._lists]
+        # bincount adds each id's weights in the order they come, from 0.0: term after term,
+        # the same floats as adding one term's weight to all its postings at a time.
+        repeated = np.repeat(np.array(weights), lengths)
+        self.total = np.bincount(every, repeated, minlength=size).astype(np.float64, copy=False)
+        hit = np.zeros(size, np.bool_)
+        hit[every] = True
+        self.touched = np.flatnonzero(hit).astype(np.int32, copy=False)
+
+    def first(self, ids: npt.NDArray[np.integer[Any]]) -> Ids:
+        """For each of `ids` (each held by some term), the index of the first term holding it;
+        UNTOUCHED for one that none holds."""
+        first = np.full(len(ids), UNTOUCHED, np.int32)
+        left = np.arange(len(ids))
+        for order, held in enumerate(self._lists):
+            if not len(left):
+                break
+            if not len(held):
+                continue
+            found = holding(held, ids[left])
+            first[left[found]] = order
+            left = left[~found]
+        return first
 
 
-def ranked(total: Floats, first: Ids, limit: int) -> list[int]:
+def ranked(sums: Sums, limit: int) -> list[int]:
     """The touched ids, best first, at most `limit`: by sum, then as a dict filled term by
     term would list them (first touching term, then id), as Python's stable sort of it did."""
-    touched = np.flatnonzero(first != UNTOUCHED)
+    touched = sums.touched
     if not len(touched):
         return []
-    scores = total[touched]
+    scores = sums.total[touched]
     if len(touched) > limit:
         cut = len(touched) - limit
         kth = np.partition(scores, cut)[cut]
         keep = scores >= kth
         touched, scores = touched[keep], scores[keep]
-    order = np.lexsort((touched, first[touched], -scores))
+    order = np.lexsort((touched, sums.first(touched), -scores))
     return [int(i) for i in touched[order[:limit]]]
+
+
+def holding(postings: Ids, ids: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.bool_]:
+    """Which of `ids` are in one term's `postings`: a binary search each (postings ascend),
+    so a few ids cost nothing however common the term is."""
+    if not len(postings):
+        return np.zeros(len(ids), np.bool_)
+    at = np.minimum(np.searchsorted(postings, ids), len(postings) - 1)
+    found: npt.NDArray[np.bool_] = postings[at] == ids
+    return found
