@@ -55,6 +55,8 @@ class FaqIndex:
     CONTEXT_CREDIT = 0.5  # a word found in the exercise's description or steps
     EXERCISE_SHARE = 0.2  # how much the exercise's whole text, FAQ included, fits the message
     UNKNOWN_SHARE = 1.0
+    K1 = 1.2  # BM25's usual term-frequency saturation...
+    B = 0.75  # ...and length normalisation, for ranking the pages a description fits
     CANDIDATES = 200  # entries scored in full, after a cheap first pass
 
     def __init__(
@@ -89,6 +91,8 @@ class FaqIndex:
         context: list[frozenset[str]] = []
         row_of: dict[str, int] = {}
         context_postings: defaultdict[str, list[int]] = defaultdict(list)
+        context_counts: defaultdict[str, list[int]] = defaultdict(list)  # beside its postings
+        lengths: list[int] = []  # each page's own text, in terms
         for source in sources:
             q = content_terms(source.question)
             a = content_terms(source.answer) - q
@@ -99,8 +103,11 @@ class FaqIndex:
                 if source.position is not None:
                     page |= {position_term(source.position)}
                 context.append(page)
+                counts = _counts(lexicon, source.context, source.position)
+                lengths.append(sum(counts.values()))
                 for term in page:
                     context_postings[term].append(row)
+                    context_counts[term].append(counts.get(term, 1))
                 for term in source.name_terms:
                     title_postings[term].append(row)
             questions.append(q)
@@ -121,6 +128,15 @@ class FaqIndex:
         ]
         total = len(questions) or 1
         pages = len(context) or 1
+        average = sum(lengths) / pages if lengths else 1.0
+        # BM25's term frequency part, per posting: a word said often on a short page is more
+        # that page's than a word said once on a long one ("circle" on Single Leg Circles).
+        k1, b = self.K1, self.B
+        saturated = [
+            count * (k1 + 1) / (count + k1 * (1 - b + b * lengths[row] / average))
+            for term, rows in context_postings.items()
+            for row, count in zip(rows, context_counts[term], strict=True)
+        ]
         idf = {term: math.log(1 + total / count) for term, count in df.items()}
         self._set_state(
             lexicon,
@@ -137,6 +153,7 @@ class FaqIndex:
                 "question_postings": Postings.build(question_postings).state(),
                 "title_postings": Postings.build(title_postings).state(),
                 "context_postings": Postings.build(context_postings).state(),
+                "context_weights": np.array(saturated, np.float64),
                 "idf": idf,
                 # Each question's weight without its exercise's name (see `match`).
                 "own_weight": np.array(
@@ -182,6 +199,7 @@ class FaqIndex:
         self._title_postings = Postings(*state["title_postings"])
         self._own_weight: Floats = state["own_weight"]
         self._context_postings = Postings(*state["context_postings"])
+        self._context_weights: Floats = state["context_weights"]
         self._idf: dict[str, float] = state["idf"]
         self._unknown_idf: float = state["unknown_idf"]
         self._context_cap: int = state["context_cap"]
@@ -283,9 +301,34 @@ class FaqIndex:
             len(self._exercise_ids),
             ((self._context_postings.get(t), weight[t]) for t in message),
         )
-        return [
-            (self._exercise_ids[row], float(found.total[row]) / total)
-            for row in ranked(found, limit)
+        if not len(found.touched):
+            return []
+        # Ranked as BM25 ranks pages (rare words, said often, on a short page); the fit reported
+        # is the share of the message's weight the page holds, which the callers' thresholds
+        # read.
+        pages = len(self._exercise_ids)
+        score = np.zeros(pages)
+        for term in message:
+            span = self._context_postings.span(term)
+            if span is not None:
+                rows = self._context_postings.get(term)
+                # BM25's idf: a word on half the pages or more says next to nothing
+                idf = math.log(1 + max(0.0, (pages - len(rows) + 0.5) / (len(rows) + 0.5)))
+                score[rows] += idf * self._context_weights[span]
+        touched = found.touched
+        order = [int(touched[i]) for i in np.lexsort((touched, -score[touched]))[:limit]]
+        best = order[0]
+        fit = float(found.total[best]) / total
+        top = float(score[best]) or 1.0
+        # A runner-up's fit is its own share, or the best one's scaled by how far behind it
+        # ranks, whichever is larger: the margin the callers read is never wider than both
+        # the ranking and the shares say.
+        return [(self._exercise_ids[best], fit)] + [
+            (
+                self._exercise_ids[row],
+                max(fit * float(score[row]) / top, float(found.total[row]) / total),
+            )
+            for row in order[1:]
         ]
 
     def _context_leaders(self, message: set[str], count: int = 5) -> list[str]:
@@ -356,3 +399,12 @@ class FaqIndex:
 
     def entries_of(self, *exercise_ids: str) -> frozenset[int]:
         return frozenset(e for i in exercise_ids for e in self._by_exercise.get(i, ()))
+
+
+def _counts(lexicon: Lexicon, text: str, position: str | None) -> Counter[str]:
+    """How often each content term is said in a page's own text (its position once)."""
+    analysis = lexicon.analyse(text)
+    counts = Counter(t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop)
+    if position is not None:
+        counts[position_term(position)] += 1
+    return counts

@@ -61,6 +61,13 @@ class Postings:
             return self._ids[:0]
         return self._ids[self._offsets[row] : self._offsets[row + 1]]
 
+    def span(self, term: str) -> slice | None:
+        """Where `term`'s ids lie in the flat array, for weights kept beside them."""
+        row = self._terms.get(term)
+        if row is None:
+            return None
+        return slice(int(self._offsets[row]), int(self._offsets[row + 1]))
+
     def count(self, term: str) -> int:
         row = self._terms.get(term)
         return 0 if row is None else int(self._offsets[row + 1] - self._offsets[row])
