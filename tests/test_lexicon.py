@@ -35,3 +35,28 @@ def test_positions_are_found_in_both_languages() -> None:
     assert positions("en", "kick one heel toward your seat") == []  # a seat is no "seated"
     assert positions("es", "el de a cuatro patas") == ["quadruped"]
     assert positions("es", "la patada boca abajo") == ["prone"]
+
+
+def _terms_from_analysis(lang: str, text: str) -> frozenset[str]:
+    analysis = lexicon(lang).analyse(text)
+    return frozenset(t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop)
+
+
+def test_content_terms_are_the_analysis_terms_in_the_same_order() -> None:
+    """The index takes a text's terms from content_terms; the FaqIndex used to build them from
+    an Analysis. Same set, and the same iteration order (sums over it keep their order)."""
+    texts = [
+        "Don't let your lower back arch off the mat; the hurting stops when you roll up slowly.",
+        "the the the a an",  # stop words only
+        "Roll-Up, roll up, ROLLUP and rollups: Straße, naïve, ﬁne ½",
+        "",
+        "¿Me duelen las muñecas en cuadrupedia en el perro de caza, qué puedo hacer?",
+    ]
+    texts += [" ".join(f"word{i} w{i % 7} back" for i in range(n)) for n in (1, 10, 200)]
+    for lang in ("en", "es", "xx"):
+        for text in texts:
+            expected = _terms_from_analysis(lang, text)
+            found = lexicon(lang).content_terms(text)
+            assert found == expected
+            assert list(found) == list(expected)
+

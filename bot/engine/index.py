@@ -184,7 +184,13 @@ class LanguageIndex:
             ):
                 vocabulary.update(words(text))
         known_words = frozenset(vocabulary)
-        analysed: dict[str, frozenset[str]] = {}  # each page's text read once, for both
+        # Each text is read once, for both indexes, and without a whole Analysis each (the
+        # FaqIndexes take their terms from here: lexicon.content_terms gives what they would).
+        analysed: dict[str, frozenset[str]] = {}
+        for indexed in (*faq, *passages):
+            for text in (indexed.question, indexed.answer, indexed.context):
+                if text not in analysed:
+                    analysed[text] = lex.content_terms(text)
         speller = Speller(
             vocabulary,
             name_words,
