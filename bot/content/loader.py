@@ -272,7 +272,7 @@ def _parse_yaml(
             if not _index_lines(node, (), lines, first_line, [MAX_YAML_NODES]):
                 problems.append(Problem(path, "front matter is too large or nested too deeply"))
                 return None, {}
-            data = loader.construct_document(node)
+            data = _construct(loader, node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -293,6 +293,52 @@ def _parse_yaml(
         problems.append(Problem(path, f"front matter key {bad_keys[0]!r} is not text"))
         return None, {}
     return data, lines
+
+
+# Tags whose values the plain construction below makes itself (strings, lists, mappings) or
+# with PyYAML's own constructor for the tag (scalars whose constructor is a plain function).
+_YAML = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = f"{_YAML}str", f"{_YAML}seq", f"{_YAML}map"
+_PLAIN_SCALARS = frozenset(f"{_YAML}{tag}" for tag in ("null", "bool", "int", "float", "timestamp"))
+
+
+class _NotPlain(Exception):
+    """A node the plain construction leaves to PyYAML: an alias, a merge key, another tag."""
+
+
+def _construct(loader: Any, node: yaml.Node) -> Any:
+    """What `loader.construct_document(node)` gives, built in one walk for front matter made of
+    strings, numbers, dates, lists and mappings. PyYAML's constructor fills every list and
+    mapping through generators, and was as slow as parsing the YAML itself; anything else (an
+    alias, which shares objects, a merge key, another tag, a value its constructor refuses)
+    goes to construct_document, which gives what it always did, errors included."""
+    try:
+        return _plain_node(loader, node, set())
+    except Exception:  # whatever it is, construct_document meets it too and reports it
+        return loader.construct_document(node)
+
+
+def _plain_node(loader: Any, node: yaml.Node, seen: set[int]) -> Any:
+    if id(node) in seen:
+        raise _NotPlain  # an alias: PyYAML makes it one shared object, maybe a recursive one
+    seen.add(id(node))
+    kind, tag = type(node), node.tag
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value
+        if tag in _PLAIN_SCALARS:
+            return loader.yaml_constructors[tag](loader, node)
+    elif kind is yaml.SequenceNode and tag == _SEQ:
+        return [_plain_node(loader, item, seen) for item in node.value]
+    elif kind is yaml.MappingNode and tag == _MAP:
+        data: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode:
+                raise _NotPlain  # a list or mapping as a key: construct_document refuses it
+            key = _plain_node(loader, key_node, seen)
+            data[key] = _plain_node(loader, value_node, seen)
+        return data
+    raise _NotPlain
 
 
 def _index_lines(
