@@ -80,3 +80,26 @@ def test_the_stemmer_in_use_stems_as_the_python_snowball_stemmers_do() -> None:
         sample = [*sorted(real_words(lang))[::100], *sorted(page_words), *odd]
         different = [w for w in sample if stem.__wrapped__(w, lang) != python.stemWord(w)]
         assert not different, (lang, different[:10])
+
+
+def test_words_of_ascii_text_are_the_regex_words() -> None:
+    """words() finds ASCII text's words with str.translate; the regex it skips must agree."""
+    import string
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from bot.languages.text import _APOSTROPHES, _WORD, MAX_MESSAGE_CHARS, fold, words
+
+    def by_regex(text: str) -> list[str]:
+        folded = fold(text[:MAX_MESSAGE_CHARS])[:MAX_MESSAGE_CHARS]
+        return _WORD.findall(_APOSTROPHES.sub("", folded))
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(st.sampled_from([*string.printable, "\x00", "\x1c", "\x7f"]), max_size=60))
+    def check(text: str) -> None:
+        assert words(text) == by_regex(text)
+
+    check()
+    long = "Don't `roll` UP_slowly--a1b2 " * 300  # cut at MAX_MESSAGE_CHARS
+    assert words(long) == by_regex(long)
