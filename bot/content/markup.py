@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -150,6 +150,11 @@ def section_headings() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=4096)  # pages repeat their headings ("## Benefits" on every page)
+def _section_named(heading: str) -> str | None:
+    return section_headings().get(normalise_heading(heading))
+
+
 def normalise_heading(heading: str) -> str:
     decomposed = unicodedata.normalize("NFKD", heading.casefold())
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -187,7 +192,7 @@ class _Sections:
         """A "##" heading starts the section it names (the overview when none); others are
         text of the current section."""
         if level == 2:
-            known = section_headings().get(normalise_heading(text))
+            known = _section_named(text)
             self.current = known or "overview"
             if known is None:
                 self.add(BlockKind.HEADING, text)
@@ -353,7 +358,7 @@ def _plain_body(markdown: str) -> Body | None:
         inline = _plain_inline("\n".join(lines))
         if inline is None:
             return None
-        text = _SPACES.sub(" ", inline).strip()
+        text = " ".join(inline.split())  # as _SPACES does: only " " and "\n" are here
         if kind == _HEADING:
             sections.heading(level, text)
         else:
