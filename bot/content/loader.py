@@ -269,10 +269,13 @@ def _parse_yaml(
             if node is None:
                 problems.append(Problem(path, "front matter is empty", line=first_line))
                 return None, {}
-            if not _index_lines(node, (), lines, first_line, [MAX_YAML_NODES]):
+            try:
+                data = _walk(loader, node, (), lines, first_line, [MAX_YAML_NODES], set())
+            except _TooLarge:
                 problems.append(Problem(path, "front matter is too large or nested too deeply"))
                 return None, {}
-            data = _construct(loader, node)
+            if data is _NOT_PLAIN:
+                data = loader.construct_document(node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -295,68 +298,75 @@ def _parse_yaml(
     return data, lines
 
 
-# Tags whose values the plain construction below makes itself (strings, lists, mappings) or
-# with PyYAML's own constructor for the tag (scalars whose constructor is a plain function).
+# Tags whose values the walk below makes itself (strings, lists, mappings) or with PyYAML's
+# own constructor for the tag (scalars whose constructor is a plain function).
 _YAML = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = f"{_YAML}str", f"{_YAML}seq", f"{_YAML}map"
 _PLAIN_SCALARS = frozenset(f"{_YAML}{tag}" for tag in ("null", "bool", "int", "float", "timestamp"))
+_NOT_PLAIN: Any = object()  # a value the walk leaves to PyYAML's construct_document
 
 
-class _NotPlain(Exception):
-    """A node the plain construction leaves to PyYAML: an alias, a merge key, another tag."""
+class _TooLarge(Exception):
+    """The node budget ran out, or the nesting is too deep."""
 
 
-def _construct(loader: Any, node: yaml.Node) -> Any:
-    """What `loader.construct_document(node)` gives, built in one walk for front matter made of
-    strings, numbers, dates, lists and mappings. PyYAML's constructor fills every list and
-    mapping through generators, and was as slow as parsing the YAML itself; anything else (an
-    alias, which shares objects, a merge key, another tag, a value its constructor refuses)
-    goes to construct_document, which gives what it always did, errors included."""
-    try:
-        return _plain_node(loader, node, set())
-    except Exception:  # whatever it is, construct_document meets it too and reports it
-        return loader.construct_document(node)
+def _walk(
+    loader: Any,
+    node: yaml.Node,
+    path: YamlPath,
+    lines: dict[YamlPath, int],
+    first_line: int,
+    budget: list[int],
+    seen: set[int],
+) -> Any:
+    """Record the file line of every key and list item (raising _TooLarge when the node budget
+    runs out) and, in the same pass, build the value `construct_document` would give.
 
-
-def _plain_node(loader: Any, node: yaml.Node, seen: set[int]) -> Any:
-    if id(node) in seen:
-        raise _NotPlain  # an alias: PyYAML makes it one shared object, maybe a recursive one
-    seen.add(id(node))
-    kind, tag = type(node), node.tag
-    if kind is yaml.ScalarNode:
-        if tag == _STR:
-            return node.value
-        if tag in _PLAIN_SCALARS:
-            return loader.yaml_constructors[tag](loader, node)
-    elif kind is yaml.SequenceNode and tag == _SEQ:
-        return [_plain_node(loader, item, seen) for item in node.value]
-    elif kind is yaml.MappingNode and tag == _MAP:
-        data: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode:
-                raise _NotPlain  # a list or mapping as a key: construct_document refuses it
-            key = _plain_node(loader, key_node, seen)
-            data[key] = _plain_node(loader, value_node, seen)
-        return data
-    raise _NotPlain
-
-
-def _index_lines(
-    node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], first_line: int, budget: list[int]
-) -> bool:
-    """Record the file line of every key and list item; False when the node budget runs out."""
+    PyYAML's constructor fills every list and mapping through a generator and a second pass,
+    and cost as much as parsing the YAML. Front matter of strings, numbers, dates, lists and
+    mappings is built here instead; anything else gives _NOT_PLAIN, and the whole document is
+    then left to construct_document, which gives what it always did, errors included: an alias
+    (one shared object, maybe recursive), a merge key, another tag, a value its constructor
+    refuses, a list or mapping as a key."""
     budget[0] -= 1
     if budget[0] < 0 or len(path) > 20:
-        return False
+        raise _TooLarge
     lines[path] = first_line + node.start_mark.line
-    if isinstance(node, yaml.MappingNode):
+    plain = id(node) not in seen  # seen before: an alias
+    seen.add(id(node))
+    kind, tag = type(node), node.tag
+    if kind is yaml.MappingNode:
+        plain = plain and tag == _MAP
+        data: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.tag)
+            is_scalar = isinstance(key_node, yaml.ScalarNode)
+            key = key_node.value if is_scalar else str(key_node.tag)
             lines[(*path, key)] = first_line + key_node.start_mark.line
-            if not _index_lines(value_node, (*path, key), lines, first_line, budget):
-                return False
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            if not _index_lines(item, (*path, index), lines, first_line, budget):
-                return False
-    return True
+            value = _walk(loader, value_node, (*path, key), lines, first_line, budget, seen)
+            if plain:
+                made = _scalar(loader, key_node, seen) if is_scalar else _NOT_PLAIN
+                plain = made is not _NOT_PLAIN and value is not _NOT_PLAIN
+                data[made] = value
+        return data if plain else _NOT_PLAIN
+    if kind is yaml.SequenceNode:
+        items = [
+            _walk(loader, item, (*path, index), lines, first_line, budget, seen)
+            for index, item in enumerate(node.value)
+        ]
+        plain = plain and tag == _SEQ and all(item is not _NOT_PLAIN for item in items)
+        return items if plain else _NOT_PLAIN
+    return _scalar(loader, node, set()) if plain else _NOT_PLAIN
+
+
+def _scalar(loader: Any, node: yaml.Node, seen: set[int]) -> Any:
+    if id(node) in seen or type(node) is not yaml.ScalarNode:
+        return _NOT_PLAIN
+    seen.add(id(node))
+    if node.tag == _STR:
+        return node.value
+    if node.tag not in _PLAIN_SCALARS:
+        return _NOT_PLAIN
+    try:
+        return loader.yaml_constructors[node.tag](loader, node)
+    except Exception:  # whatever it is, construct_document meets it too and reports it
+        return _NOT_PLAIN
