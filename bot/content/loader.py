@@ -349,10 +349,18 @@ def _walk(
                 data[made] = value
         return data if plain else _NOT_PLAIN
     if kind is yaml.SequenceNode:
-        items = [
-            _walk(loader, item, (*path, index), lines, first_line, budget, seen)
-            for index, item in enumerate(node.value)
-        ]
+        items: list[Any] = []
+        for index, item in enumerate(node.value):
+            if type(item) is yaml.ScalarNode and item.tag == _STR and id(item) not in seen:
+                # A list of strings (steps, keywords): _walk's work for each, without a call.
+                budget[0] -= 1
+                if budget[0] < 0 or len(path) > 19:
+                    raise _TooLarge
+                lines[(*path, index)] = first_line + item.start_mark.line
+                seen.add(id(item))
+                items.append(item.value)
+            else:
+                items.append(_walk(loader, item, (*path, index), lines, first_line, budget, seen))
         plain = plain and tag == _SEQ and all(item is not _NOT_PLAIN for item in items)
         return items if plain else _NOT_PLAIN
     return _scalar(loader, node, set()) if plain else _NOT_PLAIN
