@@ -142,6 +142,12 @@ def test_the_fast_path_reads_bold_as_markdown_it_or_declines(markdown: str) -> N
     _same_or_declined(markdown)
 
 
+def test_runs_of_stars_read_as_markdown_it_reads_them() -> None:
+    for markdown in ("**a****a**", "**a** **b**", "x **a**, **b**.", "(**a**)", "**a**b", "a**b**"):
+        fast = _plain_body(markdown)
+        assert fast is None or fast == _parse_markdown(markdown).body, markdown
+
+
 def test_every_bundled_page_takes_the_fast_path_and_reads_the_same() -> None:
     pages = sorted((ROOT / "content").rglob("*.md"))
     assert pages

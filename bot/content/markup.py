@@ -306,6 +306,8 @@ def _plain_inline(text: str) -> str | None:
     pieces = text.split("**")
     if len(pieces) % 2 == 0 or any("*" in piece for piece in pieces):
         return None  # an unpaired **, or * and *** emphasis
+    if not all(pieces[1:-1]):
+        return None  # "****": one run of four, not two of two
     for i in range(1, len(pieces), 2):
         before, inside, after = pieces[i - 1], pieces[i], pieces[i + 1]
         if not (inside[:1].isalnum() and inside[-1:].isalnum()):
