@@ -214,3 +214,34 @@ def test_no_helper_process_while_the_cores_are_busy(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(loader.os, "getloadavg", lambda: (6.0, 6.0, 6.0))
     assert loader._helper() is None
+
+
+_HELPED: dict[str, object] = {}  # the test process's id and the real _load_chunk
+
+
+def _dying_chunk(pages: list[object]) -> object:
+    """The loader's _load_chunk, except that in a helper process it dies at once."""
+    import os
+
+    if os.getpid() != _HELPED["parent"]:
+        os._exit(1)
+    return _HELPED["real"](pages)  # type: ignore[operator]
+
+
+def test_pages_of_a_helper_that_dies_are_read_in_the_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    from bot.content import loader
+
+    tree = Path(__file__).resolve().parents[1] / "content"
+    alone = loader.load_library(tree)
+    monkeypatch.setitem(_HELPED, "parent", os.getpid())
+    monkeypatch.setitem(_HELPED, "real", loader._load_chunk)
+    monkeypatch.setattr(loader, "PARALLEL_PAGES", 2)
+    monkeypatch.setattr(loader.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(loader, "_load_chunk", _dying_chunk)
+    again = loader.load_library(tree)
+    assert again.library.pages() == alone.library.pages()
+    assert again.problems == alone.problems

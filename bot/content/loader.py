@@ -131,11 +131,14 @@ def _load_pages(pages: list[PagePath]) -> list[tuple[PagePath, _Loaded]]:
     if helper is None:
         return list(zip(pages, _load_chunk(pages), strict=True))
     with helper:
-        later = helper.submit(_load_chunk, pages[cut:])
+        try:
+            later = helper.submit(_load_chunk, pages[cut:])
+        except (BrokenProcessPool, OSError):  # no fork (memory?): the pages are read here
+            later = None
         loaded = _load_chunk(pages[:cut])
         try:
-            loaded += later.result()
-        except (BrokenProcessPool, OSError):  # the helper died (memory?): read them here
+            loaded += later.result() if later is not None else _load_chunk(pages[cut:])
+        except (BrokenProcessPool, OSError):  # the helper died: its pages are read here
             loaded += _load_chunk(pages[cut:])
     return list(zip(pages, loaded, strict=True))
 
@@ -149,8 +152,14 @@ def _helper() -> ProcessPoolExecutor | None:
     counts as one). On a busy machine the helper only shares our time: at 1 000 pages with the
     load average at 6 on 2 cores it made loading 0.4 s slower; with the cores to ourselves, 1.45
     s became 0.97 s (docs/PERFORMANCE.md)."""
-    cores = len(os.sched_getaffinity(0))
-    if cores < 2 or os.getloadavg()[0] > cores - 1 or threading.active_count() > 1:
+    try:
+        cores = len(os.sched_getaffinity(0))
+        busy = os.getloadavg()[0] > cores - 1
+    except (AttributeError, OSError):  # not Linux: no affinity or load average to go by
+        return None
+    if cores < 2 or busy or threading.active_count() > 1:
+        return None
+    if multiprocessing.current_process().daemon:  # a daemon process may not have children
         return None
     if threading.current_thread() is not threading.main_thread():
         return None
