@@ -35,3 +35,71 @@ def test_positions_are_found_in_both_languages() -> None:
     assert positions("en", "kick one heel toward your seat") == []  # a seat is no "seated"
     assert positions("es", "el de a cuatro patas") == ["quadruped"]
     assert positions("es", "la patada boca abajo") == ["prone"]
+
+
+def _terms_from_analysis(lang: str, text: str) -> frozenset[str]:
+    analysis = lexicon(lang).analyse(text)
+    return frozenset(t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop)
+
+
+def test_content_terms_are_the_analysis_terms_in_the_same_order() -> None:
+    """The index takes a text's terms from content_terms; the FaqIndex used to build them from
+    an Analysis. Same set, and the same iteration order (sums over it keep their order)."""
+    texts = [
+        "Don't let your lower back arch off the mat; the hurting stops when you roll up slowly.",
+        "the the the a an",  # stop words only
+        "Roll-Up, roll up, ROLLUP and rollups: Straße, naïve, ﬁne ½",
+        "",
+        "¿Me duelen las muñecas en cuadrupedia en el perro de caza, qué puedo hacer?",
+    ]
+    texts += [" ".join(f"word{i} w{i % 7} back" for i in range(n)) for n in (1, 10, 200)]
+    for lang in ("en", "es", "xx"):
+        for text in texts:
+            expected = _terms_from_analysis(lang, text)
+            found = lexicon(lang).content_terms(text)
+            assert found == expected
+            assert list(found) == list(expected)
+
+
+def test_the_stemmer_in_use_stems_as_the_python_snowball_stemmers_do() -> None:
+    """PyStemmer (C) does the stemming when installed; its stems must be those of the
+    pure-Python Snowball stemmers the tables were written against. Checked on every 100th word
+    of each language's word list, the bundled pages' words and some odd ones."""
+    from pathlib import Path
+
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from snowballstemmer.spanish_stemmer import SpanishStemmer
+
+    from bot.engine.spelling import real_words
+    from bot.languages.text import stem, words
+
+    content = Path(__file__).resolve().parents[1] / "content"
+    page_words = {w for page in content.rglob("*.md") for w in words(page.read_text("utf-8"))}
+    odd = ["", "a", "ß", "straße", "naïve", "x\u0301", "ﬁne", "½", "١٢٣", "日本語", "a" * 300]
+    for lang, python in (("en", EnglishStemmer()), ("es", SpanishStemmer())):
+        sample = [*sorted(real_words(lang))[::100], *sorted(page_words), *odd]
+        different = [w for w in sample if stem.__wrapped__(w, lang) != python.stemWord(w)]
+        assert not different, (lang, different[:10])
+
+
+def test_words_of_ascii_text_are_the_regex_words() -> None:
+    """words() finds ASCII text's words with str.translate; the regex it skips must agree."""
+    import string
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from bot.languages.text import _APOSTROPHES, _WORD, MAX_MESSAGE_CHARS, fold, words
+
+    def by_regex(text: str) -> list[str]:
+        folded = fold(text[:MAX_MESSAGE_CHARS])[:MAX_MESSAGE_CHARS]
+        return _WORD.findall(_APOSTROPHES.sub("", folded))
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(st.sampled_from([*string.printable, "\x00", "\x1c", "\x7f"]), max_size=60))
+    def check(text: str) -> None:
+        assert words(text) == by_regex(text)
+
+    check()
+    long = "Don't `roll` UP_slowly--a1b2 " * 300  # cut at MAX_MESSAGE_CHARS
+    assert words(long) == by_regex(long)

@@ -174,3 +174,74 @@ def test_translations_must_have_an_english_page_and_agree_with_it() -> None:
     ]
     assert all(p.severity is Severity.WARNING for p in result.problems)
     assert result.library.get("roll-up", "es").title == "Enrollamiento"  # type: ignore[union-attr]
+
+
+def test_pages_read_in_a_helper_process_load_the_same_library(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """From PARALLEL_PAGES pages on, half are read in a forked helper: the same pages, the
+    same problems in the same order."""
+    import threading
+
+    from bot.content import loader
+
+    tree = Path(__file__).resolve().parents[1] / "content"
+    monkeypatch.setattr(loader, "PARALLEL_PAGES", 10**9)
+    alone = loader.load_library(tree)
+    bad = FIXTURES / "bad"
+    alone_bad = loader.load_library(bad)
+    monkeypatch.setattr(loader, "PARALLEL_PAGES", 2)
+    monkeypatch.setattr(loader.os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # an idle machine
+    helped = []
+    real_helper = loader._helper
+
+    def helper() -> object:
+        found = real_helper()
+        helped.append(found is not None)
+        return found
+
+    monkeypatch.setattr(loader, "_helper", helper)
+    together = loader.load_library(tree)
+    assert together.library.pages() == alone.library.pages()
+    assert together.problems == alone.problems
+    together_bad = loader.load_library(bad)
+    assert together_bad.problems == alone_bad.problems
+    assert helped == [threading.active_count() == 1] * 2  # forked unless threads are about
+
+
+def test_no_helper_process_while_the_cores_are_busy(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.content import loader
+
+    monkeypatch.setattr(loader.os, "getloadavg", lambda: (6.0, 6.0, 6.0))
+    assert loader._helper() is None
+
+
+_HELPED: dict[str, object] = {}  # the test process's id and the real _load_chunk
+
+
+def _dying_chunk(pages: list[object]) -> object:
+    """The loader's _load_chunk, except that in a helper process it dies at once."""
+    import os
+
+    if os.getpid() != _HELPED["parent"]:
+        os._exit(1)
+    return _HELPED["real"](pages)  # type: ignore[operator]
+
+
+def test_pages_of_a_helper_that_dies_are_read_in_the_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    from bot.content import loader
+
+    tree = Path(__file__).resolve().parents[1] / "content"
+    alone = loader.load_library(tree)
+    monkeypatch.setitem(_HELPED, "parent", os.getpid())
+    monkeypatch.setitem(_HELPED, "real", loader._load_chunk)
+    monkeypatch.setattr(loader, "PARALLEL_PAGES", 2)
+    monkeypatch.setattr(loader.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(loader, "_load_chunk", _dying_chunk)
+    again = loader.load_library(tree)
+    assert again.library.pages() == alone.library.pages()
+    assert again.problems == alone.problems

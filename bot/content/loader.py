@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,8 +75,19 @@ def load_library(root: Path) -> LoadResult:
     exercises: list[Exercise] = []
     slugs: dict[tuple[str, str], Path] = {}
     groups: dict[tuple[str, str], Path] = {}
-    for page in discover_pages(root, problems):
-        exercise = load_page(page, problems)
+    # The pages are listed first, then read (maybe in two processes); the listing's problems
+    # are reported where they came up between the pages, as when each page was read in turn.
+    listing: list[Problem] = []
+    pages: list[PagePath] = []
+    listed_before: list[int] = []
+    for page in discover_pages(root, listing):
+        listed_before.append(len(listing))
+        pages.append(page)
+    reported = 0
+    for (page, (exercise, found)), listed in zip(_load_pages(pages), listed_before, strict=True):
+        problems.extend(listing[reported:listed])
+        reported = listed
+        problems.extend(found)
         if exercise is None:
             continue
         slug_key = (exercise.slug, exercise.lang)
@@ -94,11 +110,71 @@ def load_library(root: Path) -> LoadResult:
             continue
         slugs[slug_key] = groups[group_key] = page.path
         exercises.append(exercise)
+    problems.extend(listing[reported:])
     exercises = claim_ids(exercises, problems)
     if not exercises and root.is_dir():
         problems.append(Problem(root, "no valid exercise page in the content folder"))
     problems.extend(check_translations(exercises))
     return LoadResult(library=Library(exercises), problems=tuple(problems))
+
+
+# From this many pages on, half of them are read in a second process: parsing is a few
+# milliseconds a page, and a process costs some 50 ms to fork and to hand its pages back.
+PARALLEL_PAGES = 400
+_Loaded = tuple[Exercise | None, list[Problem]]
+
+
+def _load_pages(pages: list[PagePath]) -> list[tuple[PagePath, _Loaded]]:
+    """Each page with its exercise (or None) and its problems, in the order given."""
+    cut = len(pages) // 2
+    helper = _helper() if len(pages) >= PARALLEL_PAGES else None
+    if helper is None:
+        return list(zip(pages, _load_chunk(pages), strict=True))
+    with helper:
+        try:
+            later = helper.submit(_load_chunk, pages[cut:])
+        except (BrokenProcessPool, OSError):  # no fork (memory?): the pages are read here
+            later = None
+        loaded = _load_chunk(pages[:cut])
+        try:
+            loaded += later.result() if later is not None else _load_chunk(pages[cut:])
+        except (BrokenProcessPool, OSError):  # the helper died: its pages are read here
+            loaded += _load_chunk(pages[cut:])
+    return list(zip(pages, loaded, strict=True))
+
+
+def _helper() -> ProcessPoolExecutor | None:
+    """One forked helper process, when a second core is free for it and forking is safe: in
+    the main thread of a process with no other thread (a reload in a worker thread, beside the
+    event loop, reads the pages itself: a fork copies other threads' held locks).
+
+    A core is taken as free while the load average is under the cores less one (this process
+    counts as one). On a busy machine the helper only shares our time: at 1 000 pages with the
+    load average at 6 on 2 cores it made loading 0.4 s slower; with the cores to ourselves, 1.45
+    s became 0.97 s (docs/PERFORMANCE.md)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+        busy = os.getloadavg()[0] > cores - 1
+    except (AttributeError, OSError):  # not Linux: no affinity or load average to go by
+        return None
+    if cores < 2 or busy or threading.active_count() > 1:
+        return None
+    if multiprocessing.current_process().daemon:  # a daemon process may not have children
+        return None
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    except (OSError, ValueError):
+        return None
+
+
+def _load_chunk(pages: list[PagePath]) -> list[_Loaded]:
+    loaded: list[_Loaded] = []
+    for page in pages:
+        problems: list[Problem] = []
+        loaded.append((load_page(page, problems), problems))
+    return loaded
 
 
 def claim_ids(exercises: list[Exercise], problems: list[Problem]) -> list[Exercise]:
@@ -269,10 +345,13 @@ def _parse_yaml(
             if node is None:
                 problems.append(Problem(path, "front matter is empty", line=first_line))
                 return None, {}
-            if not _index_lines(node, (), lines, first_line, [MAX_YAML_NODES]):
+            try:
+                data = _walk(loader, node, (), lines, first_line, [MAX_YAML_NODES], set())
+            except _TooLarge:
                 problems.append(Problem(path, "front matter is too large or nested too deeply"))
                 return None, {}
-            data = loader.construct_document(node)
+            if data is _NOT_PLAIN:
+                data = loader.construct_document(node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -295,22 +374,83 @@ def _parse_yaml(
     return data, lines
 
 
-def _index_lines(
-    node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], first_line: int, budget: list[int]
-) -> bool:
-    """Record the file line of every key and list item; False when the node budget runs out."""
+# Tags whose values the walk below makes itself (strings, lists, mappings) or with PyYAML's
+# own constructor for the tag (scalars whose constructor is a plain function).
+_YAML = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = f"{_YAML}str", f"{_YAML}seq", f"{_YAML}map"
+_PLAIN_SCALARS = frozenset(f"{_YAML}{tag}" for tag in ("null", "bool", "int", "float", "timestamp"))
+_NOT_PLAIN: Any = object()  # a value the walk leaves to PyYAML's construct_document
+
+
+class _TooLarge(Exception):
+    """The node budget ran out, or the nesting is too deep."""
+
+
+def _walk(
+    loader: Any,
+    node: yaml.Node,
+    path: YamlPath,
+    lines: dict[YamlPath, int],
+    first_line: int,
+    budget: list[int],
+    seen: set[int],
+) -> Any:
+    """Record the file line of every key and list item (raising _TooLarge when the node budget
+    runs out) and, in the same pass, build the value `construct_document` would give.
+
+    PyYAML's constructor fills every list and mapping through a generator and a second pass,
+    and cost as much as parsing the YAML. Front matter of strings, numbers, dates, lists and
+    mappings is built here instead; anything else gives _NOT_PLAIN, and the whole document is
+    then left to construct_document, which gives what it always did, errors included: an alias
+    (one shared object, maybe recursive), a merge key, another tag, a value its constructor
+    refuses, a list or mapping as a key."""
     budget[0] -= 1
     if budget[0] < 0 or len(path) > 20:
-        return False
+        raise _TooLarge
     lines[path] = first_line + node.start_mark.line
-    if isinstance(node, yaml.MappingNode):
+    plain = id(node) not in seen  # seen before: an alias
+    seen.add(id(node))
+    kind, tag = type(node), node.tag
+    if kind is yaml.MappingNode:
+        plain = plain and tag == _MAP
+        data: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.tag)
+            is_scalar = isinstance(key_node, yaml.ScalarNode)
+            key = key_node.value if is_scalar else str(key_node.tag)
             lines[(*path, key)] = first_line + key_node.start_mark.line
-            if not _index_lines(value_node, (*path, key), lines, first_line, budget):
-                return False
-    elif isinstance(node, yaml.SequenceNode):
+            value = _walk(loader, value_node, (*path, key), lines, first_line, budget, seen)
+            if plain:
+                made = _scalar(loader, key_node, seen) if is_scalar else _NOT_PLAIN
+                plain = made is not _NOT_PLAIN and value is not _NOT_PLAIN
+                data[made] = value
+        return data if plain else _NOT_PLAIN
+    if kind is yaml.SequenceNode:
+        items: list[Any] = []
         for index, item in enumerate(node.value):
-            if not _index_lines(item, (*path, index), lines, first_line, budget):
-                return False
-    return True
+            if type(item) is yaml.ScalarNode and item.tag == _STR and id(item) not in seen:
+                # A list of strings (steps, keywords): _walk's work for each, without a call.
+                budget[0] -= 1
+                if budget[0] < 0 or len(path) > 19:
+                    raise _TooLarge
+                lines[(*path, index)] = first_line + item.start_mark.line
+                seen.add(id(item))
+                items.append(item.value)
+            else:
+                items.append(_walk(loader, item, (*path, index), lines, first_line, budget, seen))
+        plain = plain and tag == _SEQ and all(item is not _NOT_PLAIN for item in items)
+        return items if plain else _NOT_PLAIN
+    return _scalar(loader, node, set()) if plain else _NOT_PLAIN
+
+
+def _scalar(loader: Any, node: yaml.Node, seen: set[int]) -> Any:
+    if id(node) in seen or type(node) is not yaml.ScalarNode:
+        return _NOT_PLAIN
+    seen.add(id(node))
+    if node.tag == _STR:
+        return node.value
+    if node.tag not in _PLAIN_SCALARS:
+        return _NOT_PLAIN
+    try:
+        return loader.yaml_constructors[node.tag](loader, node)
+    except Exception:  # whatever it is, construct_document meets it too and reports it
+        return _NOT_PLAIN

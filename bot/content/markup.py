@@ -2,7 +2,9 @@
 
 Everything a page says reaches users as plain text; the renderer escapes it for Telegram. Raw
 HTML is recognised by real parsers (markdown-it for the Markdown structure, the standard
-library's HTML tokenizer for the tags) and dropped, keeping only the text it wrapped.
+library's HTML tokenizer for the tags) and dropped, keeping only the text it wrapped. A page
+with no HTML, links, code or other Markdown than headings, flat lists and **bold** is read
+without markdown-it, to the same result (`_plain_body`); every other page goes through it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -148,6 +150,11 @@ def section_headings() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=4096)  # pages repeat their headings ("## Benefits" on every page)
+def _section_named(heading: str) -> str | None:
+    return section_headings().get(normalise_heading(heading))
+
+
 def normalise_heading(heading: str) -> str:
     decomposed = unicodedata.normalize("NFKD", heading.casefold())
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -181,6 +188,26 @@ class _Sections:
         if text:
             self.blocks[self.current].append(Block(kind, text))
 
+    def heading(self, level: int, text: str) -> None:
+        """A "##" heading starts the section it names (the overview when none); others are
+        text of the current section."""
+        if level == 2:
+            known = _section_named(text)
+            self.current = known or "overview"
+            if known is None:
+                self.add(BlockKind.HEADING, text)
+        else:
+            self.add(BlockKind.HEADING, text)
+
+    def body(self) -> Body:
+        b = self.blocks
+        return Body(
+            overview=tuple(b["overview"]),
+            benefits=tuple(b["benefits"]),
+            mistakes=tuple(b["mistakes"]),
+            tips=tuple(b["tips"]),
+        )
+
 
 def _inline_text(token: Token, findings: list[Finding], line: int) -> str:
     parts: list[str] = []
@@ -205,6 +232,14 @@ def _inline_text(token: Token, findings: list[Finding], line: int) -> str:
 
 def parse_body(markdown: str) -> ParsedBody:
     """Split a page body into the known sections, as plain-text blocks."""
+    plain = _plain_body(markdown)
+    if plain is not None:
+        return ParsedBody(body=plain, findings=[])
+    return _parse_markdown(markdown)
+
+
+def _parse_markdown(markdown: str) -> ParsedBody:
+    """`parse_body` by markdown-it: any Markdown, raw HTML and links found and judged."""
     tokens = _MARKDOWN.parse(markdown)
     findings: list[Finding] = []
     sections = _Sections()
@@ -222,13 +257,8 @@ def parse_body(markdown: str) -> ParsedBody:
             heading_level = 0
         elif token.type == "inline":
             text = _inline_text(token, findings, line)
-            if heading_level == 2:
-                known = section_headings().get(normalise_heading(text))
-                sections.current = known or "overview"
-                if known is None:
-                    sections.add(BlockKind.HEADING, text)
-            elif heading_level:
-                sections.add(BlockKind.HEADING, text)
+            if heading_level:
+                sections.heading(heading_level, text)
             else:
                 sections.add(BlockKind.ITEM if list_depth else BlockKind.PARAGRAPH, text)
         elif token.type == "html_block":
@@ -237,11 +267,102 @@ def parse_body(markdown: str) -> ParsedBody:
             sections.add(BlockKind.PARAGRAPH, _SPACES.sub(" ", scan.text).strip())
         elif token.type in ("fence", "code_block"):
             sections.add(BlockKind.PARAGRAPH, _SPACES.sub(" ", token.content).strip())
-    b = sections.blocks
-    body = Body(
-        overview=tuple(b["overview"]),
-        benefits=tuple(b["benefits"]),
-        mistakes=tuple(b["mistakes"]),
-        tips=tuple(b["tips"]),
-    )
-    return ParsedBody(body=body, findings=findings)
+    return ParsedBody(body=sections.body(), findings=findings)
+
+
+# The plain pages' fast path. Most pages are "##" headings, paragraphs and flat "-" or "1."
+# lists with **bold** words: what markdown-it makes of those is known without it, in a tenth
+# of the time (its parse was over half of a cold start). Anything else, or anything that could
+# read another way (indented lines, HTML, links, code, escapes, entities, other emphasis,
+# a list that may not interrupt a paragraph), goes to markdown-it as before.
+# tests/test_markup_fast.py checks that both give the same on the bundled pages and on
+# generated near-plain Markdown.
+#
+# Characters that can start Markdown or HTML other than the above anywhere in a line, and
+# whitespace other than spaces and line breaks (tabs indent, and other spaces are not
+# whitespace to a Markdown line).
+_NOT_PLAIN = re.compile(r"[\r\0\t\\`\[\]<>&_]|[^\S \n]")
+_PLAIN_HEADING = re.compile(r"(#{1,6}) ([^ #][^#]*)")
+_ORDERED_MARKER = re.compile(r"\d{1,9}[.)]( |$)")
+_ORDERED_ITEM = re.compile(r"\d{1,9}\. ")
+_CLOSER_FOLLOWS = frozenset(" \n.,:;!?)-")
+_OPENER_FOLLOWS = frozenset(" \n(")
+_HEADING, _PARAGRAPH, _BULLET, _ORDERED = range(4)
+
+
+def _plain_start(text: str) -> bool:
+    """Whether a line (or a list item's text) can only start a paragraph's text."""
+    first = text[:1]
+    if not first or first in " #>-+=~*":
+        return text[:2] == "**" and text[2:3].isalnum()  # bold, not a list or a rule
+    return not (first.isdigit() and _ORDERED_MARKER.match(text))
+
+
+def _plain_inline(text: str) -> str | None:
+    """A paragraph's text as markdown-it's text tokens give it, when its only markup is
+    **bold** that plainly opens after a space and closes before a space or punctuation."""
+    if "*" not in text:
+        return text
+    pieces = text.split("**")
+    if len(pieces) % 2 == 0 or any("*" in piece for piece in pieces):
+        return None  # an unpaired **, or * and *** emphasis
+    if not all(pieces[1:-1]):
+        return None  # "****": one run of four, not two of two
+    for i in range(1, len(pieces), 2):
+        before, inside, after = pieces[i - 1], pieces[i], pieces[i + 1]
+        if not (inside[:1].isalnum() and inside[-1:].isalnum()):
+            return None
+        if before and before[-1] not in _OPENER_FOLLOWS:
+            return None
+        if after and after[0] not in _CLOSER_FOLLOWS:
+            return None
+    return "".join(pieces)
+
+
+def _plain_body(markdown: str) -> Body | None:
+    """The body of a plain page (see above) without markdown-it; None for any other page."""
+    if _NOT_PLAIN.search(markdown):
+        return None
+    blocks: list[tuple[int, int, list[str]]] = []  # (kind, heading level, lines)
+    open_kind = None  # the paragraph or list item that a text line continues
+    for line in markdown.split("\n"):
+        if not line.strip(" "):
+            open_kind = None
+            continue
+        if line[0] == "#":
+            heading = _PLAIN_HEADING.fullmatch(line)
+            if heading is None:
+                return None
+            blocks.append((_HEADING, len(heading[1]), [heading[2]]))
+            open_kind = None
+        elif line.startswith("- "):
+            if open_kind not in (None, _PARAGRAPH, _BULLET) or not _plain_start(line[2:]):
+                return None
+            blocks.append((_BULLET, 0, [line[2:]]))
+            open_kind = _BULLET
+        elif _plain_start(line):
+            if open_kind is None:
+                blocks.append((_PARAGRAPH, 0, [line]))
+                open_kind = _PARAGRAPH
+            else:
+                blocks[-1][2].append(line)  # a lazy continuation line
+        else:
+            item = _ORDERED_ITEM.match(line)
+            if item is None or open_kind not in (None, _ORDERED):
+                return None  # only "1." may break into a paragraph: markdown-it decides
+            text = line[item.end() :]
+            if not _plain_start(text):
+                return None
+            blocks.append((_ORDERED, 0, [text]))
+            open_kind = _ORDERED
+    sections = _Sections()
+    for kind, level, lines in blocks:
+        inline = _plain_inline("\n".join(lines))
+        if inline is None:
+            return None
+        text = " ".join(inline.split())  # as _SPACES does: only " " and "\n" are here
+        if kind == _HEADING:
+            sections.heading(level, text)
+        else:
+            sections.add(BlockKind.PARAGRAPH if kind == _PARAGRAPH else BlockKind.ITEM, text)
+    return sections.body()

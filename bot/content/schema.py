@@ -146,7 +146,8 @@ def check_page_keys(meta: Mapping[str, Any], report: Report) -> None:
 
 def _check_strings(value: object, path: YamlPath, report: Report) -> None:
     if isinstance(value, str):
-        for finding in clean_text(value).findings:
+        # Only a value with "<" can hold HTML (clean_text finds nothing in any other).
+        for finding in clean_text(value).findings if "<" in value else ():
             if finding.active:
                 report.error(f"active content in `{path[0]}`: {finding.description}", path)
             else:
@@ -259,12 +260,12 @@ class _Reader:
         return self._choice(value, enum, (key,), key)
 
     def _choice(self, value: object, enum: type[E], path: YamlPath, name: str) -> E | None:
-        allowed = ", ".join(member.value for member in enum)
         if isinstance(value, str):
             try:
                 return enum(value.strip().lower())
             except ValueError:
                 pass
+        allowed = ", ".join(member.value for member in enum)
         self._report.error(f"`{name}` must be one of {allowed}; got {value!r}", path)
         return None
 
@@ -329,6 +330,11 @@ class _Reader:
         return tuple(items)
 
     def field(self, entry: dict[str, Any], path: YamlPath, name: str) -> str | None:
+        value = entry.get(name)
+        if isinstance(value, str):  # the usual case first: text, so nothing to report
+            cleaned = clean_text(value).text
+            if cleaned:
+                return cleaned
         where = f"{path[0]}[{int(path[1]) + 1}].{name}"
         if name not in entry:
             self._report.error(f"`{where}` is missing", path)

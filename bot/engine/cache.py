@@ -59,7 +59,14 @@ FORMAT = 5  # bump when what is kept changes shape
 MAGIC = b"pilates-bot index cache\n"
 _DIGEST = 32
 # Libraries whose behaviour is part of what the cache keeps (parsing, stemming, word lists).
-_SHAPING = ("markdown-it-py", "PyYAML", "python-frontmatter", "snowballstemmer", "pyspellchecker")
+_SHAPING = (
+    "markdown-it-py",
+    "PyYAML",
+    "python-frontmatter",
+    "snowballstemmer",
+    "PyStemmer",
+    "pyspellchecker",
+)
 _CODE = Path(__file__).resolve().parents[1]  # bot/: its source shapes every answer
 _ARRAY = "\0array"
 

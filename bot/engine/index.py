@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from typing import Any, overload
 
 import numpy as np
@@ -177,16 +178,24 @@ class LanguageIndex:
                 if len(single) == 1 and len(single[0]) > 3:  # "oblicuos", not "parte alta de..."
                     muscle_words.add(lex.stem(single[0]))
             body = page.body.overview + page.body.benefits + page.body.mistakes + page.body.tips
-            for text in (
+            texts = (
                 page.description,
                 *page.steps,
                 *(f"{f.question} {f.answer}" for f in page.faq),
                 *(f"{m.name} {m.description}" for m in page.modifications),
                 *(block.text for block in body),
-            ):
-                vocabulary.update(words(text))
+            )
+            # One count per page, of its words in order: the same counts, and keys in the same
+            # order, as one count per text.
+            vocabulary.update(chain.from_iterable(map(words, texts)))
         known_words = frozenset(vocabulary)
-        analysed: dict[str, frozenset[str]] = {}  # each page's text read once, for both
+        # Each text is read once, for both indexes, and without a whole Analysis each (the
+        # FaqIndexes take their terms from here: lexicon.content_terms gives what they would).
+        analysed: dict[str, frozenset[str]] = {}
+        for indexed in (*faq, *passages):
+            for text in (indexed.question, indexed.answer, indexed.context):
+                if text not in analysed:
+                    analysed[text] = lex.content_terms(text)
         speller = Speller(
             vocabulary,
             name_words,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from bot.languages import language
 from bot.languages.text import stem, words
@@ -83,6 +84,7 @@ class Lexicon:
     def __init__(self, lang: str) -> None:
         v = language(lang)
         self._words: dict[str, tuple[str, str, bool, bool]] = {}
+        self._content = _ContentTerms(self)
         self.lang = lang
         self.language = v
         self._synonyms = v.synonyms
@@ -220,6 +222,18 @@ class Lexicon:
             said=frozenset(p for p, is_stop in enumerate(stop) if not is_stop),
         )
 
+    def content_terms(self, text: str) -> frozenset[str]:
+        """The terms of `text` that are not stop words: what `analyse(text)` gives as terms
+        where `stop` is False, as a frozenset built from them in the same order (so it is laid
+        out, and iterates, as one built from the Analysis would).
+
+        Indexing a library reads some ten thousand texts; this skips building an Analysis for
+        each, and a word's terms are looked up once per word, not once per part and field."""
+        content = self._content
+        if len(content) >= MAX_REMEMBERED_WORDS:
+            content.clear()
+        return frozenset(chain.from_iterable(map(content.__getitem__, words(text))))
+
     def _read(self, word: str) -> tuple[str, str, bool, bool]:
         """A word's stem, term, whether it is a stop word and a cue filler; remembered, since
         indexing a library reads the same few thousand words hundreds of thousands of times."""
@@ -245,6 +259,23 @@ class Lexicon:
                 if base in known:
                     return base
         return word
+
+
+class _ContentTerms(dict[str, tuple[str, ...]]):
+    """A word as written -> the terms of its parts (shorthand expanded) that are not stop
+    words, worked out when first met."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__()
+        self._lexicon = lexicon
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        read = self._lexicon._read
+        terms = tuple(
+            known[1] for known in map(read, self._lexicon._expand((word,))) if not known[2]
+        )
+        self[word] = terms
+        return terms
 
 
 @cache

@@ -40,10 +40,18 @@ def fold(text: str) -> str:
     return decomposed if decomposed.isascii() else decomposed.translate(_MARKS)
 
 
+# ASCII text's words without the regex (its Unicode class costs a look-up per character):
+# apostrophes dropped, every other character that is not a letter or digit a space.
+_ASCII_BREAKS: dict[int, str | None] = {c: " " for c in range(128) if not chr(c).isalnum()}
+_ASCII_BREAKS.update({ord("'"): None, ord("`"): None})
+
+
 def words(text: str) -> list[str]:
     """The words of `text`: folded, apostrophes joined (don't -> dont), everything else a break."""
     # Cut again once folded: compatibility forms expand ("\ufdfa" is 18 letters).
     folded = fold(text[:MAX_MESSAGE_CHARS])[:MAX_MESSAGE_CHARS]
+    if folded.isascii():  # the same words as below, found faster (indexing reads megabytes)
+        return folded.translate(_ASCII_BREAKS).split()
     return _WORD.findall(_APOSTROPHES.sub("", folded))
 
 
