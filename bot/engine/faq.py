@@ -403,8 +403,7 @@ class FaqIndex:
 
 def _counts(lexicon: Lexicon, text: str, position: str | None) -> Counter[str]:
     """How often each content term is said in a page's own text (its position once)."""
-    analysis = lexicon.analyse(text)
-    counts = Counter(t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop)
+    counts = lexicon.content_counts(text)
     if position is not None:
         counts[position_term(position)] += 1
     return counts

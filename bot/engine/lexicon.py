@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -233,6 +234,13 @@ class Lexicon:
         if len(content) >= MAX_REMEMBERED_WORDS:
             content.clear()
         return frozenset(chain.from_iterable(map(content.__getitem__, words(text))))
+
+    def content_counts(self, text: str) -> Counter[str]:
+        """How often `text` says each of its `content_terms`."""
+        content = self._content
+        if len(content) >= MAX_REMEMBERED_WORDS:
+            content.clear()
+        return Counter(chain.from_iterable(map(content.__getitem__, words(text))))
 
     def _read(self, word: str) -> tuple[str, str, bool, bool]:
         """A word's stem, term, whether it is a stop word and a cue filler; remembered, since
