@@ -80,7 +80,7 @@ class Sums:
     out only for the ids asked about: the few that can rank, not every id of the library.
     """
 
-    __slots__ = ("_lists", "total", "touched")
+    __slots__ = ("_every", "_lists", "_touched", "total")
 
     def __init__(self, size: int, weighted: Iterable[tuple[Ids, float]]) -> None:
         self._lists: list[Ids] = []
@@ -89,9 +89,10 @@ class Sums:
             self._lists.append(ids)
             weights.append(weight)
         held = [ids for ids in self._lists if len(ids)]
+        self._touched: Ids | None = None
         if not held:
             self.total: Floats = np.zeros(size)
-            self.touched: Ids = np.zeros(0, np.int32)
+            self._every: Ids = np.zeros(0, np.int32)
             return
         every = np.concatenate(held)
         lengths = [len(ids) for ids in self._lists]
@@ -99,9 +100,17 @@ class Sums:
         # the same floats as adding one term's weight to all its postings at a time.
         repeated = np.repeat(np.array(weights), lengths)
         self.total = np.bincount(every, repeated, minlength=size).astype(np.float64, copy=False)
-        hit = np.zeros(size, np.bool_)
-        hit[every] = True
-        self.touched = np.flatnonzero(hit).astype(np.int32, copy=False)
+        self._every = every
+
+    @property
+    def touched(self) -> Ids:
+        """The ids some term holds, ascending: worked out when asked (the name look-up never
+        asks, and marking ids among a hundred thousand names was half its sums' cost)."""
+        if self._touched is None:
+            hit = np.zeros(len(self.total), np.bool_)
+            hit[self._every] = True
+            self._touched = np.flatnonzero(hit).astype(np.int32, copy=False)
+        return self._touched
 
     def first(self, ids: npt.NDArray[np.integer[Any]]) -> Ids:
         """For each of `ids` (each held by some term), the index of the first term holding it;
