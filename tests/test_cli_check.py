@@ -77,3 +77,21 @@ def test_check_questions_refuses_a_file_not_in_the_format(
     questions.write_text("- ask: teaser\n  expect: {kind: exercise, page: teaser}\n")
     assert main(["check", str(CONTENT), "--questions", str(questions)]) == 2
     assert "`expect` cannot hold page" in capsys.readouterr().err
+
+
+def test_a_faq_question_that_says_nothing_but_the_name_is_a_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = (CONTENT / "exercises" / "roll-over.es.md").read_text("utf-8")
+    asked = "¿Quién debería evitar el roll over?"
+    assert asked in page
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "exercises" / "roll-over.md").write_text(
+        (CONTENT / "exercises" / "roll-over.md").read_text("utf-8"), "utf-8"
+    )
+    (tmp_path / "exercises" / "roll-over.es.md").write_text(
+        page.replace(asked, "¿Quién no debería hacer el roll over?"), "utf-8"
+    )
+    assert main(["check", "--content", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: FAQ question '¿Quién no debería hacer el roll over?' says nothing" in out

@@ -179,6 +179,20 @@ class AnswerEngine:
                 found.append(exercise)
         return tuple(found[:limit])
 
+    def unaskable(self) -> list[tuple[Exercise, str]]:
+        """FAQ questions no message can be matched to: each says nothing but its exercise's
+        name and question words. For `check`, so an author can say what it asks."""
+        found: list[tuple[Exercise, str]] = []
+        for lang, index in self._indexes.items():
+            if lang not in self.library.languages:
+                continue
+            for entry_id in index.faq.unaskable():
+                ref = index.faq_refs[entry_id]
+                page = self.library.get(ref.exercise_id, lang)
+                if page is not None:
+                    found.append((page, ref.entry.question))
+        return found
+
     def filters_from(self, text: str, lang: str = DEFAULT_LANG) -> RandomFilters:
         index = self._index(lang)
         return find_random(index.analyse(text), index.lexicon, index.muscle_words).filters

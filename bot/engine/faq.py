@@ -397,6 +397,12 @@ class FaqIndex:
             for i in order[:limit].tolist()
         ]
 
+    def unaskable(self) -> list[int]:
+        """Entries whose question says nothing but its exercise's name and words every
+        question uses ("¿Quién no debería hacer el roll over?"): no message can be matched to
+        them on what it asks, so their authors are told (`pilates-bot check`)."""
+        return [int(e) for e in np.flatnonzero(self._own_weight == 0)]
+
     def entries_of(self, *exercise_ids: str) -> frozenset[int]:
         return frozenset(e for i in exercise_ids for e in self._by_exercise.get(i, ()))
 

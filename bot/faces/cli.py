@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.content import ContentError, WebsiteError, load_library
+from bot.content import ContentError, Problem, Severity, WebsiteError, load_library
 from bot.conversation.feedback import AnswerLog
 from bot.conversation.render import render
 from bot.engine import Answer, AnswerEngine
@@ -118,11 +118,23 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     result = load_library(settings.content)
     for problem in result.problems:
         print(problem)
+    # A question that says nothing but the exercise's name cannot be asked: a warning, since
+    # the page is valid and the site shows it.
+    unaskable = [
+        Problem(
+            page.source,
+            f"FAQ question {question!r} says nothing but the exercise's name and question "
+            "words, so no message can be matched to it: say what it asks "
+            "(for example 'avoid', 'safe', 'breathe', 'feel')",
+            Severity.WARNING,
+        )
+        for page, question in AnswerEngine(result.library).unaskable()
+    ]
+    for problem in unaskable:
+        print(problem)
     pages = len(result.library.pages())
-    print(
-        f"{pages} exercise page(s) loaded; "
-        f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)"
-    )
+    warnings = len(result.warnings) + len(unaskable)
+    print(f"{pages} exercise page(s) loaded; {len(result.errors)} error(s), {warnings} warning(s)")
     if args.questions is None:
         return 1 if result.errors else 0
     try:
