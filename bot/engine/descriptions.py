@@ -26,8 +26,8 @@ NAME_WORDS = 0.15  # how much a partly said name adds to a description's fit
 
 def implied(message: Message) -> tuple[str, float] | None:
     """The exercise the message describes, when one stands out, with its fit. A name said in
-    full speaks for itself; a name only touched on the way ("lowering both straight legs" is
-    half of "double straight leg") is weaker evidence than a whole description."""
+    full speaks for itself; a name only touched on the way ("bringing both legs down straight"
+    holds two words of a keyword) is weaker evidence than a whole description."""
     if not message.described or any(m.title_score >= 1.0 for m in message.named):
         return None
     top, fit = message.described[0]
@@ -39,8 +39,8 @@ def implied(message: Message) -> tuple[str, float] | None:
 
 def propose(message: Message) -> Iterator[Candidate]:
     if message.asks_which:
-        # "the one where you roll up into a V": names said inside a description are part of
-        # it, and count towards the exercises they name (see _which).
+        # "the one where you curl up like the hundred but...": names said inside a description
+        # are part of it, and count towards the exercises they name (see _which).
         yield from _which(message)
         return
     found = implied(message)

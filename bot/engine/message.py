@@ -66,7 +66,7 @@ class Message:
     refers_back: bool = False
     asks_which: bool = False  # "what's it called when...": the name of a described exercise
     # A question or a problem told ("?", "how...", "...hurts"): what a FAQ entry or a page's
-    # mistakes answer. "kneeling on one knee, swinging the top leg" does neither.
+    # mistakes answer. "on all fours, one arm and the other leg reaching away" does neither.
     asks: bool = True
 
     @property
@@ -129,13 +129,18 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         foreign=find_foreign_exercise(analysis, lexicon),
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),
-        asks=_asks(text, analysis, index),
+        asks=_asks(text, analysis, index, position),
         asks_which=_asks_which(text, analysis, index, named),
         described=_described(text, terms, known, position, index),
     )
 
 
-def _asks(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
+def _asks(
+    text: str,
+    analysis: Analysis,
+    index: LanguageIndex,
+    position: tuple[str, tuple[int, ...]] | None,
+) -> bool:
     """A question mark, a question word, a word that tells a problem, or the writer's own
     experience when no body position is described."""
     lexicon = index.lexicon
@@ -148,7 +153,7 @@ def _asks(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
         or any(w in lexicon.question_words and w not in lexicon.relatives for w in words[1:])
         or any(w in lexicon.trouble for w in words)
         or any(t in lexicon.trouble for t in analysis.terms)
-        or (lexicon.position(analysis) is None and any(w in lexicon.speaker for w in words))
+        or (position is None and any(w in lexicon.speaker for w in words))
     )
 
 
@@ -157,7 +162,7 @@ def _asks_which(
 ) -> bool:
     """ "What's it called when you...", or a description alone ("the one where you kneel on
     one knee and swing the top leg"); not a description that sets up a question after it,
-    nor one that follows the exercise's name ("scissors: is the one with hips up the same?")."""
+    nor one that follows the exercise's name ("mermaid: is the one with a twist harder?")."""
     found = index.lexicon.name_requests.find_all(analysis)
     if any(tag == "which" for tag, _ in found):
         return True

@@ -62,7 +62,7 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
     elif part is None and more:
         # A named exercise plus a question is a question about it: the overview answers only
         # when nothing better does, and is no answer at all to a question nothing answers
-        # ("can I do the teaser right after lunch?"): then it is offered, not asserted.
+        # ("is the saw good before a long flight?"): then it is offered, not asserted.
         score = CARD_UNANSWERED if message.asks else CARD_MORE_ASKED
     else:
         score = CARD

@@ -88,15 +88,15 @@ def _about_named(
     """Entries and passages of the named exercises that the rest of the message asks."""
     said = message.name_positions
     part = message.part
+    ids = {m.exercise_id for m in named}
     if part is not None and not message.content_terms(said | part.positions):
         # Only a part asked ("tips for the saw"): the names producer shows it; unless an entry
-        # asks just that, cue words and all ("who should avoid the roll over?").
-        ids = {m.exercise_id for m in named}
+        # asks just that, cue words and all: "avoid" asks for the mistakes, yet a
+        # page's entry "who should avoid it?" is asked in just those words.
         whole = _best(index.faq, message.content_terms(said), index.faq.entries_of(*ids))
         if whole is not None and whole.score >= ENTRY_ASKED:
             yield _faq(whole, 1.0, "faq")
         return
-    ids = {m.exercise_id for m in named}
     # Exercises whose titles the message says in full join in: "is side bend the same as
     # mermaid" may be answered on either page.
     ids.update(m.exercise_id for m in message.names if m.title_score >= 1.0)

@@ -46,7 +46,7 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # "pilates reformer or mat?": no exercise has it, so it was hardly a request for one
             score = min(score, NOTHING_FITS)
         if not request.filters and _about_something_else(message, index, cues):
-            # "recommend a studio in Leeds", "what should I eat after a workout": the thing
+            # "recommend a physiotherapist near me", "what should I drink before class": the thing
             # asked for is in words no page uses, so it is not an exercise
             score = min(score, NOTHING_FITS)
         yield Candidate(AnswerKind.RANDOM, score, "random", filters=request.filters)

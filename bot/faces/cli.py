@@ -118,6 +118,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     result = load_library(settings.content)
     for problem in result.problems:
         print(problem)
+    engine = AnswerEngine(result.library)
     # A question that says nothing but the exercise's name cannot be asked: a warning, since
     # the page is valid and the site shows it.
     unaskable = [
@@ -128,7 +129,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             "(for example 'avoid', 'safe', 'breathe', 'feel')",
             Severity.WARNING,
         )
-        for page, question in AnswerEngine(result.library).unaskable()
+        for page, question in engine.unaskable()
     ]
     for problem in unaskable:
         print(problem)
@@ -142,7 +143,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     except QuestionsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    broken = run_questions(questions, AnswerEngine(result.library), answer_json)
+    broken = run_questions(questions, engine, answer_json)
     for failure in broken:
         print(failure.describe(args.questions))
     print(f"{len(questions)} question(s): {len(questions) - len(broken)} pass, {len(broken)} break")

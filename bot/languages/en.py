@@ -954,7 +954,7 @@ DESCRIPTION_MARKERS: tuple[str, ...] = (
 # Words that point back at what is on screen ("how long should I hold it?").
 REFERENCES: frozenset[str] = frozenset(["it", "this", "that", "these", "those", "them"])
 
-# Words that tell a problem ("my wrists hurt", "I can't roll back up", "it keeps slipping").
+# Words that tell a problem ("my knee aches", "I can't get up", "it keeps sliding").
 # A movement is described in plain verbs, often in the first person too ("on my back pumping
 # my arms"), so "my" and "I" tell nothing; these do.
 TROUBLE: frozenset[str] = frozenset(
@@ -969,7 +969,7 @@ TROUBLE: frozenset[str] = frozenset(
 )
 
 # The writer's own words ("my hips rock all over the place"): a problem told, unless the
-# message sets out a body position, as a description does ("on my back pumping my arms").
+# message sets out a body position, as a description does ("on my side lifting my top leg").
 SPEAKER: frozenset[str] = frozenset("i im ive id my me myself mine".split())
 
 GREETINGS: frozenset[str] = frozenset(
