@@ -277,3 +277,15 @@ def test_a_name_with_words_beside_it_but_no_question_is_still_its_card(
     engine: AnswerEngine,
 ) -> None:
     assert exercise_of(engine, "singel leg circel") == "single-leg-circles"
+
+
+def test_the_question_sentence_says_which_entry_the_story_before_it_only_sets_the_scene(
+    engine: AnswerEngine,
+) -> None:
+    # The story's words (wrists, all fours) are those of another entry of the same page.
+    answer = engine.answer(
+        "My wrists ache on all fours in bird dog, so I put my hands on a folded towel. "
+        "Since I'm pregnant now, is it still safe?"
+    )
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.faq is not None and "pregnancy" in answer.faq.question

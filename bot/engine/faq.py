@@ -55,6 +55,7 @@ class FaqIndex:
     CONTEXT_CREDIT = 0.5  # a word found in the exercise's description or steps
     EXERCISE_SHARE = 0.2  # how much the exercise's whole text, FAQ included, fits the message
     UNKNOWN_SHARE = 1.0
+    STORY_WEIGHT = 0.5  # a word only of the sentences before the question: context, not asked
     K1 = 1.2  # BM25's usual term-frequency saturation...
     B = 0.75  # ...and length normalisation, for ranking the pages a description fits
     CANDIDATES = 200  # entries scored in full, after a cheap first pass
@@ -224,6 +225,7 @@ class FaqIndex:
         limit: int = 5,
         known_only: bool = False,
         by_page: bool | None = None,
+        focus: frozenset[str] = frozenset(),
     ) -> list[FaqMatch]:
         """Entries sharing the most informative of `terms`, optionally only `within` some ids.
 
@@ -254,14 +256,26 @@ class FaqIndex:
                 del shortlist[self.CANDIDATES :]
         else:
             shortlist = self._first_pass_within(message, within)
-        message_weight = sum(
-            self.idf(t)
-            * (1.0 if t in self._postings or t in self._context_postings else self.UNKNOWN_SHARE)
-            for t in message
-        )
         across = within is None if by_page is None else by_page
-        weight = {t: self.idf(t) for t in message}
-        return self._score(shortlist, weight, message_weight, across, limit)
+        plain = self._weighed(message, frozenset())
+        if not focus:
+            return self._score(shortlist, *plain, across, limit)
+        # Which entry answers is read mostly from the question sentence; how well it answers,
+        # from the whole message (the problem is often told in the story before it).
+        fits = {m.entry_id: m for m in self._score(shortlist, *plain, across, len(shortlist))}
+        chosen = self._score(shortlist, *self._weighed(message, focus), across, limit)
+        return [fits[m.entry_id] for m in chosen]
+
+    def _weighed(self, message: set[str], focus: frozenset[str]) -> tuple[dict[str, float], float]:
+        weight = {
+            t: self.idf(t) * (1.0 if not focus or t in focus else self.STORY_WEIGHT)
+            for t in message
+        }
+        message_weight = sum(
+            w * (1.0 if t in self._postings or t in self._context_postings else self.UNKNOWN_SHARE)
+            for t, w in weight.items()
+        )
+        return weight, message_weight
 
     def _first_pass_within(self, message: set[str], within: frozenset[int]) -> list[int]:
         """The first pass over a few entries: each entry's sum over the message's terms it

@@ -68,6 +68,9 @@ class Message:
     # A question or a problem told ("?", "how...", "...hurts"): what a FAQ entry or a page's
     # mistakes answer. "on all fours, one arm and the other leg reaching away" does neither.
     asks: bool = True
+    # The content terms of its question sentence, when a story comes before it ("Had my
+    # baby in May. ... Is it safe?"); empty for a message that is all question.
+    focus: frozenset[str] = frozenset()
 
     @property
     def names(self) -> list[NameMatch]:
@@ -132,7 +135,24 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         asks=_asks(text, analysis, index, position),
         asks_which=_asks_which(text, analysis, index, named),
         described=_described(text, terms, known, position, index),
+        focus=_focus(text, index),
     )
+
+
+def _focus(text: str, index: LanguageIndex) -> frozenset[str]:
+    """The content terms of the last sentence that asks (a question mark, or a question word
+    first), in a message of several sentences; empty when it has one, or none that asks."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]
+    if len(sentences) < 2:
+        return frozenset()
+    question_words = index.lexicon.question_words
+    for sentence in reversed(sentences):
+        analysis = index.analyse(sentence)
+        if "?" in sentence or (analysis.words and analysis.words[0] in question_words):
+            return frozenset(
+                t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop
+            )
+    return frozenset()
 
 
 def _asks(

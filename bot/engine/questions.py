@@ -111,7 +111,7 @@ def _about_ids(
     """The best entry and passage of `ids` for the `rest` of the message (the words that
     are not the name), and for its `question` (nor the cues)."""
     part = message.part
-    faq = _best(index.faq, rest, index.faq.entries_of(*ids))
+    faq = _best(index.faq, rest, index.faq.entries_of(*ids), focus=message.focus)
     if faq is not None:
         score = _confidence(faq.score, FAQ_FLOOR, FAQ_BASE)
         if score is not None:
@@ -147,7 +147,7 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     rest = message.content_terms(said)
     ids = {m.exercise_id for m in ambiguous}
     ids.update(m.exercise_id for m in message.names if m.title_score >= 1.0)
-    faq = _best(index.faq, rest, index.faq.entries_of(*ids), by_page=True)
+    faq = _best(index.faq, rest, index.faq.entries_of(*ids), by_page=True, focus=message.focus)
     if faq is not None and faq.score >= SETTLED_FLOOR:
         score = _confidence(faq.score, SETTLED_FLOOR, FAQ_BASE, full=SETTLED_FULL) or 0.0
         # Words its page uses to describe the movement may only describe it ("kneeling on
@@ -176,7 +176,7 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     loose = bool(message.named) and message.named[0].title_score < 1.0
     lift = LOOSE_ANY_LIFT if loose else ANY_LIFT
     seen: set[str] = set()
-    for match in index.faq.match(terms, limit=10):
+    for match in index.faq.match(terms, limit=10, focus=message.focus):
         # One shared word ("twist") is a name fragment, not a question.
         if match.score < FAQ_ANY or match.matched < 2 or match.exercise_id in seen:
             continue
@@ -219,11 +219,16 @@ def _follow_up(about: str, message: Message, index: LanguageIndex) -> Iterator[C
 
 
 def _best(
-    faq: FaqIndex, terms: list[str], within: frozenset[int], *, by_page: bool = False
+    faq: FaqIndex,
+    terms: list[str],
+    within: frozenset[int],
+    *,
+    by_page: bool = False,
+    focus: frozenset[str] = frozenset(),
 ) -> FaqMatch | None:
     if not terms or not within:
         return None
-    found = faq.match(terms, within=within, limit=1, known_only=True, by_page=by_page)
+    found = faq.match(terms, within=within, limit=1, known_only=True, by_page=by_page, focus=focus)
     return found[0] if found else None
 
 
