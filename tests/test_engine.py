@@ -289,3 +289,24 @@ def test_the_question_sentence_says_which_entry_the_story_before_it_only_sets_th
     )
     assert answer.kind is AnswerKind.FAQ
     assert answer.faq is not None and "pregnancy" in answer.faq.question
+
+
+@pytest.mark.parametrize(
+    "tail", [". name?", ", what's that one called?", " - what exercise is that?"]
+)
+def test_a_bare_request_for_a_name_after_a_description_asks_which_exercise(
+    engine: AnswerEngine, tail: str
+) -> None:
+    answer = engine.answer(
+        "sitting tall with legs wide apart, twisting and reaching one hand past the little toe "
+        "of the other foot" + tail
+    )
+    assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.OVERVIEW
+    assert answer.exercise is not None and answer.exercise.id == "the-saw"
+
+
+def test_which_is_it_after_a_choice_is_no_request_for_a_name(engine: AnswerEngine) -> None:
+    answer = engine.answer(
+        "In cat cow I never know if I breathe in as I round or as I arch. Which one is it?"
+    )
+    assert answer.kind is AnswerKind.FAQ

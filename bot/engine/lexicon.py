@@ -131,6 +131,8 @@ class Lexicon:
             ),
             every_word=True,
         )
+        self.naming = v.naming
+        self.name_words = v.name_words
         self.greetings = v.greetings
         self.thanks = v.thanks
         self.small_talk = v.small_talk

@@ -42,6 +42,7 @@ MAX_SENTENCES = 6  # sentences of a message read for the movement they describe
 SENTENCE_MARGIN = 0.1
 STORY_SENTENCES = 12  # the sentences before the question searched for the exercise it is about
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+_CLAUSE_END = re.compile(r"[.!?,;:\n]+|\s[-\u2013\u2014]+\s")
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
@@ -183,9 +184,17 @@ def _asks_which(
     """ "What's it called when you...", or a description alone ("the one where you kneel on
     one knee and swing the top leg"); not a description that sets up a question after it,
     nor one that follows the exercise's name ("mermaid: is the one with a twist harder?")."""
-    found = index.lexicon.name_requests.find_all(analysis)
+    lexicon = index.lexicon
+    found = lexicon.name_requests.find_all(analysis)
     if any(tag == "which" for tag, _ in found):
         return True
+    clauses = [c for c in _CLAUSE_END.split(text.strip()) if _HAS_WORD.search(c)]
+    if len(clauses) >= 2:
+        # "...roll back and balance. what is it?": a bare request for a name, after the
+        # description it asks about
+        tail = index.analyse(clauses[-1]).words
+        if all(w in lexicon.naming for w in tail) and any(w in lexicon.name_words for w in tail):
+            return True
     one_sentence = len([s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]) < 2
     if not one_sentence:
         return False

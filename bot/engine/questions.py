@@ -150,6 +150,8 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     faq = _best(index.faq, rest, index.faq.entries_of(*ids), by_page=True, focus=message.focus)
     if faq is not None and faq.score >= SETTLED_FLOOR:
         score = _confidence(faq.score, SETTLED_FLOOR, FAQ_BASE, full=SETTLED_FULL) or 0.0
+        if message.part is not None and message.part.section is Section.STEPS:
+            score = 0.0  # "how do I do the one kneeling...": the words describe; see below
         # Words its page uses to describe the movement may only describe it ("kneeling on
         # one knee, swinging the top leg"); the entry is sure when it also fits the rest.
         page = index.faq.context_of(faq.exercise_id)

@@ -53,6 +53,10 @@ class Language:
     number_words: Mapping[str, int]
     name_requests: tuple[str, ...]  # "what's it called when..."
     description_markers: tuple[str, ...]  # "the one where...": alone, it asks which one
+    # A bare request for a name closing a description ("..., what is it?", "name?"): the
+    # last clause is made only of `naming` words, one of them from `name_words`.
+    naming: frozenset[str]
+    name_words: frozenset[str]
     references: frozenset[str]  # "it", "this": pointing at the card on screen
     trouble: frozenset[str]  # "can't", "hurts", "keeps": a problem told, not a movement described
     speaker: frozenset[str]  # "my", "me": a problem told, unless a body position is described

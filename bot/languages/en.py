@@ -937,6 +937,14 @@ NAME_REQUESTS: tuple[str, ...] = (
     "whats the exercise",
 )
 
+# The words of a bare request for a name after a description ("..., what is it?", "name?",
+# "what's this one called"), and those of them that ask for the name.
+NAMING: frozenset[str] = frozenset(
+    "what whats which is it its that thats this the one exercise move movement stretch pose "
+    "called name of pilates again".split()
+)
+NAME_WORDS: frozenset[str] = frozenset("what whats called name exercise move movement".split())
+
 # Phrases that introduce a description ("the one where you..."). A message that is only that
 # asks which exercise it is; in a longer message it is context for a question.
 DESCRIPTION_MARKERS: tuple[str, ...] = (
@@ -1081,6 +1089,8 @@ LANGUAGE = register(
         number_words=NUMBER_WORDS,
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
+        naming=NAMING,
+        name_words=NAME_WORDS,
         references=REFERENCES,
         trouble=TROUBLE,
         speaker=SPEAKER,

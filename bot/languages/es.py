@@ -657,6 +657,14 @@ NAME_REQUESTS: tuple[str, ...] = (
     "que ejercicio es",
 )
 
+# Las palabras de una petición del nombre tras una descripción ("..., ¿cómo se llama?",
+# "¿qué ejercicio es?"), y las que de ellas piden el nombre.
+NAMING: frozenset[str] = frozenset(
+    "que como cual se llama llaman es ese este eso esto el la ejercicio movimiento nombre de "
+    "del uno su".split()
+)
+NAME_WORDS: frozenset[str] = frozenset("que llama llaman nombre ejercicio movimiento".split())
+
 # Frases que presentan una descripción ("el ejercicio en el que..."): solas preguntan cuál es;
 # en un mensaje más largo son el contexto de una pregunta.
 DESCRIPTION_MARKERS: tuple[str, ...] = (
@@ -754,6 +762,8 @@ LANGUAGE = register(
         number_words=NUMBER_WORDS,
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
+        naming=NAMING,
+        name_words=NAME_WORDS,
         references=REFERENCES,
         trouble=TROUBLE,
         speaker=SPEAKER,
