@@ -310,3 +310,34 @@ def test_which_is_it_after_a_choice_is_no_request_for_a_name(engine: AnswerEngin
         "In cat cow I never know if I breathe in as I round or as I arch. Which one is it?"
     )
     assert answer.kind is AnswerKind.FAQ
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "on your back with knees in tabletop, tapping one foot down and up, alternating legs",
+            "en",
+        ),
+        (
+            "boca arriba con las rodillas en mesa, bajas un pie al suelo y lo subes, alternando",
+            "es",
+        ),
+    ],
+)
+def test_moving_in_turns_asks_for_no_other_version(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.exercise is not None and answer.exercise.id == "toe-taps"
+    assert answer.section is Section.OVERVIEW
+
+
+def test_a_relative_inside_a_description_asks_nothing(engine: AnswerEngine) -> None:
+    # "por" opens "por qué", but "por dentro" only describes
+    answer = engine.answer(
+        "sentada, te agarras los tobillos por dentro, ruedas atrás y das palmadas con los pies",
+        "es",
+    )
+    assert answer.kind is AnswerKind.EXERCISE
+    assert answer.exercise is not None and answer.exercise.id == "seal"

@@ -256,7 +256,13 @@ CUE_FILLERS: frozenset[str] = frozenset(
 )
 
 # Stems for words the Snowball stemmer would merge with a different word (none so far).
-STEMS: dict[str, str] = {}
+STEMS: dict[str, str] = {
+    # Moving in turns is no other version: "tap one foot, then the other, alternating"
+    # would otherwise ask for the modifications ("alternative" stems alike).
+    **dict.fromkeys(
+        "alternate alternates alternated alternating alternately alternation".split(), "alternat"
+    ),
+}
 
 # Diminutive suffixes -> base word endings (English forms none that people chat in).
 DIMINUTIVES: tuple[tuple[str, str], ...] = ()

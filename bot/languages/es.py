@@ -55,6 +55,13 @@ CUE_FILLERS: frozenset[str] = frozenset(
 # "sentada" (sitting) no "sentir" (to feel), "doble" no "doblada", and "balanceo" is
 # "balancear".
 STEMS: dict[str, str] = {
+    # Alternar (por turnos) no pide otra versión: "alternando" se quedaría en el stem de
+    # "alternativa".
+    **dict.fromkeys(
+        "alternar alternando alterna alternas alternamos alternan alternado alternada "
+        "alternados alternadas alternadamente alterne alternes alternen".split(),
+        "alternar",
+    ),
     "pata": "pata",
     "patas": "pata",
     "sentar": "sentar",
@@ -741,7 +748,7 @@ LANGUAGE = register(
             "es son esta estan debo deberia hay puedo".split()
         ),
         relatives=frozenset(
-            "donde cuando cual cuales quien que como es son esta estan hay".split()
+            "donde cuando cual cuales quien que como es son esta estan hay por".split()
         ),
         session_lengths={
             "corta": 10,
