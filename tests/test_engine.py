@@ -341,3 +341,15 @@ def test_a_relative_inside_a_description_asks_nothing(engine: AnswerEngine) -> N
     )
     assert answer.kind is AnswerKind.EXERCISE
     assert answer.exercise is not None and answer.exercise.id == "seal"
+
+
+def test_a_part_mentioned_in_a_longer_question_gives_way_to_the_entry_that_answers_it(
+    engine: AnswerEngine,
+) -> None:
+    # "video" names a part, but the question is the safety one its page answers
+    answer = engine.answer(
+        "I'm 70 and my doctor found osteoporosis last month. I follow a video with the roll up "
+        "in it: can I keep doing it?"
+    )
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.faq is not None and "osteoporosis" in answer.faq.question

@@ -16,6 +16,8 @@ CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its p
 CARD_MORE_ASKED = 0.7  # its overview when the message says something more of it
 CARD_UNANSWERED = 0.58  # ...or asks something more: below an answer, so only offered
 CARD_OFF_TOPIC = 0.4  # its overview for a question in words no page uses: not an answer
+PART_AND_MORE = 0.8  # a part asked with more said ("I follow a video ... can I keep doing
+PART_AND_MORE_TERMS = 3  # it with osteoporosis?"): an entry that answers the rest goes first
 CARD_LOOSE = 0.66  # a name only implied by a word or two ("the feet" of Toe Taps)
 SEVERAL_NAMED = 0.9  # "side bend or mermaid?": both offered
 DESCRIBED = 0.9  # "which one is done on my stomach": the exercises done that way
@@ -64,6 +66,8 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
         # when nothing better does, and is no answer at all to a question nothing answers
         # ("is the saw good before a long flight?"): then it is offered, not asserted.
         score = CARD_UNANSWERED if message.asks else CARD_MORE_ASKED
+    elif part is not None and message.asks and len(more) >= PART_AND_MORE_TERMS:
+        score = PART_AND_MORE
     else:
         score = CARD
     stated = message.position[0] if message.position else None
