@@ -353,3 +353,11 @@ def test_a_part_mentioned_in_a_longer_question_gives_way_to_the_entry_that_answe
     )
     assert answer.kind is AnswerKind.FAQ
     assert answer.faq is not None and "osteoporosis" in answer.faq.question
+
+
+def test_a_body_position_offers_its_exercises_only_when_nothing_more_tells_which(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("on all fours, reaching one arm forward and the opposite leg back")
+    assert answer.kind is AnswerKind.EXERCISE
+    assert answer.exercise is not None and answer.exercise.id == "bird-dog"

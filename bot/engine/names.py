@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
+from bot.engine.descriptions import implied
 from bot.engine.index import LanguageIndex
 from bot.engine.matching import NameMatch
 from bot.engine.message import NAME_SURE, Message, adjusted
@@ -99,6 +100,9 @@ def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     "kneeling on all fours, which one", "la de boca abajo". Empty unless that is all it says."""
     if message.position is None:
         return ()
+    clear = implied(message)
+    if clear is not None and clear[0] in index.done_in(message.position[0]):
+        return ()  # the rest describes one of them clearly: the description producer's
     position, span = message.position
     rest = message.analysis.said - set(span)
     if not rest <= message.lookup.words:
