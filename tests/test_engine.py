@@ -361,3 +361,14 @@ def test_a_body_position_offers_its_exercises_only_when_nothing_more_tells_which
     answer = engine.answer("on all fours, reaching one arm forward and the opposite leg back")
     assert answer.kind is AnswerKind.EXERCISE
     assert answer.exercise is not None and answer.exercise.id == "bird-dog"
+
+
+def test_a_name_said_on_the_way_in_a_description_of_another_exercise_does_not_name_it(
+    engine: AnswerEngine,
+) -> None:
+    # "roll up" is a title, but here it is how the Teaser starts
+    answer = engine.answer(
+        "we roll up off the mat and balance on the sit bones in a V, arms reaching past the shins"
+    )
+    assert answer.kind is AnswerKind.EXERCISE
+    assert answer.exercise is not None and answer.exercise.id == "teaser"

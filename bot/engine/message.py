@@ -7,7 +7,7 @@ Every producer reads this; none analyses the text again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.faq import position_term
 from bot.engine.index import LanguageIndex
@@ -34,6 +34,9 @@ RIVAL_TITLE = 0.4  # a rival whose own title holds this much of the message: amb
 FRAGMENT_FLOOR = 0.3  # a lone piece of exactly one name, see _fragment
 DESCRIPTION_TERMS = 3  # words it takes to describe a movement ("lie face down, lift chest")
 UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of something else
+PASSING_TERMS = 6  # words besides the name it takes to describe another exercise...
+PASSING_FIT = 0.7  # ...whose own text explains this share of the message...
+PASSING_GAP = 0.25  # ...this much better than the named exercise's
 
 LONG_MESSAGE_WORDS = 60  # beyond this, the question is in the last sentences
 TAIL_WORDS = 25
@@ -122,6 +125,23 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     position = lexicon.position(analysis)
     if position is not None:
         terms.append(position_term(position[0]))  # "face down": the prone exercises
+    described, describing = _described(text, terms, known, position, index)
+    if named and described:
+        names_said = frozenset().union(*(m.positions for m in named))
+        others = sum(
+            t in index.faq
+            for p, (t, stop) in enumerate(zip(analysis.terms, analysis.stop, strict=True))
+            if not stop and p not in names_said
+        )
+        passing = {
+            m.exercise_id for m in named if _in_passing(m, described, others, describing, index)
+        }
+        if passing:
+            # Said on the way: not named, nor an exercise whose title the message says.
+            named = [m for m in named if m.exercise_id not in passing]
+            lookup = replace(
+                lookup, matches=[m for m in lookup.matches if m.exercise_id not in passing]
+            )
     return Message(
         analysis=analysis,
         lookup=lookup,
@@ -135,9 +155,30 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         refers_back=any(w in lexicon.references for w in analysis.words),
         asks=_asks(text, analysis, index, position),
         asks_which=_asks_which(text, analysis, index, named),
-        described=_described(text, terms, known, position, index),
+        described=described,
         focus=_focus(text, index),
     )
+
+
+def _in_passing(
+    match: NameMatch,
+    described: list[tuple[str, float]],
+    said: int,
+    describing: str,
+    index: LanguageIndex,
+) -> bool:
+    """A name said on the way in a long description of another exercise ("in a reverse plank
+    facing the ceiling, kicking one leg up" is Leg Pull Back): that exercise's own text
+    explains the describing sentence far better than the named one's, and the name is said
+    inside that sentence. A name said in a sentence of its own is meant ("we do the saw. I
+    never know when to breathe out as I twist and reach")."""
+    top, fit = described[0]
+    if said < PASSING_TERMS or top == match.exercise_id or fit < PASSING_FIT:
+        return False
+    if fit - dict(described).get(match.exercise_id, 0.0) < PASSING_GAP:
+        return False
+    lookup = index.names.lookup(index.analyse(describing))
+    return any(m.exercise_id == match.exercise_id for m in lookup.matches)
 
 
 def _focus(text: str, index: LanguageIndex) -> frozenset[str]:
@@ -210,15 +251,16 @@ def _described(
     known: int,
     position: tuple[str, tuple[int, ...]] | None,
     index: LanguageIndex,
-) -> list[tuple[str, float]]:
-    """The exercises whose own text explains the message, best first. In a message of several
-    sentences, the sentence that describes one exercise most clearly ("We did the one where you
-    hover your arms and legs face down") speaks for it; the rest is context or the question."""
+) -> tuple[list[tuple[str, float]], str]:
+    """The exercises whose own text explains the message, best first, and the text that
+    describes: in a message of several sentences, the sentence that describes one exercise
+    most clearly ("We did the one where you hover your arms and legs face down") speaks for
+    it; the rest is context or the question."""
     whole = index.faq.describe(terms) if known >= DESCRIPTION_TERMS else []
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]
     if len(sentences) < 2:
-        return whole
-    best, best_lead = whole, _lead(whole)
+        return whole, text
+    best, best_lead, where = whole, _lead(whole), text
     for sentence in sentences[:MAX_SENTENCES]:
         analysis = index.analyse(sentence)
         own = [t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop]
@@ -229,8 +271,8 @@ def _described(
             own.append(position_term(stated[0]))
         ranked = index.faq.describe(own)
         if _lead(ranked) > best_lead:
-            best, best_lead = ranked, _lead(ranked)
-    return best
+            best, best_lead, where = ranked, _lead(ranked), sentence
+    return best, where
 
 
 def _lead(ranked: list[tuple[str, float]]) -> float:
