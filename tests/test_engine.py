@@ -372,3 +372,15 @@ def test_a_name_said_on_the_way_in_a_description_of_another_exercise_does_not_na
     )
     assert answer.kind is AnswerKind.EXERCISE
     assert answer.exercise is not None and answer.exercise.id == "teaser"
+
+
+def test_a_long_message_whose_words_one_entry_clearly_shares_is_answered_by_it(
+    engine: AnswerEngine,
+) -> None:
+    # No name said; the many words spread thin, but one entry holds far more of them
+    answer = engine.answer(
+        "In class we lie on our backs drawing circles on the ceiling with one leg, and my hip "
+        "makes a clicking noise every time. Should I be worried?"
+    )
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.exercise is not None and answer.exercise.id == "single-leg-circles"

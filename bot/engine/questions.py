@@ -32,6 +32,9 @@ SETTLED_FULL = 0.9  # ...sure only when it fits well above that floor
 FAQ_ANY = 0.55  # an entry of any exercise, for a message naming none (2+ shared words)
 ANY_LIFT = 0.1  # ...scored as its fit plus this
 LOOSE_ANY_LIFT = 0.15  # ...when the message only implies a name: its words fit better
+LEADER_TERMS = 4  # ...or, below FAQ_ANY, the best entry sharing this many words of a long message
+LEADER_FLOOR = 0.4  # ...with this fit
+LEADER_MARGIN = 0.12  # ...this far ahead of any other exercise's entries
 FOLLOW_UP = 0.92  # "make it easier", "and the tips?" after a card
 FOLLOW_UP_FAQ = 0.8  # a FAQ entry of the exercise on screen, for a question that needs it
 FOLLOW_UP_FIT = 0.4  # ...that fits this well, or only FAQ_FLOOR when it says "it" or "this"
@@ -178,14 +181,29 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     loose = bool(message.named) and message.named[0].title_score < 1.0
     lift = LOOSE_ANY_LIFT if loose else ANY_LIFT
     seen: set[str] = set()
-    for match in index.faq.match(terms, limit=10, focus=message.focus):
+    found = index.faq.match(terms, limit=10, focus=message.focus)
+    for match in found:
         # One shared word ("twist") is a name fragment, not a question.
-        if match.score < FAQ_ANY or match.matched < 2 or match.exercise_id in seen:
+        if match.matched < 2 or match.exercise_id in seen:
+            continue
+        if match.score < FAQ_ANY and not (match is found[0] and _leads(found)):
             continue
         seen.add(match.exercise_id)
-        yield _faq(match, min(1.0, match.score + lift), "faq-anywhere")
+        yield _faq(match, min(1.0, max(match.score, FAQ_ANY) + lift), "faq-anywhere")
         if len(seen) >= MAX_ANYWHERE:
             break
+
+
+def _leads(found: list[FaqMatch]) -> bool:
+    """The best entry shares many words with a long message, whose weight those words spread
+    thin, and is clearly ahead of every other exercise's entries."""
+    best = found[0]
+    rival = next((m.score for m in found if m.exercise_id != best.exercise_id), 0.0)
+    return (
+        best.matched >= LEADER_TERMS
+        and best.score >= LEADER_FLOOR
+        and best.score - rival >= LEADER_MARGIN
+    )
 
 
 def _follow_up(about: str, message: Message, index: LanguageIndex) -> Iterator[Candidate]:
