@@ -384,3 +384,11 @@ def test_a_long_message_whose_words_one_entry_clearly_shares_is_answered_by_it(
     )
     assert answer.kind is AnswerKind.FAQ
     assert answer.exercise is not None and answer.exercise.id == "single-leg-circles"
+
+
+def test_an_entry_about_another_problem_is_no_answer_when_little_of_its_question_is_said(
+    engine: AnswerEngine,
+) -> None:
+    # "My hips keep dropping in side plank" shares "keep" and the name, not the problem
+    answer = engine.answer("in side plank I keep rolling forward onto my front")
+    assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MISTAKES

@@ -25,6 +25,7 @@ class FaqMatch:
     exercise_id: str
     score: float
     matched: int  # message terms found in the entry
+    own: float = 1.0  # share of the question's own weight (its name left out) the message says
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class FaqIndex:
     STORY_WEIGHT = 0.5  # a word only of the sentences before the question: context, not asked
     K1 = 1.2  # BM25's usual term-frequency saturation...
     B = 0.75  # ...and length normalisation, for ranking the pages a description fits
+    RAREST = 1  # an entry holding the message's rarest word speaks to it (see _score)
     CANDIDATES = 200  # entries scored in full, after a cheap first pass
 
     def __init__(
@@ -401,12 +403,23 @@ class FaqIndex:
         own_weight = self._own_weight[entries]
         share = np.divide(asked, own_weight, out=np.zeros(len(entries)), where=own_weight != 0)
         score = 0.65 * (mass / message_weight) + 0.35 * share
+        # How much of its own question the message says (FaqMatch.own); an entry holding the
+        # message's rarest word speaks to it whatever its question says ("can I do it when
+        # pregnant": "who should avoid it?", whose answer names pregnancy).
+        own = share
+        known = sorted((t for t in weight if t in self._postings), key=lambda t: (-weight[t], t))
+        for rare in known[: self.RAREST]:
+            own = np.where(holding(self._postings.get(rare), entries), 1.0, own)
         if across:
             score = (1 - self.EXERCISE_SHARE) * score + self.EXERCISE_SHARE * (fit / message_weight)
         order = np.argsort(-score, kind="stable")
         return [
             FaqMatch(
-                int(entries[i]), self._exercise_ids[int(rows[i])], float(score[i]), int(matched[i])
+                int(entries[i]),
+                self._exercise_ids[int(rows[i])],
+                float(score[i]),
+                int(matched[i]),
+                float(own[i]) if own_weight[i] else 1.0,
             )
             for i in order[:limit].tolist()
         ]

@@ -21,6 +21,12 @@ from bot.engine.names import SUGGEST_FLOOR
 # FaqIndex.match) becomes a confidence that rises from FAQ_BASE to 1 as the fit reaches FULL_FIT.
 FAQ_FLOOR = 0.15  # below this fit an entry is no answer to the question
 FAQ_BASE = 0.75
+# An entry is about the problem its question states: when the message says little of its
+# question's own words, it answers another problem ("my legs drift apart" is no answer for
+# "should my hips come off the mat?").
+OWN_FLOOR = 0.15  # below this share of them, it is no answer at all
+OWN_FULL = 0.25  # below this, it is less sure by
+OWN_PENALTY = 0.1
 FULL_FIT = 0.5
 PASSAGE_FLOOR = 0.3
 PASSAGE_TERMS = 2  # words a passage must share with the question
@@ -115,8 +121,10 @@ def _about_ids(
     are not the name), and for its `question` (nor the cues)."""
     part = message.part
     faq = _best(index.faq, rest, index.faq.entries_of(*ids), focus=message.focus)
-    if faq is not None:
+    if faq is not None and faq.own >= OWN_FLOOR:
         score = _confidence(faq.score, FAQ_FLOOR, FAQ_BASE)
+        if score is not None and faq.own < OWN_FULL:
+            score -= OWN_PENALTY
         if score is not None:
             yield _faq(faq, score, "faq")
     if part is not None:
