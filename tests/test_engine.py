@@ -392,3 +392,10 @@ def test_an_entry_about_another_problem_is_no_answer_when_little_of_its_question
     # "My hips keep dropping in side plank" shares "keep" and the name, not the problem
     answer = engine.answer("in side plank I keep rolling forward onto my front")
     assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MISTAKES
+
+
+def test_a_title_inside_the_name_said_is_not_a_second_exercise(engine: AnswerEngine) -> None:
+    # "plank" is a title, but here only a word of "side plank"
+    answer = engine.answer("I'm 20 weeks pregnant, is side plank still ok for me?")
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.exercise is not None and answer.exercise.id == "side-plank"

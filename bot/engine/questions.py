@@ -108,7 +108,16 @@ def _about_named(
         return
     # Exercises whose titles the message says in full join in: "is side bend the same as
     # mermaid" may be answered on either page.
-    ids.update(m.exercise_id for m in message.names if m.title_score >= 1.0)
+    # A title inside the name said in one go ("plank" in "side plank") is not said on its
+    # own; one inside words said apart may be ("mermaid vs side bend").
+    in_one_go = [
+        n.positions for n in named if max(n.positions) - min(n.positions) < len(n.positions)
+    ]
+    ids.update(
+        m.exercise_id
+        for m in message.names
+        if m.title_score >= 1.0 and not any(m.title_positions < p for p in in_one_go)
+    )
     rest = message.content_terms(said)
     question = message.content_terms(said | message.cue_positions)
     yield from _about_ids(ids, rest, question, message, index)
