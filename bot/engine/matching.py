@@ -167,12 +167,8 @@ class NameIndex:
         self._near = NearWords(self._surface_words)
         self._near_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
-        # Each exercise's names: rows_by_exercise[rows_start[e]:rows_start[e + 1]], so the few
-        # exercises that can win have their other names found without a pass over all names.
-        self._rows_by_exercise = np.argsort(self._exercise, kind="stable")
-        self._rows_start = np.searchsorted(
-            self._exercise[self._rows_by_exercise], np.arange(len(self._exercise_ids) + 1)
-        )
+        # Names listed exercise by exercise (as LanguageIndex lists them): no sorting per message.
+        self._grouped = bool(np.all(self._exercise[1:] >= self._exercise[:-1]))
 
     def state(self) -> dict[str, Any]:
         return self._state
@@ -210,9 +206,8 @@ class NameIndex:
         """The exercises the message may name, best first, at most one entry per exercise.
 
         Every name a hit term touches gets its share of the weight found (one array operation
-        per term); only names that can be the best of an exercise among the first `limit` are
-        scored exactly, and only those exercises' other names are looked at again (for when
-        each was first touched, and for its best title).
+        per term); only names that can be an exercise's best, or its title's, and can rank
+        among the first `limit` are scored exactly and made into matches.
         """
         if not hits:
             return []
@@ -223,61 +218,85 @@ class NameIndex:
         found_rows = self._contenders(message, hits, sums, limit, among, covering)
         if found_rows is None:
             return []
-        anchored, rows, raw, carried, carried_all = found_rows
-        score = _exact(raw, self._spread(message, hits, rows, carried))
-        mass = sums.total[rows]
-        is_title = self._is_title[rows]
-        exercise = self._exercise[rows]
+        rows, exercise, raw, carried = found_rows
+        spread = self._spread(message, hits, rows, carried)
+        approx = np.where(spread, raw * SPREAD_COST, raw)
         # Where in a dict filled term by term each name came: ties keep that order.
         order = sums.first(rows).astype(np.int64) * size + rows
+        mass = sums.total
+        # One group per exercise: its best name (roughly, for the cut), the first it was seen.
+        starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
+        group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(rows))))
+        best = np.maximum.reduceat(approx, starts)
+        seen = np.minimum.reduceat(order, starts)
+        floor = -1.0
+        if limit is not None and len(starts) > limit:
+            cut = len(starts) - limit
+            floor = float(np.partition(best, cut)[cut]) - _NEAR
+        contender = best[group] >= floor
+        titled = contender & self._is_title[rows]
+        best_title = np.maximum.reduceat(np.where(titled, approx, -1.0), starts)
+        near = contender & (
+            (approx >= best[group] - _NEAR) | (titled & (approx >= best_title[group] - _NEAR))
+        )
+        group = group[near]
+        rows, exercise, raw, spread, order = (
+            rows[near],
+            exercise[near],
+            raw[near],
+            spread[near],
+            order[near],
+        )
+        # Exact scores: `round` per distinct value, as each name was scored before.
+        values, where = np.unique(raw, return_inverse=True)
+        exact = np.array([round(float(v), 9) for v in values])[where.ravel()]
+        score = np.where(spread, exact * SPREAD_COST, exact)
+        mass_found = mass[rows]
+        is_title = self._is_title[rows]
         # Each exercise's best name: highest (score, mass, title), the first found on a tie.
-        pick = np.lexsort((order, ~is_title, -mass, -score, exercise))
-        best = pick[np.unique(exercise[pick], return_index=True)[1]]
-        ranking = best[np.lexsort((~is_title[best], -mass[best], -score[best]))]
-        if limit is not None and len(ranking) > limit:
-            # Past the limit-th, only exercises tying with it can still rank, on when each was
-            # first touched: the one thing that needs all of an exercise's names.
-            last = ranking[limit - 1]
-            s, m, t = score[ranking], mass[ranking], is_title[ranking]
-            level = (s > score[last]) | (
-                (s == score[last])
-                & ((m > mass[last]) | ((m == mass[last]) & (t >= is_title[last])))
-            )
-            ranking = ranking[level]
-        members, member_of = self._members(anchored, exercise[ranking])
-        member_order = sums.first(members).astype(np.int64) * size + members
-        seen = np.full(len(ranking), np.iinfo(np.int64).max)
-        np.minimum.at(seen, member_of, member_order)
+        pick = np.lexsort((order, ~is_title, -mass_found, -score, exercise))
+        first_of = pick[np.unique(exercise[pick], return_index=True)[1]]
+        # ...and its best title, the first found to reach the highest score.
+        title_rows = np.flatnonzero(is_title & (score > 0))
+        title_pick = title_rows[
+            np.lexsort((order[title_rows], -score[title_rows], exercise[title_rows]))
+        ]
+        title_at = np.full(len(starts), -1)  # per exercise group: its best title's index
+        title_first = title_pick[np.unique(exercise[title_pick], return_index=True)[1]]
+        title_at[group[title_first]] = title_first
         # Exercises by their best name's rank, then in the order they were first touched.
-        place = np.lexsort((seen, ~is_title[ranking], -mass[ranking], -score[ranking]))[:limit]
-        winners = ranking[place]
+        winners = first_of[
+            np.lexsort(
+                (
+                    seen[group[first_of]],
+                    ~is_title[first_of],
+                    -mass_found[first_of],
+                    -score[first_of],
+                )
+            )
+        ][:limit]
         if among is not None:
             wanted = np.zeros(len(self._exercise_ids), np.bool_)
             wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
-            keep = wanted[exercise[winners]]
-            winners, place = winners[keep], place[keep]
-        title_rows, title_scores = self._titles(
-            message, hits, sums, carried_all, members, member_of, member_order, place
-        )
+            winners = winners[wanted[exercise[winners]]]
+        titles = title_at[group[winners]]
         if covering is not None:
-            winners, title_rows, title_scores = self._covering(
-                hits, covering, winners, title_rows, title_scores
-            )
+            winners, titles = self._covering(hits, covering, rows, winners, titles)
         found: list[NameMatch] = []
-        for i, title, title_score in zip(
-            winners[:enough], title_rows[:enough], title_scores[:enough], strict=True
-        ):
+        for i, title in zip(winners[:enough], titles[:enough], strict=True):
             row = int(rows[i])
             found.append(
                 NameMatch(
                     exercise_id=self._exercise_ids[int(exercise[i])],
                     score=float(score[i]),
-                    mass=float(mass[i]),
+                    mass=float(mass_found[i]),
                     name=self._texts[row],
                     is_title=bool(is_title[i]),
                     positions=self._positions(row, hits),
-                    title_score=0.0 if title < 0 else float(title_score),
-                    title_positions=frozenset() if title < 0 else self._positions(int(title), hits),
+                    title_score=0.0 if title < 0 else float(score[title]),
+                    title_positions=frozenset()
+                    if title < 0
+                    else self._positions(int(rows[title]), hits),
                 )
             )
         return found
@@ -290,19 +309,17 @@ class NameIndex:
         limit: int | None,
         among: Collection[str] | None,
         covering: frozenset[int] | None,
-    ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.intp], Floats, Ids, Ids] | None:
-        """The names worth scoring exactly: (which names some word that is not a stop word
-        touched, the rows to score, their share of weight found, their carrying terms said,
-        every name's carrying terms said), or None for no name.
+    ) -> tuple[npt.NDArray[np.intp], Ids, Floats, npt.NDArray[np.intp]] | None:
+        """The names worth scoring exactly, each exercise's together: (rows, their exercise,
+        their share of weight found, their carrying terms said), or None for no name.
 
-        A common word touches thousands of names, yet only `limit` exercises are kept. A
-        name's score lies between its share found, halved where its words may be said far
-        apart, and that share itself (see `_spread`). The `limit`-th best exercise scores at
-        least the `limit`-th highest of the exercises' lower bounds, so a name whose share is
-        below that cannot be the best name of an exercise among the first `limit`: it is
-        dropped before the costly steps. Without a limit, each exercise is ranked on its own:
-        only those `among` are kept, and with `covering`, only those with a title holding
-        every word asked (their best title must).
+        A common word touches thousands of names, yet only `limit` exercises are kept. An
+        exercise's best score lies between its best share found, halved where a name's words
+        may be said far apart, and that share itself (see `_spread`): exercises whose highest
+        possible score is below the `limit`-th lowest possible one cannot be among the first
+        `limit`, so their names are dropped before the costly steps. Without a limit, each
+        exercise is ranked on its own: only those `among` are kept, and with `covering`, only
+        those with a title holding every word asked (their best title must).
         """
         size = len(self._texts)
         fillers = self._lexicon.name_fillers
@@ -317,100 +334,60 @@ class NameIndex:
         rows = np.flatnonzero(anchored)
         if not len(rows):
             return None
-        carried_all: Ids = (
-            np.bincount(np.concatenate(carrying), minlength=size).astype(np.int32, copy=False)
+        exercise = self._exercise[rows]
+        if not self._grouped:  # each exercise's names together, so groups can be reduced
+            together = np.argsort(exercise, kind="stable")
+            rows, exercise = rows[together], exercise[together]
+        raw = sums.total[rows] / self._name_weight[rows]
+        carried = (
+            np.bincount(np.concatenate(carrying), minlength=size)[rows]
             if carrying
-            else np.zeros(size, np.int32)
+            else np.zeros(len(rows), np.intp)
         )
-        if limit is None and among is not None:
-            wanted = np.zeros(len(self._exercise_ids), np.bool_)
-            wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
-            rows = rows[wanted[self._exercise[rows]]]
-        if limit is None and covering:
-            titled = rows[self._is_title[rows] & self._holds(hits, covering, rows)]
-            held = np.zeros(len(self._exercise_ids), np.bool_)
-            held[self._exercise[titled]] = True
-            rows = rows[held[self._exercise[rows]]]
-        if not len(rows):
+        starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
+        sizes = np.diff(np.append(starts, len(rows)))
+        if limit is not None and len(starts) > limit:
+            highest = np.maximum.reduceat(raw, starts)
+            lowest = np.maximum.reduceat(np.where(carried >= 2, raw * SPREAD_COST, raw), starts)
+            cut = len(starts) - limit
+            keep = highest >= float(np.partition(lowest, cut)[cut]) - _NEAR
+        elif limit is None and (among is not None or covering):
+            if among is not None:
+                wanted = np.zeros(len(self._exercise_ids), np.bool_)
+                wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
+                kept = np.repeat(wanted[exercise[starts]], sizes)
+                rows, exercise, raw, carried = rows[kept], exercise[kept], raw[kept], carried[kept]
+                starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
+                sizes = np.diff(np.append(starts, len(rows)))
+            if not len(rows):
+                return None
+            if not covering:
+                return rows, exercise, raw, carried
+            titled = self._is_title[rows] & self._holds(hits, covering, rows)
+            keep = np.logical_or.reduceat(titled, starts)
+        else:
+            return rows, exercise, raw, carried
+        if not keep.any():
             return None
-        raw = sums.total[rows] / self._name_weight[rows]
-        carried = carried_all[rows]
-        if limit is not None:
-            floor = _floor(
-                np.where(carried >= 2, raw * SPREAD_COST, raw), self._exercise[rows], limit
-            )
-            if floor is not None:
-                keep = raw >= floor
-                rows, raw, carried = rows[keep], raw[keep], carried[keep]
-        return anchored, rows, raw, carried, carried_all
-
-    def _members(
-        self, anchored: npt.NDArray[np.bool_], exercises: Ids
-    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-        """The anchored names of a few exercises: (rows, the index in `exercises` of each
-        row's exercise)."""
-        starts = self._rows_start[exercises]
-        lengths = self._rows_start[exercises + 1] - starts
-        total = int(lengths.sum())
-        # Positions in `_rows_by_exercise`: each exercise's run, one after the other.
-        shift = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-        rows = self._rows_by_exercise[shift + np.arange(total)]
-        member_of = np.repeat(np.arange(len(exercises)), lengths)
-        keep = anchored[rows]
-        return rows[keep], member_of[keep]
-
-    def _titles(
-        self,
-        message: Analysis,
-        hits: dict[str, tuple[float, tuple[int, ...]]],
-        sums: Sums,
-        carried_all: Ids,
-        members: npt.NDArray[np.intp],
-        member_of: npt.NDArray[np.intp],
-        member_order: npt.NDArray[np.int64],
-        place: npt.NDArray[np.intp],
-    ) -> tuple[npt.NDArray[np.intp], Floats]:
-        """Each winner's best title (`place`: the winners' index among the exercises whose
-        names are `members`): the first found to reach the highest score, as (row, score),
-        row -1 for none."""
-        title_rows = np.full(len(place), -1, np.intp)
-        title_scores = np.zeros(len(place))
-        at = np.full(int(member_of.max(initial=-1)) + 1, -1, np.intp)
-        at[place] = np.arange(len(place))
-        titled = self._is_title[members] & (at[member_of] >= 0)
-        rows, winner, order = members[titled], at[member_of[titled]], member_order[titled]
-        if not len(rows):
-            return title_rows, title_scores
-        raw = sums.total[rows] / self._name_weight[rows]
-        score = _exact(raw, self._spread(message, hits, rows, carried_all[rows]))
-        scored = score > 0
-        rows, winner, order, score = rows[scored], winner[scored], order[scored], score[scored]
-        pick = np.lexsort((order, -score, winner))
-        first = pick[np.unique(winner[pick], return_index=True)[1]]
-        title_rows[winner[first]] = rows[first]
-        title_scores[winner[first]] = score[first]
-        return title_rows, title_scores
+        kept = np.repeat(keep, sizes)
+        return rows[kept], exercise[kept], raw[kept], carried[kept]
 
     def _covering(
         self,
         hits: dict[str, tuple[float, tuple[int, ...]]],
         covering: frozenset[int],
+        rows: npt.NDArray[np.intp],
         winners: npt.NDArray[np.intp],
-        title_rows: npt.NDArray[np.intp],
-        title_scores: Floats,
-    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], Floats]:
+        titles: npt.NDArray[np.intp],
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
         """The winners whose best title holds every message position in `covering` (its
         title_positions include them)."""
         if not covering:
-            return winners, title_rows, title_scores
-        titled = title_rows >= 0
-        winners, title_rows, title_scores = (
-            winners[titled],
-            title_rows[titled],
-            title_scores[titled],
-        )
-        keep = self._holds(hits, covering, title_rows)
-        return winners[keep], title_rows[keep], title_scores[keep]
+            return winners, titles
+        titled = titles >= 0
+        winners, titles = winners[titled], titles[titled]
+        keep = self._holds(hits, covering, rows[titles])
+        return winners[keep], titles[keep]
 
     def _holds(
         self,
@@ -448,7 +425,7 @@ class NameIndex:
         message: Analysis,
         hits: dict[str, tuple[float, tuple[int, ...]]],
         rows: npt.NDArray[np.intp],
-        carried: npt.NDArray[np.integer[Any]],
+        carried: npt.NDArray[np.intp],
     ) -> npt.NDArray[np.bool_]:
         """Which names' words the message says far apart: "my neck ... I pull" is no Neck
         Pull. Only names with two or more of their carrying words said can be; the answer
@@ -547,36 +524,6 @@ class NameIndex:
             self._near_cache.clear()  # a flood of made-up words does not pile up
         self._near_cache[key] = found
         return found
-
-
-def _exact(raw: Floats, spread: npt.NDArray[np.bool_]) -> Floats:
-    """Names' scores as they were worked out one name at a time: the share found, rounded to
-    9 places (`round` once per distinct value), halved where the words are said far apart."""
-    values, where = np.unique(raw, return_inverse=True)
-    exact = np.array([round(float(v), 9) for v in values], np.float64)[where.ravel()]
-    score: Floats = np.where(spread, exact * SPREAD_COST, exact)
-    return score
-
-
-def _floor(lower: Floats, exercise: Ids, limit: int) -> float | None:
-    """The least share a name needs to be the best of an exercise among the first `limit`:
-    the `limit`-th highest of the exercises' best lower bounds (less the rounding margin), or
-    None when fewer exercises are touched. Found among the highest bounds only, taking more
-    until `limit` exercises are among them: the first time an exercise shows up in that
-    order is its best bound, whichever of equal bounds a partition takes."""
-    count = min(len(lower), 4 * limit)
-    while True:
-        if count < len(lower):
-            top = np.argpartition(-lower, count - 1)[:count]
-        else:
-            top = np.arange(len(lower))
-        top = top[np.argsort(-lower[top], kind="stable")]
-        first = np.unique(exercise[top], return_index=True)[1]
-        if len(first) >= limit:
-            return float(lower[top[np.sort(first)[limit - 1]]]) - _NEAR
-        if count >= len(lower):
-            return None
-        count *= 4
 
 
 def _span(
