@@ -316,7 +316,14 @@ class FaqIndex:
                 idf = math.log(1 + max(0.0, (pages - len(rows) + 0.5) / (len(rows) + 0.5)))
                 score[rows] += idf * self._context_weights[span]
         touched = found.touched
-        order = [int(touched[i]) for i in np.lexsort((touched, -score[touched]))[:limit]]
+        fits = score[touched]
+        if len(touched) > limit:
+            # Only pages at or above the limit-th score can be among the first `limit`:
+            # thousands of pages share a common word, and sorting them all was most of this.
+            cut = len(touched) - limit
+            top = fits >= np.partition(fits, cut)[cut]
+            touched, fits = touched[top], fits[top]
+        order = [int(touched[i]) for i in np.lexsort((touched, -fits))[:limit]]
         best = order[0]
         fit = float(found.total[best]) / total
         top = float(score[best]) or 1.0
