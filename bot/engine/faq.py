@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from bot.engine.lexicon import Lexicon
-from bot.engine.postings import Floats, Postings, Sums, holding, ranked
+from bot.engine.postings import Floats, Ids, Postings, Sums, holding, ranked
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +189,7 @@ class FaqIndex:
         # The same as an array: entries are numbered page by page, so a term's postings map to
         # ascending page rows.
         self._entry_rows = np.array(self._entry_exercise, np.int32)
+        self._pages_with: dict[str, Ids] = {}
         self._exercise_ids: list[str] = state["exercise_ids"]
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
         self._by_exercise: dict[str, list[int]] = state["by_exercise"]
@@ -389,7 +390,7 @@ class FaqIndex:
             asked += np.where(own, w, 0.0)
             if across:
                 # The page's text holds the term, or one of its entries does.
-                in_text = on_page | holding(self._entry_rows[postings], rows)
+                in_text = on_page | holding(self._pages_asking(term, postings), rows)
                 fit += np.where(in_text, w, 0.0)
         own_weight = self._own_weight[entries]
         share = np.divide(asked, own_weight, out=np.zeros(len(entries)), where=own_weight != 0)
@@ -403,6 +404,15 @@ class FaqIndex:
             )
             for i in order[:limit].tolist()
         ]
+
+    def _pages_asking(self, term: str, postings: Ids) -> Ids:
+        """The pages with an entry that holds `term` (ascending), remembered: a common word's
+        entries are thousands, and looking up their pages again for every message was the
+        costliest step of scoring a shortlist. At most one array per term of the index."""
+        found = self._pages_with.get(term)
+        if found is None:
+            found = self._pages_with[term] = np.unique(self._entry_rows[postings])
+        return found
 
     def unaskable(self) -> list[int]:
         """Entries whose question says nothing but its exercise's name and words every
