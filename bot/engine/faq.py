@@ -411,7 +411,11 @@ class FaqIndex:
         costliest step of scoring a shortlist. At most one array per term of the index."""
         found = self._pages_with.get(term)
         if found is None:
-            found = self._pages_with[term] = np.unique(self._entry_rows[postings])
+            pages = self._entry_rows[postings]  # ascending: entries are numbered page by page
+            found = (
+                pages[np.concatenate(([True], pages[1:] != pages[:-1]))] if len(pages) else pages
+            )
+            self._pages_with[term] = found
         return found
 
     def unaskable(self) -> list[int]:
