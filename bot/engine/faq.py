@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from bot.engine.lexicon import Lexicon
-from bot.engine.postings import Floats, Postings, Sums, holding, ranked
+from bot.engine.postings import Floats, Ids, Postings, Sums, holding, ranked
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +192,7 @@ class FaqIndex:
         # The same as an array: entries are numbered page by page, so a term's postings map to
         # ascending page rows.
         self._entry_rows = np.array(self._entry_exercise, np.int32)
+        self._pages_with: dict[str, Ids] = {}
         self._exercise_ids: list[str] = state["exercise_ids"]
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
         self._by_exercise: dict[str, list[int]] = state["by_exercise"]
@@ -332,7 +333,14 @@ class FaqIndex:
                 idf = math.log(1 + max(0.0, (pages - len(rows) + 0.5) / (len(rows) + 0.5)))
                 score[rows] += idf * self._context_weights[span]
         touched = found.touched
-        order = [int(touched[i]) for i in np.lexsort((touched, -score[touched]))[:limit]]
+        fits = score[touched]
+        if len(touched) > limit:
+            # Only pages at or above the limit-th score can be among the first `limit`:
+            # thousands of pages share a common word, and sorting them all was most of this.
+            cut = len(touched) - limit
+            top = fits >= np.partition(fits, cut)[cut]
+            touched, fits = touched[top], fits[top]
+        order = [int(touched[i]) for i in np.lexsort((touched, -fits))[:limit]]
         best = order[0]
         fit = float(found.total[best]) / total
         top = float(score[best]) or 1.0
@@ -398,7 +406,7 @@ class FaqIndex:
             asked += np.where(own, w, 0.0)
             if across:
                 # The page's text holds the term, or one of its entries does.
-                in_text = on_page | holding(self._entry_rows[postings], rows)
+                in_text = on_page | holding(self._pages_asking(term, postings), rows)
                 fit += np.where(in_text, w, 0.0)
         own_weight = self._own_weight[entries]
         share = np.divide(asked, own_weight, out=np.zeros(len(entries)), where=own_weight != 0)
@@ -423,6 +431,19 @@ class FaqIndex:
             )
             for i in order[:limit].tolist()
         ]
+
+    def _pages_asking(self, term: str, postings: Ids) -> Ids:
+        """The pages with an entry that holds `term` (ascending), remembered: a common word's
+        entries are thousands, and looking up their pages again for every message was the
+        costliest step of scoring a shortlist. At most one array per term of the index."""
+        found = self._pages_with.get(term)
+        if found is None:
+            pages = self._entry_rows[postings]  # ascending: entries are numbered page by page
+            found = (
+                pages[np.concatenate(([True], pages[1:] != pages[:-1]))] if len(pages) else pages
+            )
+            self._pages_with[term] = found
+        return found
 
     def unaskable(self) -> list[int]:
         """Entries whose question says nothing but its exercise's name and words every

@@ -37,6 +37,8 @@ SPREAD = 1  # other words a name's words may have between them ("roll it up")
 SPREAD_COST = 0.5
 PREFIX_MIN = 3  # "jackkn", "boomer": a name being typed ("hi" is not half of "hip")
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
+# Words said in at most this many names (counted once per word) are scored one name at a time.
+FEW_POSTINGS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +168,14 @@ class NameIndex:
         self._surface_terms: list[str] = state["surface_terms"]
         self._near = NearWords(self._surface_words)
         self._near_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        # For `_match_few`: plain lists index faster from Python than arrays, and each term's
+        # names and each name's carrying terms are remembered (at most one entry per term or
+        # name of the library).
+        self._name_weight_list: list[float] = self._name_weight.tolist()
+        self._is_title_list: list[bool] = self._is_title.tolist()
+        self._exercise_list: list[int] = self._exercise.tolist()
+        self._id_lists: dict[str, list[int]] = {}
+        self._carrying_of: dict[int, tuple[str, ...]] = {}
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
         # Names listed exercise by exercise (as LanguageIndex lists them): no sorting per message.
         self._grouped = bool(np.all(self._exercise[1:] >= self._exercise[:-1]))
@@ -211,6 +221,8 @@ class NameIndex:
         """
         if not hits:
             return []
+        if sum(self._postings.count(t) for t in hits) <= FEW_POSTINGS:
+            return self._match_few(message, hits, limit, among, covering, enough)
         size = len(self._texts)
         sums = Sums(
             size, ((self._postings.get(t), self._weight[t] * s) for t, (s, _) in hits.items())
@@ -299,6 +311,93 @@ class NameIndex:
                     else self._positions(int(rows[title]), hits),
                 )
             )
+        return found
+
+    def _match_few(
+        self,
+        message: Analysis,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        limit: int | None,
+        among: Collection[str] | None,
+        covering: frozenset[int] | None,
+        enough: int | None,
+    ) -> list[NameMatch]:
+        """`_match` one name at a time, for words said in few names (a small library, or
+        rare words): a dozen array passes cost more than scoring fifty names in Python. The
+        same floats, added and rounded in the same order; names are met in the order a dict
+        filled term by term has them, which is the order the array pass breaks ties by."""
+        found: dict[int, float] = {}
+        anchored: set[int] = set()
+        for term, (similarity, where) in hits.items():
+            weight = self._weight[term] * similarity
+            ids = self._id_list(term)
+            for name_id in ids:
+                found[name_id] = found.get(name_id, 0.0) + weight
+            if any(not message.stop[p] for p in where):
+                anchored.update(ids)  # "into", "the": no reason to think of "Roll Over into..."
+        apart: _Apart | None = None
+        name_weight = self._name_weight_list
+        is_title = self._is_title_list
+        exercise = self._exercise_list
+        best: dict[int, tuple[float, float, bool, int]] = {}  # exercise: (score, mass, title, row)
+        titles: dict[int, tuple[float, int]] = {}  # exercise: its best title's (score, row)
+        for name_id, mass in found.items():
+            if name_id not in anchored:
+                continue
+            score = round(mass / name_weight[name_id], 9)
+            carrying = self._carrying_terms(name_id)
+            if sum(t in hits for t in carrying) >= 2:
+                if apart is None:
+                    apart = _Apart(message, hits, self._lexicon.name_fillers)
+                if apart.far(carrying):
+                    score *= SPREAD_COST
+            title = is_title[name_id]
+            group = exercise[name_id]
+            if title and score > titles.get(group, (0.0, -1))[0]:
+                titles[group] = (score, name_id)
+            current = best.get(group)
+            if current is None or (score, mass, title) > current[:3]:
+                best[group] = (score, mass, title, name_id)
+        # Best first; a stable sort keeps ties in the order the exercises were first met.
+        ranked = sorted(best.items(), key=lambda item: item[1][:3], reverse=True)[:limit]
+        if among is not None:
+            wanted = {self._row_of[e] for e in among if e in self._row_of}
+            ranked = [item for item in ranked if item[0] in wanted]
+        found_matches: list[NameMatch] = []
+        for group, (score, mass, title, name_id) in ranked:
+            title_score, title_row = titles.get(group, (0.0, -1))
+            title_positions = frozenset() if title_row < 0 else self._positions(title_row, hits)
+            if covering is not None and (title_row < 0 or not covering <= title_positions):
+                continue
+            found_matches.append(
+                NameMatch(
+                    exercise_id=self._exercise_ids[group],
+                    score=score,
+                    mass=mass,
+                    name=self._texts[name_id],
+                    is_title=title,
+                    positions=self._positions(name_id, hits),
+                    title_score=title_score,
+                    title_positions=title_positions,
+                )
+            )
+            if enough is not None and len(found_matches) >= enough:
+                break
+        return found_matches
+
+    def _id_list(self, term: str) -> list[int]:
+        """A term's names as a list, remembered (only asked for terms in few names)."""
+        found = self._id_lists.get(term)
+        if found is None:
+            found = self._id_lists[term] = self._postings.get(term).tolist()
+        return found
+
+    def _carrying_terms(self, row: int) -> tuple[str, ...]:
+        """A name's terms that are not fillers, remembered: the same names come up again."""
+        found = self._carrying_of.get(row)
+        if found is None:
+            fillers = self._lexicon.name_fillers
+            found = self._carrying_of[row] = tuple(t for t in self._terms[row] if t not in fillers)
         return found
 
     def _contenders(
@@ -523,6 +622,35 @@ class NameIndex:
         if len(self._near_cache) >= MAX_REMEMBERED_TYPOS:
             self._near_cache.clear()  # a flood of made-up words does not pile up
         self._near_cache[key] = found
+        return found
+
+
+class _Apart:
+    """Whether a message says a name's words far apart, remembered for the message by the
+    name's terms said and its length (all the answer depends on)."""
+
+    def __init__(
+        self,
+        message: Analysis,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        fillers: Collection[str],
+    ) -> None:
+        self._hits = hits
+        # A word's place, not counting the little words names are made with: "patada con una
+        # pierna" is a name said in full, "push your hips up" is not Push Up.
+        self._rank = list(accumulate(int(stem not in fillers) for stem in message.stems))
+        self._places: defaultdict[str, list[int]] = defaultdict(list)  # where each is said
+        for position, stem in enumerate(message.stems):
+            self._places[stem].append(position)
+        self._known: dict[tuple[tuple[str, ...], int], bool] = {}
+
+    def far(self, carrying: tuple[str, ...]) -> bool:
+        """`carrying`: a name's terms that are not fillers."""
+        key = (tuple(filter(self._hits.__contains__, carrying)), len(carrying))
+        found = self._known.get(key)
+        if found is None:
+            found = _span(carrying, self._hits, self._places, self._rank) >= len(carrying) + SPREAD
+            self._known[key] = found
         return found
 
 
