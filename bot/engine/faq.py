@@ -11,6 +11,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -64,10 +65,12 @@ class FaqIndex:
         sources: Sequence[FaqSource],
         lexicon: Lexicon,
         terms_of: dict[str, frozenset[str]] | None = None,
+        counts_of: dict[str, Counter[str]] | None = None,
     ) -> None:
         """`terms_of`: texts already analysed (an exercise's context serves its FAQ entries
-        and its passages alike)."""
+        and its passages alike); `counts_of`: contexts' term counts, likewise."""
         analysed = {} if terms_of is None else terms_of
+        counted = {} if counts_of is None else counts_of
 
         def content_terms(text: str) -> frozenset[str]:
             found = analysed.get(text)
@@ -83,7 +86,6 @@ class FaqIndex:
         answers: list[frozenset[str]] = []
         entry_exercise: list[int] = []
         name_terms: list[frozenset[str]] = []
-        df: Counter[str] = Counter()
         postings: defaultdict[str, list[int]] = defaultdict(list)
         question_postings: defaultdict[str, list[int]] = defaultdict(list)
         title_postings: defaultdict[str, list[int]] = defaultdict(list)  # by page row
@@ -103,8 +105,11 @@ class FaqIndex:
                 if source.position is not None:
                     page |= {position_term(source.position)}
                 context.append(page)
-                counts = _counts(lexicon, source.context, source.position)
-                lengths.append(sum(counts.values()))
+                counts = counted.get(source.context)
+                if counts is None:
+                    counts = counted[source.context] = lexicon.content_counts(source.context)
+                # The body position counts once, as a term said once (no word has a colon).
+                lengths.append(sum(counts.values()) + (source.position is not None))
                 for term in page:
                     context_postings[term].append(row)
                     context_counts[term].append(counts.get(term, 1))
@@ -115,12 +120,13 @@ class FaqIndex:
             entry_exercise.append(row_of[source.exercise_id])
             name_terms.append(source.name_terms)
             by_exercise.setdefault(source.exercise_id, set()).add(entry_id)
-            df.update(q)
             for term in q | a:
                 postings[term].append(entry_id)
             for term in q:
                 question_postings[term].append(entry_id)
         exercise_ids = list(row_of)
+        # Counted in one call, in the order one update per question would give.
+        df = Counter(chain.from_iterable(questions))
         # Everything an exercise's page says, its FAQ included: how well it fits the message.
         exercise_text = [
             page.union(*(questions[e] | answers[e] for e in by_exercise[exercise_id]))
@@ -405,11 +411,3 @@ class FaqIndex:
 
     def entries_of(self, *exercise_ids: str) -> frozenset[int]:
         return frozenset(e for i in exercise_ids for e in self._by_exercise.get(i, ()))
-
-
-def _counts(lexicon: Lexicon, text: str, position: str | None) -> Counter[str]:
-    """How often each content term is said in a page's own text (its position once)."""
-    counts = lexicon.content_counts(text)
-    if position is not None:
-        counts[position_term(position)] += 1
-    return counts
