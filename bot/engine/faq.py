@@ -137,12 +137,14 @@ class FaqIndex:
         average = sum(lengths) / pages if lengths else 1.0
         # BM25's term frequency part, per posting: a word said often on a short page is more
         # that page's than a word said once on a long one ("circle" on Single Leg Circles).
+        # The same float operations in the same order as one posting at a time in Python, as
+        # arrays: `count * (k1 + 1) / (count + k1 * (1 - b + b * length / average))`.
         k1, b = self.K1, self.B
-        saturated = [
-            count * (k1 + 1) / (count + k1 * (1 - b + b * lengths[row] / average))
-            for term, rows in context_postings.items()
-            for row, count in zip(rows, context_counts[term], strict=True)
+        held = np.fromiter(chain.from_iterable(context_counts.values()), np.float64)
+        length = np.array(lengths, np.float64)[
+            np.fromiter(chain.from_iterable(context_postings.values()), np.intp, len(held))
         ]
+        saturated = held * (k1 + 1) / (held + k1 * ((1 - b) + (b * length) / average))
         idf = {term: math.log(1 + total / count) for term, count in df.items()}
         self._set_state(
             lexicon,
@@ -159,7 +161,7 @@ class FaqIndex:
                 "question_postings": Postings.build(question_postings).state(),
                 "title_postings": Postings.build(title_postings).state(),
                 "context_postings": Postings.build(context_postings).state(),
-                "context_weights": np.array(saturated, np.float64),
+                "context_weights": saturated,
                 "idf": idf,
                 # Each question's weight without its exercise's name (see `match`).
                 "own_weight": np.array(
