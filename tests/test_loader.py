@@ -245,3 +245,14 @@ def test_pages_of_a_helper_that_dies_are_read_in_the_process(
     again = loader.load_library(tree)
     assert again.library.pages() == alone.library.pages()
     assert again.problems == alone.problems
+
+
+def test_pages_pickle_as_their_fields_and_come_back_equal() -> None:
+    """A helper process hands its pages back pickled (bot/content/model.py pickles each model
+    as its fields): every page, body block, modification and FAQ entry comes back equal."""
+    import pickle
+
+    pages = load_library(Path(__file__).resolve().parents[1] / "content").library.pages()
+    again = pickle.loads(pickle.dumps(pages, pickle.HIGHEST_PROTOCOL))
+    assert again == pages
+    assert [repr(page) for page in again] == [repr(page) for page in pages]
