@@ -256,3 +256,32 @@ def test_pages_pickle_as_their_fields_and_come_back_equal() -> None:
     again = pickle.loads(pickle.dumps(pages, pickle.HIGHEST_PROTOCOL))
     assert again == pages
     assert [repr(page) for page in again] == [repr(page) for page in pages]
+
+
+@pytest.mark.parametrize("reported", [0, 10, 1000])
+def test_a_page_longer_than_its_size_said_is_read_whole_and_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reported: int
+) -> None:
+    """The read is sized by the file's stat; a file longer than that (growing, or /proc-like
+    files that report no size) is read on, to the same bound."""
+    import os
+
+    from bot.content import files
+
+    page = tmp_path / "page.md"
+    text = "---\ntitle: x\n---\n" + "words " * 500
+    page.write_text(text, encoding="utf-8")
+    big = tmp_path / "big.md"
+    big.write_bytes(b"x" * (files.MAX_PAGE_BYTES + 10))
+    real_fstat = os.fstat
+
+    class Stat:
+        def __init__(self, found: os.stat_result) -> None:
+            self.st_mode = found.st_mode
+            self.st_size = reported
+
+    monkeypatch.setattr(files.os, "fstat", lambda fd: Stat(real_fstat(fd)))
+    assert files.read_page(page, []) == text
+    problems: list[files.Problem] = []
+    assert files.read_page(big, problems) is None
+    assert [p.message for p in problems] == [files._TOO_LARGE]
