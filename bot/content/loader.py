@@ -417,10 +417,29 @@ def _walk(
         for key_node, value_node in node.value:
             is_scalar = isinstance(key_node, yaml.ScalarNode)
             key = key_node.value if is_scalar else str(key_node.tag)
-            lines[(*path, key)] = first_line + key_node.start_mark.line
-            value = _walk(loader, value_node, (*path, key), lines, first_line, budget, seen)
+            key_path = (*path, key)
+            lines[key_path] = first_line + key_node.start_mark.line
+            if (
+                type(value_node) is yaml.ScalarNode
+                and value_node.tag == _STR
+                and id(value_node) not in seen
+            ):
+                # A string (a title, an answer): _walk's work for it, without a call.
+                budget[0] -= 1
+                if budget[0] < 0 or len(key_path) > 20:
+                    raise _TooLarge
+                lines[key_path] = first_line + value_node.start_mark.line
+                seen.add(id(value_node))
+                value = value_node.value
+            else:
+                value = _walk(loader, value_node, key_path, lines, first_line, budget, seen)
             if plain:
-                made = _scalar(loader, key_node, seen) if is_scalar else _NOT_PLAIN
+                if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
+                    # _scalar's work for a string key, likewise.
+                    made = _NOT_PLAIN if id(key_node) in seen else key_node.value
+                    seen.add(id(key_node))
+                else:
+                    made = _scalar(loader, key_node, seen) if is_scalar else _NOT_PLAIN
                 plain = made is not _NOT_PLAIN and value is not _NOT_PLAIN
                 data[made] = value
         return data if plain else _NOT_PLAIN
