@@ -60,8 +60,18 @@ class Helper(Generic[T]):
         except (EOFError, OSError, pickle.UnpicklingError):  # it died, or could not send
             return None
         finally:
+            self.close()
+
+    def close(self) -> None:
+        """Done with it: a helper whose result was not taken (the caller failed first) would
+        wait forever to send it, so it is stopped."""
+        if not self._receive.closed:
             self._receive.close()
-            self._process.join()
+        if self._process.exitcode is None:
+            self._process.join(timeout=0.5)  # it is sending into a closed pipe: it ends
+            if self._process.exitcode is None:
+                self._process.terminate()
+                self._process.join()
 
 
 def start(work: Callable[[], T]) -> Helper[T] | None:

@@ -95,3 +95,25 @@ def test_the_index_of_a_helper_that_dies_is_built_here(monkeypatch: pytest.Monke
 def test_no_helper_while_the_cores_are_busy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "getloadavg", lambda: (6.0, 6.0, 6.0))
     assert index.helper_process.start(lambda: 1) is None
+
+
+def test_a_helper_whose_result_is_not_taken_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A caller that fails before taking the result closes the helper: it is not left waiting
+    to send (its result is larger than a pipe holds)."""
+    import time
+
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    helper = index.helper_process.start(lambda: "x" * 10_000_000)
+    assert helper is not None
+    started = time.monotonic()
+    helper.close()
+    assert time.monotonic() - started < 5
+    assert not helper._process.is_alive()
+
+
+def test_a_helper_hands_back_its_result() -> None:
+    from bot import helper_process
+
+    helper = helper_process.Helper(lambda: {"pages": [1, 2, 3], "text": "é" * 100_000})
+    assert helper.result() == {"pages": [1, 2, 3], "text": "é" * 100_000}
+    assert not helper._process.is_alive()

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -191,16 +193,16 @@ def test_pages_read_in_a_helper_process_load_the_same_library(
     bad = FIXTURES / "bad"
     alone_bad = loader.load_library(bad)
     monkeypatch.setattr(loader, "PARALLEL_PAGES", 2)
-    monkeypatch.setattr(loader.os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # an idle machine
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # an idle machine
     helped = []
-    real_helper = loader._helper
+    real_start = loader.helper_process.start
 
-    def helper() -> object:
-        found = real_helper()
+    def start(work: Any) -> Any:
+        found = real_start(work)
         helped.append(found is not None)
         return found
 
-    monkeypatch.setattr(loader, "_helper", helper)
+    monkeypatch.setattr(loader.helper_process, "start", start)
     together = loader.load_library(tree)
     assert together.library.pages() == alone.library.pages()
     assert together.problems == alone.problems
@@ -210,10 +212,11 @@ def test_pages_read_in_a_helper_process_load_the_same_library(
 
 
 def test_no_helper_process_while_the_cores_are_busy(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.content import loader
+    from bot import helper_process
 
-    monkeypatch.setattr(loader.os, "getloadavg", lambda: (6.0, 6.0, 6.0))
-    assert loader._helper() is None
+    monkeypatch.setattr(os, "getloadavg", lambda: (6.0, 6.0, 6.0))
+    assert not helper_process.core_free()
+    assert helper_process.start(lambda: 1) is None
 
 
 _HELPED: dict[str, object] = {}  # the test process's id and the real _load_chunk
@@ -221,8 +224,6 @@ _HELPED: dict[str, object] = {}  # the test process's id and the real _load_chun
 
 def _dying_chunk(pages: list[object]) -> object:
     """The loader's _load_chunk, except that in a helper process it dies at once."""
-    import os
-
     if os.getpid() != _HELPED["parent"]:
         os._exit(1)
     return _HELPED["real"](pages)  # type: ignore[operator]
@@ -231,8 +232,6 @@ def _dying_chunk(pages: list[object]) -> object:
 def test_pages_of_a_helper_that_dies_are_read_in_the_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import os
-
     from bot.content import loader
 
     tree = Path(__file__).resolve().parents[1] / "content"
@@ -240,7 +239,7 @@ def test_pages_of_a_helper_that_dies_are_read_in_the_process(
     monkeypatch.setitem(_HELPED, "parent", os.getpid())
     monkeypatch.setitem(_HELPED, "real", loader._load_chunk)
     monkeypatch.setattr(loader, "PARALLEL_PAGES", 2)
-    monkeypatch.setattr(loader.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     monkeypatch.setattr(loader, "_load_chunk", _dying_chunk)
     again = loader.load_library(tree)
     assert again.library.pages() == alone.library.pages()
@@ -264,7 +263,6 @@ def test_a_page_longer_than_its_size_said_is_read_whole_and_bounded(
 ) -> None:
     """The read is sized by the file's stat; a file longer than that (growing, or /proc-like
     files that report no size) is read on, to the same bound."""
-    import os
 
     from bot.content import files
 
