@@ -117,3 +117,26 @@ def test_a_helper_hands_back_its_result() -> None:
     helper = helper_process.Helper(lambda: {"pages": [1, 2, 3], "text": "é" * 100_000})
     assert helper.result() == {"pages": [1, 2, 3], "text": "é" * 100_000}
     assert not helper._process.is_alive()
+
+
+def test_the_collector_is_paused_during_start_up_and_left_as_found() -> None:
+    import gc
+
+    from bot import collector
+
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+        with collector.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause holds
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
+    load_library(CONTENT)
+    assert gc.isenabled()

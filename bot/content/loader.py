@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from bot import helper_process
+from bot import collector, helper_process
 from bot.content.files import PagePath, discover_pages, read_page
 from bot.content.library import Library
 from bot.content.markup import parse_body
@@ -68,6 +68,11 @@ def load_required(root: Path) -> LoadResult:
 
 def load_library(root: Path) -> LoadResult:
     """Every exercise page under `root`, and the problems of the pages that are not clean."""
+    with collector.paused():
+        return _load_library(root)
+
+
+def _load_library(root: Path) -> LoadResult:
     problems: list[Problem] = []
     exercises: list[Exercise] = []
     slugs: dict[tuple[str, str], Path] = {}
