@@ -128,7 +128,7 @@ def test_the_stemmer_in_use_stems_as_the_python_snowball_stemmers_do() -> None:
 
 
 def test_words_of_ascii_text_are_the_regex_words() -> None:
-    """words() finds ASCII text's words with str.translate; the regex it skips must agree."""
+    """words() finds ASCII text's words with bytes.translate; the regex it skips must agree."""
     import string
 
     from hypothesis import given, settings
@@ -148,3 +148,6 @@ def test_words_of_ascii_text_are_the_regex_words() -> None:
     check()
     long = "Don't `roll` UP_slowly--a1b2 " * 300  # cut at MAX_MESSAGE_CHARS
     assert words(long) == by_regex(long)
+    for code in range(128):  # every ASCII character, between words and at the ends
+        for text in (f"ab{chr(code)}cd", f"{chr(code)}ab cd{chr(code)}"):
+            assert words(text) == by_regex(text), code
