@@ -166,7 +166,7 @@ class FaqIndex:
                 # Each question's weight without its exercise's name (see `match`).
                 "own_weight": np.array(
                     [
-                        sum(idf[t] for t in q - names)
+                        sum(map(idf.__getitem__, q - names))
                         for q, names in zip(questions, name_terms, strict=True)
                     ],
                     np.float64,
