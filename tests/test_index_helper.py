@@ -112,7 +112,7 @@ def test_a_helper_whose_result_is_not_taken_is_stopped(monkeypatch: pytest.Monke
 
 
 def test_a_helper_hands_back_its_result() -> None:
-    from bot import helper_process
+    from bot.content import helper_process
 
     helper = helper_process.Helper(lambda: {"pages": [1, 2, 3], "text": "é" * 100_000})
     assert helper.result() == {"pages": [1, 2, 3], "text": "é" * 100_000}
@@ -122,7 +122,7 @@ def test_a_helper_hands_back_its_result() -> None:
 def test_the_collector_is_paused_during_start_up_and_left_as_found() -> None:
     import gc
 
-    from bot import collector
+    from bot.content import collector
 
     assert gc.isenabled()
     with collector.paused():

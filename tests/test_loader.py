@@ -212,7 +212,7 @@ def test_pages_read_in_a_helper_process_load_the_same_library(
 
 
 def test_no_helper_process_while_the_cores_are_busy(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot import helper_process
+    from bot.content import helper_process
 
     monkeypatch.setattr(os, "getloadavg", lambda: (6.0, 6.0, 6.0))
     assert not helper_process.core_free()

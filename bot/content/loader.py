@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from bot import collector, helper_process
+from bot.content import collector, helper_process
 from bot.content.files import PagePath, discover_pages, read_page
 from bot.content.library import Library
 from bot.content.markup import parse_body

@@ -32,7 +32,6 @@ from typing import Any
 
 import numpy as np
 
-from bot import collector
 from bot.content import (
     Block,
     BlockKind,
@@ -46,6 +45,7 @@ from bot.content import (
     Modification,
     Problem,
     Severity,
+    collector,
     load_required,
 )
 from bot.content.files import discover_pages

@@ -8,8 +8,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot import collector
-from bot.content import DEFAULT_LANG, Difficulty, Exercise, Library, RandomFilters, Section
+from bot.content import (
+    DEFAULT_LANG,
+    Difficulty,
+    Exercise,
+    Library,
+    RandomFilters,
+    Section,
+    collector,
+)
 from bot.engine import descriptions, names, questions, requests, sessions
 from bot.engine.answer import Answer, AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate

@@ -13,8 +13,16 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
-from bot import helper_process
-from bot.content import DEFAULT_LANG, Exercise, FaqEntry, Level, Library, RandomFilters, Section
+from bot.content import (
+    DEFAULT_LANG,
+    Exercise,
+    FaqEntry,
+    Level,
+    Library,
+    RandomFilters,
+    Section,
+    helper_process,
+)
 from bot.engine.faq import FaqIndex, FaqSource
 from bot.engine.lexicon import Analysis, Lexicon, lexicon
 from bot.engine.matching import NameIndex
@@ -143,8 +151,12 @@ class LanguageIndex:
             if len(self.pages) >= HELPED_PAGES
             else None
         )
-        texts = self._build_texts(library)
-        words = helper.result() if helper is not None else None
+        try:
+            texts = self._build_texts(library)
+            words = helper.result() if helper is not None else None
+        finally:
+            if helper is not None:
+                helper.close()
         if words is None:  # no helper, or it failed: built here
             words = self._build_words(library)
         else:

@@ -13,6 +13,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -48,6 +49,9 @@ class Helper(Generic[T]):
 
     def __init__(self, work: Callable[[], T]) -> None:
         context = multiprocessing.get_context("fork")
+        # Output still buffered here would be written by the helper too, as it exits.
+        sys.stdout.flush()
+        sys.stderr.flush()
         self._receive, send = context.Pipe(duplex=False)
         # Forked, so `work` and what it reads are not pickled: the child has them in memory.
         self._process = context.Process(target=_run, args=(work, send), daemon=True)
