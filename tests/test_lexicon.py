@@ -61,6 +61,51 @@ def test_content_terms_are_the_analysis_terms_in_the_same_order() -> None:
             assert list(found) == list(expected)
 
 
+def test_a_stated_position_is_the_analysis_first_position() -> None:
+    """The index reads each description's body position without a whole Analysis: the same
+    tag `position(analyse(text))` gives, on every bundled page's description and some odd
+    texts (fillers, shorthand, phrases at the end, nothing at all)."""
+    from pathlib import Path
+
+    import frontmatter
+
+    content = Path(__file__).resolve().parents[1] / "content"
+    texts = [
+        str(frontmatter.load(str(page)).get("description", "")) for page in content.rglob("*.md")
+    ]
+    texts += [
+        "",
+        "the all fours one",
+        "on all the fours",
+        "lying on your side, then on your back",
+        "the kicking one on my belly",
+        "el de a cuatro patas",
+        "la patada boca abajo, de lado",
+        "seated? no: kneeling, then supine",
+        "fours all on",
+    ]
+    for lang in ("en", "es", "xx"):
+        lex = lexicon(lang)
+        for text in texts:
+            stated = lex.position(lex.analyse(text))
+            assert lex.stated_position(text) == (stated[0] if stated else None), text
+
+
+def test_a_frozenset_of_the_content_counts_is_the_content_terms_in_the_same_order() -> None:
+    """The index reads an exercise's context once, for its counts and its terms: a frozenset
+    made from the counts must iterate as content_terms' own."""
+    texts = [
+        "Roll up slowly, roll down slowly; roll, roll, roll: the back rolls and rolls.",
+        "¿Me duelen las muñecas en cuadrupedia en el perro de caza, qué puedo hacer?",
+        "",
+    ]
+    texts += [" ".join(f"word{i % n} w{i % 7} back" for i in range(3 * n)) for n in (1, 10, 300)]
+    for lang in ("en", "es"):
+        for text in texts:
+            counts = lexicon(lang).content_counts(text)
+            assert list(frozenset(counts)) == list(lexicon(lang).content_terms(text))
+
+
 def test_the_stemmer_in_use_stems_as_the_python_snowball_stemmers_do() -> None:
     """PyStemmer (C) does the stemming when installed; its stems must be those of the
     pure-Python Snowball stemmers the tables were written against. Checked on every 100th word
@@ -83,7 +128,7 @@ def test_the_stemmer_in_use_stems_as_the_python_snowball_stemmers_do() -> None:
 
 
 def test_words_of_ascii_text_are_the_regex_words() -> None:
-    """words() finds ASCII text's words with str.translate; the regex it skips must agree."""
+    """words() finds ASCII text's words with bytes.translate; the regex it skips must agree."""
     import string
 
     from hypothesis import given, settings
@@ -103,3 +148,6 @@ def test_words_of_ascii_text_are_the_regex_words() -> None:
     check()
     long = "Don't `roll` UP_slowly--a1b2 " * 300  # cut at MAX_MESSAGE_CHARS
     assert words(long) == by_regex(long)
+    for code in range(128):  # every ASCII character, between words and at the ends
+        for text in (f"ab{chr(code)}cd", f"{chr(code)}ab cd{chr(code)}"):
+            assert words(text) == by_regex(text), code

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -191,16 +193,16 @@ def test_pages_read_in_a_helper_process_load_the_same_library(
     bad = FIXTURES / "bad"
     alone_bad = loader.load_library(bad)
     monkeypatch.setattr(loader, "PARALLEL_PAGES", 2)
-    monkeypatch.setattr(loader.os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # an idle machine
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # an idle machine
     helped = []
-    real_helper = loader._helper
+    real_start = loader.helper_process.start
 
-    def helper() -> object:
-        found = real_helper()
+    def start(work: Any) -> Any:
+        found = real_start(work)
         helped.append(found is not None)
         return found
 
-    monkeypatch.setattr(loader, "_helper", helper)
+    monkeypatch.setattr(loader.helper_process, "start", start)
     together = loader.load_library(tree)
     assert together.library.pages() == alone.library.pages()
     assert together.problems == alone.problems
@@ -210,10 +212,11 @@ def test_pages_read_in_a_helper_process_load_the_same_library(
 
 
 def test_no_helper_process_while_the_cores_are_busy(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.content import loader
+    from bot.content import helper_process
 
-    monkeypatch.setattr(loader.os, "getloadavg", lambda: (6.0, 6.0, 6.0))
-    assert loader._helper() is None
+    monkeypatch.setattr(os, "getloadavg", lambda: (6.0, 6.0, 6.0))
+    assert not helper_process.core_free()
+    assert helper_process.start(lambda: 1) is None
 
 
 _HELPED: dict[str, object] = {}  # the test process's id and the real _load_chunk
@@ -221,8 +224,6 @@ _HELPED: dict[str, object] = {}  # the test process's id and the real _load_chun
 
 def _dying_chunk(pages: list[object]) -> object:
     """The loader's _load_chunk, except that in a helper process it dies at once."""
-    import os
-
     if os.getpid() != _HELPED["parent"]:
         os._exit(1)
     return _HELPED["real"](pages)  # type: ignore[operator]
@@ -231,8 +232,6 @@ def _dying_chunk(pages: list[object]) -> object:
 def test_pages_of_a_helper_that_dies_are_read_in_the_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import os
-
     from bot.content import loader
 
     tree = Path(__file__).resolve().parents[1] / "content"
@@ -240,8 +239,47 @@ def test_pages_of_a_helper_that_dies_are_read_in_the_process(
     monkeypatch.setitem(_HELPED, "parent", os.getpid())
     monkeypatch.setitem(_HELPED, "real", loader._load_chunk)
     monkeypatch.setattr(loader, "PARALLEL_PAGES", 2)
-    monkeypatch.setattr(loader.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     monkeypatch.setattr(loader, "_load_chunk", _dying_chunk)
     again = loader.load_library(tree)
     assert again.library.pages() == alone.library.pages()
     assert again.problems == alone.problems
+
+
+def test_pages_pickle_as_their_fields_and_come_back_equal() -> None:
+    """A helper process hands its pages back pickled (bot/content/model.py pickles each model
+    as its fields): every page, body block, modification and FAQ entry comes back equal."""
+    import pickle
+
+    pages = load_library(Path(__file__).resolve().parents[1] / "content").library.pages()
+    again = pickle.loads(pickle.dumps(pages, pickle.HIGHEST_PROTOCOL))
+    assert again == pages
+    assert [repr(page) for page in again] == [repr(page) for page in pages]
+
+
+@pytest.mark.parametrize("reported", [0, 10, 1000])
+def test_a_page_longer_than_its_size_said_is_read_whole_and_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reported: int
+) -> None:
+    """The read is sized by the file's stat; a file longer than that (growing, or /proc-like
+    files that report no size) is read on, to the same bound."""
+
+    from bot.content import files
+
+    page = tmp_path / "page.md"
+    text = "---\ntitle: x\n---\n" + "words " * 500
+    page.write_text(text, encoding="utf-8")
+    big = tmp_path / "big.md"
+    big.write_bytes(b"x" * (files.MAX_PAGE_BYTES + 10))
+    real_fstat = os.fstat
+
+    class Stat:
+        def __init__(self, found: os.stat_result) -> None:
+            self.st_mode = found.st_mode
+            self.st_size = reported
+
+    monkeypatch.setattr(files.os, "fstat", lambda fd: Stat(real_fstat(fd)))
+    assert files.read_page(page, []) == text
+    problems: list[files.Problem] = []
+    assert files.read_page(big, problems) is None
+    assert [p.message for p in problems] == [files._TOO_LARGE]

@@ -122,7 +122,13 @@ def read_page(path: Path, problems: list[Problem]) -> str | None:
             if info.st_size > MAX_PAGE_BYTES:
                 problems.append(Problem(path, _TOO_LARGE))
                 return None
-            data = file.read(MAX_PAGE_BYTES + 1)
+            # A buffer of the file's size (and a byte more, to see that it grew): one of the
+            # bound's size for every page took longer than the reading. A file longer than its
+            # size said (growing, or /proc-like) is read on, to the same bound.
+            wanted = min(info.st_size, MAX_PAGE_BYTES) + 1
+            data = file.read(wanted)
+            if len(data) == wanted <= MAX_PAGE_BYTES:
+                data += file.read(MAX_PAGE_BYTES + 1 - wanted)
     except OSError as exc:
         problems.append(Problem(path, f"cannot read the page: {exc.strerror or exc}"))
         return None

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
-import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from bot.content import collector, helper_process
 from bot.content.files import PagePath, discover_pages, read_page
 from bot.content.library import Library
 from bot.content.markup import parse_body
@@ -71,6 +68,11 @@ def load_required(root: Path) -> LoadResult:
 
 def load_library(root: Path) -> LoadResult:
     """Every exercise page under `root`, and the problems of the pages that are not clean."""
+    with collector.paused():
+        return _load_library(root)
+
+
+def _load_library(root: Path) -> LoadResult:
     problems: list[Problem] = []
     exercises: list[Exercise] = []
     slugs: dict[tuple[str, str], Path] = {}
@@ -127,46 +129,21 @@ _Loaded = tuple[Exercise | None, list[Problem]]
 def _load_pages(pages: list[PagePath]) -> list[tuple[PagePath, _Loaded]]:
     """Each page with its exercise (or None) and its problems, in the order given."""
     cut = len(pages) // 2
-    helper = _helper() if len(pages) >= PARALLEL_PAGES else None
+    helper = (
+        helper_process.start(partial(_load_chunk, pages[cut:]))
+        if len(pages) >= PARALLEL_PAGES
+        else None
+    )
     if helper is None:
         return list(zip(pages, _load_chunk(pages), strict=True))
-    with helper:
-        try:
-            later = helper.submit(_load_chunk, pages[cut:])
-        except (BrokenProcessPool, OSError):  # no fork (memory?): the pages are read here
-            later = None
+    try:
         loaded = _load_chunk(pages[:cut])
-        try:
-            loaded += later.result() if later is not None else _load_chunk(pages[cut:])
-        except (BrokenProcessPool, OSError):  # the helper died: its pages are read here
-            loaded += _load_chunk(pages[cut:])
+        later = helper.result()
+    finally:
+        helper.close()
+    # A helper that died, or could not be forked, had its pages read here.
+    loaded += later if later is not None else _load_chunk(pages[cut:])
     return list(zip(pages, loaded, strict=True))
-
-
-def _helper() -> ProcessPoolExecutor | None:
-    """One forked helper process, when a second core is free for it and forking is safe: in
-    the main thread of a process with no other thread (a reload in a worker thread, beside the
-    event loop, reads the pages itself: a fork copies other threads' held locks).
-
-    A core is taken as free while the load average is under the cores less one (this process
-    counts as one). On a busy machine the helper only shares our time: at 1 000 pages with the
-    load average at 6 on 2 cores it made loading 0.4 s slower; with the cores to ourselves, 1.45
-    s became 0.97 s (docs/PERFORMANCE.md)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-        busy = os.getloadavg()[0] > cores - 1
-    except (AttributeError, OSError):  # not Linux: no affinity or load average to go by
-        return None
-    if cores < 2 or busy or threading.active_count() > 1:
-        return None
-    if multiprocessing.current_process().daemon:  # a daemon process may not have children
-        return None
-    if threading.current_thread() is not threading.main_thread():
-        return None
-    try:
-        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    except (OSError, ValueError):
-        return None
 
 
 def _load_chunk(pages: list[PagePath]) -> list[_Loaded]:
@@ -417,10 +394,29 @@ def _walk(
         for key_node, value_node in node.value:
             is_scalar = isinstance(key_node, yaml.ScalarNode)
             key = key_node.value if is_scalar else str(key_node.tag)
-            lines[(*path, key)] = first_line + key_node.start_mark.line
-            value = _walk(loader, value_node, (*path, key), lines, first_line, budget, seen)
+            key_path = (*path, key)
+            lines[key_path] = first_line + key_node.start_mark.line
+            if (
+                type(value_node) is yaml.ScalarNode
+                and value_node.tag == _STR
+                and id(value_node) not in seen
+            ):
+                # A string (a title, an answer): _walk's work for it, without a call.
+                budget[0] -= 1
+                if budget[0] < 0 or len(key_path) > 20:
+                    raise _TooLarge
+                lines[key_path] = first_line + value_node.start_mark.line
+                seen.add(id(value_node))
+                value = value_node.value
+            else:
+                value = _walk(loader, value_node, key_path, lines, first_line, budget, seen)
             if plain:
-                made = _scalar(loader, key_node, seen) if is_scalar else _NOT_PLAIN
+                if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
+                    # _scalar's work for a string key, likewise.
+                    made = _NOT_PLAIN if id(key_node) in seen else key_node.value
+                    seen.add(id(key_node))
+                else:
+                    made = _scalar(loader, key_node, seen) if is_scalar else _NOT_PLAIN
                 plain = made is not _NOT_PLAIN and value is not _NOT_PLAIN
                 data[made] = value
         return data if plain else _NOT_PLAIN

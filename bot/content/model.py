@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
+from operator import attrgetter
 from pathlib import Path
+from typing import Any, TypeVar
 
 DEFAULT_LANG = "en"
+_Model = TypeVar("_Model", bound=type[Any])
+
+
+def _pickled_as_fields(cls: _Model) -> _Model:
+    """Pickle as the class and its fields' values, unpickled by calling the class.
+
+    A large library's pages read in a helper process come back pickled. A frozen dataclass with
+    slots is otherwise restored by dataclasses' own `__setstate__`, which looks up the fields
+    again for every object: half the time of the pages' return at 1 000 pages."""
+    values = attrgetter(*(field.name for field in fields(cls)))
+
+    def reduce(self: object) -> tuple[type[Any], tuple[Any, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = reduce  # type: ignore[assignment]  # an unbound method, set on the class
+    return cls
 
 
 class Difficulty(StrEnum):
@@ -28,6 +46,7 @@ class BlockKind(StrEnum):
     HEADING = "heading"
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph, list item or sub-heading of a body section, as plain text."""
@@ -36,6 +55,7 @@ class Block:
     text: str
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Body:
     """The Markdown body split by `##` heading into the sections the bot knows."""
@@ -46,6 +66,7 @@ class Body:
     tips: tuple[Block, ...] = ()
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Modification:
     name: str
@@ -53,12 +74,14 @@ class Modification:
     description: str
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class FaqEntry:
     question: str
     answer: str
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Exercise:
     slug: str

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from bot.content.markup import clean_text, is_active_url
+from bot.content.markup import clean_text, is_active_url, plain_text
 from bot.content.model import Difficulty, FaqEntry, Level, Modification
 from bot.content.problems import Severity
 
@@ -156,10 +156,14 @@ def _check_strings(value: object, path: YamlPath, report: Report) -> None:
             report.error(f"active content in `{path[0]}`: {value.split(':', 1)[0]}: URL", path)
     elif isinstance(value, dict):
         for key, item in value.items():
-            _check_strings(item, (*path, str(key)), report)
+            # Text with no "<" (no HTML) and no ":" (no URL scheme) has nothing to report:
+            # most values, skipped without a call.
+            if type(item) is not str or "<" in item or ":" in item:
+                _check_strings(item, (*path, str(key)), report)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _check_strings(item, (*path, index), report)
+            if type(item) is not str or "<" in item or ":" in item:  # as above
+                _check_strings(item, (*path, index), report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +232,7 @@ class _Reader:
             if value is not None or required:
                 self._report.error(f"`{name}` must be text, got {describe_type(value)}", path)
             return None
-        cleaned = clean_text(value).text
+        cleaned = plain_text(value)
         if not cleaned and required:
             self._report.error(f"`{name}` is empty", path)
             return None
@@ -332,7 +336,7 @@ class _Reader:
     def field(self, entry: dict[str, Any], path: YamlPath, name: str) -> str | None:
         value = entry.get(name)
         if isinstance(value, str):  # the usual case first: text, so nothing to report
-            cleaned = clean_text(value).text
+            cleaned = plain_text(value)
             if cleaned:
                 return cleaned
         where = f"{path[0]}[{int(path[1]) + 1}].{name}"

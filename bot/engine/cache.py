@@ -18,7 +18,6 @@ the content itself, the folder should be writable only by the bot's own user.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import logging
 import marshal
@@ -46,6 +45,7 @@ from bot.content import (
     Modification,
     Problem,
     Severity,
+    collector,
     load_required,
 )
 from bot.content.files import discover_pages
@@ -92,13 +92,8 @@ def start_engine(
     file = cache_file(cache, content)
     # Reading back a million sets, tuples and strings would otherwise run the cyclic garbage
     # collector hundreds of times over objects that are all alive.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         started = _from_cache(file, key, rng)
-    finally:
-        if collecting:
-            gc.enable()
     if started is not None:
         return started
     result = load_required(content)

@@ -8,7 +8,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot.content import DEFAULT_LANG, Difficulty, Exercise, Library, RandomFilters, Section
+from bot.content import (
+    DEFAULT_LANG,
+    Difficulty,
+    Exercise,
+    Library,
+    RandomFilters,
+    Section,
+    collector,
+)
 from bot.engine import descriptions, names, questions, requests, sessions
 from bot.engine.answer import Answer, AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
@@ -33,10 +41,11 @@ class AnswerEngine:
         self.library = library
         self._rng = rng or random.Random()
         kept = states or {}
-        self._indexes = {
-            lang: LanguageIndex(library, lang, kept.get(lang))
-            for lang in sorted({DEFAULT_LANG} | library.languages)
-        }
+        with collector.paused():
+            self._indexes = {
+                lang: LanguageIndex(library, lang, kept.get(lang))
+                for lang in sorted({DEFAULT_LANG} | library.languages)
+            }
 
     def states(self) -> dict[str, dict[str, Any]]:
         """Each language's built index, for the index cache."""

@@ -11,6 +11,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -67,10 +68,12 @@ class FaqIndex:
         sources: Sequence[FaqSource],
         lexicon: Lexicon,
         terms_of: dict[str, frozenset[str]] | None = None,
+        counts_of: dict[str, Counter[str]] | None = None,
     ) -> None:
         """`terms_of`: texts already analysed (an exercise's context serves its FAQ entries
-        and its passages alike)."""
+        and its passages alike); `counts_of`: contexts' term counts, likewise."""
         analysed = {} if terms_of is None else terms_of
+        counted = {} if counts_of is None else counts_of
 
         def content_terms(text: str) -> frozenset[str]:
             found = analysed.get(text)
@@ -86,7 +89,6 @@ class FaqIndex:
         answers: list[frozenset[str]] = []
         entry_exercise: list[int] = []
         name_terms: list[frozenset[str]] = []
-        df: Counter[str] = Counter()
         postings: defaultdict[str, list[int]] = defaultdict(list)
         question_postings: defaultdict[str, list[int]] = defaultdict(list)
         title_postings: defaultdict[str, list[int]] = defaultdict(list)  # by page row
@@ -106,8 +108,11 @@ class FaqIndex:
                 if source.position is not None:
                     page |= {position_term(source.position)}
                 context.append(page)
-                counts = _counts(lexicon, source.context, source.position)
-                lengths.append(sum(counts.values()))
+                counts = counted.get(source.context)
+                if counts is None:
+                    counts = counted[source.context] = lexicon.content_counts(source.context)
+                # The body position counts once, as a term said once (no word has a colon).
+                lengths.append(sum(counts.values()) + (source.position is not None))
                 for term in page:
                     context_postings[term].append(row)
                     context_counts[term].append(counts.get(term, 1))
@@ -118,12 +123,13 @@ class FaqIndex:
             entry_exercise.append(row_of[source.exercise_id])
             name_terms.append(source.name_terms)
             by_exercise.setdefault(source.exercise_id, set()).add(entry_id)
-            df.update(q)
             for term in q | a:
                 postings[term].append(entry_id)
             for term in q:
                 question_postings[term].append(entry_id)
         exercise_ids = list(row_of)
+        # Counted in one call, in the order one update per question would give.
+        df = Counter(chain.from_iterable(questions))
         # Everything an exercise's page says, its FAQ included: how well it fits the message.
         exercise_text = [
             page.union(*(questions[e] | answers[e] for e in by_exercise[exercise_id]))
@@ -134,12 +140,14 @@ class FaqIndex:
         average = sum(lengths) / pages if lengths else 1.0
         # BM25's term frequency part, per posting: a word said often on a short page is more
         # that page's than a word said once on a long one ("circle" on Single Leg Circles).
+        # The same float operations in the same order as one posting at a time in Python, as
+        # arrays: `count * (k1 + 1) / (count + k1 * (1 - b + b * length / average))`.
         k1, b = self.K1, self.B
-        saturated = [
-            count * (k1 + 1) / (count + k1 * (1 - b + b * lengths[row] / average))
-            for term, rows in context_postings.items()
-            for row, count in zip(rows, context_counts[term], strict=True)
+        held = np.fromiter(chain.from_iterable(context_counts.values()), np.float64)
+        length = np.array(lengths, np.float64)[
+            np.fromiter(chain.from_iterable(context_postings.values()), np.intp, len(held))
         ]
+        saturated = held * (k1 + 1) / (held + k1 * ((1 - b) + (b * length) / average))
         idf = {term: math.log(1 + total / count) for term, count in df.items()}
         self._set_state(
             lexicon,
@@ -156,12 +164,12 @@ class FaqIndex:
                 "question_postings": Postings.build(question_postings).state(),
                 "title_postings": Postings.build(title_postings).state(),
                 "context_postings": Postings.build(context_postings).state(),
-                "context_weights": np.array(saturated, np.float64),
+                "context_weights": saturated,
                 "idf": idf,
                 # Each question's weight without its exercise's name (see `match`).
                 "own_weight": np.array(
                     [
-                        sum(idf[t] for t in q - names)
+                        sum(map(idf.__getitem__, q - names))
                         for q, names in zip(questions, name_terms, strict=True)
                     ],
                     np.float64,
@@ -453,11 +461,3 @@ class FaqIndex:
 
     def entries_of(self, *exercise_ids: str) -> frozenset[int]:
         return frozenset(e for i in exercise_ids for e in self._by_exercise.get(i, ()))
-
-
-def _counts(lexicon: Lexicon, text: str, position: str | None) -> Counter[str]:
-    """How often each content term is said in a page's own text (its position once)."""
-    counts = lexicon.content_counts(text)
-    if position is not None:
-        counts[position_term(position)] += 1
-    return counts

@@ -13,16 +13,35 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
-from bot.content import DEFAULT_LANG, Exercise, FaqEntry, Level, Library, RandomFilters, Section
+from bot.content import (
+    DEFAULT_LANG,
+    Exercise,
+    FaqEntry,
+    Level,
+    Library,
+    RandomFilters,
+    Section,
+    helper_process,
+)
 from bot.engine.faq import FaqIndex, FaqSource
 from bot.engine.lexicon import Analysis, Lexicon, lexicon
 from bot.engine.matching import NameIndex
-from bot.engine.spelling import Speller, common_words, real_words
+from bot.engine.spelling import (
+    Speller,
+    common_words,
+    has_word_lists,
+    real_words,
+    remember_word_lists,
+    word_lists,
+)
 from bot.languages.text import fold, words
 
 # A passage's section, as a small number in the refs array.
 _SECTIONS = (Section.MISTAKES, Section.TIPS, Section.MODIFICATIONS)
 _LEVELS = (None, Level.EASIER, Level.HARDER)
+# From this many pages on, the index is built in two processes when a core is free: a fork
+# and handing the names back cost some 50 ms.
+HELPED_PAGES = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +103,6 @@ class PassageRefs(Sequence[PassageRef]):
         )
 
 
-def _append(columns: tuple[list[int], ...], *values: int) -> None:
-    for column, value in zip(columns, values, strict=True):
-        column.append(value)
-
-
 class LanguageIndex:
     """Names, FAQ entries, passages and the vocabulary of one language's pages.
 
@@ -129,23 +143,49 @@ class LanguageIndex:
         return self._state
 
     def _build(self, library: Library) -> dict[str, Any]:
+        # The names and the vocabulary (with spelling help) are built in a helper process,
+        # when a core is free for one, while this one builds the FAQ and passage indexes: the
+        # two halves share nothing but the pages.
+        helper = (
+            helper_process.start(partial(self._build_words, library))
+            if len(self.pages) >= HELPED_PAGES
+            else None
+        )
+        try:
+            texts = self._build_texts(library)
+            words = helper.result() if helper is not None else None
+        finally:
+            if helper is not None:
+                helper.close()
+        if words is None:  # no helper, or it failed: built here
+            words = self._build_words(library)
+        else:
+            # Sets come back from the helper with the same members, in another order: the
+            # one the speller iterates is made here, as when built in this process.
+            words["speller"]["_cues"] = Speller.cue_set(self.lexicon.cue_words)
+            if words["lists"] is not None:
+                remember_word_lists(self.lexicon.language.spelling, *words["lists"])
+        return {
+            "position_of": texts["position_of"],
+            "known_words": words["known_words"],
+            "muscle_words": texts["muscle_words"],
+            "faq_refs": texts["faq_refs"],
+            "passage_refs": texts["passage_refs"],
+            "names": words["names"],
+            "faq": texts["faq"],
+            "passages": texts["passages"],
+            "speller": words["speller"],
+        }
+
+    def _build_words(self, library: Library) -> dict[str, Any]:
+        """The vocabulary, the name index and spelling help."""
         lex = self.lexicon
+        known = has_word_lists(lex.language.spelling)
         vocabulary: Counter[str] = Counter()
         name_words: set[str] = set()
         names: list[tuple[str, str, bool]] = []
-        faq: list[FaqSource] = []
-        passages: list[FaqSource] = []
-        faq_refs: tuple[list[int], list[int]] = ([], [])
-        passage_refs: tuple[list[int], list[int], list[int]] = ([], [], [])
-        muscle_words: set[str] = set()
-        # Each exercise's body position, as its description states it first ("A prone...").
-        position_of: dict[str, str] = {}
-        for row, page in enumerate(self.pages):
+        for page in self.pages:
             exercise_id = page.id
-            stated = lex.position(lex.analyse(page.description))
-            position = stated[0] if stated else None
-            if position is not None:
-                position_of[exercise_id] = position
             titles = [(page.title, page.keywords)]
             original = library.get(exercise_id, DEFAULT_LANG)
             if original is not None and original is not page:
@@ -156,30 +196,6 @@ class LanguageIndex:
                 names.extend((exercise_id, keyword, False) for keyword in keywords)
                 for name in (title, *keywords):
                     name_words.update(words(name))
-            name_terms = frozenset(lex.term(w) for w in words(page.title))
-            context = " ".join((page.title, *page.keywords, page.description, *page.steps))
-
-            source = partial(
-                FaqSource, exercise_id, name_terms=name_terms, context=context, position=position
-            )
-            for item, entry in enumerate(page.faq):
-                faq.append(source(question=entry.question, answer=entry.answer))
-                _append(faq_refs, row, item)
-            for section, blocks in (
-                (Section.MISTAKES, page.body.mistakes),
-                (Section.TIPS, page.body.tips),
-            ):
-                for block in blocks:
-                    passages.append(source(question=block.text, answer=""))
-                    _append(passage_refs, row, _SECTIONS.index(section), 0)
-            for modification in page.modifications:
-                text = f"{modification.name}. {modification.description}"
-                passages.append(source(question=text, answer=""))
-                _append(passage_refs, row, 2, _LEVELS.index(modification.level))
-            for muscle in page.muscles:
-                single = words(muscle)
-                if len(single) == 1 and len(single[0]) > 3:  # "oblicuos", not "parte alta de..."
-                    muscle_words.add(lex.stem(single[0]))
             body = page.body.overview + page.body.benefits + page.body.mistakes + page.body.tips
             texts = (
                 page.description,
@@ -192,13 +208,6 @@ class LanguageIndex:
             # order, as one count per text.
             vocabulary.update(chain.from_iterable(map(words, texts)))
         known_words = frozenset(vocabulary)
-        # Each text is read once, for both indexes, and without a whole Analysis each (the
-        # FaqIndexes take their terms from here: lexicon.content_terms gives what they would).
-        analysed: dict[str, frozenset[str]] = {}
-        for indexed in (*faq, *passages):
-            for text in (indexed.question, indexed.answer, indexed.context):
-                if text not in analysed:
-                    analysed[text] = lex.content_terms(text)
         speller = Speller(
             vocabulary,
             name_words,
@@ -208,15 +217,88 @@ class LanguageIndex:
             real_words(lex.language.spelling),
         )
         return {
-            "position_of": position_of,
             "known_words": known_words,
+            "names": NameIndex(names, lex, known_words).state(),
+            "speller": speller.state(),
+            # Read here when this process has not read them yet (a quarter of a second that the
+            # helper has to spare), and handed back with the rest.
+            "lists": None if known else word_lists(lex.language.spelling),
+        }
+
+    def _build_texts(self, library: Library) -> dict[str, Any]:
+        """Body positions, the FAQ and passage indexes and the muscle words."""
+        lex = self.lexicon
+        faq: list[FaqSource] = []
+        passages: list[FaqSource] = []
+        faq_refs: tuple[list[int], list[int]] = ([], [])
+        passage_refs: tuple[list[int], list[int], list[int]] = ([], [], [])
+        muscle_words: set[str] = set()
+        contexts: list[str] = []
+        faq_page, faq_item = faq_refs
+        passage_page, passage_section, passage_level = passage_refs
+        mistakes, tips, versions = (
+            _SECTIONS.index(part)
+            for part in (Section.MISTAKES, Section.TIPS, Section.MODIFICATIONS)
+        )
+        # Each exercise's body position, as its description states it first ("A prone...").
+        position_of: dict[str, str] = {}
+        for row, page in enumerate(self.pages):
+            exercise_id = page.id
+            position = lex.stated_position(page.description)
+            if position is not None:
+                position_of[exercise_id] = position
+            name_terms = frozenset(lex.term(w) for w in words(page.title))
+            context = " ".join((page.title, *page.keywords, page.description, *page.steps))
+            contexts.append(context)
+
+            # FaqSources made with positional arguments and the refs' columns filled in
+            # place: fifteen thousand of each at 1 000 pages.
+            for item, entry in enumerate(page.faq):
+                faq.append(
+                    FaqSource(
+                        exercise_id, entry.question, entry.answer, name_terms, context, position
+                    )
+                )
+                faq_page.append(row)
+                faq_item.append(item)
+            for section, blocks in ((mistakes, page.body.mistakes), (tips, page.body.tips)):
+                for block in blocks:
+                    passages.append(
+                        FaqSource(exercise_id, block.text, "", name_terms, context, position)
+                    )
+                    passage_page.append(row)
+                    passage_section.append(section)
+                    passage_level.append(0)
+            for modification in page.modifications:
+                text = f"{modification.name}. {modification.description}"
+                passages.append(FaqSource(exercise_id, text, "", name_terms, context, position))
+                passage_page.append(row)
+                passage_section.append(versions)
+                passage_level.append(_LEVELS.index(modification.level))
+            for muscle in page.muscles:
+                single = words(muscle)
+                if len(single) == 1 and len(single[0]) > 3:  # "oblicuos", not "parte alta de..."
+                    muscle_words.add(lex.stem(single[0]))
+        # Each text is read once, for both indexes, and without a whole Analysis each (the
+        # FaqIndexes take their terms from here: lexicon.content_terms gives what they would).
+        analysed: dict[str, frozenset[str]] = {}
+        counted: dict[str, Counter[str]] = {}
+        for context in contexts:
+            # A context's terms and its counts from one reading: a frozenset made from the
+            # counts' keys is content_terms' frozenset (the same terms added in the same order).
+            counts = counted[context] = lex.content_counts(context)
+            analysed[context] = frozenset(counts)
+        for indexed in (*faq, *passages):
+            for text in (indexed.question, indexed.answer, indexed.context):
+                if text not in analysed:
+                    analysed[text] = lex.content_terms(text)
+        return {
+            "position_of": position_of,
             "muscle_words": frozenset(muscle_words),
             "faq_refs": tuple(np.array(a, np.int32) for a in faq_refs),
             "passage_refs": tuple(np.array(a, np.int32) for a in passage_refs),
-            "names": NameIndex(names, lex, known_words).state(),
-            "faq": FaqIndex(faq, lex, analysed).state(),
-            "passages": FaqIndex(passages, lex, analysed).state(),
-            "speller": speller.state(),
+            "faq": FaqIndex(faq, lex, analysed, counted).state(),
+            "passages": FaqIndex(passages, lex, analysed, counted).state(),
         }
 
     def done_in(self, position: str) -> Sequence[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -77,6 +77,15 @@ class PhraseTable:
                 if tuple(stems[start:end]) == phrase:
                     found.append((tag, tuple(kept[start:end])))
         return found
+
+    def first(self, found: Sequence[str]) -> str | None:
+        """The tag `find_all` lists first, for a text's words with its fillers left out, in a
+        table of words as written that skips fillers (`exact`, not `every_word`)."""
+        for start, word in enumerate(found):
+            for phrase, tag in self._by_first.get(word, ()):
+                if tuple(found[start : start + len(phrase)]) == phrase:
+                    return tag
+        return None
 
 
 class Lexicon:
@@ -261,6 +270,12 @@ class Lexicon:
         """The body position a text states first ("on all fours"), and where."""
         stated = self.positions.find_all(message)
         return stated[0] if stated else None
+
+    def stated_position(self, text: str) -> str | None:
+        """The body position `text` states first: `position(analyse(text))`'s tag, from the
+        words alone (indexing reads every page's description; an Analysis is most of that)."""
+        fillers = self._cue_fillers
+        return self.positions.first([w for w in self._expand(words(text)) if w not in fillers])
 
     def _undiminish(self, word: str, known: Container[str]) -> str:
         for suffix, replacement in self._diminutives:

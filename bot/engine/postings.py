@@ -10,6 +10,7 @@ that touched an id first, then the id), so answers do not change.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -33,11 +34,12 @@ class Postings:
     @classmethod
     def build(cls, lists: Mapping[str, Sequence[int]]) -> Postings:
         terms = {term: row for row, term in enumerate(lists)}
-        sizes = np.fromiter((len(ids) for ids in lists.values()), np.int64, len(lists))
+        sizes = np.fromiter(map(len, lists.values()), np.int64, len(lists))
         offsets = np.zeros(len(lists) + 1, np.int32)
         np.cumsum(sizes, out=offsets[1:])
+        # Iterated in C (no generator frame per id): half a million ids at 1 000 pages.
         flat = np.fromiter(
-            (i for ids in lists.values() for i in ids), np.int32, int(offsets[-1]) if terms else 0
+            chain.from_iterable(lists.values()), np.int32, int(offsets[-1]) if terms else 0
         )
         return cls(terms, offsets, flat)
 

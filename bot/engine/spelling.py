@@ -65,6 +65,11 @@ def word_lists(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
     return found
 
 
+def has_word_lists(lang: str | None) -> bool:
+    """Whether this process has `lang`'s lists already."""
+    return lang in _LISTS
+
+
 def remember_word_lists(lang: str | None, real: frozenset[str], common: frozenset[str]) -> None:
     """The lists of `lang` as the index cache kept them, unless this process has read them."""
     _LISTS.setdefault(lang, (real, common))
@@ -102,7 +107,7 @@ class Speller:
         self._cache: dict[str, tuple[str, ...]] = {}
         self._near: NearWords | None = None
         self._names = frozenset(names)
-        self._cues = frozenset(w for w in cues if len(w) >= SHORT_WORD)
+        self._cues = self.cue_set(cues)
         # Words the language's tables know (greetings, other sports...) are never corrected.
         self._known = frozenset(vocabulary) | self._names | frozenset(cues) | frozenset(protected)
         self._frequency: dict[str, int] = dict(vocabulary)
@@ -116,6 +121,13 @@ class Speller:
         )
         # A form of a known word is no typo: "pike" when a page says "piking".
         self._stems = frozenset(stem(w) for w in self._known)
+
+    @staticmethod
+    def cue_set(cues: Iterable[str]) -> frozenset[str]:
+        """The cue words a short word may be corrected towards. Of the speller's sets this is
+        the one it iterates (the others it only asks), so its order matters: a set sent from
+        another process is rebuilt there in another order, this one is made again here."""
+        return frozenset(w for w in cues if len(w) >= SHORT_WORD)
 
     _STATE = "_names _cues _known _frequency _preferred _choices _splittable _stems".split()
 
