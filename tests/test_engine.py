@@ -399,3 +399,9 @@ def test_a_title_inside_the_name_said_is_not_a_second_exercise(engine: AnswerEng
     answer = engine.answer("I'm 20 weeks pregnant, is side plank still ok for me?")
     assert answer.kind is AnswerKind.FAQ
     assert answer.exercise is not None and answer.exercise.id == "side-plank"
+
+
+def test_words_of_likeness_ask_for_the_comparison(engine: AnswerEngine) -> None:
+    answer = engine.answer("how similar are swan prep and swan dive?")
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.faq is not None and "difference" in answer.faq.question
