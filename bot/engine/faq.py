@@ -273,9 +273,12 @@ class FaqIndex:
             return self._score(shortlist, *plain, across, limit)
         # Which entry answers is read mostly from the question sentence; how well it answers,
         # from the whole message (the problem is often told in the story before it).
-        fits = {m.entry_id: m for m in self._score(shortlist, *plain, across, len(shortlist))}
-        chosen = self._score(shortlist, *self._weighed(message, focus), across, limit)
-        return [fits[m.entry_id] for m in chosen]
+        chosen = [
+            m.entry_id
+            for m in self._score(shortlist, *self._weighed(message, focus), across, limit)
+        ]
+        fits = {m.entry_id: m for m in self._score(chosen, *plain, across, limit)}
+        return [fits[entry_id] for entry_id in chosen]
 
     def _weighed(self, message: set[str], focus: frozenset[str]) -> tuple[dict[str, float], float]:
         weight = {
