@@ -91,6 +91,8 @@ def test_a_focus_comes_first(library: Library) -> None:
         ("sesión de 10 minutos para principiantes", "es", 10, Difficulty.BEGINNER),
         ("rutina corta para la espalda", "es", 10, None),
         ("entrenamiento de 20 min avanzado", "es", 20, Difficulty.ADVANCED),
+        # "plan" and "glute" half say Plank and Glute Bridge; a length says it is a request
+        ("plan me a 20 minute glute session", "en", 20, None),
     ],
 )
 def test_messages_that_ask_for_a_session_get_one(

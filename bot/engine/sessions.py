@@ -195,8 +195,11 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if request is None or message.asks_which or request.minutes < SHORTEST:
         return
     names = message.names
-    if names and max(m.title_score for m in names) >= SUGGEST_FLOOR:
-        return  # "how do I fit the teaser into my routine?": a question about the Teaser
+    # "how do I fit the teaser into my routine?": a question about the Teaser. With a length
+    # said, only a title said in full is: "plan me a 20 minute glute session" half says Plank
+    # and Glute Bridge.
+    if names and max(m.title_score for m in names) >= (1.0 if request.timed else SUGGEST_FLOOR):
+        return
     # "after class my neck aches...": a word for a session, said in passing. A
     # request says what it wants (a length, a level, a focus), asks ("give me", "something"),
     # or is hardly more than the word ("workout please", "una rutina").
