@@ -93,6 +93,8 @@ def test_a_focus_comes_first(library: Library) -> None:
         ("entrenamiento de 20 min avanzado", "es", 20, Difficulty.ADVANCED),
         # "plan" and "glute" half say Plank and Glute Bridge; a length says it is a request
         ("plan me a 20 minute glute session", "en", 20, None),
+        ("a routine for tonight, about half an hour", "en", 30, None),
+        ("rutina de media hora nivel avanzado", "es", 30, Difficulty.ADVANCED),
     ],
 )
 def test_messages_that_ask_for_a_session_get_one(

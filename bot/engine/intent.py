@@ -107,26 +107,30 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
     units = lexicon.time_units
     found = message.words
     for position, word in enumerate(found):
-        amount: int | None = None
+        amount: float | None = None
         unit: str | None = None
         used = {position}
         glued = _NUMBER_WITH_UNIT.fullmatch(word)
+        # "half an hour": one word for "one" may stand between a number and its unit
+        after = position + 1
+        if after + 1 < len(found) and lexicon.number_words.get(found[after]) == 1:
+            after += int(found[after + 1] in units)
         if glued and glued.group(2) in units:
             amount, unit = _amount(glued.group(1)), glued.group(2)
         elif (
             (word.isdigit() or word in lexicon.number_words)
-            and position + 1 < len(found)
-            and found[position + 1] in units
+            and after < len(found)
+            and found[after] in units
         ):
             amount = _amount(word) if word.isdigit() else lexicon.number_words[word]
-            unit = found[position + 1]
-            used.add(position + 1)
+            unit = found[after]
+            used.update(range(position + 1, after + 1))
         if amount is not None and unit is not None:
             before = position - 1
             while before >= 0 and (found[before] in lexicon.bound_words or message.stop[before]):
                 used.add(before)  # "no more than", "under": part of the time bound
                 before -= 1
-            return amount * units[unit], used
+            return round(amount * units[unit]), used
     return None, set()
 
 

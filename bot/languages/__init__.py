@@ -50,7 +50,7 @@ class Language:
     equipment_words: Mapping[str, str]
     bound_words: frozenset[str]  # "under", "max": part of a time bound
     time_units: Mapping[str, int]  # in seconds
-    number_words: Mapping[str, int]
+    number_words: Mapping[str, float]  # "half" (an hour) is 0.5
     name_requests: tuple[str, ...]  # "what's it called when..."
     description_markers: tuple[str, ...]  # "the one where...": alone, it asks which one
     # A bare request for a name closing a description ("..., what is it?", "name?"): the

@@ -919,11 +919,17 @@ TIME_UNITS: dict[str, int] = {
     "mins": 60,
     "minute": 60,
     "minutes": 60,
+    "hour": 3600,
+    "hours": 3600,
+    "hr": 3600,
+    "hrs": 3600,
 }
 
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: dict[str, float] = {
+    "half": 0.5,
     "one": 1,
     "a": 1,
+    "an": 1,
     "two": 2,
     "three": 3,
     "four": 4,

@@ -649,8 +649,13 @@ TIME_UNITS: dict[str, int] = {
     "mins": 60,
     "minuto": 60,
     "minutos": 60,
+    "hora": 3600,
+    "horas": 3600,
+    "h": 3600,
 }
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: dict[str, float] = {
+    "media": 0.5,
+    "medio": 0.5,
     "un": 1,
     "uno": 1,
     "una": 1,
