@@ -405,3 +405,10 @@ def test_words_of_likeness_ask_for_the_comparison(engine: AnswerEngine) -> None:
     answer = engine.answer("how similar are swan prep and swan dive?")
     assert answer.kind is AnswerKind.FAQ
     assert answer.faq is not None and "difference" in answer.faq.question
+
+
+@pytest.mark.parametrize(
+    "text", ["un ejercicio cualquiera para glúteos", "uno de espalda, el que sea"]
+)
+def test_whichever_asks_for_a_random_pick(engine: AnswerEngine, text: str) -> None:
+    assert engine.answer(text, "es").kind is AnswerKind.RANDOM

@@ -154,7 +154,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),
         asks=_asks(text, analysis, index, position),
-        asks_which=_asks_which(text, analysis, index, named),
+        asks_which=_asks_which(text, analysis, index, named, request.positions),
         described=described,
         focus=_focus(text, index),
     )
@@ -220,7 +220,11 @@ def _asks(
 
 
 def _asks_which(
-    text: str, analysis: Analysis, index: LanguageIndex, named: list[NameMatch]
+    text: str,
+    analysis: Analysis,
+    index: LanguageIndex,
+    named: list[NameMatch],
+    requested: frozenset[int] = frozenset(),
 ) -> bool:
     """ "What's it called when you...", or a description alone ("the one where you kneel on
     one knee and swing the top leg"); not a description that sets up a question after it,
@@ -240,8 +244,12 @@ def _asks_which(
     if not one_sentence:
         return False
     titles = [m.title_positions for m in named if m.title_score >= 1.0 and m.title_positions]
+    # A marker inside a request's words is the request's ("el que sea": whichever).
     return any(
-        tag == "marker" and not any(max(t) < min(span) for t in titles) for tag, span in found
+        tag == "marker"
+        and not set(span) & requested
+        and not any(max(t) < min(span) for t in titles)
+        for tag, span in found
     )
 
 
