@@ -177,6 +177,29 @@ def _answered_chats(fake: FakeTelegram) -> set[int]:
     return {int(r.params["chat_id"]) for r in fake.requests_for("sendMessage") if r.status == 200}
 
 
+async def test_reads_in_flight_finish_while_a_failed_write_reopens_the_read_only_file(
+    tmp_path: Path,
+) -> None:
+    # A write refused by a read-only file opens the file again; reads other tasks have
+    # running on the old connection must not be cut off (they were: "closed database").
+    db = tmp_path / "favourites.sqlite3"
+    async with SqliteStore(db) as store:
+        await store.add(1, "teaser")
+    set_read_only(db, True)
+    try:
+        async with SqliteStore(db) as store:
+            # Reads and refused writes interleaved, so reads are running when a write reopens.
+            tasks = [
+                store.contains(1, "teaser") if i % 3 else store.add(2, "plank") for i in range(300)
+            ]
+            results = await asyncio.gather(*tasks, return_exceptions=True)
+            assert [r for i, r in enumerate(results) if i % 3] == [True] * 200
+            assert all(isinstance(r, Exception) for i, r in enumerate(results) if not i % 3)
+            assert await store.contains(1, "teaser")
+    finally:
+        set_read_only(db, False)
+
+
 async def test_kill_9_during_a_burst_loses_no_update_confirmed_to_telegram(
     fake: FakeTelegram, tmp_path: Path
 ) -> None:

@@ -39,6 +39,11 @@ class SqliteStore(Store):
         self._db: aiosqlite.Connection | None = None
         self._file: tuple[int, int] | None = None  # (device, inode) of the file opened
         self._reopening = asyncio.Lock()
+        # Statements running on each connection: one that is replaced (reopened after a
+        # read-only write, or after the file was swapped) is closed only once none is left,
+        # so a read in flight is never cut off by another task's reopening.
+        self._in_use: dict[aiosqlite.Connection, int] = {}
+        self._retired: set[aiosqlite.Connection] = set()
 
     def __repr__(self) -> str:
         return f"SqliteStore({str(self.path)!r})"
@@ -107,18 +112,15 @@ class SqliteStore(Store):
             log.warning("database %s %s; opening it again", self.path, what)
             stale, self._db = self._db, None
             if stale is not None:
-                # Empty the -wal (into the old file) before letting go: SQLite leaves the -wal of
-                # a moved file in place, and the next open would replay it into the new file,
-                # undoing a restore or mixing two databases' pages.
-                with contextlib.suppress(aiosqlite.Error):
-                    await stale.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                await stale.close()
+                await self._retire(stale)
             if not self.path.parent.is_dir():
                 raise StoreError(self._cannot_open("its folder is gone"))
             self._db = await self._connect()
 
     async def close(self) -> None:
         self._file = None
+        for retired in list(self._retired):
+            await self._close(retired)
         if self._db is not None:
             await self._db.close()
             self._db = None
@@ -144,11 +146,14 @@ class SqliteStore(Store):
     # --- statements ------------------------------------------------------------------------
 
     async def _fetch(self, query: str, parameters: Sequence[object] = ()) -> list[Row]:
+        db = self._take()
         try:
-            async with self.db.execute(query, tuple(parameters)) as cursor:
+            async with db.execute(query, tuple(parameters)) as cursor:
                 return [tuple(row) async for row in cursor]
         except aiosqlite.Error as exc:
             raise StoreError(f"cannot read {self.path}: {exc}") from exc
+        finally:
+            await self._give_back(db)
 
     async def _execute(self, query: str, parameters: Sequence[object] = ()) -> int:
         return (await self._execute_all([(query, parameters)]))[0]
@@ -172,15 +177,20 @@ class SqliteStore(Store):
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
     async def _commit(self, statements: Statements) -> list[int]:
-        changed = []
+        # One connection for the whole transaction, even if another task reopens meanwhile.
+        db = self._take()
         try:
+            changed = []
             for query, parameters in statements:
-                cursor = await self.db.execute(query, tuple(parameters))
+                cursor = await db.execute(query, tuple(parameters))
                 changed.append(cursor.rowcount)
-            await self.db.commit()
+            await db.commit()
         except aiosqlite.Error:
-            await self._rollback()
+            with contextlib.suppress(aiosqlite.Error):  # it failed before a transaction began
+                await db.rollback()
             raise
+        finally:
+            await self._give_back(db)
         return changed
 
     async def _reopen(self) -> None:
@@ -190,11 +200,37 @@ class SqliteStore(Store):
             return  # keep serving reads from the connection that works
         stale, self._db = self._db, fresh
         if stale is not None:
-            await stale.close()
+            await self._retire(stale)
 
-    async def _rollback(self) -> None:
-        with contextlib.suppress(aiosqlite.Error):  # the write failed before a transaction began
-            await self.db.rollback()
+    def _take(self) -> aiosqlite.Connection:
+        db = self.db
+        self._in_use[db] = self._in_use.get(db, 0) + 1
+        return db
+
+    async def _give_back(self, db: aiosqlite.Connection) -> None:
+        left = self._in_use[db] - 1
+        if left:
+            self._in_use[db] = left
+            return
+        del self._in_use[db]
+        if db in self._retired:
+            await self._close(db)
+
+    async def _retire(self, stale: aiosqlite.Connection) -> None:
+        """Let go of a replaced connection: now if nothing runs on it, else after the last."""
+        if stale in self._in_use:
+            self._retired.add(stale)
+        else:
+            await self._close(stale)
+
+    async def _close(self, stale: aiosqlite.Connection) -> None:
+        self._retired.discard(stale)
+        # Empty the -wal (into the old file) before letting go: SQLite leaves the -wal of a
+        # moved file in place, and the next open would replay it into the new file, undoing a
+        # restore or mixing two databases' pages.
+        with contextlib.suppress(aiosqlite.Error):
+            await stale.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        await stale.close()
 
 
 def _try_open(path: Path) -> None:
