@@ -163,17 +163,17 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
 def _in_passing(
     match: NameMatch,
     described: list[tuple[str, float]],
-    said: int,
+    others: int,
     describing: str,
     index: LanguageIndex,
 ) -> bool:
-    """A name said on the way in a long description of another exercise ("in a reverse plank
-    facing the ceiling, kicking one leg up" is Leg Pull Back): that exercise's own text
-    explains the describing sentence far better than the named one's, and the name is said
-    inside that sentence. A name said in a sentence of its own is meant ("we do the saw. I
-    never know when to breathe out as I twist and reach")."""
+    """A name said on the way in a long description of another exercise ("we roll up off the
+    mat and balance on the sit bones in a V" is the Teaser): that exercise's own text explains
+    the describing sentence far better than the named one's, and the name is said inside that
+    sentence. A name said in a sentence of its own is meant ("we do the saw. I never know when
+    to breathe out as I twist and reach"). `others`: the message's known words besides names."""
     top, fit = described[0]
-    if said < PASSING_TERMS or top == match.exercise_id or fit < PASSING_FIT:
+    if others < PASSING_TERMS or top == match.exercise_id or fit < PASSING_FIT:
         return False
     if fit - dict(described).get(match.exercise_id, 0.0) < PASSING_GAP:
         return False

@@ -25,8 +25,8 @@ FAQ_BASE = 0.75
 # question's own words, it answers another problem ("my legs drift apart" is no answer for
 # "should my hips come off the mat?").
 OWN_FLOOR = 0.15  # below this share of them, it is no answer at all
-OWN_FULL = 0.25  # below this, it is less sure by
-OWN_PENALTY = 0.1
+OWN_FULL = 0.25  # below this share, it is less sure...
+OWN_PENALTY = 0.1  # ...by this much (unless it holds the message's rarest word: FaqMatch.own)
 FULL_FIT = 0.5
 PASSAGE_FLOOR = 0.3
 PASSAGE_TERMS = 2  # words a passage must share with the question
@@ -171,7 +171,9 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if faq is not None and faq.score >= SETTLED_FLOOR:
         score = _confidence(faq.score, SETTLED_FLOOR, FAQ_BASE, full=SETTLED_FULL) or 0.0
         if message.part is not None and message.part.section is Section.STEPS:
-            score = 0.0  # "how do I do the one kneeling...": the words describe; see below
+            # "how do I do the one kneeling...": the words describe, so only the words its
+            # page does not explain (below) may make it sure
+            score = 0.0
         # Words its page uses to describe the movement may only describe it ("kneeling on
         # one knee, swinging the top leg"); the entry is sure when it also fits the rest.
         page = index.faq.context_of(faq.exercise_id)
