@@ -412,3 +412,9 @@ def test_words_of_likeness_ask_for_the_comparison(engine: AnswerEngine) -> None:
 )
 def test_whichever_asks_for_a_random_pick(engine: AnswerEngine, text: str) -> None:
     assert engine.answer(text, "es").kind is AnswerKind.RANDOM
+
+
+def test_contraindications_ask_who_should_avoid_it(engine: AnswerEngine) -> None:
+    answer = engine.answer("any contraindications for the roll over?")
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.faq is not None and "avoid" in answer.faq.question
