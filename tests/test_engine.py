@@ -25,6 +25,12 @@ def exercise_of(
     return answer.exercise.id if answer.exercise else None
 
 
+def answered(engine: AnswerEngine, text: str, lang: str = "en") -> tuple[AnswerKind, str | None]:
+    """The kind of answer a message gets, and its exercise."""
+    answer = engine.answer(text, lang)
+    return answer.kind, answer.exercise.id if answer.exercise else None
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "exercise_id"),
     [
@@ -335,12 +341,11 @@ def test_moving_in_turns_asks_for_no_other_version(
 
 def test_a_relative_inside_a_description_asks_nothing(engine: AnswerEngine) -> None:
     # "por" opens "por qué", but "por dentro" only describes
-    answer = engine.answer(
+    assert answered(
+        engine,
         "sentada, te agarras los tobillos por dentro, ruedas atrás y das palmadas con los pies",
         "es",
-    )
-    assert answer.kind is AnswerKind.EXERCISE
-    assert answer.exercise is not None and answer.exercise.id == "seal"
+    ) == (AnswerKind.EXERCISE, "seal")
 
 
 def test_a_part_mentioned_in_a_longer_question_gives_way_to_the_entry_that_answers_it(
@@ -358,32 +363,31 @@ def test_a_part_mentioned_in_a_longer_question_gives_way_to_the_entry_that_answe
 def test_a_body_position_offers_its_exercises_only_when_nothing_more_tells_which(
     engine: AnswerEngine,
 ) -> None:
-    answer = engine.answer("on all fours, reaching one arm forward and the opposite leg back")
-    assert answer.kind is AnswerKind.EXERCISE
-    assert answer.exercise is not None and answer.exercise.id == "bird-dog"
+    assert answered(engine, "on all fours, reaching one arm forward and the opposite leg back") == (
+        AnswerKind.EXERCISE,
+        "bird-dog",
+    )
 
 
 def test_a_name_said_on_the_way_in_a_description_of_another_exercise_does_not_name_it(
     engine: AnswerEngine,
 ) -> None:
     # "roll up" is a title, but here it is how the Teaser starts
-    answer = engine.answer(
-        "we roll up off the mat and balance on the sit bones in a V, arms reaching past the shins"
-    )
-    assert answer.kind is AnswerKind.EXERCISE
-    assert answer.exercise is not None and answer.exercise.id == "teaser"
+    assert answered(
+        engine,
+        "we roll up off the mat and balance on the sit bones in a V, arms reaching past the shins",
+    ) == (AnswerKind.EXERCISE, "teaser")
 
 
 def test_a_long_message_whose_words_one_entry_clearly_shares_is_answered_by_it(
     engine: AnswerEngine,
 ) -> None:
     # No name said; the many words spread thin, but one entry holds far more of them
-    answer = engine.answer(
+    assert answered(
+        engine,
         "In class we lie on our backs drawing circles on the ceiling with one leg, and my hip "
-        "makes a clicking noise every time. Should I be worried?"
-    )
-    assert answer.kind is AnswerKind.FAQ
-    assert answer.exercise is not None and answer.exercise.id == "single-leg-circles"
+        "makes a clicking noise every time. Should I be worried?",
+    ) == (AnswerKind.FAQ, "single-leg-circles")
 
 
 def test_an_entry_about_another_problem_is_no_answer_when_little_of_its_question_is_said(
@@ -396,9 +400,10 @@ def test_an_entry_about_another_problem_is_no_answer_when_little_of_its_question
 
 def test_a_title_inside_the_name_said_is_not_a_second_exercise(engine: AnswerEngine) -> None:
     # "plank" is a title, but here only a word of "side plank"
-    answer = engine.answer("I'm 20 weeks pregnant, is side plank still ok for me?")
-    assert answer.kind is AnswerKind.FAQ
-    assert answer.exercise is not None and answer.exercise.id == "side-plank"
+    assert answered(engine, "I'm 20 weeks pregnant, is side plank still ok for me?") == (
+        AnswerKind.FAQ,
+        "side-plank",
+    )
 
 
 def test_words_of_likeness_ask_for_the_comparison(engine: AnswerEngine) -> None:

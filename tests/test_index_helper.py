@@ -15,7 +15,7 @@ from bot.content import load_library
 from bot.engine import index
 from bot.engine.index import LanguageIndex
 from bot.engine.spelling import word_lists
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, watch_helper_starts
 
 
 def same(a: Any, b: Any, where: str = "state") -> None:
@@ -50,16 +50,7 @@ def test_an_index_built_with_a_helper_is_the_index_built_alone(
 ) -> None:
     alone = {lang: build(lang) for lang in ("en", "es")}
     monkeypatch.setattr(index, "HELPED_PAGES", 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # an idle machine
-    started = []
-    real_start = index.helper_process.start
-
-    def start(work: Any) -> Any:
-        found = real_start(work)
-        started.append(found is not None)
-        return found
-
-    monkeypatch.setattr(index.helper_process, "start", start)
+    started = watch_helper_starts(monkeypatch)
     for lang in ("en", "es"):
         same(build(lang), alone[lang])
     assert started == [threading.active_count() == 1] * 2  # forked unless threads are about

@@ -3,12 +3,11 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot.content import BlockKind, Difficulty, Level, Severity, load_library
-from tests.conftest import FIXTURES, SHARED_EXAMPLES
+from tests.conftest import FIXTURES, SHARED_EXAMPLES, watch_helper_starts
 
 
 def test_good_tree_loads_bundles_suffixes_and_language_folders() -> None:
@@ -193,16 +192,7 @@ def test_pages_read_in_a_helper_process_load_the_same_library(
     bad = FIXTURES / "bad"
     alone_bad = loader.load_library(bad)
     monkeypatch.setattr(loader, "PARALLEL_PAGES", 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # an idle machine
-    helped = []
-    real_start = loader.helper_process.start
-
-    def start(work: Any) -> Any:
-        found = real_start(work)
-        helped.append(found is not None)
-        return found
-
-    monkeypatch.setattr(loader.helper_process, "start", start)
+    helped = watch_helper_starts(monkeypatch)
     together = loader.load_library(tree)
     assert together.library.pages() == alone.library.pages()
     assert together.problems == alone.problems

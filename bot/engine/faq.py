@@ -60,7 +60,6 @@ class FaqIndex:
     STORY_WEIGHT = 0.5  # a word only of the sentences before the question: context, not asked
     K1 = 1.2  # BM25's usual term-frequency saturation...
     B = 0.75  # ...and length normalisation, for ranking the pages a description fits
-    RAREST = 1  # an entry holding the message's rarest word speaks to it (see _score)
     CANDIDATES = 200  # entries scored in full, after a cheap first pass
 
     def __init__(
@@ -426,9 +425,11 @@ class FaqIndex:
         # message's rarest word speaks to it whatever its question says ("can I do it when
         # pregnant": "who should avoid it?", whose answer names pregnancy).
         own = share
-        known = sorted((t for t in weight if t in self._postings), key=lambda t: (-weight[t], t))
-        for rare in known[: self.RAREST]:
-            own = np.where(holding(self._postings.get(rare), entries), 1.0, own)
+        known = [t for t in weight if t in self._postings]
+        if known:
+            # ties broken by the word itself: a set's order differs between processes
+            rarest = min(known, key=lambda t: (-weight[t], t))
+            own = np.where(holding(self._postings.get(rarest), entries), 1.0, own)
         if across:
             score = (1 - self.EXERCISE_SHARE) * score + self.EXERCISE_SHARE * (fit / message_weight)
         order = np.argsort(-score, kind="stable")

@@ -125,7 +125,8 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     position = lexicon.position(analysis)
     if position is not None:
         terms.append(position_term(position[0]))  # "face down": the prone exercises
-    described, describing = _described(text, terms, known, position, index)
+    sentences = _Sentences(text, index)
+    described, describing = _described(analysis, sentences, terms, known, position, index)
     if named and described:
         names_said = frozenset().union(*(m.positions for m in named))
         others = sum(
@@ -154,9 +155,9 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),
         asks=_asks(text, analysis, index, position),
-        asks_which=_asks_which(text, analysis, index, named, request.positions),
+        asks_which=_asks_which(text, analysis, sentences, index, named, request.positions),
         described=described,
-        focus=_focus(text, index),
+        focus=_focus(sentences, index),
     )
 
 
@@ -164,7 +165,7 @@ def _in_passing(
     match: NameMatch,
     described: list[tuple[str, float]],
     others: int,
-    describing: str,
+    describing: Analysis,
     index: LanguageIndex,
 ) -> bool:
     """A name said on the way in a long description of another exercise ("we roll up off the
@@ -177,20 +178,46 @@ def _in_passing(
         return False
     if fit - dict(described).get(match.exercise_id, 0.0) < PASSING_GAP:
         return False
-    lookup = index.names.lookup(index.analyse(describing))
+    lookup = index.names.lookup(describing)
     return any(m.exercise_id == match.exercise_id for m in lookup.matches)
 
 
-def _focus(text: str, index: LanguageIndex) -> frozenset[str]:
+class _Sentences:
+    """A message's sentences (those with a word in them), each analysed at most once: the
+    description, the question and a request for a name are all looked for sentence by
+    sentence."""
+
+    def __init__(self, text: str, index: LanguageIndex) -> None:
+        self.texts = _sentences(text)
+        self._index = index
+        self._analysed: dict[int, Analysis] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def analysis(self, number: int) -> Analysis:
+        found = self._analysed.get(number)
+        if found is None:
+            found = self._analysed[number] = self._index.analyse(self.texts[number])
+        return found
+
+
+def _sentences(text: str) -> list[str]:
+    # Only sentences with a word in them: ". . . ." is no story, and costs nothing to read.
+    return [s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]
+
+
+def _focus(sentences: _Sentences, index: LanguageIndex) -> frozenset[str]:
     """The content terms of the last sentence that asks (a question mark, or a question word
     first), in a message of several sentences; empty when it has one, or none that asks."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]
     if len(sentences) < 2:
         return frozenset()
     question_words = index.lexicon.question_words
-    for sentence in reversed(sentences):
-        analysis = index.analyse(sentence)
-        if "?" in sentence or (analysis.words and analysis.words[0] in question_words):
+    for number in reversed(range(len(sentences))):
+        analysis = sentences.analysis(number)
+        if "?" in sentences.texts[number] or (
+            analysis.words and analysis.words[0] in question_words
+        ):
             return frozenset(
                 t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop
             )
@@ -222,6 +249,7 @@ def _asks(
 def _asks_which(
     text: str,
     analysis: Analysis,
+    sentences: _Sentences,
     index: LanguageIndex,
     named: list[NameMatch],
     requested: frozenset[int] = frozenset(),
@@ -240,8 +268,7 @@ def _asks_which(
         tail = index.analyse(clauses[-1]).words
         if all(w in lexicon.naming for w in tail) and any(w in lexicon.name_words for w in tail):
             return True
-    one_sentence = len([s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]) < 2
-    if not one_sentence:
+    if len(sentences) >= 2:
         return False
     titles = [m.title_positions for m in named if m.title_score >= 1.0 and m.title_positions]
     # A marker inside a request's words is the request's ("el que sea": whichever).
@@ -254,23 +281,23 @@ def _asks_which(
 
 
 def _described(
-    text: str,
+    whole_message: Analysis,
+    sentences: _Sentences,
     terms: list[str],
     known: int,
     position: tuple[str, tuple[int, ...]] | None,
     index: LanguageIndex,
-) -> tuple[list[tuple[str, float]], str]:
+) -> tuple[list[tuple[str, float]], Analysis]:
     """The exercises whose own text explains the message, best first, and the text that
     describes: in a message of several sentences, the sentence that describes one exercise
     most clearly ("We did the one where you hover your arms and legs face down") speaks for
     it; the rest is context or the question."""
     whole = index.faq.describe(terms) if known >= DESCRIPTION_TERMS else []
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]
     if len(sentences) < 2:
-        return whole, text
-    best, best_lead, where = whole, _lead(whole), text
-    for sentence in sentences[:MAX_SENTENCES]:
-        analysis = index.analyse(sentence)
+        return whole, whole_message
+    best, best_lead, where = whole, _lead(whole), whole_message
+    for number in range(min(len(sentences), MAX_SENTENCES)):
+        analysis = sentences.analysis(number)
         own = [t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop]
         if sum(t in index.faq for t in own) < DESCRIPTION_TERMS:
             continue
@@ -279,7 +306,7 @@ def _described(
             own.append(position_term(stated[0]))
         ranked = index.faq.describe(own)
         if _lead(ranked) > best_lead:
-            best, best_lead, where = ranked, _lead(ranked), sentence
+            best, best_lead, where = ranked, _lead(ranked), analysis
     return best, where
 
 
@@ -302,8 +329,7 @@ def names_fully(text: str, index: LanguageIndex) -> list[NameMatch]:
 def split_story(text: str) -> tuple[list[str], str] | None:
     """A long message as the sentences before its question, and the question (its last
     question, else its last sentences); None for a message short enough to read whole."""
-    # Only sentences with a word in them: ". . . ." is no story, and costs nothing to read.
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if _HAS_WORD.search(s)]
+    sentences = _sentences(text)
     lengths = [len(s.split()) for s in sentences]  # a word count that needs no analysis
     if sum(lengths) <= LONG_MESSAGE_WORDS:
         return None

@@ -109,7 +109,7 @@ def _about_named(
     # Exercises whose titles the message says in full join in: "is side bend the same as
     # mermaid" may be answered on either page.
     # A title inside the name said in one go ("plank" in "side plank") is not said on its
-    # own; one inside words said apart may be ("mermaid vs side bend").
+    # own; one inside words said apart may be ("mermaid, or a seated side bend?").
     in_one_go = [
         n.positions for n in named if max(n.positions) - min(n.positions) < len(n.positions)
     ]

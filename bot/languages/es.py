@@ -697,8 +697,8 @@ NAME_REQUESTS: tuple[str, ...] = (
     "que ejercicio es",
 )
 
-# Las palabras de una petición del nombre tras una descripción ("..., ¿cómo se llama?",
-# "¿qué ejercicio es?"), y las que de ellas piden el nombre.
+# Las palabras de una petición del nombre tras una descripción ("..., ¿nombre de eso?",
+# "¿cuál es su nombre?"), y las que de ellas piden el nombre.
 NAMING: frozenset[str] = frozenset(
     "que como cual se llama llaman es ese este eso esto el la ejercicio movimiento nombre de "
     "del uno su".split()
