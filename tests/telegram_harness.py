@@ -52,6 +52,7 @@ async def running_bot(
         site=site,
         **options,
     )
+    _count_updates_in_hand(fake, application)
     await application.initialize()
     assert application.post_init is not None
     await application.post_init(application)
@@ -66,6 +67,24 @@ async def running_bot(
         assert application.post_shutdown is not None
         await application.post_shutdown(application)
         await application.shutdown()
+
+
+def _count_updates_in_hand(fake: FakeTelegram, application: Application) -> None:  # type: ignore[type-arg]
+    """Tell the fake when the bot still holds an update (queued or being handled), so that
+    wait_idle waits for a handler that writes to its database between two calls."""
+    handling = 0
+    handle = application.process_update
+
+    async def counted(update: object) -> None:
+        nonlocal handling
+        handling += 1
+        try:
+            await handle(update)
+        finally:
+            handling -= 1
+
+    application.process_update = counted  # type: ignore[method-assign]
+    fake.bot_busy = lambda: handling > 0 or not application.update_queue.empty()
 
 
 PUBLIC_URL = "https://bot.example.com/telegram/hook"

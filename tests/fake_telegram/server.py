@@ -246,6 +246,10 @@ class FakeTelegram(FaultInjection):
         self._last_delivery = 0.0
         self._active_requests = 0  # in flight, getUpdates excluded
         self._last_activity = 0.0
+        # Set by whoever runs the bot: whether it is still handling an update it fetched. The
+        # wire alone cannot tell a bot about to edit (a database write between its answer and
+        # its edit) from one that is done.
+        self.bot_busy: Callable[[], bool] = lambda: False
 
         self._query_ids = itertools.count(4_411_000_000_000_000_001)
         self._file_ids = itertools.count(1)
@@ -676,7 +680,7 @@ class FakeTelegram(FaultInjection):
         while True:
             now = time.monotonic()
             pending = self._pending_updates()
-            busy = self._active_requests > 0
+            busy = self._active_requests > 0 or self.bot_busy()
             last = max(self._last_activity, self._last_delivery)
             if not pending and not busy and now - last >= quiet:
                 return
