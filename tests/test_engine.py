@@ -423,3 +423,27 @@ def test_contraindications_ask_who_should_avoid_it(engine: AnswerEngine) -> None
     answer = engine.answer("any contraindications for the roll over?")
     assert answer.kind is AnswerKind.FAQ
     assert answer.faq is not None and "avoid" in answer.faq.question
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise_id", "asked"),
+    [
+        ("corkscrw breath", "corkscrew", "breathe"),  # a title misspelt
+        ("hundrd neck", "the-hundred", "neck"),
+    ],
+)
+def test_a_name_and_a_topic_word_without_a_question_ask_the_entry_on_it(
+    engine: AnswerEngine, text: str, exercise_id: str, asked: str
+) -> None:
+    answer = engine.answer(text, "en")
+    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None
+    assert answer.exercise.id == exercise_id and answer.faq is not None
+    assert asked in answer.faq.question.lower()
+
+
+def test_another_name_and_a_description_without_a_question_show_the_exercise(
+    engine: AnswerEngine,
+) -> None:
+    # "cat camel" is Cat-Cow's other name; the rest describes the movement and asks nothing
+    text = "cat camel on all fours rounding and arching the back"
+    assert answered(engine, text) == (AnswerKind.EXERCISE, "cat-cow")

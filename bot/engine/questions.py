@@ -48,15 +48,22 @@ LEANING = 0.78  # "how long should I hold it?" with nothing on its page: its ste
 MAX_ANYWHERE = 3
 ENTRY_ASKED = 0.9  # an entry that holds nearly all a message asks, its cue words included
 IMPLIED = 0.95  # an entry of an exercise described, not named
+UNASKED_FIT = 0.75  # an entry for a name said with a few words and no question ("teasr breath")
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     named = message.named
     if message.asks_which:
         return  # "what's it called when...": a name is asked, not an answer
-    if not message.asks and not any(m.title_score >= 1.0 for m in message.names):
+    titled = any(m.title_score >= 1.0 for m in message.names)
+    if not message.asks and not titled:
         # Nothing is asked of an exercise it names in full: a description ("kneeling on one
         # knee, swinging the top leg") shares words with questions of its page, but asks none.
+        # Named by another of its names, in full ("jacknife breathin"), an entry may still
+        # answer, but only one that holds nearly all the message says: such names are often
+        # a description's words too ("hip circles leaning back on your hands").
+        if named and any(m.score >= 0.85 for m in message.names):
+            yield from _about_named(named, message, index, strict=True)
         if message.about is not None:
             yield from _follow_up(message.about, message, index)
         return
@@ -92,7 +99,7 @@ def _confidence(
 
 
 def _about_named(
-    named: list[NameMatch], message: Message, index: LanguageIndex
+    named: list[NameMatch], message: Message, index: LanguageIndex, *, strict: bool = False
 ) -> Iterator[Candidate]:
     """Entries and passages of the named exercises that the rest of the message asks."""
     said = message.name_positions
@@ -120,23 +127,29 @@ def _about_named(
     )
     rest = message.content_terms(said)
     question = message.content_terms(said | message.cue_positions)
-    yield from _about_ids(ids, rest, question, message, index)
+    yield from _about_ids(ids, rest, question, message, index, strict=strict)
 
 
 def _about_ids(
-    ids: set[str], rest: list[str], question: list[str], message: Message, index: LanguageIndex
+    ids: set[str],
+    rest: list[str],
+    question: list[str],
+    message: Message,
+    index: LanguageIndex,
+    *,
+    strict: bool = False,
 ) -> Iterator[Candidate]:
     """The best entry and passage of `ids` for the `rest` of the message (the words that
     are not the name), and for its `question` (nor the cues)."""
     part = message.part
     faq = _best(index.faq, rest, index.faq.entries_of(*ids), focus=message.focus)
     if faq is not None and faq.own >= OWN_FLOOR:
-        score = _confidence(faq.score, FAQ_FLOOR, FAQ_BASE)
+        score = _confidence(faq.score, UNASKED_FIT if strict else FAQ_FLOOR, FAQ_BASE)
         if score is not None and faq.own < OWN_FULL:
             score -= OWN_PENALTY
         if score is not None:
             yield _faq(faq, score, "faq")
-    if part is not None:
+    if part is not None or strict:
         return  # the card of the part asked shows every passage of it
     passage = _best(index.passages, question, index.passages.entries_of(*ids))
     if passage is not None and passage.matched >= PASSAGE_TERMS:
