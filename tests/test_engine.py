@@ -447,3 +447,30 @@ def test_another_name_and_a_description_without_a_question_show_the_exercise(
     # "cat camel" is Cat-Cow's other name; the rest describes the movement and asks nothing
     text = "cat camel on all fours rounding and arching the back"
     assert answered(engine, text) == (AnswerKind.EXERCISE, "cat-cow")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("could you recommend a thick mat for a wooden floor", "en"),
+        ("¿me recomiendas una colchoneta gruesa y barata para el parquet?", "es"),
+    ],
+)
+def test_a_way_of_asking_is_no_random_pick_when_other_words_say_the_subject(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is not AnswerKind.RANDOM
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("what should I do today", "en"),
+        ("something quick, 30 seconds tops", "en"),
+        ("algo rapidito para los glúteos", "es"),
+    ],
+)
+def test_a_bare_request_with_its_filters_is_still_a_random_pick(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is AnswerKind.RANDOM

@@ -15,6 +15,7 @@ RANDOM = 0.88  # "random beginner exercise", "surprise me", "something for my gl
 WEAK_RANDOM = 0.62  # "another one", "something": a FAQ entry the message asks goes first
 SMALL_TALK = 1.0  # the whole message is a greeting, thanks or chit-chat
 NOTHING_FITS = 0.5  # a request whose filters no exercise meets, unless plainly asked
+CHATTY = 2
 FOREIGN = 0.97  # "pull ups", "squats": an honest no, unless one of ours is named in full
 
 
@@ -41,6 +42,12 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     only_filters = not unexplained and request.filters.count >= 2
     if request.asked or only_filters or (weak_name and len(unexplained) <= 1):
         score = WEAK_RANDOM if request.weak else RANDOM
+        chatty = CHATTY + 1 if request.filters else CHATTY  # "something short, 45 s max"
+        if request.weak and len(unexplained) >= chatty:
+            # "swan prep gives me a sharp jab", "recommend a good mat brand": words the pick
+            # does not explain say what the message is about, and "give me", "recommend" were
+            # only a way of saying it
+            score = min(score, NOTHING_FITS)
         plainly = request.asked and not request.weak  # "random", "surprise me"
         if not plainly and request.filters and not index.accepting(request.filters):
             # "pilates reformer or mat?": no exercise has it, so it was hardly a request for one
