@@ -474,3 +474,18 @@ def test_a_bare_request_with_its_filters_is_still_a_random_pick(
     engine: AnswerEngine, text: str, lang: str
 ) -> None:
     assert engine.answer(text, lang).kind is AnswerKind.RANDOM
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "level"),
+    [
+        ("the saw feels easy these days, how can I make it harder?", "en", Level.HARDER),
+        ("the harder version of the saw is too much, is there an easier one?", "en", Level.EASIER),
+        ("la sierra ya me sale fácil, ¿cómo la hago más difícil?", "es", Level.HARDER),
+    ],
+)
+def test_with_both_ways_said_the_later_one_is_the_version_asked(
+    engine: AnswerEngine, text: str, lang: str, level: Level
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.EXERCISE and answer.level is level

@@ -50,6 +50,11 @@ def find_part(
             kept.append((tag, span))
             positions.update(span)
     said = {tag for tag, _ in kept}  # "fix" ("how do I stop it?") is in no priority: no part
+    if {"easier", "harder"} <= said:
+        # Both ways said: the later one is the request, the earlier one the story ("bird dog
+        # is getting easy, how do I make it harder?")
+        last = max((span[-1], tag) for tag, span in kept if tag in ("easier", "harder"))[1]
+        said.discard("harder" if last == "easier" else "easier")
     chosen = next((cue for cue in _CUE_PRIORITY if cue in said), None)
     if chosen is None:
         return None
