@@ -468,6 +468,8 @@ def test_a_way_of_asking_is_no_random_pick_when_other_words_say_the_subject(
         ("what should I do today", "en"),
         ("something quick, 30 seconds tops", "en"),
         ("algo rapidito para los glúteos", "es"),
+        ("crazy week at work and I feel rusty, anything for my obliques under a minute?", "en"),
+        ("semana de locos y estoy oxidada, algo para los oblicuos de menos de un minuto", "es"),
     ],
 )
 def test_a_bare_request_with_its_filters_is_still_a_random_pick(

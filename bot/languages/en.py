@@ -686,6 +686,8 @@ RANDOM_CUES: tuple[str, ...] = (
     "exercise for",
     "exercises for",
     "move for",
+    "something for",  # "something for my glutes": an exercise for them
+    "anything for",
     "workout",
     "what should i do",
     "what can i do",

@@ -475,6 +475,7 @@ RANDOM_CUES: tuple[str, ...] = (
     "algun ejercicio",
     "ejercicio para",
     "ejercicios para",
+    "algo para",  # "algo para los glúteos": un ejercicio para ellos
     "que hago hoy",
     "que puedo hacer",
     "elige tu",
