@@ -491,3 +491,27 @@ def test_with_both_ways_said_the_later_one_is_the_version_asked(
 ) -> None:
     answer = engine.answer(text, lang)
     assert answer.kind is AnswerKind.EXERCISE and answer.level is level
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        ("swimming - which muscles should be working?", "en", "swimming"),
+        ("where is the spine twist meant to burn?", "en", "spine-twist"),
+        ("en el swimming, ¿qué músculos deberían estar trabajando?", "es", "swimming"),
+    ],
+)
+def test_where_it_should_be_felt_asks_the_entry_on_it_not_the_benefits(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None
+    assert answer.exercise.id == exercise_id
+
+
+def test_where_it_should_be_felt_shows_the_benefits_when_no_entry_says(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("what should burn in the saw?", "en")  # The Saw has no such entry
+    assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.BENEFITS
+    assert engine.answer("what muscles does the saw work?", "en").section is Section.BENEFITS

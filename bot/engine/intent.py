@@ -34,6 +34,9 @@ class PartAsked:
     section: Section
     level: Level | None
     positions: frozenset[int]  # the cue words of every part mentioned
+    # Shown only when no entry answers: "what should burn?" asks where it should be felt
+    # (an entry on many pages); the benefits say it less directly.
+    tentative: bool = False
 
 
 def find_part(
@@ -49,7 +52,12 @@ def find_part(
         if positions.isdisjoint(span):
             kept.append((tag, span))
             positions.update(span)
-    said = {tag for tag, _ in kept}  # "fix" ("how do I stop it?") is in no priority: no part
+    # "fix" ("how do I stop it?") and "feel" ("what should burn?") are in no priority: no part
+    said = {tag for tag, _ in kept}
+    feel = "feel" in said
+    if feel:
+        # "what muscles should be working?": the form, not what it is or is good for
+        said -= {"benefits", "overview"}
     if {"easier", "harder"} <= said:
         # Both ways said: the later one is the request, the earlier one the story ("bird dog
         # is getting easy, how do I make it harder?")
@@ -57,7 +65,7 @@ def find_part(
         said.discard("harder" if last == "easier" else "easier")
     chosen = next((cue for cue in _CUE_PRIORITY if cue in said), None)
     if chosen is None:
-        return None
+        return PartAsked(Section.BENEFITS, None, frozenset(positions), True) if feel else None
     section, level = _CUE_SECTION[chosen] if chosen in _CUE_SECTION else (Section(chosen), None)
     return PartAsked(section, level, frozenset(positions))
 

@@ -62,6 +62,8 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
         score = CARD_OFF_TOPIC
     elif loose:
         score = CARD_LOOSE
+    elif part is not None and part.tentative:
+        score = CARD_MORE_ASKED  # "what should burn in the saw?": an entry on it goes first
     elif part is None and more:
         # A named exercise plus a question is a question about it: the overview answers only
         # when nothing better does, and is no answer at all to a question nothing answers

@@ -105,7 +105,7 @@ def _about_named(
     said = message.name_positions
     part = message.part
     ids = {m.exercise_id for m in named}
-    if part is not None and not message.content_terms(said | part.positions):
+    if part is not None and not part.tentative and not message.content_terms(said | part.positions):
         # Only a part asked ("tips for the saw"): the names producer shows it; unless an entry
         # asks just that, cue words and all: "avoid" asks for the mistakes, yet a
         # page's entry "who should avoid it?" is asked in just those words.

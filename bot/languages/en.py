@@ -337,8 +337,10 @@ SYNONYMS: dict[str, str] = {
     "uncomfortable": "pain",
     "killing": "pain",
     "kills": "pain",
-    "burns": "burn",
-    "burning": "burn",
+    # a burn is where the work is felt: "where should it burn?" asks where to feel it
+    "burn": "feel",
+    "burns": "feel",
+    "burning": "feel",
     # breath
     "breath": "breathe",
     "breathing": "breathe",
@@ -391,6 +393,7 @@ SYNONYMS: dict[str, str] = {
     "tightness": "tight",
     "stiff": "tight",
     "feeling": "feel",
+    "working": "feel",  # "which muscles should be working?": where it should be felt
     "felt": "feel",
     "sensation": "feel",
     "elbow": "forearm",
@@ -468,6 +471,25 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how to keep",
         "how to avoid",
         "how to stay",
+    ),
+    # Where it should be felt asks for a check of one's form (a page's "where should I feel
+    # it?" entry), not for what the exercise is good for: no part, and no benefits.
+    "feel": (
+        "should be working",
+        "should work",
+        "should be doing the work",
+        "supposed to work",
+        "supposed to be working",
+        "meant to work",
+        "meant to be working",
+        "meant to be doing the work",
+        "should burn",
+        "supposed to burn",
+        "meant to burn",
+        "should i feel",
+        "should be feeling",
+        "supposed to feel",
+        "meant to feel",
     ),
     "steps": (
         "how do i",

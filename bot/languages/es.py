@@ -203,6 +203,7 @@ SYNONYMS: dict[str, str] = {
     "siento": "sentir",
     "noto": "sentir",
     "notar": "sentir",
+    "trabajando": "sentir",  # "¿qué músculos deberían estar trabajando?": dónde se nota
     "sensacion": "sentir",
     "tiembla": "temblar",
     "tiemblan": "temblar",
@@ -300,6 +301,24 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "como lo corrijo",
         "como lo evito",
         "como lo arreglo",
+    ),
+    # Dónde debería notarse pide revisar la forma (la entrada "¿dónde tengo que sentirlo?"),
+    # no para qué sirve el ejercicio: ninguna parte, tampoco los beneficios.
+    "feel": (
+        "deberia trabajar",
+        "deberia estar trabajando",
+        "deberian trabajar",
+        "deberia notar",
+        "deberia sentir",
+        "se supone que tengo que notar",
+        "se supone que tengo que sentir",
+        "se supone que trabaja",
+        "tengo que notar",
+        "tengo que sentir",
+        "debo notar",
+        "debo sentir",
+        "tendria que notar",
+        "tendria que sentir",
     ),
     "steps": (
         "como se hace",
