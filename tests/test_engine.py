@@ -515,3 +515,31 @@ def test_where_it_should_be_felt_shows_the_benefits_when_no_entry_says(
     answer = engine.answer("what should burn in the saw?", "en")  # The Saw has no such entry
     assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.BENEFITS
     assert engine.answer("what muscles does the saw work?", "en").section is Section.BENEFITS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id", "section"),
+    [
+        ("teaser how", "en", "teaser", Section.STEPS),  # "how" and a name, nothing more
+        ("the saw howto", "en", "the-saw", Section.STEPS),
+        ("como se ase el puente de hombros", "es", "shoulder-bridge", Section.STEPS),
+        ("what does the swan dive strengthen", "en", "swan-dive", Section.BENEFITS),
+        ("what does the mermaid do for you", "en", "mermaid", Section.BENEFITS),
+        ("commonmistakes teaser", "en", "teaser", Section.MISTAKES),  # a cue typed as one
+    ],
+)
+def test_parts_asked_in_few_or_misspelt_words(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str, section: Section
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.EXERCISE and answer.exercise is not None
+    assert (answer.exercise.id, answer.section) == (exercise_id, section)
+
+
+def test_a_misspelt_word_that_a_name_also_holds_is_still_corrected(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("teaser brething", "en")  # "breathing" is in a name too
+    assert answer.kind is AnswerKind.FAQ and answer.faq is not None
+    assert "breathe" in answer.faq.question
+    assert engine.answer("receta de tortilla de patatas", "es").kind is AnswerKind.NONE

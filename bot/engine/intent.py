@@ -54,6 +54,13 @@ def find_part(
             positions.update(span)
     # "fix" ("how do I stop it?") and "feel" ("what should burn?") are in no priority: no part
     said = {tag for tag, _ in kept}
+    if "steps_alone" in said:
+        # "jacknife how": the steps, but only when the name and the cue are all that is said
+        # ("how far up should it go" asks something else)
+        said.discard("steps_alone")
+        rest = set(range(len(message.words))) - positions - ignore
+        if not any(not message.stop[p] for p in rest):
+            said.add("steps")
     feel = "feel" in said
     if feel:
         # "what muscles should be working?": the form, not what it is or is good for

@@ -102,6 +102,7 @@ class Speller:
         stem: Callable[[str], str],
         real: frozenset[str] = frozenset(),
     ) -> None:
+        cues, protected = tuple(cues), tuple(protected)  # each is read more than once
         self._stem = stem
         self._real = real
         self._cache: dict[str, tuple[str, ...]] = {}
@@ -115,9 +116,14 @@ class Speller:
         # Nothing is corrected into a word shorter than 4 letters: "mate" is not "mat".
         # Name words are left to the name index, which weighs a misspelt name by its edits
         # and by the unknown words around it ("sopa de patatas" is no kick).
-        self._choices = sorted(w for w in self._known - self._names if len(w) >= SHORT_WORD)
+        # A name's word that the language's tables also know is corrected to like any other
+        # ("brething": "breathing", which a name holds too); one only the pages use is left
+        # to the name index ("patatas" is no "patadas").
+        only_names = self._names - frozenset(cues) - frozenset(protected)
+        self._choices = sorted(w for w in self._known - only_names if len(w) >= SHORT_WORD)
+        # "commonmistakes", "swandive": page words, names and cue words typed as one
         self._splittable = frozenset(
-            w for w in vocabulary | Counter(self._names) if len(w) >= SPLIT_PART
+            w for w in (*vocabulary, *self._names, *cues) if len(w) >= SPLIT_PART
         )
         # A form of a known word is no typo: "pike" when a page says "piking".
         self._stems = frozenset(stem(w) for w in self._known)

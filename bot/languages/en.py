@@ -491,6 +491,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "supposed to feel",
         "meant to feel",
     ),
+    # The steps, when nothing but a name is said with it: "jacknife how", "saw howto".
+    "steps_alone": ("how", "howto"),
     "steps": (
         "how do i",
         "how do you",
@@ -627,6 +629,13 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "benefits",
         "benefit",
         "good for",
+        "for what is good",  # as a Spanish or German speaker says it
+        "do for you",
+        "do for me",
+        "strengthen",
+        "strengthens",
+        "tone",
+        "tones",
         "why should",
         "why do",
         "why",

@@ -44,6 +44,11 @@ SHORTHAND: dict[str, str] = {
     "mins": "minutos",
     "segs": "segundos",
     "vid": "video",
+    # "h" muda y "c" que suena a "s", como se escribe a la carrera: "como se ase"
+    "ase": "hace",
+    "aser": "hacer",
+    "asen": "hacen",
+    "resp": "respira",
 }
 
 # Words skipped when looking for cue phrases ("como se hace el teaser" reads "como se hace").
