@@ -526,6 +526,7 @@ def test_where_it_should_be_felt_shows_the_benefits_when_no_entry_says(
         ("what does the swan dive strengthen", "en", "swan-dive", Section.BENEFITS),
         ("what does the mermaid do for you", "en", "mermaid", Section.BENEFITS),
         ("commonmistakes teaser", "en", "teaser", Section.MISTAKES),  # a cue typed as one
+        ("dbl leg stretch tips", "en", "double-leg-stretch", Section.TIPS),
     ],
 )
 def test_parts_asked_in_few_or_misspelt_words(
@@ -543,3 +544,19 @@ def test_a_misspelt_word_that_a_name_also_holds_is_still_corrected(
     assert answer.kind is AnswerKind.FAQ and answer.faq is not None
     assert "breathe" in answer.faq.question
     assert engine.answer("receta de tortilla de patatas", "es").kind is AnswerKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "level"),
+    [
+        ("the saw feels easy now, any progression?", "en", Level.HARDER),
+        ("the saw for someone starting out", "en", Level.EASIER),
+        ("no aguanto la sierra, ayuda", "es", Level.EASIER),
+    ],
+)
+def test_the_version_asked_in_everyday_words(
+    engine: AnswerEngine, text: str, lang: str, level: Level
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.EXERCISE and answer.exercise is not None
+    assert (answer.exercise.id, answer.level) == ("the-saw", level)

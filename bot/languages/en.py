@@ -233,6 +233,8 @@ SHORTHAND: dict[str, str] = {
     "mods": "modifications",
     "diff": "difference",
     "ppl": "people",
+    "dbl": "double",
+    "sgl": "single",
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken
@@ -471,6 +473,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how to keep",
         "how to avoid",
         "how to stay",
+        "what do i do",  # after a problem: "my hip rolls open, what do I do?"
     ),
     # Where it should be felt asks for a check of one's form (a page's "where should I feel
     # it?" entry), not for what the exercise is good for: no part, and no benefits.
@@ -501,7 +504,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how is it done",
         "how does it go",
         "how do i start",
-        "what do i do",
         "steps",
         "step by step",
         "instructions",
@@ -542,8 +544,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     ),
     "easier": (
         "easier",
-        "easy",
         "instead",
+        "starting out",  # "double leg lowers for someone just starting out"
+        "for beginners",
+        "for a beginner",
         "easy version",
         "simpler",
         "regression",

@@ -306,6 +306,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "como lo corrijo",
         "como lo evito",
         "como lo arreglo",
+        "que hago",  # tras un problema: "se me gira la cadera, ¿qué hago?"
     ),
     # Dónde debería notarse pide revisar la forma (la entrada "¿dónde tengo que sentirlo?"),
     # no para qué sirve el ejercicio: ninguna parte, tampoco los beneficios.
@@ -343,7 +344,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "como va",
         "que tengo que hacer",
         "que hay que hacer",
-        "que hago",
         "como se hacen",
         "como arranco",
     ),
@@ -353,6 +353,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "trucos",
         "truco",
         "tips",
+        "cues",  # la palabra de los instructores, en inglés
         "recomendaciones",
         "en que me fijo",
         "me tengo que fijar",
@@ -374,6 +375,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "simplificar",
         "regresion",
         "no puedo",
+        "no aguanto",  # "no aguanto la plancha ni 10 segundos"
         "me cuesta",
         "demasiado dificil",
         "muy dificil",
