@@ -560,3 +560,29 @@ def test_the_version_asked_in_everyday_words(
     answer = engine.answer(text, lang)
     assert answer.kind is AnswerKind.EXERCISE and answer.exercise is not None
     assert (answer.exercise.id, answer.level) == ("the-saw", level)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("who should not do the roll over?", "en"),
+        ("my back is dodgy, should I sit out the roll over?", "en"),
+        ("¿quién no debería hacer el roll over?", "es"),
+        ("roll over con hernia discal, ¿mejor no?", "es"),
+    ],
+)
+def test_a_safety_question_without_a_safety_word_asks_who_should_avoid_it(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.FAQ and answer.faq is not None
+    assert answer.faq.question in (
+        "Who should avoid the roll over?",
+        "¿Quién debería evitar el roll over?",
+    )
+
+
+def test_phrases_are_read_as_the_one_word_they_mean(engine: AnswerEngine) -> None:
+    lexicon = engine._index("en").lexicon
+    assert lexicon.analyse("should I sit it out").words == ("should", "i", "skip")
+    assert lexicon.analyse("pls sit out").words == ("please", "skip")  # after shorthand

@@ -101,6 +101,8 @@ class Lexicon:
         self._stems = v.stems
         self._diminutives = v.diminutives
         self._shorthand = v.shorthand
+        self._phrases = {tuple(k.split()): w for k, w in v.phrases.items()}
+        self._longest_phrase = max(map(len, self._phrases), default=0)
         self._cue_fillers = v.cue_fillers
         self.name_fillers = frozenset(self.stem(w) for w in v.name_fillers)
         self.stop_words: frozenset[str] = v.stop_words
@@ -201,7 +203,23 @@ class Lexicon:
         return tuple(w for w in self._expand(words(text)) if w not in self._cue_fillers)
 
     def _expand(self, found: Iterable[str]) -> list[str]:
-        return [part for w in found for part in self._shorthand.get(w, w).split()]
+        """Shorthand spelt out, then each phrase of `phrases` read as its one word."""
+        expanded = [part for w in found for part in self._shorthand.get(w, w).split()]
+        if not self._phrases:
+            return expanded
+        out: list[str] = []
+        at = 0
+        while at < len(expanded):
+            for length in range(min(self._longest_phrase, len(expanded) - at), 1, -1):
+                word = self._phrases.get(tuple(expanded[at : at + length]))
+                if word is not None:
+                    out.append(word)
+                    at += length
+                    break
+            else:
+                out.append(expanded[at])
+                at += 1
+        return out
 
     def table(self, cues: Mapping[str, Iterable[str]]) -> PhraseTable:
         return PhraseTable(

@@ -237,6 +237,22 @@ SHORTHAND: dict[str, str] = {
     "sgl": "single",
 }
 
+# Phrases that say one concept the way one word would: a safety question is often asked
+# without a safety word ("should I sit it out?", "who should not do it?").
+PHRASES: dict[str, str] = {
+    "should not": "shouldnt",
+    "should i not": "shouldnt",
+    "sit it out": "skip",
+    "sit out": "skip",
+    "sit that out": "skip",
+    "sit this out": "skip",
+    "off limits": "avoid",
+    "ok for me": "safe",
+    "okay for me": "safe",
+    "alright for me": "safe",
+    "fine for me": "safe",
+}
+
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken
 # out) still reads "how is done".
 CUE_FILLERS: frozenset[str] = frozenset(
@@ -1129,6 +1145,7 @@ LANGUAGE = register(
         stop_words=STOP_WORDS,
         name_fillers=NAME_FILLERS,
         shorthand=SHORTHAND,
+        phrases=PHRASES,
         cue_fillers=CUE_FILLERS,
         stems=STEMS,
         diminutives=DIMINUTIVES,

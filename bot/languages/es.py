@@ -51,6 +51,21 @@ SHORTHAND: dict[str, str] = {
     "resp": "respira",
 }
 
+# Frases que dicen un concepto como lo diría una palabra: la pregunta por la seguridad a
+# menudo no lleva palabra de seguridad ("¿quién no debería hacerlo?", "¿o mejor no?").
+PHRASES: dict[str, str] = {
+    "no deberia": "riesgo",
+    "no deberian": "riesgo",
+    "no debo": "riesgo",
+    "no debe": "riesgo",
+    "no deben": "riesgo",
+    "no se recomienda": "riesgo",
+    "mejor no": "riesgo",
+    "mejor lo dejo": "riesgo",
+    "lo tengo que dejar": "riesgo",
+    "lo dejo": "riesgo",
+}
+
 # Words skipped when looking for cue phrases ("como se hace el teaser" reads "como se hace").
 CUE_FILLERS: frozenset[str] = frozenset(
     "el la lo los las un una esto eso este ese mi mis realmente exactamente basicamente".split()
@@ -793,6 +808,7 @@ LANGUAGE = register(
         stop_words=STOP_WORDS,
         name_fillers=NAME_FILLERS,
         shorthand=SHORTHAND,
+        phrases=PHRASES,
         cue_fillers=CUE_FILLERS,
         stems=STEMS,
         diminutives=DIMINUTIVES,
