@@ -586,3 +586,17 @@ def test_phrases_are_read_as_the_one_word_they_mean(engine: AnswerEngine) -> Non
     lexicon = engine._index("en").lexicon
     assert lexicon.analyse("should I sit it out").words == ("should", "i", "skip")
     assert lexicon.analyse("pls sit out").words == ("please", "skip")  # after shorthand
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        ("does the mermaid count as a side bend?", "en", "side-bend"),
+        ("is the glute bridge basically just a shoulder bridge?", "en", "shoulder-bridge"),
+        ("¿el puente de glúteos es igual que el puente de hombros?", "es", "shoulder-bridge"),
+    ],
+)
+def test_a_comparison_without_a_word_of_likeness_asks_the_comparison(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    assert answered(engine, text, lang) == (AnswerKind.FAQ, exercise_id)

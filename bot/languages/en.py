@@ -251,6 +251,11 @@ PHRASES: dict[str, str] = {
     "okay for me": "safe",
     "alright for me": "safe",
     "fine for me": "safe",
+    # a comparison asked without a word of likeness
+    "basically just": "same",
+    "count as": "same",
+    "counts as": "same",
+    "just like": "same",
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken

@@ -64,6 +64,10 @@ PHRASES: dict[str, str] = {
     "mejor lo dejo": "riesgo",
     "lo tengo que dejar": "riesgo",
     "lo dejo": "riesgo",
+    # una comparación: "es igual que", "cuenta como"
+    "igual que": "comparar",
+    "igual a": "comparar",
+    "cuenta como": "comparar",
 }
 
 # Words skipped when looking for cue phrases ("como se hace el teaser" reads "como se hace").
