@@ -177,6 +177,12 @@ SYNONYMS: dict[str, str] = {
     "exhalar": "respiracion",
     "exhalo": "respiracion",
     "aire": "respiracion",
+    **dict.fromkeys(
+        "inspira inspiras inspiramos inspiran espira espiras espiramos espiran inhala inhalas "
+        "inhalamos inhalan exhala exhalas exhalamos exhalan respiras respiramos respiran "
+        "inspiracion espiracion inhalacion exhalacion".split(),
+        "respiracion",
+    ),
     # partes del cuerpo
     "lumbar": "espalda",
     "lumbares": "espalda",
