@@ -600,3 +600,17 @@ def test_a_comparison_without_a_word_of_likeness_asks_the_comparison(
     engine: AnswerEngine, text: str, lang: str, exercise_id: str
 ) -> None:
     assert answered(engine, text, lang) == (AnswerKind.FAQ, exercise_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("can I do the saw after drinking coffee?", "en"),
+        ("¿qué música pongo para hacer la sierra?", "es"),
+    ],
+)
+def test_a_name_in_a_question_about_something_no_page_covers_gets_no_card(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind not in (AnswerKind.EXERCISE, AnswerKind.FAQ)
+    assert engine.answer("how do i do the saw", "en").section is Section.STEPS

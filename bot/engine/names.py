@@ -57,7 +57,12 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
         if p not in used and not a.stop[p] and index.speller.is_other_word(w)
     ]
     loose = top.title_score < 1.0 and top.score < 1.0
-    if part is None and other and not more:
+    general = part is None or part.section in (Section.OVERVIEW, Section.STEPS)
+    if general and other and len(other) >= len(more):
+        # "what music is good for the roll up?", "can I do the teaser after eating lunch?":
+        # as many words no page uses as words pages do; the card is no answer.
+        score = CARD_OFF_TOPIC
+    elif part is None and other and not more:
         # "what year did the teaser appear?": words no page uses. Its card is no answer.
         score = CARD_OFF_TOPIC
     elif loose:
