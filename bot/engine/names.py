@@ -34,10 +34,13 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         described = _described(message, index)
         if described:
             yield Candidate(AnswerKind.SUGGESTIONS, DESCRIBED, "described", options=described)
+    off_topic = False
     if named and not _only_filter_words(named[0], message):
-        yield from _cards(named, message, index)
+        for card in _cards(named, message, index):
+            off_topic = card.score <= CARD_OFF_TOPIC
+            yield card
     options = _suggestions(message, index)
-    if options:
+    if options and not off_topic:  # "what music is good for the roll up?": no "did you mean"
         yield Candidate(AnswerKind.SUGGESTIONS, SHARED_WORDS, "names", options=options)
 
 
