@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from bot.engine.spelling import MAX_LOOKUPS, Speller
+from bot.engine.spelling import MAX_LOOKUPS, Speller, real_words
 from bot.languages.text import stem
 
 
@@ -47,3 +47,9 @@ def test_a_message_costs_at_most_a_bounded_number_of_lookups(speller: Speller) -
     typed = ["benfits"] * (MAX_LOOKUPS + 10)
     corrected = speller.correct_all(typed)
     assert corrected.count("benefits") == MAX_LOOKUPS
+
+
+def test_an_accented_real_word_is_real_as_a_message_reads_it() -> None:
+    # messages are read folded: "música" arrives as "musica", which must still be a word of
+    # Spanish, not a misspelling to correct into a Pilates word
+    assert "musica" in real_words("es") and "cancion" in real_words("es")

@@ -22,6 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.engine.nearby import NearWords
+from bot.languages.text import fold
 
 # Edits a word may be from a vocabulary word and still be taken for it: one up to 7 letters,
 # two beyond ("benfits" is "benefits", "modifcations" is "modifications").
@@ -57,9 +58,12 @@ def word_lists(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
     found = _LISTS.get(lang)
     if found is None:
         counts = _counts(lang)
+        # Messages are read folded ("música" as "musica"), so the lists are folded too.
+        real = [word for word, count in counts.items() if count >= REAL_WORD]
+        common = [word for word, count in counts.items() if count >= COMMON_WORD]
         found = (
-            frozenset(word for word, count in counts.items() if count >= REAL_WORD),
-            frozenset(word for word, count in counts.items() if count >= COMMON_WORD),
+            frozenset(word if word.isascii() else fold(word) for word in real),
+            frozenset(word if word.isascii() else fold(word) for word in common),
         )
         _LISTS[lang] = found
     return found
