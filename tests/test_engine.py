@@ -614,3 +614,20 @@ def test_a_name_in_a_question_about_something_no_page_covers_gets_no_card(
 ) -> None:
     assert engine.answer(text, lang).kind is AnswerKind.NONE  # not even "did you mean"
     assert engine.answer("how do i do the saw", "en").section is Section.STEPS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "asked"),
+    [
+        ("any concerns with the saw if I have a bad back?", "en", "safe"),
+        ("should I be sitting that one out, the saw, with my hernia?", "en", "safe"),
+        ("I get a bit woozy coming up from the standing roll down", "en", "dizzy"),
+        ("me da vueltas la cabeza al subir del roll down de pie", "es", "mareo"),
+    ],
+)
+def test_everyday_words_for_safety_and_dizziness(
+    engine: AnswerEngine, text: str, lang: str, asked: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.FAQ and answer.faq is not None
+    assert asked in answer.faq.question.lower()

@@ -64,6 +64,8 @@ PHRASES: dict[str, str] = {
     "mejor lo dejo": "riesgo",
     "lo tengo que dejar": "riesgo",
     "lo dejo": "riesgo",
+    "da vueltas la cabeza": "mareado",
+    "me da vueltas": "mareado",
     # una comparación: "es igual que", "cuenta como"
     "igual que": "comparar",
     "igual a": "comparar",
@@ -294,6 +296,9 @@ SYNONYMS: dict[str, str] = {
     "levantan": "levanta",
     "elevar": "levanta",
     "mareo": "mareado",
+    "vahido": "mareado",
+    "aturdida": "mareado",
+    "aturdido": "mareado",
     "mareada": "mareado",
     "mareos": "mareado",
     "cae": "caer",
