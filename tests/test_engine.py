@@ -631,3 +631,19 @@ def test_everyday_words_for_safety_and_dizziness(
     answer = engine.answer(text, lang)
     assert answer.kind is AnswerKind.FAQ and answer.faq is not None
     assert asked in answer.faq.question.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I do the one on all fours where you round your back up and then let it sag",
+        "how do you do the one where you stand and roll down through your spine to the floor",
+    ],
+)
+def test_how_to_do_a_described_movement_gets_its_steps_not_an_entry(
+    engine: AnswerEngine, text: str
+) -> None:
+    answer = engine.answer(text, "en")
+    assert answer.kind is not AnswerKind.FAQ
+    if answer.kind is AnswerKind.EXERCISE:
+        assert answer.section is Section.STEPS

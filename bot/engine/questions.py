@@ -67,12 +67,15 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         if message.about is not None:
             yield from _follow_up(message.about, message, index)
         return
+    # "How do I do the one where you stand and peel down...": the steps of the exercise
+    # described, whatever entry the describing words touch.
+    steps_asked = message.part is not None and message.part.section is Section.STEPS
     if named:
         yield from _about_named(named, message, index)
     else:
         yield from _settled(message, index)
         described = implied(message)
-        if described is not None and not message.asks_which:
+        if described is not None and not message.asks_which and not steps_asked:
             # Its page describes the movement: its entries answer as if it were named, a
             # little less surely.
             exercise_id = described[0]
@@ -85,7 +88,8 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             question = [t for t in message.content_terms(message.cue_positions) if t not in page]
             for candidate in _about_ids({exercise_id}, rest, question, message, index):
                 yield replace(candidate, score=candidate.score * IMPLIED, producer="implied")
-    yield from _anywhere(message, index)
+    if not (steps_asked and not named):
+        yield from _anywhere(message, index)
     if message.about is not None:
         yield from _follow_up(message.about, message, index)
 
