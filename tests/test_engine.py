@@ -523,6 +523,8 @@ def test_where_it_should_be_felt_shows_the_benefits_when_no_entry_says(
         ("teaser how", "en", "teaser", Section.STEPS),  # "how" and a name, nothing more
         ("the saw howto", "en", "the-saw", Section.STEPS),
         ("como se ase el puente de hombros", "es", "shoulder-bridge", Section.STEPS),
+        ("sacacorchos como", "es", "corkscrew", Section.STEPS),
+        ("rodar como una pelota", "es", "rolling-like-a-ball", Section.OVERVIEW),  # in the name
         ("what does the swan dive strengthen", "en", "swan-dive", Section.BENEFITS),
         ("what does the mermaid do for you", "en", "mermaid", Section.BENEFITS),
         ("commonmistakes teaser", "en", "teaser", Section.MISTAKES),  # a cue typed as one

@@ -356,6 +356,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "tendria que notar",
         "tendria que sentir",
     ),
+    # Los pasos, cuando no se dice más que el nombre: "sacacorchos como".
+    "steps_alone": ("como",),
     "steps": (
         "como se hace",
         "como hago",
