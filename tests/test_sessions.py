@@ -95,6 +95,17 @@ def test_a_focus_comes_first(library: Library) -> None:
         ("plan me a 20 minute glute session", "en", 20, None),
         ("a routine for tonight, about half an hour", "en", 30, None),
         ("rutina de media hora nivel avanzado", "es", 30, Difficulty.ADVANCED),
+        # no word for a session: more time asked than one exercise takes
+        ("could you give me twenty minutes of pilates for my glutes", "en", 20, None),
+        (
+            "dame veinticinco minutos de algo suave para principiantes",
+            "es",
+            25,
+            Difficulty.BEGINNER,
+        ),
+        # tens and units in words
+        ("a forty five minute class please", "en", 45, None),
+        ("una rutina de treinta y cinco minutos", "es", 35, None),
     ],
 )
 def test_messages_that_ask_for_a_session_get_one(
@@ -116,6 +127,7 @@ def test_messages_that_ask_for_a_session_get_one(
         "how do I fit the teaser into my routine?",
         "In class we sit with our legs wide and reach past the little toe. Am I doing it wrong?",
         "something for my glutes under 2 minutes",
+        "give me something quick, five minutes max",
         "I am 74 and the class does the arm and leg reach on all fours. Any advice?",
     ],
 )

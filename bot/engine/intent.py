@@ -133,6 +133,10 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
         glued = _NUMBER_WITH_UNIT.fullmatch(word)
         # "half an hour": one word for "one" may stand between a number and its unit
         after = position + 1
+        compound = _tens_and_units(message, lexicon, position)
+        if compound is not None:  # "twenty five minutes", "treinta y cinco minutos"
+            value, unit_at = compound
+            return round(value * units[found[unit_at]]), set(range(position, unit_at + 1))
         if after + 1 < len(found) and lexicon.number_words.get(found[after]) == 1:
             after += int(found[after + 1] in units)
         if glued and glued.group(2) in units:
@@ -152,6 +156,23 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
                 before -= 1
             return round(amount * units[unit]), used
     return None, set()
+
+
+def _tens_and_units(message: Analysis, lexicon: Lexicon, at: int) -> tuple[float, int] | None:
+    """A number said as tens then units ("twenty five", "treinta y cinco": one little word
+    may join them) and followed by a time unit: its value and the unit's position."""
+    numbers, found = lexicon.number_words, message.words
+    tens = numbers.get(found[at])
+    if tens is None or tens < 20 or tens % 10:
+        return None
+    ones_at = at + 1
+    if ones_at < len(found) and message.stop[ones_at] and found[ones_at] not in numbers:
+        ones_at += 1  # "y", "and"
+    ones = numbers.get(found[ones_at]) if ones_at < len(found) else None
+    unit_at = ones_at + 1
+    if ones is None or not 1 <= ones <= 9 or unit_at >= len(found):
+        return None
+    return (tens + ones, unit_at) if found[unit_at] in lexicon.time_units else None
 
 
 def _amount(digits: str) -> int:

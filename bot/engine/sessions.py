@@ -36,6 +36,7 @@ from bot.engine.names import SUGGEST_FLOOR
 SESSION = 0.95  # above a random pick: "a 10 minute workout" wants more than one exercise
 NOTHING_FITS = 0.5  # "a trapeze table class": no exercise has what it asks for
 SHORTEST = 4  # minutes: "something under 2 minutes" is one exercise, not a session
+SEVERAL = 8  # minutes: asked for this long with no word for a session, it is one anyway
 SHORT_REQUEST = 5  # words: "beginner core workout please" asks even without a length
 ASKING_WORDS = 10  # words: "can you give me a workout for today" is short enough to be asking
 TRANSITION = 15  # seconds to change position between two exercises
@@ -192,6 +193,13 @@ def _minutes(
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     request = find_session(message.analysis, index.lexicon, message.request.filters)
+    stated = message.request.filters.max_seconds
+    if request is None and message.request.asked and stated and stated >= SEVERAL * 60:
+        # "give me half an hour of pilates", "10 minutes while the baby naps, beginner stuff":
+        # no word for a session, but more time than any one exercise takes is several
+        request = request_from(
+            message.analysis, index.lexicon, message.request.filters, command=False
+        )
     if request is None or message.asks_which or request.minutes < SHORTEST:
         return
     names = message.names
