@@ -649,3 +649,19 @@ def test_how_to_do_a_described_movement_gets_its_steps_not_an_entry(
     assert answer.kind is not AnswerKind.FAQ
     if answer.kind is AnswerKind.EXERCISE:
         assert answer.section is Section.STEPS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "equipment"),
+    [
+        ("a random one with no equipment, not even a mat", "en", "none"),  # the stricter
+        ("uno al azar sin colchoneta", "es", "none"),
+        ("a random mat exercise", "en", "mat"),
+    ],
+)
+def test_the_equipment_a_random_pick_may_use(
+    engine: AnswerEngine, text: str, lang: str, equipment: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.RANDOM and answer.filters is not None
+    assert answer.filters.equipment == equipment

@@ -110,7 +110,9 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
         elif muscle is None and word_stem in muscle_words and FILTER_WORD.fullmatch(word_stem):
             muscle = word_stem
             positions.add(position)
-    for value, span in lexicon.equipment.find_all(message)[:1]:
+    # "no equipment, not even a mat": the stricter of two is what was asked
+    said = sorted(lexicon.equipment.find_all(message), key=lambda found: found[0] != "none")
+    for value, span in said[:1]:
         equipment = value if FILTER_WORD.fullmatch(value) else None
         positions.update(span)
     max_seconds, time_positions = _time_bound(message, lexicon)

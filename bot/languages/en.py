@@ -976,6 +976,9 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "without equipment": "mat",
     "no mat": "none",
     "without a mat": "none",
+    "without mat": "none",
+    "not even a mat": "none",
+    "no mat needed": "none",
     "at my desk": "none",
     "at the office": "none",
 }
