@@ -665,3 +665,10 @@ def test_the_equipment_a_random_pick_may_use(
     answer = engine.answer(text, lang)
     assert answer.kind is AnswerKind.RANDOM and answer.filters is not None
     assert answer.filters.equipment == equipment
+
+
+def test_legs_that_come_apart_are_the_mistake_of_separating_them(engine: AnswerEngine) -> None:
+    answer = engine.answer("my heels keep coming apart in corkscrew", "en")
+    assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MISTAKES
+    # "what separates X from Y" still asks the difference
+    assert engine.answer("what separates swan prep from swan dive?", "en").kind is AnswerKind.FAQ

@@ -260,6 +260,8 @@ PHRASES: dict[str, str] = {
     "fine for me": "safe",
     # a comparison asked without a word of likeness
     "basically just": "same",
+    "what separates": "difference",  # not the separating of legs and feet
+    "what sets apart": "difference",
     "count as": "same",
     "counts as": "same",
     "just like": "same",
@@ -331,6 +333,13 @@ SYNONYMS: dict[str, str] = {
     "lifting": "lift",
     "lifts": "lift",
     "dizzy": "lightheaded",
+    # legs or feet that come apart are separating, as the pages' mistakes say
+    "apart": "separate",
+    "separating": "separate",
+    "separates": "separate",
+    "separated": "separate",
+    "crunched": "pain",  # "my lower back feels crunched"
+    "jammed": "pain",
     "woozy": "lightheaded",
     "concern": "safe",  # "any concerns with the roll over?"
     "concerns": "safe",
