@@ -668,7 +668,8 @@ def test_the_equipment_a_random_pick_may_use(
 
 
 def test_legs_that_come_apart_are_the_mistake_of_separating_them(engine: AnswerEngine) -> None:
-    answer = engine.answer("my heels keep coming apart in corkscrew", "en")
-    assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MISTAKES
+    for text in ("in the clam my feet come apart", "during corkscrew my legs slowly drift apart"):
+        answer = engine.answer(text, "en")
+        assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MISTAKES, text
     # "what separates X from Y" still asks the difference
     assert engine.answer("what separates swan prep from swan dive?", "en").kind is AnswerKind.FAQ
