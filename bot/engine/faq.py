@@ -339,14 +339,19 @@ class FaqIndex:
         # is the share of the message's weight the page holds, which the callers' thresholds
         # read.
         pages = len(self._exercise_ids)
-        score = np.zeros(pages)
+        held: list[Ids] = []
+        weights: list[Floats] = []
         for term in message:
             span = self._context_postings.span(term)
             if span is not None:
                 rows = self._context_postings.get(term)
                 # BM25's idf: a word on half the pages or more says next to nothing
                 idf = math.log(1 + max(0.0, (pages - len(rows) + 0.5) / (len(rows) + 0.5)))
-                score[rows] += idf * self._context_weights[span]
+                held.append(rows)
+                weights.append(idf * self._context_weights[span])
+        # One count over every term's pages: each page's terms are added in the message's
+        # order from 0.0, the same floats as adding one term's weights at a time.
+        score = np.bincount(np.concatenate(held), np.concatenate(weights), minlength=pages)
         touched = found.touched
         fits = score[touched]
         if len(touched) > limit:
