@@ -61,6 +61,7 @@ class FaqIndex:
     K1 = 1.2  # BM25's usual term-frequency saturation...
     B = 0.75  # ...and length normalisation, for ranking the pages a description fits
     CANDIDATES = 200  # entries scored in full, after a cheap first pass
+    FEW_ENTRIES = 40  # shortlists this short are scored one entry at a time (`_score_few`)
 
     def __init__(
         self,
@@ -93,6 +94,7 @@ class FaqIndex:
         title_postings: defaultdict[str, list[int]] = defaultdict(list)  # by page row
         by_exercise: dict[str, set[int]] = {}
         context: list[frozenset[str]] = []
+        titles: list[frozenset[str]] = []  # each page's title terms
         row_of: dict[str, int] = {}
         context_postings: defaultdict[str, list[int]] = defaultdict(list)
         context_counts: defaultdict[str, list[int]] = defaultdict(list)  # beside its postings
@@ -117,6 +119,7 @@ class FaqIndex:
                     context_counts[term].append(counts.get(term, 1))
                 for term in source.name_terms:
                     title_postings[term].append(row)
+                titles.append(source.name_terms)
             questions.append(q)
             answers.append(a)
             entry_exercise.append(row_of[source.exercise_id])
@@ -158,6 +161,7 @@ class FaqIndex:
                 # Lists in the sets' own order: the entries of a page are visited as before.
                 "by_exercise": {e: list(ids) for e, ids in by_exercise.items()},
                 "context": context,
+                "titles": titles,
                 "exercise_text": exercise_text,
                 "postings": Postings.build(postings).state(),
                 "question_postings": Postings.build(question_postings).state(),
@@ -204,6 +208,7 @@ class FaqIndex:
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
         self._by_exercise: dict[str, list[int]] = state["by_exercise"]
         self._context: list[frozenset[str]] = state["context"]
+        self._titles: list[frozenset[str]] = state["titles"]
         self._exercise_text: list[frozenset[str]] = state["exercise_text"]
         self._postings = Postings(*state["postings"])
         self._question_postings = Postings(*state["question_postings"])
@@ -334,14 +339,19 @@ class FaqIndex:
         # is the share of the message's weight the page holds, which the callers' thresholds
         # read.
         pages = len(self._exercise_ids)
-        score = np.zeros(pages)
+        held: list[Ids] = []
+        weights: list[Floats] = []
         for term in message:
             span = self._context_postings.span(term)
             if span is not None:
                 rows = self._context_postings.get(term)
                 # BM25's idf: a word on half the pages or more says next to nothing
                 idf = math.log(1 + max(0.0, (pages - len(rows) + 0.5) / (len(rows) + 0.5)))
-                score[rows] += idf * self._context_weights[span]
+                held.append(rows)
+                weights.append(idf * self._context_weights[span])
+        # One count over every term's pages: each page's terms are added in the message's
+        # order from 0.0, the same floats as adding one term's weights at a time.
+        score = np.bincount(np.concatenate(held), np.concatenate(weights), minlength=pages)
         touched = found.touched
         fits = score[touched]
         if len(touched) > limit:
@@ -396,6 +406,8 @@ class FaqIndex:
         """
         if not shortlist:
             return []
+        if len(shortlist) <= self.FEW_ENTRIES:
+            return self._score_few(shortlist, weight, message_weight, across, limit)
         entries = np.array(shortlist, np.int32)
         rows = self._entry_rows[entries]
         mass = np.zeros(len(entries))
@@ -443,6 +455,58 @@ class FaqIndex:
             )
             for i in order[:limit].tolist()
         ]
+
+    def _score_few(
+        self,
+        shortlist: list[int],
+        weight: dict[str, float],
+        message_weight: float,
+        across: bool,
+        limit: int,
+    ) -> list[FaqMatch]:
+        """`_score` one entry at a time, for a few entries (those of the exercises a message
+        names, the few a question sentence chose): a dozen array operations per term cost far
+        more than looking each term up in a few entries' sets. The same floats, added in the
+        same order (the terms not found add nothing; the arrays add 0.0, which changes no sum),
+        and the same stable sort."""
+        known = [t for t in weight if t in self._postings]
+        # ties broken by the word itself: a set's order differs between processes
+        rarest = min(known, key=lambda t: (-weight[t], t)) if known else None
+        answer_credit, context_credit = self.ANSWER_CREDIT, self.CONTEXT_CREDIT
+        scored: list[tuple[float, FaqMatch]] = []
+        for entry_id in shortlist:
+            row = self._entry_exercise[entry_id]
+            question, answer = self._questions[entry_id], self._answers[entry_id]
+            page, title = self._context[row], self._titles[row]
+            text = self._exercise_text[row]
+            mass = asked = fit = 0.0
+            matched = 0
+            for term, w in weight.items():
+                if term in question:
+                    mass += w * 1.0
+                    matched += 1
+                    if term not in title:
+                        asked += w
+                elif term in answer:
+                    mass += w * answer_credit
+                    matched += 1
+                elif term in page:
+                    mass += w * context_credit
+                if across and term in text:
+                    fit += w
+            own_weight = float(self._own_weight[entry_id])
+            share = asked / own_weight if own_weight != 0 else 0.0
+            score = 0.65 * (mass / message_weight) + 0.35 * share
+            if across:
+                score = (1 - self.EXERCISE_SHARE) * score + self.EXERCISE_SHARE * (
+                    fit / message_weight
+                )
+            holds_rarest = rarest is not None and (rarest in question or rarest in answer)
+            own = (1.0 if holds_rarest else share) if own_weight else 1.0
+            scored.append((score, FaqMatch(entry_id, self._exercise_ids[row], score, matched, own)))
+        # Best first, ties in shortlist order (a stable sort, as the arrays' argsort).
+        scored.sort(key=lambda item: -item[0])
+        return [match for _, match in scored[:limit]]
 
     def _pages_asking(self, term: str, postings: Ids) -> Ids:
         """The pages with an entry that holds `term` (ascending), remembered: a common word's

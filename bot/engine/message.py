@@ -134,8 +134,12 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             for p, (t, stop) in enumerate(zip(analysis.terms, analysis.stop, strict=True))
             if not stop and p not in names_said
         )
+        # The describing text is often the whole message, whose names were just looked up.
+        looked_up = lookup if describing is analysis else None
         passing = {
-            m.exercise_id for m in named if _in_passing(m, described, others, describing, index)
+            m.exercise_id
+            for m in named
+            if _in_passing(m, described, others, describing, index, looked_up)
         }
         if passing:
             # Said on the way: not named, nor an exercise whose title the message says.
@@ -167,18 +171,20 @@ def _in_passing(
     others: int,
     describing: Analysis,
     index: LanguageIndex,
+    known: NameLookup | None = None,
 ) -> bool:
     """A name said on the way in a long description of another exercise ("we roll up off the
     mat and balance on the sit bones in a V" is the Teaser): that exercise's own text explains
     the describing sentence far better than the named one's, and the name is said inside that
     sentence. A name said in a sentence of its own is meant ("we do the saw. I never know when
-    to breathe out as I twist and reach"). `others`: the message's known words besides names."""
+    to breathe out as I twist and reach"). `others`: the message's known words besides names;
+    `known`: the names of `describing` when already looked up."""
     top, fit = described[0]
     if others < PASSING_TERMS or top == match.exercise_id or fit < PASSING_FIT:
         return False
     if fit - dict(described).get(match.exercise_id, 0.0) < PASSING_GAP:
         return False
-    lookup = index.names.lookup(describing)
+    lookup = index.names.lookup(describing) if known is None else known
     return any(m.exercise_id == match.exercise_id for m in lookup.matches)
 
 
