@@ -673,3 +673,21 @@ def test_legs_that_come_apart_are_the_mistake_of_separating_them(engine: AnswerE
         assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MISTAKES, text
     # "what separates X from Y" still asks the difference
     assert engine.answer("what separates swan prep from swan dive?", "en").kind is AnswerKind.FAQ
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "level"),
+    [
+        ("what's teaser 3?", "en", Level.HARDER),
+        ("bent knee teaser", "en", Level.EASIER),
+        ("el teaser 3", "es", Level.HARDER),
+    ],
+)
+def test_a_version_named_by_its_own_name_shows_that_version(
+    engine: AnswerEngine, text: str, lang: str, level: Level
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MODIFICATIONS
+    assert answer.level is level
+    # a question about it is still answered as one
+    assert engine.answer("teaser 2 neck pain", "en").kind is AnswerKind.FAQ

@@ -3,6 +3,7 @@ the index cache, bot/engine/cache.py)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -127,6 +128,7 @@ class LanguageIndex:
         self.common_words = common_words(spelling)
         self.speller = Speller.from_state(state["speller"], self.lexicon.stem, real_words(spelling))
         self._done_in: dict[str, list[str]] = {}
+        self._versions: dict[str, list[tuple[Level, frozenset[str]]]] = {}
         for exercise_id, position in self.position_of.items():
             self._done_in.setdefault(position, []).append(exercise_id)
         self._accepting: dict[tuple[str, object], npt.NDArray[np.bool_]] = {}
@@ -300,6 +302,33 @@ class LanguageIndex:
             "faq": FaqIndex(faq, lex, analysed, counted).state(),
             "passages": FaqIndex(passages, lex, analysed, counted).state(),
         }
+
+    def versions(self, exercise_id: str) -> list[tuple[Level, frozenset[str]]]:
+        """An exercise's modifications by level, each as the terms of its name that are not
+        the exercise's own ("Teaser 2": {"2"}; "Bent-Knee Teaser": {"bent", "knee"}); worked
+        out for an exercise when first asked for (a message naming it)."""
+        found = self._versions.get(exercise_id)
+        if found is None:
+            at = bisect_left(self.pages, exercise_id, key=lambda page: page.id)
+            page = self.pages[at] if at < len(self.pages) else None
+            found = []
+            if page is not None and page.id == exercise_id:
+                own = self.lexicon.content_terms(page.title)
+                for version in page.modifications:
+                    # a number counts here: it is what tells "Teaser 2" from the Teaser
+                    said = self.lexicon.analyse(version.name)
+                    terms = (
+                        frozenset(
+                            term
+                            for term, stop in zip(said.terms, said.stop, strict=True)
+                            if not stop or term.isdigit()
+                        )
+                        - own
+                    )
+                    if terms:
+                        found.append((version.level, terms))
+            self._versions[exercise_id] = found
+        return found
 
     def done_in(self, position: str) -> Sequence[str]:
         """The exercises done in a body position, in `position_of`'s order."""

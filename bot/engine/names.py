@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.content import Section
+from bot.content import Level, Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.descriptions import implied
@@ -19,6 +19,7 @@ CARD_UNANSWERED = 0.58  # ...or asks something more: below an answer, so only of
 CARD_OFF_TOPIC = 0.4  # its overview for a question in words no page uses: not an answer
 PART_AND_MORE = 0.8  # a part asked with more said ("I follow a video ... can I keep doing
 PART_AND_MORE_TERMS = 3  # it with osteoporosis?"): an entry that answers the rest goes first
+VERSION = 0.96  # a version named by its own name ("teaser 2"): above the passages about it
 CARD_LOOSE = 0.66  # a name only implied by a word or two ("the feet" of Toe Taps)
 SEVERAL_NAMED = 0.9  # "side bend or mermaid?": both offered
 DESCRIBED = 0.9  # "which one is done on my stomach": the exercises done that way
@@ -86,15 +87,48 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
     if stated is not None and done_in is not None and stated != done_in:
         # "lie face down ... lift your head and chest": not Chest Lift, which is on the back.
         score *= OTHER_POSITION
+    section, level = (part.section, part.level) if part else (Section.OVERVIEW, None)
+    if section in (Section.OVERVIEW, Section.STEPS):
+        # "what's teaser 2?", "how do I do the single leg teaser": a version of it named, the
+        # card of that version (its words are a name, not more asked)
+        version = _version_named(top, message, index)
+        if version is not None:
+            version_level, version_terms = version
+            section, level = Section.MODIFICATIONS, version_level
+            if not set(more) - version_terms:  # nothing asked of it but the version
+                score = max(score, VERSION)
     yield Candidate(
         AnswerKind.EXERCISE,
         score,
         "names",
         exercise_id=top.exercise_id,
-        section=part.section if part else Section.OVERVIEW,
-        level=part.level if part else None,
+        section=section,
+        level=level,
         evidence=top.name,
     )
+
+
+def _version_named(
+    top: NameMatch, message: Message, index: LanguageIndex
+) -> tuple[Level, frozenset[str]] | None:
+    """The level and words of the exercise's modification whose name the message says: the
+    words of it that are not the exercise's own, right before or right after the exercise's
+    name ("teaser 2", "bent knee teaser"), as one name."""
+    a = message.analysis
+
+    def said(span: range) -> frozenset[str]:
+        return frozenset(
+            a.terms[p] for p in span if 0 <= p < len(a) and (not a.stop[p] or a.terms[p].isdigit())
+        )
+
+    first, last = min(top.positions), max(top.positions)
+    for version_level, terms in index.versions(top.exercise_id):
+        width = len(terms)
+        if width < 2 and not any(t.isdigit() for t in terms):
+            continue  # "Boomerang in Parts": one everyday word beside a name names nothing
+        if terms in (said(range(first - width, first)), said(range(last + 1, last + 1 + width))):
+            return version_level, terms
+    return None
 
 
 def _only_filter_words(named: NameMatch, message: Message) -> bool:
