@@ -62,6 +62,7 @@ async def running_bot(
     try:
         yield application
     finally:
+        fake.bot_busy = lambda: False
         await application.updater.stop()
         await application.stop()
         assert application.post_shutdown is not None
@@ -70,21 +71,12 @@ async def running_bot(
 
 
 def _count_updates_in_hand(fake: FakeTelegram, application: Application) -> None:  # type: ignore[type-arg]
-    """Tell the fake when the bot still holds an update (queued or being handled), so that
-    wait_idle waits for a handler that writes to its database between two calls."""
-    handling = 0
-    handle = application.process_update
-
-    async def counted(update: object) -> None:
-        nonlocal handling
-        handling += 1
-        try:
-            await handle(update)
-        finally:
-            handling -= 1
-
-    application.process_update = counted  # type: ignore[method-assign]
-    fake.bot_busy = lambda: handling > 0 or not application.update_queue.empty()
+    """Tell the fake while the bot holds an update: queued, waiting for its chat's turn or
+    being handled, so that wait_idle waits for a handler that writes to its database between
+    two calls. PTB marks each update of its queue done once handled (task_done in the
+    wrapper's finally), so the queue's count of unfinished items is exactly that."""
+    queue = application.update_queue
+    fake.bot_busy = lambda: queue._unfinished_tasks > 0  # type: ignore[attr-defined]
 
 
 PUBLIC_URL = "https://bot.example.com/telegram/hook"

@@ -55,11 +55,14 @@ def find_part(
     # "fix" ("how do I stop it?") and "feel" ("what should burn?") are in no priority: no part
     said = {tag for tag, _ in kept}
     if "steps_alone" in said:
-        # "jacknife how": the steps, but only when the name and the cue are all that is said
-        # ("how far up should it go" asks something else)
+        # "jacknife how", "how 2 do the saw": the steps, when the cue opens or closes a
+        # message that says nothing but it and the name ("hundred how many", "how far up
+        # should it go", "la sierra como ejercicio" ask something else)
         said.discard("steps_alone")
+        cue = next(span for tag, span in kept if tag == "steps_alone")
         rest = set(range(len(message.words))) - positions - ignore
-        if not any(not message.stop[p] for p in rest):
+        at_an_end = cue[0] == 0 or cue[-1] == len(message.words) - 1
+        if at_an_end and not any(not message.stop[p] for p in rest):
             said.add("steps")
     feel = "feel" in said
     if feel:

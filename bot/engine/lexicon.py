@@ -102,7 +102,13 @@ class Lexicon:
         self._diminutives = v.diminutives
         self._shorthand = v.shorthand
         self._phrases = {tuple(k.split()): w for k, w in v.phrases.items()}
-        self._longest_phrase = max(map(len, self._phrases), default=0)
+        # Each phrase's first word, with the lengths of the phrases it starts (longest first):
+        # a word that starts none costs one dictionary miss.
+        self._phrase_starts: dict[str, list[int]] = {}
+        for phrase in self._phrases:
+            self._phrase_starts.setdefault(phrase[0], []).append(len(phrase))
+        for lengths in self._phrase_starts.values():
+            lengths.sort(reverse=True)
         self._cue_fillers = v.cue_fillers
         self.name_fillers = frozenset(self.stem(w) for w in v.name_fillers)
         self.stop_words: frozenset[str] = v.stop_words
@@ -182,7 +188,10 @@ class Lexicon:
                 *v.bound_words,
                 *v.foreign_exercises,
                 *v.synonyms,
+                *v.synonyms.values(),  # "lightheaded": a word the tables read messages into
                 *v.shorthand,
+                *v.phrases,
+                *v.phrases.values(),
                 *(t for texts in v.positions.values() for t in texts),
             )
             for w in words(text)
@@ -205,20 +214,23 @@ class Lexicon:
     def _expand(self, found: Iterable[str]) -> list[str]:
         """Shorthand spelt out, then each phrase of `phrases` read as its one word."""
         expanded = [part for w in found for part in self._shorthand.get(w, w).split()]
-        if not self._phrases:
+        starts = self._phrase_starts
+        candidates = [at for at, w in enumerate(expanded) if w in starts]
+        if not candidates:
             return expanded
         out: list[str] = []
-        at = 0
-        while at < len(expanded):
-            for length in range(min(self._longest_phrase, len(expanded) - at), 1, -1):
+        done = 0  # expanded[:done] is in out
+        for at in candidates:
+            if at < done:
+                continue  # inside a phrase already read
+            for length in starts[expanded[at]]:
                 word = self._phrases.get(tuple(expanded[at : at + length]))
                 if word is not None:
+                    out.extend(expanded[done:at])
                     out.append(word)
-                    at += length
+                    done = at + length
                     break
-            else:
-                out.append(expanded[at])
-                at += 1
+        out.extend(expanded[done:])
         return out
 
     def table(self, cues: Mapping[str, Iterable[str]]) -> PhraseTable:

@@ -37,20 +37,20 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             yield Candidate(AnswerKind.SUGGESTIONS, DESCRIBED, "described", options=described)
     off_topic = False
     if named and not _only_filter_words(named[0], message):
-        for card in _cards(named, message, index):
-            off_topic = card.score <= CARD_OFF_TOPIC
-            yield card
+        card, off_topic = _card(named, message, index)
+        yield card
     options = _suggestions(message, index)
     if options and not off_topic:  # "what music is good for the roll up?": no "did you mean"
         yield Candidate(AnswerKind.SUGGESTIONS, SHARED_WORDS, "names", options=options)
 
 
-def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> Iterator[Candidate]:
+def _card(named: list[NameMatch], message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
+    """The named exercise's card (or the exercises named, to choose from), and whether the
+    message is about something else than the exercise it names."""
     part = message.part
     if len(named) > 1 and part is None:
         ids = tuple(m.exercise_id for m in named)
-        yield Candidate(AnswerKind.SUGGESTIONS, SEVERAL_NAMED, "names", options=ids)
-        return
+        return Candidate(AnswerKind.SUGGESTIONS, SEVERAL_NAMED, "names", options=ids), False
     top = named[0]
     used = message.name_positions | message.cue_positions
     more = [t for t in message.content_terms(used) if t in index.faq]
@@ -62,12 +62,18 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
     ]
     loose = top.title_score < 1.0 and top.score < 1.0
     general = part is None or part.section in (Section.OVERVIEW, Section.STEPS)
-    if general and other and len(other) >= len(more):
-        # "what music is good for the roll up?", "can I do the teaser after eating lunch?":
-        # as many words no page uses as words pages do; the card is no answer.
-        score = CARD_OFF_TOPIC
-    elif part is None and other and not more:
-        # "what year did the teaser appear?": words no page uses. Its card is no answer.
+    # Before the name is what the question is about ("what music is good for the roll up?",
+    # "how do I clean my mat after side plank?"); after it, often an aside ("how do I do the
+    # corkscrew? asking for my grandma", "tell me the steps of the swan dive please mate").
+    head = range(min(top.positions))
+    other_head = [a.words[p] for p in head if p not in used and a.words[p] in other]
+    more_head = [a.terms[p] for p in head if p not in used and a.terms[p] in more]
+    # as many words no page uses as words pages do; or "what year did the teaser appear?"
+    # with nothing else asked: the card is no answer
+    off_topic = bool(general and other_head and len(other_head) >= len(more_head)) or bool(
+        part is None and other and not more
+    )
+    if off_topic:
         score = CARD_OFF_TOPIC
     elif loose:
         score = CARD_LOOSE
@@ -97,7 +103,7 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
             section, level = Section.MODIFICATIONS, version_level
             if not set(more) - version_terms:  # nothing asked of it but the version
                 score = max(score, VERSION)
-    yield Candidate(
+    card = Candidate(
         AnswerKind.EXERCISE,
         score,
         "names",
@@ -106,6 +112,7 @@ def _cards(named: list[NameMatch], message: Message, index: LanguageIndex) -> It
         level=level,
         evidence=top.name,
     )
+    return card, off_topic
 
 
 def _version_named(

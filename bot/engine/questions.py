@@ -10,7 +10,7 @@ from dataclasses import replace
 from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
-from bot.engine.descriptions import implied
+from bot.engine.descriptions import DESCRIBED_FIT, implied
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.matching import NameMatch
@@ -88,7 +88,8 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             question = [t for t in message.content_terms(message.cue_positions) if t not in page]
             for candidate in _about_ids({exercise_id}, rest, question, message, index):
                 yield replace(candidate, score=candidate.score * IMPLIED, producer="implied")
-    if not (steps_asked and not named):
+    describing = bool(message.described) and message.described[0][1] >= DESCRIBED_FIT
+    if not (steps_asked and not named and describing):
         yield from _anywhere(message, index)
     if message.about is not None:
         yield from _follow_up(message.about, message, index)

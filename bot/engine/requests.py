@@ -15,7 +15,7 @@ RANDOM = 0.88  # "random beginner exercise", "surprise me", "something for my gl
 WEAK_RANDOM = 0.62  # "another one", "something": a FAQ entry the message asks goes first
 SMALL_TALK = 1.0  # the whole message is a greeting, thanks or chit-chat
 NOTHING_FITS = 0.5  # a request whose filters no exercise meets, unless plainly asked
-CHATTY = 2
+CHATTY = 2  # words a weak way of asking leaves unexplained before it asks for no pick
 FOREIGN = 0.97  # "pull ups", "squats": an honest no, unless one of ours is named in full
 
 
@@ -48,6 +48,9 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # does not explain say what the message is about, and "give me", "recommend" were
             # only a way of saying it
             score = min(score, NOTHING_FITS)
+        if any(m.title_score >= 1.0 for m in message.named) and not only_filters:
+            # "anything for wrist pain during plank?": about the exercise it names
+            score = min(score, WEAK_RANDOM)
         plainly = request.asked and not request.weak  # "random", "surprise me"
         if not plainly and request.filters and not index.accepting(request.filters):
             # "pilates reformer or mat?": no exercise has it, so it was hardly a request for one

@@ -59,12 +59,15 @@ def word_lists(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
     if found is None:
         counts = _counts(lang)
         # Messages are read folded ("música" as "musica"), so the lists are folded too.
-        real = [word for word, count in counts.items() if count >= REAL_WORD]
-        common = [word for word, count in counts.items() if count >= COMMON_WORD]
-        found = (
-            frozenset(word if word.isascii() else fold(word) for word in real),
-            frozenset(word if word.isascii() else fold(word) for word in common),
-        )
+        real: list[str] = []
+        common: list[str] = []
+        for word, count in counts.items():
+            if count >= REAL_WORD:
+                folded = word if word.isascii() else fold(word)
+                real.append(folded)
+                if count >= COMMON_WORD:  # a subset of the real words: folded once
+                    common.append(folded)
+        found = (frozenset(real), frozenset(common))
         _LISTS[lang] = found
     return found
 

@@ -240,7 +240,9 @@ SHORTHAND: dict[str, str] = {
 # Phrases that say one concept the way one word would: a safety question is often asked
 # without a safety word ("should I sit it out?", "who should not do it?").
 PHRASES: dict[str, str] = {
-    "should not": "shouldnt",
+    # someone asking whether to do it, not how a body part should (not) move
+    "should not do": "shouldnt",
+    "who should not": "shouldnt",
     "should i not": "shouldnt",
     "sit it out": "skip",
     "sit out": "skip",
@@ -262,9 +264,6 @@ PHRASES: dict[str, str] = {
     "basically just": "same",
     "what separates": "difference",  # not the separating of legs and feet
     "what sets apart": "difference",
-    "count as": "same",
-    "counts as": "same",
-    "just like": "same",
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken
@@ -514,7 +513,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how to keep",
         "how to avoid",
         "how to stay",
-        "what do i do",  # after a problem: "my hip rolls open, what do I do?"
     ),
     # Where it should be felt asks for a check of one's form (a page's "where should I feel
     # it?" entry), not for what the exercise is good for: no part, and no benefits.
@@ -545,6 +543,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how is it done",
         "how does it go",
         "how do i start",
+        "what do i do",
         "steps",
         "step by step",
         "instructions",
@@ -586,7 +585,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     "easier": (
         "easier",
         "instead",
-        "starting out",  # "double leg lowers for someone just starting out"
+        "for someone starting out",  # not "I'm starting out, how do I do the hundred?"
         "for beginners",
         "for a beginner",
         "easy version",

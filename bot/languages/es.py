@@ -54,22 +54,21 @@ SHORTHAND: dict[str, str] = {
 # Frases que dicen un concepto como lo diría una palabra: la pregunta por la seguridad a
 # menudo no lleva palabra de seguridad ("¿quién no debería hacerlo?", "¿o mejor no?").
 PHRASES: dict[str, str] = {
-    "no deberia": "riesgo",
-    "no deberian": "riesgo",
-    "no debo": "riesgo",
-    "no debe": "riesgo",
-    "no deben": "riesgo",
+    # quien pregunta si hacerlo, no cómo debe (o no) moverse el cuerpo ("no deben bajar")
+    "quien no deberia": "riesgo",
+    "no deberia hacer": "riesgo",
+    "no deberia hacerlo": "riesgo",
+    "no deberia hacerla": "riesgo",
+    "no deberian hacer": "riesgo",
     "no se recomienda": "riesgo",
-    "mejor no": "riesgo",
+    "o mejor no": "riesgo",
     "mejor lo dejo": "riesgo",
     "lo tengo que dejar": "riesgo",
-    "lo dejo": "riesgo",
     "da vueltas la cabeza": "mareado",
     "me da vueltas": "mareado",
-    # una comparación: "es igual que", "cuenta como"
+    # una comparación: "es igual que", "igual a"
     "igual que": "comparar",
     "igual a": "comparar",
-    "cuenta como": "comparar",
 }
 
 # Words skipped when looking for cue phrases ("como se hace el teaser" reads "como se hace").
@@ -336,7 +335,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "como lo corrijo",
         "como lo evito",
         "como lo arreglo",
-        "que hago",  # tras un problema: "se me gira la cadera, ¿qué hago?"
     ),
     # Dónde debería notarse pide revisar la forma (la entrada "¿dónde tengo que sentirlo?"),
     # no para qué sirve el ejercicio: ninguna parte, tampoco los beneficios.
@@ -376,6 +374,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "como va",
         "que tengo que hacer",
         "que hay que hacer",
+        "que hago",
         "como se hacen",
         "como arranco",
     ),

@@ -680,12 +680,14 @@ class FakeTelegram(FaultInjection):
         while True:
             now = time.monotonic()
             pending = self._pending_updates()
-            busy = self._active_requests > 0 or self.bot_busy()
+            handling = self.bot_busy()
+            busy = self._active_requests > 0 or handling
             last = max(self._last_activity, self._last_delivery)
             if not pending and not busy and now - last >= quiet:
                 return
             if loop.time() >= deadline:
                 hint = " Is the bot polling?" if pending else ""
+                hint += " The bot is still handling an update." if handling else ""
                 raise TimeoutError(
                     f"not idle after {timeout}s: {pending} updates not fetched, "
                     f"{self._active_requests} requests in flight.{hint}\n{self.describe_recent()}"
