@@ -128,6 +128,8 @@ def test_messages_that_ask_for_a_session_get_one(
         "In class we sit with our legs wide and reach past the little toe. Am I doing it wrong?",
         "something for my glutes under 2 minutes",
         "give me something quick, five minutes max",
+        "give me something under 10 minutes",  # a limit for one exercise, not a length
+        "random under 20 minutes",
         "I am 74 and the class does the arm and leg reach on all fours. Any advice?",
     ],
 )

@@ -86,6 +86,7 @@ class RandomRequest:
     asked: bool  # said "random", "surprise me", "give me something"...
     weak: bool = False  # asked only in words that also ask other things ("another", "something")
     positions: frozenset[int] = field(default_factory=frozenset)
+    limit: bool = False  # the time said is an upper bound ("under 10 minutes"), not a length
 
 
 _NUMBER_WITH_UNIT = re.compile(r"(\d+)([a-z]+)")
@@ -120,11 +121,12 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
         positions.update(span)
     max_seconds, time_positions = _time_bound(message, lexicon)
     positions.update(time_positions)
+    limit = any(message.words[p] in lexicon.bound_words for p in time_positions)
     filters = RandomFilters(difficulty, equipment, muscle, max_seconds)
     weak = weak and not asked
     if weak:
         asked = bool(filters) or any(w in lexicon.domain_words for w in message.words)
-    return RandomRequest(filters, asked, weak and asked, frozenset(positions))
+    return RandomRequest(filters, asked, weak and asked, frozenset(positions), limit)
 
 
 def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[int]]:

@@ -194,12 +194,18 @@ def _minutes(
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     request = find_session(message.analysis, index.lexicon, message.request.filters)
     stated = message.request.filters.max_seconds
-    if request is None and message.request.asked and stated and stated >= SEVERAL * 60:
+    lexicon = index.lexicon
+    if (
+        request is None
+        and message.request.weak  # "give me", "something": not "random", "surprise me"
+        and stated
+        and stated >= SEVERAL * 60
+        and not message.request.limit
+    ):
         # "give me half an hour of pilates", "10 minutes while the baby naps, beginner stuff":
-        # no word for a session, but more time than any one exercise takes is several
-        request = request_from(
-            message.analysis, index.lexicon, message.request.filters, command=False
-        )
+        # no word for a session, but a length (not a limit: "something under 10 minutes")
+        # longer than any one exercise takes is several
+        request = request_from(message.analysis, lexicon, message.request.filters, command=False)
     if request is None or message.asks_which or request.minutes < SHORTEST:
         return
     names = message.names
@@ -213,7 +219,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # or is hardly more than the word ("workout please", "una rutina").
     # A question about something ("how many calories does a 45 minute class burn", "what
     # should I eat before class") is not one either, unless it asks for something.
-    analysis, lexicon = message.analysis, index.lexicon
+    analysis = message.analysis
     said = analysis.words
     question = bool(said) and said[0] in lexicon.question_words
     short = len(said) <= SHORT_REQUEST
