@@ -761,3 +761,13 @@ def test_no_cue_holds_a_phrase_that_messages_are_read_into_one_word(lang: str) -
         for key in keys:
             spans = (tuple(said[i : i + len(key)]) for i in range(len(said)))
             assert key not in spans, (cue, key)
+
+
+def test_with_several_exercises_named_an_entry_about_the_others_answers(
+    engine: AnswerEngine,
+) -> None:
+    # Boomerang's entry is about getting from its roll over into its teaser
+    text = "boomerang - I always throw myself up from the roll over into the teaser"
+    answer = engine.answer(text, "en")
+    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None
+    assert answer.exercise.id == "boomerang"

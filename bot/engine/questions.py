@@ -132,7 +132,28 @@ def _about_named(
     )
     rest = message.content_terms(said)
     question = message.content_terms(said | message.cue_positions)
-    yield from _about_ids(ids, rest, question, message, index, strict=strict)
+    found = list(_about_ids(ids, rest, question, message, index, strict=strict))
+    if len(ids) > 1:
+        # Several exercises named: each one's entries are read with the other names' words
+        # left in, for an entry may be about them ("Boomerang: how do I get up into the
+        # teaser?" is asked in Boomerang's "...from the roll over into the Teaser...").
+        for exercise_id in sorted(ids):
+            own = frozenset().union(
+                *(
+                    m.positions | m.title_positions
+                    for m in message.names
+                    if m.exercise_id == exercise_id
+                )
+            )
+            for candidate in _about_ids(
+                {exercise_id}, message.content_terms(own), question, message, index, strict=strict
+            ):
+                if candidate.kind is AnswerKind.FAQ:
+                    found.append(candidate)
+    entries = [c for c in found if c.kind is AnswerKind.FAQ]
+    if entries:
+        yield max(entries, key=lambda c: c.score)  # the first of equals: the joint reading
+    yield from (c for c in found if c.kind is not AnswerKind.FAQ)
 
 
 def _about_ids(
