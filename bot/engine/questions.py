@@ -137,7 +137,9 @@ def _about_named(
         # Several exercises named: each one's entries are read with the other names' words
         # left in, for an entry may be about them ("Boomerang: how do I get up into the
         # teaser?" is asked in Boomerang's "...from the roll over into the Teaser...").
-        for exercise_id in sorted(ids):
+        # (the exercises clearly named, at most three: a message listing a dozen titles
+        # costs no dozen passes)
+        for exercise_id in dict.fromkeys(m.exercise_id for m in named[:MAX_ANYWHERE]):
             own = frozenset().union(
                 *(
                     m.positions | m.title_positions
