@@ -771,3 +771,26 @@ def test_with_several_exercises_named_an_entry_about_the_others_answers(
     answer = engine.answer(text, "en")
     assert answer.kind is AnswerKind.FAQ and answer.exercise is not None
     assert answer.exercise.id == "boomerang"
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise_id", "asked"),
+    [
+        (
+            "estoy embarazada de 6 meses y hago la sierra, ¿la puedo seguir haciendo?",
+            "the-saw",
+            "embarazada",
+        ),
+        (
+            "cuando ruedo como una pelota hago pum pum con la espalda",
+            "rolling-like-a-ball",
+            "golpes",
+        ),
+    ],
+)
+def test_spanish_ways_of_saying_keep_doing_it_and_a_thud(
+    engine: AnswerEngine, text: str, exercise_id: str, asked: str
+) -> None:
+    answer = engine.answer(text, "es")
+    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None and answer.faq
+    assert answer.exercise.id == exercise_id and asked in answer.faq.question

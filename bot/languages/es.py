@@ -63,6 +63,12 @@ PHRASES: dict[str, str] = {
     "no se recomienda": "riesgo",
     "o mejor no": "riesgo",
     "mejor lo dejo": "riesgo",
+    # "¿puedo seguir haciéndola?": embarazada, con la espalda mal...
+    "puedo seguir haciendo": "riesgo",
+    "puedo seguir haciendola": "riesgo",
+    "puedo seguir haciendolo": "riesgo",
+    "lo puedo seguir haciendo": "riesgo",
+    "la puedo seguir haciendo": "riesgo",
     "lo tengo que dejar": "riesgo",
     "da vueltas la cabeza": "mareado",
     "me da vueltas": "mareado",
@@ -142,6 +148,10 @@ DIMINUTIVES: tuple[tuple[str, str], ...] = (
 SYNONYMS: dict[str, str] = {
     # dolor y molestias
     "duele": "dolor",
+    "mata": "dolor",  # "el cuello me mata", "me matan las rodillas"
+    "matan": "dolor",
+    # un golpe dicho como suena: "hago clonc contra el suelo", "pum"
+    **dict.fromkeys("golpes golpeo golpeas golpea clonc clonk pum pam toc".split(), "golpe"),
     "duelen": "dolor",
     "doler": "dolor",
     "dolores": "dolor",
