@@ -584,9 +584,9 @@ def test_a_safety_question_without_a_safety_word_asks_who_should_avoid_it(
     )
 
 
-def test_phrases_are_read_as_the_one_word_they_mean(engine: AnswerEngine) -> None:
+def test_phrases_are_read_as_the_words_they_mean(engine: AnswerEngine) -> None:
     lexicon = engine._index("en").lexicon
-    assert lexicon.analyse("should I sit it out").words == ("should", "i", "skip")
+    assert lexicon.analyse("should I sit it out").words == ("should", "i", "skip", "it")
     assert lexicon.analyse("pls sit out").words == ("please", "skip")  # after shorthand
 
 
@@ -794,3 +794,20 @@ def test_spanish_ways_of_saying_keep_doing_it_and_a_thud(
     answer = engine.answer(text, "es")
     assert answer.kind is AnswerKind.FAQ and answer.exercise is not None and answer.faq
     assert answer.exercise.id == exercise_id and asked in answer.faq.question
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_phrase_keeps_the_words_that_point_back(lang: str) -> None:
+    # "should I sit it out?" after a card is about that card: "it" must survive the phrase
+    from bot.languages import language
+
+    table = language(lang)
+    for phrase, read_as in table.phrases.items():
+        kept = set(read_as.split())
+        assert all(w in kept for w in phrase.split() if w in table.references), phrase
+
+
+def test_a_follow_up_asked_with_a_phrase_is_still_about_the_card(engine: AnswerEngine) -> None:
+    answer = engine.answer("¿la puedo seguir haciendo si estoy embarazada?", "es", about="the-saw")
+    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None
+    assert answer.exercise.id == "the-saw"

@@ -227,7 +227,7 @@ class Lexicon:
                 word = self._phrases.get(tuple(expanded[at : at + length]))
                 if word is not None:
                     out.extend(expanded[done:at])
-                    out.append(word)
+                    out.extend(word.split())  # "sit it out" -> "skip it": "it" still points
                     done = at + length
                     break
         out.extend(expanded[done:])

@@ -28,8 +28,9 @@ class Language:
     stop_words: frozenset[str]
     name_fillers: frozenset[str]  # "the", "of": inside names, weigh almost nothing
     shorthand: Mapping[str, str]  # "pls" -> "please"
-    # Phrases that mean one word's concept, read as that word: "should not" -> "shouldnt",
-    # "sit it out" -> "skip" (after shorthand, words as folded)
+    # Phrases that mean one word's concept, read as that word: "who should not" ->
+    # "shouldnt"; a word that points back stays ("sit it out" -> "skip it"). After shorthand,
+    # words as folded.
     phrases: Mapping[str, str]
     cue_fillers: frozenset[str]  # stepped over when looking for cue phrases
     stems: Mapping[str, str]  # where the stemmer is wrong ("patas" is no "patada")

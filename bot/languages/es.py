@@ -62,15 +62,12 @@ PHRASES: dict[str, str] = {
     "no deberian hacer": "riesgo",
     "no se recomienda": "riesgo",
     "o mejor no": "riesgo",
-    "mejor lo dejo": "riesgo",
+    "mejor lo dejo": "riesgo lo",
     # "¿puedo seguir haciéndola?": embarazada, con la espalda mal...
-    "puedo seguir haciendo": "riesgo",
+    "puedo seguir haciendo": "riesgo",  # "¿la puedo seguir...": "la" still points
     "puedo seguir haciendola": "riesgo",
     "puedo seguir haciendolo": "riesgo",
-    "lo puedo seguir haciendo": "riesgo",
-    "la puedo seguir haciendo": "riesgo",
-    "lo tengo que dejar": "riesgo",
-    "da vueltas la cabeza": "mareado",
+    "lo tengo que dejar": "lo riesgo",
     "me da vueltas": "mareado",
     # una comparación: "es igual que", "igual a"
     "igual que": "comparar",
