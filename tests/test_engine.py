@@ -569,6 +569,7 @@ def test_the_version_asked_in_everyday_words(
     [
         ("who should not do the roll over?", "en"),
         ("my back is dodgy, should I sit out the roll over?", "en"),
+        ("with my glaucoma should I steer clear of the roll over?", "en"),
         ("¿quién no debería hacer el roll over?", "es"),
         ("roll over con hernia discal, ¿lo hago o mejor no?", "es"),
     ],

@@ -260,6 +260,12 @@ PHRASES: dict[str, str] = {
     "okay for me": "safe",
     "alright for me": "safe",
     "fine for me": "safe",
+    "steer clear": "avoid",
+    "stay away from": "avoid",
+    "give it a miss": "skip it",
+    "leave it out": "skip it",
+    "leave it alone": "skip it",
+    "leave that exercise alone": "skip that exercise",
     # a comparison asked without a word of likeness
     "basically just": "same",
     "what separates": "difference",  # not the separating of legs and feet
