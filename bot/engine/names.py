@@ -66,8 +66,9 @@ def _card(named: list[NameMatch], message: Message, index: LanguageIndex) -> tup
     # "how do I clean my mat after side plank?"); after it, often an aside ("how do I do the
     # corkscrew? asking for my grandma", "tell me the steps of the swan dive please mate").
     head = range(min(top.positions))
-    other_head = [a.words[p] for p in head if p not in used and a.words[p] in other]
-    more_head = [a.terms[p] for p in head if p not in used and a.terms[p] in more]
+    other_set, more_set = set(other), set(more)
+    other_head = [a.words[p] for p in head if p not in used and a.words[p] in other_set]
+    more_head = [a.terms[p] for p in head if p not in used and a.terms[p] in more_set]
     # as many words no page uses as words pages do; or "what year did the teaser appear?"
     # with nothing else asked: the card is no answer
     off_topic = bool(general and other_head and len(other_head) >= len(more_head)) or bool(
