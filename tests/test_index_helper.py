@@ -56,7 +56,10 @@ def test_an_index_built_with_a_helper_is_the_index_built_alone(
     assert started == [threading.active_count() == 1] * 2  # forked unless threads are about
 
 
-def test_the_word_lists_read_by_the_helper_are_the_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_word_lists_read_while_the_helper_works_are_the_lists(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """This process reads them while the helper builds the names (the helper does not)."""
     from bot.engine import spelling
 
     expected = word_lists("en")
