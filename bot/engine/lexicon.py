@@ -103,6 +103,14 @@ class Lexicon:
         self._shorthand = v.shorthand
         self._phrases = {tuple(k.split()): w for k, w in v.phrases.items()}
         self._longest_phrase = max(map(len, self._phrases), default=0)
+        # Each word that starts a phrase of two words or more, with those phrases' lengths,
+        # longest first: `_expand` tries only these, where it tried every length at every word
+        # (a quarter of a second of a cold start went on the descriptions' body positions).
+        starts: dict[str, set[int]] = {}
+        for key in self._phrases:
+            if len(key) > 1:
+                starts.setdefault(key[0], set()).add(len(key))
+        self._phrase_lengths = {w: tuple(sorted(n, reverse=True)) for w, n in starts.items()}
         self._cue_fillers = v.cue_fillers
         self.name_fillers = frozenset(self.stem(w) for w in v.name_fillers)
         self.stop_words: frozenset[str] = v.stop_words
@@ -208,14 +216,18 @@ class Lexicon:
         if not self._phrases:
             return expanded
         out: list[str] = []
-        at = 0
-        while at < len(expanded):
-            for length in range(min(self._longest_phrase, len(expanded) - at), 1, -1):
-                word = self._phrases.get(tuple(expanded[at : at + length]))
-                if word is not None:
-                    out.append(word)
-                    at += length
-                    break
+        at, end = 0, len(expanded)
+        starts, phrases = self._phrase_lengths, self._phrases
+        while at < end:
+            # The longest phrase starting here, as trying every length from the longest down
+            # to two found it: a word that starts no phrase has none.
+            for length in starts.get(expanded[at], ()):
+                if at + length <= end:
+                    word = phrases.get(tuple(expanded[at : at + length]))
+                    if word is not None:
+                        out.append(word)
+                        at += length
+                        break
             else:
                 out.append(expanded[at])
                 at += 1
