@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain
 from typing import Any, overload
 
 import numpy as np
@@ -32,7 +31,7 @@ from bot.engine.spelling import (
     real_words,
     word_lists,
 )
-from bot.languages.text import fold, words
+from bot.languages.text import fold, words, words_of_all
 
 # A passage's section, as a small number in the refs array.
 _SECTIONS = (Section.MISTAKES, Section.TIPS, Section.MODIFICATIONS)
@@ -206,7 +205,7 @@ class LanguageIndex:
             )
             # One count per page, of its words in order: the same counts, and keys in the same
             # order, as one count per text.
-            vocabulary.update(chain.from_iterable(map(words, texts)))
+            vocabulary.update(words_of_all(texts))
         known_words = frozenset(vocabulary)
         speller = Speller(
             vocabulary,
