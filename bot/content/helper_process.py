@@ -9,6 +9,7 @@ None, and the caller does the work itself, as it would without a helper.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -76,6 +77,31 @@ class Helper(Generic[T]):
             if self._process.exitcode is None:
                 self._process.terminate()
                 self._process.join()
+
+
+class Token:
+    """One claim shared by this process and the helpers it forks next: the first to `take` it
+    has it, the others are told at once that it is gone. A pipe holding one byte, with no
+    writer left: a read gets the byte or, once another process took it, the end of the pipe.
+    For work either side may do, done by the side that is free first."""
+
+    def __init__(self) -> None:
+        self._read, write = os.pipe()
+        try:
+            os.write(write, b"x")
+        finally:
+            os.close(write)
+
+    def take(self) -> bool:
+        """Whether this process has it now (asked once per process, before `close`)."""
+        try:
+            return os.read(self._read, 1) == b"x"
+        except OSError:
+            return False
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self._read)
 
 
 def start(work: Callable[[], T]) -> Helper[T] | None:

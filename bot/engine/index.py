@@ -28,7 +28,10 @@ from bot.engine.matching import NameIndex
 from bot.engine.spelling import (
     Speller,
     common_words,
+    has_word_lists,
+    packed_word_lists,
     real_words,
+    remember_packed,
     word_lists,
 )
 from bot.languages.text import fold, words, words_of_all
@@ -143,25 +146,30 @@ class LanguageIndex:
         # The names and the vocabulary (with spelling help) are built in a helper process,
         # when a core is free for one, while this one builds the FAQ and passage indexes: the
         # two halves share nothing but the pages.
+        spelling = self.lexicon.language.spelling
+        helped = len(self.pages) >= HELPED_PAGES
+        # The language's word lists (a quarter of a second) are read by whichever side is done
+        # first: the helper with the names of the copies library, this process with the FAQ
+        # of the varied one.
+        lists = helper_process.Token() if helped and not has_word_lists(spelling) else None
         helper = (
-            helper_process.start(partial(self._build_words, library))
-            if len(self.pages) >= HELPED_PAGES
-            else None
+            helper_process.start(partial(self._build_helped, library, lists)) if helped else None
         )
         try:
             texts = self._build_texts(library)
-            if helper is not None:
-                # The language's word lists are read here while the helper finishes (its half
-                # is the longer one): handed back they were 1.9 MB to pickle (English), 0.16 s
-                # of both processes' time on top of the quarter of a second to read them.
-                word_lists(self.lexicon.language.spelling)
+            if helper is not None and lists is not None and lists.take():
+                word_lists(spelling)
             words = helper.result() if helper is not None else None
         finally:
             if helper is not None:
                 helper.close()
-        if words is None:  # no helper, or it failed: built here
+            if lists is not None:
+                lists.close()
+        if words is None:  # no helper, or it failed: built here (the lists read when asked for)
             words = self._build_words(library)
         else:
+            if words["lists"] is not None:
+                remember_packed(spelling, words["lists"])
             # Sets come back from the helper with the same members, in another order: the
             # one the speller iterates is made here, as when built in this process.
             words["speller"]["_cues"] = Speller.cue_set(self.lexicon.cue_words)
@@ -176,6 +184,14 @@ class LanguageIndex:
             "passages": texts["passages"],
             "speller": words["speller"],
         }
+
+    def _build_helped(self, library: Library, lists: helper_process.Token | None) -> dict[str, Any]:
+        """The helper's work: `_build_words`, then the word lists if this process has not
+        started on them."""
+        words = self._build_words(library)
+        spelling = self.lexicon.language.spelling
+        words["lists"] = packed_word_lists(spelling) if lists is not None and lists.take() else None
+        return words
 
     def _build_words(self, library: Library) -> dict[str, Any]:
         """The vocabulary, the name index and spelling help."""
