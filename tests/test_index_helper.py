@@ -70,47 +70,41 @@ def test_the_word_lists_read_while_the_helper_works_are_the_lists(
     assert word_lists("en") == expected
 
 
-@pytest.mark.parametrize("first", ["helper", "here"])
-def test_the_word_lists_are_read_by_the_side_done_first(
-    monkeypatch: pytest.MonkeyPatch, first: str
-) -> None:
-    """Whichever process is free first reads the word lists (the helper hands them back as
-    joined strings): the same sets, iterating in the same order, as read here."""
-    import time
-
+def test_the_word_lists_handed_back_early_are_the_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The helper reads the word lists first and hands them back as joined strings: the same
+    sets, iterating in the same order, as read here."""
     from bot.engine import spelling
 
     expected = word_lists("en")
     monkeypatch.setattr(spelling, "_LISTS", {})
     monkeypatch.setattr(index, "HELPED_PAGES", 2)
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
-    parent = os.getpid()
-    slow = LanguageIndex._build_texts if first == "helper" else LanguageIndex._build_words
+    parent, read = os.getpid(), spelling._read_lists
 
-    def slowly(self: LanguageIndex, library: Any) -> dict[str, Any]:
-        if (os.getpid() == parent) == (first == "helper"):
-            time.sleep(1.5)  # the other side is done first
-        return slow(self, library)
+    def in_the_helper(lang: str | None) -> tuple[list[str], list[str]]:
+        assert os.getpid() != parent, "read here"
+        return read(lang)
 
-    read_here: list[str | None] = []
-    monkeypatch.setattr(LanguageIndex, slow.__name__, slowly)
-    monkeypatch.setattr(index, "word_lists", lambda lang: read_here.append(lang))
+    monkeypatch.setattr(spelling, "_read_lists", in_the_helper)
     build("en")
-    assert read_here == ([] if first == "helper" else ["en"])
-    if first == "here":
-        spelling.word_lists("en")  # what index.word_lists would have done
     assert word_lists("en") == expected
     assert [list(s) for s in word_lists("en")] == [list(s) for s in expected]
 
 
-def test_a_token_is_taken_once_across_a_fork() -> None:
-    from bot.content.helper_process import Helper, Token
+def test_values_handed_back_early_come_before_the_result() -> None:
+    from bot.content import helper_process
 
-    token = Token()
-    helper = Helper(token.take)
-    taken_there = helper.result()
-    assert taken_there is True and token.take() is False
-    token.close()
+    def work() -> str:
+        assert helper_process.hand_back([1, 2])
+        helper_process.hand_back("not asked for")
+        return "done"
+
+    helper = helper_process.Helper(work)
+    assert helper.early() == [1, 2]
+    assert helper.result() == "done"
+    assert not helper_process.hand_back("not in a helper")
+    quiet = helper_process.Helper(lambda: "done")
+    assert quiet.early() is None and quiet.result() == "done"  # kept for result()
 
 
 def test_the_index_of_a_helper_that_dies_is_built_here(monkeypatch: pytest.MonkeyPatch) -> None:
