@@ -56,7 +56,10 @@ def test_an_index_built_with_a_helper_is_the_index_built_alone(
     assert started == [threading.active_count() == 1] * 2  # forked unless threads are about
 
 
-def test_the_word_lists_read_by_the_helper_are_the_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_word_lists_read_while_the_helper_works_are_the_lists(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """This process reads them while the helper builds the names (the helper does not)."""
     from bot.engine import spelling
 
     expected = word_lists("en")
@@ -65,6 +68,43 @@ def test_the_word_lists_read_by_the_helper_are_the_lists(monkeypatch: pytest.Mon
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     build("en")
     assert word_lists("en") == expected
+
+
+def test_the_word_lists_handed_back_early_are_the_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The helper reads the word lists first and hands them back as joined strings: the same
+    sets, iterating in the same order, as read here."""
+    from bot.engine import spelling
+
+    expected = word_lists("en")
+    monkeypatch.setattr(spelling, "_LISTS", {})
+    monkeypatch.setattr(index, "HELPED_PAGES", 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    parent, read = os.getpid(), spelling._read_lists
+
+    def in_the_helper(lang: str | None) -> tuple[list[str], list[str]]:
+        assert os.getpid() != parent, "read here"
+        return read(lang)
+
+    monkeypatch.setattr(spelling, "_read_lists", in_the_helper)
+    build("en")
+    assert word_lists("en") == expected
+    assert [list(s) for s in word_lists("en")] == [list(s) for s in expected]
+
+
+def test_values_handed_back_early_come_before_the_result() -> None:
+    from bot.content import helper_process
+
+    def work() -> str:
+        assert helper_process.hand_back([1, 2])
+        helper_process.hand_back("not asked for")
+        return "done"
+
+    helper = helper_process.Helper(work)
+    assert helper.early() == [1, 2]
+    assert helper.result() == "done"
+    assert not helper_process.hand_back("not in a helper")
+    quiet = helper_process.Helper(lambda: "done")
+    assert quiet.early() is None and quiet.result() == "done"  # kept for result()
 
 
 def test_the_index_of_a_helper_that_dies_is_built_here(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -151,3 +151,32 @@ def test_words_of_ascii_text_are_the_regex_words() -> None:
     for code in range(128):  # every ASCII character, between words and at the ends
         for text in (f"ab{chr(code)}cd", f"{chr(code)}ab cd{chr(code)}"):
             assert words(text) == by_regex(text), code
+
+
+def test_the_words_of_texts_read_together_are_each_text_s_words_in_turn() -> None:
+    """words_of_all reads a page's ASCII texts in one pass: the words `words` finds in each
+    text, in turn, whatever the texts (apostrophes and breaks at their ends, non-ASCII, one
+    long enough to be cut)."""
+    import string
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from bot.languages.text import MAX_MESSAGE_CHARS, words, words_of_all
+
+    def one_by_one(texts: list[str]) -> list[str]:
+        return [word for text in texts for word in words(text)]
+
+    alphabet = st.sampled_from([*string.printable, "\x00", "'", "`", "\u2019", "é", "ß", "\u0301"])
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.text(alphabet, max_size=30), max_size=8))
+    def check(texts: list[str]) -> None:
+        assert words_of_all(texts) == one_by_one(texts)
+
+    check()
+    long = ["Don't roll", "up " * (MAX_MESSAGE_CHARS // 2), "slowly"]
+    assert words_of_all(long) == one_by_one(long)
+    for code in range(128):
+        texts = [f"ab{chr(code)}", f"{chr(code)}cd", chr(code), ""]
+        assert words_of_all(texts) == one_by_one(texts), code

@@ -9,6 +9,7 @@ None, and the caller does the work itself, as it would without a helper.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -58,13 +59,37 @@ class Helper(Generic[T]):
         self._process.start()
         send.close()  # the child's end: closed here so that a dead child reads as EOF
 
+        self._result: list[T] = []  # the result, when `early` met it first
+
+    def early(self) -> object | None:
+        """The next value the helper handed back early (`hand_back`): None if it sent its
+        result instead (kept for `result`), or failed."""
+        if self._result:
+            return None
+        try:
+            is_early, value = self._receive_one()
+        except (EOFError, OSError, pickle.UnpicklingError):  # it died, or could not send
+            return None
+        if not is_early:
+            self._result.append(cast(T, value))
+            return None
+        return value
+
     def result(self) -> T | None:
         try:
-            return cast(T, pickle.loads(self._receive.recv_bytes()))
+            while not self._result:
+                is_early, value = self._receive_one()
+                if not is_early:  # values handed back early and not asked for are dropped
+                    return cast(T, value)
+            return self._result[0]
         except (EOFError, OSError, pickle.UnpicklingError):  # it died, or could not send
             return None
         finally:
             self.close()
+
+    def _receive_one(self) -> tuple[bool, object]:
+        message: tuple[bool, object] = pickle.loads(self._receive.recv_bytes())
+        return message
 
     def close(self) -> None:
         """Done with it: a helper whose result was not taken (the caller failed first) would
@@ -88,11 +113,43 @@ def start(work: Callable[[], T]) -> Helper[T] | None:
         return None
 
 
+# In a helper process: its end of the pipe to the parent, and the threads sending values
+# handed back early.
+_connection: Connection | None = None
+_sending: list[threading.Thread] = []
+
+
+def hand_back(value: object) -> bool:
+    """In a helper: `value` sent to the parent now, ahead of the result, for `Helper.early`
+    (the parent can use it while the helper goes on). False, and nothing sent, elsewhere.
+
+    Sent by a thread: a pipe holds 64 KB, and the parent takes the value only when it is
+    done with its own work; the helper goes on meanwhile (the thread waits in the write,
+    without the interpreter's lock)."""
+    if _connection is None:
+        return False
+    message = pickle.dumps((True, value), pickle.HIGHEST_PROTOCOL)
+    sending = threading.Thread(target=_send, args=(_connection, message), daemon=True)
+    sending.start()
+    _sending.append(sending)
+    return True
+
+
+def _send(connection: Connection, message: bytes) -> None:
+    with contextlib.suppress(OSError):  # the parent gave up on us: it reads nothing more
+        connection.send_bytes(message)
+
+
 def _run(work: Callable[[], T], send: Connection) -> None:
+    global _connection
     # The collector would walk (and so copy, page by page) every object the parent had; the
     # helper lives for a second and frees nothing that matters.
     gc.disable()
+    _connection = send
     try:
-        send.send_bytes(pickle.dumps(work(), pickle.HIGHEST_PROTOCOL))
+        result = pickle.dumps((False, work()), pickle.HIGHEST_PROTOCOL)
+        for sending in _sending:  # the values handed back early go first
+            sending.join()
+        send.send_bytes(result)
     finally:
         send.close()
