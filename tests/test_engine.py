@@ -31,6 +31,24 @@ def answered(engine: AnswerEngine, text: str, lang: str = "en") -> tuple[AnswerK
     return answer.kind, answer.exercise.id if answer.exercise else None
 
 
+def entry(
+    engine: AnswerEngine, text: str, lang: str = "en", about: str | None = None
+) -> tuple[str, str]:
+    """The exercise and question of the FAQ entry a message gets (it must get one)."""
+    answer = engine.answer(text, lang, about=about)
+    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None and answer.faq
+    return answer.exercise.id, answer.faq.question
+
+
+def card(
+    engine: AnswerEngine, text: str, lang: str = "en"
+) -> tuple[str, Section | None, Level | None]:
+    """The exercise, part and version of the card a message gets (it must get one)."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.EXERCISE and answer.exercise is not None
+    return answer.exercise.id, answer.section, answer.level
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "exercise_id"),
     [
@@ -435,10 +453,8 @@ def test_contraindications_ask_who_should_avoid_it(engine: AnswerEngine) -> None
 def test_a_name_and_a_topic_word_without_a_question_ask_the_entry_on_it(
     engine: AnswerEngine, text: str, exercise_id: str, asked: str
 ) -> None:
-    answer = engine.answer(text, "en")
-    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None
-    assert answer.exercise.id == exercise_id and answer.faq is not None
-    assert asked in answer.faq.question.lower()
+    exercise, question = entry(engine, text)
+    assert exercise == exercise_id and asked in question.lower()
 
 
 def test_another_name_and_a_description_without_a_question_show_the_exercise(
@@ -504,9 +520,7 @@ def test_with_both_ways_said_the_later_one_is_the_version_asked(
 def test_where_it_should_be_felt_asks_the_entry_on_it_not_the_benefits(
     engine: AnswerEngine, text: str, lang: str, exercise_id: str
 ) -> None:
-    answer = engine.answer(text, lang)
-    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None
-    assert answer.exercise.id == exercise_id
+    assert entry(engine, text, lang)[0] == exercise_id
 
 
 def test_where_it_should_be_felt_shows_the_benefits_when_no_entry_says(
@@ -534,9 +548,7 @@ def test_where_it_should_be_felt_shows_the_benefits_when_no_entry_says(
 def test_parts_asked_in_few_or_misspelt_words(
     engine: AnswerEngine, text: str, lang: str, exercise_id: str, section: Section
 ) -> None:
-    answer = engine.answer(text, lang)
-    assert answer.kind is AnswerKind.EXERCISE and answer.exercise is not None
-    assert (answer.exercise.id, answer.section) == (exercise_id, section)
+    assert card(engine, text, lang)[:2] == (exercise_id, section)
 
 
 def test_a_misspelt_word_that_a_name_also_holds_is_still_corrected(
@@ -559,9 +571,8 @@ def test_a_misspelt_word_that_a_name_also_holds_is_still_corrected(
 def test_the_version_asked_in_everyday_words(
     engine: AnswerEngine, text: str, lang: str, level: Level
 ) -> None:
-    answer = engine.answer(text, lang)
-    assert answer.kind is AnswerKind.EXERCISE and answer.exercise is not None
-    assert (answer.exercise.id, answer.level) == ("the-saw", level)
+    exercise, _, version = card(engine, text, lang)
+    assert (exercise, version) == ("the-saw", level)
 
 
 @pytest.mark.parametrize(
@@ -710,9 +721,7 @@ def test_a_version_named_by_its_own_name_shows_that_version(
 def test_plain_requests_with_words_around_them_keep_their_card(
     engine: AnswerEngine, text: str, lang: str, exercise_id: str, section: Section
 ) -> None:
-    answer = engine.answer(text, lang)
-    assert answer.kind is AnswerKind.EXERCISE and answer.exercise is not None
-    assert (answer.exercise.id, answer.section) == (exercise_id, section)
+    assert card(engine, text, lang)[:2] == (exercise_id, section)
 
 
 @pytest.mark.parametrize(
@@ -734,9 +743,8 @@ def test_plain_requests_with_words_around_them_keep_their_card(
 def test_phrases_and_cues_do_not_take_over_a_question_about_the_exercise(
     engine: AnswerEngine, text: str, lang: str, exercise_id: str, asked: str
 ) -> None:
-    answer = engine.answer(text, lang)
-    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None and answer.faq
-    assert answer.exercise.id == exercise_id and asked in answer.faq.question
+    exercise, question = entry(engine, text, lang)
+    assert exercise == exercise_id and asked in question
 
 
 def test_hundred_how_many_is_no_request_for_the_steps(engine: AnswerEngine) -> None:
@@ -769,9 +777,7 @@ def test_with_several_exercises_named_an_entry_about_the_others_answers(
 ) -> None:
     # Boomerang's entry is about getting from its roll over into its teaser
     text = "boomerang - I always throw myself up from the roll over into the teaser"
-    answer = engine.answer(text, "en")
-    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None
-    assert answer.exercise.id == "boomerang"
+    assert entry(engine, text)[0] == "boomerang"
 
 
 @pytest.mark.parametrize(
@@ -792,9 +798,8 @@ def test_with_several_exercises_named_an_entry_about_the_others_answers(
 def test_spanish_ways_of_saying_keep_doing_it_and_a_thud(
     engine: AnswerEngine, text: str, exercise_id: str, asked: str
 ) -> None:
-    answer = engine.answer(text, "es")
-    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None and answer.faq
-    assert answer.exercise.id == exercise_id and asked in answer.faq.question
+    exercise, question = entry(engine, text, "es")
+    assert exercise == exercise_id and asked in question
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -809,6 +814,5 @@ def test_a_phrase_keeps_the_words_that_point_back(lang: str) -> None:
 
 
 def test_a_follow_up_asked_with_a_phrase_is_still_about_the_card(engine: AnswerEngine) -> None:
-    answer = engine.answer("¿la puedo seguir haciendo si estoy embarazada?", "es", about="the-saw")
-    assert answer.kind is AnswerKind.FAQ and answer.exercise is not None
-    assert answer.exercise.id == "the-saw"
+    text = "¿la puedo seguir haciendo si estoy embarazada?"
+    assert entry(engine, text, "es", about="the-saw")[0] == "the-saw"

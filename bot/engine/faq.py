@@ -437,10 +437,8 @@ class FaqIndex:
         # message's rarest word speaks to it whatever its question says ("can I do it when
         # pregnant": "who should avoid it?", whose answer names pregnancy).
         own = share
-        known = [t for t in weight if t in self._postings]
-        if known:
-            # ties broken by the word itself: a set's order differs between processes
-            rarest = min(known, key=lambda t: (-weight[t], t))
+        rarest = self._rarest(weight)
+        if rarest is not None:
             own = np.where(holding(self._postings.get(rarest), entries), 1.0, own)
         if across:
             score = (1 - self.EXERCISE_SHARE) * score + self.EXERCISE_SHARE * (fit / message_weight)
@@ -456,6 +454,12 @@ class FaqIndex:
             for i in order[:limit].tolist()
         ]
 
+    def _rarest(self, weight: dict[str, float]) -> str | None:
+        """The message's rarest word that some entry holds (FaqMatch.own); ties broken by the
+        word itself, since a set's order differs between processes."""
+        known = [t for t in weight if t in self._postings]
+        return min(known, key=lambda t: (-weight[t], t)) if known else None
+
     def _score_few(
         self,
         shortlist: list[int],
@@ -469,9 +473,7 @@ class FaqIndex:
         more than looking each term up in a few entries' sets. The same floats, added in the
         same order (the terms not found add nothing; the arrays add 0.0, which changes no sum),
         and the same stable sort."""
-        known = [t for t in weight if t in self._postings]
-        # ties broken by the word itself: a set's order differs between processes
-        rarest = min(known, key=lambda t: (-weight[t], t)) if known else None
+        rarest = self._rarest(weight)
         answer_credit, context_credit = self.ANSWER_CREDIT, self.CONTEXT_CREDIT
         scored: list[tuple[float, FaqMatch]] = []
         for entry_id in shortlist:

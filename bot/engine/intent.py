@@ -34,7 +34,7 @@ class PartAsked:
     section: Section
     level: Level | None
     positions: frozenset[int]  # the cue words of every part mentioned
-    # Shown only when no entry answers: "what should burn?" asks where it should be felt
+    # Shown only when no entry answers: "where is it meant to burn?" asks where it should be felt
     # (an entry on many pages); the benefits say it less directly.
     tentative: bool = False
 
@@ -52,10 +52,11 @@ def find_part(
         if positions.isdisjoint(span):
             kept.append((tag, span))
             positions.update(span)
-    # "fix" ("how do I stop it?") and "feel" ("what should burn?") are in no priority: no part
+    # "fix" ("how do I keep that from happening?") and "feel" ("where is it meant to burn?")
+    # are in no priority: no part
     said = {tag for tag, _ in kept}
     if "steps_alone" in said:
-        # "jacknife how", "how 2 do the saw": the steps, when the cue opens or closes a
+        # "corkscrew how", "how teaser": the steps, when the cue opens or closes a
         # message that says nothing but it and the name ("hundred how many", "how far up
         # should it go", "la sierra como ejercicio" ask something else)
         said.discard("steps_alone")
@@ -66,7 +67,7 @@ def find_part(
             said.add("steps")
     feel = "feel" in said
     if feel:
-        # "what muscles should be working?": the form, not what it is or is good for
+        # "what ought to be working in the saw?": the form, not what it is or is good for
         said -= {"benefits", "overview"}
     if {"easier", "harder"} <= said:
         # Both ways said: the later one is the request, the earlier one the story ("bird dog
@@ -114,7 +115,7 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
         elif muscle is None and word_stem in muscle_words and FILTER_WORD.fullmatch(word_stem):
             muscle = word_stem
             positions.add(position)
-    # "no equipment, not even a mat": the stricter of two is what was asked
+    # "without equipment, no mat either": the stricter of two is what was asked
     said = sorted(lexicon.equipment.find_all(message), key=lambda found: found[0] != "none")
     for value, span in said[:1]:
         equipment = value if FILTER_WORD.fullmatch(value) else None

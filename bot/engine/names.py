@@ -79,7 +79,7 @@ def _card(named: list[NameMatch], message: Message, index: LanguageIndex) -> tup
     elif loose:
         score = CARD_LOOSE
     elif part is not None and part.tentative:
-        score = CARD_MORE_ASKED  # "what should burn in the saw?": an entry on it goes first
+        score = CARD_MORE_ASKED  # "where is the saw meant to burn?": an entry on it goes first
     elif part is None and more:
         # A named exercise plus a question is a question about it: the overview answers only
         # when nothing better does, and is no answer at all to a question nothing answers
@@ -96,7 +96,7 @@ def _card(named: list[NameMatch], message: Message, index: LanguageIndex) -> tup
         score *= OTHER_POSITION
     section, level = (part.section, part.level) if part else (Section.OVERVIEW, None)
     if section in (Section.OVERVIEW, Section.STEPS):
-        # "what's teaser 2?", "how do I do the single leg teaser": a version of it named, the
+        # "teaser 3 please", "how do I do the bent knee teaser": a version of it named, the
         # card of that version (its words are a name, not more asked)
         version = _version_named(top, message, index)
         if version is not None:

@@ -22,7 +22,7 @@ from bot.engine.names import SUGGEST_FLOOR
 FAQ_FLOOR = 0.15  # below this fit an entry is no answer to the question
 FAQ_BASE = 0.75
 # An entry is about the problem its question states: when the message says little of its
-# question's own words, it answers another problem ("my legs drift apart" is no answer for
+# question's own words, it answers another problem ("my feet slide apart" is no answer for
 # "should my hips come off the mat?").
 OWN_FLOOR = 0.15  # below this share of them, it is no answer at all
 OWN_FULL = 0.25  # below this share, it is less sure...
@@ -61,7 +61,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         # knee, swinging the top leg") shares words with questions of its page, but asks none.
         # Named by another of its names, in full ("jacknife breathin"), an entry may still
         # answer, but only one that holds nearly all the message says: such names are often
-        # a description's words too ("hip circles leaning back on your hands").
+        # a description's words too ("cat camel, rounding and arching on all fours").
         if named and any(m.score >= 0.85 for m in message.names):
             yield from _about_named(named, message, index, strict=True)
         if message.about is not None:

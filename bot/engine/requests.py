@@ -44,9 +44,9 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         score = WEAK_RANDOM if request.weak else RANDOM
         chatty = CHATTY + 1 if request.filters else CHATTY  # "something short, 45 s max"
         if request.weak and len(unexplained) >= chatty:
-            # "swan prep gives me a sharp jab", "recommend a good mat brand": words the pick
-            # does not explain say what the message is about, and "give me", "recommend" were
-            # only a way of saying it
+            # "the saw gives me a twinge in my shoulder", "recommend a cheap travel mat": words
+            # the pick does not explain say what the message is about, and "give me",
+            # "recommend" were only a way of saying it
             score = min(score, NOTHING_FITS)
         if any(m.title_score >= 1.0 for m in message.named) and not only_filters:
             # "anything for wrist pain during plank?": about the exercise it names

@@ -202,7 +202,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         and stated >= SEVERAL * 60
         and not message.request.limit
     ):
-        # "give me half an hour of pilates", "10 minutes while the baby naps, beginner stuff":
+        # "could I get forty minutes of pilates tonight", "dame veinte minutos de algo suave":
         # no word for a session, but a length (not a limit: "something under 10 minutes")
         # longer than any one exercise takes is several
         request = request_from(message.analysis, lexicon, message.request.filters, command=False)

@@ -238,7 +238,7 @@ SHORTHAND: dict[str, str] = {
 }
 
 # Phrases that say one concept the way one word would: a safety question is often asked
-# without a safety word ("should I sit it out?", "who should not do it?").
+# without a safety word ("do I sit this one out?", "who should not do it?").
 PHRASES: dict[str, str] = {
     # someone asking whether to do it, not how a body part should (not) move
     "should not do": "shouldnt",
@@ -346,9 +346,9 @@ SYNONYMS: dict[str, str] = {
     "crunched": "pain",  # "my lower back feels crunched"
     "jammed": "pain",
     "woozy": "lightheaded",
-    "concern": "safe",  # "any concerns with the roll over?"
+    "concern": "safe",  # "concerns about the teaser with a bad back?"
     "concerns": "safe",
-    "upright": "straight",  # "I can't sit upright"
+    "upright": "straight",  # "my back won't stay upright"
     "faint": "lightheaded",
     "drop": "fall",
     "drops": "fall",
@@ -441,7 +441,7 @@ SYNONYMS: dict[str, str] = {
     "tightness": "tight",
     "stiff": "tight",
     "feeling": "feel",
-    "working": "feel",  # "which muscles should be working?": where it should be felt
+    "working": "feel",  # "what ought to be working in the saw?": where it should be felt
     "felt": "feel",
     "sensation": "feel",
     "elbow": "forearm",
@@ -767,7 +767,7 @@ RANDOM_CUES: tuple[str, ...] = (
     "exercise for",
     "exercises for",
     "move for",
-    "something for",  # "something for my glutes": an exercise for them
+    "something for",  # "something for my obliques": an exercise for them
     "anything for",
     "workout",
     "what should i do",

@@ -145,7 +145,7 @@ DIMINUTIVES: tuple[tuple[str, str], ...] = (
 SYNONYMS: dict[str, str] = {
     # dolor y molestias
     "duele": "dolor",
-    "mata": "dolor",  # "el cuello me mata", "me matan las rodillas"
+    "mata": "dolor",  # "la espalda me mata", "me matan las muñecas"
     "matan": "dolor",
     # un golpe dicho como suena: "hago clonc contra el suelo", "pum"
     **dict.fromkeys("golpes golpeo golpeas golpea clonc clonk pum pam toc".split(), "golpe"),
@@ -413,7 +413,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "simplificar",
         "regresion",
         "no puedo",
-        "no aguanto",  # "no aguanto la plancha ni 10 segundos"
+        "no aguanto",  # "no aguanto la sierra"
         "me cuesta",
         "demasiado dificil",
         "muy dificil",
@@ -539,7 +539,7 @@ RANDOM_CUES: tuple[str, ...] = (
     "algun ejercicio",
     "ejercicio para",
     "ejercicios para",
-    "algo para",  # "algo para los glúteos": un ejercicio para ellos
+    "algo para",  # "algo para los oblicuos": un ejercicio para ellos
     "que hago hoy",
     "que puedo hacer",
     "elige tu",
