@@ -816,3 +816,15 @@ def test_a_phrase_keeps_the_words_that_point_back(lang: str) -> None:
 def test_a_follow_up_asked_with_a_phrase_is_still_about_the_card(engine: AnswerEngine) -> None:
     text = "¿la puedo seguir haciendo si estoy embarazada?"
     assert entry(engine, text, "es", about="the-saw")[0] == "the-saw"
+
+
+def test_a_long_title_said_whole_is_meant_even_inside_a_description(
+    engine: AnswerEngine,
+) -> None:
+    """A title of three words said in full is the exercise asked about, however well another
+    page's text explains the rest ("tip forward", "on one knee" describe a push-up too)."""
+    text = (
+        "Back at it after years off. Doing the kneeling side kicks my body tips to the front"
+        " and I nearly fall onto the mat, how do I stay steady on one knee?"
+    )
+    assert exercise_of(engine, text) == "kneeling-side-kicks"

@@ -180,3 +180,11 @@ def test_the_words_of_texts_read_together_are_each_text_s_words_in_turn() -> Non
     for code in range(128):
         texts = [f"ab{chr(code)}", f"{chr(code)}cd", chr(code), ""]
         assert words_of_all(texts) == one_by_one(texts), code
+
+
+def test_a_terminals_escape_sequences_are_not_words() -> None:
+    """Colours pasted from a terminal ("\\x1b[31m") would read as "31m", thirty-one minutes."""
+    from bot.languages.text import words
+
+    assert words("\x1b[1;31mroll up\x1b[0m tips") == ["roll", "up", "tips"]
+    assert words("\x1b[38;5;208mswan\x1bM") == ["swan"]

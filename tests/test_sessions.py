@@ -103,6 +103,9 @@ def test_a_focus_comes_first(library: Library) -> None:
             25,
             Difficulty.BEGINNER,
         ),
+        # no way of asking at all: a length and a level are a request on their own
+        ("thirty five minutes of beginner stuff, go", "en", 35, Difficulty.BEGINNER),
+        ("media hora de avanzado", "es", 30, Difficulty.ADVANCED),
         # tens and units in words
         ("a forty five minute class please", "en", 45, None),
         ("una rutina de treinta y cinco minutos", "es", 35, None),

@@ -34,6 +34,7 @@ RIVAL_TITLE = 0.4  # a rival whose own title holds this much of the message: amb
 FRAGMENT_FLOOR = 0.3  # a lone piece of exactly one name, see _fragment
 DESCRIPTION_TERMS = 3  # words it takes to describe a movement ("lie face down, lift chest")
 UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of something else
+LONG_TITLE = 3  # words of a title that, said in full, is never said in passing
 PASSING_TERMS = 6  # words besides the name it takes to describe another exercise...
 PASSING_FIT = 0.7  # ...whose own text explains this share of the message...
 PASSING_GAP = 0.25  # ...this much better than the named exercise's
@@ -180,6 +181,10 @@ def _in_passing(
     to breathe out as I twist and reach"). `others`: the message's known words besides names;
     `known`: the names of `describing` when already looked up."""
     top, fit = described[0]
+    if match.title_score >= 1.0 and len(match.title_positions) >= LONG_TITLE:
+        # "by the kneeling side kicks I always tip to the front": a title this long said
+        # whole is meant; those said on the way are short ("roll up", "swan")
+        return False
     if others < PASSING_TERMS or top == match.exercise_id or fit < PASSING_FIT:
         return False
     if fit - dict(described).get(match.exercise_id, 0.0) < PASSING_GAP:

@@ -197,7 +197,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     lexicon = index.lexicon
     if (
         request is None
-        and message.request.weak  # "give me", "something": not "random", "surprise me"
+        # "give me", "something", or no way of asking at all ("25 minutes of intermediate
+        # stuff"); not "random", "surprise me", which ask for one exercise
+        and (message.request.weak or not message.request.asked)
         and stated
         and stated >= SEVERAL * 60
         and not message.request.limit

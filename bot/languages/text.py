@@ -17,6 +17,9 @@ from bot.languages import language
 MAX_MESSAGE_CHARS = 4000
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = re.compile("['`\u2018\u2019\u00b4]")  # ' ` and the typographic ones
+# A terminal's escape sequences (colours: "\x1b[31m") are markup pasted along, not words: read
+# as words they say "31m", thirty-one minutes.
+_ESCAPES = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")
 
 
 class _Marks(dict[int, int | None]):
@@ -51,7 +54,10 @@ _APOSTROPHE_BYTES = b"'`"
 def words(text: str) -> list[str]:
     """The words of `text`: folded, apostrophes joined (don't -> dont), everything else a break."""
     # Cut again once folded: compatibility forms expand ("\ufdfa" is 18 letters).
-    folded = fold(text[:MAX_MESSAGE_CHARS])[:MAX_MESSAGE_CHARS]
+    text = text[:MAX_MESSAGE_CHARS]
+    if "\x1b" in text:
+        text = _ESCAPES.sub(" ", text)
+    folded = fold(text)[:MAX_MESSAGE_CHARS]
     if folded.isascii():  # the same words as below, found faster (indexing reads megabytes)
         return folded.encode("ascii").translate(_ASCII_BREAKS, _APOSTROPHE_BYTES).decode().split()
     return _WORD.findall(_APOSTROPHES.sub("", folded))
