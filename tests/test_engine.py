@@ -515,6 +515,10 @@ def test_with_both_ways_said_the_later_one_is_the_version_asked(
         ("swimming - which muscles should be working?", "en", "swimming"),
         ("where is the spine twist meant to burn?", "en", "spine-twist"),
         ("en el swimming, ¿qué músculos deberían estar trabajando?", "es", "swimming"),
+        # the work it should take, in other words
+        ("spine twist: what's meant to be doing the work?", "en", "spine-twist"),
+        ("what part is the swimming supposed to work", "en", "swimming"),
+        ("¿qué parte debería trabajar en el swimming?", "es", "swimming"),
     ],
 )
 def test_where_it_should_be_felt_asks_the_entry_on_it_not_the_benefits(

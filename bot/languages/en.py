@@ -270,6 +270,12 @@ PHRASES: dict[str, str] = {
     "basically just": "same",
     "what separates": "difference",  # not the separating of legs and feet
     "what sets apart": "difference",
+    # the work it should take is where it should be felt ("what's supposed to be doing the
+    # work?"); "what does it work" stays the benefits
+    "doing the work": "working",
+    "should work": "should be working",
+    "supposed to work": "supposed to be working",
+    "meant to work": "meant to be working",
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken
@@ -524,13 +530,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     # it?" entry), not for what the exercise is good for: no part, and no benefits.
     "feel": (
         "should be working",
-        "should work",
-        "should be doing the work",
-        "supposed to work",
         "supposed to be working",
-        "meant to work",
         "meant to be working",
-        "meant to be doing the work",
         "should burn",
         "supposed to burn",
         "meant to burn",

@@ -72,6 +72,10 @@ PHRASES: dict[str, str] = {
     # una comparación: "es igual que", "igual a"
     "igual que": "comparar",
     "igual a": "comparar",
+    # el trabajo que debería hacer es dónde se debería notar ("¿qué zona debería trabajar?")
+    "deberia trabajar": "deberia estar trabajando",
+    "deberian trabajar": "deberian estar trabajando",
+    "se supone que trabaja": "se supone que esta trabajando",
 }
 
 # Words skipped when looking for cue phrases ("como se hace el teaser" reads "como se hace").
@@ -346,14 +350,13 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     # Dónde debería notarse pide revisar la forma (la entrada "¿dónde tengo que sentirlo?"),
     # no para qué sirve el ejercicio: ninguna parte, tampoco los beneficios.
     "feel": (
-        "deberia trabajar",
         "deberia estar trabajando",
-        "deberian trabajar",
+        "deberian estar trabajando",
+        "se supone que esta trabajando",
         "deberia notar",
         "deberia sentir",
         "se supone que tengo que notar",
         "se supone que tengo que sentir",
-        "se supone que trabaja",
         "tengo que notar",
         "tengo que sentir",
         "debo notar",
