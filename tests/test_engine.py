@@ -832,3 +832,24 @@ def test_a_long_title_said_whole_is_meant_even_inside_a_description(
         " and I nearly fall onto the mat, how do I stay steady on one knee?"
     )
     assert exercise_of(engine, text) == "kneeling-side-kicks"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        # "che" (Argentine "hey") is no "chest" being typed; "bal" a letter short is "ball"
+        ("che, en el roll up me duele la espalda, ¿qué hago?", "es", "roll-up"),
+        ("rolling like a bal mistakes", "en", "rolling-like-a-ball"),
+        # a little word far off is no part of a longer name: "plancha lateral" is said,
+        # not "flexión lateral en plancha" (Side Bend)
+        (
+            "hoy tocaba plancha lateral y estoy embarazada, ¿es recomendable en mi estado?",
+            "es",
+            "side-plank",
+        ),
+    ],
+)
+def test_the_name_said_is_told_from_pieces_of_other_names(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    assert exercise_of(engine, text, lang) == exercise_id

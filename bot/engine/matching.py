@@ -35,7 +35,9 @@ MAX_TYPO_LENGTH = 30  # longer than any name word: noise, not a typo
 MAX_REMEMBERED_TYPOS = 50_000
 SPREAD = 1  # other words a name's words may have between them ("roll it up")
 SPREAD_COST = 0.5
-PREFIX_MIN = 3  # "jackkn", "boomer": a name being typed ("hi" is not half of "hip")
+PREFIX_MIN = 4  # "jackkn", "boomer": a name being typed ("hi" is not half of "hip")
+PREFIX_LAST = 2  # ...or this long as the message's last word
+PREFIX_SHORT = 3  # ...or this long with one letter left off ("bal" for "ball")
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
 # Words said in at most this many names (counted once per word) are scored one name at a time.
 FEW_POSTINGS = 400
@@ -591,7 +593,14 @@ class NameIndex:
                 and len(word) <= MAX_TYPO_LENGTH
             ):
                 lookups += 1
-                completes = len(word) >= PREFIX_MIN or (position == last and len(word) == 2)
+                # a name being typed: at the end of the message a word may be cut short
+                # ("single leg cir", "teaser 2 pl"); before it, a longer piece ("jackkn"),
+                # or a short word a letter short ("bal", "pul"): "che" is no "chest"
+                completes = len(word) >= PREFIX_MIN or (
+                    position == last and len(word) >= PREFIX_LAST
+                )
+                if not completes and len(word) >= PREFIX_SHORT:
+                    completes = None  # only one letter missing
                 for near_term, similarity in self._near_terms(word, completes):
                     record(near_term, similarity, position)
             if position + 1 < len(message.words):
@@ -600,7 +609,7 @@ class NameIndex:
                     record(joined, 1.0, position, position + 1)
         return hits
 
-    def _near_terms(self, word: str, completes: bool) -> list[tuple[str, float]]:
+    def _near_terms(self, word: str, completes: bool | None) -> list[tuple[str, float]]:
         """The name terms an unknown word may be a typo or the start of, with how likely, in
         the order they are recorded; remembered, as the same chatty words ("watched",
         "honestly") come back in message after message."""
@@ -614,8 +623,10 @@ class NameIndex:
         for candidate, distance, index in self._near.extract(word, max(edits, swap_only), 3):
             if edits or sorted(candidate) == sorted(word):
                 found.append((self._surface_terms[index], 1 - TYPO_COST * distance))
-        if completes:
+        if completes is not False:
             for full, full_term in self._completions(word):
+                if completes is None and len(full) > len(word) + 1:
+                    continue
                 found.append(
                     (full_term, PREFIX_CREDIT + (1 - PREFIX_CREDIT) * len(word) / len(full))
                 )

@@ -34,6 +34,7 @@ RIVAL_TITLE = 0.4  # a rival whose own title holds this much of the message: amb
 FRAGMENT_FLOOR = 0.3  # a lone piece of exactly one name, see _fragment
 DESCRIPTION_TERMS = 3  # words it takes to describe a movement ("lie face down, lift chest")
 UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of something else
+NEAR = 2  # words apart that are still said together ("roll back up")
 LONG_TITLE = 3  # words of a title that, said in full, is never said in passing
 PASSING_TERMS = 6  # words besides the name it takes to describe another exercise...
 PASSING_FIT = 0.7  # ...whose own text explains this share of the message...
@@ -369,16 +370,25 @@ def _named(
     strong = [(m, s) for m, s in scored if s >= NAME_ALONE and _distinctive(m, message, index)]
     if not strong:
         return _fragment(names, message)
+
     # The name that accounts for more of what was said wins: "reverse plank" is Leg Pull
     # Back's alias, not Plank with a stray word.
     # A name said exactly goes before one matched loosely elsewhere in the message ("el
     # corkscrew ... bajo las piernas" names Corkscrew, not "bajada de piernas"), but not
     # before a longer one that holds it ("reverse plank" is not Plank).
-    exact = [m.positions for m, s in strong if s >= EXACT]
+    # A little word apart from the rest says nothing: "en" far off is no part of "flexión
+    # lateral en plancha" when "plancha lateral" is said ("up" of "push up" is part of it).
+    def said(match: NameMatch) -> frozenset[int]:
+        at = match.positions
+        return frozenset(
+            p for p in at if not message.stop[p] or any(abs(p - q) <= NEAR for q in at if q != p)
+        )
+
+    exact = [said(m) for m, s in strong if s >= EXACT]
     strong = [
-        (m, s) for m, s in strong if s >= EXACT or not exact or any(m.positions > e for e in exact)
+        (m, s) for m, s in strong if s >= EXACT or not exact or any(said(m) > e for e in exact)
     ]
-    top, score = max(strong, key=lambda ms: (len(ms[0].positions), ms[1], ms[0].is_title))
+    top, score = max(strong, key=lambda ms: (len(said(ms[0])), ms[1], ms[0].is_title))
     # One word, exactly a nickname of one exercise ("cisne" of Swan Prep) and also part of
     # other exercises' names ("cisne con balanceo"): not a choice the message made.
     nickname = len(message.said) == 1 and top.positions == message.said and top.score >= 1.0
