@@ -38,6 +38,7 @@ SPREAD_COST = 0.5
 PREFIX_MIN = 4  # "jackkn", "boomer": a name being typed ("hi" is not half of "hip")
 PREFIX_LAST = 2  # ...or this long as the message's last word
 PREFIX_SHORT = 3  # ...or this long with one letter left off ("bal" for "ball")
+ANY_LENGTH = 1_000  # letters a word being typed may still lack
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
 # Words said in at most this many names (counted once per word) are scored one name at a time.
 FEW_POSTINGS = 400
@@ -169,7 +170,7 @@ class NameIndex:
         self._surface_words: list[str] = state["surface_words"]
         self._surface_terms: list[str] = state["surface_terms"]
         self._near = NearWords(self._surface_words)
-        self._near_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
+        self._near_cache: dict[tuple[str, int], list[tuple[str, float]]] = {}
         # For `_match_few`: plain lists index faster from Python than arrays, and each term's
         # names and each name's carrying terms are remembered (at most one entry per term or
         # name of the library).
@@ -596,12 +597,11 @@ class NameIndex:
                 # a name being typed: at the end of the message a word may be cut short
                 # ("single leg cir", "teaser 2 pl"); before it, a longer piece ("jackkn"),
                 # or a short word a letter short ("bal", "pul"): "che" is no "chest"
-                completes = len(word) >= PREFIX_MIN or (
-                    position == last and len(word) >= PREFIX_LAST
-                )
-                if not completes and len(word) >= PREFIX_SHORT:
-                    completes = None  # only one letter missing
-                for near_term, similarity in self._near_terms(word, completes):
+                if len(word) >= PREFIX_MIN or (position == last and len(word) >= PREFIX_LAST):
+                    missing = ANY_LENGTH
+                else:
+                    missing = 1 if len(word) >= PREFIX_SHORT else 0
+                for near_term, similarity in self._near_terms(word, missing):
                     record(near_term, similarity, position)
             if position + 1 < len(message.words):
                 joined = self._lexicon.stem(word + message.words[position + 1])
@@ -609,11 +609,12 @@ class NameIndex:
                     record(joined, 1.0, position, position + 1)
         return hits
 
-    def _near_terms(self, word: str, completes: bool | None) -> list[tuple[str, float]]:
-        """The name terms an unknown word may be a typo or the start of, with how likely, in
-        the order they are recorded; remembered, as the same chatty words ("watched",
-        "honestly") come back in message after message."""
-        key = (word, completes)
+    def _near_terms(self, word: str, missing: int) -> list[tuple[str, float]]:
+        """The name terms an unknown word may be a typo or the start of (a name word at most
+        `missing` letters longer), with how likely, in the order they are recorded;
+        remembered, as the same chatty words ("watched", "honestly") come back in message
+        after message."""
+        key = (word, missing)
         found = self._near_cache.get(key)
         if found is not None:
             return found
@@ -623,9 +624,9 @@ class NameIndex:
         for candidate, distance, index in self._near.extract(word, max(edits, swap_only), 3):
             if edits or sorted(candidate) == sorted(word):
                 found.append((self._surface_terms[index], 1 - TYPO_COST * distance))
-        if completes is not False:
+        if missing:
             for full, full_term in self._completions(word):
-                if completes is None and len(full) > len(word) + 1:
+                if len(full) > len(word) + missing:
                     continue
                 found.append(
                     (full_term, PREFIX_CREDIT + (1 - PREFIX_CREDIT) * len(word) / len(full))
