@@ -853,3 +853,17 @@ def test_the_name_said_is_told_from_pieces_of_other_names(
     engine: AnswerEngine, text: str, lang: str, exercise_id: str
 ) -> None:
     assert exercise_of(engine, text, lang) == exercise_id
+
+
+def test_another_exercise_named_only_in_part_is_context_not_a_second_subject(
+    engine: AnswerEngine,
+) -> None:
+    """ "sit ups" half says Roll Up's "pilates sit up"; the question is about the Dead Bug,
+    named in full."""
+    text = "my doctor banned sit ups because of my bones. is the dead bug ok for osteoporosis?"
+    assert entry(engine, text)[0] == "dead-bug"
+
+
+def test_a_verb_for_a_cramp_is_a_cramp(engine: AnswerEngine) -> None:
+    text = "en el puente de glúteos se me acalambra el muslo por detrás, ¿qué hago?"
+    assert entry(engine, text, "es")[0] == "glute-bridge"

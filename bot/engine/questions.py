@@ -14,7 +14,7 @@ from bot.engine.descriptions import DESCRIBED_FIT, implied
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.matching import NameMatch
-from bot.engine.message import Message
+from bot.engine.message import EXACT, Message
 from bot.engine.names import SUGGEST_FLOOR
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
@@ -107,7 +107,10 @@ def _about_named(
     named: list[NameMatch], message: Message, index: LanguageIndex, *, strict: bool = False
 ) -> Iterator[Candidate]:
     """Entries and passages of the named exercises that the rest of the message asks."""
-    said = message.name_positions
+    # Another exercise named only in part ("no more sit ups", of Roll Up's "pilates sit up")
+    # is context, not a second subject: its words stay in the question.
+    named = [m for m in named if m is named[0] or m.score >= EXACT]
+    said = frozenset().union(*(m.positions | m.title_positions for m in named))
     part = message.part
     ids = {m.exercise_id for m in named}
     if part is not None and not part.tentative and not message.content_terms(said | part.positions):

@@ -251,6 +251,12 @@ SYNONYMS: dict[str, str] = {
     "tiemblan": "temblar",
     "temblor": "temblar",
     "calambres": "calambre",
+    # "se me acalambra el muslo": el verbo del calambre
+    **dict.fromkeys(
+        "acalambra acalambran acalambro acalambrado acalambrada acalambrados acalambradas "
+        "acalambrarse".split(),
+        "calambre",
+    ),
     "tenso": "tension",
     "tensos": "tension",
     "tensa": "tension",
