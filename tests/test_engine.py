@@ -198,6 +198,12 @@ def test_a_name_is_its_words_said_together(
             "es",
             "bird-dog",
         ),
+        (
+            "what's that one lying on my back, arms up to the ceiling, where the opposite arm"
+            " and leg lower away from each other?",
+            "en",
+            "dead-bug",
+        ),
     ],
 )
 def test_asked_which_exercise_a_description_is_gives_its_card(
@@ -867,3 +873,10 @@ def test_another_exercise_named_only_in_part_is_context_not_a_second_subject(
 def test_a_verb_for_a_cramp_is_a_cramp(engine: AnswerEngine) -> None:
     text = "en el puente de glúteos se me acalambra el muslo por detrás, ¿qué hago?"
     assert entry(engine, text, "es")[0] == "glute-bridge"
+
+
+def test_a_described_exercise_is_done_in_the_position_stated(engine: AnswerEngine) -> None:
+    """Opposite arm and leg reaching away is Bird Dog's as much as Dead Bug's, but Bird Dog
+    is done on all fours."""
+    text = "what's the one lying on your back where opposite arm and leg reach away, knees at 90?"
+    assert card(engine, text)[0] == "dead-bug"

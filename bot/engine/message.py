@@ -35,6 +35,9 @@ FRAGMENT_FLOOR = 0.3  # a lone piece of exactly one name, see _fragment
 DESCRIPTION_TERMS = 3  # words it takes to describe a movement ("lie face down, lift chest")
 UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of something else
 NEAR = 2  # words apart that are still said together ("roll back up")
+DESCRIBED_READ = 6  # exercises a description is read against when a position is stated...
+DESCRIBED_KEPT = 3  # ...of which the best are kept
+OTHER_POSITION = 0.7  # a described exercise done in another position than the one stated
 LONG_TITLE = 3  # words of a title that, said in full, is never said in passing
 PASSING_TERMS = 6  # words besides the name it takes to describe another exercise...
 PASSING_FIT = 0.7  # ...whose own text explains this share of the message...
@@ -304,7 +307,7 @@ def _described(
     describes: in a message of several sentences, the sentence that describes one exercise
     most clearly ("We did the one where you hover your arms and legs face down") speaks for
     it; the rest is context or the question."""
-    whole = index.faq.describe(terms) if known >= DESCRIPTION_TERMS else []
+    whole = _describe(terms, position, index) if known >= DESCRIPTION_TERMS else []
     if len(sentences) < 2:
         return whole, whole_message
     best, best_lead, where = whole, _lead(whole), whole_message
@@ -316,10 +319,29 @@ def _described(
         stated = index.lexicon.position(analysis) or position
         if stated is not None:
             own.append(position_term(stated[0]))
-        ranked = index.faq.describe(own)
+        ranked = _describe(own, stated, index)
         if _lead(ranked) > best_lead:
             best, best_lead, where = ranked, _lead(ranked), analysis
     return best, where
+
+
+def _describe(
+    terms: list[str], position: tuple[str, tuple[int, ...]] | None, index: LanguageIndex
+) -> list[tuple[str, float]]:
+    """The exercises whose own text explains `terms`, best first; with a body position
+    stated, an exercise its page says is done in another one explains less ("lying on my
+    back ... opposite arm and leg" is no Bird Dog, done on all fours)."""
+    if position is None:
+        return index.faq.describe(terms)
+    ranked = index.faq.describe(terms, limit=DESCRIBED_READ)
+    stated = position[0]
+    moved = [
+        (exercise_id, fit * OTHER_POSITION if done_in not in (None, stated) else fit)
+        for exercise_id, fit in ranked
+        for done_in in (index.position_of.get(exercise_id),)
+    ]
+    moved.sort(key=lambda item: -item[1])
+    return moved[:DESCRIBED_KEPT]
 
 
 def _lead(ranked: list[tuple[str, float]]) -> float:

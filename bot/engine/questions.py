@@ -15,7 +15,7 @@ from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.matching import NameMatch
 from bot.engine.message import EXACT, Message
-from bot.engine.names import SUGGEST_FLOOR
+from bot.engine.names import OTHER_POSITION, SUGGEST_FLOOR
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
 # FaqIndex.match) becomes a confidence that rises from FAQ_BASE to 1 as the fit reaches FULL_FIT.
@@ -155,6 +155,16 @@ def _about_named(
             ):
                 if candidate.kind is AnswerKind.FAQ:
                     found.append(candidate)
+    stated = message.position[0] if message.position else None
+    if stated is not None:
+        # "lying on my back ... opposite arm and leg reach": Bird Dog's words, but Bird Dog
+        # is done on all fours; its entries are doubted as its card is
+        found = [
+            replace(c, score=c.score * OTHER_POSITION)
+            if index.position_of.get(c.exercise_id or "", stated) != stated
+            else c
+            for c in found
+        ]
     entries = [c for c in found if c.kind is AnswerKind.FAQ]
     if entries:
         yield max(entries, key=lambda c: c.score)  # the first of equals: the joint reading

@@ -1060,6 +1060,10 @@ NAME_REQUESTS: tuple[str, ...] = (
     "name of the one",
     "what is the exercise",
     "whats the exercise",
+    "whats the one",
+    "what is the one",
+    "whats that one",
+    "what is that one",
 )
 
 # The words of a bare request for a name after a description ("..., what is it?", "name?",
