@@ -134,6 +134,10 @@ def test_messages_that_ask_for_a_session_get_one(
         "give me something under 10 minutes",  # a limit for one exercise, not a length
         "random under 20 minutes",
         "I am 74 and the class does the arm and leg reach on all fours. Any advice?",
+        # a session or a class said, and what is asked of it in words no page uses
+        "could I book a private session with Maria on Friday?",
+        # escape codes typed out are no length ("31m")
+        "\\x1b[31m red text \\x1b[0m",
     ],
 )
 def test_a_session_mentioned_in_passing_is_not_asked_for(engine: AnswerEngine, text: str) -> None:

@@ -471,3 +471,14 @@ def adjusted(
                     UNKNOWN_NEIGHBOUR  # once per side: a name inside a phrase about something else
                 )
     return score
+
+
+def says_other_words(message: Message, index: LanguageIndex, ignore: frozenset[int]) -> bool:
+    """Whether the message says, outside `ignore`, a real word no page uses ("physiotherapist",
+    "thursday"): what it asks for is then something else than the pages hold."""
+    a = message.analysis
+    return any(
+        index.speller.is_other_word(word)
+        for position, word in enumerate(a.words)
+        if position not in ignore and not a.stop[position]
+    )

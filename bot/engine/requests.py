@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from bot.engine.answer import AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex
-from bot.engine.message import Message
+from bot.engine.message import Message, says_other_words
 from bot.engine.names import SUGGEST_FLOOR
 
 RANDOM = 0.88  # "random beginner exercise", "surprise me", "something for my glutes, 2 min"
@@ -55,17 +55,8 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         if not plainly and request.filters and not index.accepting(request.filters):
             # "pilates reformer or mat?": no exercise has it, so it was hardly a request for one
             score = min(score, NOTHING_FITS)
-        if not request.filters and _about_something_else(message, index, cues):
+        if not request.filters and says_other_words(message, index, cues):
             # "recommend a physiotherapist near me", "what should I drink before class": the thing
             # asked for is in words no page uses, so it is not an exercise
             score = min(score, NOTHING_FITS)
         yield Candidate(AnswerKind.RANDOM, score, "random", filters=request.filters)
-
-
-def _about_something_else(message: Message, index: LanguageIndex, cues: frozenset[int]) -> bool:
-    a = message.analysis
-    return any(
-        index.speller.is_other_word(word)
-        for position, word in enumerate(a.words)
-        if position not in cues and not a.stop[position]
-    )

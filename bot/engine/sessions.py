@@ -30,7 +30,7 @@ from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex
 from bot.engine.lexicon import Analysis, Lexicon
-from bot.engine.message import Message
+from bot.engine.message import Message, says_other_words
 from bot.engine.names import SUGGEST_FLOOR
 
 SESSION = 0.95  # above a random pick: "a 10 minute workout" wants more than one exercise
@@ -193,13 +193,15 @@ def _minutes(
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     request = find_session(message.analysis, index.lexicon, message.request.filters)
-    stated = message.request.filters.max_seconds
+    filters = message.request.filters
+    stated = filters.max_seconds
     lexicon = index.lexicon
     if (
         request is None
-        # "give me", "something", or no way of asking at all ("25 minutes of intermediate
-        # stuff"); not "random", "surprise me", which ask for one exercise
-        and (message.request.weak or not message.request.asked)
+        # "give me", "something", or no way of asking at all but more than a length ("25
+        # minutes of intermediate stuff"); not "random", "surprise me", which ask for one
+        # exercise
+        and (message.request.weak or (not message.request.asked and filters.count >= 2))
         and stated
         and stated >= SEVERAL * 60
         and not message.request.limit
@@ -236,6 +238,14 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         return
     equipment = request.filters.equipment
     fits = equipment is None or any(_has(page, equipment) for page in index.pages)
+    if (
+        not request.timed
+        and not request.filters
+        and says_other_words(message, index, frozenset(cue))
+    ):
+        # "can I book a private session with Anna?", "tengo fiebre, ¿puedo ir a clase?": a
+        # session or a class said, and what is asked of it in words no page uses
+        fits = False
     yield Candidate(
         AnswerKind.SESSION,
         SESSION if fits else NOTHING_FITS,
