@@ -52,28 +52,10 @@ def _card(named: list[NameMatch], message: Message, index: LanguageIndex) -> tup
         ids = tuple(m.exercise_id for m in named)
         return Candidate(AnswerKind.SUGGESTIONS, SEVERAL_NAMED, "names", options=ids), False
     top = named[0]
+    loose = top.title_score < 1.0 and top.score < 1.0
     used = message.name_positions | message.cue_positions
     more = [t for t in message.content_terms(used) if t in index.faq]
-    a = message.analysis
-    other = [
-        w
-        for p, w in enumerate(a.words)
-        if p not in used and not a.stop[p] and index.speller.is_other_word(w)
-    ]
-    loose = top.title_score < 1.0 and top.score < 1.0
-    general = part is None or part.section in (Section.OVERVIEW, Section.STEPS)
-    # Before the name is what the question is about ("what music is good for the roll up?",
-    # "how do I clean my mat after side plank?"); after it, often an aside ("how do I do the
-    # corkscrew? asking for my grandma", "tell me the steps of the swan dive please mate").
-    head = range(min(top.positions))
-    other_set, more_set = set(other), set(more)
-    other_head = [a.words[p] for p in head if p not in used and a.words[p] in other_set]
-    more_head = [a.terms[p] for p in head if p not in used and a.terms[p] in more_set]
-    # as many words no page uses as words pages do; or "what year did the teaser appear?"
-    # with nothing else asked: the card is no answer
-    off_topic = bool(general and other_head and len(other_head) >= len(more_head)) or bool(
-        part is None and other and not more
-    )
+    off_topic = asks_about_something_else(top, message, index)
     if off_topic:
         score = CARD_OFF_TOPIC
     elif loose:
@@ -114,6 +96,34 @@ def _card(named: list[NameMatch], message: Message, index: LanguageIndex) -> tup
         evidence=top.name,
     )
     return card, off_topic
+
+
+def asks_about_something_else(top: NameMatch, message: Message, index: LanguageIndex) -> bool:
+    """Whether a message naming `top` asks about something no page covers: "what music is
+    good for the roll up?", "what year did the teaser appear?"."""
+    part = message.part
+    used = message.name_positions | message.cue_positions
+    more = [t for t in message.content_terms(used) if t in index.faq]
+    a = message.analysis
+    other = [
+        w
+        for p, w in enumerate(a.words)
+        if p not in used and not a.stop[p] and index.speller.is_other_word(w)
+    ]
+    # a part only guessed at ("where should it burn?") asks no more than the name alone
+    general = part is None or part.tentative or part.section in (Section.OVERVIEW, Section.STEPS)
+    # Before the name is what the question is about ("what music is good for the roll up?",
+    # "how do I clean my mat after side plank?"); after it, often an aside ("how do I do the
+    # corkscrew? asking for my grandma", "tell me the steps of the swan dive please mate").
+    head = range(min(top.positions))
+    other_set, more_set = set(other), set(more)
+    other_head = [a.words[p] for p in head if p not in used and a.words[p] in other_set]
+    more_head = [a.terms[p] for p in head if p not in used and a.terms[p] in more_set]
+    # as many words no page uses as words pages do; or "what year did the teaser appear?"
+    # with nothing else asked: the card is no answer
+    return bool(general and other_head and len(other_head) >= len(more_head)) or bool(
+        part is None and other and not more
+    )
 
 
 def _version_named(
