@@ -880,3 +880,21 @@ def test_a_described_exercise_is_done_in_the_position_stated(engine: AnswerEngin
     is done on all fours."""
     text = "what's the one lying on your back where opposite arm and leg reach away, knees at 90?"
     assert card(engine, text)[0] == "dead-bug"
+
+
+def test_a_name_with_another_title_said_inside_it_was_not_said(engine: AnswerEngine) -> None:
+    """ "forearm side plank" holds "forearm ... plank" (Plank's "forearm plank") around "side
+    plank": Side Plank is meant, and Plank's entries are not asked."""
+    text = "my forearm side plank is solid for a minute now, how do I make it more challenging?"
+    assert card(engine, text) == ("side-plank", Section.MODIFICATIONS, Level.HARDER)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("patada doble como se respira", "es"), ("swan dive when breathe in", "en")],
+)
+def test_a_short_message_asks_with_a_question_word_anywhere(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """Too short to hold a description ("the one where..."), so "como", "when" ask."""
+    assert engine.answer(text, lang).kind is AnswerKind.FAQ

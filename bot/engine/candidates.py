@@ -28,6 +28,7 @@ class Candidate:
     reason: NoAnswer | None = None
     options: tuple[str, ...] = ()  # the exercises of a "did you mean"
     evidence: str = ""
+    fit: float = 0.0  # how well the evidence fits (a FAQ entry's fit): ties in `score` broken
 
     @property
     def subject(self) -> str | None:

@@ -38,6 +38,7 @@ NEAR = 2  # words apart that are still said together ("roll back up")
 DESCRIBED_READ = 6  # exercises a description is read against when a position is stated...
 DESCRIBED_KEPT = 3  # ...of which the best are kept
 OTHER_POSITION = 0.7  # a described exercise done in another position than the one stated
+SHORT_QUESTION = 7  # words: a message this short asks with any question word in it
 LONG_TITLE = 3  # words of a title that, said in full, is never said in passing
 PASSING_TERMS = 6  # words besides the name it takes to describe another exercise...
 PASSING_FIT = 0.7  # ...whose own text explains this share of the message...
@@ -255,6 +256,8 @@ def _asks(
         # "..., do i breathe in on the arch": a question word later on, but not a relative
         # ("the one where you...") that introduces a description
         or any(w in lexicon.question_words and w not in lexicon.relatives for w in words[1:])
+        # "patada doble como se respira": too short to hold a description, so "como" asks
+        or (len(words) <= SHORT_QUESTION and any(w in lexicon.question_words for w in words))
         or any(w in lexicon.trouble for w in words)
         or any(t in lexicon.trouble for t in analysis.terms)
         or (position is None and any(w in lexicon.speaker for w in words))
@@ -398,13 +401,8 @@ def _named(
     # A name said exactly goes before one matched loosely elsewhere in the message ("el
     # corkscrew ... bajo las piernas" names Corkscrew, not "bajada de piernas"), but not
     # before a longer one that holds it ("reverse plank" is not Plank).
-    # A little word apart from the rest says nothing: "en" far off is no part of "flexión
-    # lateral en plancha" when "plancha lateral" is said ("up" of "push up" is part of it).
     def said(match: NameMatch) -> frozenset[int]:
-        at = match.positions
-        return frozenset(
-            p for p in at if not message.stop[p] or any(abs(p - q) <= NEAR for q in at if q != p)
-        )
+        return _said(match, message)
 
     exact = [said(m) for m, s in strong if s >= EXACT]
     strong = [
@@ -428,9 +426,32 @@ def _named(
         shared_nickname = nickname and rival.score >= RIVAL_TITLE
         if top.title_score < 1.0 and (shared_title or shared_nickname):
             return []  # words in two names, said in neither way in full: "swan", "leg pull"
+        if _split_by(said(rival), top):
+            continue  # "forearm side plank": "forearm ... plank" has Side Plank said inside it
         if rival_score > score - NAME_MARGIN or (score < NAME_SURE and rival_score >= RIVAL_NEAR):
             return []
     return [top, *also]
+
+
+def _said(match: NameMatch, message: Analysis) -> frozenset[int]:
+    """The positions of a name's words that say it: a little word apart from the rest says
+    nothing ("en" far off is no part of "flexión lateral en plancha" when "plancha lateral" is
+    said; "up" of "push up" is part of it)."""
+    at = match.positions
+    return frozenset(
+        p for p in at if not message.stop[p] or any(abs(p - q) <= NEAR for q in at if q != p)
+    )
+
+
+def _split_by(rival: frozenset[int], top: NameMatch) -> bool:
+    """Whether `top`'s title, said word after word, sits inside the `rival` name's words and
+    holds a word the rival does not: then the rival was not said, its words belong to two
+    names ("forearm side plank" is no "forearm plank")."""
+    title = top.title_positions
+    if top.title_score < 1.0 or not title or not rival or max(title) - min(title) >= len(title):
+        return False
+    low, high = min(rival), max(rival)
+    return any(low < p < high and p not in rival for p in title)
 
 
 def _distinctive(match: NameMatch, message: Analysis, index: LanguageIndex) -> bool:

@@ -126,7 +126,10 @@ def _about_named(
     # A title inside the name said in one go ("plank" in "side plank") is not said on its
     # own; one inside words said apart may be ("mermaid, or a seated side bend?").
     in_one_go = [
-        n.positions for n in named if max(n.positions) - min(n.positions) < len(n.positions)
+        p
+        for n in named
+        for p in (n.positions, n.title_positions)
+        if p and max(p) - min(p) < len(p)
     ]
     ids.update(
         m.exercise_id
@@ -167,7 +170,8 @@ def _about_named(
         ]
     entries = [c for c in found if c.kind is AnswerKind.FAQ]
     if entries:
-        yield max(entries, key=lambda c: c.score)  # the first of equals: the joint reading
+        # equally sure (both past full confidence), the closer fit; then the joint reading
+        yield max(entries, key=lambda c: (c.score, c.fit))
     yield from (c for c in found if c.kind is not AnswerKind.FAQ)
 
 
@@ -333,4 +337,5 @@ def _faq(match: FaqMatch, score: float, producer: str) -> Candidate:
         exercise_id=match.exercise_id,
         faq_id=match.entry_id,
         evidence=f"fit {match.score:.2f}",
+        fit=match.score,
     )
