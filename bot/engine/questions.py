@@ -126,10 +126,7 @@ def _about_named(
     # A title inside the name said in one go ("plank" in "side plank") is not said on its
     # own; one inside words said apart may be ("mermaid, or a seated side bend?").
     in_one_go = [
-        p
-        for n in named
-        for p in (n.positions, n.title_positions)
-        if p and max(p) - min(p) < len(p)
+        p for n in named for p in (n.positions, n.title_positions) if p and max(p) - min(p) < len(p)
     ]
     ids.update(
         m.exercise_id
