@@ -898,3 +898,19 @@ def test_a_short_message_asks_with_a_question_word_anywhere(
 ) -> None:
     """Too short to hold a description ("the one where..."), so "como", "when" ask."""
     assert engine.answer(text, lang).kind is AnswerKind.FAQ
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # told in the first person, a description asks nothing of the exercise
+        "sitting on my sit bones holding my shins, rolling back and up and clapping my feet",
+        # "that one where..." introduces a description, as "the one where..." does
+        "that one where you hug your knees in a ball and roll back and forth",
+    ],
+)
+def test_a_description_told_in_the_first_person_is_the_exercise_not_an_entry(
+    engine: AnswerEngine, text: str
+) -> None:
+    answer = engine.answer(text)
+    assert answer.kind in (AnswerKind.EXERCISE, AnswerKind.SUGGESTIONS), answer

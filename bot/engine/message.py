@@ -78,6 +78,7 @@ class Message:
     # A question or a problem told ("?", "how...", "...hurts"): what a FAQ entry or a page's
     # mistakes answer. "on all fours, one arm and the other leg reaching away" does neither.
     asks: bool = True
+    asks_outright: bool = True  # asks, or tells a problem, in words that do (not "my" alone)
     # The content terms of its question sentence, when a story comes before it ("Had my
     # baby in May. ... Is it safe?"); empty for a message that is all question.
     focus: frozenset[str] = frozenset()
@@ -165,6 +166,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),
         asks=_asks(text, analysis, index, position),
+        asks_outright=_asks_outright(text, analysis, index),
         asks_which=_asks_which(text, analysis, sentences, index, named, request.positions),
         described=described,
         focus=_focus(sentences, index),
@@ -248,6 +250,14 @@ def _asks(
 ) -> bool:
     """A question mark, a question word, a word that tells a problem, or the writer's own
     experience when no body position is described."""
+    return _asks_outright(text, analysis, index) or (
+        position is None and any(w in index.lexicon.speaker for w in analysis.words)
+    )
+
+
+def _asks_outright(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
+    """A question mark, a question word or a word that tells a problem: `_asks` without the
+    writer's own experience, which a movement is often described in ("holding my ankles")."""
     lexicon = index.lexicon
     words = analysis.words
     return (
@@ -260,7 +270,6 @@ def _asks(
         or (len(words) <= SHORT_QUESTION and any(w in lexicon.question_words for w in words))
         or any(w in lexicon.trouble for w in words)
         or any(t in lexicon.trouble for t in analysis.terms)
-        or (position is None and any(w in lexicon.speaker for w in words))
     )
 
 

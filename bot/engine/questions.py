@@ -75,7 +75,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     else:
         yield from _settled(message, index)
         described = implied(message)
-        if described is not None and not message.asks_which and not steps_asked:
+        # "holding my ankles, rolling back and clapping my feet": told in the first person,
+        # a description asks nothing of the exercise it describes
+        if described is not None and message.asks_outright and not steps_asked:
             # Its page describes the movement: its entries answer as if it were named, a
             # little less surely.
             exercise_id = described[0]

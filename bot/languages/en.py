@@ -1086,6 +1086,12 @@ DESCRIPTION_MARKERS: tuple[str, ...] = (
     "the stretch where",
     "whats the move",
     "what is the move",
+    "that one where",
+    "that one with",
+    "that exercise where",
+    "that move where",
+    "the thing where",
+    "that thing where",
 )
 
 # Words that point back at what is on screen ("how long should I hold it?").
