@@ -914,3 +914,20 @@ def test_a_description_told_in_the_first_person_is_the_exercise_not_an_entry(
 ) -> None:
     answer = engine.answer(text)
     assert answer.kind in (AnswerKind.EXERCISE, AnswerKind.SUGGESTIONS), answer
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("plank, on straight arms or on my elbows?", "en"),
+        ("la plancha, ¿con los brazos estirados o sobre los codos?", "es"),
+    ],
+)
+def test_what_a_plank_is_held_on_in_other_words(engine: AnswerEngine, text: str, lang: str) -> None:
+    exercise_id, question = entry(engine, text, lang)
+    assert exercise_id == "plank" and ("forearms" in question or "antebrazos" in question)
+
+
+def test_someone_who_should_not_do_it_in_the_subjunctive(engine: AnswerEngine) -> None:
+    text = "mi tía tiene glaucoma, ¿hay gente que no deba hacer el roll over?"
+    assert entry(engine, text, "es")[1] == "¿Quién debería evitar el roll over?"

@@ -270,6 +270,13 @@ PHRASES: dict[str, str] = {
     "basically just": "same",
     "what separates": "difference",  # not the separating of legs and feet
     "what sets apart": "difference",
+    # what a plank is held on: "on straight arms or on elbows?" asks hands or forearms
+    "on straight arms": "on hands",
+    "on straight arm": "on hands",
+    "on my elbows": "on my forearms",
+    "on your elbows": "on your forearms",
+    "on elbows": "on forearms",
+    "on the elbows": "on the forearms",
     # the work it should take is where it should be felt ("what's supposed to be doing the
     # work?"); "what does it work" stays the benefits
     "doing the work": "working",

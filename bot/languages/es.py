@@ -60,6 +60,22 @@ PHRASES: dict[str, str] = {
     "no deberia hacerlo": "riesgo",
     "no deberia hacerla": "riesgo",
     "no deberian hacer": "riesgo",
+    # sobre qué se sostiene la plancha: "¿con los brazos estirados o apoyando los codos?"
+    # ("los" se queda: puede señalar lo que hay en pantalla)
+    "con los brazos estirados": "con los manos",
+    "con brazos estirados": "sobre manos",
+    "apoyando los codos": "apoyando los antebrazos",
+    "sobre los codos": "sobre los antebrazos",
+    "en los codos": "en los antebrazos",
+    # ...en presente y en subjuntivo: "¿hay gente que no deba hacer el roll over?"
+    **dict.fromkeys(
+        [
+            f"no {verbo} {hacer}"
+            for verbo in ("debe", "deben", "deba", "deban")
+            for hacer in ("hacer", "hacerlo", "hacerla")
+        ],
+        "riesgo",
+    ),
     "no se recomienda": "riesgo",
     "o mejor no": "riesgo",
     "mejor lo dejo": "riesgo lo",
