@@ -931,3 +931,16 @@ def test_what_a_plank_is_held_on_in_other_words(engine: AnswerEngine, text: str,
 def test_someone_who_should_not_do_it_in_the_subjunctive(engine: AnswerEngine) -> None:
     text = "mi tía tiene glaucoma, ¿hay gente que no deba hacer el roll over?"
     assert entry(engine, text, "es")[1] == "¿Quién debería evitar el roll over?"
+
+
+def test_a_name_said_first_in_full_is_the_topic_not_a_name_in_passing(
+    engine: AnswerEngine,
+) -> None:
+    """However well another page describes the rest ("legs ... over ... roll"), a name that
+    opens the message is what it is about."""
+    from bot.engine.message import read
+
+    index = engine._index("en")
+    text = "lower lifts: how far down should the legs go before my lower back starts peeling up"
+    named = read(text, index).named
+    assert named and named[0].exercise_id == "double-straight-leg-stretch"

@@ -188,6 +188,9 @@ def _in_passing(
     to breathe out as I twist and reach"). `others`: the message's known words besides names;
     `known`: the names of `describing` when already looked up."""
     top, fit = described[0]
+    if min(match.positions) == 0 and match.score >= EXACT:
+        # "Lower lifts: how far down do the legs go...": said first, in full, it is the topic
+        return False
     if match.title_score >= 1.0 and len(match.title_positions) >= LONG_TITLE:
         # "by the kneeling side kicks I always tip to the front": a title this long said
         # whole is meant; those said on the way are short ("roll up", "swan")
