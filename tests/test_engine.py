@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from bot.content import Level, Library, Section
+from bot.content import Difficulty, Level, Library, Section
 from bot.engine import AnswerEngine, AnswerKind
 
 
@@ -679,6 +679,8 @@ def test_how_to_do_a_described_movement_gets_its_steps_not_an_entry(
         ("a random one with no equipment, not even a mat", "en", "none"),  # the stricter
         ("uno al azar sin colchoneta", "es", "none"),
         ("a random mat exercise", "en", "mat"),
+        ("I don't have a mat here, a random one with no equipment at all", "en", "none"),
+        ("no tengo colchoneta, dame uno al azar", "es", "none"),
     ],
 )
 def test_the_equipment_a_random_pick_may_use(
@@ -944,3 +946,21 @@ def test_a_name_said_first_in_full_is_the_topic_not_a_name_in_passing(
     text = "lower lifts: how far down should the legs go before my lower back starts peeling up"
     named = read(text, index).named
     assert named and named[0].exercise_id == "double-straight-leg-stretch"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "level"),
+    [
+        ("random glute exercise, nothing too hard", "en", Difficulty.BEGINNER),
+        ("uno al azar para glúteos, nada muy difícil", "es", Difficulty.BEGINNER),
+        ("a random one for intermediates", "en", Difficulty.INTERMEDIATE),
+        ("uno al azar para intermedias", "es", Difficulty.INTERMEDIATE),
+    ],
+)
+def test_the_level_a_random_pick_is_asked_at(
+    engine: AnswerEngine, text: str, lang: str, level: Difficulty
+) -> None:
+    """A level said by what it should not be ("nothing too hard") is the gentle one."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.RANDOM and answer.filters is not None
+    assert answer.filters.difficulty is level

@@ -270,6 +270,20 @@ PHRASES: dict[str, str] = {
     "basically just": "same",
     "what separates": "difference",  # not the separating of legs and feet
     "what sets apart": "difference",
+    # a level said by what it should not be: "nothing hard, I'm a beginner"
+    **dict.fromkeys(
+        [
+            "nothing hard",
+            "nothing too hard",
+            "not too hard",
+            "not too difficult",
+            "nothing difficult",
+            "nothing advanced",
+            "nothing too advanced",
+            "nothing intense",
+        ],
+        "gentle",
+    ),
     # what a plank is held on: "on straight arms or on elbows?" asks hands or forearms
     "on straight arms": "on hands",
     "on straight arm": "on hands",
@@ -918,6 +932,7 @@ DIFFICULTY_WORDS: dict[str, str] = {
     "basic": "beginner",
     "gentle": "beginner",
     "intermediate": "intermediate",
+    "intermediates": "intermediate",
     "medium": "intermediate",
     "moderate": "intermediate",
     "advanced": "advanced",
@@ -1000,6 +1015,9 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "without a mat": "none",
     "without mat": "none",
     "not even a mat": "none",
+    "no equipment at all": "none",
+    "dont have a mat": "none",
+    "havent got a mat": "none",
     "no mat needed": "none",
     "at my desk": "none",
     "at the office": "none",

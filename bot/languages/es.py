@@ -60,6 +60,19 @@ PHRASES: dict[str, str] = {
     "no deberia hacerlo": "riesgo",
     "no deberia hacerla": "riesgo",
     "no deberian hacer": "riesgo",
+    # un nivel dicho por lo que no debe ser: "nada difícil, soy principiante"
+    **dict.fromkeys(
+        [
+            "nada dificil",
+            "nada muy dificil",
+            "no muy dificil",
+            "no tan dificil",
+            "nada avanzado",
+            "nada duro",
+            "nada exigente",
+        ],
+        "suave",
+    ),
     # sobre qué se sostiene la plancha: "¿con los brazos estirados o apoyando los codos?"
     # ("los" se queda: puede señalar lo que hay en pantalla)
     "con los brazos estirados": "con los manos",
@@ -674,10 +687,13 @@ DIFFICULTY_WORDS: dict[str, str] = {
     "suave": "beginner",
     "intermedio": "intermediate",
     "intermedia": "intermediate",
+    "intermedios": "intermediate",
+    "intermedias": "intermediate",
     "medio": "intermediate",
     "avanzado": "advanced",
     "avanzada": "advanced",
     "avanzados": "advanced",
+    "avanzadas": "advanced",
     "dificil": "advanced",
     "duro": "advanced",
     "exigente": "advanced",
@@ -724,6 +740,8 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "sin nada": "mat",
     "sin esterilla": "none",
     "sin colchoneta": "none",
+    "no tengo esterilla": "none",
+    "no tengo colchoneta": "none",
     "ni esterilla": "none",
     "ni colchoneta": "none",
     "no necesite colchoneta": "none",
