@@ -964,3 +964,18 @@ def test_the_level_a_random_pick_is_asked_at(
     answer = engine.answer(text, lang)
     assert answer.kind is AnswerKind.RANDOM and answer.filters is not None
     assert answer.filters.difficulty is level
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "level"),
+    [
+        # how it feels is how easy it is, not where it is felt
+        ("how do I progress the saw once it feels easy?", Section.MODIFICATIONS, Level.HARDER),
+        # "how's" is "how is"
+        ("the saw, how's it done properly?", Section.STEPS, None),
+    ],
+)
+def test_a_part_asked_in_everyday_words(
+    engine: AnswerEngine, text: str, section: Section, level: Level | None
+) -> None:
+    assert card(engine, text) == ("the-saw", section, level)

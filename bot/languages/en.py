@@ -206,6 +206,7 @@ NAME_FILLERS: frozenset[str] = frozenset(["the", "a", "an", "of", "and", "with",
 
 # Chat shorthand, expanded before anything else reads the message.
 SHORTHAND: dict[str, str] = {
+    "hows": "how is",  # "how's it done?"
     "u": "you",
     "ya": "you",
     "ur": "your",
@@ -270,6 +271,13 @@ PHRASES: dict[str, str] = {
     "basically just": "same",
     "what separates": "difference",  # not the separating of legs and feet
     "what sets apart": "difference",
+    # how it feels is how easy it is, not where it is felt: "once it feels easy"
+    "feels easy": "is easy",
+    "feels too easy": "is too easy",
+    "feels hard": "is hard",
+    "feels too hard": "is too hard",
+    "feel easy": "are easy",
+    "feel too easy": "are too easy",
     # a level said by what it should not be: "nothing hard, I'm a beginner"
     **dict.fromkeys(
         [
