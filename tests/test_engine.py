@@ -985,3 +985,21 @@ def test_lying_on_your_tummy_is_a_position_not_a_muscle_asked_for(engine: Answer
     answer = engine.answer("the kicks on your tummy", "en")
     assert answer.kind is AnswerKind.SUGGESTIONS
     assert {"single-leg-kick", "double-leg-kick"} <= {e.id for e in answer.candidates}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how do I do the teaser on the reformer?", "can I do the saw with a resistance band?"],
+)
+def test_a_named_exercise_with_equipment_no_page_uses_is_not_its_card(
+    engine: AnswerEngine, text: str
+) -> None:
+    """Every page is done on a mat: the card would answer another question."""
+    assert engine.answer(text, "en").kind is not AnswerKind.EXERCISE
+
+
+def test_equipment_in_a_story_before_the_question_does_not_change_it(
+    engine: AnswerEngine,
+) -> None:
+    text = "I have only ever done chair exercises. Could you tell me how to do the dead bug?"
+    assert card(engine, text)[0] == "dead-bug"

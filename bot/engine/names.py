@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.content import Level, Section
+from bot.content import Level, RandomFilters, Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.descriptions import implied
@@ -103,6 +103,18 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
     good for the roll up?", "what year did the teaser appear?"."""
     part = message.part
     used = message.name_positions | message.cue_positions
+    for equipment, span in index.lexicon.equipment.find_all(message.analysis):
+        # "the hundred on the reformer": equipment no page is done with (not a name's word:
+        # the ball of Rolling Like a Ball)
+        # the question's, not its story's ("I've been doing chair exercises... could you
+        # tell me how the dead bug goes?")
+        asked = not message.focus or any(message.analysis.terms[p] in message.focus for p in span)
+        if (
+            asked
+            and used.isdisjoint(span)
+            and not index.accepting(RandomFilters(equipment=equipment))
+        ):
+            return True
     more = [t for t in message.content_terms(used) if t in index.faq]
     a = message.analysis
     other = [
