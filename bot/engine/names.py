@@ -102,19 +102,9 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
     """Whether a message naming `top` asks about something no page covers: "what music is
     good for the roll up?", "what year did the teaser appear?"."""
     part = message.part
+    if with_equipment_no_page_uses(message, index):
+        return True  # "the hundred on the reformer"
     used = message.name_positions | message.cue_positions
-    for equipment, span in index.lexicon.equipment.find_all(message.analysis):
-        # "the hundred on the reformer": equipment no page is done with (not a name's word:
-        # the ball of Rolling Like a Ball)
-        # the question's, not its story's ("I've been doing chair exercises... could you
-        # tell me how the dead bug goes?")
-        asked = not message.focus or any(message.analysis.terms[p] in message.focus for p in span)
-        if (
-            asked
-            and used.isdisjoint(span)
-            and not index.accepting(RandomFilters(equipment=equipment))
-        ):
-            return True
     more = [t for t in message.content_terms(used) if t in index.faq]
     a = message.analysis
     other = [
@@ -136,6 +126,23 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
     return bool(general and other_head and len(other_head) >= len(more_head)) or bool(
         part is None and other and not more
     )
+
+
+def with_equipment_no_page_uses(message: Message, index: LanguageIndex) -> bool:
+    """Whether the question asks about doing it with equipment no page is done with ("the
+    hundred on the reformer", "a plank with a 10 kg plate on my back")."""
+    used = message.name_positions | message.cue_positions
+    for equipment, span in index.lexicon.equipment.find_all(message.analysis):
+        # said in the question, not in its story ("I've been doing chair exercises... how is
+        # the dead bug done?"), and not a name's own word (the ball of Rolling Like a Ball)
+        asked = not message.focus or any(message.analysis.terms[p] in message.focus for p in span)
+        if (
+            asked
+            and used.isdisjoint(span)
+            and not index.accepting(RandomFilters(equipment=equipment))
+        ):
+            return True
+    return False
 
 
 def _version_named(

@@ -1024,6 +1024,14 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "block": "block",
     "no equipment": "mat",
     "without equipment": "mat",
+    # weights: no page uses them ("a plank with a 10 kg plate on my back")
+    **dict.fromkeys(
+        "weights dumbbell dumbbells kettlebell kettlebells barbell plate".split(), "weights"
+    ),
+    "ankle weights": "weights",
+    "weighted vest": "weights",
+    "bosu": "bosu",
+    "foam roller": "roller",
     "no mat": "none",
     "without a mat": "none",
     "without mat": "none",

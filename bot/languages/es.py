@@ -761,6 +761,13 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "silla": "chair",
     "bloque": "block",
     "reformer": "reformer",
+    # pesas: ninguna página las usa
+    **dict.fromkeys(
+        "pesas pesa mancuerna mancuernas kettlebell kettlebells tobilleras".split(), "weights"
+    ),
+    "disco de": "weights",
+    "bosu": "bosu",
+    "rodillo": "roller",
 }
 
 # Words that make a time an upper bound ("menos de 2 minutos", "máximo 45 s").
