@@ -1008,3 +1008,9 @@ def test_equipment_in_a_story_before_the_question_does_not_change_it(
 ) -> None:
     text = "I have only ever done chair exercises. Could you tell me how to do the dead bug?"
     assert card(engine, text)[0] == "dead-bug"
+
+
+def test_a_title_said_word_after_word_with_one_word_misheard(engine: AnswerEngine) -> None:
+    """Voice typing writes "role up"; "role" is also the stem of a typo a page lists
+    ("roling"), which must not stop it being read as a typo of "roll"."""
+    assert card(engine, "whats the role up good for")[:2] == ("roll-up", Section.BENEFITS)

@@ -562,6 +562,11 @@ class NameIndex:
         spread[several] = far[groups.ravel()]
         return spread
 
+    def _is_surface(self, word: str) -> bool:
+        """Whether `word` is written as such in some name."""
+        at = bisect.bisect_left(self._surface_words, word)
+        return at < len(self._surface_words) and self._surface_words[at] == word
+
     def _completions(self, prefix: str, limit: int = 5) -> list[tuple[str, str]]:
         """Name words that start with `prefix`, from the sorted word list."""
         start = bisect.bisect_left(self._surface_words, prefix)
@@ -585,9 +590,15 @@ class NameIndex:
         lookups = 0
         last = len(message.words) - 1
         for position, (word, term) in enumerate(zip(message.words, message.stems, strict=True)):
-            if term in self._postings:
+            exact = term in self._postings
+            if exact:
                 record(term, 1.0, position)
-            elif (
+            if (
+                not exact
+                # a name word only by its stem ("role" is the stem of the typo "roling" that
+                # a page lists): it may still be a typo of another ("role up" for "roll up")
+                or (word not in self._known_words and not self._is_surface(word))
+            ) and (
                 lookups < MAX_TYPO_LOOKUPS
                 and word not in self._known_words
                 and not word.isdigit()

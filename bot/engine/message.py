@@ -471,6 +471,9 @@ def _distinctive(match: NameMatch, message: Analysis, index: LanguageIndex) -> b
     "lower" alone does not name Lower Lift, "mermaid" names Mermaid."""
     if match.score >= EXACT:
         return True
+    at = match.positions
+    if match.title_score >= NAME_SURE and len(at) >= 2 and max(at) - min(at) < len(at):
+        return True  # its title said word after word, one mistyped or misheard ("role up")
     said = [message.words[p] for p in match.positions if not message.stop[p]]
     return any(word not in index.common_words for word in said)
 
