@@ -1014,3 +1014,20 @@ def test_a_title_said_word_after_word_with_one_word_misheard(engine: AnswerEngin
     """Voice typing writes "role up"; "role" is also the stem of a typo a page lists
     ("roling"), which must not stop it being read as a typo of "roll"."""
     assert card(engine, "whats the role up good for")[:2] == ("roll-up", Section.BENEFITS)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "question"),
+    [
+        ("spine twist: how much should I rotate?", "en", "How far should I twist in spine twist?"),
+        (
+            "en el giro de columna, ¿hasta dónde hay que girar?",
+            "es",
+            "¿Cuánto tengo que rotar el tronco en el giro de columna?",
+        ),
+    ],
+)
+def test_how_much_a_movement_goes_is_how_far(
+    engine: AnswerEngine, text: str, lang: str, question: str
+) -> None:
+    assert entry(engine, text, lang)[1] == question
