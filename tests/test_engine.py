@@ -1031,3 +1031,8 @@ def test_how_much_a_movement_goes_is_how_far(
     engine: AnswerEngine, text: str, lang: str, question: str
 ) -> None:
     assert entry(engine, text, lang)[1] == question
+
+
+def test_whether_to_stop_doing_it_asks_who_should_not(engine: AnswerEngine) -> None:
+    text = "estoy embarazada de 4 meses, ¿puedo seguir con la plancha o mejor la dejo?"
+    assert "embarazada" in entry(engine, text, "es")[1]

@@ -97,6 +97,13 @@ PHRASES: dict[str, str] = {
     "no se recomienda": "riesgo",
     "o mejor no": "riesgo",
     "mejor lo dejo": "riesgo lo",
+    "mejor la dejo": "riesgo la",
+    "mejor los dejo": "riesgo los",
+    "mejor las dejo": "riesgo las",
+    "mejor dejarlo": "riesgo",
+    "mejor dejarla": "riesgo",
+    # "de costado" es de lado: "la plancha de costado" es la plancha lateral
+    "de costado": "de lado",
     # "¿puedo seguir haciéndola?": embarazada, con la espalda mal...
     "puedo seguir haciendo": "riesgo",  # "¿la puedo seguir...": "la" still points
     "puedo seguir haciendola": "riesgo",
