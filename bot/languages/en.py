@@ -271,6 +271,11 @@ PHRASES: dict[str, str] = {
     "basically just": "same",
     "what separates": "difference",  # not the separating of legs and feet
     "what sets apart": "difference",
+    # legs that come apart separate: not the "come" of "come off the mat"
+    "coming apart": "separating",
+    "come apart": "separate",
+    "comes apart": "separates",
+    "came apart": "separated",
     # how much of a movement is how far it goes: "how much am I supposed to rotate?"
     "how much": "how far",
     # how it feels is how easy it is, not where it is felt: "once it feels easy"
