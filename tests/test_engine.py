@@ -1040,16 +1040,3 @@ def test_how_much_a_movement_goes_is_how_far(
 def test_whether_to_stop_doing_it_asks_who_should_not(engine: AnswerEngine) -> None:
     text = "estoy embarazada de 4 meses, ¿puedo seguir con la plancha o mejor la dejo?"
     assert "embarazada" in entry(engine, text, "es")[1]
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [("¿me recomiendas una colchoneta buena?", "es"), ("recommend a good mat", "en")],
-)
-def test_a_thing_to_buy_is_no_random_exercise(engine: AnswerEngine, text: str, lang: str) -> None:
-    assert engine.answer(text, lang).kind is not AnswerKind.RANDOM
-
-
-def test_an_exercise_without_a_mat_is_still_asked_for(engine: AnswerEngine) -> None:
-    answer = engine.answer("recommend something I can do without a mat", "en")
-    assert answer.kind is AnswerKind.RANDOM and answer.filters.equipment == "none"

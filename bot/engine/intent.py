@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.content import Difficulty, Level
@@ -130,13 +130,7 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
     filters = RandomFilters(difficulty, equipment, muscle, max_seconds)
     weak = weak and not asked
     if weak:
-        # "recommend a good mat": a thing to buy; "recommend something with a mat for my
-        # back" asks for an exercise (a muscle, a level, a time, or a word like "exercise")
-        kit = {p for _, span in said for p in span}
-        thing = filters.equipment not in (None, "none")  # not "without a mat"
-        asked = bool(replace(filters, equipment=None) if thing else filters) or any(
-            w in lexicon.domain_words for p, w in enumerate(message.words) if p not in kit
-        )
+        asked = bool(filters) or any(w in lexicon.domain_words for w in message.words)
     return RandomRequest(filters, asked, weak and asked, frozenset(positions), limit)
 
 

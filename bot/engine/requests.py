@@ -33,9 +33,6 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     request = message.request
     if not (request.filters or request.asked) or message.asks_which:
         return  # "what's the exercise where you lie face down...": a description, not a pick
-    filters = request.filters
-    if not request.asked and filters.equipment not in (None, "none") and filters.count == 1:
-        return  # "¿me recomiendas una esterilla buena?": a thing asked for, not an exercise
     if request.weak and not request.filters and message.lookup.words & message.analysis.said:
         return  # "that twisting exercise": a name half said, not "give me something"
     cues = (message.part.positions if message.part else frozenset()) | request.positions
