@@ -1020,23 +1020,6 @@ def test_a_title_said_word_after_word_with_one_word_misheard(engine: AnswerEngin
     assert card(engine, "whats the role up good for")[:2] == ("roll-up", Section.BENEFITS)
 
 
-@pytest.mark.parametrize(
-    ("text", "lang", "question"),
-    [
-        ("spine twist: how much should I rotate?", "en", "How far should I twist in spine twist?"),
-        (
-            "en el giro de columna, ¿hasta dónde hay que girar?",
-            "es",
-            "¿Cuánto tengo que rotar el tronco en el giro de columna?",
-        ),
-    ],
-)
-def test_how_much_a_movement_goes_is_how_far(
-    engine: AnswerEngine, text: str, lang: str, question: str
-) -> None:
-    assert entry(engine, text, lang)[1] == question
-
-
 def test_whether_to_stop_doing_it_asks_who_should_not(engine: AnswerEngine) -> None:
     text = "estoy embarazada de 4 meses, ¿puedo seguir con la plancha o mejor la dejo?"
     assert "embarazada" in entry(engine, text, "es")[1]

@@ -276,8 +276,6 @@ PHRASES: dict[str, str] = {
     "come apart": "separate",
     "comes apart": "separates",
     "came apart": "separated",
-    # how much of a movement is how far it goes: "how much am I supposed to rotate?"
-    "how much": "how far",
     # how it feels is how easy it is, not where it is felt: "once it feels easy"
     "feels easy": "is easy",
     "feels too easy": "is too easy",

@@ -60,11 +60,6 @@ PHRASES: dict[str, str] = {
     "no deberia hacerlo": "riesgo",
     "no deberia hacerla": "riesgo",
     "no deberian hacer": "riesgo",
-    # hasta dónde llega un movimiento es cuánto: "¿hasta dónde tengo que girar?"
-    "hasta donde": "hasta donde cuanto",  # (as the pages ask it too)
-    "hasta que punto": "cuanto",
-    "que tanto": "cuanto",
-    "hasta que altura": "cuanto",
     # un nivel dicho por lo que no debe ser: "nada difícil, soy principiante"
     **dict.fromkeys(
         [
