@@ -985,12 +985,6 @@ def test_a_part_asked_in_everyday_words(
     assert card(engine, text) == ("the-saw", section, level)
 
 
-def test_lying_on_your_tummy_is_a_position_not_a_muscle_asked_for(engine: AnswerEngine) -> None:
-    answer = engine.answer("the kicks on your tummy", "en")
-    assert answer.kind is AnswerKind.SUGGESTIONS
-    assert {"single-leg-kick", "double-leg-kick"} <= {e.id for e in answer.candidates}
-
-
 @pytest.mark.parametrize(
     "text",
     [

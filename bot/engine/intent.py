@@ -105,11 +105,7 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
     difficulty: Difficulty | None = None
     muscle: str | None = None
     equipment: str | None = None
-    # "on your tummy" is where one lies, not the muscle asked for
-    lying = {p for _, span in lexicon.positions.find_all(message) for p in span}
     for position, (word, word_stem) in enumerate(zip(message.words, message.stems, strict=True)):
-        if position in lying:
-            continue
         if difficulty is None and word in lexicon.difficulty:
             difficulty = Difficulty(lexicon.difficulty[word])
             positions.add(position)

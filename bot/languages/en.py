@@ -785,7 +785,6 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "on your belly",
         "on your stomach",
         "on your front",
-        "on your tummy",
         "lying on belly",
     ),
     "side": ("side lying", "side-lying", "on side", "on your side", "lying on side"),
