@@ -160,6 +160,7 @@ class Lexicon:
             ((self.exact_phrase(text), value) for text, value in v.equipment_words.items()),
             exact=True,
         )
+        self.done_with = v.done_with
         self.time_units = v.time_units
         self.number_words = v.number_words
         # What spelling help prefers to correct towards: the words that ask for a part

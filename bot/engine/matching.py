@@ -35,10 +35,11 @@ MAX_TYPO_LENGTH = 30  # longer than any name word: noise, not a typo
 MAX_REMEMBERED_TYPOS = 50_000
 SPREAD = 1  # other words a name's words may have between them ("roll it up")
 SPREAD_COST = 0.5
-PREFIX_MIN = 4  # "jackkn", "boomer": a name being typed ("hi" is not half of "hip")
-PREFIX_LAST = 2  # ...or this long as the message's last word
+# A word being typed that a name word starts with: this long inside a message ("jackkn",
+# "boomer"; "che" is no half of "chest")...
+PREFIX_MIN = 4
+PREFIX_LAST = 2  # ...or this long as the message's last word ("single leg cir", "teaser 2 pl")
 PREFIX_SHORT = 3  # ...or this long with one letter left off ("bal" for "ball")
-ANY_LENGTH = 1_000  # letters a word being typed may still lack
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
 # Words said in at most this many names (counted once per word) are scored one name at a time.
 FEW_POSTINGS = 400
@@ -594,22 +595,19 @@ class NameIndex:
             if exact:
                 record(term, 1.0, position)
             if (
-                not exact
-                # a name word only by its stem ("role" is the stem of the typo "roling" that
-                # a page lists): it may still be a typo of another ("role up" for "roll up")
-                or (word not in self._known_words and not self._is_surface(word))
-            ) and (
-                lookups < MAX_TYPO_LOOKUPS
-                and word not in self._known_words
+                # a word no page uses; and if it is a name word, only by its stem ("role" is
+                # the stem of the typo "roling" a page lists), it may still be a typo of
+                # another ("role up" for "roll up")
+                word not in self._known_words
+                and (not exact or not self._is_surface(word))
+                and lookups < MAX_TYPO_LOOKUPS
                 and not word.isdigit()
                 and len(word) <= MAX_TYPO_LENGTH
             ):
                 lookups += 1
-                # a name being typed: at the end of the message a word may be cut short
-                # ("single leg cir", "teaser 2 pl"); before it, a longer piece ("jackkn"),
-                # or a short word a letter short ("bal", "pul"): "che" is no "chest"
+                # the letters a name word starting with it may still have (see PREFIX_MIN)
                 if len(word) >= PREFIX_MIN or (position == last and len(word) >= PREFIX_LAST):
-                    missing = ANY_LENGTH
+                    missing = MAX_TYPO_LENGTH
                 else:
                     missing = 1 if len(word) >= PREFIX_SHORT else 0
                 for near_term, similarity in self._near_terms(word, missing):

@@ -37,7 +37,9 @@ UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of so
 NEAR = 2  # words apart that are still said together ("roll back up")
 DESCRIBED_READ = 6  # exercises a description is read against when a position is stated...
 DESCRIBED_KEPT = 3  # ...of which the best are kept
-OTHER_POSITION = 0.7  # a described exercise done in another position than the one stated
+# An exercise its page says is done in another body position than the one the message
+# states, named or described, is doubted this much.
+OTHER_POSITION = 0.7
 SHORT_QUESTION = 7  # words: a message this short asks with any question word in it
 LONG_TITLE = 3  # words of a title that, said in full, is never said in passing
 PASSING_TERMS = 6  # words besides the name it takes to describe another exercise...
@@ -154,6 +156,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             lookup = replace(
                 lookup, matches=[m for m in lookup.matches if m.exercise_id not in passing]
             )
+    outright = _asks_outright(text, analysis, index)
     return Message(
         analysis=analysis,
         lookup=lookup,
@@ -165,8 +168,8 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         foreign=find_foreign_exercise(analysis, lexicon),
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),
-        asks=_asks(text, analysis, index, position),
-        asks_outright=_asks_outright(text, analysis, index),
+        asks=_asks(outright, analysis, index, position),
+        asks_outright=outright,
         asks_which=_asks_which(text, analysis, sentences, index, named, request.positions),
         described=described,
         focus=_focus(sentences, index),
@@ -246,14 +249,14 @@ def _focus(sentences: _Sentences, index: LanguageIndex) -> frozenset[str]:
 
 
 def _asks(
-    text: str,
+    outright: bool,
     analysis: Analysis,
     index: LanguageIndex,
     position: tuple[str, tuple[int, ...]] | None,
 ) -> bool:
-    """A question mark, a question word, a word that tells a problem, or the writer's own
-    experience when no body position is described."""
-    return _asks_outright(text, analysis, index) or (
+    """It asks outright (`_asks_outright`), or tells the writer's own experience when no body
+    position is described."""
+    return outright or (
         position is None and any(w in index.lexicon.speaker for w in analysis.words)
     )
 
@@ -270,7 +273,15 @@ def _asks_outright(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
         # ("the one where you...") that introduces a description
         or any(w in lexicon.question_words and w not in lexicon.relatives for w in words[1:])
         # "patada doble como se respira": too short to hold a description, so "como" asks
-        or (len(words) <= SHORT_QUESTION and any(w in lexicon.question_words for w in words))
+        # (not after a word like "exercise": "ejercicio donde abrazas las rodillas")
+        or (
+            len(words) <= SHORT_QUESTION
+            and any(
+                w in lexicon.question_words
+                and (at == 0 or words[at - 1] not in lexicon.domain_words)
+                for at, w in enumerate(words)
+            )
+        )
         or any(w in lexicon.trouble for w in words)
         or any(t in lexicon.trouble for t in analysis.terms)
     )
@@ -349,14 +360,24 @@ def _describe(
     if position is None:
         return index.faq.describe(terms)
     ranked = index.faq.describe(terms, limit=DESCRIBED_READ)
-    stated = position[0]
     moved = [
-        (exercise_id, fit * OTHER_POSITION if done_in not in (None, stated) else fit)
+        (exercise_id, fit * OTHER_POSITION if done_elsewhere(position, exercise_id, index) else fit)
         for exercise_id, fit in ranked
-        for done_in in (index.position_of.get(exercise_id),)
     ]
     moved.sort(key=lambda item: -item[1])
     return moved[:DESCRIBED_KEPT]
+
+
+def done_elsewhere(
+    position: tuple[str, tuple[int, ...]] | None, exercise_id: str, index: LanguageIndex
+) -> bool:
+    """Whether the exercise's page says it is done in another body position than the one
+    stated ("lie face down ... lift your head and chest" is no Chest Lift, done on the back).
+    A page that states none is never doubted."""
+    if position is None:
+        return False
+    done_in = index.position_of.get(exercise_id)
+    return done_in is not None and done_in != position[0]
 
 
 def _lead(ranked: list[tuple[str, float]]) -> float:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.content import Level, RandomFilters, Section
+from bot.content import Level, Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.descriptions import implied
 from bot.engine.index import LanguageIndex
 from bot.engine.matching import NameMatch
-from bot.engine.message import NAME_SURE, Message, adjusted
+from bot.engine.message import NAME_SURE, OTHER_POSITION, Message, adjusted, done_elsewhere
 
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
 CARD_MORE_ASKED = 0.7  # its overview when the message says something more of it
@@ -24,7 +24,6 @@ CARD_LOOSE = 0.66  # a name only implied by a word or two ("the feet" of Toe Tap
 SEVERAL_NAMED = 0.9  # "side bend or mermaid?": both offered
 DESCRIBED = 0.9  # "which one is done on my stomach": the exercises done that way
 SHARED_WORDS = 0.55  # words several names share ("roll"), and nothing else fits: suggestions
-OTHER_POSITION = 0.7  # a name whose exercise is done in another position than the one said
 SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
 MAX_SUGGESTIONS = 3
 
@@ -71,10 +70,7 @@ def _card(named: list[NameMatch], message: Message, index: LanguageIndex) -> tup
         score = PART_AND_MORE
     else:
         score = CARD
-    stated = message.position[0] if message.position else None
-    done_in = index.position_of.get(top.exercise_id)
-    if stated is not None and done_in is not None and stated != done_in:
-        # "lie face down ... lift your head and chest": not Chest Lift, which is on the back.
+    if done_elsewhere(message.position, top.exercise_id, index):
         score *= OTHER_POSITION
     section, level = (part.section, part.level) if part else (Section.OVERVIEW, None)
     if section in (Section.OVERVIEW, Section.STEPS):
@@ -129,18 +125,21 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
 
 
 def with_equipment_no_page_uses(message: Message, index: LanguageIndex) -> bool:
-    """Whether the question asks about doing it with equipment no page is done with ("the
-    hundred on the reformer", "a plank with a 10 kg plate on my back")."""
+    """Whether the question asks about doing it on or with equipment no page says a word of
+    ("the hundred on the reformer", "a plank with dumbbells on my back"); a chair, a wall or a
+    ball that the pages' versions use are theirs to answer."""
+    a = message.analysis
     used = message.name_positions | message.cue_positions
-    for equipment, span in index.lexicon.equipment.find_all(message.analysis):
+    lexicon = index.lexicon
+    for _, span in lexicon.equipment.find_all(a):
         # said in the question, not in its story ("I've been doing chair exercises... how is
         # the dead bug done?"), and not a name's own word (the ball of Rolling Like a Ball)
-        asked = not message.focus or any(message.analysis.terms[p] in message.focus for p in span)
-        if (
-            asked
-            and used.isdisjoint(span)
-            and not index.accepting(RandomFilters(equipment=equipment))
-        ):
+        asked = not message.focus or any(a.terms[p] in message.focus for p in span)
+        # done on it or with it ("on the reformer", an article between), not "my reformer
+        # teacher"
+        on_it = any(a.words[p] in lexicon.done_with for p in range(max(0, span[0] - 2), span[0]))
+        unknown = not any(a.terms[p] in index.faq for p in span)
+        if asked and on_it and unknown and used.isdisjoint(span):
             return True
     return False
 

@@ -14,8 +14,8 @@ from bot.engine.descriptions import DESCRIBED_FIT, implied
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.matching import NameMatch
-from bot.engine.message import EXACT, Message
-from bot.engine.names import OTHER_POSITION, SUGGEST_FLOOR, with_equipment_no_page_uses
+from bot.engine.message import EXACT, OTHER_POSITION, Message, done_elsewhere
+from bot.engine.names import SUGGEST_FLOOR, with_equipment_no_page_uses
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
 # FaqIndex.match) becomes a confidence that rises from FAQ_BASE to 1 as the fit reaches FULL_FIT.
@@ -160,16 +160,14 @@ def _about_named(
             ):
                 if candidate.kind is AnswerKind.FAQ:
                     found.append(candidate)
-    stated = message.position[0] if message.position else None
-    if stated is not None:
-        # "lying on my back ... opposite arm and leg reach": Bird Dog's words, but Bird Dog
-        # is done on all fours; its entries are doubted as its card is
-        found = [
-            replace(c, score=c.score * OTHER_POSITION)
-            if index.position_of.get(c.exercise_id or "", stated) != stated
-            else c
-            for c in found
-        ]
+    # "lying on my back ... opposite arm and leg reach": Bird Dog's words, but Bird Dog is
+    # done on all fours; its entries are doubted as its card is
+    found = [
+        replace(c, score=c.score * OTHER_POSITION)
+        if done_elsewhere(message.position, c.exercise_id or "", index)
+        else c
+        for c in found
+    ]
     entries = [c for c in found if c.kind is AnswerKind.FAQ]
     if entries:
         # equally sure (both past full confidence), the closer fit; then the joint reading

@@ -201,7 +201,10 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         # "give me", "something", or no way of asking at all but more than a length ("25
         # minutes of intermediate stuff"); not "random", "surprise me", which ask for one
         # exercise
-        and (message.request.weak or (not message.request.asked and filters.count >= 2))
+        and (
+            message.request.weak
+            or (not message.request.asked and filters.count >= 2 and not _own(message, lexicon))
+        )
         and stated
         and stated >= SEVERAL * 60
         and not message.request.limit
@@ -244,7 +247,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         and says_other_words(message, index, frozenset(cue))
     ):
         # "can I book a private session with Anna?", "tengo fiebre, ¿puedo ir a clase?": a
-        # session or a class said, and what is asked of it in words no page uses
+        # session or a class said, and what is asked of it in words no page uses (with a
+        # length said, those words are mostly the writer's day: "10 mins before the school
+        # run, routine pls")
         fits = False
     yield Candidate(
         AnswerKind.SESSION,
@@ -254,6 +259,12 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         minutes=request.minutes,
         evidence=f"{request.minutes} min",
     )
+
+
+def _own(message: Message, lexicon: Lexicon) -> bool:
+    """Whether the writer speaks of themselves ("I've done 30 mins of intermediate for a
+    month"): a length and a level then tell a story, not ask for a session."""
+    return any(w in lexicon.speaker for w in message.analysis.words)
 
 
 # --- building it -----------------------------------------------------------------------------

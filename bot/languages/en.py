@@ -307,6 +307,7 @@ PHRASES: dict[str, str] = {
     # the work it should take is where it should be felt ("what's supposed to be doing the
     # work?"); "what does it work" stays the benefits
     "doing the work": "working",
+    "doing all the work": "working",
     "should work": "should be working",
     "supposed to work": "supposed to be working",
     "meant to work": "meant to be working",
@@ -1025,9 +1026,7 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "no equipment": "mat",
     "without equipment": "mat",
     # weights: no page uses them ("a plank with a 10 kg plate on my back")
-    **dict.fromkeys(
-        "weights dumbbell dumbbells kettlebell kettlebells barbell plate".split(), "weights"
-    ),
+    **dict.fromkeys("weights dumbbell dumbbells kettlebell kettlebells barbell".split(), "weights"),
     "ankle weights": "weights",
     "weighted vest": "weights",
     "bosu": "bosu",
@@ -1266,6 +1265,7 @@ LANGUAGE = register(
         difficulty_words=DIFFICULTY_WORDS,
         muscle_words=MUSCLE_WORDS,
         equipment_words=EQUIPMENT_WORDS,
+        done_with=frozenset("on with using holding onto in".split()),
         bound_words=BOUND_WORDS,
         time_units=TIME_UNITS,
         number_words=NUMBER_WORDS,

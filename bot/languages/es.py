@@ -75,8 +75,6 @@ PHRASES: dict[str, str] = {
     ),
     # sobre qué se sostiene la plancha: "¿con los brazos estirados o apoyando los codos?"
     # ("los" se queda: puede señalar lo que hay en pantalla)
-    "con los brazos estirados": "con los manos",
-    "con brazos estirados": "sobre manos",
     "apoyando los codos": "apoyando los antebrazos",
     "sobre los codos": "sobre los antebrazos",
     "en los codos": "en los antebrazos",
@@ -768,11 +766,8 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "silla": "chair",
     "bloque": "block",
     "reformer": "reformer",
-    # pesas: ninguna página las usa
-    **dict.fromkeys(
-        "pesas pesa mancuerna mancuernas kettlebell kettlebells tobilleras".split(), "weights"
-    ),
-    "disco de": "weights",
+    # pesas y mancuernas: con qué se hace, no lo que pesa algo ("me pesa la espalda")
+    **dict.fromkeys("pesas mancuerna mancuernas kettlebell kettlebells".split(), "weights"),
     "bosu": "bosu",
     "rodillo": "roller",
 }
@@ -935,6 +930,7 @@ LANGUAGE = register(
         difficulty_words=DIFFICULTY_WORDS,
         muscle_words=MUSCLE_WORDS,
         equipment_words=EQUIPMENT_WORDS,
+        done_with=frozenset("en con sobre usando encima".split()),
         bound_words=BOUND_WORDS,
         time_units=TIME_UNITS,
         number_words=NUMBER_WORDS,
