@@ -46,3 +46,21 @@ def test_name_cut_keeps_the_matches(large: LanguageIndex, monkeypatch: pytest.Mo
     # The first term holding each name found by binary searches rather than in one array.
     monkeypatch.setattr(postings, "_SEARCH_STEPS", 0)
     assert _lookups(large) == cut
+
+
+def _faq_matches(index: LanguageIndex) -> list[str]:
+    found: list[str] = []
+    for case in load_cases("en"):
+        message = index.analyse(case["text"])
+        terms = [t for t, stop in zip(message.terms, message.stop, strict=True) if not stop]
+        for faq in (index.faq, index.passages):
+            found.append(repr(faq.match(terms, limit=10)))
+            found.append(repr(faq.match(terms, limit=3, focus=frozenset(terms[-3:]))))
+    return found
+
+
+def test_faq_floor_keeps_the_matches(large: LanguageIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    floored = _faq_matches(large)
+    # Every entry a word touches ranked for the shortlist, none left out by the floor.
+    monkeypatch.setattr(postings.Sums, "floor", lambda *_: 0.0)
+    assert _faq_matches(large) == floored
