@@ -58,3 +58,11 @@ def test_postings_round_trip() -> None:
     assert again.get("leg").tolist() == [1, 4, 7]
     assert again.get("hip").tolist() == []
     assert again.count("arm") == 1
+
+
+@given(messages, st.integers(1, 12))
+def test_floor_is_reached_by_the_first(weighted: list[tuple[list[int], float]], limit: int) -> None:
+    sums = Sums(SIZE, ((np.array(ids, np.int32), w) for ids, w in weighted))
+    best = sorted(sums.total, reverse=True)[:limit]
+    floor = sums.floor(limit)
+    assert floor == 0.0 or (len(best) == limit and best[-1] >= floor > 0.0)

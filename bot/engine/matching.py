@@ -167,6 +167,8 @@ class NameIndex:
         self._name_weight: Floats = state["name_weight"]
         self._is_title: npt.NDArray[np.bool_] = state["is_title"]
         self._carrying: Ids = state["carrying"]
+        # A power of two above any name's count of carrying words (see `_contenders`).
+        self._anchor = 1 << int(self._carrying.max(initial=0)).bit_length()
         self._postings = Postings(*state["postings"])
         self._surface_words: list[str] = state["surface_words"]
         self._surface_terms: list[str] = state["surface_terms"]
@@ -426,53 +428,61 @@ class NameIndex:
         """
         size = len(self._texts)
         fillers = self._lexicon.name_fillers
-        anchored = np.zeros(size, np.bool_)  # hit by a word that is not a stop word
-        carrying: list[Ids] = []
+        # One count over every hit term's names: below `_anchor` (a power of two), how many
+        # of a name's carrying words were said; each word said that is not a stop word adds
+        # `_anchor` ("into", "the": no reason to think of "Roll Over into..."). Whole numbers,
+        # so the float sums are exact, and one pass over the names instead of two.
+        anchor = self._anchor
+        held: list[Ids] = []
+        codes: list[int] = []
         for term, (_, where) in hits.items():
-            ids = self._postings.get(term)
-            if any(not message.stop[p] for p in where):
-                anchored[ids] = True  # "into", "the": no reason to think of "Roll Over into..."
-            if term not in fillers:
-                carrying.append(ids)
-        rows = np.flatnonzero(anchored)
+            code = (anchor if any(not message.stop[p] for p in where) else 0) + (
+                term not in fillers
+            )
+            if code:
+                held.append(self._postings.get(term))
+                codes.append(code)
+        if not held:
+            return None
+        counted = np.bincount(
+            np.concatenate(held), np.repeat(codes, [len(ids) for ids in held]), minlength=size
+        )
+        rows = np.flatnonzero(counted >= anchor)
         if not len(rows):
             return None
+        carried = counted[rows].astype(np.intp) & (anchor - 1)
         exercise = self._exercise[rows]
         if not self._grouped:  # each exercise's names together, so groups can be reduced
             together = np.argsort(exercise, kind="stable")
-            rows, exercise = rows[together], exercise[together]
+            rows, exercise, carried = rows[together], exercise[together], carried[together]
         raw = sums.total[rows] / self._name_weight[rows]
-        carried = (
-            np.bincount(np.concatenate(carrying), minlength=size)[rows]
-            if carrying
-            else np.zeros(len(rows), np.intp)
-        )
-        starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
-        sizes = np.diff(np.append(starts, len(rows)))
-        if limit is not None and len(starts) > limit:
-            highest = np.maximum.reduceat(raw, starts)
-            lowest = np.maximum.reduceat(np.where(carried >= 2, raw * SPREAD_COST, raw), starts)
-            cut = len(starts) - limit
-            keep = highest >= float(np.partition(lowest, cut)[cut]) - _NEAR
-        elif limit is None and (among is not None or covering):
-            if among is not None:
-                wanted = np.zeros(len(self._exercise_ids), np.bool_)
-                wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
-                kept = np.repeat(wanted[exercise[starts]], sizes)
-                rows, exercise, raw, carried = rows[kept], exercise[kept], raw[kept], carried[kept]
-                starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
-                sizes = np.diff(np.append(starts, len(rows)))
+        if limit is not None:
+            floor = _kth_best(exercise, np.where(carried >= 2, raw * SPREAD_COST, raw), limit)
+            if floor is None:
+                return rows, exercise, raw, carried
+            # The exercises with a name reaching the floor (their highest possible score),
+            # with all their names.
+            reaching = np.zeros(len(self._exercise_ids), np.bool_)
+            reaching[exercise[raw >= floor - _NEAR]] = True
+            kept = reaching[exercise]
+            return rows[kept], exercise[kept], raw[kept], carried[kept]
+        if among is None and not covering:
+            return rows, exercise, raw, carried
+        if among is not None:
+            wanted = np.zeros(len(self._exercise_ids), np.bool_)
+            wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
+            kept = wanted[exercise]
+            rows, exercise, raw, carried = rows[kept], exercise[kept], raw[kept], carried[kept]
             if not len(rows):
                 return None
-            if not covering:
-                return rows, exercise, raw, carried
-            titled = self._is_title[rows] & self._holds(hits, covering, rows)
-            keep = np.logical_or.reduceat(titled, starts)
-        else:
+        if not covering:
             return rows, exercise, raw, carried
+        starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
+        titled = self._is_title[rows] & self._holds(hits, covering, rows)
+        keep = np.logical_or.reduceat(titled, starts)
         if not keep.any():
             return None
-        kept = np.repeat(keep, sizes)
+        kept = np.repeat(keep, np.diff(np.append(starts, len(rows))))
         return rows[kept], exercise[kept], raw[kept], carried[kept]
 
     def _covering(
@@ -644,6 +654,35 @@ class NameIndex:
             self._near_cache.clear()  # a flood of made-up words does not pile up
         self._near_cache[key] = found
         return found
+
+
+def _kth_best(exercise: Ids, value: Floats, limit: int) -> float | None:
+    """The `limit`-th highest of the exercises' best values (each exercise's highest among
+    its rows), or None when fewer than `limit` exercises have rows. Rows are walked from the
+    highest value down, among the first few dozen only: the best names of the first exercises
+    are near the top, and finding them costs a partial sort instead of a reduction over every
+    exercise a common word touches."""
+    count = min(len(value), 8 * limit + 32)
+    while True:
+        cut = len(value) - count
+        threshold = np.partition(value, cut)[cut]
+        above = np.flatnonzero(value > threshold)
+        above = above[np.argsort(-value[above], kind="stable")]
+        seen: set[int] = set()
+        for row, group in zip(above.tolist(), exercise[above].tolist(), strict=True):
+            seen.add(group)
+            if len(seen) == limit:
+                return float(value[row])
+        # Rows at the threshold itself, unsorted: thousands where renamed copies tie, and any
+        # exercise not seen above has its best there.
+        tied = exercise[value == threshold]
+        for start in range(0, len(tied), 256):
+            seen.update(tied[start : start + 256].tolist())
+            if len(seen) >= limit:
+                return float(threshold)
+        if count == len(value):
+            return None
+        count = min(len(value), count * 4)
 
 
 class _Apart:

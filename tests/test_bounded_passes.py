@@ -1,0 +1,66 @@
+"""The cuts that skip work in the name look-up and the FAQ match keep the same matches as the
+passes without them, on a synthetic library large enough for common words to touch hundreds
+of names and entries (the bundled pages alone rarely reach the array passes)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import build_tree
+from bot.content import load_library
+from bot.engine import AnswerEngine, matching, postings
+from bot.engine.index import LanguageIndex
+from tests.answer_quality import load_cases
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> LanguageIndex:
+    tree = build_tree(Path(tmp_path_factory.mktemp("varied")), 400, "varied")
+    engine = AnswerEngine(load_library(tree).library, rng=random.Random(1))
+    return engine._index("en")
+
+
+def _lookups(index: LanguageIndex) -> list[str]:
+    names = index.names
+    found: list[str] = []
+    some = [e for e in names._exercise_ids][::5]
+    for case in load_cases("en"):
+        message = index.analyse(case["text"])
+        for limit in (6, 2, 1):
+            found.append(repr(names.lookup(message, limit=limit)))
+        found.append(repr(names.lookup(message, 3, among=some)))
+        said = frozenset(range(len(message.words))[-2:])
+        found.append(repr(names.lookup(message, None, among=some, covering=said, enough=3)))
+    return found
+
+
+def test_name_cut_keeps_the_matches(large: LanguageIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "FEW_POSTINGS", -1)  # every message through the arrays
+    cut = _lookups(large)
+    # No cut before the exact scores: every exercise a word touches is scored.
+    monkeypatch.setattr(matching, "_kth_best", lambda *_: None)
+    assert _lookups(large) == cut
+    # The first term holding each name found by binary searches rather than in one array.
+    monkeypatch.setattr(postings, "_SEARCH_STEPS", 0)
+    assert _lookups(large) == cut
+
+
+def _faq_matches(index: LanguageIndex) -> list[str]:
+    found: list[str] = []
+    for case in load_cases("en"):
+        message = index.analyse(case["text"])
+        terms = [t for t, stop in zip(message.terms, message.stop, strict=True) if not stop]
+        for faq in (index.faq, index.passages):
+            found.append(repr(faq.match(terms, limit=10)))
+            found.append(repr(faq.match(terms, limit=3, focus=frozenset(terms[-3:]))))
+    return found
+
+
+def test_faq_floor_keeps_the_matches(large: LanguageIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    floored = _faq_matches(large)
+    # Every entry a word touches ranked for the shortlist, none left out by the floor.
+    monkeypatch.setattr(postings.Sums, "floor", lambda *_: 0.0)
+    assert _faq_matches(large) == floored
