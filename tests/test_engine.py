@@ -1050,3 +1050,23 @@ def test_a_title_said_word_after_word_with_one_word_misheard(engine: AnswerEngin
 def test_whether_to_stop_doing_it_asks_who_should_not(engine: AnswerEngine) -> None:
     text = "estoy embarazada de 4 meses, ¿puedo seguir con la plancha o mejor la dejo?"
     assert "embarazada" in entry(engine, text, "es")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        # "de pie" is standing, not the feet ("pies") other pages put on the floor
+        (
+            "de pie, enrollo la espalda hacia el suelo vértebra a vértebra, ¿cómo se llama?",
+            "standing-roll-down",
+        ),
+        # "patalear" is the legs' quick beating
+        ("boca abajo, pataleando con brazos y piernas contrarios muy rápido", "swimming"),
+    ],
+)
+def test_a_movement_described_in_spanish_words_the_page_does_not_use(
+    engine: AnswerEngine, text: str, exercise_id: str
+) -> None:
+    answer = engine.answer(text, "es")
+    about = {answer.exercise.id} if answer.exercise else {e.id for e in answer.candidates}
+    assert exercise_id in about

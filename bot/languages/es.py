@@ -130,6 +130,8 @@ STEMS: dict[str, str] = {
     ),
     "pata": "pata",
     "patas": "pata",
+    # "de pie" (standing) is no "pies" (feet)
+    "pie": "pie",
     "sentar": "sentar",
     "sentada": "sentar",
     "sentado": "sentar",
@@ -255,7 +257,6 @@ SYNONYMS: dict[str, str] = {
     "rodilla": "rodillas",
     "hombro": "hombros",
     "cadera": "caderas",
-    "pie": "pies",
     # situaciones
     "embarazada": "embarazo",
     "embarazadas": "embarazo",
@@ -285,6 +286,10 @@ SYNONYMS: dict[str, str] = {
     "tiemblan": "temblar",
     "temblor": "temblar",
     "calambres": "calambre",
+    # patalear es batir las piernas ("pataleas alternando rapidito": la natación)
+    **dict.fromkeys(
+        "patalear pataleas patalea pataleo pataleando pataleamos patalean".split(), "batidas"
+    ),
     # "se me acalambra el muslo": el verbo del calambre
     **dict.fromkeys(
         "acalambra acalambran acalambro acalambrado acalambrada acalambrados acalambradas "
