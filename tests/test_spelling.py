@@ -27,6 +27,8 @@ def speller() -> Speller:
         ("modifcations", ("modifications",)),
         ("tps", ("tips",)),
         ("tipz", ("tips",)),
+        ("benifts", ("benefits",)),  # two slips from a cue word
+        ("mistaeks", ("mistakes",)),
         ("swandive", ("swan", "dive")),
         ("neckpull", ("neck", "pull")),
     ],
@@ -37,7 +39,9 @@ def test_misspelt_cues_and_run_together_words_are_read_as_meant(
     assert speller.correct(typed) == meant
 
 
-@pytest.mark.parametrize("word", ["mate", "pike", "hey", "squats", "teasr", "x" * 40, "2000"])
+@pytest.mark.parametrize(
+    "word", ["mate", "pike", "hey", "squats", "teasr", "x" * 40, "2000", "stepsister"]
+)
 def test_words_that_mean_something_else_are_left_alone(speller: Speller, word: str) -> None:
     """ "mate" is no "mats"; "pike" is a form of "piking"; names are the name index's job."""
     assert speller.correct(word) == (word,)

@@ -27,6 +27,7 @@ from bot.languages.text import fold
 # Edits a word may be from a vocabulary word and still be taken for it: one up to 7 letters,
 # two beyond ("benfits" is "benefits", "modifcations" is "modifications").
 SHORT_WORD = 4  # below this, only a cue word that is the same letters plus one ("tps": tips)
+CUE_TYPO = 6  # letters from which a word two slips from a cue word is read as it
 LONG_WORD = 8
 MAX_LOOKUPS = 24  # unknown words corrected per message: bounds the cost of a hostile message
 LONGEST = 30  # no word of any page is longer: a longer one is not misspelt, it is noise
@@ -238,6 +239,11 @@ class Speller:
             found = self._near_choices().extract(word, edits, limit=8)
         else:
             found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        if not found and edits == 1 and len(word) >= CUE_TYPO:
+            # "benifts": two slips from a word that asks for a part, few enough to tell apart
+            # (of about its length: "hacerte" is "hacer" and a pronoun, not a slip)
+            near = [c for c in self._cues if abs(len(c) - len(word)) <= 1]
+            found = process.extract(word, near, scorer=OSA.distance, score_cutoff=2, limit=8)
         if not found:
             return None
         best = min(distance for _, distance, _ in found)
