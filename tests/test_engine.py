@@ -1070,3 +1070,27 @@ def test_a_movement_described_in_spanish_words_the_page_does_not_use(
     answer = engine.answer(text, "es")
     about = {answer.exercise.id} if answer.exercise else {e.id for e in answer.candidates}
     assert exercise_id in about
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "section"),
+    [
+        ("what do beginners usually mess up in the saw?", "en", Section.MISTAKES),
+    ],
+)
+def test_a_part_in_slang(engine: AnswerEngine, text: str, lang: str, section: Section) -> None:
+    assert card(engine, text, lang)[:2] == ("the-saw", section)
+
+
+def test_a_video_in_the_story_is_not_the_part_asked(engine: AnswerEngine) -> None:
+    """ "I learn with videos": how they learnt, not a video asked for."""
+    text = "I learn everything from videos at home. In the saw, when should I breathe out?"
+    answer = engine.answer(text, "en")
+    assert answer.section is not Section.VIDEO
+    assert answer.kind is AnswerKind.FAQ and answer.faq is not None
+    assert "breathe" in answer.faq.question
+
+
+def test_shivering_legs_in_chilean_spanish_tremble(engine: AnswerEngine) -> None:
+    text = "en el cien me tiritan las piernas, ¿por qué?"
+    assert "tiemblan" in entry(engine, text, "es")[1]

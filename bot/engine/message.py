@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.content import Section
 from bot.engine.faq import position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.intent import (
@@ -119,10 +120,21 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     lookup = index.names.lookup(analysis)
     cues = (part.positions if part else frozenset()) | request.positions
     named = _named(lookup.matches, analysis, index, cues | lookup.words)
+    said = frozenset().union(*(m.positions for m in named))
     if named:
         # The names' words are taken out first: "what does the saw do" asks "what does ... do".
-        said = frozenset().union(*(m.positions for m in named))
         part = find_part(analysis, lexicon, ignore=said)
+    sentences = _Sentences(text, index)
+    focus = _focus(sentences, index)
+    if (
+        part is not None
+        and part.section is Section.VIDEO
+        and focus
+        and not any(analysis.terms[p] in focus for p in part.positions)
+    ):
+        # "I learn pilates with videos... how can I balance in the teaser?": a video of the
+        # story, not one asked for
+        part = find_part(analysis, lexicon, ignore=said | part.positions)
     cues = cues | (part.positions if part else frozenset())
     # Words no page uses count against a description too: "my printer jams on page two".
     terms = [
@@ -134,7 +146,6 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     position = lexicon.position(analysis)
     if position is not None:
         terms.append(position_term(position[0]))  # "face down": the prone exercises
-    sentences = _Sentences(text, index)
     described, describing = _described(analysis, sentences, terms, known, position, index)
     if named and described:
         names_said = frozenset().union(*(m.positions for m in named))
@@ -172,7 +183,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         asks_outright=outright,
         asks_which=_asks_which(text, analysis, sentences, index, named, request.positions),
         described=described,
-        focus=_focus(sentences, index),
+        focus=focus,
     )
 
 

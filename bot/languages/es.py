@@ -283,6 +283,8 @@ SYNONYMS: dict[str, str] = {
     "trabajando": "sentir",  # "¿qué músculos deberían estar trabajando?": dónde se nota
     "sensacion": "sentir",
     "tiembla": "temblar",
+    # tiritar: temblar, en Chile y otros lugares ("me tiritan las piernas")
+    **dict.fromkeys("tiritan tirita tiritando tiritar".split(), "temblar"),
     "tiemblan": "temblar",
     "temblor": "temblar",
     "calambres": "calambre",
