@@ -106,6 +106,9 @@ def test_a_focus_comes_first(library: Library) -> None:
         # no way of asking at all: a length and a level are a request on their own
         ("thirty five minutes of beginner stuff, go", "en", 35, Difficulty.BEGINNER),
         ("media hora de avanzado", "es", 30, Difficulty.ADVANCED),
+        # quarters of an hour
+        ("a routine of about three quarters of an hour", "en", 45, None),
+        ("una rutina de un cuarto de hora para principiantes", "es", 15, Difficulty.BEGINNER),
         # tens and units in words
         ("a forty five minute class please", "en", 45, None),
         ("una rutina de treinta y cinco minutos", "es", 35, None),

@@ -276,6 +276,10 @@ PHRASES: dict[str, str] = {
     "come apart": "separate",
     "comes apart": "separates",
     "came apart": "separated",
+    # quarters of an hour are minutes
+    "three quarters of an hour": "45 minutes",
+    "quarter of an hour": "15 minutes",
+    "quarter hour": "15 minutes",
     # how it feels is how easy it is, not where it is felt: "once it feels easy"
     "feels easy": "is easy",
     "feels too easy": "is too easy",

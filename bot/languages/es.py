@@ -60,6 +60,9 @@ PHRASES: dict[str, str] = {
     "no deberia hacerlo": "riesgo",
     "no deberia hacerla": "riesgo",
     "no deberian hacer": "riesgo",
+    # los cuartos de hora son minutos
+    "tres cuartos de hora": "45 minutos",
+    "cuarto de hora": "15 minutos",
     # un nivel dicho por lo que no debe ser: "nada difícil, soy principiante"
     **dict.fromkeys(
         [
