@@ -867,13 +867,22 @@ def test_the_name_said_is_told_from_pieces_of_other_names(
     assert exercise_of(engine, text, lang) == exercise_id
 
 
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        (
+            "my doctor banned sit ups because of my bones. is the dead bug ok for osteoporosis?",
+            "dead-bug",
+        ),
+        ("no more sit ups for me since my back surgery, is the hundred safe?", "the-hundred"),
+    ],
+)
 def test_another_exercise_named_only_in_part_is_context_not_a_second_subject(
-    engine: AnswerEngine,
+    engine: AnswerEngine, text: str, exercise_id: str
 ) -> None:
-    """ "sit ups" half says Roll Up's "pilates sit up"; the question is about the Dead Bug,
-    named in full."""
-    text = "my doctor banned sit ups because of my bones. is the dead bug ok for osteoporosis?"
-    assert entry(engine, text)[0] == "dead-bug"
+    """ "sit ups" half says Roll Up's "pilates sit up": no entry of it, and no choice between
+    it and the exercise named in full."""
+    assert entry(engine, text)[0] == exercise_id
 
 
 def test_a_verb_for_a_cramp_is_a_cramp(engine: AnswerEngine) -> None:

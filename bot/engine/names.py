@@ -11,7 +11,7 @@ from bot.engine.candidates import Candidate
 from bot.engine.descriptions import implied
 from bot.engine.index import LanguageIndex
 from bot.engine.matching import NameMatch
-from bot.engine.message import NAME_SURE, OTHER_POSITION, Message, adjusted, done_elsewhere
+from bot.engine.message import EXACT, NAME_SURE, OTHER_POSITION, Message, adjusted, done_elsewhere
 
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
 CARD_MORE_ASKED = 0.7  # its overview when the message says something more of it
@@ -47,6 +47,9 @@ def _card(named: list[NameMatch], message: Message, index: LanguageIndex) -> tup
     """The named exercise's card (or the exercises named, to choose from), and whether the
     message is about something else than the exercise it names."""
     part = message.part
+    # another exercise named only in part ("i skip sit ups", of Roll Up's "pilates sit up")
+    # is context, not a second one to choose from
+    named = [m for m in named if m is named[0] or m.score >= EXACT]
     if len(named) > 1 and part is None:
         ids = tuple(m.exercise_id for m in named)
         return Candidate(AnswerKind.SUGGESTIONS, SEVERAL_NAMED, "names", options=ids), False
