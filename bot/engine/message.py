@@ -440,14 +440,14 @@ def _named(
     if not strong:
         return _fragment(names, message)
 
+    def said(match: NameMatch) -> frozenset[int]:
+        return _said(match, message)
+
     # The name that accounts for more of what was said wins: "reverse plank" is Leg Pull
     # Back's alias, not Plank with a stray word.
     # A name said exactly goes before one matched loosely elsewhere in the message ("el
     # corkscrew ... bajo las piernas" names Corkscrew, not "bajada de piernas"), but not
     # before a longer one that holds it ("reverse plank" is not Plank).
-    def said(match: NameMatch) -> frozenset[int]:
-        return _said(match, message)
-
     exact = [said(m) for m, s in strong if s >= EXACT]
     strong = [
         (m, s) for m, s in strong if s >= EXACT or not exact or any(said(m) > e for e in exact)
