@@ -38,7 +38,7 @@ SPREAD_COST = 0.5
 # A word being typed that a name word starts with: this long inside a message ("jackkn",
 # "boomer"; "che" is no half of "chest")...
 PREFIX_MIN = 4
-PREFIX_LAST = 2  # ...or this long as the message's last word ("single leg cir", "teaser 2 pl")
+PREFIX_LAST = 2  # ...or this long as the message's last word ("teaser 2 pl", "corkscr")
 PREFIX_SHORT = 3  # ...or this long with one letter left off ("bal" for "ball")
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
 # Words said in at most this many names (counted once per word) are scored one name at a time.

@@ -100,6 +100,13 @@ class Message:
         ]
 
     @property
+    def subjects(self) -> list[NameMatch]:
+        """The exercises the message is about: the main one named, and the others it names in
+        full. Another named only in part (the sit-up alias of Roll Up, in "i skip sit ups")
+        is context, not a second subject."""
+        return [m for m in self.named if m is self.named[0] or m.score >= EXACT]
+
+    @property
     def name_positions(self) -> frozenset[int]:
         """The words of the names said, the words of their titles included ("kriss kros")."""
         return frozenset().union(*(m.positions | m.title_positions for m in self.named))
@@ -206,8 +213,8 @@ def _in_passing(
         # "Lower lifts: how far down do the legs go...": said first, in full, it is the topic
         return False
     if match.title_score >= 1.0 and len(match.title_positions) >= LONG_TITLE:
-        # "by the kneeling side kicks I always tip to the front": a title this long said
-        # whole is meant; those said on the way are short ("roll up", "swan")
+        # "doing the kneeling side kicks my body leans forward": a title this long said whole
+        # is meant; those said on the way are short ("roll up", "swan")
         return False
     if others < PASSING_TERMS or top == match.exercise_id or fit < PASSING_FIT:
         return False
@@ -283,7 +290,7 @@ def _asks_outright(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
         # "..., do i breathe in on the arch": a question word later on, but not a relative
         # ("the one where you...") that introduces a description
         or any(w in lexicon.question_words and w not in lexicon.relatives for w in words[1:])
-        # "patada doble como se respira": too short to hold a description, so "como" asks
+        # "la sierra como se respira": too short to hold a description, so "como" asks
         # (not after a word like "exercise": "ejercicio donde abrazas las rodillas")
         or (
             len(words) <= SHORT_QUESTION
@@ -471,7 +478,7 @@ def _named(
         if top.title_score < 1.0 and (shared_title or shared_nickname):
             return []  # words in two names, said in neither way in full: "swan", "leg pull"
         if _split_by(said(rival), top):
-            continue  # "forearm side plank": "forearm ... plank" has Side Plank said inside it
+            continue  # Plank's "forearm ... plank", said around the title "side plank"
         if rival_score > score - NAME_MARGIN or (score < NAME_SURE and rival_score >= RIVAL_NEAR):
             return []
     return [top, *also]
@@ -490,7 +497,7 @@ def _said(match: NameMatch, message: Analysis) -> frozenset[int]:
 def _split_by(rival: frozenset[int], top: NameMatch) -> bool:
     """Whether `top`'s title, said word after word, sits inside the `rival` name's words and
     holds a word the rival does not: then the rival was not said, its words belong to two
-    names ("forearm side plank" is no "forearm plank")."""
+    names (Plank's "forearm plank", said around Side Plank's title, names no Plank)."""
     title = top.title_positions
     if top.title_score < 1.0 or not title or not rival or max(title) - min(title) >= len(title):
         return False

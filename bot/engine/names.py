@@ -11,7 +11,7 @@ from bot.engine.candidates import Candidate
 from bot.engine.descriptions import implied
 from bot.engine.index import LanguageIndex
 from bot.engine.matching import NameMatch
-from bot.engine.message import EXACT, NAME_SURE, OTHER_POSITION, Message, adjusted, done_elsewhere
+from bot.engine.message import NAME_SURE, OTHER_POSITION, Message, adjusted, done_elsewhere
 
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
 CARD_MORE_ASKED = 0.7  # its overview when the message says something more of it
@@ -36,20 +36,18 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             yield Candidate(AnswerKind.SUGGESTIONS, DESCRIBED, "described", options=described)
     off_topic = False
     if named and not _only_filter_words(named[0], message):
-        card, off_topic = _card(named, message, index)
+        card, off_topic = _card(message, index)
         yield card
     options = _suggestions(message, index)
     if options and not off_topic:  # "what music is good for the roll up?": no "did you mean"
         yield Candidate(AnswerKind.SUGGESTIONS, SHARED_WORDS, "names", options=options)
 
 
-def _card(named: list[NameMatch], message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
-    """The named exercise's card (or the exercises named, to choose from), and whether the
-    message is about something else than the exercise it names."""
+def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
+    """The named exercise's card (or the exercises named in full, to choose from), and whether
+    the message is about something else than the exercise it names."""
     part = message.part
-    # another exercise named only in part ("i skip sit ups", of Roll Up's "pilates sit up")
-    # is context, not a second one to choose from
-    named = [m for m in named if m is named[0] or m.score >= EXACT]
+    named = message.subjects
     if len(named) > 1 and part is None:
         ids = tuple(m.exercise_id for m in named)
         return Candidate(AnswerKind.SUGGESTIONS, SEVERAL_NAMED, "names", options=ids), False
@@ -102,7 +100,7 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
     good for the roll up?", "what year did the teaser appear?"."""
     part = message.part
     if with_equipment_no_page_uses(message, index):
-        return True  # "the hundred on the reformer"
+        return True  # "can I do the teaser on a reformer?"
     used = message.name_positions | message.cue_positions
     more = [t for t in message.content_terms(used) if t in index.faq]
     a = message.analysis
@@ -111,7 +109,7 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
         for p, w in enumerate(a.words)
         if p not in used and not a.stop[p] and index.speller.is_other_word(w)
     ]
-    # a part only guessed at ("where should it burn?") asks no more than the name alone
+    # a part only guessed at ("which bit should be burning?") asks no more than the name alone
     general = part is None or part.tentative or part.section in (Section.OVERVIEW, Section.STEPS)
     # Before the name is what the question is about ("what music is good for the roll up?",
     # "how do I clean my mat after side plank?"); after it, often an aside ("how do I do the
@@ -129,8 +127,8 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
 
 def with_equipment_no_page_uses(message: Message, index: LanguageIndex) -> bool:
     """Whether the question asks about doing it on or with equipment no page says a word of
-    ("the hundred on the reformer", "a plank with dumbbells on my back"); a chair, a wall or a
-    ball that the pages' versions use are theirs to answer."""
+    ("can I do the teaser on a reformer?", "a plank with dumbbells on my back"); a chair, a
+    wall or a ball that the pages' versions use are theirs to answer."""
     a = message.analysis
     used = message.name_positions | message.cue_positions
     lexicon = index.lexicon
@@ -138,7 +136,7 @@ def with_equipment_no_page_uses(message: Message, index: LanguageIndex) -> bool:
         # said in the question, not in its story ("I've been doing chair exercises... how is
         # the dead bug done?"), and not a name's own word (the ball of Rolling Like a Ball)
         asked = not message.focus or any(a.terms[p] in message.focus for p in span)
-        # done on it or with it ("on the reformer", an article between), not "my reformer
+        # done on it or with it ("on a reformer", an article between), not "my reformer
         # teacher"
         on_it = any(a.words[p] in lexicon.done_with for p in range(max(0, span[0] - 2), span[0]))
         unknown = not any(a.terms[p] in index.faq for p in span)

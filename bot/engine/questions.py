@@ -13,8 +13,7 @@ from bot.engine.candidates import Candidate
 from bot.engine.descriptions import DESCRIBED_FIT, implied
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
-from bot.engine.matching import NameMatch
-from bot.engine.message import EXACT, OTHER_POSITION, Message, done_elsewhere
+from bot.engine.message import OTHER_POSITION, Message, done_elsewhere
 from bot.engine.names import SUGGEST_FLOOR, with_equipment_no_page_uses
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
@@ -63,7 +62,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         # answer, but only one that holds nearly all the message says: such names are often
         # a description's words too ("cat camel, rounding and arching on all fours").
         if named and any(m.score >= 0.85 for m in message.names):
-            yield from _about_named(named, message, index, strict=True)
+            yield from _about_named(message, index, strict=True)
         if message.about is not None:
             yield from _follow_up(message.about, message, index)
         return
@@ -71,7 +70,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # described, whatever entry the describing words touch.
     steps_asked = message.part is not None and message.part.section is Section.STEPS
     if named:
-        yield from _about_named(named, message, index)
+        yield from _about_named(message, index)
     else:
         yield from _settled(message, index)
         described = implied(message)
@@ -106,12 +105,11 @@ def _confidence(
 
 
 def _about_named(
-    named: list[NameMatch], message: Message, index: LanguageIndex, *, strict: bool = False
+    message: Message, index: LanguageIndex, *, strict: bool = False
 ) -> Iterator[Candidate]:
-    """Entries and passages of the named exercises that the rest of the message asks."""
-    # Another exercise named only in part ("no more sit ups", of Roll Up's "pilates sit up")
-    # is context, not a second subject: its words stay in the question.
-    named = [m for m in named if m is named[0] or m.score >= EXACT]
+    """Entries and passages of the exercises the message is about (`Message.subjects`) that
+    the rest of the message asks; the words of another named only in part stay in it."""
+    named = message.subjects
     said = frozenset().union(*(m.positions | m.title_positions for m in named))
     part = message.part
     ids = {m.exercise_id for m in named}

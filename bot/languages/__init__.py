@@ -52,7 +52,7 @@ class Language:
     difficulty_words: Mapping[str, str]
     muscle_words: Mapping[str, str]
     equipment_words: Mapping[str, str]
-    # Words that say what it is done on or with ("on the reformer", "with dumbbells"), unlike
+    # Words that say what it is done on or with ("on a reformer", "with dumbbells"), unlike
     # "my reformer teacher"
     done_with: frozenset[str]
     bound_words: frozenset[str]  # "under", "max": part of a time bound

@@ -430,7 +430,7 @@ SYNONYMS: dict[str, str] = {
     "uncomfortable": "pain",
     "killing": "pain",
     "kills": "pain",
-    # a burn is where the work is felt: "where should it burn?" asks where to feel it
+    # a burn is where the work is felt: "which bit should be burning?" asks where to feel it
     "burn": "feel",
     "burns": "feel",
     "burning": "feel",
