@@ -188,3 +188,19 @@ def test_a_terminals_escape_sequences_are_not_words() -> None:
 
     assert words("\x1b[1;31mroll up\x1b[0m tips") == ["roll", "up", "tips"]
     assert words("\x1b[38;5;208mswan\x1bM") == ["swan"]
+
+
+def test_a_cue_of_several_words_never_stands_on_one_everyday_word() -> None:
+    """Cues are found with their filler words stepped over, so "see it" would be "see": every
+    "I see" would ask for the video. A cue written in several words keeps two of them."""
+    from bot.languages import language
+
+    for lang in ("en", "es"):
+        found = lexicon(lang)
+        for texts in language(lang).section_cues.values():
+            for text in texts:
+                if len(text.split()) > 1:
+                    assert len(found.phrase(text)) > 1, (lang, text)
+    en = lexicon("en")
+    said = en.analyse("I see a client with a stiff neck, should she avoid it?")
+    assert "video" not in {tag for tag, _ in en.section_cues.find_all(said)}

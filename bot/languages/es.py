@@ -556,7 +556,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "ver como",
         "demostracion",
         "youtube",
-        "un video",
     ),
     "overview": (
         "que es",
