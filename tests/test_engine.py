@@ -6,11 +6,15 @@ rest (tests/test_answer_quality.py)."""
 from __future__ import annotations
 
 import random
+import shutil
+from pathlib import Path
 
 import pytest
 
-from bot.content import Difficulty, Level, Library, Section
+from bot.content import Difficulty, Level, Library, Section, load_library
 from bot.engine import AnswerEngine, AnswerKind
+from bot.engine.answer import NoAnswer
+from tests.conftest import CONTENT
 
 
 @pytest.fixture(scope="module")
@@ -1103,3 +1107,52 @@ def test_a_video_in_the_story_is_not_the_part_asked(engine: AnswerEngine) -> Non
 def test_shivering_legs_in_chilean_spanish_tremble(engine: AnswerEngine) -> None:
     text = "en el cien me tiritan las piernas, ¿por qué?"
     assert "tiemblan" in entry(engine, text, "es")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("does the saw burn a lot of calories?", "en"),
+        ("which brand of mat is best for side kicks", "en"),
+        ("can i do the swan right after eating", "en"),
+        ("can the hundred cure back pain forever?", "en"),
+        ("¿cuántas calorías gasto con la sierra?", "es"),
+        ("¿el roll up sirve para adelgazar?", "es"),
+    ],
+)
+def test_a_question_about_what_no_page_speaks_of_is_an_honest_no(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """Calories, diets, shopping, cures: no page answers them, so the nearest entry sharing a
+    word ("burn", "side kicks") is no answer; the bot says the pages do not cover it."""
+    answer = engine.answer(text, lang)
+    assert (answer.kind, answer.reason) == (AnswerKind.NONE, NoAnswer.UNCOVERED)
+
+
+def test_such_a_word_in_the_story_leaves_the_question_answered(engine: AnswerEngine) -> None:
+    """The story may mention a diet; the question after it is about the exercise."""
+    text = (
+        "I started a new diet last month and I am eating better, feeling lighter. "
+        "But in the hundred my neck hurts after twenty breaths, what am I doing wrong?"
+    )
+    assert entry(engine, text)[0] == "the-hundred"
+
+
+def test_a_page_that_speaks_of_it_answers_it(tmp_path: Path) -> None:
+    """The table lists what pages do not cover; once a page does, its entry answers."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    page = content / "exercises" / "the-saw.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace(
+            "faq:\n",
+            'faq:\n  - q: "Does the saw burn many calories?"\n'
+            '    a: "Few: it is a stretch and a twist, done slowly."\n',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    engine = AnswerEngine(load_library(content).library)
+    _, question = entry(engine, "does the saw burn a lot of calories?")
+    assert question == "Does the saw burn many calories?"

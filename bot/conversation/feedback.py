@@ -65,7 +65,8 @@ def keeps_text(answer: Answer) -> bool:
     if answer.kind is AnswerKind.SUGGESTIONS:
         return True
     if answer.kind is AnswerKind.NONE:
-        return answer.reason is NoAnswer.UNKNOWN  # not greetings, thanks or small talk
+        # not greetings, thanks or small talk
+        return answer.reason in (NoAnswer.UNKNOWN, NoAnswer.UNCOVERED)
     if answer.kind in RATED and answer.confidence is not None:
         return unsure(answer.confidence, answer.runner_up_score)
     return False

@@ -63,6 +63,10 @@ NONE_TEXT = {
     NoAnswer.UNKNOWN: N_(
         "Sorry, I don't know that one. I only know the exercises of our mat library."
     ),
+    NoAnswer.UNCOVERED: N_(
+        "Sorry, our pages don't cover that. They teach the exercises themselves: how to do"
+        " them, easier and harder versions, common mistakes and who should take care."
+    ),
 }
 
 

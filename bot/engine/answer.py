@@ -29,6 +29,7 @@ class NoAnswer(StrEnum):
     THANKS = "thanks"
     CHAT = "chat"
     UNKNOWN = "unknown"
+    UNCOVERED = "uncovered"  # about what no page speaks of: calories, diets, shopping, cures
 
 
 @dataclass(frozen=True, slots=True)

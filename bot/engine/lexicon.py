@@ -135,6 +135,10 @@ class Lexicon:
         self.foreign_exercises = PhraseTable(
             ((self.exact_phrase(text), "foreign") for text in v.foreign_exercises), exact=True
         )
+        # Exact words: stems would make Spanish "comer" (to eat) a "como" (how).
+        self.uncovered = PhraseTable(
+            ((self.exact_phrase(text), "uncovered") for text in v.uncovered), exact=True
+        )
         self.bound_words = v.bound_words
         self.references = v.references
         self.trouble = v.trouble
@@ -188,6 +192,7 @@ class Lexicon:
                 *v.domain_words,
                 *v.bound_words,
                 *v.foreign_exercises,
+                *v.uncovered,
                 *v.synonyms,
                 *v.synonyms.values(),  # "lightheaded": a word the tables read messages into
                 *v.shorthand,

@@ -85,6 +85,9 @@ class Message:
     # The content terms of its question sentence, when a story comes before it ("Had my
     # baby in May. ... Is it safe?"); empty for a message that is all question.
     focus: frozenset[str] = frozenset()
+    # Words of what its question asks that no page speaks of ("calories", "brand"): see
+    # Language.uncovered
+    uncovered: frozenset[int] = frozenset()
 
     @property
     def names(self) -> list[NameMatch]:
@@ -191,7 +194,20 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         asks_which=_asks_which(text, analysis, sentences, index, named, request.positions),
         described=described,
         focus=focus,
+        uncovered=_uncovered(analysis, focus, index),
     )
+
+
+def _uncovered(analysis: Analysis, focus: frozenset[str], index: LanguageIndex) -> frozenset[int]:
+    """The words of the question (its last sentence, after a story) that ask about what no
+    page speaks of: a table's phrase with a word that no page uses."""
+    found: set[int] = set()
+    for _, span in index.lexicon.uncovered.find_all(analysis):
+        if focus and not any(analysis.terms[p] in focus for p in span):
+            continue  # the story's words: "I cut out sugar and lost weight. In the saw..."
+        if any(analysis.terms[p] not in index.faq for p in span):
+            found.update(span)
+    return frozenset(found)
 
 
 def _in_passing(

@@ -54,6 +54,11 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     named = message.named
     if message.asks_which:
         return  # "what's it called when...": a name is asked, not an answer
+    if message.uncovered and not message.focus:
+        # "how many calories does the hundred burn?": what it asks no page speaks of, so no
+        # entry answers it, however well "burn" fits one (after a story, the question may
+        # be another one than the words: requests.UNCOVERED only outranks weak entries)
+        return
     titled = any(m.title_score >= 1.0 for m in message.names)
     if not message.asks and not titled:
         # Nothing is asked of an exercise it names in full: a description ("kneeling on one

@@ -17,6 +17,9 @@ SMALL_TALK = 1.0  # the whole message is a greeting, thanks or chit-chat
 NOTHING_FITS = 0.5  # a request whose filters no exercise meets, unless plainly asked
 CHATTY = 2  # words a weak way of asking leaves unexplained before it asks for no pick
 FOREIGN = 0.97  # "pull ups", "squats": an honest no, unless one of ours is named in full
+# "how many calories does the hundred burn": no page answers it, whatever entry shares a word;
+# an entry that fits the message well (another question beside it) still goes first
+UNCOVERED = 0.93
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
@@ -26,6 +29,8 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     named = message.named
     if message.foreign and (not named or named[0].positions <= message.foreign):
         yield Candidate(AnswerKind.NONE, FOREIGN, "foreign", reason=NoAnswer.UNKNOWN)
+    if message.uncovered:
+        yield Candidate(AnswerKind.NONE, UNCOVERED, "uncovered", reason=NoAnswer.UNCOVERED)
     yield from _random(message, index)
 
 

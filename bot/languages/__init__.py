@@ -49,6 +49,10 @@ class Language:
     relatives: frozenset[str]
     domain_words: frozenset[str]
     foreign_exercises: tuple[str, ...]  # other sports' exercises: an honest no
+    # What an exercise library's pages never speak of (calories, diets, shopping, cures): a
+    # question about it gets an honest "not covered", not the nearest card. Words as folded,
+    # every form written out (stems would make Spanish "comer" a "como").
+    uncovered: tuple[str, ...]
     difficulty_words: Mapping[str, str]
     muscle_words: Mapping[str, str]
     equipment_words: Mapping[str, str]

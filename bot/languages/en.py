@@ -878,6 +878,48 @@ DOMAIN_WORDS: frozenset[str] = frozenset(
     ["exercise", "exercises", "move", "moves", "pilates", "workout", "mat", "one", "thing"]
 )
 
+# What the pages never speak of. A word here that a page comes to use stops counting (a page
+# on eating before class would answer it).
+UNCOVERED: tuple[str, ...] = (
+    # food and weight
+    "calorie",
+    "calories",
+    "kcal",
+    "diet",
+    "diets",
+    "dieting",
+    "protein",
+    "nutrition",
+    "eat",
+    "eating",
+    "ate",
+    "food",
+    "meal",
+    "meals",
+    "lose weight",
+    "losing weight",
+    "weight loss",
+    "fat loss",
+    "burn fat",
+    "belly fat",
+    "six pack",
+    # shopping
+    "buy",
+    "buying",
+    "brand",
+    "brands",
+    "price",
+    "prices",
+    "cost",
+    "costs",
+    "cheap",
+    "cheapest",
+    "expensive",
+    # promises no exercise keeps
+    "cure",
+    "cures",
+)
+
 # Well-known exercises from gyms and yoga that this library does not have: a message naming
 # one gets an honest "not something I have", never a near-miss from our own names.
 FOREIGN_EXERCISES: tuple[str, ...] = (
@@ -1272,6 +1314,7 @@ LANGUAGE = register(
         session_lengths={"short": 10, "quick": 10, "mini": 5, "long": 30, "full": 30},
         domain_words=DOMAIN_WORDS,
         foreign_exercises=FOREIGN_EXERCISES,
+        uncovered=UNCOVERED,
         difficulty_words=DIFFICULTY_WORDS,
         muscle_words=MUSCLE_WORDS,
         equipment_words=EQUIPMENT_WORDS,

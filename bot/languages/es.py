@@ -650,6 +650,44 @@ DOMAIN_WORDS: frozenset[str] = frozenset(
     "ejercicio ejercicios movimiento pilates rutina cosa esterilla".split()
 )
 
+# What the pages never speak of (see the English table).
+UNCOVERED: tuple[str, ...] = (
+    # comida y peso
+    "caloria",
+    "calorias",
+    "kcal",
+    "dieta",
+    "dietas",
+    "proteina",
+    "proteinas",
+    "nutricion",
+    "comer",
+    "comiendo",
+    "comida",
+    "comidas",
+    "adelgazar",
+    "adelgaza",
+    "adelgazo",
+    "bajar de peso",
+    "perder peso",
+    "bajar la panza",
+    "quemar grasa",
+    "tableta",
+    "six pack",
+    # compras
+    "comprar",
+    "compro",
+    "marcas",
+    "precio",
+    "precios",
+    "barato",
+    "barata",
+    # promesas
+    "curar",
+    "cura",
+    "cure",
+)
+
 # Well-known exercises from gyms and yoga that this library does not have.
 FOREIGN_EXERCISES: tuple[str, ...] = (
     "sentadilla",
@@ -936,6 +974,7 @@ LANGUAGE = register(
         },
         domain_words=DOMAIN_WORDS,
         foreign_exercises=FOREIGN_EXERCISES,
+        uncovered=UNCOVERED,
         difficulty_words=DIFFICULTY_WORDS,
         muscle_words=MUSCLE_WORDS,
         equipment_words=EQUIPMENT_WORDS,
