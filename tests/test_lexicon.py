@@ -204,3 +204,17 @@ def test_a_cue_of_several_words_never_stands_on_one_everyday_word() -> None:
     en = lexicon("en")
     said = en.analyse("I see a client with a stiff neck, should she avoid it?")
     assert "video" not in {tag for tag, _ in en.section_cues.find_all(said)}
+
+
+def test_about_and_sobre_say_how_much_or_where_not_what_it_is() -> None:
+    """ "a gap of about two fingers", "apoyada sobre los codos": no part asked; "tell me
+    about" and "háblame de" still ask what the exercise is."""
+    from bot.engine.intent import find_part
+
+    en, es = lexicon("en"), lexicon("es")
+    assert find_part(en.analyse("a gap of about two fingers, is it ok?"), en) is None
+    assert find_part(es.analyse("apoyada sobre los codos me duele"), es) is None
+    told = find_part(en.analyse("tell me about it"), en)
+    assert told is not None and told.section.value == "overview"
+    told = find_part(es.analyse("háblame de ella"), es)
+    assert told is not None and told.section.value == "overview"

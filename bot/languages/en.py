@@ -775,7 +775,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "information",
         "overview",
         "summary",
-        "about",
         "card",
     ),
 }

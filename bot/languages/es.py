@@ -564,7 +564,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "info",
         "describe",
         "resumen",
-        "sobre",
+        "hablame de",
+        "cuentame de",
         "ficha",
     ),
 }
