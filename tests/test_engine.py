@@ -1156,3 +1156,16 @@ def test_a_page_that_speaks_of_it_answers_it(tmp_path: Path) -> None:
     engine = AnswerEngine(load_library(content).library)
     _, question = entry(engine, "does the saw burn a lot of calories?")
     assert question == "Does the saw burn many calories?"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("cisne", "es"), ("el cisne", "es"), ("the swan", "en")]
+)
+def test_a_nickname_two_exercises_share_offers_both_article_or_not(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """Swan Prep's page lists "cisne" and "el cisne" as its nicknames, and Swan Dive is "el
+    cisne completo": the one word, with its article or without, chooses neither."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {"swan-prep", "swan-dive"} <= {e.id for e in answer.candidates}

@@ -477,11 +477,17 @@ def _named(
     ]
     top, score = max(strong, key=lambda ms: (len(said(ms[0])), ms[1], ms[0].is_title))
     # One word, exactly a nickname of one exercise ("cisne" of Swan Prep) and also part of
-    # other exercises' names ("cisne con balanceo"): not a choice the message made.
-    nickname = len(message.said) == 1 and top.positions == message.said and top.score >= 1.0
+    # other exercises' names ("cisne con balanceo"): not a choice the message made; nor with
+    # its article ("el cisne"), which names nothing.
+    fillers = index.lexicon.name_fillers
+
+    def core(match: NameMatch) -> frozenset[int]:
+        return frozenset(p for p in match.positions if message.stems[p] not in fillers)
+
+    nickname = len(message.said) == 1 and core(top) == message.said and top.score >= 1.0
     also: list[NameMatch] = []
     for rival, rival_score in scored:
-        if rival is top or rival.positions < top.positions:
+        if rival is top or (rival.positions < top.positions and not nickname):
             continue
         if rival.positions.isdisjoint(top.positions):
             if rival_score >= NAME_SURE and all(
