@@ -1169,3 +1169,15 @@ def test_a_nickname_two_exercises_share_offers_both_article_or_not(
     answer = engine.answer(text, lang)
     assert answer.kind is AnswerKind.SUGGESTIONS
     assert {"swan-prep", "swan-dive"} <= {e.id for e in answer.candidates}
+
+
+def test_one_after_a_describing_word_is_no_name_s_number(engine: AnswerEngine) -> None:
+    """ "that straight leg stretch one": "one" stands for the exercise, so it is not One Leg
+    Stretch (Single Leg Stretch's alias) but one of the two straight leg stretches; "one
+    leg circles" still begins a name."""
+    answer = engine.answer("show me that straight leg stretch one")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {"single-straight-leg-stretch", "double-straight-leg-stretch"} <= {
+        e.id for e in answer.candidates
+    }
+    assert card(engine, "one leg circles tips")[:2] == ("single-leg-circles", Section.TIPS)

@@ -141,6 +141,7 @@ class Lexicon:
         )
         self.bound_words = v.bound_words
         self.references = v.references
+        self.pronouns = v.pronouns
         self.trouble = v.trouble
         self.speaker = v.speaker
         # Word for word, fillers included: without "the" and "where", "the one where" is "one".

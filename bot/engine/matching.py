@@ -600,7 +600,18 @@ class NameIndex:
 
         lookups = 0
         last = len(message.words) - 1
+        pronouns = self._lexicon.pronouns
         for position, (word, term) in enumerate(zip(message.words, message.stems, strict=True)):
+            if (
+                word in pronouns
+                and position > 0
+                and not message.stop[position - 1]
+                and (position == last or message.stems[position + 1] not in self._postings)
+            ):
+                # "the circles one", "the kicking one lying face down": after a word that
+                # describes, "one" stands for the exercise; it is no name's "one" (One Leg
+                # Circle), which comes first
+                continue
             exact = term in self._postings
             if exact:
                 record(term, 1.0, position)

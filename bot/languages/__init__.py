@@ -69,6 +69,8 @@ class Language:
     naming: frozenset[str]
     name_words: frozenset[str]
     references: frozenset[str]  # "it", "this": pointing at the card on screen
+    # "one" after a describing word ("the kicking one") stands for an exercise: no name's word
+    pronouns: frozenset[str]
     trouble: frozenset[str]  # "can't", "hurts", "keeps": a problem told, not a movement described
     speaker: frozenset[str]  # "my", "me": a problem told, unless a body position is described
     greetings: frozenset[str]

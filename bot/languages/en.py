@@ -1326,6 +1326,7 @@ LANGUAGE = register(
         naming=NAMING,
         name_words=NAME_WORDS,
         references=REFERENCES,
+        pronouns=frozenset({"one", "ones"}),
         trouble=TROUBLE,
         speaker=SPEAKER,
         greetings=GREETINGS,

@@ -988,6 +988,7 @@ LANGUAGE = register(
         naming=NAMING,
         name_words=NAME_WORDS,
         references=REFERENCES,
+        pronouns=frozenset(),
         trouble=TROUBLE,
         speaker=SPEAKER,
         greetings=GREETINGS,
