@@ -31,6 +31,7 @@ def test_positions_are_found_in_both_languages() -> None:
 
     assert positions("en", "the all fours one") == ["quadruped"]
     assert positions("en", "the kicking one on my belly") == ["prone"]
+    assert positions("en", "kicks on your tummy") == ["prone"]
     assert positions("en", "side-lying leg lifts")[:1] == ["side"]
     assert positions("en", "kick one heel toward your seat") == []  # a seat is no "seated"
     assert positions("es", "el de a cuatro patas") == ["quadruped"]

@@ -794,6 +794,7 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "on front",
         "on your belly",
         "on your stomach",
+        "on your tummy",
         "on your front",
         "lying on belly",
     ),
