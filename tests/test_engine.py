@@ -1181,3 +1181,16 @@ def test_one_after_a_describing_word_is_no_name_s_number(engine: AnswerEngine) -
         e.id for e in answer.candidates
     }
     assert card(engine, "one leg circles tips")[:2] == ("single-leg-circles", Section.TIPS)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("an exercise that takes two minutes or less", 120), ("a move, 45 seconds at most", 45)],
+)
+def test_a_bound_said_after_the_time_is_part_of_the_request(
+    engine: AnswerEngine, text: str, seconds: int
+) -> None:
+    """ "or less" after the time bounds it as "under" before it does: a random pick that fits."""
+    answer = engine.answer(text)
+    assert answer.kind is AnswerKind.RANDOM and answer.filters.max_seconds == seconds
+    assert answer.exercise is not None and (answer.exercise.duration or 0) <= seconds

@@ -90,6 +90,7 @@ class RandomRequest:
     limit: bool = False  # the time said is an upper bound ("under 10 minutes"), not a length
 
 
+AFTER_BOUND = 3  # words after a time that may still bound it ("or less", "at the most")
 _NUMBER_WITH_UNIT = re.compile(r"(\d+)([a-z]+)")
 
 
@@ -162,6 +163,15 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
             while before >= 0 and (found[before] in lexicon.bound_words or message.stop[before]):
                 used.add(before)  # "no more than", "under": part of the time bound
                 before -= 1
+            # "a minute or less", "10 min max": a bound said after the time, its little
+            # words with it only when a bound word ends them
+            end = max(used)
+            for following in range(end + 1, min(len(found), end + 1 + AFTER_BOUND)):
+                if found[following] in lexicon.bound_words:
+                    used.update(range(end + 1, following + 1))
+                    break
+                if not message.stop[following]:
+                    break
             return round(amount * units[unit]), used
     return None, set()
 
