@@ -167,7 +167,7 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
             # words with it only when a bound word ends them
             end = max(used)
             for following in range(end + 1, min(len(found), end + 1 + AFTER_BOUND)):
-                if found[following] in lexicon.bound_words:
+                if found[following] in lexicon.closing_bounds:
                     used.update(range(end + 1, following + 1))
                     break
                 if not message.stop[following]:

@@ -140,6 +140,7 @@ class Lexicon:
             ((self.exact_phrase(text), "uncovered") for text in v.uncovered), exact=True
         )
         self.bound_words = v.bound_words
+        self.closing_bounds = v.closing_bounds
         self.references = v.references
         self.pronouns = v.pronouns
         self.trouble = v.trouble

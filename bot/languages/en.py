@@ -1320,6 +1320,7 @@ LANGUAGE = register(
         equipment_words=EQUIPMENT_WORDS,
         done_with=frozenset("on with using holding onto in".split()),
         bound_words=BOUND_WORDS,
+        closing_bounds=frozenset({"less", "max", "maximum", "most", "tops"}),
         time_units=TIME_UNITS,
         number_words=NUMBER_WORDS,
         name_requests=NAME_REQUESTS,

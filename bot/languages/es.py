@@ -981,6 +981,7 @@ LANGUAGE = register(
         equipment_words=EQUIPMENT_WORDS,
         done_with=frozenset("en con sobre usando encima".split()),
         bound_words=BOUND_WORDS,
+        closing_bounds=frozenset({"menos", "max", "maximo", "mucho", "sumo"}),
         time_units=TIME_UNITS,
         number_words=NUMBER_WORDS,
         name_requests=NAME_REQUESTS,
