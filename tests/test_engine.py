@@ -1194,3 +1194,17 @@ def test_a_bound_said_after_the_time_is_part_of_the_request(
     answer = engine.answer(text)
     assert answer.kind is AnswerKind.RANDOM and answer.filters.max_seconds == seconds
     assert answer.exercise is not None and (answer.exercise.duration or 0) <= seconds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "halfway through single leg stretch my neck just gives out",
+        "neck fatigue in the single leg stretch, any advice",
+    ],
+)
+def test_a_body_part_that_gives_out_is_a_tired_one(engine: AnswerEngine, text: str) -> None:
+    assert entry(engine, text) == (
+        "single-leg-stretch",
+        "My neck gets tired in single leg stretch. What should I do?",
+    )

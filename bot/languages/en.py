@@ -267,6 +267,12 @@ PHRASES: dict[str, str] = {
     "leave it out": "skip it",
     "leave it alone": "skip it",
     "leave that exercise alone": "skip that exercise",
+    # a body part that tires "gives up" or "gives out"
+    "gives up": "tires",
+    "gave up": "tired",
+    "gives out": "tires",
+    "gave out": "tired",
+    "give out": "tire",
     # a comparison asked without a word of likeness
     "basically just": "same",
     "what separates": "difference",  # not the separating of legs and feet
@@ -474,6 +480,11 @@ SYNONYMS: dict[str, str] = {
     "slipped": "disc",
     "sciatica": "disc",
     # sensations and effort
+    "fatigue": "tired",
+    "fatigued": "tired",
+    "fatigues": "tires",
+    "exhausted": "tired",
+    "knackered": "tired",
     "shaking": "shake",
     "shakes": "shake",
     "shaky": "shake",
