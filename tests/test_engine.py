@@ -1208,3 +1208,14 @@ def test_a_body_part_that_gives_out_is_a_tired_one(engine: AnswerEngine, text: s
         "single-leg-stretch",
         "My neck gets tired in single leg stretch. What should I do?",
     )
+
+
+def test_a_fault_a_page_lists_beats_an_entry_whose_answer_only_mentions_it(
+    engine: AnswerEngine,
+) -> None:
+    """Toe Taps' entry on the lower back arching mentions the pelvis in its answer; a pelvis
+    that rocks is the page's own listed mistake ("Rocking the pelvis")."""
+    assert card(engine, "toe taps: my pelvis keeps rocking from side to side")[:2] == (
+        "toe-taps",
+        Section.MISTAKES,
+    )

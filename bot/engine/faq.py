@@ -316,6 +316,11 @@ class FaqIndex:
         scored.sort()
         return [entry_id for _, _, entry_id in scored[: self.CANDIDATES]]
 
+    def asks_any(self, entry_id: int, terms: Iterable[str]) -> bool:
+        """Whether the entry's question, its exercise's name left out, holds any of `terms`."""
+        question = self._questions[entry_id] - self._titles[self._entry_exercise[entry_id]]
+        return not question.isdisjoint(terms)
+
     def context_of(self, exercise_id: str) -> frozenset[str]:
         """The terms of an exercise's own text (title, keywords, description, steps)."""
         row = self._row_of.get(exercise_id)

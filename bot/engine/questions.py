@@ -32,6 +32,7 @@ PASSAGE_TERMS = 2  # words a passage must share with the question
 PASSAGE_BASE = 0.7  # a page's passage answers less directly than an entry written to answer
 PASSAGE_TOP = 0.95  # ...so it reaches at most this, and needs a closer fit to get there
 PASSAGE_FULL_FIT = 0.8
+ANSWER_ONLY = 0.75  # an entry whose question shares no word with the message, only its answer
 SETTLED_FLOOR = 0.55  # an entry that tells which of several possible names was meant
 SETTLED_FULL = 0.9  # ...sure only when it fits well above that floor
 FAQ_ANY = 0.55  # an entry of any exercise, for a message naming none (2+ shared words)
@@ -191,16 +192,21 @@ def _about_ids(
     are not the name), and for its `question` (nor the cues)."""
     part = message.part
     faq = _best(index.faq, rest, index.faq.entries_of(*ids), focus=message.focus)
+    passage = None
+    if part is None and not strict:  # with a part, its card shows every passage of it
+        found = _best(index.passages, question, index.passages.entries_of(*ids))
+        passage = found if found is not None and found.matched >= PASSAGE_TERMS else None
     if faq is not None and faq.own >= OWN_FLOOR:
         score = _confidence(faq.score, UNASKED_FIT if strict else FAQ_FLOOR, FAQ_BASE)
         if score is not None and faq.own < OWN_FULL:
             score -= OWN_PENALTY
+        if score is not None and passage is not None and not index.faq.asks_any(faq.entry_id, rest):
+            # "my pelvis rocks in toe taps": an entry about the lower back whose answer
+            # mentions the pelvis answers another problem; a passage that names it goes first
+            score = min(score, ANSWER_ONLY)
         if score is not None:
             yield _faq(faq, score, "faq")
-    if part is not None or strict:
-        return  # the card of the part asked shows every passage of it
-    passage = _best(index.passages, question, index.passages.entries_of(*ids))
-    if passage is not None and passage.matched >= PASSAGE_TERMS:
+    if passage is not None:
         score = _confidence(
             passage.score, PASSAGE_FLOOR, PASSAGE_BASE, PASSAGE_TOP, PASSAGE_FULL_FIT
         )
