@@ -1118,13 +1118,17 @@ def test_shivering_legs_in_chilean_spanish_tremble(engine: AnswerEngine) -> None
         ("can the hundred cure back pain forever?", "en"),
         ("¿cuántas calorías gasto con la sierra?", "es"),
         ("¿el roll up sirve para adelgazar?", "es"),
+        ("Who invented the teaser? Was it in the first book?", "en"),
+        ("My leg tingles after the roll up. Can you diagnose it?", "en"),
+        ("¿Quién inventó la sierra? ¿Tiene historia?", "es"),
     ],
 )
 def test_a_question_about_what_no_page_speaks_of_is_an_honest_no(
     engine: AnswerEngine, text: str, lang: str
 ) -> None:
-    """Calories, diets, shopping, cures: no page answers them, so the nearest entry sharing a
-    word ("burn", "side kicks") is no answer; the bot says the pages do not cover it."""
+    """Calories, diets, shopping, cures, who invented it, a diagnosis: no page answers them, so
+    the nearest entry sharing a word ("burn", "side kicks") is no answer; the bot says the pages
+    do not cover it, whichever sentence of the message asks it."""
     answer = engine.answer(text, lang)
     assert (answer.kind, answer.reason) == (AnswerKind.NONE, NoAnswer.UNCOVERED)
 

@@ -85,9 +85,9 @@ class Message:
     # The content terms of its question sentence, when a story comes before it ("Had my
     # baby in May. ... Is it safe?"); empty for a message that is all question.
     focus: frozenset[str] = frozenset()
-    # Words of what its question asks that no page speaks of ("calories", "brand"): see
+    # Words of what it asks that no page speaks of ("calories", "brand"): see
     # Language.uncovered
-    uncovered: frozenset[int] = frozenset()
+    uncovered: frozenset[str] = frozenset()
 
     @property
     def names(self) -> list[NameMatch]:
@@ -194,20 +194,23 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         asks_which=_asks_which(text, analysis, sentences, index, named, request.positions),
         described=described,
         focus=focus,
-        uncovered=_uncovered(analysis, focus, index),
+        uncovered=_uncovered(analysis, sentences, index),
     )
 
 
-def _uncovered(analysis: Analysis, focus: frozenset[str], index: LanguageIndex) -> frozenset[int]:
-    """The words of the question (its last sentence, after a story) that ask about what no
-    page speaks of: a table's phrase with a word that no page uses."""
-    found: set[int] = set()
-    for _, span in index.lexicon.uncovered.find_all(analysis):
-        if focus and not any(analysis.terms[p] in focus for p in span):
-            continue  # the story's words: "I cut out sugar and lost weight. In the saw..."
-        if any(analysis.terms[p] not in index.faq for p in span):
-            found.update(span)
-    return frozenset(found)
+def _uncovered(analysis: Analysis, sentences: _Sentences, index: LanguageIndex) -> frozenset[str]:
+    """The words of what it asks that no page speaks of: a table's phrase with a word that no
+    page uses, in a sentence that asks (after a story, its question; "I cut out sugar and
+    lost weight. In the saw..." asks nothing of it)."""
+    asking = [analysis]
+    if len(sentences) >= 2:
+        asking = [sentences.analysis(n) for n in sentences.asking(index.lexicon.question_words)]
+    said: set[str] = set()
+    for found in asking:
+        for _, span in index.lexicon.uncovered.find_all(found):
+            if any(found.terms[p] not in index.faq for p in span):
+                said.update(found.words[p] for p in span)
+    return frozenset(said)
 
 
 def _in_passing(
@@ -259,6 +262,15 @@ class _Sentences:
             found = self._analysed[number] = self._index.analyse(self.texts[number])
         return found
 
+    def asking(self, question_words: frozenset[str]) -> list[int]:
+        """The sentences that ask: a question mark, or a question word first."""
+        found = []
+        for number, text in enumerate(self.texts):
+            words = () if "?" in text else self.analysis(number).words
+            if "?" in text or (words and words[0] in question_words):
+                found.append(number)
+        return found
+
 
 def _sentences(text: str) -> list[str]:
     # Only sentences with a word in them: ". . . ." is no story, and costs nothing to read.
@@ -270,16 +282,11 @@ def _focus(sentences: _Sentences, index: LanguageIndex) -> frozenset[str]:
     first), in a message of several sentences; empty when it has one, or none that asks."""
     if len(sentences) < 2:
         return frozenset()
-    question_words = index.lexicon.question_words
-    for number in reversed(range(len(sentences))):
-        analysis = sentences.analysis(number)
-        if "?" in sentences.texts[number] or (
-            analysis.words and analysis.words[0] in question_words
-        ):
-            return frozenset(
-                t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop
-            )
-    return frozenset()
+    asking = sentences.asking(index.lexicon.question_words)
+    if not asking:
+        return frozenset()
+    analysis = sentences.analysis(asking[-1])
+    return frozenset(t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop)
 
 
 def _asks(

@@ -927,6 +927,14 @@ UNCOVERED: tuple[str, ...] = (
     "cheapest",
     "expensive",
     # promises no exercise keeps
+    "invented",
+    "invent",
+    "inventor",
+    "invention",
+    "origin",
+    "origins",
+    "diagnose",
+    "diagnosis",
     "cure",
     "cures",
 )

@@ -684,6 +684,13 @@ UNCOVERED: tuple[str, ...] = (
     "barato",
     "barata",
     # promesas
+    "invento",
+    "inventor",
+    "inventaron",
+    "origen",
+    "diagnosticar",
+    "diagnosticarme",
+    "diagnostico",
     "curar",
     "cura",
     "cure",
