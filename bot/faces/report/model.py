@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.content import Exercise
 from bot.engine import AnswerEngine
+from bot.engine.answer import NoAnswer
 from bot.engine.grouping import group_messages
 from bot.engine.policy import SUGGEST
 from bot.languages.text import fold, words
@@ -174,10 +175,11 @@ def _totals(entries: Sequence[LogEntry]) -> dict[str, int]:
 
 
 def _is_unanswered(entry: LogEntry) -> bool:
-    """Nothing the person could use: "I don't know", or suggestions none of which was picked."""
+    """Nothing the person could use: "I don't know" (or "the pages don't cover that"), or
+    suggestions none of which was picked."""
     answer = entry.answer
     if answer.kind == "none":
-        return answer.detail == "unknown"
+        return answer.detail in (NoAnswer.UNKNOWN.value, NoAnswer.UNCOVERED.value)
     return answer.kind == "suggestions" and entry.chosen is None
 
 
