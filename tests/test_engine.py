@@ -322,7 +322,8 @@ def test_the_question_sentence_says_which_entry_the_story_before_it_only_sets_th
 
 
 @pytest.mark.parametrize(
-    "tail", [". name?", ", what's that one called?", " - what exercise is that?"]
+    "tail",
+    [". name?", ", what's that one called?", " - what exercise is that?", ". Which one is that?"],
 )
 def test_a_bare_request_for_a_name_after_a_description_asks_which_exercise(
     engine: AnswerEngine, tail: str
@@ -330,6 +331,17 @@ def test_a_bare_request_for_a_name_after_a_description_asks_which_exercise(
     answer = engine.answer(
         "sitting tall with legs wide apart, twisting and reaching one hand past the little toe "
         "of the other foot" + tail
+    )
+    assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.OVERVIEW
+    assert answer.exercise is not None and answer.exercise.id == "the-saw"
+
+
+def test_cual_es_after_a_description_asks_which_exercise(engine: AnswerEngine) -> None:
+    """ "¿Cuál es?" closing a description asks for its name, like "¿cómo se llama?"."""
+    answer = engine.answer(
+        "sentado con las piernas bien abiertas, giras el tronco y llevas una mano más allá del "
+        "dedo pequeño del otro pie, ¿cuál es?",
+        "es",
     )
     assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.OVERVIEW
     assert answer.exercise is not None and answer.exercise.id == "the-saw"

@@ -150,6 +150,7 @@ class Lexicon:
         )
         self.naming = v.naming
         self.name_words = v.name_words
+        self.choosing = v.choosing
         self.greetings = v.greetings
         self.thanks = v.thanks
         self.small_talk = v.small_talk

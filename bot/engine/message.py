@@ -325,7 +325,11 @@ def _asks_which(
         # "...roll back and balance. what is it?": a bare request for a name, after the
         # description it asks about
         tail = index.analyse(clauses[-1]).words
-        if all(w in lexicon.naming for w in tail) and any(w in lexicon.name_words for w in tail):
+        asking = {w for w in tail if w in lexicon.name_words}
+        # "which is it?" after an exercise named in full picks between what was said of it
+        # ("with cat cow, is the breath in on the rounding or the arching? which is it?")
+        choosing = asking <= lexicon.choosing and any(m.score >= EXACT for m in named)
+        if all(w in lexicon.naming for w in tail) and asking and not choosing:
             return True
     if len(sentences) >= 2:
         return False

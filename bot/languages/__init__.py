@@ -64,6 +64,9 @@ class Language:
     # last clause is made only of `naming` words, one of them from `name_words`.
     naming: frozenset[str]
     name_words: frozenset[str]
+    # Those of `name_words` that ask to choose ("which is it?"): after an exercise named in
+    # full, between what was said of it rather than for a name.
+    choosing: frozenset[str]
     references: frozenset[str]  # "it", "this": pointing at the card on screen
     trouble: frozenset[str]  # "can't", "hurts", "keeps": a problem told, not a movement described
     speaker: frozenset[str]  # "my", "me": a problem told, unless a body position is described

@@ -1125,7 +1125,10 @@ NAMING: frozenset[str] = frozenset(
     "what whats which is it its that thats this the one exercise move movement stretch pose "
     "called name of pilates again".split()
 )
-NAME_WORDS: frozenset[str] = frozenset("what whats called name exercise move movement".split())
+# "which one is it?" asks for a name as much as "what is it?"
+NAME_WORDS: frozenset[str] = frozenset(
+    "what whats which called name exercise move movement".split()
+)
 
 # Phrases that introduce a description ("the one where you..."). A message that is only that
 # asks which exercise it is; in a longer message it is context for a question.
@@ -1281,6 +1284,7 @@ LANGUAGE = register(
         description_markers=DESCRIPTION_MARKERS,
         naming=NAMING,
         name_words=NAME_WORDS,
+        choosing=frozenset(["which"]),
         references=REFERENCES,
         trouble=TROUBLE,
         speaker=SPEAKER,

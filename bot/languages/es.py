@@ -845,7 +845,8 @@ NAMING: frozenset[str] = frozenset(
     "que como cual se llama llaman es ese este eso esto el la ejercicio movimiento nombre de "
     "del uno su".split()
 )
-NAME_WORDS: frozenset[str] = frozenset("que llama llaman nombre ejercicio movimiento".split())
+# "¿cuál es?" pide el nombre tanto como "¿qué es?"
+NAME_WORDS: frozenset[str] = frozenset("que cual llama llaman nombre ejercicio movimiento".split())
 
 # Frases que presentan una descripción ("el ejercicio en el que..."): solas preguntan cuál es;
 # en un mensaje más largo son el contexto de una pregunta.
@@ -948,6 +949,7 @@ LANGUAGE = register(
         description_markers=DESCRIPTION_MARKERS,
         naming=NAMING,
         name_words=NAME_WORDS,
+        choosing=frozenset(["cual"]),
         references=REFERENCES,
         trouble=TROUBLE,
         speaker=SPEAKER,
