@@ -11,6 +11,7 @@ import pytest
 
 from bot.content import Difficulty, Level, Library, Section
 from bot.engine import AnswerEngine, AnswerKind
+from bot.engine.message import read
 
 
 @pytest.fixture(scope="module")
@@ -212,6 +213,38 @@ def test_asked_which_exercise_a_description_is_gives_its_card(
     answer = engine.answer(text, lang)
     assert answer.kind is AnswerKind.EXERCISE
     assert exercise_of(engine, text, lang) == exercise_id
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        (
+            "what do you call it when you lie on your back with knees bent and feet flat and"
+            " raise your hips until your body makes a line from knees to shoulders",
+            "en",
+            "glute-bridge",
+        ),
+        (
+            "busco el nombre de un ejercicio: boca arriba con las rodillas dobladas, subo la"
+            " cadera hasta formar una línea de hombros a rodillas",
+            "es",
+            "glute-bridge",
+        ),
+    ],
+)
+def test_more_ways_of_asking_for_a_name_ask_which_exercise(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    assert card(engine, text, lang) == (exercise_id, Section.OVERVIEW, None)
+
+
+def test_of_two_pages_holding_a_description_the_one_about_it_is_the_answer(
+    engine: AnswerEngine,
+) -> None:
+    """Push Up's page also stands and rolls down the spine, but walks out to a plank too:
+    Standing Roll Down's page is about little else, so it is the one described."""
+    text = "the one where you stand, roll down your spine to the floor and roll back up"
+    assert card(engine, text) == ("standing-roll-down", Section.OVERVIEW, None)
 
 
 def test_a_name_in_the_wrong_position_is_doubted(engine: AnswerEngine) -> None:
@@ -1115,3 +1148,14 @@ def test_a_video_in_the_story_is_not_the_part_asked(engine: AnswerEngine) -> Non
 def test_shivering_legs_in_chilean_spanish_tremble(engine: AnswerEngine) -> None:
     text = "en el cien me tiritan las piernas, ¿por qué?"
     assert "tiemblan" in entry(engine, text, "es")[1]
+
+
+def test_the_words_that_ask_for_a_name_are_no_part_of_the_description(
+    engine: AnswerEngine,
+) -> None:
+    """ "What do you call it when" describes nothing: the description fits the pages as well
+    with it as without it."""
+    index = engine._index("en")
+    description = "you lie on your back and pump your arms up and down"
+    asked = read(f"what do you call it when {description}", index).described
+    assert asked == read(description, index).described

@@ -11,7 +11,7 @@ from bot.engine.candidates import Candidate
 from bot.engine.message import Message
 
 DESCRIBED_FIT = 0.55  # share of the message's weight the exercise's own text must explain
-DESCRIBED_MARGIN = 0.1  # ...ahead of the next exercise
+DESCRIBED_MARGIN = 0.2  # ...ahead of the next exercise by this share of its own fit
 CARD_BASE = (
     0.35  # the card's confidence rises from this with the fit: a FAQ entry that fits goes first
 )
@@ -32,7 +32,7 @@ def implied(message: Message) -> tuple[str, float] | None:
         return None
     top, fit = message.described[0]
     second = message.described[1][1] if len(message.described) > 1 else 0.0
-    if fit < DESCRIBED_FIT or fit - second < DESCRIBED_MARGIN:
+    if fit < DESCRIBED_FIT or fit - second < DESCRIBED_MARGIN * fit:
         return None
     return top, fit
 

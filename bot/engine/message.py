@@ -143,11 +143,13 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         # story, not one asked for
         part = find_part(analysis, lexicon, ignore=said | part.positions)
     cues = cues | (part.positions if part else frozenset())
+    # The words that ask for a name ("what do you call it when") describe nothing.
+    asking = frozenset(p for _, span in lexicon.name_requests.find_all(analysis) for p in span)
     # Words no page uses count against a description too: "my printer jams on page two".
     terms = [
         term
         for position, (term, stop) in enumerate(zip(analysis.terms, analysis.stop, strict=True))
-        if not stop and position not in cues
+        if not stop and position not in cues | asking
     ]
     known = sum(term in index.faq for term in terms)
     position = lexicon.position(analysis)

@@ -1117,6 +1117,8 @@ NAME_REQUESTS: tuple[str, ...] = (
     "what is the one",
     "whats that one",
     "what is that one",
+    "what do you call",
+    "what do they call",
 )
 
 # The words of a bare request for a name after a description ("..., what is it?", "name?",
@@ -1170,6 +1172,7 @@ TROUBLE: frozenset[str] = frozenset(
 # The writer's own words ("my hips rock all over the place"): a problem told, unless the
 # message sets out a body position, as a description does ("on my side lifting my top leg").
 SPEAKER: frozenset[str] = frozenset("i im ive id my me myself mine".split())
+
 
 GREETINGS: frozenset[str] = frozenset(
     [

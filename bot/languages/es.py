@@ -146,6 +146,9 @@ STEMS: dict[str, str] = {
     "sentandome": "sentar",
     "sientate": "sentar",
     "balanceo": "balanc",  # as "balancear", "balancearme"
+    # "piernas en mesa" (tabletop) is no "mes" (month)
+    "mesa": "mesa",
+    "mesas": "mesa",
     # "abrir" is too short for the stemmer: every form stays apart
     **dict.fromkeys(
         "abre abres abren abro abrir abrirla abrirlo abriendo abierta abierto abiertas".split(),
@@ -837,6 +840,8 @@ NAME_REQUESTS: tuple[str, ...] = (
     "como se llamaba",
     "nombre del ejercicio",
     "que ejercicio es",
+    "busco el nombre",
+    "cual es el nombre",
 )
 
 # Las palabras de una petición del nombre tras una descripción ("..., ¿nombre de eso?",
@@ -878,6 +883,7 @@ TROUBLE: frozenset[str] = frozenset(
 # La propia experiencia ("me doy en el cuello"): un problema, salvo que el mensaje describa
 # una posición del cuerpo, como hace una descripción ("boca arriba bombeando los brazos").
 SPEAKER: frozenset[str] = frozenset("yo me mi mis conmigo".split())
+
 
 GREETINGS: frozenset[str] = frozenset(
     "hola holi holaa buenas buenos dias tardes noches hey ey saludos hi hello".split()
