@@ -380,6 +380,18 @@ def test_cual_es_after_a_description_asks_which_exercise(engine: AnswerEngine) -
     assert answer.exercise is not None and answer.exercise.id == "the-saw"
 
 
+def test_cual_es_after_a_description_holding_a_word_of_a_name_still_asks_which(
+    engine: AnswerEngine,
+) -> None:
+    """ "Serruchando" is a word of The Saw's names, said inside the description, not its
+    title: "¿cuál es?" after it asks for the name, not a choice about The Saw."""
+    text = (
+        "sentado con las piernas separadas giro el tronco y llevo la mano al pie contrario"
+        " como serruchando. ¿cuál es?"
+    )
+    assert card(engine, text, "es") == ("the-saw", Section.OVERVIEW, None)
+
+
 def test_which_is_it_after_a_choice_is_no_request_for_a_name(engine: AnswerEngine) -> None:
     answer = engine.answer(
         "In cat cow I never know if I breathe in as I round or as I arch. Which one is it?"

@@ -328,9 +328,11 @@ def _asks_which(
         # description it asks about
         tail = index.analyse(clauses[-1]).words
         asking = {w for w in tail if w in lexicon.name_words}
-        # "which is it?" after an exercise named in full picks between what was said of it
-        # ("with cat cow, is the breath in on the rounding or the arching? which is it?")
-        choosing = asking <= lexicon.choosing and any(m.score >= EXACT for m in named)
+        # "which is it?" after an exercise's title picks between what was said of it ("with
+        # cat cow, is the breath in on the rounding or the arching? which is it?"); after
+        # another of its names, often a word of the description ("crossed", "sawing"), it
+        # asks which exercise that is
+        choosing = asking <= lexicon.choosing and any(m.title_score >= 1.0 for m in named)
         if all(w in lexicon.naming for w in tail) and asking and not choosing:
             return True
     if len(sentences) >= 2:
