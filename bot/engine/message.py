@@ -7,7 +7,7 @@ Every producer reads this; none analyses the text again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bot.content import Section
 from bot.engine.faq import position_term
@@ -36,6 +36,9 @@ FRAGMENT_FLOOR = 0.3  # a lone piece of exactly one name, see _fragment
 DESCRIPTION_TERMS = 3  # words it takes to describe a movement ("lie face down, lift chest")
 UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of something else
 NEAR = 2  # words apart that are still said together ("roll back up")
+# Distinct terms a description needs before the pages' whole portraits rank it: fewer ("singel
+# leg kick easier") are more often a name half said than a movement, and their pairs mislead.
+PORTRAIT_TERMS = 6
 DESCRIBED_READ = 6  # exercises a description is read against when a position is stated...
 DESCRIBED_KEPT = 3  # ...of which the best are kept
 # An exercise its page says is done in another body position than the one the message
@@ -85,6 +88,10 @@ class Message:
     # The content terms of its question sentence, when a story comes before it ("Had my
     # baby in May. ... Is it safe?"); empty for a message that is all question.
     focus: frozenset[str] = frozenset()
+    # The same description against each exercise's whole portrait (bot/engine/portraits.py):
+    # what the description producer answers by. `described` reads less of each page and
+    # stays what the producers that only take a description as context read.
+    portrayed: list[tuple[str, float]] = field(default_factory=list)
 
     @property
     def names(self) -> list[NameMatch]:
@@ -155,7 +162,12 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     position = lexicon.position(analysis)
     if position is not None:
         terms.append(position_term(position[0]))  # "face down": the prone exercises
-    described, describing = _described(analysis, sentences, terms, known, position, index)
+    described, describing, (said_terms, said_position) = _described(
+        analysis, sentences, terms, known, position, index
+    )
+    portrayed = described
+    if described and len(set(said_terms)) >= PORTRAIT_TERMS:
+        portrayed = _describe(said_terms, said_position, index, portraits=True)
     if named and described:
         names_said = frozenset().union(*(m.positions for m in named))
         others = sum(
@@ -193,6 +205,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         asks_which=_asks_which(text, analysis, sentences, index, named, request.positions),
         described=described,
         focus=focus,
+        portrayed=portrayed,
     )
 
 
@@ -347,6 +360,10 @@ def _asks_which(
     )
 
 
+# The terms a description was read from, and the body position stated with them.
+_Said = tuple[list[str], tuple[str, tuple[int, ...]] | None]
+
+
 def _described(
     whole_message: Analysis,
     sentences: _Sentences,
@@ -354,14 +371,15 @@ def _described(
     known: int,
     position: tuple[str, tuple[int, ...]] | None,
     index: LanguageIndex,
-) -> tuple[list[tuple[str, float]], Analysis]:
-    """The exercises whose own text explains the message, best first, and the text that
-    describes: in a message of several sentences, the sentence that describes one exercise
-    most clearly ("We did the one where you hover your arms and legs face down") speaks for
-    it; the rest is context or the question."""
+) -> tuple[list[tuple[str, float]], Analysis, _Said]:
+    """The exercises whose own text explains the message, best first, the text that
+    describes, and its terms and body position: in a message of several sentences, the
+    sentence that describes one exercise most clearly ("We did the one where you hover your
+    arms and legs face down") speaks for it; the rest is context or the question."""
     whole = _describe(terms, position, index) if known >= DESCRIPTION_TERMS else []
+    said: _Said = (terms, position)
     if len(sentences) < 2:
-        return whole, whole_message
+        return whole, whole_message, said
     best, best_lead, where = whole, _lead(whole), whole_message
     for number in range(min(len(sentences), MAX_SENTENCES)):
         analysis = sentences.analysis(number)
@@ -374,18 +392,24 @@ def _described(
         ranked = _describe(own, stated, index)
         if _lead(ranked) > best_lead:
             best, best_lead, where = ranked, _lead(ranked), analysis
-    return best, where
+            said = (own, stated)
+    return best, where, said
 
 
 def _describe(
-    terms: list[str], position: tuple[str, tuple[int, ...]] | None, index: LanguageIndex
+    terms: list[str],
+    position: tuple[str, tuple[int, ...]] | None,
+    index: LanguageIndex,
+    *,
+    portraits: bool = False,
 ) -> list[tuple[str, float]]:
-    """The exercises whose own text explains `terms`, best first; with a body position
-    stated, an exercise its page says is done in another one explains less ("lying on my
-    back ... opposite arm and leg" is no Bird Dog, done on all fours)."""
+    """The exercises whose own text (or whole portrait) explains `terms`, best first; with a
+    body position stated, an exercise its page says is done in another one explains less
+    ("lying on my back ... opposite arm and leg" is no Bird Dog, done on all fours)."""
+    describe = index.portraits.describe if portraits else index.faq.describe
     if position is None:
-        return index.faq.describe(terms)
-    ranked = index.faq.describe(terms, limit=DESCRIBED_READ)
+        return describe(terms)
+    ranked = describe(terms, limit=DESCRIBED_READ)
     moved = [
         (exercise_id, fit * OTHER_POSITION if done_elsewhere(position, exercise_id, index) else fit)
         for exercise_id, fit in ranked
