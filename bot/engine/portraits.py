@@ -56,7 +56,7 @@ class PortraitIndex:
     B = 0.75  # ...and length normalisation
     # A pair said together is worth this share of what its words' rarity would give: it
     # settles close calls between pages that hold the same words, without outweighing them.
-    PAIR_WEIGHT = 0.3
+    PAIR_WEIGHT = 0.5
     # A page that holds nearly as much of a description as the best one stays within this of
     # its own share, however far behind the ranking puts it (see `describe`).
     SHARE_SLACK = 0.2
