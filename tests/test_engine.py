@@ -14,6 +14,7 @@ import pytest
 from bot.content import Difficulty, Level, Library, Section, load_library
 from bot.engine import AnswerEngine, AnswerKind
 from bot.engine.answer import NoAnswer
+from bot.engine.message import read
 from tests.conftest import CONTENT
 
 
@@ -218,6 +219,38 @@ def test_asked_which_exercise_a_description_is_gives_its_card(
     assert exercise_of(engine, text, lang) == exercise_id
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        (
+            "what do you call it when you lie on your back with knees bent and feet flat and"
+            " raise your hips until your body makes a line from knees to shoulders",
+            "en",
+            "glute-bridge",
+        ),
+        (
+            "busco el nombre de un ejercicio: boca arriba con las rodillas dobladas, subo la"
+            " cadera hasta formar una línea de hombros a rodillas",
+            "es",
+            "glute-bridge",
+        ),
+    ],
+)
+def test_more_ways_of_asking_for_a_name_ask_which_exercise(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    assert card(engine, text, lang) == (exercise_id, Section.OVERVIEW, None)
+
+
+def test_of_two_pages_holding_a_description_the_one_about_it_is_the_answer(
+    engine: AnswerEngine,
+) -> None:
+    """Push Up's page also stands and rolls down the spine, but walks out to a plank too:
+    Standing Roll Down's page is about little else, so it is the one described."""
+    text = "the one where you stand, roll down your spine to the floor and roll back up"
+    assert card(engine, text) == ("standing-roll-down", Section.OVERVIEW, None)
+
+
 def test_a_name_in_the_wrong_position_is_doubted(engine: AnswerEngine) -> None:
     """Chest Lift is done on the back: "face down ... lift your head and chest" is not it."""
     text = "the exercise where you lie face down and lift your head and chest off the mat"
@@ -326,7 +359,8 @@ def test_the_question_sentence_says_which_entry_the_story_before_it_only_sets_th
 
 
 @pytest.mark.parametrize(
-    "tail", [". name?", ", what's that one called?", " - what exercise is that?"]
+    "tail",
+    [". name?", ", what's that one called?", " - what exercise is that?", ". Which one is that?"],
 )
 def test_a_bare_request_for_a_name_after_a_description_asks_which_exercise(
     engine: AnswerEngine, tail: str
@@ -337,6 +371,29 @@ def test_a_bare_request_for_a_name_after_a_description_asks_which_exercise(
     )
     assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.OVERVIEW
     assert answer.exercise is not None and answer.exercise.id == "the-saw"
+
+
+def test_cual_es_after_a_description_asks_which_exercise(engine: AnswerEngine) -> None:
+    """ "¿Cuál es?" closing a description asks for its name, like "¿cómo se llama?"."""
+    answer = engine.answer(
+        "sentado con las piernas bien abiertas, giras el tronco y llevas una mano más allá del "
+        "dedo pequeño del otro pie, ¿cuál es?",
+        "es",
+    )
+    assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.OVERVIEW
+    assert answer.exercise is not None and answer.exercise.id == "the-saw"
+
+
+def test_cual_es_after_a_description_holding_a_word_of_a_name_still_asks_which(
+    engine: AnswerEngine,
+) -> None:
+    """ "Serruchando" is a word of The Saw's names, said inside the description, not its
+    title: "¿cuál es?" after it asks for the name, not a choice about The Saw."""
+    text = (
+        "sentado con las piernas separadas giro el tronco y llevo la mano al pie contrario"
+        " como serruchando. ¿cuál es?"
+    )
+    assert card(engine, text, "es") == ("the-saw", Section.OVERVIEW, None)
 
 
 def test_which_is_it_after_a_choice_is_no_request_for_a_name(engine: AnswerEngine) -> None:
@@ -1223,3 +1280,14 @@ def test_a_fault_a_page_lists_beats_an_entry_whose_answer_only_mentions_it(
         "toe-taps",
         Section.MISTAKES,
     )
+
+
+def test_the_words_that_ask_for_a_name_are_no_part_of_the_description(
+    engine: AnswerEngine,
+) -> None:
+    """ "What do you call it when" describes nothing: the description fits the pages as well
+    with it as without it."""
+    index = engine._index("en")
+    description = "you lie on your back and pump your arms up and down"
+    asked = read(f"what do you call it when {description}", index).described
+    assert asked == read(description, index).described

@@ -11,7 +11,7 @@ from bot.engine.candidates import Candidate
 from bot.engine.message import Message
 
 DESCRIBED_FIT = 0.55  # share of the message's weight the exercise's own text must explain
-DESCRIBED_MARGIN = 0.1  # ...ahead of the next exercise
+DESCRIBED_MARGIN = 0.2  # ...ahead of the next exercise by this share of its own fit
 CARD_BASE = (
     0.35  # the card's confidence rises from this with the fit: a FAQ entry that fits goes first
 )
@@ -28,11 +28,21 @@ def implied(message: Message) -> tuple[str, float] | None:
     """The exercise the message describes, when one stands out, with its fit. A name said in
     full speaks for itself; a name only touched on the way ("bringing both legs down straight"
     holds two words of a keyword) is weaker evidence than a whole description."""
-    if not message.described or any(m.title_score >= 1.0 for m in message.named):
+    return _standing_out(message, message.described)
+
+
+def portrayed(message: Message) -> tuple[str, float] | None:
+    """`implied`, by the pages' whole portraits (Message.portrayed)."""
+    return _standing_out(message, message.portrayed)
+
+
+def _standing_out(message: Message, ranked: list[tuple[str, float]]) -> tuple[str, float] | None:
+    """`implied`, in a given ranking of the exercises described."""
+    if not ranked or any(m.title_score >= 1.0 for m in message.named):
         return None
-    top, fit = message.described[0]
-    second = message.described[1][1] if len(message.described) > 1 else 0.0
-    if fit < DESCRIBED_FIT or fit - second < DESCRIBED_MARGIN:
+    top, fit = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if fit < DESCRIBED_FIT or fit - second < DESCRIBED_MARGIN * fit:
         return None
     return top, fit
 
@@ -43,7 +53,10 @@ def propose(message: Message) -> Iterator[Candidate]:
         # are part of it, and count towards the exercises they name (see _which).
         yield from _which(message)
         return
-    found = implied(message)
+    # This producer answers by the whole portraits of the pages (the overview that says what
+    # the movement looks like, the words said together); `implied` stays the narrower reading
+    # that the producers taking a description as context were calibrated on.
+    found = portrayed(message)
     if found is None:
         return
     exercise_id, fit = found
@@ -73,7 +86,7 @@ def _which(message: Message) -> Iterator[Candidate]:
     # Single Leg Circles' name as well as its description.
     named = {m.exercise_id: m.score for m in message.names}
     ranked = sorted(
-        ((e, fit + NAME_WORDS * named.get(e, 0.0)) for e, fit in message.described),
+        ((e, fit + NAME_WORDS * named.get(e, 0.0)) for e, fit in message.portrayed),
         key=lambda item: item[1],
         reverse=True,
     )

@@ -62,6 +62,9 @@ class FaqIndex:
     B = 0.75  # ...and length normalisation, for ranking the pages a description fits
     CANDIDATES = 200  # entries scored in full, after a cheap first pass
     FEW_ENTRIES = 40  # shortlists this short are scored one entry at a time (`_score_few`)
+    # A page that holds nearly as much of a description as the best one stays within this of
+    # its own share, however far behind the ranking puts it (see `describe`).
+    SHARE_SLACK = 0.2
 
     def __init__(
         self,
@@ -369,13 +372,16 @@ class FaqIndex:
         best = order[0]
         fit = float(found.total[best]) / total
         top = float(score[best]) or 1.0
-        # A runner-up's fit is its own share, or the best one's scaled by how far behind it
-        # ranks, whichever is larger: the margin the callers read is never wider than both
-        # the ranking and the shares say.
+        # A runner-up's fit is the best one's scaled by how far behind it ranks: two pages
+        # that both hold the words of "stand and roll down your spine" are told apart by how
+        # much each is about them (a short page on just that against one that also walks out
+        # to a plank). Its own share, less SHARE_SLACK, is a floor, so that a few words every
+        # page of a kind holds ("side", "lying", "leg") keep those pages close.
+        share_slack = self.SHARE_SLACK
         return [(self._exercise_ids[best], fit)] + [
             (
                 self._exercise_ids[row],
-                max(fit * float(score[row]) / top, float(found.total[row]) / total),
+                max(fit * float(score[row]) / top, float(found.total[row]) / total - share_slack),
             )
             for row in order[1:]
         ]

@@ -26,6 +26,7 @@ from bot.content import (
 from bot.engine.faq import FaqIndex, FaqSource
 from bot.engine.lexicon import Analysis, Lexicon, lexicon
 from bot.engine.matching import NameIndex
+from bot.engine.portraits import Portrait, PortraitIndex
 from bot.engine.spelling import (
     Packed,
     Speller,
@@ -125,6 +126,7 @@ class LanguageIndex:
         self.names = NameIndex.from_state(state["names"], self.lexicon, self.known_words)
         self.faq = FaqIndex.from_state(state["faq"], self.lexicon)
         self.passages = FaqIndex.from_state(state["passages"], self.lexicon)
+        self.portraits = PortraitIndex.from_state(state["portraits"])
         self.common_words = common_words(spelling)
         self.speller = Speller.from_state(state["speller"], self.lexicon.stem, real_words(spelling))
         self._done_in: dict[str, list[str]] = {}
@@ -181,6 +183,7 @@ class LanguageIndex:
             "names": words["names"],
             "faq": texts["faq"],
             "passages": texts["passages"],
+            "portraits": texts["portraits"],
             "speller": words["speller"],
         }
 
@@ -243,6 +246,7 @@ class LanguageIndex:
         passage_refs: tuple[list[int], list[int], list[int]] = ([], [], [])
         muscle_words: set[str] = set()
         contexts: list[str] = []
+        portraits: list[Portrait] = []
         faq_page, faq_item = faq_refs
         passage_page, passage_section, passage_level = passage_refs
         mistakes, tips, versions = (
@@ -259,6 +263,9 @@ class LanguageIndex:
             name_terms = frozenset(lex.term(w) for w in words(page.title))
             context = " ".join((page.title, *page.keywords, page.description, *page.steps))
             contexts.append(context)
+            overview = (block.text for block in page.body.overview)
+            parts = (page.title, *page.keywords, page.description, *page.steps, *overview)
+            portraits.append(Portrait(exercise_id, parts, position))
 
             # FaqSources made with positional arguments and the refs' columns filled in
             # place: fifteen thousand of each at 1 000 pages.
@@ -308,6 +315,7 @@ class LanguageIndex:
             "passage_refs": tuple(np.array(a, np.int32) for a in passage_refs),
             "faq": FaqIndex(faq, lex, analysed, counted).state(),
             "passages": FaqIndex(passages, lex, analysed, counted).state(),
+            "portraits": PortraitIndex(portraits, lex).state(),
         }
 
     def versions(self, exercise_id: str) -> list[tuple[Level, frozenset[str]]]:

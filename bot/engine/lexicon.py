@@ -156,6 +156,7 @@ class Lexicon:
         )
         self.naming = v.naming
         self.name_words = v.name_words
+        self.choosing = v.choosing
         self.greetings = v.greetings
         self.thanks = v.thanks
         self.small_talk = v.small_talk
@@ -290,6 +291,13 @@ class Lexicon:
         if len(content) >= MAX_REMEMBERED_WORDS:
             content.clear()
         return Counter(chain.from_iterable(map(content.__getitem__, words(text))))
+
+    def content_run(self, text: str) -> list[str]:
+        """`text`'s content terms in the order it says them (pairs said together count)."""
+        content = self._content
+        if len(content) >= MAX_REMEMBERED_WORDS:
+            content.clear()
+        return list(chain.from_iterable(map(content.__getitem__, words(text))))
 
     def _read(self, word: str) -> tuple[str, str, bool, bool]:
         """A word's stem, term, whether it is a stop word and a cue filler; remembered, since

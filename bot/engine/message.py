@@ -7,7 +7,7 @@ Every producer reads this; none analyses the text again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bot.content import Section
 from bot.engine.faq import position_term
@@ -36,6 +36,9 @@ FRAGMENT_FLOOR = 0.3  # a lone piece of exactly one name, see _fragment
 DESCRIPTION_TERMS = 3  # words it takes to describe a movement ("lie face down, lift chest")
 UNKNOWN_NEIGHBOUR = 0.85  # a name next to a word no page uses may be part of something else
 NEAR = 2  # words apart that are still said together ("roll back up")
+# Distinct terms a description needs before the pages' whole portraits rank it: fewer ("singel
+# leg kick easier") are more often a name half said than a movement, and their pairs mislead.
+PORTRAIT_TERMS = 6
 DESCRIBED_READ = 6  # exercises a description is read against when a position is stated...
 DESCRIBED_KEPT = 3  # ...of which the best are kept
 # An exercise its page says is done in another body position than the one the message
@@ -88,6 +91,10 @@ class Message:
     # Words of what it asks that no page speaks of ("calories", "brand"): see
     # Language.uncovered
     uncovered: frozenset[str] = frozenset()
+    # The same description against each exercise's whole portrait (bot/engine/portraits.py):
+    # what the description producer answers by. `described` reads less of each page and
+    # stays what the producers that only take a description as context read.
+    portrayed: list[tuple[str, float]] = field(default_factory=list)
 
     @property
     def names(self) -> list[NameMatch]:
@@ -146,17 +153,24 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         # story, not one asked for
         part = find_part(analysis, lexicon, ignore=said | part.positions)
     cues = cues | (part.positions if part else frozenset())
+    # The words that ask for a name ("what do you call it when") describe nothing.
+    asking = frozenset(p for _, span in lexicon.name_requests.find_all(analysis) for p in span)
     # Words no page uses count against a description too: "my printer jams on page two".
     terms = [
         term
         for position, (term, stop) in enumerate(zip(analysis.terms, analysis.stop, strict=True))
-        if not stop and position not in cues
+        if not stop and position not in cues | asking
     ]
     known = sum(term in index.faq for term in terms)
     position = lexicon.position(analysis)
     if position is not None:
         terms.append(position_term(position[0]))  # "face down": the prone exercises
-    described, describing = _described(analysis, sentences, terms, known, position, index)
+    described, describing, (said_terms, said_position) = _described(
+        analysis, sentences, terms, known, position, index
+    )
+    portrayed = described
+    if described and len(set(said_terms)) >= PORTRAIT_TERMS:
+        portrayed = _describe(said_terms, said_position, index, portraits=True)
     if named and described:
         names_said = frozenset().union(*(m.positions for m in named))
         others = sum(
@@ -195,6 +209,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         described=described,
         focus=focus,
         uncovered=_uncovered(analysis, sentences, index),
+        portrayed=portrayed,
     )
 
 
@@ -348,7 +363,13 @@ def _asks_which(
         # "...roll back and balance. what is it?": a bare request for a name, after the
         # description it asks about
         tail = index.analyse(clauses[-1]).words
-        if all(w in lexicon.naming for w in tail) and any(w in lexicon.name_words for w in tail):
+        asking = {w for w in tail if w in lexicon.name_words}
+        # "which is it?" after an exercise's title picks between what was said of it ("with
+        # cat cow, is the breath in on the rounding or the arching? which is it?"); after
+        # another of its names, often a word of the description ("crossed", "sawing"), it
+        # asks which exercise that is
+        choosing = asking <= lexicon.choosing and any(m.title_score >= 1.0 for m in named)
+        if all(w in lexicon.naming for w in tail) and asking and not choosing:
             return True
     if len(sentences) >= 2:
         return False
@@ -362,6 +383,10 @@ def _asks_which(
     )
 
 
+# The terms a description was read from, and the body position stated with them.
+_Said = tuple[list[str], tuple[str, tuple[int, ...]] | None]
+
+
 def _described(
     whole_message: Analysis,
     sentences: _Sentences,
@@ -369,14 +394,15 @@ def _described(
     known: int,
     position: tuple[str, tuple[int, ...]] | None,
     index: LanguageIndex,
-) -> tuple[list[tuple[str, float]], Analysis]:
-    """The exercises whose own text explains the message, best first, and the text that
-    describes: in a message of several sentences, the sentence that describes one exercise
-    most clearly ("We did the one where you hover your arms and legs face down") speaks for
-    it; the rest is context or the question."""
+) -> tuple[list[tuple[str, float]], Analysis, _Said]:
+    """The exercises whose own text explains the message, best first, the text that
+    describes, and its terms and body position: in a message of several sentences, the
+    sentence that describes one exercise most clearly ("We did the one where you hover your
+    arms and legs face down") speaks for it; the rest is context or the question."""
     whole = _describe(terms, position, index) if known >= DESCRIPTION_TERMS else []
+    said: _Said = (terms, position)
     if len(sentences) < 2:
-        return whole, whole_message
+        return whole, whole_message, said
     best, best_lead, where = whole, _lead(whole), whole_message
     for number in range(min(len(sentences), MAX_SENTENCES)):
         analysis = sentences.analysis(number)
@@ -389,18 +415,24 @@ def _described(
         ranked = _describe(own, stated, index)
         if _lead(ranked) > best_lead:
             best, best_lead, where = ranked, _lead(ranked), analysis
-    return best, where
+            said = (own, stated)
+    return best, where, said
 
 
 def _describe(
-    terms: list[str], position: tuple[str, tuple[int, ...]] | None, index: LanguageIndex
+    terms: list[str],
+    position: tuple[str, tuple[int, ...]] | None,
+    index: LanguageIndex,
+    *,
+    portraits: bool = False,
 ) -> list[tuple[str, float]]:
-    """The exercises whose own text explains `terms`, best first; with a body position
-    stated, an exercise its page says is done in another one explains less ("lying on my
-    back ... opposite arm and leg" is no Bird Dog, done on all fours)."""
+    """The exercises whose own text (or whole portrait) explains `terms`, best first; with a
+    body position stated, an exercise its page says is done in another one explains less
+    ("lying on my back ... opposite arm and leg" is no Bird Dog, done on all fours)."""
+    describe = index.portraits.describe if portraits else index.faq.describe
     if position is None:
-        return index.faq.describe(terms)
-    ranked = index.faq.describe(terms, limit=DESCRIBED_READ)
+        return describe(terms)
+    ranked = describe(terms, limit=DESCRIBED_READ)
     moved = [
         (exercise_id, fit * OTHER_POSITION if done_elsewhere(position, exercise_id, index) else fit)
         for exercise_id, fit in ranked

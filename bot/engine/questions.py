@@ -10,7 +10,7 @@ from dataclasses import replace
 from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
-from bot.engine.descriptions import DESCRIBED_FIT, implied
+from bot.engine.descriptions import DESCRIBED_FIT, portrayed
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.message import OTHER_POSITION, Message, done_elsewhere
@@ -79,7 +79,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         yield from _about_named(message, index)
     else:
         yield from _settled(message, index)
-        described = implied(message)
+        described = portrayed(message)
         # "holding my ankles, rolling back and clapping my feet": told in the first person,
         # a description asks nothing of the exercise it describes
         if described is not None and message.asks_outright and not steps_asked:

@@ -69,6 +69,9 @@ class Language:
     # last clause is made only of `naming` words, one of them from `name_words`.
     naming: frozenset[str]
     name_words: frozenset[str]
+    # Those of `name_words` that ask to choose ("which is it?"): after an exercise named in
+    # full, between what was said of it rather than for a name.
+    choosing: frozenset[str]
     references: frozenset[str]  # "it", "this": pointing at the card on screen
     # "one" after a describing word ("the kicking one") stands for an exercise: no name's word
     pronouns: frozenset[str]

@@ -1180,6 +1180,8 @@ NAME_REQUESTS: tuple[str, ...] = (
     "what is the one",
     "whats that one",
     "what is that one",
+    "what do you call",
+    "what do they call",
 )
 
 # The words of a bare request for a name after a description ("..., what is it?", "name?",
@@ -1188,7 +1190,10 @@ NAMING: frozenset[str] = frozenset(
     "what whats which is it its that thats this the one exercise move movement stretch pose "
     "called name of pilates again".split()
 )
-NAME_WORDS: frozenset[str] = frozenset("what whats called name exercise move movement".split())
+# "which one is it?" asks for a name as much as "what is it?"
+NAME_WORDS: frozenset[str] = frozenset(
+    "what whats which called name exercise move movement".split()
+)
 
 # Phrases that introduce a description ("the one where you..."). A message that is only that
 # asks which exercise it is; in a longer message it is context for a question.
@@ -1230,6 +1235,7 @@ TROUBLE: frozenset[str] = frozenset(
 # The writer's own words ("my hips rock all over the place"): a problem told, unless the
 # message sets out a body position, as a description does ("on my side lifting my top leg").
 SPEAKER: frozenset[str] = frozenset("i im ive id my me myself mine".split())
+
 
 GREETINGS: frozenset[str] = frozenset(
     [
@@ -1346,6 +1352,7 @@ LANGUAGE = register(
         description_markers=DESCRIPTION_MARKERS,
         naming=NAMING,
         name_words=NAME_WORDS,
+        choosing=frozenset(["which"]),
         references=REFERENCES,
         pronouns=frozenset({"one", "ones"}),
         trouble=TROUBLE,

@@ -146,6 +146,9 @@ STEMS: dict[str, str] = {
     "sentandome": "sentar",
     "sientate": "sentar",
     "balanceo": "balanc",  # as "balancear", "balancearme"
+    # "piernas en mesa" (tabletop) is no "mes" (month)
+    "mesa": "mesa",
+    "mesas": "mesa",
     # "abrir" is too short for the stemmer: every form stays apart
     **dict.fromkeys(
         "abre abres abren abro abrir abrirla abrirlo abriendo abierta abierto abiertas".split(),
@@ -882,6 +885,8 @@ NAME_REQUESTS: tuple[str, ...] = (
     "como se llamaba",
     "nombre del ejercicio",
     "que ejercicio es",
+    "busco el nombre",
+    "cual es el nombre",
 )
 
 # Las palabras de una petición del nombre tras una descripción ("..., ¿nombre de eso?",
@@ -890,7 +895,8 @@ NAMING: frozenset[str] = frozenset(
     "que como cual se llama llaman es ese este eso esto el la ejercicio movimiento nombre de "
     "del uno su".split()
 )
-NAME_WORDS: frozenset[str] = frozenset("que llama llaman nombre ejercicio movimiento".split())
+# "¿cuál es?" pide el nombre tanto como "¿qué es?"
+NAME_WORDS: frozenset[str] = frozenset("que cual llama llaman nombre ejercicio movimiento".split())
 
 # Frases que presentan una descripción ("el ejercicio en el que..."): solas preguntan cuál es;
 # en un mensaje más largo son el contexto de una pregunta.
@@ -922,6 +928,7 @@ TROUBLE: frozenset[str] = frozenset(
 # La propia experiencia ("me doy en el cuello"): un problema, salvo que el mensaje describa
 # una posición del cuerpo, como hace una descripción ("boca arriba bombeando los brazos").
 SPEAKER: frozenset[str] = frozenset("yo me mi mis conmigo".split())
+
 
 GREETINGS: frozenset[str] = frozenset(
     "hola holi holaa buenas buenos dias tardes noches hey ey saludos hi hello".split()
@@ -995,6 +1002,7 @@ LANGUAGE = register(
         description_markers=DESCRIPTION_MARKERS,
         naming=NAMING,
         name_words=NAME_WORDS,
+        choosing=frozenset(["cual"]),
         references=REFERENCES,
         pronouns=frozenset(),
         trouble=TROUBLE,
