@@ -1291,3 +1291,22 @@ def test_the_words_that_ask_for_a_name_are_no_part_of_the_description(
     description = "you lie on your back and pump your arms up and down"
     asked = read(f"what do you call it when {description}", index).described
     assert asked == read(description, index).described
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how thick should a wooden plank be for a bookshelf",
+        "which corkscrew opens wine bottles without crumbling the cork",
+    ],
+)
+def test_a_name_among_words_no_page_uses_is_another_thing_of_that_name(
+    engine: AnswerEngine, text: str
+) -> None:
+    """Mostly words of the language that no page uses, and few that pages do: a plank of
+    wood, a corkscrew for wine. No card, no entry that shares a stray word."""
+    assert engine.answer(text).kind in (AnswerKind.NONE, AnswerKind.SUGGESTIONS)
+
+
+def test_a_problem_in_the_pages_words_is_still_answered(engine: AnswerEngine) -> None:
+    assert entry(engine, "my neck hurts in the hundred, what am I doing wrong?")[0] == "the-hundred"

@@ -25,6 +25,8 @@ SEVERAL_NAMED = 0.9  # "side bend or mermaid?": both offered
 DESCRIBED = 0.9  # "which one is done on my stomach": the exercises done that way
 SHARED_WORDS = 0.55  # words several names share ("roll"), and nothing else fits: suggestions
 SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
+OTHER_WORDS = 2  # words no page uses that, with FEW_KNOWN or fewer that pages do, make a
+FEW_KNOWN = 2  # one-sentence message about another thing of the same name
 MAX_SUGGESTIONS = 3
 
 
@@ -99,8 +101,8 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
     """Whether a message naming `top` asks about something no page covers: "what music is
     good for the roll up?", "what year did the teaser appear?"."""
     part = message.part
-    if with_equipment_no_page_uses(message, index):
-        return True  # "can I do the teaser on a reformer?"
+    if with_equipment_no_page_uses(message, index) or in_other_words(message, index):
+        return True  # "can I do the teaser on a reformer?", "a wooden plank for a shelf"
     used = message.name_positions | message.cue_positions
     more = [t for t in message.content_terms(used) if t in index.faq]
     a = message.analysis
@@ -123,6 +125,26 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
     return bool(general and other_head and len(other_head) >= len(more_head)) or bool(
         part is None and other and not more
     )
+
+
+def in_other_words(message: Message, index: LanguageIndex) -> bool:
+    """Whether a one-sentence message says mostly words of the language that no page uses,
+    and few that pages do, asking no part of an exercise: the name is another thing of the
+    same name ("how thick should a wooden plank be for a shelf", "tyre pressure for my road
+    bicycle")."""
+    part = message.part
+    if message.focus or (
+        part is not None
+        and not part.tentative
+        and part.section not in (Section.OVERVIEW, Section.STEPS)
+    ):
+        return False
+    a = message.analysis
+    used = message.name_positions | message.cue_positions
+    said = [p for p in range(len(a.words)) if p not in used and not a.stop[p]]
+    other = sum(index.speller.is_other_word(a.words[p]) for p in said)
+    known = sum(a.terms[p] in index.faq for p in said)
+    return other >= OTHER_WORDS and other > known and known <= FEW_KNOWN
 
 
 def with_equipment_no_page_uses(message: Message, index: LanguageIndex) -> bool:
