@@ -129,16 +129,12 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
 
 def in_other_words(message: Message, index: LanguageIndex) -> bool:
     """Whether a one-sentence message says mostly words of the language that no page uses,
-    and few that pages do, asking no part of an exercise: the name is another thing of the
+    and few that pages do, asking for no part of an exercise: the name is another thing of the
     same name ("how thick should a wooden plank be for a shelf", "tyre pressure for my road
     bicycle")."""
     part = message.part
-    if message.focus or (
-        part is not None
-        and not part.tentative
-        and part.section not in (Section.OVERVIEW, Section.STEPS)
-    ):
-        return False
+    if message.focus or (part is not None and not part.tentative):
+        return False  # "what is the teaser, my friend mentioned it" asks for its card
     a = message.analysis
     used = message.name_positions | message.cue_positions
     said = [p for p in range(len(a.words)) if p not in used and not a.stop[p]]

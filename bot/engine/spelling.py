@@ -196,8 +196,11 @@ class Speller:
         return word in self._known
 
     def is_other_word(self, word: str) -> bool:
-        """A real word of the language that no page or table uses ("invented", "music")."""
-        return word in self._real and word not in self._known
+        """A real word of the language that no page or table uses ("invented", "music"), nor
+        any form of one ("pike" when a page says "piking")."""
+        return (
+            word in self._real and word not in self._known and self._stem(word) not in self._stems
+        )
 
     def correct(self, word: str) -> tuple[str, ...]:
         """The word(s) `word` stands for: itself when known or when nothing is close."""
