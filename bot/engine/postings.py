@@ -167,7 +167,7 @@ class Sums:
         if count < limit:
             return 0.0
         # Ids of several terms counted once each (an id held twice is one id).
-        ids = picked[0] if len(picked) == 1 else np.unique(np.concatenate(picked))
+        ids = picked[0] if len(picked) == 1 else distinct(np.concatenate(picked))
         if len(ids) < limit:
             return 0.0
         sums = self.total[ids]
@@ -193,6 +193,17 @@ def ranked(sums: Sums, limit: int) -> list[int]:
         touched, scores = touched[keep], scores[keep]
     order = np.lexsort((touched, sums.first(touched), -scores))
     return [int(i) for i in touched[order[:limit]]]
+
+
+def distinct(ids: Ids) -> Ids:
+    """`np.unique(ids)`: the same ascending ids, by a sort. numpy 2.3 and later find plain
+    unique values with a hash table, 8-12x slower than sorting for the few thousand ids
+    here (1.3 ms against 0.1 ms for 10 000)."""
+    ordered = np.sort(ids)
+    if not len(ordered):
+        return ordered
+    kept: Ids = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+    return kept
 
 
 def holding(postings: Ids, ids: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.bool_]:
