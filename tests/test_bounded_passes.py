@@ -43,8 +43,16 @@ def test_name_cut_keeps_the_matches(large: LanguageIndex, monkeypatch: pytest.Mo
     # No cut before the exact scores: every exercise a word touches is scored.
     monkeypatch.setattr(matching, "_kth_best", lambda *_: None)
     assert _lookups(large) == cut
-    # The first term holding each name found by binary searches rather than in one array.
+    # Each name's terms counted one pass per term, as for a message saying more name words
+    # than there are bits, and the first term holding each name found by binary searches
+    # rather than in one array.
+    monkeypatch.setattr(matching, "_MASK_BITS", 0)
+    assert _lookups(large) == cut
     monkeypatch.setattr(postings, "_SEARCH_STEPS", 0)
+    assert _lookups(large) == cut
+    # One name at a time, as for words said in few names.
+    monkeypatch.undo()
+    monkeypatch.setattr(matching, "FEW_POSTINGS", 10**9)
     assert _lookups(large) == cut
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from bot.engine.lexicon import Analysis, Lexicon
 from bot.engine.nearby import NearWords
-from bot.engine.postings import Floats, Ids, Postings, Sums, holding
+from bot.engine.postings import UNTOUCHED, Floats, Ids, Postings, Sums, holding
 from bot.languages.text import words
 
 # Edits (insert, delete, substitute, swap two letters) an unknown word may be from a name word
@@ -230,18 +230,20 @@ class NameIndex:
         if sum(self._postings.count(t) for t in hits) <= FEW_POSTINGS:
             return self._match_few(message, hits, limit, among, covering, enough)
         size = len(self._texts)
-        sums = Sums(
-            size, ((self._postings.get(t), self._weight[t] * s) for t, (s, _) in hits.items())
-        )
-        found_rows = self._contenders(message, hits, sums, limit, among, covering)
-        if found_rows is None:
+        touched = self._touched(message, hits)
+        if touched is None:
             return []
-        rows, exercise, raw, carried = found_rows
-        spread = self._spread(message, hits, rows, carried)
+        kept = self._contenders(hits, touched, limit, among, covering)
+        if kept is None:
+            return []
+        rows = touched.rows[kept]
+        exercise = self._exercise[rows]
+        raw = touched.raw[kept]
+        spread = self._spread(message, hits, rows, touched.several[kept], touched.said(kept))
         approx = np.where(spread, raw * SPREAD_COST, raw)
         # Where in a dict filled term by term each name came: ties keep that order.
-        order = sums.first(rows).astype(np.int64) * size + rows
-        mass = sums.total
+        order = touched.first(kept).astype(np.int64) * size + rows
+        mass = touched.total[kept]  # weight found, per row
         # One group per exercise: its best name (roughly, for the cut), the first it was seen.
         starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
         group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(rows))))
@@ -258,18 +260,19 @@ class NameIndex:
             (approx >= best[group] - _NEAR) | (titled & (approx >= best_title[group] - _NEAR))
         )
         group = group[near]
-        rows, exercise, raw, spread, order = (
+        rows, exercise, raw, spread, order, mass = (
             rows[near],
             exercise[near],
             raw[near],
             spread[near],
             order[near],
+            mass[near],
         )
         # Exact scores: `round` per distinct value, as each name was scored before.
         values, where = np.unique(raw, return_inverse=True)
         exact = np.array([round(float(v), 9) for v in values])[where.ravel()]
         score = np.where(spread, exact * SPREAD_COST, exact)
-        mass_found = mass[rows]
+        mass_found = mass
         is_title = self._is_title[rows]
         # Each exercise's best name: highest (score, mass, title), the first found on a tie.
         pick = np.lexsort((order, ~is_title, -mass_found, -score, exercise))
@@ -406,17 +409,98 @@ class NameIndex:
             found = self._carrying_of[row] = tuple(t for t in self._terms[row] if t not in fillers)
         return found
 
+    def _touched(
+        self, message: Analysis, hits: dict[str, tuple[float, tuple[int, ...]]]
+    ) -> _Touched | None:
+        """The names a hit term said other than as a stop word touches ("into", "the": no
+        reason to think of "Roll Over into..."), None for none.
+
+        One count over every hit term's names, each term adding its own power of two: each
+        name's sum is the set of terms it holds (exact: whole numbers below 2**53), from which
+        its carrying words said, its first term and what the spread check groups names by are
+        read, instead of a pass over the names for each. The terms not said as words go to
+        the low bits, so that the names touched are those reaching the lowest other bit.
+        """
+        size = len(self._texts)
+        fillers = self._lexicon.name_fillers
+        lists = [self._postings.get(t) for t in hits]
+        every = np.concatenate(lists).astype(np.intp)
+        lengths = [len(ids) for ids in lists]
+        # bincount adds each name's weights in the order they come, from 0.0: term after term,
+        # the same floats as adding one term's weight to all its names at a time.
+        weights = [self._weight[t] * s for t, (s, _) in hits.items()]
+        total = np.bincount(every, np.repeat(weights, lengths), minlength=size).astype(
+            np.float64, copy=False
+        )
+        anchoring = [any(not message.stop[p] for p in where) for _, where in hits.values()]
+        if len(hits) > _MASK_BITS:  # more terms than bits: counted as before, one pass each
+            return self._touched_one_by_one(hits, lists, every, lengths, total, anchoring)
+        by_bit = sorted(range(len(hits)), key=anchoring.__getitem__)  # the words said last
+        bit = [0] * len(hits)
+        for place, term in enumerate(by_bit):
+            bit[term] = place
+        low = anchoring.count(False)
+        if low == len(hits):
+            return None
+        held = np.bincount(every, np.repeat(np.ldexp(1.0, bit), lengths), minlength=size)
+        rows = np.flatnonzero(held >= 2.0**low)
+        if not len(rows):
+            return None
+        said = held[rows].astype(np.int64)
+        carrying = sum(1 << bit[i] for i, t in enumerate(hits) if t not in fillers)
+        return _Touched(
+            rows,
+            total[rows],
+            total[rows] / self._name_weight[rows],
+            _two_or_more(said & carrying),
+            said & carrying,
+            _FirstBits(said, low, by_bit),
+        )
+
+    def _touched_one_by_one(
+        self,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        lists: list[Ids],
+        every: npt.NDArray[np.intp],
+        lengths: list[int],
+        total: Floats,
+        anchoring: list[bool],
+    ) -> _Touched | None:
+        """`_touched` for a message saying more name words than there are bits (a long
+        story): each name's carrying words said counted below `_anchor`, a power of two, and
+        each term said as a word adding `_anchor`; first terms found by `Sums.first`."""
+        size = len(self._texts)
+        fillers = self._lexicon.name_fillers
+        anchor = self._anchor
+        codes = [
+            (anchor if anchored else 0) + (term not in fillers)
+            for term, anchored in zip(hits, anchoring, strict=True)
+        ]
+        counted = np.bincount(every, np.repeat(codes, lengths), minlength=size)
+        rows = np.flatnonzero(counted >= anchor)
+        if not len(rows):
+            return None
+        carried = counted[rows].astype(np.intp) & (anchor - 1)
+        sums = Sums(size, ((ids, 1.0) for ids in lists))
+        return _Touched(
+            rows,
+            total[rows],
+            total[rows] / self._name_weight[rows],
+            carried >= 2,
+            None,
+            lambda kept: sums.first(rows[kept]),
+        )
+
     def _contenders(
         self,
-        message: Analysis,
         hits: dict[str, tuple[float, tuple[int, ...]]],
-        sums: Sums,
+        touched: _Touched,
         limit: int | None,
         among: Collection[str] | None,
         covering: frozenset[int] | None,
-    ) -> tuple[npt.NDArray[np.intp], Ids, Floats, npt.NDArray[np.intp]] | None:
-        """The names worth scoring exactly, each exercise's together: (rows, their exercise,
-        their share of weight found, their carrying terms said), or None for no name.
+    ) -> npt.NDArray[np.intp] | None:
+        """Which of the names touched are worth scoring exactly, each exercise's together (as
+        places in `touched`'s arrays), or None for no name.
 
         A common word touches thousands of names, yet only `limit` exercises are kept. An
         exercise's best score lies between its best share found, halved where a name's words
@@ -426,64 +510,42 @@ class NameIndex:
         exercise is ranked on its own: only those `among` are kept, and with `covering`, only
         those with a title holding every word asked (their best title must).
         """
-        size = len(self._texts)
-        fillers = self._lexicon.name_fillers
-        # One count over every hit term's names: below `_anchor` (a power of two), how many
-        # of a name's carrying words were said; each word said that is not a stop word adds
-        # `_anchor` ("into", "the": no reason to think of "Roll Over into..."). Whole numbers,
-        # so the float sums are exact, and one pass over the names instead of two.
-        anchor = self._anchor
-        held: list[Ids] = []
-        codes: list[int] = []
-        for term, (_, where) in hits.items():
-            code = (anchor if any(not message.stop[p] for p in where) else 0) + (
-                term not in fillers
-            )
-            if code:
-                held.append(self._postings.get(term))
-                codes.append(code)
-        if not held:
-            return None
-        counted = np.bincount(
-            np.concatenate(held), np.repeat(codes, [len(ids) for ids in held]), minlength=size
-        )
-        rows = np.flatnonzero(counted >= anchor)
-        if not len(rows):
-            return None
-        carried = counted[rows].astype(np.intp) & (anchor - 1)
-        exercise = self._exercise[rows]
+        kept = np.arange(len(touched.rows))
+        exercise = self._exercise[touched.rows]
         if not self._grouped:  # each exercise's names together, so groups can be reduced
-            together = np.argsort(exercise, kind="stable")
-            rows, exercise, carried = rows[together], exercise[together], carried[together]
-        raw = sums.total[rows] / self._name_weight[rows]
+            kept = np.argsort(exercise, kind="stable")
+            exercise = exercise[kept]
+        raw = touched.raw[kept]
         if limit is not None:
-            floor = _kth_best(exercise, np.where(carried >= 2, raw * SPREAD_COST, raw), limit)
+            lowest = np.where(touched.several[kept], raw * SPREAD_COST, raw)
+            floor = _kth_best(exercise, lowest, limit)
             if floor is None:
-                return rows, exercise, raw, carried
+                return kept
             # The exercises with a name reaching the floor (their highest possible score),
             # with all their names.
             reaching = np.zeros(len(self._exercise_ids), np.bool_)
             reaching[exercise[raw >= floor - _NEAR]] = True
-            kept = reaching[exercise]
-            return rows[kept], exercise[kept], raw[kept], carried[kept]
+            found: npt.NDArray[np.intp] = kept[reaching[exercise]]
+            return found
         if among is None and not covering:
-            return rows, exercise, raw, carried
+            return kept
         if among is not None:
             wanted = np.zeros(len(self._exercise_ids), np.bool_)
             wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
-            kept = wanted[exercise]
-            rows, exercise, raw, carried = rows[kept], exercise[kept], raw[kept], carried[kept]
-            if not len(rows):
+            chosen = wanted[exercise]
+            kept, exercise = kept[chosen], exercise[chosen]
+            if not len(kept):
                 return None
         if not covering:
-            return rows, exercise, raw, carried
+            return kept
+        rows = touched.rows[kept]
         starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
         titled = self._is_title[rows] & self._holds(hits, covering, rows)
         keep = np.logical_or.reduceat(titled, starts)
         if not keep.any():
             return None
-        kept = np.repeat(keep, np.diff(np.append(starts, len(rows))))
-        return rows[kept], exercise[kept], raw[kept], carried[kept]
+        covered: npt.NDArray[np.intp] = kept[np.repeat(keep, np.diff(np.append(starts, len(rows))))]
+        return covered
 
     def _covering(
         self,
@@ -538,15 +600,17 @@ class NameIndex:
         message: Analysis,
         hits: dict[str, tuple[float, tuple[int, ...]]],
         rows: npt.NDArray[np.intp],
-        carried: npt.NDArray[np.intp],
+        several: npt.NDArray[np.bool_],
+        said: npt.NDArray[np.int64] | None,
     ) -> npt.NDArray[np.bool_]:
         """Which names' words the message says far apart: "my neck ... I pull" is no Neck
-        Pull. Only names with two or more of their carrying words said can be; the answer
-        depends on which of its terms were said and how many it has, so it is worked out once
-        for each such pair."""
+        Pull. Only names with two or more of their carrying words said (`several`) can be;
+        the answer depends on which of its terms were said (`said`: one bit per term, None
+        to check each name on its own) and how many it has, so it is worked out once for each
+        such pair."""
         spread = np.zeros(len(rows), np.bool_)
-        several = np.flatnonzero(carried >= 2)
-        if not len(several):
+        many = np.flatnonzero(several)
+        if not len(many):
             return spread
         # A word's place, not counting the little words names are made with: "patada con una
         # pierna" is a name said in full, "push your hips up" is not Push Up.
@@ -555,22 +619,18 @@ class NameIndex:
         places: defaultdict[str, list[int]] = defaultdict(list)  # every place a term is said
         for position, stem in enumerate(message.stems):
             places[stem].append(position)
-        said = [t for t in hits if t not in fillers]
-        if len(said) > _MASK_BITS:  # a message saying that many name words: one at a time
-            lead, groups = several, np.arange(len(several))
+        if said is None:  # a message saying that many name words: one at a time
+            lead, groups = many, np.arange(len(many))
         else:
-            named = rows[several]
-            mask = np.zeros(len(named), np.int64)
-            for bit, term in enumerate(said):
-                mask[holding(self._postings.get(term), named)] |= 1 << bit
-            key = mask * 1024 + np.minimum(self._carrying[named], 1023)
+            named = rows[many]
+            key = said[many] * 1024 + np.minimum(self._carrying[named], 1023)
             _, first, groups = np.unique(key, return_index=True, return_inverse=True)
-            lead = several[first]
+            lead = many[first]
         far = np.zeros(len(lead), np.bool_)
         for group, i in enumerate(lead):
             carrying = tuple(t for t in self._terms[int(rows[i])] if t not in fillers)
             far[group] = _span(carrying, hits, places, rank) >= len(carrying) + SPREAD
-        spread[several] = far[groups.ravel()]
+        spread[many] = far[groups.ravel()]
         return spread
 
     def _is_surface(self, word: str) -> bool:
@@ -683,6 +743,56 @@ def _kth_best(exercise: Ids, value: Floats, limit: int) -> float | None:
         if count == len(value):
             return None
         count = min(len(value), count * 4)
+
+
+def _two_or_more(bits: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """Which numbers have two or more bits set (one left once the lowest is cleared)."""
+    found: npt.NDArray[np.bool_] = (bits & (bits - 1)) != 0
+    return found
+
+
+def _lowest_bit(bits: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
+    """The place of each number's lowest bit set, -1 for 0: the exponent of the power of two
+    it isolates, which a float holds exactly."""
+    exponent: npt.NDArray[np.intp] = np.frexp((bits & -bits).astype(np.float64))[1] - 1
+    return exponent
+
+
+class _FirstBits:
+    """Each name's first hit term (in the hits' order) from the terms it holds, as bits: the
+    terms said as words above the others, each part in the hits' order."""
+
+    __slots__ = ("_high", "_low", "_said", "_split")
+
+    def __init__(self, said: npt.NDArray[np.int64], low: int, by_bit: list[int]) -> None:
+        self._said = said
+        self._split = low
+        # Term by bit place, UNTOUCHED last (read for a part with no bit set: place -1).
+        self._low = np.array([*by_bit[:low], UNTOUCHED], np.int32)
+        self._high = np.array([*by_bit[low:], UNTOUCHED], np.int32)
+
+    def __call__(self, kept: npt.NDArray[np.intp]) -> Ids:
+        said = self._said[kept]
+        low = self._low[_lowest_bit(said & ((1 << self._split) - 1))]
+        first: Ids = np.minimum(low, self._high[_lowest_bit(said >> self._split)])
+        return first
+
+
+@dataclass(frozen=True, slots=True)
+class _Touched:
+    """The names a message's hit terms touch, ascending, with per name: the weight found, its
+    share of the name's weight, whether two or more of its carrying words are said, those
+    words as bits (None when there are too many), and how to find each one's first term."""
+
+    rows: npt.NDArray[np.intp]
+    total: Floats
+    raw: Floats
+    several: npt.NDArray[np.bool_]
+    bits: npt.NDArray[np.int64] | None
+    first: Callable[[npt.NDArray[np.intp]], Ids]
+
+    def said(self, kept: npt.NDArray[np.intp]) -> npt.NDArray[np.int64] | None:
+        return None if self.bits is None else self.bits[kept]
 
 
 class _Apart:
