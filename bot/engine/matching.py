@@ -239,7 +239,9 @@ class NameIndex:
         rows = touched.rows[kept]
         exercise = self._exercise[rows]
         raw = touched.raw[kept]
-        spread = self._spread(message, hits, rows, touched.several[kept], touched.said(kept))
+        spread = self._spread(
+            message, hits, rows, touched.several[kept], touched.said(kept), touched.terms
+        )
         approx = np.where(spread, raw * SPREAD_COST, raw)
         # Where in a dict filled term by term each name came: ties keep that order.
         order = touched.first(kept).astype(np.int64) * size + rows
@@ -423,7 +425,8 @@ class NameIndex:
         """
         size = len(self._texts)
         fillers = self._lexicon.name_fillers
-        lists = [self._postings.get(t) for t in hits]
+        terms = list(hits)
+        lists = [self._postings.get(t) for t in terms]
         every = np.concatenate(lists).astype(np.intp)
         lengths = [len(ids) for ids in lists]
         # bincount adds each name's weights in the order they come, from 0.0: term after term,
@@ -455,6 +458,7 @@ class NameIndex:
             _two_or_more(said & carrying),
             said & carrying,
             _FirstBits(said, low, by_bit),
+            tuple(terms[i] for i in by_bit),
         )
 
     def _touched_one_by_one(
@@ -489,6 +493,7 @@ class NameIndex:
             carried >= 2,
             None,
             lambda kept: sums.first(rows[kept]),
+            (),
         )
 
     def _contenders(
@@ -602,12 +607,13 @@ class NameIndex:
         rows: npt.NDArray[np.intp],
         several: npt.NDArray[np.bool_],
         said: npt.NDArray[np.int64] | None,
+        terms: tuple[str, ...],
     ) -> npt.NDArray[np.bool_]:
         """Which names' words the message says far apart: "my neck ... I pull" is no Neck
         Pull. Only names with two or more of their carrying words said (`several`) can be;
-        the answer depends on which of its terms were said (`said`: one bit per term, None
-        to check each name on its own) and how many it has, so it is worked out once for each
-        such pair."""
+        how far apart depends only on which of its terms were said (`said`: as bits, the
+        term of each in `terms`; None to check each name on its own), so it is worked out
+        once for each set of them, then held against each name's count of carrying words."""
         spread = np.zeros(len(rows), np.bool_)
         many = np.flatnonzero(several)
         if not len(many):
@@ -620,17 +626,23 @@ class NameIndex:
         for position, stem in enumerate(message.stems):
             places[stem].append(position)
         if said is None:  # a message saying that many name words: one at a time
-            lead, groups = many, np.arange(len(many))
-        else:
-            named = rows[many]
-            key = said[many] * 1024 + np.minimum(self._carrying[named], 1023)
-            _, first, groups = np.unique(key, return_index=True, return_inverse=True)
-            lead = many[first]
-        far = np.zeros(len(lead), np.bool_)
-        for group, i in enumerate(lead):
-            carrying = tuple(t for t in self._terms[int(rows[i])] if t not in fillers)
-            far[group] = _span(carrying, hits, places, rank) >= len(carrying) + SPREAD
-        spread[many] = far[groups.ravel()]
+            for i in many.tolist():
+                carrying = tuple(t for t in self._terms[int(rows[i])] if t not in fillers)
+                spread[i] = _span(carrying, hits, places, rank) >= len(carrying) + SPREAD
+            return spread
+        sets, which = np.unique(said[many], return_inverse=True)
+        spans = np.array(
+            [
+                _span(
+                    tuple(t for place, t in enumerate(terms) if bits >> place & 1),
+                    hits,
+                    places,
+                    rank,
+                )
+                for bits in sets.tolist()
+            ]
+        )
+        spread[many] = spans[which.ravel()] >= self._carrying[rows[many]] + SPREAD
         return spread
 
     def _is_surface(self, word: str) -> bool:
@@ -790,6 +802,7 @@ class _Touched:
     several: npt.NDArray[np.bool_]
     bits: npt.NDArray[np.int64] | None
     first: Callable[[npt.NDArray[np.intp]], Ids]
+    terms: tuple[str, ...]  # the hit term of each bit
 
     def said(self, kept: npt.NDArray[np.intp]) -> npt.NDArray[np.int64] | None:
         return None if self.bits is None else self.bits[kept]

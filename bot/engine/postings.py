@@ -255,7 +255,8 @@ def ranked(sums: Sums, limit: int) -> list[int]:
         keep = scores >= kth
         touched, scores = touched[keep], scores[keep]
     order = np.lexsort((touched, sums.first(touched), -scores))
-    return [int(i) for i in touched[order[:limit]]]
+    found: list[int] = touched[order[:limit]].tolist()
+    return found
 
 
 def distinct(ids: Ids) -> Ids:
