@@ -5,7 +5,9 @@ of names and entries (the bundled pages alone rarely reach the array passes)."""
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +15,7 @@ from bench.synthetic import build_tree
 from bot.content import load_library
 from bot.engine import AnswerEngine, matching, postings
 from bot.engine.index import LanguageIndex
+from bot.engine.message import names_fully
 from tests.answer_quality import load_cases
 
 
@@ -72,3 +75,26 @@ def test_faq_floor_keeps_the_matches(large: LanguageIndex, monkeypatch: pytest.M
     # Every entry a word touches ranked for the shortlist, none left out by the floor.
     monkeypatch.setattr(postings.Sums, "floor", lambda *_: 0.0)
     assert _faq_matches(large) == floored
+
+
+def test_names_in_full_skip_keeps_the_matches(
+    large: LanguageIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A story's sentences are looked up only for names said in full: the look-up gives up
+    when no name can score 1.0, with the same result as ranking them all."""
+    sentences = [
+        sentence
+        for case in load_cases("en")
+        for sentence in re.split(r"[.!?,]", case["text"])
+        if sentence.strip()
+    ]
+    monkeypatch.setattr(matching, "FEW_POSTINGS", -1)  # every sentence through the arrays
+    skipped = [repr(names_fully(sentence, large)) for sentence in sentences]
+    assert any(found != "[]" for found in skipped)
+    lookup = matching.NameIndex.lookup
+
+    def ranked_all(self: matching.NameIndex, *args: Any, **kwargs: Any) -> matching.NameLookup:
+        return lookup(self, *args, **{**kwargs, "in_full": False})
+
+    monkeypatch.setattr(matching.NameIndex, "lookup", ranked_all)
+    assert [repr(names_fully(sentence, large)) for sentence in sentences] == skipped

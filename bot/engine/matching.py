@@ -123,6 +123,11 @@ class NameIndex:
         for name_id, (_, _, terms, _) in enumerate(prepared):
             for term in terms:
                 postings[term].append(name_id)
+        # Each name under its rarest term (the one in fewest names): a name said in full
+        # says that term, so these few are all a story's sentence needs to check (`lookup`).
+        by_rarest: defaultdict[str, list[int]] = defaultdict(list)
+        for name_id, (_, _, terms, _) in enumerate(prepared):
+            by_rarest[min(terms, key=lambda t: len(postings[t]))].append(name_id)
         fillers = lexicon.name_fillers
         self._set_state(
             lexicon,
@@ -139,6 +144,7 @@ class NameIndex:
                     [sum(t not in fillers for t in p[2]) for p in prepared], np.int32
                 ),
                 "postings": Postings.build(postings).state(),
+                "by_rarest": Postings.build(by_rarest).state(),
                 "surface_words": sorted(surface),
                 "surface_terms": [surface[w] for w in sorted(surface)],
             },
@@ -170,6 +176,7 @@ class NameIndex:
         # A power of two above any name's count of carrying words (see `_contenders`).
         self._anchor = 1 << int(self._carrying.max(initial=0)).bit_length()
         self._postings = Postings(*state["postings"])
+        self._by_rarest = Postings(*state["by_rarest"])
         self._surface_words: list[str] = state["surface_words"]
         self._surface_terms: list[str] = state["surface_terms"]
         self._near = NearWords(self._surface_words)
@@ -200,15 +207,34 @@ class NameIndex:
         *,
         covering: frozenset[int] | None = None,
         enough: int | None = None,
+        in_full: bool = False,
     ) -> NameLookup:
         """Name words in the message (typos included), looked up once for every later stage.
         `limit`: the first so many exercises (None: every one); `among`: only these
         exercises' matches are made (the ranking is over all of them); `covering`: only those
         whose title holds these message words, and no more than `enough` of them (a caller
-        asking whether two or three qualify needs no thousands)."""
+        asking whether two or three qualify needs no thousands); `in_full`: no matches at all
+        unless some name is said in full (a score of 1.0), for a caller that keeps only those
+        (most sentences of a story name nothing in full, and are then not ranked)."""
         hits = self._hits(message)
         words_hit = frozenset(p for _, positions in hits.values() for p in positions)
-        return NameLookup(self._match(message, hits, limit, among, covering, enough), words_hit)
+        if in_full and not self._some_in_full(hits):
+            return NameLookup([], words_hit)
+        found = self._match(message, hits, limit, among, covering, enough)
+        return NameLookup(found, words_hit)
+
+    def _some_in_full(self, hits: dict[str, tuple[float, tuple[int, ...]]]) -> bool:
+        """Whether some name has every term said as such (no typo, no prefix): the only way
+        to a score of 1.0, as a typo's or a prefix's similarity is below 1 by far more than
+        a score's rounding (9 places). Only the names filed under a said term as their
+        rarest one can be."""
+        said = {term for term, (similarity, _) in hits.items() if similarity == 1.0}
+        terms = self._terms
+        return any(
+            all(t in said for t in terms[name_id])
+            for term in said
+            for name_id in self._by_rarest.get(term).tolist()
+        )
 
     def _match(
         self,
