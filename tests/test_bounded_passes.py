@@ -43,6 +43,11 @@ def _lookups(index: LanguageIndex) -> list[str]:
 def test_name_cut_keeps_the_matches(large: LanguageIndex, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(matching, "FEW_POSTINGS", -1)  # every message through the arrays
     cut = _lookups(large)
+    # The names left after the cut ranked as arrays, or all in Python, however many.
+    monkeypatch.setattr(matching, "FEW_ROWS", -1)
+    assert _lookups(large) == cut
+    monkeypatch.setattr(matching, "FEW_ROWS", 10**9)
+    assert _lookups(large) == cut
     # No cut before the exact scores: every exercise a word touches is scored.
     monkeypatch.setattr(matching, "_kth_best", lambda *_: None)
     assert _lookups(large) == cut

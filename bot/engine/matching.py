@@ -43,6 +43,8 @@ PREFIX_SHORT = 3  # ...or this long with one letter left off ("bal" for "ball")
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
 # Words said in at most this many names (counted once per word) are scored one name at a time.
 FEW_POSTINGS = 400
+# Names left after the cut, at most this many, are ranked in Python (`_winners_few`).
+FEW_ROWS = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +298,9 @@ class NameIndex:
             order[near],
             mass[near],
         )
+        if len(rows) <= FEW_ROWS:
+            named = _Named(rows, exercise, raw, spread, order, mass, seen[group])
+            return self._winners_few(hits, named, limit, among, covering, enough)
         # Exact scores: `round` per distinct value, as each name was scored before.
         values, where = np.unique(raw, return_inverse=True)
         exact = np.array([round(float(v), 9) for v in values])[where.ravel()]
@@ -346,6 +351,76 @@ class NameIndex:
                     title_positions=frozenset()
                     if title < 0
                     else self._positions(int(rows[title]), hits),
+                )
+            )
+        return found
+
+    def _winners_few(
+        self,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        named: _Named,
+        limit: int | None,
+        among: Collection[str] | None,
+        covering: frozenset[int] | None,
+        enough: int | None,
+    ) -> list[NameMatch]:
+        """The end of `_match` for a few names left (most look-ups keep a dozen or two): each
+        exercise's best name and best title, and the exercises in rank order, in Python,
+        instead of two dozen array calls. The same scores (`round`, then the spread's cost)
+        and the same order: the array pass's sort keys, none of which ties (a name's place
+        where it was first met is its own)."""
+        rows = named.rows.tolist()
+        exercise = named.exercise.tolist()
+        mass = named.mass.tolist()
+        order = named.order.tolist()
+        seen = named.seen.tolist()
+        is_title = self._is_title_list
+        score = [
+            round(raw, 9) * SPREAD_COST if far else round(raw, 9)
+            for raw, far in zip(named.raw.tolist(), named.spread.tolist(), strict=True)
+        ]
+        best: dict[int, int] = {}  # exercise: its best name's index (highest score, mass...)
+        title_of: dict[int, int] = {}  # exercise: its best title's index
+        for i, group in enumerate(exercise):
+            title = is_title[rows[i]]
+            key = (-score[i], -mass[i], not title, order[i])
+            current = best.get(group)
+            if current is None or key < (
+                -score[current],
+                -mass[current],
+                not is_title[rows[current]],
+                order[current],
+            ):
+                best[group] = i
+            if title and score[i] > 0:
+                other = title_of.get(group)
+                if other is None or (-score[i], order[i]) < (-score[other], order[other]):
+                    title_of[group] = i
+        winners = sorted(
+            best.values(),
+            key=lambda i: (-score[i], -mass[i], not is_title[rows[i]], seen[i]),
+        )[:limit]
+        if among is not None:
+            wanted = {self._row_of[e] for e in among if e in self._row_of}
+            winners = [i for i in winners if exercise[i] in wanted]
+        found: list[NameMatch] = []
+        for i in winners:
+            title = title_of.get(exercise[i], -1)
+            title_positions = frozenset() if title < 0 else self._positions(rows[title], hits)
+            if covering is not None and (title < 0 or not covering <= title_positions):
+                continue
+            if enough is not None and len(found) >= enough:
+                break
+            found.append(
+                NameMatch(
+                    exercise_id=self._exercise_ids[exercise[i]],
+                    score=score[i],
+                    mass=mass[i],
+                    name=self._texts[rows[i]],
+                    is_title=is_title[rows[i]],
+                    positions=self._positions(rows[i], hits),
+                    title_score=0.0 if title < 0 else score[title],
+                    title_positions=title_positions,
                 )
             )
         return found
@@ -832,6 +907,21 @@ class _Touched:
 
     def said(self, kept: npt.NDArray[np.intp]) -> npt.NDArray[np.int64] | None:
         return None if self.bits is None else self.bits[kept]
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """The names left for exact scoring, as `_match` has them: row, exercise, share of the
+    weight found, spread, where each was first met, weight found, and where its exercise
+    was first met."""
+
+    rows: npt.NDArray[np.intp]
+    exercise: Ids
+    raw: Floats
+    spread: npt.NDArray[np.bool_]
+    order: npt.NDArray[np.int64]
+    mass: Floats
+    seen: npt.NDArray[np.int64]
 
 
 class _Apart:

@@ -254,7 +254,16 @@ def ranked(sums: Sums, limit: int) -> list[int]:
         kth = np.partition(scores, cut)[cut]
         keep = scores >= kth
         touched, scores = touched[keep], scores[keep]
-    order = np.lexsort((touched, sums.first(touched), -scores))
+    order = np.lexsort((touched, -scores))
+    # The first term holding an id only breaks ties: it is looked up for the tied ids alone
+    # (a binary search per term each, a few dozen array calls for hundreds of ids).
+    ordered = scores[order]
+    same = ordered[1:] == ordered[:-1]
+    if same.any():
+        tied = order[np.concatenate(([False], same)) | np.concatenate((same, [False]))]
+        first = np.zeros(len(touched), np.int32)
+        first[tied] = sums.first(touched[tied])
+        order = np.lexsort((touched, first, -scores))
     found: list[int] = touched[order[:limit]].tolist()
     return found
 
