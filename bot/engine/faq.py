@@ -363,12 +363,6 @@ class FaqIndex:
             return []
         weight = {t: self._context_idf.get(t, self._unknown_context_idf) for t in message}
         total = sum(weight.values())
-        found = Sums(
-            len(self._exercise_ids),
-            ((self._context_postings.get(t), weight[t]) for t in message),
-        )
-        if not len(found.touched):
-            return []
         # Ranked as BM25 ranks pages (rare words, said often, on a short page); the fit reported
         # is the share of the message's weight the page holds, which the callers' thresholds
         # read.
@@ -383,10 +377,14 @@ class FaqIndex:
                 idf = math.log(1 + max(0.0, (pages - len(rows) + 0.5) / (len(rows) + 0.5)))
                 held.append(rows)
                 weights.append(idf * self._context_weights[span])
+        if not held:
+            return []
         # One count over every term's pages: each page's terms are added in the message's
         # order from 0.0, the same floats as adding one term's weights at a time.
         score = np.bincount(np.concatenate(held), np.concatenate(weights), minlength=pages)
-        touched = found.touched
+        # The pages a term is on: each has a score above zero (a BM25 idf is above zero for
+        # a word on every page, and so is a saturated count).
+        touched = np.flatnonzero(score > 0.0)
         fits = score[touched]
         if len(touched) > limit:
             # Only pages at or above the limit-th score can be among the first `limit`:
@@ -394,18 +392,26 @@ class FaqIndex:
             cut = len(touched) - limit
             top = fits >= np.partition(fits, cut)[cut]
             touched, fits = touched[top], fits[top]
-        order = [int(touched[i]) for i in np.lexsort((touched, -fits))[:limit]]
+        order: list[int] = touched[np.lexsort((touched, -fits))[:limit]].tolist()
+
+        def share(row: int) -> float:
+            """The share of the message's weight the page's text holds: its terms' weights
+            added in the message's order, as a count over every page did."""
+            text = self._context[row]
+            found = 0.0
+            for term in message:
+                if term in text:
+                    found += weight[term]
+            return found / total
+
         best = order[0]
-        fit = float(found.total[best]) / total
+        fit = share(best)
         top = float(score[best]) or 1.0
         # A runner-up's fit is its own share, or the best one's scaled by how far behind it
         # ranks, whichever is larger: the margin the callers read is never wider than both
         # the ranking and the shares say.
         return [(self._exercise_ids[best], fit)] + [
-            (
-                self._exercise_ids[row],
-                max(fit * float(score[row]) / top, float(found.total[row]) / total),
-            )
+            (self._exercise_ids[row], max(fit * float(score[row]) / top, share(row)))
             for row in order[1:]
         ]
 
