@@ -33,6 +33,7 @@ STOP_WEIGHT = 0.05
 MAX_TYPO_LOOKUPS = 24
 MAX_TYPO_LENGTH = 30  # longer than any name word: noise, not a typo
 MAX_REMEMBERED_TYPOS = 50_000
+MAX_REMEMBERED_AMONG = 64  # collections of exercises a look-up was limited to (`_wanted`)
 SPREAD = 1  # other words a name's words may have between them ("roll it up")
 SPREAD_COST = 0.5
 # A word being typed that a name word starts with: this long inside a message ("jackkn",
@@ -190,6 +191,7 @@ class NameIndex:
         self._is_title_list: list[bool] = self._is_title.tolist()
         self._exercise_list: list[int] = self._exercise.tolist()
         self._id_lists: dict[str, list[int]] = {}
+        self._among: dict[int, tuple[Collection[str], npt.NDArray[np.bool_]]] = {}
         self._carrying_of: dict[int, tuple[str, ...]] = {}
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
         # Names listed exercise by exercise (as LanguageIndex lists them): no sorting per message.
@@ -330,9 +332,7 @@ class NameIndex:
             )
         ][:limit]
         if among is not None:
-            wanted = np.zeros(len(self._exercise_ids), np.bool_)
-            wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
-            winners = winners[wanted[exercise[winners]]]
+            winners = winners[self._wanted(among)[exercise[winners]]]
         titles = title_at[group[winners]]
         if covering is not None:
             winners, titles = self._covering(hits, covering, rows, winners, titles)
@@ -401,8 +401,8 @@ class NameIndex:
             key=lambda i: (-score[i], -mass[i], not is_title[rows[i]], seen[i]),
         )[:limit]
         if among is not None:
-            wanted = {self._row_of[e] for e in among if e in self._row_of}
-            winners = [i for i in winners if exercise[i] in wanted]
+            wanted = self._wanted(among)
+            winners = [i for i in winners if wanted[exercise[i]]]
         found: list[NameMatch] = []
         for i in winners:
             title = title_of.get(exercise[i], -1)
@@ -473,8 +473,8 @@ class NameIndex:
         # Best first; a stable sort keeps ties in the order the exercises were first met.
         ranked = sorted(best.items(), key=lambda item: item[1][:3], reverse=True)[:limit]
         if among is not None:
-            wanted = {self._row_of[e] for e in among if e in self._row_of}
-            ranked = [item for item in ranked if item[0] in wanted]
+            wanted = self._wanted(among)
+            ranked = [item for item in ranked if wanted[item[0]]]
         found_matches: list[NameMatch] = []
         for group, (score, mass, title, name_id) in ranked:
             title_score, title_row = titles.get(group, (0.0, -1))
@@ -496,6 +496,20 @@ class NameIndex:
             if enough is not None and len(found_matches) >= enough:
                 break
         return found_matches
+
+    def _wanted(self, among: Collection[str]) -> npt.NDArray[np.bool_]:
+        """Which exercises (by row) are `among` these, remembered for the same collection
+        (the exercises done in a body position, thousands at 10 000 pages, come back for
+        every message describing one)."""
+        known = self._among.get(id(among))
+        if known is not None and known[0] is among:
+            return known[1]
+        wanted = np.zeros(len(self._exercise_ids), np.bool_)
+        wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
+        if len(self._among) >= MAX_REMEMBERED_AMONG:
+            self._among.clear()
+        self._among[id(among)] = (among, wanted)  # kept alive, so its id is not reused
+        return wanted
 
     def _id_list(self, term: str) -> list[int]:
         """A term's names as a list, remembered (only asked for terms in few names)."""
@@ -636,9 +650,7 @@ class NameIndex:
         if among is None and not covering:
             return kept
         if among is not None:
-            wanted = np.zeros(len(self._exercise_ids), np.bool_)
-            wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
-            chosen = wanted[exercise]
+            chosen = self._wanted(among)[exercise]
             kept, exercise = kept[chosen], exercise[chosen]
             if not len(kept):
                 return None
