@@ -48,6 +48,10 @@ def test_name_cut_keeps_the_matches(large: LanguageIndex, monkeypatch: pytest.Mo
     assert _lookups(large) == cut
     monkeypatch.setattr(matching, "FEW_ROWS", 10**9)
     assert _lookups(large) == cut
+    # The weight found counted apart from the terms held, exactly, for the cut too.
+    monkeypatch.setattr(matching, "_PACKED_TERMS", 0)
+    assert _lookups(large) == cut
+    monkeypatch.setattr(matching, "_PACKED_TERMS", 20)
     # No cut before the exact scores: every exercise a word touches is scored.
     monkeypatch.setattr(matching, "_kth_best", lambda *_: None)
     assert _lookups(large) == cut

@@ -76,6 +76,16 @@ class NameLookup:
 # names that close are scored exactly before the cut is made.
 _NEAR = 1e-7
 _MASK_BITS = 52  # name terms a message may say for the spread check to group names by them
+# Up to this many hit terms, each name's terms (bits from 2**_PACK up) and its weight found
+# (in quanta of 2**-24 below) fit in one count: whole numbers below 2**53, exact in a float
+# (a weight is below 14 up to a million exercises: 20 terms are below 2**33 quanta).
+_PACKED_TERMS = 20
+_PACK = 33
+_QUANTUM = 2.0**24
+# A share found from quanta is within 20 half-quanta over the name's weight (at least a
+# filler's 0.05) of the exact one, 1.2e-5; the cut keeps every name within twice that and
+# _NEAR of it, which keeps all the exact cut would (more names kept change no answer).
+_PACKED_MARGIN = 1e-4
 
 
 class NameIndex:
@@ -268,14 +278,14 @@ class NameIndex:
             return []
         rows = touched.rows[kept]
         exercise = self._exercise[rows]
-        raw = touched.raw[kept]
+        mass = touched.found(kept)  # weight found, per row
+        raw = mass / self._name_weight[rows]
         spread = self._spread(
             message, hits, rows, touched.several[kept], touched.said(kept), touched.terms
         )
         approx = np.where(spread, raw * SPREAD_COST, raw)
         # Where in a dict filled term by term each name came: ties keep that order.
         order = touched.first(kept).astype(np.int64) * size + rows
-        mass = touched.total[kept]  # weight found, per row
         # One group per exercise: its best name (roughly, for the cut), the first it was seen.
         starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
         group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(rows))))
@@ -547,11 +557,11 @@ class NameIndex:
         # bincount adds each name's weights in the order they come, from 0.0: term after term,
         # the same floats as adding one term's weight to all its names at a time.
         weights = [self._weight[t] * s for t, (s, _) in hits.items()]
-        total = np.bincount(every, np.repeat(weights, lengths), minlength=size).astype(
-            np.float64, copy=False
-        )
         anchoring = [any(not message.stop[p] for p in where) for _, where in hits.values()]
         if len(hits) > _MASK_BITS:  # more terms than bits: counted as before, one pass each
+            total = np.bincount(every, np.repeat(weights, lengths), minlength=size).astype(
+                np.float64, copy=False
+            )
             return self._touched_one_by_one(hits, lists, every, lengths, total, anchoring)
         by_bit = sorted(range(len(hits)), key=anchoring.__getitem__)  # the words said last
         bit = [0] * len(hits)
@@ -560,20 +570,53 @@ class NameIndex:
         low = anchoring.count(False)
         if low == len(hits):
             return None
+        carrying = sum(1 << bit[i] for i, t in enumerate(hits) if t not in fillers)
+        quanta = [round(w * _QUANTUM) for w in weights]
+        if len(hits) <= _PACKED_TERMS and sum(quanta) < 1 << _PACK:
+            # The weight found, in whole quanta, below the bits: one count gives both, the
+            # weight only to within a quantum per term, which is enough to cut with (see
+            # _PACKED_MARGIN); the exact floats are added for the names kept (`_found`).
+            packed = np.bincount(
+                every,
+                np.repeat(
+                    [np.ldexp(1.0, _PACK + b) + q for b, q in zip(bit, quanta, strict=True)],
+                    lengths,
+                ),
+                minlength=size,
+            )
+            rows = np.flatnonzero(packed >= np.ldexp(1.0, _PACK + low))
+            if not len(rows):
+                return None
+            values = packed[rows].astype(np.int64)
+            said = values >> _PACK
+            near = (values & ((1 << _PACK) - 1)) / _QUANTUM / self._name_weight[rows]
+            return _Touched(
+                rows,
+                near,
+                _two_or_more(said & carrying),
+                said & carrying,
+                _FirstBits(said, low, by_bit),
+                tuple(terms[i] for i in by_bit),
+                lambda kept: _found(said[kept], weights, bit),
+                _PACKED_MARGIN,
+            )
+        total = np.bincount(every, np.repeat(weights, lengths), minlength=size).astype(
+            np.float64, copy=False
+        )
         held = np.bincount(every, np.repeat(np.ldexp(1.0, bit), lengths), minlength=size)
         rows = np.flatnonzero(held >= 2.0**low)
         if not len(rows):
             return None
         said = held[rows].astype(np.int64)
-        carrying = sum(1 << bit[i] for i, t in enumerate(hits) if t not in fillers)
+        found = total[rows]
         return _Touched(
             rows,
-            total[rows],
-            total[rows] / self._name_weight[rows],
+            found / self._name_weight[rows],
             _two_or_more(said & carrying),
             said & carrying,
             _FirstBits(said, low, by_bit),
             tuple(terms[i] for i in by_bit),
+            lambda kept: found[kept],
         )
 
     def _touched_one_by_one(
@@ -601,14 +644,15 @@ class NameIndex:
             return None
         carried = counted[rows].astype(np.intp) & (anchor - 1)
         sums = Sums(size, ((ids, 1.0) for ids in lists))
+        found = total[rows]
         return _Touched(
             rows,
-            total[rows],
-            total[rows] / self._name_weight[rows],
+            found / self._name_weight[rows],
             carried >= 2,
             None,
             lambda kept: sums.first(rows[kept]),
             (),
+            lambda kept: found[kept],
         )
 
     def _contenders(
@@ -644,7 +688,7 @@ class NameIndex:
             # The exercises with a name reaching the floor (their highest possible score),
             # with all their names.
             reaching = np.zeros(len(self._exercise_ids), np.bool_)
-            reaching[exercise[raw >= floor - _NEAR]] = True
+            reaching[exercise[raw >= floor - touched.margin]] = True
             found: npt.NDArray[np.intp] = kept[reaching[exercise]]
             return found
         if among is None and not covering:
@@ -870,6 +914,16 @@ def _kth_best(exercise: Ids, value: Floats, limit: int) -> float | None:
         count = min(len(value), count * 4)
 
 
+def _found(said: npt.NDArray[np.int64], weights: list[float], bit: list[int]) -> Floats:
+    """Each name's weight found from the terms it holds (`said`, term i at bit[i]): the
+    weights added in the hits' order from 0.0, the same floats as the count over every name
+    (adding nothing where a term is missing, as 0.0 adds nothing)."""
+    total = np.zeros(len(said))
+    for weight, place in zip(weights, bit, strict=True):
+        total += np.where(said & (1 << place), weight, 0.0)
+    return total
+
+
 def _two_or_more(bits: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
     """Which numbers have two or more bits set (one left once the lowest is cleared)."""
     found: npt.NDArray[np.bool_] = (bits & (bits - 1)) != 0
@@ -905,17 +959,19 @@ class _FirstBits:
 
 @dataclass(frozen=True, slots=True)
 class _Touched:
-    """The names a message's hit terms touch, ascending, with per name: the weight found, its
-    share of the name's weight, whether two or more of its carrying words are said, those
-    words as bits (None when there are too many), and how to find each one's first term."""
+    """The names a message's hit terms touch, ascending, with per name: its share of the
+    name's weight found (exact, or within `margin`: for the cut), whether two or more of its
+    carrying words are said, those words as bits (None when there are too many), how to
+    find each one's first term, and each one's weight found, exactly."""
 
     rows: npt.NDArray[np.intp]
-    total: Floats
     raw: Floats
     several: npt.NDArray[np.bool_]
     bits: npt.NDArray[np.int64] | None
     first: Callable[[npt.NDArray[np.intp]], Ids]
     terms: tuple[str, ...]  # the hit term of each bit
+    found: Callable[[npt.NDArray[np.intp]], Floats]
+    margin: float = _NEAR
 
     def said(self, kept: npt.NDArray[np.intp]) -> npt.NDArray[np.int64] | None:
         return None if self.bits is None else self.bits[kept]
