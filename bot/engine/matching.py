@@ -590,11 +590,12 @@ class NameIndex:
             values = packed[rows].astype(np.int64)
             said = values >> _PACK
             near = (values & ((1 << _PACK) - 1)) / _QUANTUM / self._name_weight[rows]
+            carried = said & carrying
             return _Touched(
                 rows,
                 near,
-                _two_or_more(said & carrying),
-                said & carrying,
+                _two_or_more(carried),
+                carried,
                 _FirstBits(said, low, by_bit),
                 tuple(terms[i] for i in by_bit),
                 lambda kept: _found(said[kept], weights, bit),
@@ -609,11 +610,12 @@ class NameIndex:
             return None
         said = held[rows].astype(np.int64)
         found = total[rows]
+        carried = said & carrying
         return _Touched(
             rows,
             found / self._name_weight[rows],
-            _two_or_more(said & carrying),
-            said & carrying,
+            _two_or_more(carried),
+            carried,
             _FirstBits(said, low, by_bit),
             tuple(terms[i] for i in by_bit),
             lambda kept: found[kept],
@@ -676,12 +678,12 @@ class NameIndex:
         """
         kept = np.arange(len(touched.rows))
         exercise = self._exercise[touched.rows]
+        raw, several = touched.raw, touched.several
         if not self._grouped:  # each exercise's names together, so groups can be reduced
             kept = np.argsort(exercise, kind="stable")
-            exercise = exercise[kept]
-        raw = touched.raw[kept]
+            exercise, raw, several = exercise[kept], raw[kept], several[kept]
         if limit is not None:
-            lowest = np.where(touched.several[kept], raw * SPREAD_COST, raw)
+            lowest = np.where(several, raw * SPREAD_COST, raw)
             floor = _kth_best(exercise, lowest, limit)
             if floor is None:
                 return kept
