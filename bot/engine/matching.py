@@ -139,8 +139,10 @@ class NameIndex:
         # Each name under its rarest term (the one in fewest names): a name said in full
         # says that term, so these few are all a story's sentence needs to check (`lookup`).
         by_rarest: defaultdict[str, list[int]] = defaultdict(list)
+        names_with = {term: len(ids) for term, ids in postings.items()}
         for name_id, (_, _, terms, _) in enumerate(prepared):
-            by_rarest[min(terms, key=lambda t: len(postings[t]))].append(name_id)
+            rarest = terms[0] if len(terms) == 1 else min(terms, key=names_with.__getitem__)
+            by_rarest[rarest].append(name_id)
         fillers = lexicon.name_fillers
         self._set_state(
             lexicon,

@@ -104,17 +104,18 @@ class Forward:
     @classmethod
     def build(cls, size: int, terms: int, parts: Iterable[tuple[Ids, Ids, int]]) -> Forward:
         """`parts`: (ids, their terms' numbers, a bit) of postings; an id holding a term in
-        several parts gets their bits together. `size` ids, `terms` term numbers."""
+        several parts gets their bits (below 8) together. `size` ids, `terms` term numbers."""
         ids, numbers, codes = [], [], []
         for part_ids, part_numbers, code in parts:
             ids.append(part_ids.astype(np.int64))
             numbers.append(part_numbers)
             codes.append(np.full(len(part_ids), code, np.uint8))
-        key = np.concatenate(ids) * max(terms, 1) + np.concatenate(numbers)
-        order = np.argsort(key, kind="stable")
-        key = key[order]
+        # (id, term, bit) as one number, sorted: a plain sort, no permutation to gather by.
+        coded = np.concatenate(ids) * max(terms, 1) + np.concatenate(numbers)
+        coded = np.sort(coded * 8 + np.concatenate(codes))
+        key = coded >> 3
         starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
-        merged = np.bitwise_or.reduceat(np.concatenate(codes)[order], starts) if len(key) else key
+        merged = np.bitwise_or.reduceat(coded & 7, starts) if len(key) else key
         key = key[starts]
         offsets = np.zeros(size + 1, np.int32)
         np.cumsum(np.bincount(key // max(terms, 1), minlength=size), out=offsets[1:])
