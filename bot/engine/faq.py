@@ -17,7 +17,14 @@ from typing import Any
 import numpy as np
 
 from bot.engine.lexicon import Lexicon
-from bot.engine.postings import Floats, Ids, Postings, Sums, holding, ranked
+from bot.engine.postings import Floats, Forward, Ids, Postings, Sums, ranked
+
+# Where an entry or its page holds a term (bits of `Forward`'s codes).
+HELD = 1  # the entry's question or answer
+ASKED = 2  # the entry's question
+ON_PAGE = 1  # the page's own text
+TITLE = 2  # the page's title
+IN_ENTRY = 4  # one of the page's entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +161,17 @@ class FaqIndex:
         ]
         saturated = held * (k1 + 1) / (held + k1 * ((1 - b) + (b * length) / average))
         idf = {term: math.log(1 + total / count) for term, count in df.items()}
+        entry_postings = Postings.build(postings)
+        asked_postings = Postings.build(question_postings)
+        page_postings = Postings.build(context_postings)
+        named_postings = Postings.build(title_postings)
+        # Every term an entry or a page holds, numbered once, for `_score`'s arrays.
+        vocab: dict[str, int] = {}
+        for terms in (entry_postings, page_postings, named_postings):
+            for term in terms.terms():
+                vocab.setdefault(term, len(vocab))
+        entry_ids, entry_terms = entry_postings.pairs(vocab)
+        entry_rows = np.array(entry_exercise, np.int32)
         self._set_state(
             lexicon,
             {
@@ -166,10 +184,26 @@ class FaqIndex:
                 "context": context,
                 "titles": titles,
                 "exercise_text": exercise_text,
-                "postings": Postings.build(postings).state(),
-                "question_postings": Postings.build(question_postings).state(),
-                "title_postings": Postings.build(title_postings).state(),
-                "context_postings": Postings.build(context_postings).state(),
+                "postings": entry_postings.state(),
+                "context_postings": page_postings.state(),
+                "vocab": vocab,
+                # Per entry: its question's or answer's terms (HELD), its question's (ASKED).
+                "entry_terms": Forward.build(
+                    len(questions),
+                    len(vocab),
+                    [(entry_ids, entry_terms, HELD), (*asked_postings.pairs(vocab), ASKED)],
+                ).state(),
+                # Per page: its own text's terms (ON_PAGE), its title's (TITLE), and those of
+                # its entries (IN_ENTRY).
+                "page_terms": Forward.build(
+                    len(context),
+                    len(vocab),
+                    [
+                        (*page_postings.pairs(vocab), ON_PAGE),
+                        (*named_postings.pairs(vocab), TITLE),
+                        (entry_rows[entry_ids], entry_terms, IN_ENTRY),
+                    ],
+                ).state(),
                 "context_weights": saturated,
                 "idf": idf,
                 # Each question's weight without its exercise's name (see `match`).
@@ -205,8 +239,7 @@ class FaqIndex:
         self._entry_exercise: list[int] = state["entry_exercise"]
         # The same as an array: entries are numbered page by page, so a term's postings map to
         # ascending page rows.
-        self._entry_rows = np.array(self._entry_exercise, np.int32)
-        self._pages_with: dict[str, Ids] = {}
+        self._entry_rows = np.array(self._entry_exercise, np.intp)
         self._exercise_ids: list[str] = state["exercise_ids"]
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
         self._by_exercise: dict[str, list[int]] = state["by_exercise"]
@@ -214,10 +247,11 @@ class FaqIndex:
         self._titles: list[frozenset[str]] = state["titles"]
         self._exercise_text: list[frozenset[str]] = state["exercise_text"]
         self._postings = Postings(*state["postings"])
-        self._question_postings = Postings(*state["question_postings"])
-        self._title_postings = Postings(*state["title_postings"])
         self._own_weight: Floats = state["own_weight"]
         self._context_postings = Postings(*state["context_postings"])
+        self._vocab: dict[str, int] = state["vocab"]
+        self._entry_terms = Forward(*state["entry_terms"])
+        self._page_terms = Forward(*state["page_terms"])
         self._context_weights: Floats = state["context_weights"]
         self._idf: dict[str, float] = state["idf"]
         self._unknown_idf: float = state["unknown_idf"]
@@ -337,12 +371,6 @@ class FaqIndex:
             return []
         weight = {t: self._context_idf.get(t, self._unknown_context_idf) for t in message}
         total = sum(weight.values())
-        found = Sums(
-            len(self._exercise_ids),
-            ((self._context_postings.get(t), weight[t]) for t in message),
-        )
-        if not len(found.touched):
-            return []
         # Ranked as BM25 ranks pages (rare words, said often, on a short page); the fit reported
         # is the share of the message's weight the page holds, which the callers' thresholds
         # read.
@@ -357,10 +385,14 @@ class FaqIndex:
                 idf = math.log(1 + max(0.0, (pages - len(rows) + 0.5) / (len(rows) + 0.5)))
                 held.append(rows)
                 weights.append(idf * self._context_weights[span])
+        if not held:
+            return []
         # One count over every term's pages: each page's terms are added in the message's
         # order from 0.0, the same floats as adding one term's weights at a time.
         score = np.bincount(np.concatenate(held), np.concatenate(weights), minlength=pages)
-        touched = found.touched
+        # The pages a term is on: each has a score above zero (a BM25 idf is above zero for
+        # a word on every page, and so is a saturated count).
+        touched = np.flatnonzero(score > 0.0)
         fits = score[touched]
         if len(touched) > limit:
             # Only pages at or above the limit-th score can be among the first `limit`:
@@ -368,9 +400,20 @@ class FaqIndex:
             cut = len(touched) - limit
             top = fits >= np.partition(fits, cut)[cut]
             touched, fits = touched[top], fits[top]
-        order = [int(touched[i]) for i in np.lexsort((touched, -fits))[:limit]]
+        order: list[int] = touched[np.lexsort((touched, -fits))[:limit]].tolist()
+
+        def share(row: int) -> float:
+            """The share of the message's weight the page's text holds: its terms' weights
+            added in the message's order, as a count over every page did."""
+            text = self._context[row]
+            found = 0.0
+            for term in message:
+                if term in text:
+                    found += weight[term]
+            return found / total
+
         best = order[0]
-        fit = float(found.total[best]) / total
+        fit = share(best)
         top = float(score[best]) or 1.0
         # A runner-up's fit is the best one's scaled by how far behind it ranks: two pages
         # that both hold the words of "stand and roll down your spine" are told apart by how
@@ -379,10 +422,7 @@ class FaqIndex:
         # page of a kind holds ("side", "lying", "leg") keep those pages close.
         share_slack = self.SHARE_SLACK
         return [(self._exercise_ids[best], fit)] + [
-            (
-                self._exercise_ids[row],
-                max(fit * float(score[row]) / top, float(found.total[row]) / total - share_slack),
-            )
+            (self._exercise_ids[row], max(fit * float(score[row]) / top, share(row) - share_slack))
             for row in order[1:]
         ]
 
@@ -410,48 +450,58 @@ class FaqIndex:
         """The first `limit` of the shortlisted entries by score (see `match`), ties in
         shortlist order. `weight`: each message term's idf, in the message's order.
 
-        All entries at once, term by term: each sum gets the same floats in the same order as
-        one entry at a time did (a term found nowhere adds 0.0, which changes no sum), except
-        the question's share, whose terms were added in a set's order and now in the
-        message's.
+        All entries and terms at once: which entry and page holds which term is read from
+        their terms (`Forward`), as a term-by-entry array, and each sum is added down the
+        terms in the message's order, the same floats in the same order as one entry at a
+        time (a term found nowhere adds 0.0, which changes no sum), except the question's
+        share, whose terms were added in a set's order and now in the message's.
         """
         if not shortlist:
             return []
         if len(shortlist) <= self.FEW_ENTRIES:
             return self._score_few(shortlist, weight, message_weight, across, limit)
-        entries = np.array(shortlist, np.int32)
-        rows = self._entry_rows[entries]
-        mass = np.zeros(len(entries))
-        asked = np.zeros(len(entries))  # weight of the question's own words the message says
-        fit = np.zeros(len(entries))  # weight of the message found anywhere on the page
-        matched = np.zeros(len(entries), np.int64)
-        for term, w in weight.items():
-            postings = self._postings.get(term)
-            held = holding(postings, entries)  # in the question or the answer
-            in_question = holding(self._question_postings.get(term), entries)
-            on_page = holding(self._context_postings.get(term), rows)
-            own = in_question & ~holding(self._title_postings.get(term), rows)
-            on_page_credit = np.where(on_page, w * self.CONTEXT_CREDIT, 0.0)
-            mass += np.where(
-                in_question, w * 1.0, np.where(held, w * self.ANSWER_CREDIT, on_page_credit)
-            )
-            matched += held
-            asked += np.where(own, w, 0.0)
-            if across:
-                # The page's text holds the term, or one of its entries does.
-                in_text = on_page | holding(self._pages_asking(term, postings), rows)
-                fit += np.where(in_text, w, 0.0)
+        entries = np.array(shortlist, np.intp)
+        rows = self._entry_rows.take(entries)
+        said = np.full(len(self._vocab), -1, np.intp)  # term number -> its place in `weight`
+        places = [
+            (n, p) for p, t in enumerate(weight) for n in (self._vocab.get(t),) if n is not None
+        ]
+        if places:
+            numbers, where = zip(*places, strict=True)
+            said[list(numbers)] = where
+        count = len(weight)
+        in_entry = self._entry_terms.held(entries, said, count)
+        on_page = self._page_terms.held(rows, said, count)
+        held = (in_entry & HELD) != 0  # in the question or the answer
+        in_question = (in_entry & ASKED) != 0
+        page_only = (on_page & ON_PAGE) != 0
+        own = in_question & ((on_page & TITLE) == 0)
+        w = np.fromiter(weight.values(), np.float64, count)[:, np.newaxis]
+        credit = np.where(
+            in_question,
+            w * 1.0,
+            np.where(
+                held, w * self.ANSWER_CREDIT, np.where(page_only, w * self.CONTEXT_CREDIT, 0.0)
+            ),
+        )
+        # `accumulate` adds row after row, as the loop over terms did.
+        mass = np.add.accumulate(credit, axis=0)[-1]
+        matched = held.sum(axis=0)
+        asked = np.add.accumulate(np.where(own, w, 0.0), axis=0)[-1]
         own_weight = self._own_weight[entries]
         share = np.divide(asked, own_weight, out=np.zeros(len(entries)), where=own_weight != 0)
         score = 0.65 * (mass / message_weight) + 0.35 * share
         # How much of its own question the message says (FaqMatch.own); an entry holding the
         # message's rarest word speaks to it whatever its question says ("can I do it when
         # pregnant": "who should avoid it?", whose answer names pregnancy).
-        own = share
+        own_share = share
         rarest = self._rarest(weight)
         if rarest is not None:
-            own = np.where(holding(self._postings.get(rarest), entries), 1.0, own)
+            own_share = np.where(held[list(weight).index(rarest)], 1.0, share)
         if across:
+            # The page's text holds the term, or one of its entries does.
+            in_text = (on_page & (ON_PAGE | IN_ENTRY)) != 0
+            fit = np.add.accumulate(np.where(in_text, w, 0.0), axis=0)[-1]
             score = (1 - self.EXERCISE_SHARE) * score + self.EXERCISE_SHARE * (fit / message_weight)
         order = np.argsort(-score, kind="stable")
         return [
@@ -460,7 +510,7 @@ class FaqIndex:
                 self._exercise_ids[int(rows[i])],
                 float(score[i]),
                 int(matched[i]),
-                float(own[i]) if own_weight[i] else 1.0,
+                float(own_share[i]) if own_weight[i] else 1.0,
             )
             for i in order[:limit].tolist()
         ]
@@ -520,19 +570,6 @@ class FaqIndex:
         # Best first, ties in shortlist order (a stable sort, as the arrays' argsort).
         scored.sort(key=lambda item: -item[0])
         return [match for _, match in scored[:limit]]
-
-    def _pages_asking(self, term: str, postings: Ids) -> Ids:
-        """The pages with an entry that holds `term` (ascending), remembered: a common word's
-        entries are thousands, and looking up their pages again for every message was the
-        costliest step of scoring a shortlist. At most one array per term of the index."""
-        found = self._pages_with.get(term)
-        if found is None:
-            pages = self._entry_rows[postings]  # ascending: entries are numbered page by page
-            found = (
-                pages[np.concatenate(([True], pages[1:] != pages[:-1]))] if len(pages) else pages
-            )
-            self._pages_with[term] = found
-        return found
 
     def unaskable(self) -> list[int]:
         """Entries whose question says nothing but its exercise's name and words every

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from bot.engine.lexicon import Analysis, Lexicon
 from bot.engine.nearby import NearWords
-from bot.engine.postings import Floats, Ids, Postings, Sums, holding
+from bot.engine.postings import UNTOUCHED, Floats, Ids, Postings, Sums, holding
 from bot.languages.text import words
 
 # Edits (insert, delete, substitute, swap two letters) an unknown word may be from a name word
@@ -33,6 +33,7 @@ STOP_WEIGHT = 0.05
 MAX_TYPO_LOOKUPS = 24
 MAX_TYPO_LENGTH = 30  # longer than any name word: noise, not a typo
 MAX_REMEMBERED_TYPOS = 50_000
+MAX_REMEMBERED_AMONG = 64  # collections of exercises a look-up was limited to (`_wanted`)
 SPREAD = 1  # other words a name's words may have between them ("roll it up")
 SPREAD_COST = 0.5
 # A word being typed that a name word starts with: this long inside a message ("jackkn",
@@ -43,6 +44,8 @@ PREFIX_SHORT = 3  # ...or this long with one letter left off ("bal" for "ball")
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
 # Words said in at most this many names (counted once per word) are scored one name at a time.
 FEW_POSTINGS = 400
+# Names left after the cut, at most this many, are ranked in Python (`_winners_few`).
+FEW_ROWS = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,16 @@ class NameLookup:
 # names that close are scored exactly before the cut is made.
 _NEAR = 1e-7
 _MASK_BITS = 52  # name terms a message may say for the spread check to group names by them
+# Up to this many hit terms, each name's terms (bits from 2**_PACK up) and its weight found
+# (in quanta of 2**-24 below) fit in one count: whole numbers below 2**53, exact in a float
+# (a weight is below 14 up to a million exercises: 20 terms are below 2**33 quanta).
+_PACKED_TERMS = 20
+_PACK = 33
+_QUANTUM = 2.0**24
+# A share found from quanta is within 20 half-quanta over the name's weight (at least a
+# filler's 0.05) of the exact one, 1.2e-5; the cut keeps every name within twice that and
+# _NEAR of it, which keeps all the exact cut would (more names kept change no answer).
+_PACKED_MARGIN = 1e-4
 
 
 class NameIndex:
@@ -123,6 +136,13 @@ class NameIndex:
         for name_id, (_, _, terms, _) in enumerate(prepared):
             for term in terms:
                 postings[term].append(name_id)
+        # Each name under its rarest term (the one in fewest names): a name said in full
+        # says that term, so these few are all a story's sentence needs to check (`lookup`).
+        by_rarest: defaultdict[str, list[int]] = defaultdict(list)
+        names_with = {term: len(ids) for term, ids in postings.items()}
+        for name_id, (_, _, terms, _) in enumerate(prepared):
+            rarest = terms[0] if len(terms) == 1 else min(terms, key=names_with.__getitem__)
+            by_rarest[rarest].append(name_id)
         fillers = lexicon.name_fillers
         self._set_state(
             lexicon,
@@ -139,6 +159,7 @@ class NameIndex:
                     [sum(t not in fillers for t in p[2]) for p in prepared], np.int32
                 ),
                 "postings": Postings.build(postings).state(),
+                "by_rarest": Postings.build(by_rarest).state(),
                 "surface_words": sorted(surface),
                 "surface_terms": [surface[w] for w in sorted(surface)],
             },
@@ -170,6 +191,7 @@ class NameIndex:
         # A power of two above any name's count of carrying words (see `_contenders`).
         self._anchor = 1 << int(self._carrying.max(initial=0)).bit_length()
         self._postings = Postings(*state["postings"])
+        self._by_rarest = Postings(*state["by_rarest"])
         self._surface_words: list[str] = state["surface_words"]
         self._surface_terms: list[str] = state["surface_terms"]
         self._near = NearWords(self._surface_words)
@@ -181,6 +203,7 @@ class NameIndex:
         self._is_title_list: list[bool] = self._is_title.tolist()
         self._exercise_list: list[int] = self._exercise.tolist()
         self._id_lists: dict[str, list[int]] = {}
+        self._among: dict[int, tuple[Collection[str], npt.NDArray[np.bool_]]] = {}
         self._carrying_of: dict[int, tuple[str, ...]] = {}
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
         # Names listed exercise by exercise (as LanguageIndex lists them): no sorting per message.
@@ -200,15 +223,34 @@ class NameIndex:
         *,
         covering: frozenset[int] | None = None,
         enough: int | None = None,
+        in_full: bool = False,
     ) -> NameLookup:
         """Name words in the message (typos included), looked up once for every later stage.
         `limit`: the first so many exercises (None: every one); `among`: only these
         exercises' matches are made (the ranking is over all of them); `covering`: only those
         whose title holds these message words, and no more than `enough` of them (a caller
-        asking whether two or three qualify needs no thousands)."""
+        asking whether two or three qualify needs no thousands); `in_full`: no matches at all
+        unless some name is said in full (a score of 1.0), for a caller that keeps only those
+        (most sentences of a story name nothing in full, and are then not ranked)."""
         hits = self._hits(message)
         words_hit = frozenset(p for _, positions in hits.values() for p in positions)
-        return NameLookup(self._match(message, hits, limit, among, covering, enough), words_hit)
+        if in_full and not self._some_in_full(hits):
+            return NameLookup([], words_hit)
+        found = self._match(message, hits, limit, among, covering, enough)
+        return NameLookup(found, words_hit)
+
+    def _some_in_full(self, hits: dict[str, tuple[float, tuple[int, ...]]]) -> bool:
+        """Whether some name has every term said as such (no typo, no prefix): the only way
+        to a score of 1.0, as a typo's or a prefix's similarity is below 1 by far more than
+        a score's rounding (9 places). Only the names filed under a said term as their
+        rarest one can be."""
+        said = {term for term, (similarity, _) in hits.items() if similarity == 1.0}
+        terms = self._terms
+        return any(
+            all(t in said for t in terms[name_id])
+            for term in said
+            for name_id in self._by_rarest.get(term).tolist()
+        )
 
     def _match(
         self,
@@ -230,18 +272,22 @@ class NameIndex:
         if sum(self._postings.count(t) for t in hits) <= FEW_POSTINGS:
             return self._match_few(message, hits, limit, among, covering, enough)
         size = len(self._texts)
-        sums = Sums(
-            size, ((self._postings.get(t), self._weight[t] * s) for t, (s, _) in hits.items())
-        )
-        found_rows = self._contenders(message, hits, sums, limit, among, covering)
-        if found_rows is None:
+        touched = self._touched(message, hits)
+        if touched is None:
             return []
-        rows, exercise, raw, carried = found_rows
-        spread = self._spread(message, hits, rows, carried)
+        kept = self._contenders(hits, touched, limit, among, covering)
+        if kept is None:
+            return []
+        rows = touched.rows[kept]
+        exercise = self._exercise[rows]
+        mass = touched.found(kept)  # weight found, per row
+        raw = mass / self._name_weight[rows]
+        spread = self._spread(
+            message, hits, rows, touched.several[kept], touched.said(kept), touched.terms
+        )
         approx = np.where(spread, raw * SPREAD_COST, raw)
         # Where in a dict filled term by term each name came: ties keep that order.
-        order = sums.first(rows).astype(np.int64) * size + rows
-        mass = sums.total
+        order = touched.first(kept).astype(np.int64) * size + rows
         # One group per exercise: its best name (roughly, for the cut), the first it was seen.
         starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
         group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(rows))))
@@ -258,18 +304,22 @@ class NameIndex:
             (approx >= best[group] - _NEAR) | (titled & (approx >= best_title[group] - _NEAR))
         )
         group = group[near]
-        rows, exercise, raw, spread, order = (
+        rows, exercise, raw, spread, order, mass = (
             rows[near],
             exercise[near],
             raw[near],
             spread[near],
             order[near],
+            mass[near],
         )
+        if len(rows) <= FEW_ROWS:
+            named = _Named(rows, exercise, raw, spread, order, mass, seen[group])
+            return self._winners_few(hits, named, limit, among, covering, enough)
         # Exact scores: `round` per distinct value, as each name was scored before.
         values, where = np.unique(raw, return_inverse=True)
         exact = np.array([round(float(v), 9) for v in values])[where.ravel()]
         score = np.where(spread, exact * SPREAD_COST, exact)
-        mass_found = mass[rows]
+        mass_found = mass
         is_title = self._is_title[rows]
         # Each exercise's best name: highest (score, mass, title), the first found on a tie.
         pick = np.lexsort((order, ~is_title, -mass_found, -score, exercise))
@@ -294,9 +344,7 @@ class NameIndex:
             )
         ][:limit]
         if among is not None:
-            wanted = np.zeros(len(self._exercise_ids), np.bool_)
-            wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
-            winners = winners[wanted[exercise[winners]]]
+            winners = winners[self._wanted(among)[exercise[winners]]]
         titles = title_at[group[winners]]
         if covering is not None:
             winners, titles = self._covering(hits, covering, rows, winners, titles)
@@ -315,6 +363,76 @@ class NameIndex:
                     title_positions=frozenset()
                     if title < 0
                     else self._positions(int(rows[title]), hits),
+                )
+            )
+        return found
+
+    def _winners_few(
+        self,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        named: _Named,
+        limit: int | None,
+        among: Collection[str] | None,
+        covering: frozenset[int] | None,
+        enough: int | None,
+    ) -> list[NameMatch]:
+        """The end of `_match` for a few names left (most look-ups keep a dozen or two): each
+        exercise's best name and best title, and the exercises in rank order, in Python,
+        instead of two dozen array calls. The same scores (`round`, then the spread's cost)
+        and the same order: the array pass's sort keys, none of which ties (a name's place
+        where it was first met is its own)."""
+        rows = named.rows.tolist()
+        exercise = named.exercise.tolist()
+        mass = named.mass.tolist()
+        order = named.order.tolist()
+        seen = named.seen.tolist()
+        is_title = self._is_title_list
+        score = [
+            round(raw, 9) * SPREAD_COST if far else round(raw, 9)
+            for raw, far in zip(named.raw.tolist(), named.spread.tolist(), strict=True)
+        ]
+        best: dict[int, int] = {}  # exercise: its best name's index (highest score, mass...)
+        title_of: dict[int, int] = {}  # exercise: its best title's index
+        for i, group in enumerate(exercise):
+            title = is_title[rows[i]]
+            key = (-score[i], -mass[i], not title, order[i])
+            current = best.get(group)
+            if current is None or key < (
+                -score[current],
+                -mass[current],
+                not is_title[rows[current]],
+                order[current],
+            ):
+                best[group] = i
+            if title and score[i] > 0:
+                other = title_of.get(group)
+                if other is None or (-score[i], order[i]) < (-score[other], order[other]):
+                    title_of[group] = i
+        winners = sorted(
+            best.values(),
+            key=lambda i: (-score[i], -mass[i], not is_title[rows[i]], seen[i]),
+        )[:limit]
+        if among is not None:
+            wanted = self._wanted(among)
+            winners = [i for i in winners if wanted[exercise[i]]]
+        found: list[NameMatch] = []
+        for i in winners:
+            title = title_of.get(exercise[i], -1)
+            title_positions = frozenset() if title < 0 else self._positions(rows[title], hits)
+            if covering is not None and (title < 0 or not covering <= title_positions):
+                continue
+            if enough is not None and len(found) >= enough:
+                break
+            found.append(
+                NameMatch(
+                    exercise_id=self._exercise_ids[exercise[i]],
+                    score=score[i],
+                    mass=mass[i],
+                    name=self._texts[rows[i]],
+                    is_title=is_title[rows[i]],
+                    positions=self._positions(rows[i], hits),
+                    title_score=0.0 if title < 0 else score[title],
+                    title_positions=title_positions,
                 )
             )
         return found
@@ -367,8 +485,8 @@ class NameIndex:
         # Best first; a stable sort keeps ties in the order the exercises were first met.
         ranked = sorted(best.items(), key=lambda item: item[1][:3], reverse=True)[:limit]
         if among is not None:
-            wanted = {self._row_of[e] for e in among if e in self._row_of}
-            ranked = [item for item in ranked if item[0] in wanted]
+            wanted = self._wanted(among)
+            ranked = [item for item in ranked if wanted[item[0]]]
         found_matches: list[NameMatch] = []
         for group, (score, mass, title, name_id) in ranked:
             title_score, title_row = titles.get(group, (0.0, -1))
@@ -391,6 +509,20 @@ class NameIndex:
                 break
         return found_matches
 
+    def _wanted(self, among: Collection[str]) -> npt.NDArray[np.bool_]:
+        """Which exercises (by row) are `among` these, remembered for the same collection
+        (the exercises done in a body position, thousands at 10 000 pages, come back for
+        every message describing one)."""
+        known = self._among.get(id(among))
+        if known is not None and known[0] is among:
+            return known[1]
+        wanted = np.zeros(len(self._exercise_ids), np.bool_)
+        wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
+        if len(self._among) >= MAX_REMEMBERED_AMONG:
+            self._among.clear()
+        self._among[id(among)] = (among, wanted)  # kept alive, so its id is not reused
+        return wanted
+
     def _id_list(self, term: str) -> list[int]:
         """A term's names as a list, remembered (only asked for terms in few names)."""
         found = self._id_lists.get(term)
@@ -406,17 +538,137 @@ class NameIndex:
             found = self._carrying_of[row] = tuple(t for t in self._terms[row] if t not in fillers)
         return found
 
+    def _touched(
+        self, message: Analysis, hits: dict[str, tuple[float, tuple[int, ...]]]
+    ) -> _Touched | None:
+        """The names a hit term said other than as a stop word touches ("into", "the": no
+        reason to think of "Roll Over into..."), None for none.
+
+        One count over every hit term's names, each term adding its own power of two: each
+        name's sum is the set of terms it holds (exact: whole numbers below 2**53), from which
+        its carrying words said, its first term and what the spread check groups names by are
+        read, instead of a pass over the names for each. The terms not said as words go to
+        the low bits, so that the names touched are those reaching the lowest other bit.
+        """
+        size = len(self._texts)
+        fillers = self._lexicon.name_fillers
+        terms = list(hits)
+        lists = [self._postings.get(t) for t in terms]
+        every = np.concatenate(lists).astype(np.intp)
+        lengths = [len(ids) for ids in lists]
+        # bincount adds each name's weights in the order they come, from 0.0: term after term,
+        # the same floats as adding one term's weight to all its names at a time.
+        weights = [self._weight[t] * s for t, (s, _) in hits.items()]
+        anchoring = [any(not message.stop[p] for p in where) for _, where in hits.values()]
+        if len(hits) > _MASK_BITS:  # more terms than bits: counted as before, one pass each
+            total = np.bincount(every, np.repeat(weights, lengths), minlength=size).astype(
+                np.float64, copy=False
+            )
+            return self._touched_one_by_one(hits, lists, every, lengths, total, anchoring)
+        by_bit = sorted(range(len(hits)), key=anchoring.__getitem__)  # the words said last
+        bit = [0] * len(hits)
+        for place, term in enumerate(by_bit):
+            bit[term] = place
+        low = anchoring.count(False)
+        if low == len(hits):
+            return None
+        carrying = sum(1 << bit[i] for i, t in enumerate(hits) if t not in fillers)
+        quanta = [round(w * _QUANTUM) for w in weights]
+        if len(hits) <= _PACKED_TERMS and sum(quanta) < 1 << _PACK:
+            # The weight found, in whole quanta, below the bits: one count gives both, the
+            # weight only to within a quantum per term, which is enough to cut with (see
+            # _PACKED_MARGIN); the exact floats are added for the names kept (`_found`).
+            packed = np.bincount(
+                every,
+                np.repeat(
+                    [np.ldexp(1.0, _PACK + b) + q for b, q in zip(bit, quanta, strict=True)],
+                    lengths,
+                ),
+                minlength=size,
+            )
+            rows = np.flatnonzero(packed >= np.ldexp(1.0, _PACK + low))
+            if not len(rows):
+                return None
+            values = packed[rows].astype(np.int64)
+            said = values >> _PACK
+            near = (values & ((1 << _PACK) - 1)) / _QUANTUM / self._name_weight[rows]
+            carried = said & carrying
+            return _Touched(
+                rows,
+                near,
+                _two_or_more(carried),
+                carried,
+                _FirstBits(said, low, by_bit),
+                tuple(terms[i] for i in by_bit),
+                lambda kept: _found(said[kept], weights, bit),
+                _PACKED_MARGIN,
+            )
+        total = np.bincount(every, np.repeat(weights, lengths), minlength=size).astype(
+            np.float64, copy=False
+        )
+        held = np.bincount(every, np.repeat(np.ldexp(1.0, bit), lengths), minlength=size)
+        rows = np.flatnonzero(held >= 2.0**low)
+        if not len(rows):
+            return None
+        said = held[rows].astype(np.int64)
+        found = total[rows]
+        carried = said & carrying
+        return _Touched(
+            rows,
+            found / self._name_weight[rows],
+            _two_or_more(carried),
+            carried,
+            _FirstBits(said, low, by_bit),
+            tuple(terms[i] for i in by_bit),
+            lambda kept: found[kept],
+        )
+
+    def _touched_one_by_one(
+        self,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        lists: list[Ids],
+        every: npt.NDArray[np.intp],
+        lengths: list[int],
+        total: Floats,
+        anchoring: list[bool],
+    ) -> _Touched | None:
+        """`_touched` for a message saying more name words than there are bits (a long
+        story): each name's carrying words said counted below `_anchor`, a power of two, and
+        each term said as a word adding `_anchor`; first terms found by `Sums.first`."""
+        size = len(self._texts)
+        fillers = self._lexicon.name_fillers
+        anchor = self._anchor
+        codes = [
+            (anchor if anchored else 0) + (term not in fillers)
+            for term, anchored in zip(hits, anchoring, strict=True)
+        ]
+        counted = np.bincount(every, np.repeat(codes, lengths), minlength=size)
+        rows = np.flatnonzero(counted >= anchor)
+        if not len(rows):
+            return None
+        carried = counted[rows].astype(np.intp) & (anchor - 1)
+        sums = Sums(size, ((ids, 1.0) for ids in lists))
+        found = total[rows]
+        return _Touched(
+            rows,
+            found / self._name_weight[rows],
+            carried >= 2,
+            None,
+            lambda kept: sums.first(rows[kept]),
+            (),
+            lambda kept: found[kept],
+        )
+
     def _contenders(
         self,
-        message: Analysis,
         hits: dict[str, tuple[float, tuple[int, ...]]],
-        sums: Sums,
+        touched: _Touched,
         limit: int | None,
         among: Collection[str] | None,
         covering: frozenset[int] | None,
-    ) -> tuple[npt.NDArray[np.intp], Ids, Floats, npt.NDArray[np.intp]] | None:
-        """The names worth scoring exactly, each exercise's together: (rows, their exercise,
-        their share of weight found, their carrying terms said), or None for no name.
+    ) -> npt.NDArray[np.intp] | None:
+        """Which of the names touched are worth scoring exactly, each exercise's together (as
+        places in `touched`'s arrays), or None for no name.
 
         A common word touches thousands of names, yet only `limit` exercises are kept. An
         exercise's best score lies between its best share found, halved where a name's words
@@ -426,64 +678,40 @@ class NameIndex:
         exercise is ranked on its own: only those `among` are kept, and with `covering`, only
         those with a title holding every word asked (their best title must).
         """
-        size = len(self._texts)
-        fillers = self._lexicon.name_fillers
-        # One count over every hit term's names: below `_anchor` (a power of two), how many
-        # of a name's carrying words were said; each word said that is not a stop word adds
-        # `_anchor` ("into", "the": no reason to think of "Roll Over into..."). Whole numbers,
-        # so the float sums are exact, and one pass over the names instead of two.
-        anchor = self._anchor
-        held: list[Ids] = []
-        codes: list[int] = []
-        for term, (_, where) in hits.items():
-            code = (anchor if any(not message.stop[p] for p in where) else 0) + (
-                term not in fillers
-            )
-            if code:
-                held.append(self._postings.get(term))
-                codes.append(code)
-        if not held:
-            return None
-        counted = np.bincount(
-            np.concatenate(held), np.repeat(codes, [len(ids) for ids in held]), minlength=size
-        )
-        rows = np.flatnonzero(counted >= anchor)
-        if not len(rows):
-            return None
-        carried = counted[rows].astype(np.intp) & (anchor - 1)
-        exercise = self._exercise[rows]
+        kept = np.arange(len(touched.rows))
+        exercise = self._exercise[touched.rows]
+        raw, several = touched.raw, touched.several
         if not self._grouped:  # each exercise's names together, so groups can be reduced
-            together = np.argsort(exercise, kind="stable")
-            rows, exercise, carried = rows[together], exercise[together], carried[together]
-        raw = sums.total[rows] / self._name_weight[rows]
+            kept = np.argsort(exercise, kind="stable")
+            exercise, raw, several = exercise[kept], raw[kept], several[kept]
         if limit is not None:
-            floor = _kth_best(exercise, np.where(carried >= 2, raw * SPREAD_COST, raw), limit)
+            lowest = np.where(several, raw * SPREAD_COST, raw)
+            floor = _kth_best(exercise, lowest, limit)
             if floor is None:
-                return rows, exercise, raw, carried
+                return kept
             # The exercises with a name reaching the floor (their highest possible score),
             # with all their names.
             reaching = np.zeros(len(self._exercise_ids), np.bool_)
-            reaching[exercise[raw >= floor - _NEAR]] = True
-            kept = reaching[exercise]
-            return rows[kept], exercise[kept], raw[kept], carried[kept]
+            reaching[exercise[raw >= floor - touched.margin]] = True
+            found: npt.NDArray[np.intp] = kept[reaching[exercise]]
+            return found
         if among is None and not covering:
-            return rows, exercise, raw, carried
+            return kept
         if among is not None:
-            wanted = np.zeros(len(self._exercise_ids), np.bool_)
-            wanted[[self._row_of[e] for e in among if e in self._row_of]] = True
-            kept = wanted[exercise]
-            rows, exercise, raw, carried = rows[kept], exercise[kept], raw[kept], carried[kept]
-            if not len(rows):
+            chosen = self._wanted(among)[exercise]
+            kept, exercise = kept[chosen], exercise[chosen]
+            if not len(kept):
                 return None
         if not covering:
-            return rows, exercise, raw, carried
+            return kept
+        rows = touched.rows[kept]
         starts = np.flatnonzero(np.concatenate(([True], exercise[1:] != exercise[:-1])))
         titled = self._is_title[rows] & self._holds(hits, covering, rows)
         keep = np.logical_or.reduceat(titled, starts)
         if not keep.any():
             return None
-        kept = np.repeat(keep, np.diff(np.append(starts, len(rows))))
-        return rows[kept], exercise[kept], raw[kept], carried[kept]
+        covered: npt.NDArray[np.intp] = kept[np.repeat(keep, np.diff(np.append(starts, len(rows))))]
+        return covered
 
     def _covering(
         self,
@@ -538,15 +766,18 @@ class NameIndex:
         message: Analysis,
         hits: dict[str, tuple[float, tuple[int, ...]]],
         rows: npt.NDArray[np.intp],
-        carried: npt.NDArray[np.intp],
+        several: npt.NDArray[np.bool_],
+        said: npt.NDArray[np.int64] | None,
+        terms: tuple[str, ...],
     ) -> npt.NDArray[np.bool_]:
         """Which names' words the message says far apart: "my neck ... I pull" is no Neck
-        Pull. Only names with two or more of their carrying words said can be; the answer
-        depends on which of its terms were said and how many it has, so it is worked out once
-        for each such pair."""
+        Pull. Only names with two or more of their carrying words said (`several`) can be;
+        how far apart depends only on which of its terms were said (`said`: as bits, the
+        term of each in `terms`; None to check each name on its own), so it is worked out
+        once for each set of them, then held against each name's count of carrying words."""
         spread = np.zeros(len(rows), np.bool_)
-        several = np.flatnonzero(carried >= 2)
-        if not len(several):
+        many = np.flatnonzero(several)
+        if not len(many):
             return spread
         # A word's place, not counting the little words names are made with: "patada con una
         # pierna" is a name said in full, "push your hips up" is not Push Up.
@@ -555,22 +786,24 @@ class NameIndex:
         places: defaultdict[str, list[int]] = defaultdict(list)  # every place a term is said
         for position, stem in enumerate(message.stems):
             places[stem].append(position)
-        said = [t for t in hits if t not in fillers]
-        if len(said) > _MASK_BITS:  # a message saying that many name words: one at a time
-            lead, groups = several, np.arange(len(several))
-        else:
-            named = rows[several]
-            mask = np.zeros(len(named), np.int64)
-            for bit, term in enumerate(said):
-                mask[holding(self._postings.get(term), named)] |= 1 << bit
-            key = mask * 1024 + np.minimum(self._carrying[named], 1023)
-            _, first, groups = np.unique(key, return_index=True, return_inverse=True)
-            lead = several[first]
-        far = np.zeros(len(lead), np.bool_)
-        for group, i in enumerate(lead):
-            carrying = tuple(t for t in self._terms[int(rows[i])] if t not in fillers)
-            far[group] = _span(carrying, hits, places, rank) >= len(carrying) + SPREAD
-        spread[several] = far[groups.ravel()]
+        if said is None:  # a message saying that many name words: one at a time
+            for i in many.tolist():
+                carrying = tuple(t for t in self._terms[int(rows[i])] if t not in fillers)
+                spread[i] = _span(carrying, hits, places, rank) >= len(carrying) + SPREAD
+            return spread
+        sets, which = np.unique(said[many], return_inverse=True)
+        spans = np.array(
+            [
+                _span(
+                    tuple(t for place, t in enumerate(terms) if bits >> place & 1),
+                    hits,
+                    places,
+                    rank,
+                )
+                for bits in sets.tolist()
+            ]
+        )
+        spread[many] = spans[which.ravel()] >= self._carrying[rows[many]] + SPREAD
         return spread
 
     def _is_surface(self, word: str) -> bool:
@@ -694,6 +927,84 @@ def _kth_best(exercise: Ids, value: Floats, limit: int) -> float | None:
         if count == len(value):
             return None
         count = min(len(value), count * 4)
+
+
+def _found(said: npt.NDArray[np.int64], weights: list[float], bit: list[int]) -> Floats:
+    """Each name's weight found from the terms it holds (`said`, term i at bit[i]): the
+    weights added in the hits' order from 0.0, the same floats as the count over every name
+    (adding nothing where a term is missing, as 0.0 adds nothing)."""
+    total = np.zeros(len(said))
+    for weight, place in zip(weights, bit, strict=True):
+        total += np.where(said & (1 << place), weight, 0.0)
+    return total
+
+
+def _two_or_more(bits: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """Which numbers have two or more bits set (one left once the lowest is cleared)."""
+    found: npt.NDArray[np.bool_] = (bits & (bits - 1)) != 0
+    return found
+
+
+def _lowest_bit(bits: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
+    """The place of each number's lowest bit set, -1 for 0: the exponent of the power of two
+    it isolates, which a float holds exactly."""
+    exponent: npt.NDArray[np.intp] = np.frexp((bits & -bits).astype(np.float64))[1] - 1
+    return exponent
+
+
+class _FirstBits:
+    """Each name's first hit term (in the hits' order) from the terms it holds, as bits: the
+    terms said as words above the others, each part in the hits' order."""
+
+    __slots__ = ("_high", "_low", "_said", "_split")
+
+    def __init__(self, said: npt.NDArray[np.int64], low: int, by_bit: list[int]) -> None:
+        self._said = said
+        self._split = low
+        # Term by bit place, UNTOUCHED last (read for a part with no bit set: place -1).
+        self._low = np.array([*by_bit[:low], UNTOUCHED], np.int32)
+        self._high = np.array([*by_bit[low:], UNTOUCHED], np.int32)
+
+    def __call__(self, kept: npt.NDArray[np.intp]) -> Ids:
+        said = self._said[kept]
+        low = self._low[_lowest_bit(said & ((1 << self._split) - 1))]
+        first: Ids = np.minimum(low, self._high[_lowest_bit(said >> self._split)])
+        return first
+
+
+@dataclass(frozen=True, slots=True)
+class _Touched:
+    """The names a message's hit terms touch, ascending, with per name: its share of the
+    name's weight found (exact, or within `margin`: for the cut), whether two or more of its
+    carrying words are said, those words as bits (None when there are too many), how to
+    find each one's first term, and each one's weight found, exactly."""
+
+    rows: npt.NDArray[np.intp]
+    raw: Floats
+    several: npt.NDArray[np.bool_]
+    bits: npt.NDArray[np.int64] | None
+    first: Callable[[npt.NDArray[np.intp]], Ids]
+    terms: tuple[str, ...]  # the hit term of each bit
+    found: Callable[[npt.NDArray[np.intp]], Floats]
+    margin: float = _NEAR
+
+    def said(self, kept: npt.NDArray[np.intp]) -> npt.NDArray[np.int64] | None:
+        return None if self.bits is None else self.bits[kept]
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """The names left for exact scoring, as `_match` has them: row, exercise, share of the
+    weight found, spread, where each was first met, weight found, and where its exercise
+    was first met."""
+
+    rows: npt.NDArray[np.intp]
+    exercise: Ids
+    raw: Floats
+    spread: npt.NDArray[np.bool_]
+    order: npt.NDArray[np.int64]
+    mass: Floats
+    seen: npt.NDArray[np.int64]
 
 
 class _Apart:

@@ -464,7 +464,7 @@ def _lead(ranked: list[tuple[str, float]]) -> float:
 def names_fully(text: str, index: LanguageIndex) -> list[NameMatch]:
     """The exercises a sentence names in full (for reading a story)."""
     analysis = index.analyse(text)
-    lookup = index.names.lookup(analysis)
+    lookup = index.names.lookup(analysis, in_full=True)
     named = _named(lookup.matches, analysis, index, lookup.words)
     return [m for m in named if m.score == 1.0]
 

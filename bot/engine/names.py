@@ -206,7 +206,8 @@ def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     rest = message.analysis.said - set(span)
     if not rest <= message.lookup.words:
         return ()  # more than a reference: a question, say
-    there = list(index.done_in(position))
+    done_there = index.done_in(position)
+    there = list(done_there)
     # "the kick lying face down": among the exercises there, those whose titles hold
     # the rest; when that leaves one ("standing roll"), naming it is the name stage's job.
     # At most one more than could be offered: more than that is as good as too many. Every
@@ -216,7 +217,7 @@ def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
         for m in index.names.lookup(
             message.analysis,
             None,
-            among=there,
+            among=done_there,  # the index's own sequence: its rows are remembered
             covering=frozenset(rest),
             enough=MAX_SUGGESTIONS + 1,
         ).matches
