@@ -1310,3 +1310,18 @@ def test_a_name_among_words_no_page_uses_is_another_thing_of_that_name(
 
 def test_a_problem_in_the_pages_words_is_still_answered(engine: AnswerEngine) -> None:
     assert entry(engine, "my neck hurts in the hundred, what am I doing wrong?")[0] == "the-hundred"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("beginner, half an hour more or less", "en"),
+        ("media hora más o menos, nivel principiante", "es"),
+        ("intermediate, 20 minutes, no less", "en"),
+    ],
+)
+def test_an_approximate_time_after_it_is_no_bound(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """ "More or less" and "no less" end in a bound word but bound nothing: a session."""
+    assert engine.answer(text, lang).kind is AnswerKind.SESSION

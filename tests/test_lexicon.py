@@ -206,6 +206,8 @@ def test_a_cue_of_several_words_never_stands_on_one_everyday_word() -> None:
     en = lexicon("en")
     said = en.analyse("I see a client with a stiff neck, should she avoid it?")
     assert "video" not in {tag for tag, _ in en.section_cues.find_all(said)}
+    said = en.analyse("can I see the teaser")  # asking to see it is asking for the video
+    assert "video" in {tag for tag, _ in en.section_cues.find_all(said)}
 
 
 def test_about_and_sobre_say_how_much_or_where_not_what_it_is() -> None:

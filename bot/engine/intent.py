@@ -163,14 +163,15 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
             while before >= 0 and (found[before] in lexicon.bound_words or message.stop[before]):
                 used.add(before)  # "no more than", "under": part of the time bound
                 before -= 1
-            # "a minute or less", "10 min max": a bound said after the time, its little
-            # words with it only when a bound word ends them
+            # "a minute or less", "10 min max", "como mucho": a bound said after the time,
+            # joined to it only by the words that join one ("more or less", "no less" and
+            # "más o menos" bound nothing)
             end = max(used)
             for following in range(end + 1, min(len(found), end + 1 + AFTER_BOUND)):
                 if found[following] in lexicon.closing_bounds:
                     used.update(range(end + 1, following + 1))
                     break
-                if not message.stop[following]:
+                if found[following] not in lexicon.bound_joiners:
                     break
             return round(amount * units[unit]), used
     return None, set()

@@ -141,6 +141,7 @@ class Lexicon:
         )
         self.bound_words = v.bound_words
         self.closing_bounds = v.closing_bounds
+        self.bound_joiners = v.bound_joiners
         self.references = v.references
         self.pronouns = v.pronouns
         self.trouble = v.trouble

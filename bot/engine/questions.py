@@ -32,6 +32,8 @@ PASSAGE_TERMS = 2  # words a passage must share with the question
 PASSAGE_BASE = 0.7  # a page's passage answers less directly than an entry written to answer
 PASSAGE_TOP = 0.95  # ...so it reaches at most this, and needs a closer fit to get there
 PASSAGE_FULL_FIT = 0.8
+UNCOVERED_OWN = 0.5  # with a word of what no page speaks of, the entry's own words said
+UNCOVERED_ASIDE = 0.96  # ...and an entry that says them answers, above requests.UNCOVERED
 ANSWER_ONLY = 0.75  # an entry whose question shares no word with the message, only its answer
 SETTLED_FLOOR = 0.55  # an entry that tells which of several possible names was meant
 SETTLED_FULL = 0.9  # ...sure only when it fits well above that floor
@@ -52,14 +54,28 @@ UNASKED_FIT = 0.75  # an entry for a name said with a few words and no question 
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
+    candidates = _propose(message, index)
+    if not message.uncovered:
+        yield from candidates
+        return
+    # "how many calories does the hundred burn?": what it asks no page speaks of, so an entry
+    # answers only if the message says most of what the entry's own question asks ("brand new
+    # to this, my neck hurts in the hundred"), not one word of it ("burn" of "should I feel
+    # it in my lower back?")
+    said = message.content_terms()
+    for candidate in candidates:
+        if candidate.faq_id is None:
+            yield candidate
+        elif index.faq.own_share(candidate.faq_id, said) >= UNCOVERED_OWN:
+            # ...and then the topic was an aside ("I invented my own version of the saw, is it
+            # ok if my hips move?"): the entry goes before the honest no
+            yield replace(candidate, score=max(candidate.score, UNCOVERED_ASIDE))
+
+
+def _propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     named = message.named
     if message.asks_which:
         return  # "what's it called when...": a name is asked, not an answer
-    if message.uncovered and not message.focus:
-        # "how many calories does the hundred burn?": what it asks no page speaks of, so no
-        # entry answers it, however well "burn" fits one (after a story, the question may
-        # be another one than the words: requests.UNCOVERED only outranks weak entries)
-        return
     titled = any(m.title_score >= 1.0 for m in message.names)
     if not message.asks and not titled:
         # Nothing is asked of an exercise it names in full: a description ("kneeling on one

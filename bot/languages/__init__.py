@@ -61,6 +61,7 @@ class Language:
     done_with: frozenset[str]
     bound_words: frozenset[str]  # "under", "max": part of a time bound
     closing_bounds: frozenset[str]  # "or less", "at most": a bound said after the time
+    bound_joiners: frozenset[str]  # ...joined to it by these only ("or", "at the")
     time_units: Mapping[str, int]  # in seconds
     number_words: Mapping[str, float]  # "half" (an hour) is 0.5
     name_requests: tuple[str, ...]  # "what's it called when..."
