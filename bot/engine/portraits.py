@@ -67,19 +67,26 @@ class PortraitIndex:
         counts_of: defaultdict[str, list[int]] = defaultdict(list)  # beside `postings`
         pair_postings: defaultdict[str, list[int]] = defaultdict(list)
         lengths: list[int] = []
+        # Each part's terms and pairs, read once per text: pages share keywords and steps
+        # ("lie on your back"), and a large library repeats them thousands of times.
+        read: dict[str, tuple[list[str], set[str]]] = {}
         for row, portrait in enumerate(portraits):
             exercise_ids.append(portrait.exercise_id)
-            runs = [lexicon.content_run(part) for part in portrait.parts]
-            counts = Counter(chain.from_iterable(runs))
+            counts: Counter[str] = Counter()
+            pairs: set[str] = set()
+            for part in portrait.parts:
+                found = read.get(part)
+                if found is None:
+                    run = lexicon.content_run(part)
+                    found = read[part] = (run, _neighbours(run))
+                counts.update(found[0])
+                pairs |= found[1]
             if portrait.position is not None:
                 counts[position_term(portrait.position)] += 1  # said once, like a word
             lengths.append(sum(counts.values()))
             for term, count in counts.items():
                 postings[term].append(row)
                 counts_of[term].append(count)
-            pairs: set[str] = set()
-            for run in runs:
-                pairs |= _neighbours(run)
             for pair in pairs:
                 pair_postings[pair].append(row)
         pages = len(exercise_ids) or 1
