@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from bot.engine.lexicon import Lexicon
-from bot.engine.postings import Floats, Forward, Ids, Postings, Sums, ranked
+from bot.engine.postings import Floats, Forward, Ids, Postings, Sums, ranked, saturated_counts
 
 # Where an entry or its page holds a term (bits of `Forward`'s codes).
 HELD = 1  # the entry's question or answer
@@ -149,17 +149,8 @@ class FaqIndex:
         ]
         total = len(questions) or 1
         pages = len(context) or 1
-        average = sum(lengths) / pages if lengths else 1.0
-        # BM25's term frequency part, per posting: a word said often on a short page is more
-        # that page's than a word said once on a long one ("circle" on Single Leg Circles).
-        # The same float operations in the same order as one posting at a time in Python, as
-        # arrays: `count * (k1 + 1) / (count + k1 * (1 - b + b * length / average))`.
-        k1, b = self.K1, self.B
-        held = np.fromiter(chain.from_iterable(context_counts.values()), np.float64)
-        length = np.array(lengths, np.float64)[
-            np.fromiter(chain.from_iterable(context_postings.values()), np.intp, len(held))
-        ]
-        saturated = held * (k1 + 1) / (held + k1 * ((1 - b) + (b * length) / average))
+        # BM25's term frequency part, per posting ("circle" on Single Leg Circles)
+        saturated = saturated_counts(context_counts, context_postings, lengths, self.K1, self.B)
         idf = {term: math.log(1 + total / count) for term, count in df.items()}
         entry_postings = Postings.build(postings)
         asked_postings = Postings.build(question_postings)

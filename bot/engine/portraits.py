@@ -15,14 +15,14 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
 
 from bot.engine.faq import position_term
 from bot.engine.lexicon import Lexicon
-from bot.engine.postings import Floats, Ids, Postings, Sums
+from bot.engine.postings import Floats, Ids, Postings, Sums, saturated_counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +90,7 @@ class PortraitIndex:
             for pair in pairs:
                 pair_postings[pair].append(row)
         pages = len(exercise_ids) or 1
-        average = sum(lengths) / pages if lengths else 1.0
-        k1, b = self.K1, self.B
-        held = np.fromiter(chain.from_iterable(counts_of.values()), np.float64)
-        length = np.array(lengths, np.float64)[
-            np.fromiter(chain.from_iterable(postings.values()), np.intp, len(held))
-        ]
-        # BM25's term frequency part, per posting: a word said often on a short page is more
-        # that page's than a word said once on a long one ("circle" on Single Leg Circles).
-        saturated = held * (k1 + 1) / (held + k1 * ((1 - b) + (b * length) / average))
+        saturated = saturated_counts(counts_of, postings, lengths, self.K1, self.B)
         self._set_state(
             {
                 "exercise_ids": exercise_ids,

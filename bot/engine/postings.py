@@ -238,6 +238,27 @@ class Sums:
         return float(np.partition(sums, len(sums) - limit)[len(sums) - limit])
 
 
+def saturated_counts(
+    counts: Mapping[str, list[int]],
+    postings: Mapping[str, list[int]],
+    lengths: Sequence[int],
+    k1: float,
+    b: float,
+) -> Floats:
+    """BM25's term-frequency part for every posting, term by term in `postings`' order: a word
+    said often on a short page is more that page's than a word said once on a long one.
+    `counts[term]` holds the term's count on each page of `postings[term]`; `lengths` each
+    page's length in terms. The same float operations, in the same order, as one posting at a
+    time: `count * (k1 + 1) / (count + k1 * (1 - b + b * length / average))`."""
+    average = sum(lengths) / len(lengths) if lengths else 1.0
+    held = np.fromiter(chain.from_iterable(counts.values()), np.float64)
+    length = np.array(lengths, np.float64)[
+        np.fromiter(chain.from_iterable(postings.values()), np.intp, len(held))
+    ]
+    result: Floats = held * (k1 + 1) / (held + k1 * ((1 - b) + (b * length) / average))
+    return result
+
+
 def ranked(sums: Sums, limit: int) -> list[int]:
     """The touched ids, best first, at most `limit`: by sum, then as a dict filled term by
     term would list them (first touching term, then id), as Python's stable sort of it did."""
