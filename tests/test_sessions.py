@@ -166,3 +166,21 @@ def test_ask_json_gives_the_exercises_in_order_and_the_seconds() -> None:
     assert shape["exercise"] == shape["exercises"][0]
     assert 0 < shape["seconds"] <= 600
     assert "Start" not in shape["text"]  # the text, not the buttons
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "minutes"),
+    [
+        ("beginner, half an hour or less", "en", 30),
+        ("principiante, media hora o menos", "es", 30),
+        ("give me something under 20 minutes", "en", 20),
+    ],
+)
+def test_a_bound_longer_than_any_exercise_is_a_session_that_keeps_it(
+    engine: AnswerEngine, text: str, lang: str, minutes: int
+) -> None:
+    """ "Under 10 minutes" is one exercise that fits; half an hour or less is a session, and
+    one that does not run over."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SESSION and answer.session is not None
+    assert 0 < answer.session.seconds <= minutes * 60

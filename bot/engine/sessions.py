@@ -177,6 +177,9 @@ def request_from(
     return SessionRequest(minutes or DEFAULT_MINUTES, kept, timed=minutes is not None)
 
 
+LIMIT_SEVERAL = 15  # minutes: a bound this long ("half an hour or less") is a session's
+
+
 def _minutes(
     analysis: Analysis, lexicon: Lexicon, filters: RandomFilters, command: bool
 ) -> int | None:
@@ -207,7 +210,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         )
         and stated
         and stated >= SEVERAL * 60
-        and not message.request.limit
+        and (not message.request.limit or stated >= LIMIT_SEVERAL * 60)
     ):
         # "could I get forty minutes of pilates tonight", "dame veinte minutos de algo suave":
         # no word for a session, but a length (not a limit: "something under 10 minutes")
