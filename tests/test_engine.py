@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import Difficulty, Level, Library, Section, load_library
-from bot.engine import AnswerEngine, AnswerKind
+from bot.engine import Answer, AnswerEngine, AnswerKind
 from bot.engine.answer import NoAnswer
 from bot.engine.message import read
 from tests.conftest import CONTENT
@@ -43,6 +43,11 @@ def entry(
     answer = engine.answer(text, lang, about=about)
     assert answer.kind is AnswerKind.FAQ and answer.exercise is not None and answer.faq
     return answer.exercise.id, answer.faq.question
+
+
+def offered(answer: Answer) -> set[str]:
+    """The exercise an answer shows, or those it offers to choose from."""
+    return {answer.exercise.id} if answer.exercise else {e.id for e in answer.candidates}
 
 
 def card(
@@ -1032,9 +1037,7 @@ def test_a_name_said_first_in_full_is_the_topic_not_a_name_in_passing(
     """However well another page describes the rest ("legs ... over ... roll"), a name that
     opens the message is what it is about: it is among the answers, never left out."""
     text = "lower lifts: how far down should the legs go before my lower back starts peeling up"
-    answer = engine.answer(text, "en")
-    about = {answer.exercise.id} if answer.exercise else {e.id for e in answer.candidates}
-    assert "double-straight-leg-stretch" in about
+    assert "double-straight-leg-stretch" in offered(engine.answer(text, "en"))
 
 
 @pytest.mark.parametrize(
@@ -1099,9 +1102,7 @@ def test_a_named_exercise_with_equipment_no_page_uses_is_not_its_card(
 def test_equipment_the_pages_speak_of_or_only_mentioned_still_gets_an_answer(
     engine: AnswerEngine, text: str, exercise_id: str
 ) -> None:
-    answer = engine.answer(text, "en")
-    about = {answer.exercise.id} if answer.exercise else {e.id for e in answer.candidates}
-    assert exercise_id in about
+    assert exercise_id in offered(engine.answer(text, "en"))
 
 
 def test_equipment_in_a_story_before_the_question_does_not_change_it(
@@ -1137,9 +1138,7 @@ def test_whether_to_stop_doing_it_asks_who_should_not(engine: AnswerEngine) -> N
 def test_a_movement_described_in_spanish_words_the_page_does_not_use(
     engine: AnswerEngine, text: str, exercise_id: str
 ) -> None:
-    answer = engine.answer(text, "es")
-    about = {answer.exercise.id} if answer.exercise else {e.id for e in answer.candidates}
-    assert exercise_id in about
+    assert exercise_id in offered(engine.answer(text, "es"))
 
 
 @pytest.mark.parametrize(

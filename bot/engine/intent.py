@@ -163,7 +163,7 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
             while before >= 0 and (found[before] in lexicon.bound_words or message.stop[before]):
                 used.add(before)  # "no more than", "under": part of the time bound
                 before -= 1
-            # "a minute or less", "10 min max", "como mucho": a bound said after the time,
+            # "two minutes or less", "10 min max", "como mucho": a bound said after the time,
             # joined to it only by the words that join one ("more or less", "no less" and
             # "más o menos" bound nothing)
             end = max(used)

@@ -841,7 +841,7 @@ class NameIndex:
                 and not message.stop[position - 1]
                 and (position == last or message.stems[position + 1] not in self._postings)
             ):
-                # "the circles one", "the kicking one lying face down": after a word that
+                # "the stretch one", "the kicking one on my tummy": after a word that
                 # describes, "one" stands for the exercise; it is no name's "one" (One Leg
                 # Circle), which comes first
                 continue

@@ -102,7 +102,7 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
     good for the roll up?", "what year did the teaser appear?"."""
     part = message.part
     if with_equipment_no_page_uses(message, index) or in_other_words(message, index):
-        return True  # "can I do the teaser on a reformer?", "a wooden plank for a shelf"
+        return True  # "can I do the teaser on a reformer?", "an oak plank for a bookcase"
     used = message.name_positions | message.cue_positions
     more = [t for t in message.content_terms(used) if t in index.faq]
     a = message.analysis
@@ -130,8 +130,7 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
 def in_other_words(message: Message, index: LanguageIndex) -> bool:
     """Whether a one-sentence message says mostly words of the language that no page uses,
     and few that pages do, asking for no part of an exercise: the name is another thing of the
-    same name ("how thick should a wooden plank be for a shelf", "tyre pressure for my road
-    bicycle")."""
+    same name ("an oak plank for a bookcase", "oiling the chain of my bicycle")."""
     part = message.part
     if message.focus or (part is not None and not part.tentative):
         return False  # "what is the teaser, my friend mentioned it" asks for its card

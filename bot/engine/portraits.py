@@ -3,7 +3,7 @@ an exercise without naming it ("on my back, legs together, drawing circles with 
 
 A portrait is the page's title, keywords, description, steps and the overview that opens it:
 the overview is where a page says what the movement looks like ("you rock like a seal",
-"your body makes a rainbow"). Pages are ranked as BM25 ranks documents, plus the pairs of
+"the top arm sweeps over in an arc"). Pages are ranked as BM25 ranks documents, plus the pairs of
 words a message says together that the page also says together ("one leg", "opposite arm",
 "legs wide"): a page that holds both words far apart ("lift one arm ... both legs") is a
 weaker fit than one that says them as the message does.
@@ -68,7 +68,7 @@ class PortraitIndex:
         pair_postings: defaultdict[str, list[int]] = defaultdict(list)
         lengths: list[int] = []
         # Each part's terms and pairs, read once per text: pages share keywords and steps
-        # ("lie on your back"), and a large library repeats them thousands of times.
+        # ("knees bent, feet flat"), and a large library repeats them thousands of times.
         read: dict[str, tuple[list[str], set[str]]] = {}
         for row, portrait in enumerate(portraits):
             exercise_ids.append(portrait.exercise_id)

@@ -58,10 +58,10 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if not message.uncovered:
         yield from candidates
         return
-    # "how many calories does the hundred burn?": what it asks no page speaks of, so an entry
+    # "does the saw burn many calories?": what it asks no page speaks of, so an entry
     # answers only if the message says most of what the entry's own question asks ("brand new
-    # to this, my neck hurts in the hundred"), not one word of it ("burn" of "should I feel
-    # it in my lower back?")
+    # to this, my neck hurts in the hundred"), not one word of it ("burn", the feeling of
+    # an entry on where the saw should be felt)
     said = message.content_terms()
     for candidate in candidates:
         if candidate.faq_id is None:

@@ -17,7 +17,7 @@ SMALL_TALK = 1.0  # the whole message is a greeting, thanks or chit-chat
 NOTHING_FITS = 0.5  # a request whose filters no exercise meets, unless plainly asked
 CHATTY = 2  # words a weak way of asking leaves unexplained before it asks for no pick
 FOREIGN = 0.97  # "pull ups", "squats": an honest no, unless one of ours is named in full
-# "how many calories does the hundred burn": no page answers it, whatever entry shares a word;
+# "does the saw burn many calories?": no page answers it, whatever entry shares a word;
 # an entry whose own question the message mostly says goes first (questions.UNCOVERED_ASIDE)
 UNCOVERED = 0.93
 
