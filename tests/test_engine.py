@@ -707,6 +707,22 @@ def test_a_name_in_a_question_about_something_no_page_covers_gets_no_card(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("what year did Joseph Pilates write his book, and was the teaser in it back then?", "en"),
+        ("¿En qué año escribió Joseph Pilates su libro? ¿Ya salía el teaser en él?", "es"),
+    ],
+)
+def test_a_general_question_in_other_words_is_about_another_thing_than_the_exercise(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """ "What..." asks for no particular part of the exercise: the words around the name,
+    which no page uses, say the question is about something else (here, history)."""
+    assert engine.answer(text, lang).kind is not AnswerKind.EXERCISE
+    assert engine.answer(text, lang).kind is not AnswerKind.FAQ
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "asked"),
     [
         ("any concerns with the saw if I have a bad back?", "en", "safe"),
@@ -1324,3 +1340,16 @@ def test_an_approximate_time_after_it_is_no_bound(
 ) -> None:
     """ "More or less" and "no less" end in a bound word but bound nothing: a session."""
     assert engine.answer(text, lang).kind is AnswerKind.SESSION
+
+
+def test_a_problem_told_of_a_described_exercise_is_its_entry_not_the_part_asked(
+    engine: AnswerEngine,
+) -> None:
+    """ "Am I doing it wrong" asks for the mistakes, but a message that also tells its
+    problem in words the page's own text does not use is answered by the entry on that
+    problem when one fits."""
+    text = (
+        "In the one where you hug one knee in and switch legs in a rhythm, my kneecap hurts "
+        "when I pull it in. Am I holding my shin in the wrong place?"
+    )
+    assert entry(engine, text)[0] == "single-leg-stretch"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
+from bot.engine.index import LanguageIndex
 from bot.engine.message import Message
 
 DESCRIBED_FIT = 0.55  # share of the message's weight the exercise's own text must explain
@@ -18,6 +19,8 @@ CARD_BASE = (
 CARD_SLOPE = 0.45
 PART_ASKED = 0.93  # "how do I do the stretch where...": its steps
 OTHER_PART_ASKED = 0.9  # another part of it: its card, unless an entry answers the problem
+PART_AND_MORE = 0.8  # ...and below an implied entry when more is said (names.PART_AND_MORE)
+PART_AND_MORE_TERMS = 3  # ...words its page's text does not hold
 ASKED_WHICH = 0.95  # "what's it called when you...": the name is the answer
 WHICH_FIT = 0.4  # ...of the exercise whose text explains this much of the description
 WHICH_MARGIN = 0.1  # ...or of each within this of the best
@@ -47,7 +50,7 @@ def _standing_out(message: Message, ranked: list[tuple[str, float]]) -> tuple[st
     return top, fit
 
 
-def propose(message: Message) -> Iterator[Candidate]:
+def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if message.asks_which:
         # "the one where you curl up like the hundred but...": names said inside a description
         # are part of it, and count towards the exercises they name (see _which).
@@ -66,8 +69,16 @@ def propose(message: Message) -> Iterator[Candidate]:
         score = max(score, PART_ASKED)  # "how do I do the one where...": its steps
     elif part is not None and part.section is not Section.OVERVIEW:
         # "tips for the one where..., I keep tipping forward": an entry about that problem
-        # answers better than every tip, when one fits.
-        score = max(score, OTHER_PART_ASKED)
+        # answers better than every tip, when one fits: as for a named exercise, the part is
+        # less sure when the message says more than its page's own text and the cue.
+        page = index.faq.context_of(exercise_id)
+        more = [
+            t
+            for t in message.content_terms(message.cue_positions)
+            if t not in page and t in index.faq
+        ]
+        asked_more = message.asks and len(more) >= PART_AND_MORE_TERMS
+        score = max(score, PART_AND_MORE if asked_more else OTHER_PART_ASKED)
     yield Candidate(
         AnswerKind.EXERCISE,
         max(score, ASKED_WHICH) if message.asks_which else score,

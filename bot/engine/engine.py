@@ -99,7 +99,7 @@ class AnswerEngine:
             *sessions.propose(message, index),
             *names.propose(message, index),
             *questions.propose(message, index),
-            *descriptions.propose(message),
+            *descriptions.propose(message, index),
         ]
 
     def _answer(self, message: Message, lang: str) -> Answer:

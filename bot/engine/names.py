@@ -132,8 +132,9 @@ def in_other_words(message: Message, index: LanguageIndex) -> bool:
     and few that pages do, asking for no part of an exercise: the name is another thing of the
     same name ("an oak plank for a bookcase", "oiling the chain of my bicycle")."""
     part = message.part
-    if message.focus or (part is not None and not part.tentative):
-        return False  # "what is the teaser, my friend mentioned it" asks for its card
+    general = part is None or part.tentative or part.section in (Section.OVERVIEW, Section.STEPS)
+    if message.focus or not general:
+        return False  # "tips for the teaser" asks for a part of the exercise
     a = message.analysis
     used = message.name_positions | message.cue_positions
     said = [p for p in range(len(a.words)) if p not in used and not a.stop[p]]
