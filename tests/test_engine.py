@@ -1353,3 +1353,13 @@ def test_a_problem_told_of_a_described_exercise_is_its_entry_not_the_part_asked(
         "when I pull it in. Am I holding my shin in the wrong place?"
     )
     assert entry(engine, text)[0] == "single-leg-stretch"
+
+
+def test_exercises_described_about_equally_well_are_offered_before_names_sharing_a_word(
+    engine: AnswerEngine,
+) -> None:
+    """Both kicks done lying on the front fit the description; neither stands out, so both
+    are offered, ahead of pages whose names merely hold "kick"."""
+    answer = engine.answer("that kicking exercise lying on your front")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert [e.id for e in answer.candidates][:2] == ["single-leg-kick", "double-leg-kick"]

@@ -25,6 +25,7 @@ ASKED_WHICH = 0.95  # "what's it called when you...": the name is the answer
 WHICH_FIT = 0.4  # ...of the exercise whose text explains this much of the description
 WHICH_MARGIN = 0.1  # ...or of each within this of the best
 NAME_WORDS = 0.15  # how much a partly said name adds to a description's fit
+DESCRIBED_OPTIONS = 0.56  # several described about as well: offered, before names sharing a word
 
 
 def implied(message: Message) -> tuple[str, float] | None:
@@ -61,6 +62,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # that the producers taking a description as context were calibrated on.
     found = portrayed(message)
     if found is None:
+        # "the kicking one lying on your front": none stands out, but the two or three it
+        # describes best are better guesses than names sharing a word with it
+        yield from _close(message, DESCRIBED_OPTIONS)
         return
     exercise_id, fit = found
     part = message.part
@@ -90,22 +94,36 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     )
 
 
-def _which(message: Message) -> Iterator[Candidate]:
-    """ "What's it called when you...": the exercise described, or the two or three it could
-    be when they are close."""
+def _ranked_close(message: Message, share: float = 0.0) -> list[tuple[str, float]]:
+    """The exercises the message describes within WHICH_MARGIN of the best, or within
+    `share` of the best one's fit (then by the description alone), best first."""
     # The words of a name said on the way count too: "circling one leg in the air" is half of
     # Single Leg Circles' name as well as its description.
-    named = {m.exercise_id: m.score for m in message.names}
+    named = {} if share else {m.exercise_id: m.score for m in message.names}
     ranked = sorted(
         ((e, fit + NAME_WORDS * named.get(e, 0.0)) for e, fit in message.portrayed),
         key=lambda item: item[1],
         reverse=True,
     )
-    close = [
+    return [
         (exercise_id, fit)
         for exercise_id, fit in ranked
-        if fit >= WHICH_FIT and fit >= ranked[0][1] - WHICH_MARGIN
+        if fit >= WHICH_FIT and fit >= ranked[0][1] - max(WHICH_MARGIN, share * ranked[0][1])
     ]
+
+
+def _close(message: Message, score: float) -> Iterator[Candidate]:
+    """The two or three exercises described about equally well, offered."""
+    close = _ranked_close(message, DESCRIBED_MARGIN)
+    if len(close) >= 2:
+        options = tuple(exercise_id for exercise_id, _ in close[:3])
+        yield Candidate(AnswerKind.SUGGESTIONS, score, "description", options=options)
+
+
+def _which(message: Message) -> Iterator[Candidate]:
+    """ "What's it called when you...": the exercise described, or the two or three it could
+    be when they are close."""
+    close = _ranked_close(message)
     if len(close) == 1:
         exercise_id, fit = close[0]
         part = message.part
