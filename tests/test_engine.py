@@ -1363,3 +1363,15 @@ def test_exercises_described_about_equally_well_are_offered_before_names_sharing
     answer = engine.answer("that kicking exercise lying on your front")
     assert answer.kind is AnswerKind.SUGGESTIONS
     assert [e.id for e in answer.candidates][:2] == ["single-leg-kick", "double-leg-kick"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("you roll up off the floor into a V and balance there with arms reaching forward", "en"),
+        ("el de subir enrollando desde tumbada hasta quedar en V en equilibrio", "es"),
+    ],
+)
+def test_a_shape_said_by_its_letter_describes(engine: AnswerEngine, text: str, lang: str) -> None:
+    """A letter alone is no word, but "a V" is the shape the Teaser balances in."""
+    assert answered(engine, text, lang) == (AnswerKind.EXERCISE, "teaser")

@@ -306,7 +306,9 @@ class Lexicon:
         known = self._words.get(word)
         if known is None:
             term = self.term(word)
-            stop = len(word) < 2 or word in self.stop_words or term in self.stop_terms
+            # a letter alone is no word, unless it names a shape ("a V": its own term)
+            short = len(word) < 2 and term == word
+            stop = short or word in self.stop_words or term in self.stop_terms
             known = (self.stem(word), term, stop, word in self._cue_fillers)
             if len(self._words) >= MAX_REMEMBERED_WORDS:
                 self._words.clear()  # hostile messages' made-up words do not pile up

@@ -359,6 +359,8 @@ DIMINUTIVES: tuple[tuple[str, str], ...] = ()
 
 # Words that mean the same thing to a learner; each maps to a canonical word (before stemming).
 SYNONYMS: dict[str, str] = {
+    # shapes: "balance in a V" (a letter alone is no word, but its shape is)
+    "v": "vee",
     # comparisons
     "same": "compare",
     "vs": "compare",

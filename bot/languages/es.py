@@ -380,6 +380,8 @@ SYNONYMS: dict[str, str] = {
     "interna": "interno",
     "interior": "interno",
     "encima": "arriba",  # "los brazos por encima de la cabeza"
+    # formas: "en equilibrio en V", "en forma de uve" (una letra sola no es palabra, su forma sí)
+    "v": "uve",
 }
 
 # Phrases that ask for one part of an exercise. Longer phrases win over shorter ones.
