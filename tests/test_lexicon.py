@@ -222,3 +222,26 @@ def test_about_and_sobre_say_how_much_or_where_not_what_it_is() -> None:
     assert told is not None and told.section.value == "overview"
     told = find_part(es.analyse("háblame de ella"), es)
     assert told is not None and told.section.value == "overview"
+
+
+def test_an_imperative_with_its_pronoun_written_on_is_the_verb() -> None:
+    """Pages say "túmbate", "apóyate"; learners say "tumbada", "apoyada"."""
+    es = lexicon("es")
+    assert es.term("túmbate") == es.term("tumbada") == es.term("acostada")
+    assert es.term("apóyate") == es.term("apoyada")
+    assert es.term("colócate") == es.term("colocas")
+    # words that only end like a pronoun keep it
+    assert es.term("clase") != es.term("cla")
+    assert es.term("suavemente") != es.term("suavemen")
+    assert es.term("parte") == "part"
+
+
+def test_words_said_differently_across_the_atlantic_mean_the_same() -> None:
+    es = lexicon("es")
+    assert es.term("piso") == es.term("suelo") == es.term("colchoneta")
+    assert es.term("panza") == es.term("tripa")
+    assert [tag for tag, _ in es.positions.find_all(es.analyse("parada frente al espejo"))] == [
+        "standing"
+    ]
+    lying = es.position(es.analyse("acostada boca arriba"))
+    assert lying is not None and lying[0] == "supine"

@@ -13,6 +13,7 @@ from bot.languages.text import stem, words
 
 Phrase = tuple[str, ...]
 MAX_REMEMBERED_WORDS = 200_000
+MIN_VERB = 4  # letters of a verb left once an attached pronoun is stripped
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,8 @@ class Lexicon:
         self.language = v
         self._synonyms = v.synonyms
         self._stems = v.stems
+        self._attached = v.attached_pronouns
+        self._imperative_endings = v.imperative_endings
         self._diminutives = v.diminutives
         self._shorthand = v.shorthand
         self._phrases = {tuple(k.split()): w for k, w in v.phrases.items()}
@@ -208,7 +211,18 @@ class Lexicon:
         )
 
     def stem(self, word: str) -> str:
-        return self._stems.get(word) or stem(word, self.lang)
+        return self._stems.get(word) or stem(self._unattached(word), self.lang)
+
+    def _unattached(self, word: str) -> str:
+        """The verb of an imperative with a pronoun written onto it ("tumbate" -> "tumba"),
+        else the word. Four letters at least stay, so "clase" keeps its "se"; "-mente" leaves
+        an "n", so adverbs keep theirs."""
+        for pronoun in self._attached:
+            if word.endswith(pronoun):
+                verb = word[: -len(pronoun)]
+                if len(verb) >= MIN_VERB and verb.endswith(self._imperative_endings):
+                    return verb
+        return word
 
     def term(self, word: str) -> str:
         return self.stem(self._synonyms.get(word, word))

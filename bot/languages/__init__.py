@@ -34,6 +34,11 @@ class Language:
     phrases: Mapping[str, str]
     cue_fillers: frozenset[str]  # stepped over when looking for cue phrases
     stems: Mapping[str, str]  # where the stemmer is wrong ("patas" is no "patada")
+    # Pronouns written onto an imperative ("túmbate" is "túmba" + "te"), and how the verb
+    # before them ends: stripped before stemming, so the pages' "túmbate" and a learner's
+    # "tumbada" meet. The stemmer only knows them after an infinitive or a gerund.
+    attached_pronouns: tuple[str, ...]
+    imperative_endings: tuple[str, ...]
     diminutives: tuple[tuple[str, str], ...]  # chat diminutives back to their base
     synonyms: Mapping[str, str]  # words that mean one concept ("hurts", "sore" -> "pain")
     section_cues: Mapping[str, tuple[str, ...]]  # phrases that ask for a part

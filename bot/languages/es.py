@@ -380,6 +380,15 @@ SYNONYMS: dict[str, str] = {
     "interna": "interno",
     "interior": "interno",
     "encima": "arriba",  # "los brazos por encima de la cabeza"
+    # Lo que se dice distinto a un lado y otro del Atlántico: "acostarse" (tumbarse), "el piso"
+    # (el suelo), "parado" (de pie), "la panza"
+    **dict.fromkeys(
+        "acostado acostada acostados acostadas acostarse acostarte acostate acuestate acuesto "
+        "acuestas acuesta acostas acostamos".split(),
+        "tumbado",
+    ),
+    "piso": "esterilla",
+    "panza": "abdominales",
     # formas: "en equilibrio en V", "en forma de uve" (una letra sola no es palabra, su forma sí)
     "v": "uve",
 }
@@ -580,11 +589,34 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
 # "la patada boca abajo"). Cada página dice la suya en la descripción.
 POSITIONS: dict[str, tuple[str, ...]] = {
     "quadruped": ("cuatro patas", "a gatas", "cuadrupedia"),
-    "prone": ("boca abajo", "bocabajo", "prono", "tumbado boca abajo", "tumbada boca abajo"),
-    "side": ("de lado", "tumbado de lado", "tumbada de lado", "decubito lateral"),
-    "supine": ("boca arriba", "bocarriba", "supino", "tumbado boca arriba", "tumbada boca arriba"),
+    "prone": (
+        "boca abajo",
+        "bocabajo",
+        "prono",
+        "tumbado boca abajo",
+        "tumbada boca abajo",
+        "acostado boca abajo",
+        "acostada boca abajo",
+    ),
+    "side": (
+        "de lado",
+        "tumbado de lado",
+        "tumbada de lado",
+        "acostado de lado",
+        "acostada de lado",
+        "decubito lateral",
+    ),
+    "supine": (
+        "boca arriba",
+        "bocarriba",
+        "supino",
+        "tumbado boca arriba",
+        "tumbada boca arriba",
+        "acostado boca arriba",
+        "acostada boca arriba",
+    ),
     "seated": ("sentado", "sentada"),
-    "standing": ("de pie",),
+    "standing": ("de pie", "parado", "parada", "parados", "paradas"),
 }
 
 RANDOM_CUES: tuple[str, ...] = (
@@ -959,6 +991,8 @@ LANGUAGE = register(
         phrases=PHRASES,
         cue_fillers=CUE_FILLERS,
         stems=STEMS,
+        attached_pronouns=("te", "se"),
+        imperative_endings=("a", "e"),
         diminutives=DIMINUTIVES,
         synonyms=SYNONYMS,
         section_cues=SECTION_CUES,
