@@ -1375,3 +1375,12 @@ def test_exercises_described_about_equally_well_are_offered_before_names_sharing
 def test_a_shape_said_by_its_letter_describes(engine: AnswerEngine, text: str, lang: str) -> None:
     """A letter alone is no word, but "a V" is the shape the Teaser balances in."""
     assert answered(engine, text, lang) == (AnswerKind.EXERCISE, "teaser")
+
+
+def test_a_physios_word_for_a_problem_finds_the_entry_in_plain_words(engine: AnswerEngine) -> None:
+    """ "Doming" along the midline is the belly popping up into a ridge."""
+    text = "I get doming along my midline in the chest lift, is that bad?"
+    assert entry(engine, text) == (
+        "chest-lift",
+        "My belly pops up into a ridge when I do a chest lift. Is that okay?",
+    )

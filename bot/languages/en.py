@@ -533,6 +533,9 @@ SYNONYMS: dict[str, str] = {
     "thoracic": "back",
     "diastasis": "pregnancy",
     "recti": "pregnancy",
+    "dra": "pregnancy",  # diastasis recti abdominis
+    # the belly bulging along its midline under load: a physio's "coning" or "doming"
+    **dict.fromkeys("coning cones doming domes dome domed".split(), "ridge"),
     "osteopenic": "osteoporosis",
     "osteoporotic": "osteoporosis",
     "advisable": "safe",
