@@ -245,3 +245,11 @@ def test_words_said_differently_across_the_atlantic_mean_the_same() -> None:
     ]
     lying = es.position(es.analyse("acostada boca arriba"))
     assert lying is not None and lying[0] == "supine"
+
+
+def test_over_is_a_word_of_movement_not_a_stop_word() -> None:
+    """ "Legs over your head", "rock back over the heel", "knees over hips": where the
+    body goes tells one exercise from another."""
+    en = lexicon("en")
+    said = en.analyse("legs over your head")
+    assert "over" in {t for t, stop in zip(said.terms, said.stop, strict=True) if not stop}

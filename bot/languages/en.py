@@ -102,7 +102,6 @@ STOP_WORDS: frozenset[str] = frozenset(
         "other",
         "our",
         "out",
-        "over",
         "own",
         "please",
         "pls",
