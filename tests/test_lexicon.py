@@ -253,3 +253,8 @@ def test_over_is_a_word_of_movement_not_a_stop_word() -> None:
     en = lexicon("en")
     said = en.analyse("legs over your head")
     assert "over" in {t for t, stop in zip(said.terms, said.stop, strict=True) if not stop}
+
+
+def test_both_legs_are_what_titles_call_double() -> None:
+    en = lexicon("en")
+    assert en.term("both") == en.term("double")

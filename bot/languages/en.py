@@ -31,7 +31,6 @@ STOP_WORDS: frozenset[str] = frozenset(
         "been",
         "before",
         "being",
-        "both",
         "but",
         "by",
         "can",
@@ -358,6 +357,8 @@ DIMINUTIVES: tuple[tuple[str, str], ...] = ()
 
 # Words that mean the same thing to a learner; each maps to a canonical word (before stemming).
 SYNONYMS: dict[str, str] = {
+    # "both legs" is what the titles call "double"
+    "both": "double",
     # shapes: "balance in a V" (a letter alone is no word, but its shape is)
     "v": "vee",
     # comparisons
