@@ -515,6 +515,17 @@ def test_an_entry_about_another_problem_is_no_answer_when_little_of_its_question
             "es",
             ("standing-roll-down", Section.MISTAKES, None),
         ),
+        # the mistakes asked, and an entry that shares nothing else ("...am I doing it wrong?")
+        (
+            "what do beginners usually get wrong in the swimming? I'm checking my form on camera",
+            "en",
+            ("swimming", Section.MISTAKES, None),
+        ),
+        (
+            "in the saw my knees roll in when I reach, is that wrong?",
+            "en",
+            ("the-saw", Section.MISTAKES, None),
+        ),
     ],
 )
 def test_a_part_asked_outright_goes_before_an_entry_on_another_problem(

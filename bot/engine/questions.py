@@ -276,13 +276,20 @@ def _other_problem(
     ("my hips shift back in the roll down, is that wrong?" against "my lower back hurts
     rolling back up, what am I doing wrong?"), and either asks for another version, or tells
     something the `passage` of that part (its best) fits better than the entry does: the
-    page's list of mistakes names the fault. An entry asked in the cue words themselves
-    ("who should avoid it?") answers them."""
-    if index.faq.own_share(faq.entry_id, rest) >= ASKED_IN_CUES:
+    page's list of mistakes names the fault; or asks for the mistakes and shares nothing
+    but those words with it. An entry asked in the cue words themselves ("who should avoid
+    it?") answers them."""
+    with_cues = index.faq.own_share(faq.entry_id, rest)
+    if with_cues >= ASKED_IN_CUES:
         return False
-    if index.faq.own_share(faq.entry_id, question) >= OWN_STATED:
+    own = index.faq.own_share(faq.entry_id, question)
+    if own >= OWN_STATED:
         return False
     if part.section is Section.MODIFICATIONS:
+        return True
+    if part.section is Section.MISTAKES and own == 0 and with_cues < OWN_STATED:
+        # "what do people get wrong in it?": the words that ask for the mistakes end most
+        # entries about a problem too ("...what am I doing wrong?"), and are all it shares
         return True
     return passage is not None and passage.score > faq.score
 
