@@ -488,6 +488,73 @@ def test_an_entry_about_another_problem_is_no_answer_when_little_of_its_question
     assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MISTAKES
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an easier or harder version asked outright: an entry sharing a word of the story
+        # ("neck", "hold") answers another problem
+        (
+            "the jackknife is still too hard for my neck, what can I do instead?",
+            "en",
+            ("jackknife", Section.MODIFICATIONS, Level.EASIER),
+        ),
+        (
+            "clams feel too easy now, how do I progress them?",
+            "en",
+            ("clam-shell", Section.MODIFICATIONS, Level.HARDER),
+        ),
+        # a fault the page's list of mistakes names, and an entry on another one that shares
+        # only the cue words ("what am I doing wrong?") and a word or two
+        (
+            "in the pilates push up my hips drop in the plank, what am I doing wrong?",
+            "en",
+            ("push-up", Section.MISTAKES, None),
+        ),
+        (
+            "en el roll down de pie se me van las caderas hacia atrás, ¿está mal?",
+            "es",
+            ("standing-roll-down", Section.MISTAKES, None),
+        ),
+        # the mistakes asked, and an entry that shares nothing else ("...am I doing it wrong?")
+        (
+            "what do beginners usually get wrong in the swimming? I'm checking my form on camera",
+            "en",
+            ("swimming", Section.MISTAKES, None),
+        ),
+        (
+            "in the saw my knees roll in when I reach, is that wrong?",
+            "en",
+            ("the-saw", Section.MISTAKES, None),
+        ),
+    ],
+)
+def test_a_part_asked_outright_goes_before_an_entry_on_another_problem(
+    engine: AnswerEngine, text: str, lang: str, expected: tuple[str, Section, Level | None]
+) -> None:
+    assert card(engine, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "question"),
+    [
+        (
+            "holding a plank my lower back aches, what am I doing wrong?",
+            "en",
+            "My lower back aches when I hold a plank. What am I doing wrong?",
+        ),
+        (
+            "en la plancha me duele la zona lumbar, ¿qué hago mal?",
+            "es",
+            "Me duele la zona lumbar cuando hago la plancha. ¿Qué hago mal?",
+        ),
+    ],
+)
+def test_an_entry_stating_the_problem_told_still_goes_before_the_part_asked(
+    engine: AnswerEngine, text: str, lang: str, question: str
+) -> None:
+    assert entry(engine, text, lang)[1] == question
+
+
 def test_a_title_inside_the_name_said_is_not_a_second_exercise(engine: AnswerEngine) -> None:
     # "plank" is a title, but here only a word of "side plank"
     assert answered(engine, "I'm 20 weeks pregnant, is side plank still ok for me?") == (

@@ -13,6 +13,7 @@ from bot.engine.candidates import Candidate
 from bot.engine.descriptions import DESCRIBED_FIT, portrayed
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
+from bot.engine.intent import PartAsked
 from bot.engine.message import OTHER_POSITION, Message, done_elsewhere
 from bot.engine.names import SUGGEST_FLOOR, in_other_words, with_equipment_no_page_uses
 
@@ -35,6 +36,13 @@ PASSAGE_FULL_FIT = 0.8
 UNCOVERED_OWN = 0.5  # with a word of what no page speaks of, the entry's own words said
 UNCOVERED_ASIDE = 0.96  # ...and an entry that says them answers, above requests.UNCOVERED
 ANSWER_ONLY = 0.75  # an entry whose question shares no word with the message, only its answer
+# A part asked outright of a named exercise ("an easier version of the saw", "my hips shift,
+# is that wrong?") is what the message wants, and the entry goes before its card
+# (names.CARD, PART_AND_MORE) only when it states the problem told: the message says this
+# share of its question's own words, the cue words left out ("wrong" is in many entries).
+OWN_STATED = 0.35
+OTHER_PROBLEM = 0.75  # ...else it answers another problem, below the card
+ASKED_IN_CUES = 0.9  # unless its question is the cue words themselves ("who should avoid it?")
 SETTLED_FLOOR = 0.55  # an entry that tells which of several possible names was meant
 SETTLED_FULL = 0.9  # ...sure only when it fits well above that floor
 FAQ_ANY = 0.55  # an entry of any exercise, for a message naming none (2+ shared words)
@@ -207,15 +215,32 @@ def _about_ids(
     """The best entry and passage of `ids` for the `rest` of the message (the words that
     are not the name), and for its `question` (nor the cues)."""
     part = message.part
+    # a part asked outright of an exercise named, not guessed at ("where is it meant to burn?")
+    asked = part if part is not None and not part.tentative and message.named else None
     faq = _best(index.faq, rest, index.faq.entries_of(*ids), focus=message.focus)
-    passage = None
+    passage = part_passage = None
     if part is None and not strict:  # with a part, its card shows every passage of it
         found = _best(index.passages, question, index.passages.entries_of(*ids))
         passage = found if found is not None and found.matched >= PASSAGE_TERMS else None
+    elif asked is not None and not strict:
+        # ...which is still read, for what the passages of that part name
+        of_part = frozenset(
+            e
+            for e in index.passages.entries_of(*ids)
+            if index.passage_refs[e].section is asked.section
+        )
+        found = _best(index.passages, question, of_part)
+        part_passage = found if found is not None and found.matched >= PASSAGE_TERMS else None
     if faq is not None and faq.own >= OWN_FLOOR:
         score = _confidence(faq.score, UNASKED_FIT if strict else FAQ_FLOOR, FAQ_BASE)
         if score is not None and faq.own < OWN_FULL:
             score -= OWN_PENALTY
+        if (
+            score is not None
+            and asked is not None
+            and _other_problem(faq, asked, part_passage, rest, question, index)
+        ):
+            score = min(score, OTHER_PROBLEM)
         if score is not None and passage is not None and not index.faq.asks_any(faq.entry_id, rest):
             # "my pelvis rocks in toe taps": an entry about the lower back whose answer
             # mentions the pelvis answers another problem; a passage that names it goes first
@@ -236,6 +261,37 @@ def _about_ids(
                 section=ref.section,
                 level=ref.level,
             )
+
+
+def _other_problem(
+    faq: FaqMatch,
+    part: PartAsked,
+    passage: FaqMatch | None,
+    rest: list[str],
+    question: list[str],
+    index: LanguageIndex,
+) -> bool:
+    """Whether an entry answers another problem than the message, which asks for a `part`
+    outright: the message says little of its question's own words besides the cue words
+    ("my hips shift back in the roll down, is that wrong?" against "my lower back hurts
+    rolling back up, what am I doing wrong?"), and either asks for another version, or tells
+    something the `passage` of that part (its best) fits better than the entry does: the
+    page's list of mistakes names the fault; or asks for the mistakes and shares nothing
+    but those words with it. An entry asked in the cue words themselves ("who should avoid
+    it?") answers them."""
+    with_cues = index.faq.own_share(faq.entry_id, rest)
+    if with_cues >= ASKED_IN_CUES:
+        return False
+    own = index.faq.own_share(faq.entry_id, question)
+    if own >= OWN_STATED:
+        return False
+    if part.section is Section.MODIFICATIONS:
+        return True
+    if part.section is Section.MISTAKES and own == 0 and with_cues < OWN_STATED:
+        # "what do people get wrong in it?": the words that ask for the mistakes end most
+        # entries about a problem too ("...what am I doing wrong?"), and are all it shares
+        return True
+    return passage is not None and passage.score > faq.score
 
 
 def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
