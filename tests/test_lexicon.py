@@ -13,6 +13,7 @@ def test_stems_keep_apart_what_snowball_merges_and_join_what_it_splits() -> None
     assert es.term("abre") == es.term("abrir") == es.term("abierta")
     assert es.term("balanceo") == es.term("balancearme")
     assert es.term("mesa") != es.term("mes")  # a tabletop is no month
+    assert es.term("alternos") != es.term("alternativa")  # alternating asks no other version
 
 
 def test_a_diminutive_reads_as_its_base_word_only_when_the_content_uses_it() -> None:

@@ -128,7 +128,7 @@ STEMS: dict[str, str] = {
     # "alternativa".
     **dict.fromkeys(
         "alternar alternando alterna alternas alternamos alternan alternado alternada "
-        "alternados alternadas alternadamente alterne alternes alternen".split(),
+        "alternados alternadas alternadamente alterne alternes alternen alterno alternos".split(),
         "alternar",
     ),
     "pata": "pata",
