@@ -258,3 +258,17 @@ def test_over_is_a_word_of_movement_not_a_stop_word() -> None:
 def test_both_legs_are_what_titles_call_double() -> None:
     en = lexicon("en")
     assert en.term("both") == en.term("double")
+
+
+def test_a_synonym_holds_for_every_form_of_its_verb() -> None:
+    en = lexicon("en")
+    assert en.term("avoided") == en.term("skipping") == en.term("avoid") == en.term("safe")
+    assert en.term("concerned") == en.term("safe")
+    assert en.term("herniation") == en.term("herniated") == en.term("disc")
+    assert en.term("sagged") == en.term("sag")
+    es = lexicon("es")
+    # a pronoun written onto the infinitive: "¿quién debería evitarla?" asks who should avoid it
+    assert es.term("evitarla") == es.term("evitar") == es.term("riesgo")
+    assert es.term("doliendo") == es.term("duela") == es.term("dolor")
+    # a verb without a synonym stems as before, pronoun or not
+    assert es.term("hacerlo") == es.term("hacer")
