@@ -272,3 +272,10 @@ def test_a_synonym_holds_for_every_form_of_its_verb() -> None:
     assert es.term("doliendo") == es.term("duela") == es.term("dolor")
     # a verb without a synonym stems as before, pronoun or not
     assert es.term("hacerlo") == es.term("hacer")
+
+
+def test_breathing_is_breathing_in_a_physio_s_words_and_every_form() -> None:
+    en = lexicon("en")
+    breathe = en.term("breathe")
+    assert en.term("respiration") == en.term("inspiration") == en.term("expiration") == breathe
+    assert en.term("exhales") == en.term("inhaled") == en.term("breathed") == breathe

@@ -457,6 +457,11 @@ SYNONYMS: dict[str, str] = {
     "exhale": "breathe",
     "inhaling": "breathe",
     "exhaling": "breathe",
+    **dict.fromkeys("inhales exhales inhaled exhaled breathed".split(), "breathe"),
+    # a physio's words for it, and a Spanish or Italian speaker's ("inspire" as "inspirar")
+    **dict.fromkeys(
+        "respiration respiratory inspiration expiration inspire expire".split(), "breathe"
+    ),
     # body parts and their everyday names
     "lumbar": "back",
     "spine": "back",
