@@ -279,3 +279,11 @@ def test_breathing_is_breathing_in_a_physio_s_words_and_every_form() -> None:
     breathe = en.term("breathe")
     assert en.term("respiration") == en.term("inspiration") == en.term("expiration") == breathe
     assert en.term("exhales") == en.term("inhaled") == en.term("breathed") == breathe
+
+
+def test_rotating_the_trunk_is_twisting_it() -> None:
+    en = lexicon("en")
+    assert en.term("rotate") == en.term("rotating") == en.term("twist")
+    es = lexicon("es")
+    assert es.term("rotar") == es.term("girar")
+    assert es.term("rota") != es.term("girar")  # also a broken rib ("una costilla rota")

@@ -458,6 +458,8 @@ SYNONYMS: dict[str, str] = {
     "inhaling": "breathe",
     "exhaling": "breathe",
     **dict.fromkeys("inhales exhales inhaled exhaled breathed".split(), "breathe"),
+    # turning the trunk is what the titles call a twist ("how far should I rotate?")
+    **dict.fromkeys("rotate rotates rotated rotating".split(), "twist"),
     # a physio's words for it, and a Spanish or Italian speaker's ("inspire" as "inspirar")
     **dict.fromkeys(
         "respiration respiratory inspiration expiration inspire expire".split(), "breathe"

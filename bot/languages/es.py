@@ -241,6 +241,9 @@ SYNONYMS: dict[str, str] = {
         "inspiracion espiracion inhalacion exhalacion".split(),
         "respiracion",
     ),
+    # rotar el tronco es girarlo ("¿cuánto tengo que rotar?", "¿hasta dónde giro?")
+    # ("rota", "rotas" también son "roto": una costilla rota)
+    **dict.fromkeys("rotar rotan rotando rotamos".split(), "girar"),
     # partes del cuerpo
     "lumbar": "espalda",
     "lumbares": "espalda",
