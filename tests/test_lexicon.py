@@ -287,3 +287,11 @@ def test_rotating_the_trunk_is_twisting_it() -> None:
     es = lexicon("es")
     assert es.term("rotar") == es.term("girar")
     assert es.term("rota") != es.term("girar")  # also a broken rib ("una costilla rota")
+
+
+def test_changing_legs_is_switching_them_not_a_change_asked_for() -> None:
+    en = lexicon("en")
+    assert en.analyse("as I change legs").terms[-2:] == en.analyse("as I switch legs").terms[-2:]
+    assert en.analyse("swapping sides").terms == en.analyse("switching sides").terms
+    # "what should I change?" asks what to correct
+    assert en.term("switch") not in en.analyse("what should I change?").terms

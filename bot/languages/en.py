@@ -282,6 +282,12 @@ PHRASES: dict[str, str] = {
     "come apart": "separate",
     "comes apart": "separates",
     "came apart": "separated",
+    # changing legs or sides is switching them, not the "change" of "what should I change?"
+    **{
+        f"{verb} {what}": f"switch {what}"
+        for verb in ("change", "changes", "changing", "changed", "swap", "swapping")
+        for what in ("legs", "leg", "sides", "side", "arms")
+    },
     # quarters of an hour are minutes
     "three quarters of an hour": "45 minutes",
     "quarter of an hour": "15 minutes",
