@@ -295,3 +295,9 @@ def test_changing_legs_is_switching_them_not_a_change_asked_for() -> None:
     assert en.analyse("swapping sides").terms == en.analyse("switching sides").terms
     # "what should I change?" asks what to correct
     assert en.term("switch") not in en.analyse("what should I change?").terms
+
+
+def test_a_pinched_nerve_root_is_what_sciatica_is() -> None:
+    en, es = lexicon("en"), lexicon("es")
+    assert en.term("radiculopathy") == en.term("sciatica")
+    assert es.analyse("radiculopatía").terms == es.analyse("ciática").terms

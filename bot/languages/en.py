@@ -551,6 +551,8 @@ SYNONYMS: dict[str, str] = {
     # clinical words people bring from a physiotherapist
     "spondylolisthesis": "disc",
     "stenosis": "disc",
+    # a nerve root pinched by the disc or the spine: what sciatica is, in a physio's words
+    **dict.fromkeys("radiculopathy radicular".split(), "disc"),
     "bulging": "disc",
     "hernia": "disc",
     "scoliosis": "back",

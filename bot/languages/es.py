@@ -287,6 +287,8 @@ SYNONYMS: dict[str, str] = {
     "huesos": "osteoporosis",
     "hernia": "disco",
     "ciatica": "disco",
+    # una raíz nerviosa pinzada: la ciática en palabras de fisio
+    **dict.fromkeys("radiculopatia radicular".split(), "disco"),
     "lesion": "lesionado",
     "lesiones": "lesionado",
     # sensaciones y esfuerzo
