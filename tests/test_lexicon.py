@@ -259,3 +259,46 @@ def test_over_is_a_word_of_movement_not_a_stop_word() -> None:
 def test_both_legs_are_what_titles_call_double() -> None:
     en = lexicon("en")
     assert en.term("both") == en.term("double")
+
+
+def test_a_synonym_holds_for_every_form_of_its_verb() -> None:
+    en = lexicon("en")
+    assert en.term("avoided") == en.term("skipping") == en.term("avoid") == en.term("safe")
+    assert en.term("concerned") == en.term("safe")
+    assert en.term("herniation") == en.term("herniated") == en.term("disc")
+    assert en.term("sagged") == en.term("sag")
+    es = lexicon("es")
+    # a pronoun written onto the infinitive: "¿quién debería evitarla?" asks who should avoid it
+    assert es.term("evitarla") == es.term("evitar") == es.term("riesgo")
+    assert es.term("doliendo") == es.term("duela") == es.term("dolor")
+    # a verb without a synonym stems as before, pronoun or not
+    assert es.term("hacerlo") == es.term("hacer")
+
+
+def test_breathing_is_breathing_in_a_physio_s_words_and_every_form() -> None:
+    en = lexicon("en")
+    breathe = en.term("breathe")
+    assert en.term("respiration") == en.term("inspiration") == en.term("expiration") == breathe
+    assert en.term("exhales") == en.term("inhaled") == en.term("breathed") == breathe
+
+
+def test_rotating_the_trunk_is_twisting_it() -> None:
+    en = lexicon("en")
+    assert en.term("rotate") == en.term("rotating") == en.term("twist")
+    es = lexicon("es")
+    assert es.term("rotar") == es.term("girar")
+    assert es.term("rota") != es.term("girar")  # also a broken rib ("una costilla rota")
+
+
+def test_changing_legs_is_switching_them_not_a_change_asked_for() -> None:
+    en = lexicon("en")
+    assert en.analyse("as I change legs").terms[-2:] == en.analyse("as I switch legs").terms[-2:]
+    assert en.analyse("swapping sides").terms == en.analyse("switching sides").terms
+    # "what should I change?" asks what to correct
+    assert en.term("switch") not in en.analyse("what should I change?").terms
+
+
+def test_a_pinched_nerve_root_is_what_sciatica_is() -> None:
+    en, es = lexicon("en"), lexicon("es")
+    assert en.term("radiculopathy") == en.term("sciatica")
+    assert es.analyse("radiculopatía").terms == es.analyse("ciática").terms

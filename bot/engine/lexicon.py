@@ -102,6 +102,8 @@ class Lexicon:
         self._stems = v.stems
         self._attached = v.attached_pronouns
         self._imperative_endings = v.imperative_endings
+        self._infinitive_pronouns = v.infinitive_pronouns
+        self._infinitive_endings = v.infinitive_endings
         self._diminutives = v.diminutives
         self._shorthand = v.shorthand
         self._phrases = {tuple(k.split()): w for k, w in v.phrases.items()}
@@ -225,7 +227,20 @@ class Lexicon:
         return word
 
     def term(self, word: str) -> str:
-        return self.stem(self._synonyms.get(word, word))
+        synonym = self._synonyms.get(word)
+        if synonym is None:
+            synonym = self._synonyms.get(self._infinitive(word), word)
+        return self.stem(synonym)
+
+    def _infinitive(self, word: str) -> str:
+        """The infinitive of a verb with a pronoun written onto it ("evitarlo" -> "evitar"),
+        else the word."""
+        for pronoun in self._infinitive_pronouns:
+            if word.endswith(pronoun):
+                verb = word[: -len(pronoun)]
+                if len(verb) >= MIN_VERB and verb.endswith(self._infinitive_endings):
+                    return verb
+        return word
 
     def phrase(self, text: str) -> Phrase:
         """A cue phrase as the stems `Analysis.find` compares, fillers left out."""

@@ -86,6 +86,11 @@ class Language:
     greetings: frozenset[str]
     thanks: frozenset[str]
     small_talk: frozenset[str]
+    # Pronouns written onto an infinitive ("evitarlo" is "evitar" + "lo"), and how an
+    # infinitive ends: the stemmer strips them, but a synonym of the verb is written for the
+    # bare infinitive and holds for it with a pronoun too ("¿quién debería evitarlo?").
+    infinitive_pronouns: tuple[str, ...] = ()
+    infinitive_endings: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, Language] = {}

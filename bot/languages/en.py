@@ -282,6 +282,12 @@ PHRASES: dict[str, str] = {
     "come apart": "separate",
     "comes apart": "separates",
     "came apart": "separated",
+    # changing legs or sides is switching them, not the "change" of "what should I change?"
+    **{
+        f"{verb} {what}": f"switch {what}"
+        for verb in ("change", "changes", "changing", "changed", "swap", "swapping")
+        for what in ("legs", "leg", "sides", "side", "arms")
+    },
     # quarters of an hour are minutes
     "three quarters of an hour": "45 minutes",
     "quarter of an hour": "15 minutes",
@@ -386,6 +392,7 @@ SYNONYMS: dict[str, str] = {
     "peel": "lift",
     "peels": "lift",
     "peeling": "lift",
+    "peeled": "lift",
     "fly": "lift",
     "flies": "lift",
     "flying": "lift",
@@ -403,6 +410,7 @@ SYNONYMS: dict[str, str] = {
     "woozy": "lightheaded",
     "concern": "safe",  # "concerns about the teaser with a bad back?"
     "concerns": "safe",
+    "concerned": "safe",
     "upright": "straight",  # "my back won't stay upright"
     "faint": "lightheaded",
     "drop": "fall",
@@ -412,12 +420,15 @@ SYNONYMS: dict[str, str] = {
     "sag": "fall",
     "sags": "fall",
     "sagging": "fall",
+    "sagged": "fall",
     "clicking": "click",
     "clicks": "click",
     "popping sound": "click",
     "thud": "thump",
     "thuds": "thump",
     "slam": "thump",
+    "slams": "thump",
+    "slamming": "thump",
     # pain and strain
     "hurt": "pain",
     "hurts": "pain",
@@ -452,6 +463,13 @@ SYNONYMS: dict[str, str] = {
     "exhale": "breathe",
     "inhaling": "breathe",
     "exhaling": "breathe",
+    **dict.fromkeys("inhales exhales inhaled exhaled breathed".split(), "breathe"),
+    # turning the trunk is what the titles call a twist ("how far should I rotate?")
+    **dict.fromkeys("rotate rotates rotated rotating".split(), "twist"),
+    # a physio's words for it, and a Spanish or Italian speaker's ("inspire" as "inspirar")
+    **dict.fromkeys(
+        "respiration respiratory inspiration expiration inspire expire".split(), "breathe"
+    ),
     # body parts and their everyday names
     "lumbar": "back",
     "spine": "back",
@@ -468,6 +486,7 @@ SYNONYMS: dict[str, str] = {
     "glute": "glutes",
     "gluteus": "glutes",
     "hammies": "hamstrings",
+    "hammy": "hamstrings",
     "hamstring": "hamstrings",
     "wrist": "wrists",
     "knee": "knees",
@@ -481,6 +500,7 @@ SYNONYMS: dict[str, str] = {
     "osteopenia": "osteoporosis",
     "bones": "osteoporosis",
     "herniated": "disc",
+    "herniation": "disc",
     "slipped": "disc",
     "sciatica": "disc",
     # sensations and effort
@@ -488,6 +508,7 @@ SYNONYMS: dict[str, str] = {
     "fatigued": "tired",
     "fatigues": "tires",
     "exhausted": "tired",
+    "exhausting": "tired",
     "knackered": "tired",
     "shaking": "shake",
     "shakes": "shake",
@@ -496,6 +517,7 @@ SYNONYMS: dict[str, str] = {
     "wobble": "shake",
     "wobbly": "shake",
     "wobbling": "shake",
+    "wobbles": "shake",
     "cramping": "cramp",
     "cramps": "cramp",
     "tightness": "tight",
@@ -517,6 +539,10 @@ SYNONYMS: dict[str, str] = {
     "risky": "safe",
     "avoid": "safe",
     "skip": "safe",
+    "skipping": "safe",
+    "skipped": "safe",
+    "avoiding": "safe",
+    "avoided": "safe",
     "appropriate": "safe",
     "trimester": "pregnancy",
     "alright": "safe",
@@ -525,6 +551,8 @@ SYNONYMS: dict[str, str] = {
     # clinical words people bring from a physiotherapist
     "spondylolisthesis": "disc",
     "stenosis": "disc",
+    # a nerve root pinched by the disc or the spine: what sciatica is, in a physio's words
+    **dict.fromkeys("radiculopathy radicular".split(), "disc"),
     "bulging": "disc",
     "hernia": "disc",
     "scoliosis": "back",

@@ -197,6 +197,9 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("golpes golpeo golpeas golpea clonc clonk pum pam toc".split(), "golpe"),
     "duelen": "dolor",
     "doler": "dolor",
+    "doliendo": "dolor",  # "me está doliendo"
+    "duela": "dolor",
+    "duelan": "dolor",
     "dolores": "dolor",
     "molesta": "dolor",
     "molestan": "dolor",
@@ -204,6 +207,7 @@ SYNONYMS: dict[str, str] = {
     "molestias": "dolor",
     "tiron": "dolor",
     "pinchazo": "dolor",
+    "pinchazos": "dolor",
     "dolorido": "dolor",
     "dolorida": "dolor",
     "resiente": "dolor",
@@ -237,6 +241,9 @@ SYNONYMS: dict[str, str] = {
         "inspiracion espiracion inhalacion exhalacion".split(),
         "respiracion",
     ),
+    # rotar el tronco es girarlo ("¿cuánto tengo que rotar?", "¿hasta dónde giro?")
+    # ("rota", "rotas" también son "roto": una costilla rota)
+    **dict.fromkeys("rotar rotan rotando rotamos".split(), "girar"),
     # partes del cuerpo
     "lumbar": "espalda",
     "lumbares": "espalda",
@@ -280,6 +287,8 @@ SYNONYMS: dict[str, str] = {
     "huesos": "osteoporosis",
     "hernia": "disco",
     "ciatica": "disco",
+    # una raíz nerviosa pinzada: la ciática en palabras de fisio
+    **dict.fromkeys("radiculopatia radicular".split(), "disco"),
     "lesion": "lesionado",
     "lesiones": "lesionado",
     # sensaciones y esfuerzo
@@ -993,6 +1002,8 @@ LANGUAGE = register(
         stems=STEMS,
         attached_pronouns=("te", "se"),
         imperative_endings=("a", "e"),
+        infinitive_pronouns=("lo", "la", "los", "las", "le", "les", "me", "te", "se", "nos"),
+        infinitive_endings=("ar", "er", "ir"),
         diminutives=DIMINUTIVES,
         synonyms=SYNONYMS,
         section_cues=SECTION_CUES,
