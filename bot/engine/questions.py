@@ -36,8 +36,8 @@ PASSAGE_FULL_FIT = 0.8
 UNCOVERED_OWN = 0.5  # with a word of what no page speaks of, the entry's own words said
 UNCOVERED_ASIDE = 0.96  # ...and an entry that says them answers, above requests.UNCOVERED
 ANSWER_ONLY = 0.75  # an entry whose question shares no word with the message, only its answer
-# A part asked outright of a named exercise ("an easier version of the saw", "my hips shift,
-# is that wrong?") is what the message wants, and the entry goes before its card
+# A part asked outright of a named exercise ("an easier version of the saw", "my knees bend
+# in it, is that a mistake?") is what the message wants, and the entry goes before its card
 # (names.CARD, PART_AND_MORE) only when it states the problem told: the message says this
 # share of its question's own words, the cue words left out ("wrong" is in many entries).
 OWN_STATED = 0.35
@@ -273,8 +273,8 @@ def _other_problem(
 ) -> bool:
     """Whether an entry answers another problem than the message, which asks for a `part`
     outright: the message says little of its question's own words besides the cue words
-    ("my hips shift back in the roll down, is that wrong?" against "my lower back hurts
-    rolling back up, what am I doing wrong?"), and either asks for another version, or tells
+    (a fault of form asked as "is that wrong?" against an entry on a sore lower back
+    "...what am I doing wrong?"), and either asks for another version, or tells
     something the `passage` of that part (its best) fits better than the entry does: the
     page's list of mistakes names the fault; or asks for the mistakes and shares nothing
     but those words with it. An entry asked in the cue words themselves ("who should avoid
