@@ -147,6 +147,29 @@ def test_a_session_mentioned_in_passing_is_not_asked_for(engine: AnswerEngine, t
     assert engine.answer(text).kind is not AnswerKind.SESSION
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Beginner here, been jogging for exercise for ages. We finished class on our side"
+            " with the knees bent, opening the top knee. So how far am I meant to open it?",
+            "en",
+        ),
+        (
+            "Voy a clase de suelo dos veces por semana y hacemos uno boca abajo moviendo brazos"
+            " y piernas rápido. Ahora que estoy embarazada, ¿lo sigo haciendo o hago otra cosa?",
+            "es",
+        ),
+    ],
+)
+def test_a_class_or_a_length_told_in_the_story_asks_for_no_session(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    # "class" and "quickly" (a length: "a quick one") would ask for a session; said in the
+    # story, they do not: the question asks something of the exercise the story describes
+    assert engine.answer(text, lang).kind is not AnswerKind.SESSION
+
+
 def test_the_session_command_reads_a_bare_number_as_minutes(engine: AnswerEngine) -> None:
     request = engine.session_request("20 intermediate", "en")
     assert request.minutes == 20 and request.filters.difficulty is Difficulty.INTERMEDIATE
