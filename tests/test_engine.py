@@ -912,6 +912,16 @@ def test_phrases_and_cues_do_not_take_over_a_question_about_the_exercise(
     assert exercise == exercise_id and asked in question
 
 
+@pytest.mark.parametrize("text", ["my wrists hurt in plank", "wrists are killing me in the plank"])
+def test_an_entry_that_says_the_rarest_word_goes_before_a_close_one_that_does_not(
+    engine: AnswerEngine, text: str
+) -> None:
+    # "pain" alone fits the entry on a sore lower back a little better; the entry on hands or
+    # forearms is the one whose answer speaks of the wrists
+    exercise, question = entry(engine, text)
+    assert exercise == "plank" and "forearms" in question
+
+
 def test_hundred_how_many_is_no_request_for_the_steps(engine: AnswerEngine) -> None:
     assert engine.answer("hundred how many", "en").section is not Section.STEPS
     assert engine.answer("la sierra como ejercicio", "es").section is not Section.STEPS

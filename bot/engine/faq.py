@@ -357,6 +357,14 @@ class FaqIndex:
         question = self._questions[entry_id] - self._titles[self._entry_exercise[entry_id]]
         return not question.isdisjoint(terms)
 
+    def holds(self, entry_id: int, term: str) -> bool:
+        """Whether the entry's question or answer says `term`."""
+        return term in self._questions[entry_id] or term in self._answers[entry_id]
+
+    def rarest(self, terms: Iterable[str]) -> str | None:
+        """The rarest of `terms` that some entry says."""
+        return self._rarest({t: self.idf(t) for t in terms})
+
     def context_of(self, exercise_id: str) -> frozenset[str]:
         """The terms of an exercise's own text (title, keywords, description, steps)."""
         row = self._row_of.get(exercise_id)

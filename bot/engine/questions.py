@@ -59,6 +59,7 @@ MAX_ANYWHERE = 3
 ENTRY_ASKED = 0.9  # an entry that holds nearly all a message asks, its cue words included
 IMPLIED = 0.95  # an entry of an exercise described, not named
 UNASKED_FIT = 0.75  # an entry for a name said with a few words and no question ("teasr breath")
+RAREST_SLACK = 0.05  # an entry saying the message's rarest word, this close to the best, goes first
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
@@ -217,7 +218,7 @@ def _about_ids(
     part = message.part
     # a part asked outright of an exercise named, not guessed at ("where is it meant to burn?")
     asked = part if part is not None and not part.tentative and message.named else None
-    faq = _best(index.faq, rest, index.faq.entries_of(*ids), focus=message.focus)
+    faq = _telling(index.faq, rest, index.faq.entries_of(*ids), message.focus)
     passage = part_passage = None
     if part is None and not strict:  # with a part, its card shows every passage of it
         found = _best(index.passages, question, index.passages.entries_of(*ids))
@@ -394,6 +395,31 @@ def _follow_up(about: str, message: Message, index: LanguageIndex) -> Iterator[C
         yield Candidate(
             AnswerKind.EXERCISE, LEANING, "follow-up", exercise_id=about, section=Section.STEPS
         )
+
+
+def _telling(
+    faq: FaqIndex, terms: list[str], within: frozenset[int], focus: frozenset[str]
+) -> FaqMatch | None:
+    """The best entry for `terms`; or, when it does not say the message's rarest word ("my
+    wrists hurt in plank": an entry on a sore lower back), a close one that does (hands or
+    forearms, whose answer spares the wrists)."""
+    if not terms or not within:
+        return None
+    found = faq.match(terms, within=within, limit=3, known_only=True, by_page=False, focus=focus)
+    if not found:
+        return None
+    best = found[0]
+    rarest = faq.rarest(terms)
+    if rarest is None or faq.holds(best.entry_id, rarest):
+        return best
+    return next(
+        (
+            m
+            for m in found[1:]
+            if faq.holds(m.entry_id, rarest) and m.score >= best.score - RAREST_SLACK
+        ),
+        best,
+    )
 
 
 def _best(
