@@ -302,3 +302,24 @@ def test_a_pinched_nerve_root_is_what_sciatica_is() -> None:
     en, es = lexicon("en"), lexicon("es")
     assert en.term("radiculopathy") == en.term("sciatica")
     assert es.analyse("radiculopatía").terms == es.analyse("ciática").terms
+
+
+def test_a_physio_s_anatomy_reads_as_the_plain_words_of_the_pages() -> None:
+    en = lexicon("en")
+    assert en.term("contralateral") == en.term("opposite")
+    assert en.term("circumducting") == en.term("circles")
+    assert en.term("adduction") == en.term("adductors")
+    assert en.term("scapulae") == en.term("shoulders")
+    # worn joints, however written: "knee OA" is knee pain as far as the pages go
+    assert en.analyse("wrist OA").terms == en.analyse("wrist pain").terms
+    assert en.term("osteoarthritis") == en.term("arthritic") == en.term("hurts")
+
+
+def test_a_teacher_s_words_for_the_parts_of_a_page() -> None:
+    en = lexicon("en")
+    for text, part in (
+        ("primary movers?", "benefits"),
+        ("common compensations", "mistakes"),
+        ("any teaching points", "tips"),
+    ):
+        assert {tag for tag, _ in en.section_cues.find_all(en.analyse(text))} == {part}, text

@@ -234,6 +234,7 @@ SHORTHAND: dict[str, str] = {
     "ppl": "people",
     "dbl": "double",
     "sgl": "single",
+    "oa": "osteoarthritis",  # a physio's note: "knee OA"
 }
 
 # Phrases that say one concept the way one word would: a safety question is often asked
@@ -556,6 +557,17 @@ SYNONYMS: dict[str, str] = {
     "bulging": "disc",
     "hernia": "disc",
     "scoliosis": "back",
+    # a physio's words for the sides and circles the pages say plainly
+    **dict.fromkeys("contralateral contralaterally".split(), "opposite"),
+    **dict.fromkeys(
+        "circumduction circumductions circumduct circumducts circumducting".split(), "circle"
+    ),
+    # moving a leg in towards the other is the inner thighs' work, as the pages call it
+    **dict.fromkeys("adduction adduct adducts adducting adducted".split(), "adductor"),
+    # the shoulder blades, by their anatomical name
+    **dict.fromkeys("scapula scapulae scapulas scapular".split(), "shoulder"),
+    # worn or inflamed joints: what hurts, as far as the pages go
+    **dict.fromkeys("arthritis arthritic osteoarthritis".split(), "pain"),
     "kyphosis": "back",
     "cervical": "neck",
     "thoracic": "back",
@@ -668,6 +680,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "focus on",
         "focus",
         "think about",
+        "teaching points",
+        "coaching points",
+        "key points",
+        "imagery",
         "concentrate on",
         "improve",
         "better at",
@@ -756,6 +772,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "errors",
         "error",
         "faults",
+        "compensation",
+        "compensations",
+        "compensating",
+        "compensate",
         "bad form",
         "pitfalls",
         "dos and donts",
@@ -784,6 +804,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "what does it target",
         "muscles",
         "muscle",
+        "movers",  # a teacher's "primary movers"
         "work",
         "works",
         "worked",
