@@ -323,3 +323,17 @@ def test_a_teacher_s_words_for_the_parts_of_a_page() -> None:
         ("any teaching points", "tips"),
     ):
         assert {tag for tag, _ in en.section_cues.find_all(en.analyse(text))} == {part}, text
+
+
+def test_a_physio_s_spanish_reads_as_the_plain_words_of_the_pages() -> None:
+    es = lexicon("es")
+    assert es.term("respiratorias") == es.term("respira")
+    assert es.term("omoplatos") == es.term("escapula")
+    assert es.term("contralateral") == es.term("opuesta") == es.term("contrario")
+    assert es.term("artrosis") == es.term("duele")
+    for text, position in (("en decubito prono", "prone"), ("paciente supina", "supine")):
+        found = es.position(es.analyse(text))
+        assert found is not None and found[0] == position, text
+    assert {tag for tag, _ in es.section_cues.find_all(es.analyse("compensaciones"))} == {
+        "mistakes"
+    }

@@ -279,6 +279,21 @@ SYNONYMS: dict[str, str] = {
     "bebe": "embarazo",
     "trimestre": "embarazo",
     "costado": "lateral",
+    # el patrón de respiración, en palabras de fisio ("¿qué patrón respiratorio lleva?")
+    **dict.fromkeys("respiratorio respiratoria respiratorios respiratorias".split(), "respiracion"),
+    # los omóplatos son las escápulas: las páginas dicen las dos cosas
+    **dict.fromkeys(
+        "omoplato omoplatos escapula escapulas escapular escapulares".split(), "escapula"
+    ),
+    # el brazo y la pierna contralaterales son los del lado contrario
+    **dict.fromkeys(
+        "contralateral contralaterales opuesto opuesta opuestos opuestas".split(), "contrario"
+    ),
+    # acercar la pierna a la otra es el trabajo de los aductores
+    **dict.fromkeys("aduccion aducciones aductor aductores".split(), "aductores"),
+    **dict.fromkeys("circunduccion circunducciones".split(), "circulo"),
+    # articulaciones gastadas o inflamadas: lo que duele, hasta donde llegan las páginas
+    **dict.fromkeys("artrosis artritis osteoartritis osteoartrosis".split(), "dolor"),
     "espondilolistesis": "hernia",
     "estenosis": "hernia",
     "escoliosis": "espalda",
@@ -479,6 +494,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "como mejorar",
         "mejorar",
         "claves",
+        "puntos clave",
+        "pautas",
     ),
     "easier": (
         "mas facil",
@@ -540,6 +557,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     ),
     "mistakes": (
         "errores",
+        "compensaciones",
+        "compensacion",
         "error",
         "que hago mal",
         "hago mal",
@@ -564,6 +583,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "que trabaja",
         "que musculos",
         "musculos",
+        "musculatura",
         "trabaja",
         "sirve",
         "bueno para",
@@ -602,6 +622,7 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "boca abajo",
         "bocabajo",
         "prono",
+        "prona",
         "tumbado boca abajo",
         "tumbada boca abajo",
         "acostado boca abajo",
@@ -619,13 +640,14 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "boca arriba",
         "bocarriba",
         "supino",
+        "supina",
         "tumbado boca arriba",
         "tumbada boca arriba",
         "acostado boca arriba",
         "acostada boca arriba",
     ),
-    "seated": ("sentado", "sentada"),
-    "standing": ("de pie", "parado", "parada", "parados", "paradas"),
+    "seated": ("sentado", "sentada", "sentados", "sentadas"),
+    "standing": ("de pie", "bipedestacion", "parado", "parada", "parados", "paradas"),
 }
 
 RANDOM_CUES: tuple[str, ...] = (
