@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.content.vocabulary import Section
+from bot.engine.intent import find_part
 from bot.engine.lexicon import lexicon
 
 
@@ -337,3 +339,24 @@ def test_a_physio_s_spanish_reads_as_the_plain_words_of_the_pages() -> None:
     assert {tag for tag, _ in es.section_cues.find_all(es.analyse("compensaciones"))} == {
         "mistakes"
     }
+
+
+def test_one_side_or_both_and_the_pelvis_bones_in_a_physio_s_words() -> None:
+    en = lexicon("en")
+    assert en.term("unilateral") == en.term("single")
+    assert en.term("bilaterally") == en.term("both") == en.term("double")
+    assert en.analyse("keep the ASIS level").terms == en.analyse("keep the hip bones level").terms
+    assert en.analyse("glute med").terms == en.analyse("gluteus medius").terms
+
+
+def test_where_a_client_should_feel_it_asks_where_not_what_it_works() -> None:
+    en = lexicon("en")
+    for text in (
+        "where should that work?",
+        "where should my client feel it",
+        "where should they feel the work",
+    ):
+        assert "feel" in {tag for tag, _ in en.section_cues.find_all(en.analyse(text))}, text
+    # the longer cue is what was said: faults to look for, not a video to watch
+    part = find_part(en.analyse("faults to watch for"), en)
+    assert part is not None and part.section is Section.MISTAKES

@@ -328,6 +328,18 @@ PHRASES: dict[str, str] = {
     "should work": "should be working",
     "supposed to work": "supposed to be working",
     "meant to work": "meant to be working",
+    "should it work": "should it be working",  # "where should it work?"
+    "should that work": "should that be working",
+    "should this work": "should this be working",
+    # the work felt is where it is felt, not what it works
+    "feel the work": "feel it",
+    "feel the working": "feel it",
+    # the glutes by their parts, as a physio shortens them
+    "glute med": "gluteus medius",
+    "glute max": "gluteus maximus",
+    "glute min": "gluteus minimus",
+    # the bony points at the front of the pelvis
+    "asis": "hip bones",
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken
@@ -564,6 +576,10 @@ SYNONYMS: dict[str, str] = {
     ),
     # moving a leg in towards the other is the inner thighs' work, as the pages call it
     **dict.fromkeys("adduction adduct adducts adducting adducted".split(), "adductor"),
+    # one side or both, in a physio's words, as the titles say them
+    **dict.fromkeys("unilateral unilaterally".split(), "single"),
+    **dict.fromkeys("bilateral bilaterally".split(), "double"),
+    **dict.fromkeys("femur femurs femoral".split(), "thigh"),
     # the shoulder blades, by their anatomical name
     **dict.fromkeys("scapula scapulae scapulas scapular".split(), "shoulder"),
     # worn or inflamed joints: what hurts, as far as the pages go
@@ -636,6 +652,26 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "should be feeling",
         "supposed to feel",
         "meant to feel",
+        # a teacher asking for the client ("where should my client feel it?")
+        *(
+            f"should {who} feel"
+            for who in (
+                "you",
+                "we",
+                "they",
+                "he",
+                "she",
+                "client",
+                "my client",
+                "clients",
+                "patient",
+                "my patient",
+                "patients",
+                "student",
+                "my student",
+                "students",
+            )
+        ),
     ),
     # The steps, when nothing but a name is said with it: "jacknife how", "saw howto".
     "steps_alone": ("how", "howto"),
@@ -783,6 +819,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "common problems",
         "dont do",
         "watch out",
+        "watch for",  # a teacher's "what to watch for"
+        "look out for",
         "careful",
     ),
     "benefits": (
