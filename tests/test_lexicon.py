@@ -360,3 +360,9 @@ def test_where_a_client_should_feel_it_asks_where_not_what_it_works() -> None:
     # the longer cue is what was said: faults to look for, not a video to watch
     part = find_part(en.analyse("faults to watch for"), en)
     assert part is not None and part.section is Section.MISTAKES
+
+
+def test_lateral_flexion_is_a_side_bend() -> None:
+    en = lexicon("en")
+    side_bend = en.analyse("a side bend").terms
+    assert en.analyse("a lateral flexion").terms == en.analyse("a side flexion").terms == side_bend

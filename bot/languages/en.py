@@ -338,6 +338,11 @@ PHRASES: dict[str, str] = {
     "glute med": "gluteus medius",
     "glute max": "gluteus maximus",
     "glute min": "gluteus minimus",
+    # bending the trunk sideways, as a physio says it
+    "lateral flexion": "side bend",
+    "side flexion": "side bend",
+    "lateral bend": "side bend",
+    "lateral bending": "side bending",
     # the bony points at the front of the pelvis
     "asis": "hip bones",
 }
