@@ -366,3 +366,17 @@ def test_lateral_flexion_is_a_side_bend() -> None:
     en = lexicon("en")
     side_bend = en.analyse("a side bend").terms
     assert en.analyse("a lateral flexion").terms == en.analyse("a side flexion").terms == side_bend
+
+
+def test_a_clinician_s_names_for_backs_bellies_and_positions() -> None:
+    en, es = lexicon("en"), lexicon("es")
+    assert en.term("lordosis") == en.term("kyphotic") == en.term("back")
+    assert en.term("spondylolysis") == en.term("disc")
+    assert en.analyse("LBP").terms == en.analyse("lower back pain").terms
+    for text, position in (("four point kneeling", "quadruped"), ("in crook lying", "supine")):
+        found = en.position(en.analyse(text))
+        assert found is not None and found[0] == position, text
+    assert es.term("hiperlordosis") == es.term("espalda")
+    assert es.term("protrusion") == es.term("hernia") == es.term("disco")
+    assert es.term("gestante") == es.term("embarazada")
+    assert es.analyse("lumbalgia").terms == es.analyse("dolor lumbar").terms

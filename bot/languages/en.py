@@ -235,6 +235,7 @@ SHORTHAND: dict[str, str] = {
     "dbl": "double",
     "sgl": "single",
     "oa": "osteoarthritis",  # a physio's note: "knee OA"
+    "lbp": "lower back pain",
 }
 
 # Phrases that say one concept the way one word would: a safety question is often asked
@@ -581,6 +582,8 @@ SYNONYMS: dict[str, str] = {
     ),
     # moving a leg in towards the other is the inner thighs' work, as the pages call it
     **dict.fromkeys("adduction adduct adducts adducting adducted".split(), "adductor"),
+    # legs moving in turns, in a physio's words ("reciprocal hip flexion")
+    **dict.fromkeys("reciprocal reciprocally".split(), "alternating"),
     # one side or both, in a physio's words, as the titles say them
     **dict.fromkeys("unilateral unilaterally".split(), "single"),
     **dict.fromkeys("bilateral bilaterally".split(), "double"),
@@ -590,6 +593,9 @@ SYNONYMS: dict[str, str] = {
     # worn or inflamed joints: what hurts, as far as the pages go
     **dict.fromkeys("arthritis arthritic osteoarthritis".split(), "pain"),
     "kyphosis": "back",
+    **dict.fromkeys("kyphotic lordosis hyperlordosis lordotic scoliotic".split(), "back"),
+    "spondylolysis": "disc",  # the stress fracture that comes before a slip
+    **dict.fromkeys("gestation antenatal".split(), "pregnancy"),
     "cervical": "neck",
     "thoracic": "back",
     "diastasis": "pregnancy",
@@ -899,7 +905,14 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
 # Body positions, as people and pages say them: "on hands and knees", "lying on my front".
 # Pages state theirs in the description ("A side-lying exercise...").
 POSITIONS: dict[str, tuple[str, ...]] = {
-    "quadruped": ("all fours", "hands and knees", "quadruped", "tabletop on hands"),
+    "quadruped": (
+        "all fours",
+        "hands and knees",
+        "quadruped",
+        "tabletop on hands",
+        "four point kneeling",  # a physio's name for it
+        "4 point kneeling",
+    ),
     "prone": (
         "prone",
         "face down",
@@ -915,7 +928,17 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "lying on belly",
     ),
     "side": ("side lying", "side-lying", "on side", "on your side", "lying on side"),
-    "supine": ("supine", "on back", "on your back", "face up", "lying on your back"),
+    "supine": (
+        "supine",
+        "crook lying",
+        "hook lying",
+        "crooklying",
+        "hooklying",
+        "on back",
+        "on your back",
+        "face up",
+        "lying on your back",
+    ),
     "seated": ("seated", "sitting"),
     "standing": ("standing",),
 }

@@ -49,6 +49,12 @@ SHORTHAND: dict[str, str] = {
     "aser": "hacer",
     "asen": "hacen",
     "resp": "respira",
+    # el dolor de espalda o de cuello, en una palabra de médico
+    "lumbalgia": "dolor lumbar",
+    "lumbalgias": "dolor lumbar",
+    "lumbago": "dolor lumbar",
+    "cervicalgia": "dolor cervical",
+    "dorsalgia": "dolor espalda",
 }
 
 # Frases que dicen un concepto como lo diría una palabra: la pregunta por la seguridad a
@@ -297,6 +303,11 @@ SYNONYMS: dict[str, str] = {
     "espondilolistesis": "hernia",
     "estenosis": "hernia",
     "escoliosis": "espalda",
+    **dict.fromkeys("lordosis hiperlordosis cifosis hipercifosis".split(), "espalda"),
+    **dict.fromkeys("protrusion protrusiones discopatia".split(), "disco"),
+    "ciatalgia": "disco",
+    **dict.fromkeys("gestacion gestante gestantes".split(), "embarazo"),
+    **dict.fromkeys("osteoporotica osteoporotico osteopenica osteopenico".split(), "osteoporosis"),
     "diastasis": "embarazo",
     "osteopenia": "osteoporosis",
     "huesos": "osteoporosis",
