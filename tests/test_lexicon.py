@@ -380,3 +380,15 @@ def test_a_clinician_s_names_for_backs_bellies_and_positions() -> None:
     assert es.term("protrusion") == es.term("hernia") == es.term("disco")
     assert es.term("gestante") == es.term("embarazada")
     assert es.analyse("lumbalgia").terms == es.analyse("dolor lumbar").terms
+
+
+def test_the_execution_and_the_starting_position_ask_for_the_steps() -> None:
+    en, es = lexicon("en"), lexicon("es")
+    for lex, text in (
+        (en, "what is the starting position"),
+        (en, "execution please"),
+        (es, "posición inicial"),
+        (es, "¿cómo se ejecuta?"),
+    ):
+        part = find_part(lex.analyse(text), lex)
+        assert part is not None and part.section is Section.STEPS, text

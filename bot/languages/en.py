@@ -713,6 +713,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "set up",
         "setup",
         "breakdown",
+        "execution",
+        "execute",
+        "starting position",
+        "start position",
     ),
     "tips": (
         "tips",
@@ -854,6 +858,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "muscles",
         "muscle",
         "movers",  # a teacher's "primary movers"
+        "agonists",
+        "agonist",
         "work",
         "works",
         "worked",

@@ -486,6 +486,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "que hago",
         "como se hacen",
         "como arranco",
+        "ejecucion",
+        "como se ejecuta",
+        "posicion inicial",
+        "posicion de partida",
     ),
     "tips": (
         "consejos",
@@ -595,6 +599,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "que musculos",
         "musculos",
         "musculatura",
+        "agonistas",
         "trabaja",
         "sirve",
         "bueno para",
