@@ -392,3 +392,12 @@ def test_the_execution_and_the_starting_position_ask_for_the_steps() -> None:
     ):
         part = find_part(lex.analyse(text), lex)
         assert part is not None and part.section is Section.STEPS, text
+
+
+def test_a_bone_scan_and_the_belly_s_midline_in_clinical_words() -> None:
+    en, es = lexicon("en"), lexicon("es")
+    assert en.analyse("my DEXA").terms == en.analyse("my osteoporosis").terms
+    assert en.analyse("bone density").terms == en.analyse("osteoporosis").terms
+    assert en.analyse("linea alba").terms == en.analyse("diastasis").terms
+    assert es.analyse("densidad ósea").terms == es.analyse("densitometría").terms
+    assert es.analyse("la línea alba").terms == es.analyse("la diástasis").terms

@@ -344,6 +344,8 @@ PHRASES: dict[str, str] = {
     "side flexion": "side bend",
     "lateral bend": "side bend",
     "lateral bending": "side bending",
+    "bone density": "osteoporosis",
+    "linea alba": "diastasis",  # the midline that stretches in a diastasis
     # the bony points at the front of the pelvis
     "asis": "hip bones",
 }
@@ -604,6 +606,8 @@ SYNONYMS: dict[str, str] = {
     # the belly bulging along its midline under load: a physio's "coning" or "doming"
     **dict.fromkeys("coning cones doming domes dome domed".split(), "ridge"),
     "osteopenic": "osteoporosis",
+    # a bone scan's names ("my DEXA showed...")
+    **dict.fromkeys("densitometry dexa dxa".split(), "osteoporosis"),
     "osteoporotic": "osteoporosis",
     "advisable": "safe",
     "contraindicated": "safe",

@@ -112,6 +112,8 @@ PHRASES: dict[str, str] = {
     "puedo seguir haciendolo": "riesgo",
     "lo tengo que dejar": "lo riesgo",
     "me da vueltas": "mareado",
+    "densidad osea": "osteoporosis",
+    "linea alba": "diastasis",  # la línea media que se separa en la diástasis
     # una comparación: "es igual que", "igual a"
     "igual que": "comparar",
     "igual a": "comparar",
@@ -310,6 +312,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("osteoporotica osteoporotico osteopenica osteopenico".split(), "osteoporosis"),
     "diastasis": "embarazo",
     "osteopenia": "osteoporosis",
+    **dict.fromkeys("densitometria densitometrias".split(), "osteoporosis"),
     "huesos": "osteoporosis",
     "hernia": "disco",
     "ciatica": "disco",
