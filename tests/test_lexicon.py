@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.content.vocabulary import Section
+from bot.engine.intent import find_part
 from bot.engine.lexicon import lexicon
 
 
@@ -302,3 +304,100 @@ def test_a_pinched_nerve_root_is_what_sciatica_is() -> None:
     en, es = lexicon("en"), lexicon("es")
     assert en.term("radiculopathy") == en.term("sciatica")
     assert es.analyse("radiculopatía").terms == es.analyse("ciática").terms
+
+
+def test_a_physio_s_anatomy_reads_as_the_plain_words_of_the_pages() -> None:
+    en = lexicon("en")
+    assert en.term("contralateral") == en.term("opposite")
+    assert en.term("circumducting") == en.term("circles")
+    assert en.term("adduction") == en.term("adductors")
+    assert en.term("scapulae") == en.term("shoulders")
+    # worn joints, however written: "knee OA" is knee pain as far as the pages go
+    assert en.analyse("wrist OA").terms == en.analyse("wrist pain").terms
+    assert en.term("osteoarthritis") == en.term("arthritic") == en.term("hurts")
+
+
+def test_a_teacher_s_words_for_the_parts_of_a_page() -> None:
+    en = lexicon("en")
+    for text, part in (
+        ("primary movers?", "benefits"),
+        ("common compensations", "mistakes"),
+        ("any teaching points", "tips"),
+    ):
+        assert {tag for tag, _ in en.section_cues.find_all(en.analyse(text))} == {part}, text
+
+
+def test_a_physio_s_spanish_reads_as_the_plain_words_of_the_pages() -> None:
+    es = lexicon("es")
+    assert es.term("respiratorias") == es.term("respira")
+    assert es.term("omoplatos") == es.term("escapula")
+    assert es.term("contralateral") == es.term("opuesta") == es.term("contrario")
+    assert es.term("artrosis") == es.term("duele")
+    for text, position in (("en decubito prono", "prone"), ("paciente supina", "supine")):
+        found = es.position(es.analyse(text))
+        assert found is not None and found[0] == position, text
+    assert {tag for tag, _ in es.section_cues.find_all(es.analyse("compensaciones"))} == {
+        "mistakes"
+    }
+
+
+def test_one_side_or_both_and_the_pelvis_bones_in_a_physio_s_words() -> None:
+    en = lexicon("en")
+    assert en.term("unilateral") == en.term("single")
+    assert en.term("bilaterally") == en.term("both") == en.term("double")
+    assert en.analyse("keep the ASIS level").terms == en.analyse("keep the hip bones level").terms
+    assert en.analyse("glute med").terms == en.analyse("gluteus medius").terms
+
+
+def test_where_a_client_should_feel_it_asks_where_not_what_it_works() -> None:
+    en = lexicon("en")
+    for text in (
+        "where should that work?",
+        "where should my client feel it",
+        "where should they feel the work",
+    ):
+        assert "feel" in {tag for tag, _ in en.section_cues.find_all(en.analyse(text))}, text
+    # the longer cue is what was said: faults to look for, not a video to watch
+    part = find_part(en.analyse("faults to watch for"), en)
+    assert part is not None and part.section is Section.MISTAKES
+
+
+def test_lateral_flexion_is_a_side_bend() -> None:
+    en = lexicon("en")
+    side_bend = en.analyse("a side bend").terms
+    assert en.analyse("a lateral flexion").terms == en.analyse("a side flexion").terms == side_bend
+
+
+def test_a_clinician_s_names_for_backs_bellies_and_positions() -> None:
+    en, es = lexicon("en"), lexicon("es")
+    assert en.term("lordosis") == en.term("kyphotic") == en.term("back")
+    assert en.term("spondylolysis") == en.term("disc")
+    assert en.analyse("LBP").terms == en.analyse("lower back pain").terms
+    for text, position in (("four point kneeling", "quadruped"), ("in crook lying", "supine")):
+        found = en.position(en.analyse(text))
+        assert found is not None and found[0] == position, text
+    assert es.term("hiperlordosis") == es.term("espalda")
+    assert es.term("protrusion") == es.term("hernia") == es.term("disco")
+    assert es.term("gestante") == es.term("embarazada")
+    assert es.analyse("lumbalgia").terms == es.analyse("dolor lumbar").terms
+
+
+def test_the_execution_and_the_starting_position_ask_for_the_steps() -> None:
+    en, es = lexicon("en"), lexicon("es")
+    for lex, text in (
+        (en, "what is the starting position"),
+        (en, "execution please"),
+        (es, "posición inicial"),
+        (es, "¿cómo se ejecuta?"),
+    ):
+        part = find_part(lex.analyse(text), lex)
+        assert part is not None and part.section is Section.STEPS, text
+
+
+def test_a_bone_scan_and_the_belly_s_midline_in_clinical_words() -> None:
+    en, es = lexicon("en"), lexicon("es")
+    assert en.analyse("my DEXA").terms == en.analyse("my osteoporosis").terms
+    assert en.analyse("bone density").terms == en.analyse("osteoporosis").terms
+    assert en.analyse("linea alba").terms == en.analyse("diastasis").terms
+    assert es.analyse("densidad ósea").terms == es.analyse("densitometría").terms
+    assert es.analyse("la línea alba").terms == es.analyse("la diástasis").terms

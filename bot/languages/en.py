@@ -234,6 +234,8 @@ SHORTHAND: dict[str, str] = {
     "ppl": "people",
     "dbl": "double",
     "sgl": "single",
+    "oa": "osteoarthritis",  # a physio's note: "knee OA"
+    "lbp": "lower back pain",
 }
 
 # Phrases that say one concept the way one word would: a safety question is often asked
@@ -327,6 +329,25 @@ PHRASES: dict[str, str] = {
     "should work": "should be working",
     "supposed to work": "supposed to be working",
     "meant to work": "meant to be working",
+    "should it work": "should it be working",  # "where should it work?"
+    "should that work": "should that be working",
+    "should this work": "should this be working",
+    # the work felt is where it is felt, not what it works
+    "feel the work": "feel it",
+    "feel the working": "feel it",
+    # the glutes by their parts, as a physio shortens them
+    "glute med": "gluteus medius",
+    "glute max": "gluteus maximus",
+    "glute min": "gluteus minimus",
+    # bending the trunk sideways, as a physio says it
+    "lateral flexion": "side bend",
+    "side flexion": "side bend",
+    "lateral bend": "side bend",
+    "lateral bending": "side bending",
+    "bone density": "osteoporosis",
+    "linea alba": "diastasis",  # the midline that stretches in a diastasis
+    # the bony points at the front of the pelvis
+    "asis": "hip bones",
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken
@@ -556,7 +577,27 @@ SYNONYMS: dict[str, str] = {
     "bulging": "disc",
     "hernia": "disc",
     "scoliosis": "back",
+    # a physio's words for the sides and circles the pages say plainly
+    **dict.fromkeys("contralateral contralaterally".split(), "opposite"),
+    **dict.fromkeys(
+        "circumduction circumductions circumduct circumducts circumducting".split(), "circle"
+    ),
+    # moving a leg in towards the other is the inner thighs' work, as the pages call it
+    **dict.fromkeys("adduction adduct adducts adducting adducted".split(), "adductor"),
+    # legs moving in turns, in a physio's words ("reciprocal hip flexion")
+    **dict.fromkeys("reciprocal reciprocally".split(), "alternating"),
+    # one side or both, in a physio's words, as the titles say them
+    **dict.fromkeys("unilateral unilaterally".split(), "single"),
+    **dict.fromkeys("bilateral bilaterally".split(), "double"),
+    **dict.fromkeys("femur femurs femoral".split(), "thigh"),
+    # the shoulder blades, by their anatomical name
+    **dict.fromkeys("scapula scapulae scapulas scapular".split(), "shoulder"),
+    # worn or inflamed joints: what hurts, as far as the pages go
+    **dict.fromkeys("arthritis arthritic osteoarthritis".split(), "pain"),
     "kyphosis": "back",
+    **dict.fromkeys("kyphotic lordosis hyperlordosis lordotic scoliotic".split(), "back"),
+    "spondylolysis": "disc",  # the stress fracture that comes before a slip
+    **dict.fromkeys("gestation antenatal".split(), "pregnancy"),
     "cervical": "neck",
     "thoracic": "back",
     "diastasis": "pregnancy",
@@ -565,6 +606,8 @@ SYNONYMS: dict[str, str] = {
     # the belly bulging along its midline under load: a physio's "coning" or "doming"
     **dict.fromkeys("coning cones doming domes dome domed".split(), "ridge"),
     "osteopenic": "osteoporosis",
+    # a bone scan's names ("my DEXA showed...")
+    **dict.fromkeys("densitometry dexa dxa".split(), "osteoporosis"),
     "osteoporotic": "osteoporosis",
     "advisable": "safe",
     "contraindicated": "safe",
@@ -624,6 +667,26 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "should be feeling",
         "supposed to feel",
         "meant to feel",
+        # a teacher asking for the client ("where should my client feel it?")
+        *(
+            f"should {who} feel"
+            for who in (
+                "you",
+                "we",
+                "they",
+                "he",
+                "she",
+                "client",
+                "my client",
+                "clients",
+                "patient",
+                "my patient",
+                "patients",
+                "student",
+                "my student",
+                "students",
+            )
+        ),
     ),
     # The steps, when nothing but a name is said with it: "jacknife how", "saw howto".
     "steps_alone": ("how", "howto"),
@@ -654,6 +717,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "set up",
         "setup",
         "breakdown",
+        "execution",
+        "execute",
+        "starting position",
+        "start position",
     ),
     "tips": (
         "tips",
@@ -668,6 +735,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "focus on",
         "focus",
         "think about",
+        "teaching points",
+        "coaching points",
+        "key points",
+        "imagery",
         "concentrate on",
         "improve",
         "better at",
@@ -756,6 +827,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "errors",
         "error",
         "faults",
+        "compensation",
+        "compensations",
+        "compensating",
+        "compensate",
         "bad form",
         "pitfalls",
         "dos and donts",
@@ -763,6 +838,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "common problems",
         "dont do",
         "watch out",
+        "watch for",  # a teacher's "what to watch for"
+        "look out for",
         "careful",
     ),
     "benefits": (
@@ -784,6 +861,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "what does it target",
         "muscles",
         "muscle",
+        "movers",  # a teacher's "primary movers"
+        "agonists",
+        "agonist",
         "work",
         "works",
         "worked",
@@ -835,7 +915,14 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
 # Body positions, as people and pages say them: "on hands and knees", "lying on my front".
 # Pages state theirs in the description ("A side-lying exercise...").
 POSITIONS: dict[str, tuple[str, ...]] = {
-    "quadruped": ("all fours", "hands and knees", "quadruped", "tabletop on hands"),
+    "quadruped": (
+        "all fours",
+        "hands and knees",
+        "quadruped",
+        "tabletop on hands",
+        "four point kneeling",  # a physio's name for it
+        "4 point kneeling",
+    ),
     "prone": (
         "prone",
         "face down",
@@ -851,7 +938,17 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "lying on belly",
     ),
     "side": ("side lying", "side-lying", "on side", "on your side", "lying on side"),
-    "supine": ("supine", "on back", "on your back", "face up", "lying on your back"),
+    "supine": (
+        "supine",
+        "crook lying",
+        "hook lying",
+        "crooklying",
+        "hooklying",
+        "on back",
+        "on your back",
+        "face up",
+        "lying on your back",
+    ),
     "seated": ("seated", "sitting"),
     "standing": ("standing",),
 }

@@ -49,6 +49,12 @@ SHORTHAND: dict[str, str] = {
     "aser": "hacer",
     "asen": "hacen",
     "resp": "respira",
+    # el dolor de espalda o de cuello, en una palabra de médico
+    "lumbalgia": "dolor lumbar",
+    "lumbalgias": "dolor lumbar",
+    "lumbago": "dolor lumbar",
+    "cervicalgia": "dolor cervical",
+    "dorsalgia": "dolor espalda",
 }
 
 # Frases que dicen un concepto como lo diría una palabra: la pregunta por la seguridad a
@@ -106,6 +112,8 @@ PHRASES: dict[str, str] = {
     "puedo seguir haciendolo": "riesgo",
     "lo tengo que dejar": "lo riesgo",
     "me da vueltas": "mareado",
+    "densidad osea": "osteoporosis",
+    "linea alba": "diastasis",  # la línea media que se separa en la diástasis
     # una comparación: "es igual que", "igual a"
     "igual que": "comparar",
     "igual a": "comparar",
@@ -279,11 +287,32 @@ SYNONYMS: dict[str, str] = {
     "bebe": "embarazo",
     "trimestre": "embarazo",
     "costado": "lateral",
+    # el patrón de respiración, en palabras de fisio ("¿qué patrón respiratorio lleva?")
+    **dict.fromkeys("respiratorio respiratoria respiratorios respiratorias".split(), "respiracion"),
+    # los omóplatos son las escápulas: las páginas dicen las dos cosas
+    **dict.fromkeys(
+        "omoplato omoplatos escapula escapulas escapular escapulares".split(), "escapula"
+    ),
+    # el brazo y la pierna contralaterales son los del lado contrario
+    **dict.fromkeys(
+        "contralateral contralaterales opuesto opuesta opuestos opuestas".split(), "contrario"
+    ),
+    # acercar la pierna a la otra es el trabajo de los aductores
+    **dict.fromkeys("aduccion aducciones aductor aductores".split(), "aductores"),
+    **dict.fromkeys("circunduccion circunducciones".split(), "circulo"),
+    # articulaciones gastadas o inflamadas: lo que duele, hasta donde llegan las páginas
+    **dict.fromkeys("artrosis artritis osteoartritis osteoartrosis".split(), "dolor"),
     "espondilolistesis": "hernia",
     "estenosis": "hernia",
     "escoliosis": "espalda",
+    **dict.fromkeys("lordosis hiperlordosis cifosis hipercifosis".split(), "espalda"),
+    **dict.fromkeys("protrusion protrusiones discopatia".split(), "disco"),
+    "ciatalgia": "disco",
+    **dict.fromkeys("gestacion gestante gestantes".split(), "embarazo"),
+    **dict.fromkeys("osteoporotica osteoporotico osteopenica osteopenico".split(), "osteoporosis"),
     "diastasis": "embarazo",
     "osteopenia": "osteoporosis",
+    **dict.fromkeys("densitometria densitometrias".split(), "osteoporosis"),
     "huesos": "osteoporosis",
     "hernia": "disco",
     "ciatica": "disco",
@@ -460,6 +489,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "que hago",
         "como se hacen",
         "como arranco",
+        "ejecucion",
+        "como se ejecuta",
+        "posicion inicial",
+        "posicion de partida",
     ),
     "tips": (
         "consejos",
@@ -479,6 +512,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "como mejorar",
         "mejorar",
         "claves",
+        "puntos clave",
+        "pautas",
     ),
     "easier": (
         "mas facil",
@@ -540,6 +575,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     ),
     "mistakes": (
         "errores",
+        "compensaciones",
+        "compensacion",
         "error",
         "que hago mal",
         "hago mal",
@@ -564,6 +601,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "que trabaja",
         "que musculos",
         "musculos",
+        "musculatura",
+        "agonistas",
         "trabaja",
         "sirve",
         "bueno para",
@@ -602,6 +641,7 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "boca abajo",
         "bocabajo",
         "prono",
+        "prona",
         "tumbado boca abajo",
         "tumbada boca abajo",
         "acostado boca abajo",
@@ -619,13 +659,14 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "boca arriba",
         "bocarriba",
         "supino",
+        "supina",
         "tumbado boca arriba",
         "tumbada boca arriba",
         "acostado boca arriba",
         "acostada boca arriba",
     ),
-    "seated": ("sentado", "sentada"),
-    "standing": ("de pie", "parado", "parada", "parados", "paradas"),
+    "seated": ("sentado", "sentada", "sentados", "sentadas"),
+    "standing": ("de pie", "bipedestacion", "parado", "parada", "parados", "paradas"),
 }
 
 RANDOM_CUES: tuple[str, ...] = (
