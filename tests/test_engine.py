@@ -790,6 +790,48 @@ def test_a_general_question_in_other_words_is_about_another_thing_than_the_exerc
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("which oil is best for a rusty bicycle chain?", "en"),
+        ("how do I sharpen the teeth of an old saw", "en"),
+        ("¿dónde puedo ver focas en Galicia?", "es"),
+        ("¿cómo afilo una sierra de carpintero?", "es"),
+    ],
+)
+def test_a_name_that_is_an_everyday_thing_needs_a_sign_of_pilates(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """A name made of everyday words ("saw", "seal") said with words no page uses and no
+    sign of Pilates (a body word, a part asked in its own words, "exercise") is the thing,
+    not the exercise: an honest no, not its card."""
+    assert engine.answer(text, lang).kind is AnswerKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        ("seal", "en", "seal"),
+        ("the saw please", "en", "the-saw"),
+        ("saw tips", "en", "the-saw"),
+        ("how do I do the seal", "en", "seal"),
+        ("my neck hurts in the seal", "en", "seal"),
+        ("why bother with the corkscrew", "en", "corkscrew"),
+        ("sierra", "es", "the-saw"),
+        ("la foca", "es", "seal"),
+        ("¿cómo se respira en la sierra?", "es", "the-saw"),
+    ],
+)
+def test_a_name_that_is_an_everyday_thing_still_names_the_exercise(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    """The name alone, with a part asked, or with a word of Pilates (the neck, breathing) is
+    the exercise."""
+    answer = engine.answer(text, lang)
+    assert answer.kind in (AnswerKind.EXERCISE, AnswerKind.FAQ)
+    assert exercise_of(engine, text, lang) == exercise_id
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "asked"),
     [
         ("any concerns with the saw if I have a bad back?", "en", "safe"),

@@ -81,9 +81,11 @@ def test_the_word_lists_handed_back_early_are_the_lists(monkeypatch: pytest.Monk
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     parent, read = os.getpid(), spelling._read_lists
 
-    def in_the_helper(lang: str | None) -> tuple[list[str], list[str]]:
+    def in_the_helper(
+        lang: str | None, counts: dict[str, int] | None = None
+    ) -> tuple[list[str], list[str]]:
         assert os.getpid() != parent, "read here"
-        return read(lang)
+        return read(lang, counts)
 
     monkeypatch.setattr(spelling, "_read_lists", in_the_helper)
     build("en")

@@ -34,7 +34,9 @@ from bot.engine.spelling import (
     has_word_lists,
     packed_word_lists,
     real_words,
+    remember_counted,
     remember_packed,
+    word_counts,
 )
 from bot.languages.text import fold, words, words_of_all
 
@@ -44,6 +46,8 @@ _LEVELS = (None, Level.EASIER, Level.HARDER)
 # From this many pages on, the index is built in two processes when a core is free: a fork
 # and handing the names back cost some 50 ms.
 HELPED_PAGES = 400
+# Other pages whose own texts may say a word of a name that is an everyday thing's
+PLAIN_NAME_PAGES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,7 @@ class LanguageIndex:
         self.speller = Speller.from_state(state["speller"], self.lexicon.stem, real_words(spelling))
         self._done_in: dict[str, list[str]] = {}
         self._versions: dict[str, list[tuple[Level, frozenset[str]]]] = {}
+        self._plain_names: dict[tuple[str, str], bool] = {}
         for exercise_id, position in self.position_of.items():
             self._done_in.setdefault(position, []).append(exercise_id)
         self._accepting: dict[tuple[str, object], npt.NDArray[np.bool_]] = {}
@@ -190,13 +195,22 @@ class LanguageIndex:
     def _build_helped(self, library: Library, lists: bool) -> dict[str, Any]:
         """The helper's work: the word lists handed back first (when asked for), then
         `_build_words`."""
+        spelling = self.lexicon.language.spelling
+        counts = word_counts(spelling)  # read once, for both
         if lists:
-            helper_process.hand_back(packed_word_lists(self.lexicon.language.spelling))
-        return self._build_words(library)
+            helper_process.hand_back(packed_word_lists(spelling, counts))
+        return self._build_words(library, counts)
 
-    def _build_words(self, library: Library) -> dict[str, Any]:
-        """The vocabulary, the name index and spelling help."""
+    def _build_words(
+        self, library: Library, counts: dict[str, int] | None = None
+    ) -> dict[str, Any]:
+        """The vocabulary, the name index and spelling help (from the language's word
+        `counts`, when already read)."""
         lex = self.lexicon
+        if counts is None:
+            counts = word_counts(lex.language.spelling)
+            # the lists this process reads next are made from the same counts
+            remember_counted(lex.language.spelling, counts)
         vocabulary: Counter[str] = Counter()
         name_words: set[str] = set()
         names: list[tuple[str, str, bool]] = []
@@ -230,6 +244,7 @@ class LanguageIndex:
             lex.cue_words,
             lex.table_words,
             lex.stem,
+            counts=counts,
         )  # the real words are not part of its state: `from_state` is given them
         return {
             "known_words": known_words,
@@ -343,6 +358,34 @@ class LanguageIndex:
                     if terms:
                         found.append((version.level, terms))
             self._versions[exercise_id] = found
+        return found
+
+    def plain_name(self, exercise_id: str, name: str) -> bool:
+        """Whether an exercise's name (its title or another of its names) is made only of
+        everyday words that the other pages' own texts hardly use: the name of a thing as
+        much as of the exercise ("seal", "saw", "dead bug"), unlike "single leg stretch" or
+        "plank", whose words are the pages' own. Worked out for a name when first asked."""
+        found = self._plain_names.get((exercise_id, name))
+        if found is None:
+            said = self.lexicon.analyse(name)
+            found = True
+            for word, term, stop in zip(said.words, said.terms, said.stop, strict=True):
+                if stop:
+                    continue
+                if word not in self.speller.real:
+                    found = False
+                    break
+                elsewhere = 0
+                for page in self.pages:
+                    if page.id != exercise_id and term in self.faq.context_of(page.id):
+                        elsewhere += 1
+                        if elsewhere > PLAIN_NAME_PAGES:
+                            break
+                if elsewhere > PLAIN_NAME_PAGES:
+                    found = False
+                    break
+            if len(self._plain_names) < 100_000:
+                self._plain_names[(exercise_id, name)] = found
         return found
 
     def done_in(self, position: str) -> Sequence[str]:

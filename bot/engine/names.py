@@ -103,6 +103,8 @@ def asks_about_something_else(top: NameMatch, message: Message, index: LanguageI
     part = message.part
     if with_equipment_no_page_uses(message, index) or in_other_words(message, index):
         return True  # "can I do the teaser on a reformer?", "an oak plank for a bookcase"
+    if everyday_thing(top, message, index):
+        return True
     used = message.name_positions | message.cue_positions
     more = [t for t in message.content_terms(used) if t in index.faq]
     a = message.analysis
@@ -249,3 +251,49 @@ def _suggestions(message: Message, index: LanguageIndex) -> tuple[str, ...]:
         exercise_id for exercise_id, score in scores if score >= max(SUGGEST_FLOOR * 0.7, top - 0.5)
     ]
     return tuple(picked[:MAX_SUGGESTIONS])
+
+
+def everyday_thing(top: NameMatch, message: Message, index: LanguageIndex) -> bool:
+    """Whether a message naming `top` by a name that is also an everyday thing ("seal",
+    "saw", "corkscrew", see `LanguageIndex.plain_name`) is about that thing: it says words
+    no page uses ("sharpen", "bath", "cornwall") and no sign of Pilates. A sign is a word the
+    pages use far more than the language does ("neck", "exhale"), a muscle, a body position,
+    "pilates" or "exercise", or a part asked in its own words ("tips", "mistakes"). A part
+    asked in words of any subject counts for one: "why bother with..." asks its benefits,
+    but "how do I" and "see" ask as much of a hand saw or of seals as of an exercise."""
+    a = message.analysis
+    lex = index.lexicon
+    speller = index.speller
+    if message.position is not None or any(w in lex.domain_words for w in a.words):
+        return False
+    used = message.name_positions | message.cue_positions
+    rest = [p for p in range(len(a.words)) if p not in used and not a.stop[p]]
+    if not rest or not index.plain_name(top.exercise_id, top.name):
+        return False  # "the saw please", "saw tips": nothing said but the name and a part
+    signs = 0
+    part = message.part
+    if part is not None and not part.tentative:
+        if not all(speller.is_plain(a.words[p]) for p in part.positions):
+            return False
+        if part.section not in (Section.STEPS, Section.VIDEO):
+            signs += 1
+            between = range(max(part.positions) + 1, min(top.positions))
+            if between and all(a.stop[p] for p in between):
+                signs += 1  # asked of it outright: "what is the teaser, my friend said it"
+    first = min(top.positions)
+    if first <= min(a.said, default=0) and (first == 0 or a.words[first - 1] not in lex.speaker):
+        # said first, the topic ("the saw, how's it done properly?"), not one's own ("my saw")
+        signs += 1
+    other = 0
+    for p in rest:
+        word = a.words[p]
+        if speller.is_typical(word) or word in lex.muscles or a.stems[p] in index.muscle_words:
+            return False
+        if message.focus and a.terms[p] not in message.focus:
+            continue  # after a story, its question ("how do I do the corkscrew? for my gran")
+        if speller.is_other_word(word) or (
+            # known to a table or by a form of it, but hardly said by a page ("sharpen")
+            speller.is_scarce(word) and word not in lex.table_words and a.terms[p] not in index.faq
+        ):
+            other += 1
+    return other > signs

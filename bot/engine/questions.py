@@ -15,7 +15,12 @@ from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.intent import PartAsked
 from bot.engine.message import OTHER_POSITION, Message, done_elsewhere
-from bot.engine.names import SUGGEST_FLOOR, in_other_words, with_equipment_no_page_uses
+from bot.engine.names import (
+    SUGGEST_FLOOR,
+    everyday_thing,
+    in_other_words,
+    with_equipment_no_page_uses,
+)
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
 # FaqIndex.match) becomes a confidence that rises from FAQ_BASE to 1 as the fit reaches FULL_FIT.
@@ -168,7 +173,12 @@ def _about_named(
     question = message.content_terms(said | message.cue_positions)
     # "a plank with a 10 kg plate on my back": the pages, done on a mat, answer only what
     # they say nearly word for word
-    strict = strict or with_equipment_no_page_uses(message, index) or in_other_words(message, index)
+    strict = (
+        strict
+        or with_equipment_no_page_uses(message, index)
+        or in_other_words(message, index)
+        or everyday_thing(named[0], message, index)
+    )
     found = list(_about_ids(ids, rest, question, message, index, strict=strict))
     if len(ids) > 1:
         # Several exercises named: each one's entries are read with the other names' words

@@ -34,9 +34,14 @@ LONGEST = 30  # no word of any page is longer: a longer one is not misspelt, it 
 SPLIT_PART = 3  # "swandive" -> "swan dive": both parts words of the vocabulary, 3+ letters
 COMMON_WORD = 20_000  # times a word occurs in the list to be an everyday word
 REAL_WORD = 5  # times a word occurs in the language's frequency list to count as a real word
+# A word the pages use this many times more often than the language does is one of their
+# subject's own ("exhale", "hips", "neck"); "hand", "long" or "see" are everyday words.
+TYPICAL = 15.0
+PLAIN_WORD = 200_000  # times a word occurs in the list to be a word of any subject ("see")
+SCARCE = 1e-4  # share of the pages' words below which a word is hardly theirs ("ver": 2 in 40 000)
 
 
-def _counts(lang: str | None) -> dict[str, int]:
+def word_counts(lang: str | None) -> dict[str, int]:
     """pyspellchecker's word counts for `lang`; empty for a language it does not ship."""
     if lang is None:
         return {}
@@ -64,12 +69,15 @@ def word_lists(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
     return found
 
 
-def _read_lists(lang: str | None) -> tuple[list[str], list[str]]:
-    """`lang`'s real words and everyday words, in the list's order."""
+def _read_lists(
+    lang: str | None, counts: dict[str, int] | None = None
+) -> tuple[list[str], list[str]]:
+    """`lang`'s real words and everyday words, in the list's order (from its `counts`, when
+    already read)."""
     # Messages are read folded ("música" as "musica"), so the lists are folded too.
     real: list[str] = []
     common: list[str] = []
-    for word, count in _counts(lang).items():
+    for word, count in (word_counts(lang) if counts is None else counts).items():
         if count >= REAL_WORD:
             folded = word if word.isascii() else fold(word)
             real.append(folded)
@@ -84,9 +92,9 @@ def _read_lists(lang: str | None) -> tuple[list[str], list[str]]:
 Packed = tuple[tuple[int, str], tuple[int, str]]
 
 
-def packed_word_lists(lang: str | None) -> Packed:
+def packed_word_lists(lang: str | None, counts: dict[str, int] | None = None) -> Packed:
     """`lang`'s lists read (in a helper process), packed to be handed back."""
-    real, common = _read_lists(lang)
+    real, common = _read_lists(lang, counts)
     return (len(real), "\n".join(real)), (len(common), "\n".join(common))
 
 
@@ -101,6 +109,14 @@ def remember_packed(lang: str | None, packed: Packed) -> None:
 def _unpacked(count: int, joined: str) -> list[str] | None:
     found = joined.split("\n") if count else []
     return found if len(found) == count else None
+
+
+def remember_counted(lang: str | None, counts: dict[str, int]) -> None:
+    """The lists of `lang` made from its counts, read for something else, unless this process
+    has them."""
+    if lang not in _LISTS:
+        real, common = _read_lists(lang, counts)
+        remember_word_lists(lang, frozenset(real), frozenset(common))
 
 
 def has_word_lists(lang: str | None) -> bool:
@@ -139,6 +155,7 @@ class Speller:
         protected: Iterable[str],
         stem: Callable[[str], str],
         real: frozenset[str] = frozenset(),
+        counts: dict[str, int] | None = None,
     ) -> None:
         cues, protected = tuple(cues), tuple(protected)  # each is read more than once
         self._stem = stem
@@ -165,6 +182,8 @@ class Speller:
         )
         # A form of a known word is no typo: "pike" when a page says "piking".
         self._stems = frozenset(stem(w) for w in self._known)
+        self._typical, self._plain = _subject_words(vocabulary, (*cues, *protected), counts or {})
+        self._scarce = SCARCE * sum(vocabulary.values())
 
     @staticmethod
     def cue_set(cues: Iterable[str]) -> frozenset[str]:
@@ -173,7 +192,10 @@ class Speller:
         another process is rebuilt there in another order, this one is made again here."""
         return frozenset(w for w in cues if len(w) >= SHORT_WORD)
 
-    _STATE = "_names _cues _known _frequency _preferred _choices _splittable _stems".split()
+    _STATE = (
+        "_names _cues _known _frequency _preferred _choices _splittable _stems _typical _plain "
+        "_scarce"
+    ).split()
 
     def state(self) -> dict[str, Any]:
         """What `from_state` rebuilds the speller from (for the index cache)."""
@@ -192,6 +214,11 @@ class Speller:
             setattr(speller, name, state[name])
         return speller
 
+    @property
+    def real(self) -> frozenset[str]:
+        """The real words of the language."""
+        return self._real
+
     def __contains__(self, word: str) -> bool:
         return word in self._known
 
@@ -201,6 +228,21 @@ class Speller:
         return (
             word in self._real and word not in self._known and self._stem(word) not in self._stems
         )
+
+    def is_typical(self, word: str) -> bool:
+        """A word the pages use far more often than the language does: a word of their
+        subject ("exhale", "hips", "neck"), not an everyday one ("hand", "see")."""
+        return word in self._typical
+
+    def is_plain(self, word: str) -> bool:
+        """A cue word so frequent in the language that it asks about anything ("see", "use",
+        "wrong"), unlike "tips" or "mistakes"."""
+        return word in self._plain
+
+    def is_scarce(self, word: str) -> bool:
+        """A real word of the language that the pages hardly say as such, though a form of it
+        or a table may know it ("sharpen", "ver")."""
+        return word in self._real and self._frequency.get(word, 0) < self._scarce
 
     def correct(self, word: str) -> tuple[str, ...]:
         """The word(s) `word` stands for: itself when known or when nothing is close."""
@@ -271,3 +313,28 @@ class Speller:
             if left in self._splittable and right in self._splittable:
                 return (left, right)
         return None
+
+
+def _subject_words(
+    vocabulary: Counter[str], tables: Iterable[str], counts: dict[str, int]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The pages' words that are their subject's own (see `Speller.is_typical`), and those
+    words and the tables' that speak of any subject (`Speller.is_plain`), from the language's
+    word counts; none without them."""
+    if not counts:
+        return frozenset(), frozenset()
+    wanted = set(vocabulary) | set(tables)
+    counted: dict[str, int] = {}
+    for word, count in counts.items():
+        folded = word if word.isascii() else fold(word)
+        if folded in wanted:
+            counted[folded] = counted.get(folded, 0) + count
+    pages = sum(vocabulary.values()) or 1
+    language = sum(counts.values()) or 1
+    typical = frozenset(
+        word
+        for word, used in vocabulary.items()
+        if used / pages >= TYPICAL * (counted.get(word, 0) + 1) / language
+    )
+    plain = frozenset(w for w, count in counted.items() if count >= PLAIN_WORD)
+    return typical, plain
