@@ -365,6 +365,10 @@ class FaqIndex:
         """The rarest of `terms` that some entry says."""
         return self._rarest({t: self.idf(t) for t in terms})
 
+    def pages_saying(self, term: str) -> int:
+        """How many exercises' own texts (title, keywords, description, steps) say `term`."""
+        return len(self._context_postings.get(term))
+
     def context_of(self, exercise_id: str) -> frozenset[str]:
         """The terms of an exercise's own text (title, keywords, description, steps)."""
         row = self._row_of.get(exercise_id)

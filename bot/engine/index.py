@@ -375,13 +375,8 @@ class LanguageIndex:
                 if word not in self.speller.real:
                     found = False
                     break
-                elsewhere = 0
-                for page in self.pages:
-                    if page.id != exercise_id and term in self.faq.context_of(page.id):
-                        elsewhere += 1
-                        if elsewhere > PLAIN_NAME_PAGES:
-                            break
-                if elsewhere > PLAIN_NAME_PAGES:
+                own = term in self.faq.context_of(exercise_id)
+                if self.faq.pages_saying(term) - own > PLAIN_NAME_PAGES:
                     found = False
                     break
             if len(self._plain_names) < 100_000:
