@@ -288,11 +288,17 @@ def _other_problem(
     "...what am I doing wrong?"), and either asks for another version, or tells
     something the `passage` of that part (its best) fits better than the entry does: the
     page's list of mistakes names the fault; or asks for the mistakes and shares nothing
-    but those words with it. An entry asked in the cue words themselves ("who should avoid
-    it?") answers them."""
+    but those words with it. The passage fitting better is enough when the words the message
+    shares with the entry's question are all words its page describes the exercise with.
+    An entry asked in the cue words themselves ("who should avoid it?") answers them."""
     with_cues = index.faq.own_share(faq.entry_id, rest)
     if with_cues >= ASKED_IN_CUES:
         return False
+    better = passage is not None and passage.score > faq.score
+    if better and _only_describing(faq, question, index):
+        # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
+        # in the hamstring pull?": what the two share is the exercise, not a problem
+        return True
     own = index.faq.own_share(faq.entry_id, question)
     if own >= OWN_STATED:
         return False
@@ -302,7 +308,15 @@ def _other_problem(
         # "what do people get wrong in it?": the words that ask for the mistakes end most
         # entries about a problem too ("...what am I doing wrong?"), and are all it shares
         return True
-    return passage is not None and passage.score > faq.score
+    return better
+
+
+def _only_describing(faq: FaqMatch, question: list[str], index: LanguageIndex) -> bool:
+    """Whether every word of the entry's own question that the message says is a word its
+    page's own text (title, keywords, description, steps) uses: words that describe the
+    exercise ("hold" in a plank, "bend over" in the mermaid), shared by any question on it."""
+    page = index.faq.context_of(faq.exercise_id)
+    return all(t in page for t in question if index.faq.asks_any(faq.entry_id, (t,)))
 
 
 def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
