@@ -565,6 +565,14 @@ def test_a_part_asked_outright_goes_before_an_entry_on_another_problem(
             "es",
             "Me duele la zona lumbar cuando hago la plancha. ¿Qué hago mal?",
         ),
+        # the entry asks for the same part ("¿algún consejo?" as "¿algún truco?"): its cue
+        # words are left out of its own words, as the message's are
+        (
+            "Hola, llevo dos semanas yendo con mis primas. En el perro de caza me matan las "
+            "rodillas porque el piso del gimnasio es durísimo. ¿Algún truco?",
+            "es",
+            "Me duelen las rodillas al apoyarme en el perro de caza, ¿algún consejo?",
+        ),
     ],
 )
 def test_an_entry_stating_the_problem_told_still_goes_before_the_part_asked(

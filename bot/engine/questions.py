@@ -13,7 +13,7 @@ from bot.engine.candidates import Candidate
 from bot.engine.descriptions import DESCRIBED_FIT, portrayed
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
-from bot.engine.intent import PartAsked
+from bot.engine.intent import PartAsked, find_part
 from bot.engine.message import OTHER_POSITION, Message, done_elsewhere
 from bot.engine.names import (
     SUGGEST_FLOOR,
@@ -285,7 +285,8 @@ def _other_problem(
     """Whether an entry answers another problem than the message, which asks for a `part`
     outright: the message says little of its question's own words besides the cue words
     (a fault of form asked as "is that wrong?" against an entry on a sore lower back
-    "...what am I doing wrong?"), and either asks for another version, or tells
+    "...what am I doing wrong?"; the entry's own cue words for that part left out too), and
+    either asks for another version, or tells
     something the `passage` of that part (its best) fits better than the entry does: the
     page's list of mistakes names the fault; or asks for the mistakes and shares nothing
     but those words with it. The passage fitting better is enough when the words the message
@@ -299,7 +300,7 @@ def _other_problem(
         # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
         # in the hamstring pull?": what the two share is the exercise, not a problem
         return True
-    own = index.faq.own_share(faq.entry_id, question)
+    own = index.faq.own_share(faq.entry_id, question, _cue_terms(faq, part, index))
     if own >= OWN_STATED:
         return False
     if part.section is Section.MODIFICATIONS:
@@ -309,6 +310,17 @@ def _other_problem(
         # entries about a problem too ("...what am I doing wrong?"), and are all it shares
         return True
     return better
+
+
+def _cue_terms(faq: FaqMatch, part: PartAsked, index: LanguageIndex) -> frozenset[str]:
+    """The words by which the entry's question asks for the `part` the message asks ("¿algún
+    consejo?" as the message's "¿algún truco?"): left out of its own words, as the message's
+    cue words are left out of what it says."""
+    asked = index.analyse(index.faq_refs[faq.entry_id].entry.question)
+    its_part = find_part(asked, index.lexicon)
+    if its_part is None or its_part.tentative or its_part.section is not part.section:
+        return frozenset()
+    return frozenset(asked.terms[p] for p in its_part.positions)
 
 
 def _only_describing(faq: FaqMatch, question: list[str], index: LanguageIndex) -> bool:
