@@ -526,6 +526,24 @@ def test_an_entry_about_another_problem_is_no_answer_when_little_of_its_question
             "en",
             ("the-saw", Section.MISTAKES, None),
         ),
+        # the entry shares only words its page uses to describe the exercise ("hamstring",
+        # "bend over", "back"), and the part's passage fits the message better
+        (
+            "is there a regression of the hamstring pull for tight hamstrings?",
+            "en",
+            ("single-straight-leg-stretch", Section.MODIFICATIONS, Level.EASIER),
+        ),
+        (
+            "in mermaid I keep collapsing into my side when I bend over, is that wrong?",
+            "en",
+            ("mermaid", Section.MISTAKES, None),
+        ),
+        (
+            "I keep letting my head fall back in the swan dive and my instructor calls it a "
+            "mistake",
+            "en",
+            ("swan-dive", Section.MISTAKES, None),
+        ),
     ],
 )
 def test_a_part_asked_outright_goes_before_an_entry_on_another_problem(
@@ -546,6 +564,14 @@ def test_a_part_asked_outright_goes_before_an_entry_on_another_problem(
             "en la plancha me duele la zona lumbar, ¿qué hago mal?",
             "es",
             "Me duele la zona lumbar cuando hago la plancha. ¿Qué hago mal?",
+        ),
+        # the entry asks for the same part ("¿algún consejo?" as "¿algún truco?"): its cue
+        # words are left out of its own words, as the message's are
+        (
+            "Hola, llevo dos semanas yendo con mis primas. En el perro de caza me matan las "
+            "rodillas porque el piso del gimnasio es durísimo. ¿Algún truco?",
+            "es",
+            "Me duelen las rodillas al apoyarme en el perro de caza, ¿algún consejo?",
         ),
     ],
 )

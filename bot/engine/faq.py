@@ -344,10 +344,12 @@ class FaqIndex:
         scored.sort()
         return [entry_id for _, _, entry_id in scored[: self.CANDIDATES]]
 
-    def own_share(self, entry_id: int, terms: Iterable[str]) -> float:
-        """The share of the entry's question's own weight (its exercise's name left out) that
-        `terms` hold; 1.0 for a question that has none of its own."""
-        own = self._questions[entry_id] - self._titles[self._entry_exercise[entry_id]]
+    def own_share(
+        self, entry_id: int, terms: Iterable[str], leaving: frozenset[str] = frozenset()
+    ) -> float:
+        """The share of the entry's question's own weight (its exercise's name left out, and
+        the terms `leaving`) that `terms` hold; 1.0 for a question that has none of its own."""
+        own = self._questions[entry_id] - self._titles[self._entry_exercise[entry_id]] - leaving
         total = sum(self.idf(t) for t in own)
         said = set(terms)
         return sum(self.idf(t) for t in own if t in said) / total if total else 1.0

@@ -13,7 +13,7 @@ from bot.engine.candidates import Candidate
 from bot.engine.descriptions import DESCRIBED_FIT, portrayed
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
-from bot.engine.intent import PartAsked
+from bot.engine.intent import PartAsked, find_part
 from bot.engine.message import OTHER_POSITION, Message, done_elsewhere
 from bot.engine.names import (
     SUGGEST_FLOOR,
@@ -285,15 +285,22 @@ def _other_problem(
     """Whether an entry answers another problem than the message, which asks for a `part`
     outright: the message says little of its question's own words besides the cue words
     (a fault of form asked as "is that wrong?" against an entry on a sore lower back
-    "...what am I doing wrong?"), and either asks for another version, or tells
+    "...what am I doing wrong?"; the entry's own cue words for that part left out too), and
+    either asks for another version, or tells
     something the `passage` of that part (its best) fits better than the entry does: the
     page's list of mistakes names the fault; or asks for the mistakes and shares nothing
-    but those words with it. An entry asked in the cue words themselves ("who should avoid
-    it?") answers them."""
+    but those words with it. The passage fitting better is enough when the words the message
+    shares with the entry's question are all words its page describes the exercise with.
+    An entry asked in the cue words themselves ("who should avoid it?") answers them."""
     with_cues = index.faq.own_share(faq.entry_id, rest)
     if with_cues >= ASKED_IN_CUES:
         return False
-    own = index.faq.own_share(faq.entry_id, question)
+    better = passage is not None and passage.score > faq.score
+    if better and _only_describing(faq, question, index):
+        # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
+        # in the hamstring pull?": what the two share is the exercise, not a problem
+        return True
+    own = index.faq.own_share(faq.entry_id, question, _cue_terms(faq, part, index))
     if own >= OWN_STATED:
         return False
     if part.section is Section.MODIFICATIONS:
@@ -302,7 +309,26 @@ def _other_problem(
         # "what do people get wrong in it?": the words that ask for the mistakes end most
         # entries about a problem too ("...what am I doing wrong?"), and are all it shares
         return True
-    return passage is not None and passage.score > faq.score
+    return better
+
+
+def _cue_terms(faq: FaqMatch, part: PartAsked, index: LanguageIndex) -> frozenset[str]:
+    """The words by which the entry's question asks for the `part` the message asks ("¿algún
+    consejo?" as the message's "¿algún truco?"): left out of its own words, as the message's
+    cue words are left out of what it says."""
+    asked = index.analyse(index.faq_refs[faq.entry_id].entry.question)
+    its_part = find_part(asked, index.lexicon)
+    if its_part is None or its_part.tentative or its_part.section is not part.section:
+        return frozenset()
+    return frozenset(asked.terms[p] for p in its_part.positions)
+
+
+def _only_describing(faq: FaqMatch, question: list[str], index: LanguageIndex) -> bool:
+    """Whether every word of the entry's own question that the message says is a word its
+    page's own text (title, keywords, description, steps) uses: words that describe the
+    exercise ("hold" in a plank, "bend over" in the mermaid), shared by any question on it."""
+    page = index.faq.context_of(faq.exercise_id)
+    return all(t in page for t in question if index.faq.asks_any(faq.entry_id, (t,)))
 
 
 def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
