@@ -18,6 +18,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     ok pues oye mira bueno entonces ejercicio ejercicios pilates movimiento postura cosa hola
     favor va van vas voy mas debo deberia debe quiero quieres necesito saber dime decir
     todavia incluso quizas quiza realmente cosas demasiado consigo consigue consigues conseguir
+    estas estes estuviera estuvieras estuviese estuvieses
     """.split()
 )
 
@@ -163,6 +164,9 @@ STEMS: dict[str, str] = {
         "abr",
     ),
     "balanceos": "balanc",
+    # "pared" (wall) is no "para" (a stop word), nor "nadar" (to swim) "nada" (nothing)
+    "pared": "pared",
+    "paredes": "pared",
     "doble": "doble",  # double, not "doblar" (to bend)
     "dobles": "doble",
     # "piernas estiradas" (straight legs) and "estiras el brazo" (you reach) are everywhere in
@@ -427,6 +431,14 @@ SYNONYMS: dict[str, str] = {
     ),
     "piso": "esterilla",
     "panza": "abdominales",
+    # la cola, las nalgas, las pompas, el poto: los glúteos
+    **dict.fromkeys("cola colita nalga nalgas pompa pompas poto culete".split(), "gluteos"),
+    # nadar: lo que hace la natación ("como si estuvieras nadando"); "nada" es otra palabra
+    **dict.fromkeys(
+        "nadar nadando nado nadas nadamos nadan nadador nadadora nadadores".split(), "natacion"
+    ),
+    # "hacia adelante" (o "palante", "pa alante") es "hacia delante"
+    **dict.fromkeys("adelante alante palante".split(), "delante"),
     # formas: "en equilibrio en V", "en forma de uve" (una letra sola no es palabra, su forma sí)
     "v": "uve",
 }
