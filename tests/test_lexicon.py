@@ -420,3 +420,12 @@ def test_latin_american_words_for_the_body_and_directions_are_the_pages_words() 
     es = lexicon("es")
     assert es.term("cola") == es.term("nalgas") == es.term("glúteos")
     assert es.term("adelante") == es.term("alante") == es.term("delante")
+
+
+def test_raising_is_one_word_in_every_form_and_coming_off_the_mat_another() -> None:
+    """Pages say "eleva la pierna", learners "subes la pierna", "la levantas": all raise it.
+    A back that comes off the mat ("se me despega") is not a leg raised."""
+    es = lexicon("es")
+    assert es.term("subes") == es.term("subiendo") == es.term("eleva") == es.term("levantas")
+    assert es.term("elevada") == es.term("levantada")
+    assert es.term("despega") != es.term("sube")

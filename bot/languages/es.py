@@ -394,12 +394,16 @@ SYNONYMS: dict[str, str] = {
     # dónde y cómo se mueve
     "suelo": "esterilla",
     "colchoneta": "esterilla",
-    "despega": "levanta",
-    "despegan": "levanta",
-    "sube": "levanta",
-    "suben": "levanta",
     "levantan": "levanta",
-    "elevar": "levanta",
+    # subir, elevar y levantar una pierna son lo mismo, en todas sus formas; que la espalda
+    # se despegue de la colchoneta no es subirla
+    **dict.fromkeys(
+        "sube subes suben subo subimos subir subiendo subirla subirlo subirlas subirlos "
+        "subirte suba subas suban eleva elevas elevan elevo elevamos elevar elevando elevala "
+        "elevalo elevarla elevarlo elevarlas elevarlos eleve eleves eleven elevada elevadas "
+        "elevado elevados".split(),
+        "levanta",
+    ),
     "mareo": "mareado",
     "vahido": "mareado",
     "aturdida": "mareado",
