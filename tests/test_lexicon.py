@@ -429,3 +429,9 @@ def test_raising_is_one_word_in_every_form_and_coming_off_the_mat_another() -> N
     assert es.term("subes") == es.term("subiendo") == es.term("eleva") == es.term("levantas")
     assert es.term("elevada") == es.term("levantada")
     assert es.term("despega") != es.term("sube")
+
+
+def test_grabbing_the_ankles_is_holding_them() -> None:
+    es = lexicon("es")
+    assert es.analyse("agarrándote").terms[0] == es.term("agarras") == es.term("sujeta")
+    assert es.term("sujetando") == es.term("agarrando")

@@ -441,6 +441,12 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(
         "nadar nadando nado nadas nadamos nadan nadador nadadora nadadores".split(), "natacion"
     ),
+    # agarrar (en América, y al hablar) es sujetar: "agarrándote los tobillos"
+    **dict.fromkeys(
+        "agarra agarras agarran agarro agarrar agarrando agarrate agarrarte agarrarse agarrandote "
+        "agarrandose agarrandome agarres agarre agarrada agarrado agarradas agarrados".split(),
+        "sujeta",
+    ),
     # "hacia adelante" (o "palante", "pa alante") es "hacia delante"
     **dict.fromkeys("adelante alante palante".split(), "delante"),
     # formas: "en equilibrio en V", "en forma de uve" (una letra sola no es palabra, su forma sí)
