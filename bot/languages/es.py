@@ -983,6 +983,9 @@ NAME_REQUESTS: tuple[str, ...] = (
     "como se llama",
     "que nombre tiene",
     "como se llamaba",
+    "como le dicen",
+    "como le llaman",
+    "como lo llaman",
     "nombre del ejercicio",
     "que ejercicio es",
     "busco el nombre",
@@ -993,7 +996,7 @@ NAME_REQUESTS: tuple[str, ...] = (
 # "¿cuál es su nombre?"), y las que de ellas piden el nombre.
 NAMING: frozenset[str] = frozenset(
     "que como cual se llama llaman es ese este eso esto el la ejercicio movimiento nombre de "
-    "del uno su".split()
+    "del uno su en pilates".split()
 )
 # "¿cuál es?" pide el nombre tanto como "¿qué es?"
 NAME_WORDS: frozenset[str] = frozenset("que cual llama llaman nombre ejercicio movimiento".split())
