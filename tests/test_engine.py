@@ -1526,3 +1526,16 @@ def test_a_name_asked_after_a_description_in_the_words_of_pilates(
     assert read(text, engine._index("en")).asks_which
     text = "boca arriba, enrollada y bombeando los brazos, ¿cómo le dicen en pilates?"
     assert read(text, engine._index("es")).asks_which
+
+
+def test_a_description_then_only_its_benefits_asked_is_the_benefits_card(
+    engine: AnswerEngine,
+) -> None:
+    """The words that describe the movement ("heels toward the buttocks") are also those of an
+    entry about a problem in it; a question sentence that asks only the benefits asks none."""
+    text = (
+        "Tumbado boca abajo con las manos entrelazadas en la espalda, das tres patadas con los"
+        " dos talones hacia las nalgas y luego estiras y levantas el pecho. ¿Qué beneficios"
+        " tiene?"
+    )
+    assert card(engine, text, "es") == ("double-leg-kick", Section.BENEFITS, None)
