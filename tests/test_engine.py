@@ -1529,3 +1529,39 @@ def test_a_physios_word_for_a_problem_finds_the_entry_in_plain_words(engine: Ans
         "chest-lift",
         "My belly pops up into a ridge when I do a chest lift. Is that okay?",
     )
+
+
+def test_a_gym_exercise_said_on_the_way_in_a_description_is_part_of_it(
+    engine: AnswerEngine,
+) -> None:
+    """ "sit up" is a gym exercise, and also how a description starts: with enough words
+    besides it that one page explains, the movement is that page's."""
+    text = (
+        "sit up tall with your legs together and straight, arms reaching out to the sides,"
+        " then twist the upper body to each side"
+    )
+    assert answered(engine, text) == (AnswerKind.EXERCISE, "spine-twist")
+    # said alone, it is still the gym exercise
+    assert engine.answer("how many sit ups a day").kind is AnswerKind.NONE
+
+
+def test_a_name_asked_after_a_description_in_the_words_of_pilates(
+    engine: AnswerEngine,
+) -> None:
+    text = "lying on the back, curling up and pumping the arms, what's that called in pilates"
+    assert read(text, engine._index("en")).asks_which
+    text = "boca arriba, enrollada y bombeando los brazos, ¿cómo le dicen en pilates?"
+    assert read(text, engine._index("es")).asks_which
+
+
+def test_a_description_then_only_its_benefits_asked_is_the_benefits_card(
+    engine: AnswerEngine,
+) -> None:
+    """The words that describe the movement ("heels toward the buttocks") are also those of an
+    entry about a problem in it; a question sentence that asks only the benefits asks none."""
+    text = (
+        "Tumbado boca abajo con las manos entrelazadas en la espalda, das tres patadas con los"
+        " dos talones hacia las nalgas y luego estiras y levantas el pecho. ¿Qué beneficios"
+        " tiene?"
+    )
+    assert card(engine, text, "es") == ("double-leg-kick", Section.BENEFITS, None)

@@ -401,3 +401,37 @@ def test_a_bone_scan_and_the_belly_s_midline_in_clinical_words() -> None:
     assert en.analyse("linea alba").terms == en.analyse("diastasis").terms
     assert es.analyse("densidad ósea").terms == es.analyse("densitometría").terms
     assert es.analyse("la línea alba").terms == es.analyse("la diástasis").terms
+
+
+def test_a_word_is_not_hidden_by_a_stop_word_that_stems_alike() -> None:
+    """ "nadar" stems as "nada" (nothing) and "pared" as "para": both stop words, so the
+    swimming and the wall would vanish from every message and page."""
+    es = lexicon("es")
+    said = es.analyse("como nadando, apoyada en la pared")
+    kept = {t for t, stop in zip(said.terms, said.stop, strict=True) if not stop}
+    assert es.term("nadando") in kept and es.term("pared") in kept
+    assert es.term("nadar") == es.term("natación")  # swimming is what Natación does
+    assert es.term("pared") == es.term("paredes")
+    # "estás" (you are) describes nothing
+    assert es.analyse("estás tumbada").stop[0]
+
+
+def test_latin_american_words_for_the_body_and_directions_are_the_pages_words() -> None:
+    es = lexicon("es")
+    assert es.term("cola") == es.term("nalgas") == es.term("glúteos")
+    assert es.term("adelante") == es.term("alante") == es.term("delante")
+
+
+def test_raising_is_one_word_in_every_form_and_coming_off_the_mat_another() -> None:
+    """Pages say "eleva la pierna", learners "subes la pierna", "la levantas": all raise it.
+    A back that comes off the mat ("se me despega") is not a leg raised."""
+    es = lexicon("es")
+    assert es.term("subes") == es.term("subiendo") == es.term("eleva") == es.term("levantas")
+    assert es.term("elevada") == es.term("levantada")
+    assert es.term("despega") != es.term("sube")
+
+
+def test_grabbing_the_ankles_is_holding_them() -> None:
+    es = lexicon("es")
+    assert es.analyse("agarrándote").terms[0] == es.term("agarras") == es.term("sujeta")
+    assert es.term("sujetando") == es.term("agarrando")

@@ -346,9 +346,12 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     faq = _best(index.faq, rest, index.faq.entries_of(*ids), by_page=True, focus=message.focus)
     if faq is not None and faq.score >= SETTLED_FLOOR:
         score = _confidence(faq.score, SETTLED_FLOOR, FAQ_BASE, full=SETTLED_FULL) or 0.0
-        if message.part is not None and message.part.section is Section.STEPS:
-            # "how do I do the one kneeling...": the words describe, so only the words its
-            # page does not explain (below) may make it sure
+        if message.part is not None and (
+            message.part.section is Section.STEPS or _only_part_asked(message)
+        ):
+            # "how do I do the one kneeling...", "face down kicking both heels... What are its
+            # benefits?": the words describe, so only the words its page does not explain
+            # (below) may make it sure
             score = 0.0
         # Words its page uses to describe the movement may only describe it ("kneeling on
         # one knee, swinging the top leg"); the entry is sure when it also fits the rest.
@@ -357,6 +360,20 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         if asked is not None and asked.matched >= PASSAGE_TERMS:
             score = max(score, _confidence(asked.score, FAQ_FLOOR, FAQ_BASE) or 0.0)
         yield _faq(faq, score, "faq-settled")
+
+
+# Parts of an exercise that no problem asks for ("my feet slap the floor. What am I doing
+# wrong?" asks for the entry on that problem; "...What are its benefits?" asks for none).
+_NO_PROBLEM = frozenset({Section.BENEFITS, Section.VIDEO})
+
+
+def _only_part_asked(message: Message) -> bool:
+    """A story or description, then a question sentence that asks nothing but a part of the
+    exercise that no problem asks for ("...and lift the chest. What are the benefits?")."""
+    part = message.part
+    if part is None or part.section not in _NO_PROBLEM or part.tentative or not message.focus:
+        return False
+    return message.focus <= {message.analysis.terms[p] for p in part.positions}
 
 
 def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from bot.engine.answer import AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
+from bot.engine.descriptions import portrayed
 from bot.engine.index import LanguageIndex
-from bot.engine.message import Message, says_other_words
+from bot.engine.message import PORTRAIT_TERMS, Message, says_other_words
 from bot.engine.names import SUGGEST_FLOOR
 
 RANDOM = 0.88  # "random beginner exercise", "surprise me", "something for my glutes, 2 min"
@@ -27,11 +28,25 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         yield Candidate(AnswerKind.NONE, SMALL_TALK, "talk", reason=NoAnswer(message.talk.value))
         return
     named = message.named
-    if message.foreign and (not named or named[0].positions <= message.foreign):
+    if (
+        message.foreign
+        and (not named or named[0].positions <= message.foreign)
+        # "sit up tall, arms out in a T, and turn": said on the way in a description that
+        # one page explains, and naming none of ours, the words are the movement's, not
+        # another exercise's name ("pilates bicycle or bicycle crunches?" compares them)
+        and (named or not _describes_around(message))
+    ):
         yield Candidate(AnswerKind.NONE, FOREIGN, "foreign", reason=NoAnswer.UNKNOWN)
     if message.uncovered:
         yield Candidate(AnswerKind.NONE, UNCOVERED, "uncovered", reason=NoAnswer.UNCOVERED)
     yield from _random(message, index)
+
+
+def _describes_around(message: Message) -> bool:
+    """Whether the words besides a well-known exercise's name describe a movement (as many
+    as the pages' portraits need) that one exercise's page explains, standing out."""
+    besides = set(message.content_terms(message.foreign))
+    return len(besides) >= PORTRAIT_TERMS and portrayed(message) is not None
 
 
 def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:

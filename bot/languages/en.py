@@ -1303,6 +1303,8 @@ NAME_REQUESTS: tuple[str, ...] = (
     "what is this called",
     "what is that called",
     "whats it called",
+    "whats this called",
+    "whats that called",
     "whats the name",
     "what is the name",
     "name of the exercise",
@@ -1321,7 +1323,7 @@ NAME_REQUESTS: tuple[str, ...] = (
 # "what's this one called"), and those of them that ask for the name.
 NAMING: frozenset[str] = frozenset(
     "what whats which is it its that thats this the one exercise move movement stretch pose "
-    "called name of pilates again".split()
+    "called name of in pilates again".split()
 )
 # "which one is it?" asks for a name as much as "what is it?"
 NAME_WORDS: frozenset[str] = frozenset(

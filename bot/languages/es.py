@@ -18,6 +18,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     ok pues oye mira bueno entonces ejercicio ejercicios pilates movimiento postura cosa hola
     favor va van vas voy mas debo deberia debe quiero quieres necesito saber dime decir
     todavia incluso quizas quiza realmente cosas demasiado consigo consigue consigues conseguir
+    estas estes estuviera estuvieras estuviese estuvieses
     """.split()
 )
 
@@ -163,6 +164,9 @@ STEMS: dict[str, str] = {
         "abr",
     ),
     "balanceos": "balanc",
+    # "pared" (wall) is no "para" (a stop word), nor "nadar" (to swim) "nada" (nothing)
+    "pared": "pared",
+    "paredes": "pared",
     "doble": "doble",  # double, not "doblar" (to bend)
     "dobles": "doble",
     # "piernas estiradas" (straight legs) and "estiras el brazo" (you reach) are everywhere in
@@ -390,12 +394,16 @@ SYNONYMS: dict[str, str] = {
     # dónde y cómo se mueve
     "suelo": "esterilla",
     "colchoneta": "esterilla",
-    "despega": "levanta",
-    "despegan": "levanta",
-    "sube": "levanta",
-    "suben": "levanta",
     "levantan": "levanta",
-    "elevar": "levanta",
+    # subir, elevar y levantar una pierna son lo mismo, en todas sus formas; que la espalda
+    # se despegue de la colchoneta no es subirla
+    **dict.fromkeys(
+        "sube subes suben subo subimos subir subiendo subirla subirlo subirlas subirlos "
+        "subirte suba subas suban eleva elevas elevan elevo elevamos elevar elevando elevala "
+        "elevalo elevarla elevarlo elevarlas elevarlos eleve eleves eleven elevada elevadas "
+        "elevado elevados".split(),
+        "levanta",
+    ),
     "mareo": "mareado",
     "vahido": "mareado",
     "aturdida": "mareado",
@@ -427,6 +435,20 @@ SYNONYMS: dict[str, str] = {
     ),
     "piso": "esterilla",
     "panza": "abdominales",
+    # la cola, las nalgas, las pompas, el poto: los glúteos
+    **dict.fromkeys("cola colita nalga nalgas pompa pompas poto culete".split(), "gluteos"),
+    # nadar: lo que hace la natación ("como si estuvieras nadando"); "nada" es otra palabra
+    **dict.fromkeys(
+        "nadar nadando nado nadas nadamos nadan nadador nadadora nadadores".split(), "natacion"
+    ),
+    # agarrar (en América, y al hablar) es sujetar: "agarrándote los tobillos"
+    **dict.fromkeys(
+        "agarra agarras agarran agarro agarrar agarrando agarrate agarrarte agarrarse agarrandote "
+        "agarrandose agarrandome agarres agarre agarrada agarrado agarradas agarrados".split(),
+        "sujeta",
+    ),
+    # "hacia adelante" (o "palante", "pa alante") es "hacia delante"
+    **dict.fromkeys("adelante alante palante".split(), "delante"),
     # formas: "en equilibrio en V", "en forma de uve" (una letra sola no es palabra, su forma sí)
     "v": "uve",
 }
@@ -961,6 +983,9 @@ NAME_REQUESTS: tuple[str, ...] = (
     "como se llama",
     "que nombre tiene",
     "como se llamaba",
+    "como le dicen",
+    "como le llaman",
+    "como lo llaman",
     "nombre del ejercicio",
     "que ejercicio es",
     "busco el nombre",
@@ -971,7 +996,7 @@ NAME_REQUESTS: tuple[str, ...] = (
 # "¿cuál es su nombre?"), y las que de ellas piden el nombre.
 NAMING: frozenset[str] = frozenset(
     "que como cual se llama llaman es ese este eso esto el la ejercicio movimiento nombre de "
-    "del uno su".split()
+    "del uno su en pilates".split()
 )
 # "¿cuál es?" pide el nombre tanto como "¿qué es?"
 NAME_WORDS: frozenset[str] = frozenset("que cual llama llaman nombre ejercicio movimiento".split())
