@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain
 
-from bot.languages import language
+from bot.languages import Language, language
 from bot.languages.text import stem, words
 
 Phrase = tuple[str, ...]
@@ -49,8 +49,12 @@ class PhraseTable:
         *,
         exact: bool = False,
         every_word: bool = False,
+        forms: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self._exact = exact  # compare words as written, not stems ("sitting up" is no "sit up")
+        # stem -> the only words that say it, where not every word of the stem does
+        # ("tip": "tip" and "tips", not "tipping")
+        self._forms = forms or {}
         self._every_word = every_word  # fillers count too: "the one where" is not "one"
         by_first: dict[str, list[tuple[Phrase, str]]] = {}
         for phrase, tag in entries:
@@ -75,9 +79,16 @@ class PhraseTable:
         for start, first in enumerate(stems):
             for phrase, tag in self._by_first.get(first, ()):
                 end = start + len(phrase)
-                if tuple(stems[start:end]) == phrase:
+                if tuple(stems[start:end]) == phrase and self._written(message, kept[start:end]):
                     found.append((tag, tuple(kept[start:end])))
         return found
+
+    def _written(self, message: Analysis, positions: Sequence[int]) -> bool:
+        """Whether each word at `positions` is one of the forms its stem is limited to."""
+        forms = self._forms
+        return not forms or all(
+            message.words[p] in forms.get(message.stems[p], (message.words[p],)) for p in positions
+        )
 
     def first(self, found: Sequence[str]) -> str | None:
         """The tag `find_all` lists first, for a text's words with its fillers left out, in a
@@ -118,7 +129,7 @@ class Lexicon:
         self.name_fillers = frozenset(self.stem(w) for w in v.name_fillers)
         self.stop_words: frozenset[str] = v.stop_words
         self.stop_terms = frozenset(self.term(w) for w in self.stop_words)
-        self.section_cues = self.table(v.section_cues)
+        self.section_cues = self.table(v.section_cues, self._cue_forms(v))
         self.random_cues = self.table({"strong": v.random_cues, "weak": v.weak_random_cues})
         # Exact words: stems would make "practicando" (practising a move) ask for a session.
         self.session_cues = PhraseTable(
@@ -272,10 +283,29 @@ class Lexicon:
         out.extend(expanded[done:])
         return out
 
-    def table(self, cues: Mapping[str, Iterable[str]]) -> PhraseTable:
+    def table(
+        self, cues: Mapping[str, Iterable[str]], forms: Mapping[str, frozenset[str]] | None = None
+    ) -> PhraseTable:
         return PhraseTable(
-            (self.phrase(text), tag) for tag, texts in cues.items() for text in texts
+            ((self.phrase(text), tag) for tag, texts in cues.items() for text in texts),
+            forms=forms,
         )
+
+    def _cue_forms(self, v: Language) -> dict[str, frozenset[str]]:
+        """The stems of `exact_cues` -> the words that say them: each cue word of that stem
+        as the table writes it, with and without a plural ending."""
+        cue_words = {w for texts in v.section_cues.values() for t in texts for w in words(t)}
+        limited = {self.stem(w) for w in v.exact_cues}
+        forms: dict[str, set[str]] = {}
+        for word in cue_words:
+            if self.stem(word) in limited:
+                said = forms.setdefault(self.stem(word), set())
+                said.add(word)
+                for ending in v.plural_endings:
+                    said.add(word + ending)
+                    if word.endswith(ending):
+                        said.add(word[: -len(ending)])
+        return {s: frozenset(said) for s, said in forms.items()}
 
     def analyse(
         self,

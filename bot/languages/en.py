@@ -911,6 +911,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Cue words whose other forms are other words: "tipping" over, "filming" oneself, "using" a
+# spring (the stemmer cuts "useful" to "use").
+EXACT_CUES = frozenset({"tip", "tips", "film", "useful"})
+
 # Asking for any exercise rather than a named one: these say so on their own...
 # Body positions, as people and pages say them: "on hands and knees", "lying on my front".
 # Pages state theirs in the description ("A side-lying exercise...").
@@ -1461,6 +1465,8 @@ LANGUAGE = register(
         diminutives=DIMINUTIVES,
         synonyms=SYNONYMS,
         section_cues=SECTION_CUES,
+        exact_cues=EXACT_CUES,
+        plural_endings=("s", "es"),
         section_headings=SECTION_HEADINGS,
         positions=POSITIONS,
         random_cues=RANDOM_CUES,

@@ -632,6 +632,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Palabras de las pistas cuyas otras formas son otras palabras: los "pasos" no son "pasar" ni
+# "pasas" las piernas por encima.
+EXACT_CUES = frozenset({"paso", "pasos"})
+
 # Asking for any exercise rather than a named one: these say so on their own...
 # Posiciones del cuerpo, como las dicen la gente y las páginas ("el de a cuatro patas",
 # "la patada boca abajo"). Cada página dice la suya en la descripción.
@@ -1048,6 +1052,8 @@ LANGUAGE = register(
         diminutives=DIMINUTIVES,
         synonyms=SYNONYMS,
         section_cues=SECTION_CUES,
+        exact_cues=EXACT_CUES,
+        plural_endings=("s", "es"),
         section_headings=SECTION_HEADINGS,
         positions=POSITIONS,
         random_cues=RANDOM_CUES,
