@@ -421,6 +421,8 @@ def test_a_noun_cue_is_not_asked_by_its_verb() -> None:
     assert parts(en, "we were filming the class") == set()
     assert parts(en, "is the saw useful") == {"benefits"}
     assert parts(en, "can I use a towel") == set()
+    assert parts(en, "whats the saw") == {"overview"}
+    assert parts(en, "what should my knees do") == set()
     es = lexicon("es")
     assert parts(es, "los pasos de la sierra") == {"steps"}
     assert parts(es, "pasas la pierna por encima") == set()

@@ -912,8 +912,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
 }
 
 # Cue words whose other forms are other words: "tipping" over, "filming" oneself, "using" a
-# spring (the stemmer cuts "useful" to "use").
-EXACT_CUES = frozenset({"tip", "tips", "film", "useful"})
+# spring, a bare "what" (the stemmer cuts "useful" to "use" and "whats" to "what").
+EXACT_CUES = frozenset({"tip", "tips", "film", "useful", "whats"})
 
 # Asking for any exercise rather than a named one: these say so on their own...
 # Body positions, as people and pages say them: "on hands and knees", "lying on my front".
