@@ -426,6 +426,10 @@ def test_a_noun_cue_is_not_asked_by_its_verb() -> None:
     es = lexicon("es")
     assert parts(es, "los pasos de la sierra") == {"steps"}
     assert parts(es, "pasas la pierna por encima") == set()
+    assert "tips" in parts(es, "como mejoro en la sierra")
+    assert parts(es, "que colchoneta es mejor") == set()
+    assert parts(es, "clavo los talones en el suelo") == set()
+    assert parts(en, "after watching my friend do it") == set()
     for lang in ("en", "es"):
         written = {
             w for texts in language(lang).section_cues.values() for t in texts for w in t.split()

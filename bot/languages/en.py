@@ -730,6 +730,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "cues",
         "cue",
         "tricks",
+        "trick",
         "hints",
         "get better at",
         "focus on",
@@ -911,9 +912,12 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Cue words whose other forms are other words: "tipping" over, "filming" oneself, "using" a
-# spring, a bare "what" (the stemmer cuts "useful" to "use" and "whats" to "what").
-EXACT_CUES = frozenset({"tip", "tips", "film", "useful", "whats"})
+# Cue words whose other forms are other words: "tipping" over, "filming" oneself, "watching"
+# the teacher, "using" a spring, a bare "what" (the stemmer cuts "useful" to "use" and "whats"
+# to "what"), a "masters" squad.
+EXACT_CUES = frozenset(
+    {"tip", "tips", "trick", "tricks", "film", "watch", "useful", "whats", "master"}
+)
 
 # Asking for any exercise rather than a named one: these say so on their own...
 # Body positions, as people and pages say them: "on hands and knees", "lying on my front".

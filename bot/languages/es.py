@@ -511,6 +511,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "en que pienso",
         "como mejorar",
         "mejorar",
+        "mejoro",
+        "mejora",
+        "mejorarlo",
         "claves",
         "puntos clave",
         "pautas",
@@ -633,8 +636,11 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
 }
 
 # Palabras de las pistas cuyas otras formas son otras palabras: los "pasos" no son "pasar" ni
-# "pasas" las piernas por encima.
-EXACT_CUES = frozenset({"paso", "pasos"})
+# "pasas" las piernas por encima, las "claves" no son "clavar" los talones, ni "mejorar" lo
+# "mejor" (la raíz de "mejorar" es "mejor": se escriben sus formas).
+EXACT_CUES = frozenset(
+    {"paso", "pasos", "clave", "claves", "pautas", "mejorar", "mejoro", "mejora", "mejorarlo"}
+)
 
 # Asking for any exercise rather than a named one: these say so on their own...
 # Posiciones del cuerpo, como las dicen la gente y las páginas ("el de a cuatro patas",
