@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.content.vocabulary import Section
 from bot.engine.intent import find_part
-from bot.engine.lexicon import lexicon
+from bot.engine.lexicon import Lexicon, lexicon
 
 
 def test_stems_keep_apart_what_snowball_merges_and_join_what_it_splits() -> None:
@@ -435,3 +435,37 @@ def test_grabbing_the_ankles_is_holding_them() -> None:
     es = lexicon("es")
     assert es.analyse("agarrándote").terms[0] == es.term("agarras") == es.term("sujeta")
     assert es.term("sujetando") == es.term("agarrando")
+
+
+def test_a_noun_cue_is_not_asked_by_its_verb() -> None:
+    """Cue words in `exact_cues` are matched as written or with a plural ending: a pelvis
+    "tipping" asks for no tips, "filming" a session for no video, "using" a strap for no
+    benefits; "pasas" los brazos is no "paso"."""
+    from bot.languages import language
+
+    en = lexicon("en")
+
+    def parts(found: Lexicon, text: str) -> set[str]:
+        return {tag for tag, _ in found.section_cues.find_all(found.analyse(text))}
+
+    assert parts(en, "any tip for the saw") == {"tips"}
+    assert parts(en, "tips for the saw") == {"tips"}
+    assert parts(en, "my pelvis is tipping in the saw") == set()
+    assert parts(en, "a film of the saw") == {"video"}
+    assert parts(en, "we were filming the class") == set()
+    assert parts(en, "is the saw useful") == {"benefits"}
+    assert parts(en, "can I use a towel") == set()
+    assert parts(en, "whats the saw") == {"overview"}
+    assert parts(en, "what should my knees do") == set()
+    es = lexicon("es")
+    assert parts(es, "los pasos de la sierra") == {"steps"}
+    assert parts(es, "pasas la pierna por encima") == set()
+    assert "tips" in parts(es, "como mejoro en la sierra")
+    assert parts(es, "que colchoneta es mejor") == set()
+    assert parts(es, "clavo los talones en el suelo") == set()
+    assert parts(en, "after watching my friend do it") == set()
+    for lang in ("en", "es"):
+        written = {
+            w for texts in language(lang).section_cues.values() for t in texts for w in t.split()
+        }
+        assert language(lang).exact_cues <= written, lang

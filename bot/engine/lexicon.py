@@ -12,6 +12,7 @@ from bot.languages import language
 from bot.languages.text import stem, words
 
 Phrase = tuple[str, ...]
+Forms = tuple[frozenset[str] | None, ...]  # the only words that say each of a phrase's (None: any)
 MAX_REMEMBERED_WORDS = 200_000
 MIN_VERB = 4  # letters of a verb left once an attached pronoun is stripped
 
@@ -45,17 +46,22 @@ class PhraseTable:
 
     def __init__(
         self,
-        entries: Iterable[tuple[Phrase, str]],
+        entries: Iterable[tuple[Phrase, str] | tuple[Phrase, str, Forms | None]],
         *,
         exact: bool = False,
         every_word: bool = False,
     ) -> None:
+        """`entries`: (phrase, tag), or (phrase, tag, forms) where some of the phrase's words
+        are said only in the forms given, not in every word of their stem ("tip": "tip" and
+        "tips", not "tipping"; None where any word of the stem says it)."""
         self._exact = exact  # compare words as written, not stems ("sitting up" is no "sit up")
         self._every_word = every_word  # fillers count too: "the one where" is not "one"
-        by_first: dict[str, list[tuple[Phrase, str]]] = {}
-        for phrase, tag in entries:
+        by_first: dict[str, list[tuple[Phrase, str, Forms | None]]] = {}
+        for phrase, tag, *limits in entries:
             if phrase:
-                by_first.setdefault(phrase[0], []).append((phrase, tag))
+                by_first.setdefault(phrase[0], []).append(
+                    (phrase, tag, limits[0] if limits else None)
+                )
         for candidates in by_first.values():
             candidates.sort(key=lambda entry: len(entry[0]), reverse=True)
         self._by_first = by_first
@@ -73,9 +79,11 @@ class PhraseTable:
         stems = [source[i] for i in kept]
         found: list[tuple[str, tuple[int, ...]]] = []
         for start, first in enumerate(stems):
-            for phrase, tag in self._by_first.get(first, ()):
+            for phrase, tag, forms in self._by_first.get(first, ()):
                 end = start + len(phrase)
-                if tuple(stems[start:end]) == phrase:
+                if tuple(stems[start:end]) == phrase and (
+                    forms is None or _said_in(forms, message.words, kept[start:end])
+                ):
                     found.append((tag, tuple(kept[start:end])))
         return found
 
@@ -83,10 +91,20 @@ class PhraseTable:
         """The tag `find_all` lists first, for a text's words with its fillers left out, in a
         table of words as written that skips fillers (`exact`, not `every_word`)."""
         for start, word in enumerate(found):
-            for phrase, tag in self._by_first.get(word, ()):
-                if tuple(found[start : start + len(phrase)]) == phrase:
+            for phrase, tag, forms in self._by_first.get(word, ()):
+                said = found[start : start + len(phrase)]
+                if tuple(said) == phrase and (
+                    forms is None or _said_in(forms, said, range(len(said)))
+                ):
                     return tag
         return None
+
+
+def _said_in(forms: Forms, said: Sequence[str], positions: Sequence[int]) -> bool:
+    """Whether the words at `positions` are in the forms a phrase's words are limited to."""
+    return all(
+        limit is None or said[at] in limit for limit, at in zip(forms, positions, strict=True)
+    )
 
 
 class Lexicon:
@@ -118,7 +136,7 @@ class Lexicon:
         self.name_fillers = frozenset(self.stem(w) for w in v.name_fillers)
         self.stop_words: frozenset[str] = v.stop_words
         self.stop_terms = frozenset(self.term(w) for w in self.stop_words)
-        self.section_cues = self.table(v.section_cues)
+        self.section_cues = self.table(v.section_cues, v.exact_cues)
         self.random_cues = self.table({"strong": v.random_cues, "weak": v.weak_random_cues})
         # Exact words: stems would make "practicando" (practising a move) ask for a session.
         self.session_cues = PhraseTable(
@@ -272,9 +290,23 @@ class Lexicon:
         out.extend(expanded[done:])
         return out
 
-    def table(self, cues: Mapping[str, Iterable[str]]) -> PhraseTable:
+    def table(self, cues: Mapping[str, Iterable[str]], exact: Container[str] = ()) -> PhraseTable:
+        """`cues` as stems; the words of `exact` said only as written or with a plural ending."""
         return PhraseTable(
-            (self.phrase(text), tag) for tag, texts in cues.items() for text in texts
+            (self.phrase(text), tag, self._forms(text, exact))
+            for tag, texts in cues.items()
+            for text in texts
+        )
+
+    def _forms(self, text: str, exact: Container[str]) -> Forms | None:
+        """The forms each word of the cue `text` is limited to, if any is."""
+        said = [w for w in self._expand(words(text)) if w not in self._cue_fillers]
+        if not any(w in exact for w in said):
+            return None
+        plurals = self.language.plural_endings
+        return tuple(
+            frozenset((w, *(w + ending for ending in plurals))) if w in exact else None
+            for w in said
         )
 
     def analyse(

@@ -42,6 +42,11 @@ class Language:
     diminutives: tuple[tuple[str, str], ...]  # chat diminutives back to their base
     synonyms: Mapping[str, str]  # words that mean one concept ("hurts", "sore" -> "pain")
     section_cues: Mapping[str, tuple[str, ...]]  # phrases that ask for a part
+    # Words of `section_cues` matched as written or with a plural ending, not on their stem:
+    # nouns whose stem is also a verb of another sense ("tipping forward" asks for no tips,
+    # "filming myself" for no video), a word the stemmer cuts to another ("useful" to "use").
+    exact_cues: frozenset[str]
+    plural_endings: tuple[str, ...]  # "tip" and "tips", "clave" and "claves": one word
     section_headings: Mapping[str, str]  # the pages' "##" headings -> mistakes, tips...
     positions: Mapping[str, tuple[str, ...]]  # body positions ("on all fours")
     random_cues: tuple[str, ...]

@@ -730,6 +730,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "cues",
         "cue",
         "tricks",
+        "trick",
         "hints",
         "get better at",
         "focus on",
@@ -910,6 +911,13 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "card",
     ),
 }
+
+# Cue words whose other forms are other words: "tipping" over, "filming" oneself, "watching"
+# the teacher, "using" a spring, a bare "what" (the stemmer cuts "useful" to "use" and "whats"
+# to "what"), a "masters" squad.
+EXACT_CUES = frozenset(
+    {"tip", "tips", "trick", "tricks", "film", "watch", "useful", "whats", "master"}
+)
 
 # Asking for any exercise rather than a named one: these say so on their own...
 # Body positions, as people and pages say them: "on hands and knees", "lying on my front".
@@ -1463,6 +1471,8 @@ LANGUAGE = register(
         diminutives=DIMINUTIVES,
         synonyms=SYNONYMS,
         section_cues=SECTION_CUES,
+        exact_cues=EXACT_CUES,
+        plural_endings=("s", "es"),
         section_headings=SECTION_HEADINGS,
         positions=POSITIONS,
         random_cues=RANDOM_CUES,

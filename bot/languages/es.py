@@ -533,6 +533,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "en que pienso",
         "como mejorar",
         "mejorar",
+        "mejoro",
+        "mejora",
+        "mejorarlo",
         "claves",
         "puntos clave",
         "pautas",
@@ -653,6 +656,13 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "ficha",
     ),
 }
+
+# Palabras de las pistas cuyas otras formas son otras palabras: los "pasos" no son "pasar" ni
+# "pasas" las piernas por encima, las "claves" no son "clavar" los talones, ni "mejorar" lo
+# "mejor" (la raíz de "mejorar" es "mejor": se escriben sus formas).
+EXACT_CUES = frozenset(
+    {"paso", "pasos", "clave", "claves", "pautas", "mejorar", "mejoro", "mejora", "mejorarlo"}
+)
 
 # Asking for any exercise rather than a named one: these say so on their own...
 # Posiciones del cuerpo, como las dicen la gente y las páginas ("el de a cuatro patas",
@@ -1073,6 +1083,8 @@ LANGUAGE = register(
         diminutives=DIMINUTIVES,
         synonyms=SYNONYMS,
         section_cues=SECTION_CUES,
+        exact_cues=EXACT_CUES,
+        plural_endings=("s", "es"),
         section_headings=SECTION_HEADINGS,
         positions=POSITIONS,
         random_cues=RANDOM_CUES,
