@@ -1565,3 +1565,16 @@ def test_a_description_then_only_its_benefits_asked_is_the_benefits_card(
         " tiene?"
     )
     assert card(engine, text, "es") == ("double-leg-kick", Section.BENEFITS, None)
+
+
+def test_a_rare_word_that_only_describes_the_exercise_does_not_pick_the_entry(
+    engine: AnswerEngine,
+) -> None:
+    # "all fours" is how Bird Dog is done, said in an entry on the wrists; the knees are
+    # what hurts here.
+    _, question = entry(
+        engine,
+        "I'm 71 with worn-out knees from decades of tennis. Kneeling on all fours for the "
+        "bird dog is painful for my knees. What can I do?",
+    )
+    assert "knees" in question
