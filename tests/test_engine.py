@@ -1578,3 +1578,14 @@ def test_a_rare_word_that_only_describes_the_exercise_does_not_pick_the_entry(
         "bird dog is painful for my knees. What can I do?",
     )
     assert "knees" in question
+
+
+def test_the_part_the_question_sentence_asks_goes_before_one_the_story_names(
+    engine: AnswerEngine,
+) -> None:
+    # The story's "video" and "form" name parts too; the question asks for another.
+    assert card(
+        engine,
+        "I follow a video at home and my form is fine so far. Teaser is still far too hard "
+        "for me. Is there an easier version?",
+    ) == ("teaser", Section.MODIFICATIONS, Level.EASIER)
