@@ -1589,3 +1589,30 @@ def test_the_part_the_question_sentence_asks_goes_before_one_the_story_names(
         "I follow a video at home and my form is fine so far. Teaser is still far too hard "
         "for me. Is there an easier version?",
     ) == ("teaser", Section.MODIFICATIONS, Level.EASIER)
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise_id", "asked"),
+    [
+        # "feel" is the whole of "Where should I feel the dead bug?", and only one word here
+        (
+            "My physio gave me dead bugs after my back went last winter. They feel fine, but "
+            "are they really safe for the long term with a bad back, or should I drop them "
+            "once I'm better?",
+            "dead-bug",
+            "safe",
+        ),
+        (
+            "Cyclist, 200 km a week, hamstrings like steel. Tried that seated forward roll down "
+            "with the legs long in front and I can't sit up straight, I tip over backwards. "
+            "What now?",
+            "spine-stretch-forward",
+            "sit up straight",
+        ),
+    ],
+)
+def test_an_entry_asking_one_word_is_no_answer_to_a_long_message_saying_it_in_passing(
+    engine: AnswerEngine, text: str, exercise_id: str, asked: str
+) -> None:
+    found, question = entry(engine, text)
+    assert found == exercise_id and asked in question
