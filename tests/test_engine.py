@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import Difficulty, Level, Library, Section, load_library
-from bot.engine import Answer, AnswerEngine, AnswerKind
+from bot.engine import Answer, AnswerEngine, AnswerKind, requests
 from bot.engine.answer import NoAnswer
 from bot.engine.message import read
 from tests.conftest import CONTENT
@@ -1616,3 +1616,15 @@ def test_an_entry_asking_one_word_is_no_answer_to_a_long_message_saying_it_in_pa
 ) -> None:
     found, question = entry(engine, text)
     assert found == exercise_id and asked in question
+
+
+def test_a_way_of_asking_for_a_pick_said_only_in_the_story_asks_for_none(
+    engine: AnswerEngine,
+) -> None:
+    index = engine._index("en")
+    story = "I have swum for exercise for years. In class we open the top knee like a shell."
+    asked = read(f"{story} How high should the knee go?", index)
+    assert not any(c.kind is AnswerKind.RANDOM for c in requests.propose(asked, index))
+    # ...unless the question sentence asks for one itself
+    asked = read(f"{story} Can you give me a random exercise for my glutes?", index)
+    assert any(c.kind is AnswerKind.RANDOM for c in requests.propose(asked, index))
