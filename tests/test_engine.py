@@ -1628,3 +1628,13 @@ def test_a_way_of_asking_for_a_pick_said_only_in_the_story_asks_for_none(
     # ...unless the question sentence asks for one itself
     asked = read(f"{story} Can you give me a random exercise for my glutes?", index)
     assert any(c.kind is AnswerKind.RANDOM for c in requests.propose(asked, index))
+
+
+def test_a_level_alone_names_no_exercise_whose_keyword_holds_it(engine: AnswerEngine) -> None:
+    # a page's keyword "beginner pilates" is no name for it
+    _, question = entry(
+        engine,
+        "Total beginner here. Lying on my side with knees bent and heels touching, I open the "
+        "top knee. How far should it open?",
+    )
+    assert "knee" in question

@@ -593,15 +593,17 @@ def _split_by(rival: frozenset[int], top: NameMatch) -> bool:
 
 
 def _distinctive(match: NameMatch, message: Analysis, index: LanguageIndex) -> bool:
-    """A name said in full, or in part with at least one word that is not an everyday word:
-    "lower" alone does not name Lower Lift, "mermaid" names Mermaid."""
+    """A name said in full, or in part with at least one word that is not an everyday word
+    nor a level: "lower" alone does not name Lower Lift, "mermaid" names Mermaid."""
     if match.score >= EXACT:
         return True
     at = match.positions
     if match.title_score >= NAME_SURE and len(at) >= 2 and max(at) - min(at) < len(at):
         return True  # its title said word after word, one mistyped or misheard ("role up")
     said = [message.words[p] for p in match.positions if not message.stop[p]]
-    return any(word not in index.common_words for word in said)
+    # "beginner" (a keyword "beginner pilates") says a level, which many pages share
+    levels = index.lexicon.difficulty
+    return any(word not in index.common_words and word not in levels for word in said)
 
 
 def _fragment(names: list[NameMatch], message: Analysis) -> list[NameMatch]:
