@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import Difficulty, Level, Library, Section, load_library
-from bot.engine import Answer, AnswerEngine, AnswerKind
+from bot.engine import Answer, AnswerEngine, AnswerKind, requests
 from bot.engine.answer import NoAnswer
 from bot.engine.message import read
 from tests.conftest import CONTENT
@@ -1565,3 +1565,76 @@ def test_a_description_then_only_its_benefits_asked_is_the_benefits_card(
         " tiene?"
     )
     assert card(engine, text, "es") == ("double-leg-kick", Section.BENEFITS, None)
+
+
+def test_a_rare_word_that_only_describes_the_exercise_does_not_pick_the_entry(
+    engine: AnswerEngine,
+) -> None:
+    # "all fours" is how Bird Dog is done, said in an entry on the wrists; the knees are
+    # what hurts here.
+    _, question = entry(
+        engine,
+        "I'm 71 with worn-out knees from decades of tennis. Kneeling on all fours for the "
+        "bird dog is painful for my knees. What can I do?",
+    )
+    assert "knees" in question
+
+
+def test_the_part_the_question_sentence_asks_goes_before_one_the_story_names(
+    engine: AnswerEngine,
+) -> None:
+    # The story's "video" and "form" name parts too; the question asks for another.
+    assert card(
+        engine,
+        "I follow a video at home and my form is fine so far. Teaser is still far too hard "
+        "for me. Is there an easier version?",
+    ) == ("teaser", Section.MODIFICATIONS, Level.EASIER)
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise_id", "asked"),
+    [
+        # "feel" is the whole of "Where should I feel the dead bug?", and only one word here
+        (
+            "My physio gave me dead bugs after my back went last winter. They feel fine, but "
+            "are they really safe for the long term with a bad back, or should I drop them "
+            "once I'm better?",
+            "dead-bug",
+            "safe",
+        ),
+        (
+            "Cyclist, 200 km a week, hamstrings like steel. Tried that seated forward roll down "
+            "with the legs long in front and I can't sit up straight, I tip over backwards. "
+            "What now?",
+            "spine-stretch-forward",
+            "sit up straight",
+        ),
+    ],
+)
+def test_an_entry_asking_one_word_is_no_answer_to_a_long_message_saying_it_in_passing(
+    engine: AnswerEngine, text: str, exercise_id: str, asked: str
+) -> None:
+    found, question = entry(engine, text)
+    assert found == exercise_id and asked in question
+
+
+def test_a_way_of_asking_for_a_pick_said_only_in_the_story_asks_for_none(
+    engine: AnswerEngine,
+) -> None:
+    index = engine._index("en")
+    story = "I have swum for exercise for years. In class we open the top knee like a shell."
+    asked = read(f"{story} How high should the knee go?", index)
+    assert not any(c.kind is AnswerKind.RANDOM for c in requests.propose(asked, index))
+    # ...unless the question sentence asks for one itself
+    asked = read(f"{story} Can you give me a random exercise for my glutes?", index)
+    assert any(c.kind is AnswerKind.RANDOM for c in requests.propose(asked, index))
+
+
+def test_a_level_alone_names_no_exercise_whose_keyword_holds_it(engine: AnswerEngine) -> None:
+    # a page's keyword "beginner pilates" is no name for it
+    _, question = entry(
+        engine,
+        "Total beginner here. Lying on my side with knees bent and heels touching, I open the "
+        "top knee. How far should it open?",
+    )
+    assert "knee" in question

@@ -40,6 +40,10 @@ def test_positions_are_found_in_both_languages() -> None:
     assert positions("en", "kick one heel toward your seat") == []  # a seat is no "seated"
     assert positions("es", "el de a cuatro patas") == ["quadruped"]
     assert positions("es", "la patada boca abajo") == ["prone"]
+    # a class lies down together
+    assert positions("en", "then the whole group rolls on their bellies") == ["prone"]
+    assert positions("en", "we were all on our back with bent knees") == ["supine"]
+    assert positions("en", "you lie on your sides for this") == ["side"]
 
 
 def _terms_from_analysis(lang: str, text: str) -> frozenset[str]:

@@ -65,6 +65,10 @@ class FaqIndex:
     EXERCISE_SHARE = 0.2  # how much the exercise's whole text, FAQ included, fits the message
     UNKNOWN_SHARE = 1.0
     STORY_WEIGHT = 0.5  # a word only of the sentences before the question: context, not asked
+    # The share of its question's own words a message says is read against at least this
+    # share of the message's weight: "Where should I feel the dead bug?" asks one word, which
+    # a long story says in passing ("they feel fine, but are they safe...").
+    OWN_FLOOR = 0.06
     K1 = 1.2  # BM25's usual term-frequency saturation...
     B = 0.75  # ...and length normalisation, for ranking the pages a description fits
     CANDIDATES = 200  # entries scored in full, after a cheap first pass
@@ -273,7 +277,8 @@ class FaqIndex:
         """Entries sharing the most informative of `terms`, optionally only `within` some ids.
 
         entry = 0.65 x (share of the message's weight found in the entry)
-              + 0.35 x (share of the question's own weight found in the message),
+              + 0.35 x (share of the question's own weight found in the message, that
+                        weight read as at least OWN_FLOOR of the message's),
         leaving out the exercise's name, which the message may have said or implied. Across
         exercises, score = 0.8 x entry + 0.2 x (share of the message's weight found anywhere
         on the exercise's page), so that a message describing an exercise favours its entries.
@@ -503,7 +508,8 @@ class FaqIndex:
         asked = np.add.accumulate(np.where(own, w, 0.0), axis=0)[-1]
         own_weight = self._own_weight[entries]
         share = np.divide(asked, own_weight, out=np.zeros(len(entries)), where=own_weight != 0)
-        score = 0.65 * (mass / message_weight) + 0.35 * share
+        floor = self.OWN_FLOOR * message_weight
+        score = 0.65 * (mass / message_weight) + 0.35 * (asked / np.maximum(own_weight, floor))
         # How much of its own question the message says (FaqMatch.own); an entry holding the
         # message's rarest word speaks to it whatever its question says ("can I do it when
         # pregnant": "who should avoid it?", whose answer names pregnancy).
@@ -572,7 +578,8 @@ class FaqIndex:
                     fit += w
             own_weight = float(self._own_weight[entry_id])
             share = asked / own_weight if own_weight != 0 else 0.0
-            score = 0.65 * (mass / message_weight) + 0.35 * share
+            told = asked / max(own_weight, self.OWN_FLOOR * message_weight) if asked else 0.0
+            score = 0.65 * (mass / message_weight) + 0.35 * told
             if across:
                 score = (1 - self.EXERCISE_SHARE) * score + self.EXERCISE_SHARE * (
                     fit / message_weight

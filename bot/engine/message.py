@@ -152,6 +152,18 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         # "I learn pilates with videos... how can I balance in the teaser?": a video of the
         # story, not one asked for
         part = find_part(analysis, lexicon, ignore=said | part.positions)
+    asked_at = sentences.asked_at(analysis, lexicon.question_words)
+    if part is not None and asked_at and not part.positions <= asked_at:
+        # "...in my video class. Is there an easier version?": what the question sentence
+        # asks for goes before a part the story's words name
+        story = frozenset(range(len(analysis.words))) - asked_at
+        own = find_part(analysis, lexicon, ignore=said | story)
+        if (
+            own is not None
+            and not own.tentative
+            and (own.section, own.level) != (part.section, part.level)
+        ):
+            part = own
     cues = cues | (part.positions if part else frozenset())
     # The words that ask for a name ("what do you call it when") describe nothing.
     asking = frozenset(p for _, span in lexicon.name_requests.find_all(analysis) for p in span)
@@ -276,6 +288,20 @@ class _Sentences:
         if found is None:
             found = self._analysed[number] = self._index.analyse(self.texts[number])
         return found
+
+    def asked_at(self, whole: Analysis, question_words: frozenset[str]) -> frozenset[int]:
+        """The positions, in the whole message's analysis, of the words of its last sentence
+        that asks; empty for a message of one sentence, or none that asks."""
+        if len(self) < 2:
+            return frozenset()
+        asking = self.asking(question_words)
+        if not asking:
+            return frozenset()
+        start = sum(len(self.analysis(n).words) for n in range(asking[-1]))
+        words = self.analysis(asking[-1]).words
+        if whole.words[start : start + len(words)] != words:
+            return frozenset()  # the sentences were not read as the whole was
+        return frozenset(range(start, start + len(words)))
 
     def asking(self, question_words: frozenset[str]) -> list[int]:
         """The sentences that ask: a question mark, or a question word first."""
@@ -567,15 +593,17 @@ def _split_by(rival: frozenset[int], top: NameMatch) -> bool:
 
 
 def _distinctive(match: NameMatch, message: Analysis, index: LanguageIndex) -> bool:
-    """A name said in full, or in part with at least one word that is not an everyday word:
-    "lower" alone does not name Lower Lift, "mermaid" names Mermaid."""
+    """A name said in full, or in part with at least one word that is not an everyday word
+    nor a level: "lower" alone does not name Lower Lift, "mermaid" names Mermaid."""
     if match.score >= EXACT:
         return True
     at = match.positions
     if match.title_score >= NAME_SURE and len(at) >= 2 and max(at) - min(at) < len(at):
         return True  # its title said word after word, one mistyped or misheard ("role up")
     said = [message.words[p] for p in match.positions if not message.stop[p]]
-    return any(word not in index.common_words for word in said)
+    # "beginner" (a keyword "beginner pilates") says a level, which many pages share
+    levels = index.lexicon.difficulty
+    return any(word not in index.common_words and word not in levels for word in said)
 
 
 def _fragment(names: list[NameMatch], message: Analysis) -> list[NameMatch]:

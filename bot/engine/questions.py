@@ -465,6 +465,11 @@ def _telling(
     rarest = faq.rarest(terms)
     if rarest is None or faq.holds(best.entry_id, rarest):
         return best
+    if rarest in faq.context_of(best.exercise_id) and best.own >= OWN_FULL:
+        # A word the exercise's own text describes it with ("all fours" in Bird Dog) may be
+        # the exercise, not the problem told, however rare: the best entry, which states
+        # that problem, stays.
+        return best
     return next(
         (
             m

@@ -4,6 +4,7 @@ small talk, and well-known exercises from outside the library."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from bot.engine.answer import AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
@@ -42,6 +43,17 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     yield from _random(message, index)
 
 
+def _asked_in_story(message: Message, index: LanguageIndex) -> bool:
+    """Whether every word that asks for a pick ("exercise for", "surprise") is said in the
+    story before the question sentence, none in that sentence."""
+    if not message.focus:
+        return False
+    analysis = message.analysis
+    cues = [span for _, span in index.lexicon.random_cues.find_all(analysis)]
+    said = {analysis.terms[p] for span in cues for p in span}
+    return bool(said) and said.isdisjoint(message.focus)
+
+
 def _describes_around(message: Message) -> bool:
     """Whether the words besides a well-known exercise's name describe a movement (as many
     as the pages' portraits need) that one exercise's page explains, standing out."""
@@ -51,6 +63,10 @@ def _describes_around(message: Message) -> bool:
 
 def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     request = message.request
+    if request.asked and _asked_in_story(message, index):
+        # "...been walking for exercise for years. ... So how far do I open it?": the way of
+        # asking for a pick is the story's; its question asks for none
+        request = replace(request, asked=False, weak=False)
     if not (request.filters or request.asked) or message.asks_which:
         return  # "what's the exercise where you lie face down...": a description, not a pick
     if request.weak and not request.filters and message.lookup.words & message.analysis.said:

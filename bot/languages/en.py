@@ -361,6 +361,11 @@ CUE_FILLERS: frozenset[str] = frozenset(
         "this",
         "that",
         "my",
+        # "we lie on our backs": whose body it is says nothing of the position
+        "our",
+        "their",
+        "his",
+        "her",
         "actually",
         "really",
         "just",
@@ -944,8 +949,25 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "on your tummy",
         "on your front",
         "lying on belly",
+        # a class lies down together: "we lie on our fronts"
+        "on fronts",
+        "on bellies",
+        "on stomachs",
+        "on tummies",
+        "on your fronts",
+        "on your bellies",
+        "on your stomachs",
+        "on your tummies",
     ),
-    "side": ("side lying", "side-lying", "on side", "on your side", "lying on side"),
+    "side": (
+        "side lying",
+        "side-lying",
+        "on side",
+        "on your side",
+        "lying on side",
+        "on sides",
+        "on your sides",
+    ),
     "supine": (
         "supine",
         "crook lying",
@@ -956,6 +978,8 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "on your back",
         "face up",
         "lying on your back",
+        # (not "on our backs": many pages done on the back do not say so, and a supine
+        # position stated counts against them)
     ),
     "seated": ("seated", "sitting"),
     "standing": ("standing",),
