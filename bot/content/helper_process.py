@@ -129,13 +129,17 @@ def hand_back(value: object) -> bool:
     if _connection is None:
         return False
     message = pickle.dumps((True, value), pickle.HIGHEST_PROTOCOL)
-    sending = threading.Thread(target=_send, args=(_connection, message), daemon=True)
+    # each sender waits for the one before it: values arrive in the order handed back
+    before = _sending[-1] if _sending else None
+    sending = threading.Thread(target=_send, args=(_connection, message, before), daemon=True)
     sending.start()
     _sending.append(sending)
     return True
 
 
-def _send(connection: Connection, message: bytes) -> None:
+def _send(connection: Connection, message: bytes, before: threading.Thread | None) -> None:
+    if before is not None:
+        before.join()
     with contextlib.suppress(OSError):  # the parent gave up on us: it reads nothing more
         connection.send_bytes(message)
 
