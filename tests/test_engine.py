@@ -132,6 +132,9 @@ def test_a_described_symptom_finds_the_pregnancy_entry(engine: AnswerEngine) -> 
         ("rollup tipz", "roll-up", Section.TIPS),
         ("neckpull", "neck-pull", Section.OVERVIEW),
         ("swandive", "swan-dive", Section.OVERVIEW),
+        # a misspelling a page lists among its names, and then the rest of another name
+        ("how is the mermade stretch done", "mermaid", Section.STEPS),
+        ("sholder brige", "shoulder-bridge", Section.OVERVIEW),
     ],
 )
 def test_typos_in_names_and_parts_alike(
