@@ -77,3 +77,14 @@ def test_a_misspelling_with_two_readings_is_left_alone() -> None:
     vocabulary = Counter("cane cone".split())
     groups = [(["cine", "cane", "cone"], ["cine", "cane", "cone"])]
     assert name_variants(groups, vocabulary, {}, stem) == {}
+
+
+def test_a_letter_typed_once_for_two_or_twice_for_one_is_read_first() -> None:
+    vocabulary = Counter("flaring arms mistakes sitting".split())
+    real = frozenset({"flapping", "arms", "flaring", "sitting"})
+    speller = Speller(vocabulary, [], ["mistakes"], [], stem, real=real)
+    # one edit from "flaring" too, but a doubled letter dropped is the likelier slip: a real
+    # word no page uses, not a page's word
+    assert speller.correct("flaping") == ("flapping",)
+    assert speller.correct("mistakess") == ("mistakes",)
+    assert speller.correct("siting") == ("sitting",)

@@ -169,6 +169,7 @@ class Speller:
         self._real = real
         self._cache: dict[str, tuple[str, ...]] = {}
         self._near: NearWords | None = None
+        self._choice_set: frozenset[str] | None = None
         self._names = frozenset(names)
         # Misspellings a page lists among its names, read as the word they stand for, so the
         # whole name is found ("mermade stretch" is the keyword "mermaid stretch"); see
@@ -221,6 +222,7 @@ class Speller:
         speller._real = real
         speller._cache = {}
         speller._near = None
+        speller._choice_set = None
         for name in cls._STATE:
             setattr(speller, name, state[name])
         return speller
@@ -267,7 +269,7 @@ class Speller:
             if self._stem(word) in self._stems:
                 cached = (word,)
             else:
-                cached = self._split(word) or self._nearest(word) or (word,)
+                cached = self._split(word) or self._doubled(word) or self._nearest(word) or (word,)
             if len(self._cache) < 100_000:
                 self._cache[word] = cached
         return cached
@@ -316,6 +318,30 @@ class Speller:
         if len(ties) > 1 and self._importance(ties[0]) == self._importance(ties[1]):
             return None  # two equally good readings: leave the word as typed
         return (ties[0],)
+
+    def _doubled(self, word: str) -> tuple[str, ...] | None:
+        """The word a letter typed once for two, or twice for one, stands for ("flaping",
+        "stepss"): the commonest slip on a phone, so it goes before any other reading one
+        edit away ("flaring"). A word it may be corrected to (see `_nearest`) first; else,
+        from five letters, a real word, which is then no word of the pages ("flapping")."""
+        if len(word) < SHORT_WORD:
+            return None  # "ded" is no "deed"
+        found = dict.fromkeys(
+            (
+                *(word[: i + 1] + word[i:] for i in range(len(word)) if word[i].isalpha()),
+                *(word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]),
+            )
+        )
+        if self._choice_set is None:
+            self._choice_set = frozenset(self._choices)
+        known = [w for w in found if w in self._choice_set]
+        if known:
+            known.sort(key=self._importance, reverse=True)
+            if len(known) == 1 or self._importance(known[0]) != self._importance(known[1]):
+                return (known[0],)
+            return None
+        real = [w for w in found if w in self._real]
+        return (real[0],) if len(real) == 1 and len(word) > SHORT_WORD else None
 
     def _near_choices(self) -> NearWords:
         if self._near is None:  # built on the first unknown word, not at start-up
