@@ -723,6 +723,14 @@ def test_parts_asked_in_few_or_misspelt_words(
     assert card(engine, text, lang)[:2] == (exercise_id, section)
 
 
+def test_a_short_misspelt_name_word_is_read_as_the_one_that_completes_the_name(
+    engine: AnswerEngine,
+) -> None:
+    # "faca" is one letter from "face", "foca" (the seal), "saca" and "vaca": beside "gato",
+    # it is the cow of Cat-Cow
+    assert card(engine, "gato faca, como se hace", "es")[0] == "cat-cow"
+
+
 def test_a_misspelt_word_that_a_name_also_holds_is_still_corrected(
     engine: AnswerEngine,
 ) -> None:

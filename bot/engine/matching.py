@@ -28,6 +28,7 @@ from bot.languages.text import words
 # and still be taken for it: none up to 3 letters ("max" is not "mat"), one up to 7, two beyond.
 TYPO_EDITS = ((4, 0), (8, 1))
 TYPO_COST = 0.15  # similarity lost per edit
+NEAR_WORDS = 6  # name words an unknown word is read as, the closest first
 # A stop word inside a name ("the" in "The Saw") counts this much of a real word.
 STOP_WEIGHT = 0.05
 MAX_TYPO_LOOKUPS = 24
@@ -884,7 +885,11 @@ class NameIndex:
         found = []
         edits = next((e for size, e in TYPO_EDITS if len(word) < size), 2)
         swap_only = not edits and len(word) == 3  # "cwo" for "cow", but "max" is no "mat"
-        for candidate, distance, index in self._near.extract(word, max(edits, swap_only), 3):
+        # Six, not three: a short word is one letter from many ("faca": "face", "foca",
+        # "saca", "vaca"), and the one that completes a name said beside it must be among them.
+        for candidate, distance, index in self._near.extract(
+            word, max(edits, swap_only), NEAR_WORDS
+        ):
             if edits or sorted(candidate) == sorted(word):
                 found.append((self._surface_terms[index], 1 - TYPO_COST * distance))
         if missing:
