@@ -132,6 +132,9 @@ def test_a_described_symptom_finds_the_pregnancy_entry(engine: AnswerEngine) -> 
         ("rollup tipz", "roll-up", Section.TIPS),
         ("neckpull", "neck-pull", Section.OVERVIEW),
         ("swandive", "swan-dive", Section.OVERVIEW),
+        # a misspelling a page lists among its names, and then the rest of another name
+        ("how is the mermade stretch done", "mermaid", Section.STEPS),
+        ("sholder brige", "shoulder-bridge", Section.OVERVIEW),
     ],
 )
 def test_typos_in_names_and_parts_alike(
@@ -718,6 +721,35 @@ def test_parts_asked_in_few_or_misspelt_words(
     engine: AnswerEngine, text: str, lang: str, exercise_id: str, section: Section
 ) -> None:
     assert card(engine, text, lang)[:2] == (exercise_id, section)
+
+
+def test_a_short_misspelt_name_word_is_read_as_the_one_that_completes_the_name(
+    engine: AnswerEngine,
+) -> None:
+    # "faca" is one letter from "face", "foca" (the seal), "saca" and "vaca": beside "gato",
+    # it is the cow of Cat-Cow
+    assert card(engine, "gato faca, como se hace", "es")[0] == "cat-cow"
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        ("how to do leg poul front", "leg-pull-front"),  # two slips, between two name words
+        ("bird gdo tips", "bird-dog"),  # three letters, out of order, after "bird"
+    ],
+)
+def test_a_word_further_from_a_name_word_is_read_as_it_where_the_name_says_it(
+    engine: AnswerEngine, text: str, exercise_id: str
+) -> None:
+    assert card(engine, text)[0] == exercise_id
+
+
+def test_a_word_beside_a_word_many_names_share_is_not_read_into_a_name(
+    engine: AnswerEngine,
+) -> None:
+    # "pilates" starts a name of the seal; "wear" before it is no slip of "seal"
+    answer = engine.answer("what socks should I wear to pilates?")
+    assert answer.kind is not AnswerKind.EXERCISE and "seal" not in offered(answer)
 
 
 def test_a_misspelt_word_that_a_name_also_holds_is_still_corrected(

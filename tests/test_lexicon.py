@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.vocabulary import Section
 from bot.engine.intent import find_part
 from bot.engine.lexicon import Lexicon, lexicon
@@ -473,3 +475,17 @@ def test_a_noun_cue_is_not_asked_by_its_verb() -> None:
             w for texts in language(lang).section_cues.values() for t in texts for w in t.split()
         }
         assert language(lang).exact_cues <= written, lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "read"),
+    [
+        ("en", "hw shud i hold it", ("how", "should", "i", "hold", "it")),
+        ("en", "wen cud i add the band", ("when", "could", "i", "add", "the", "band")),
+        ("es", "xk me duele dnd la nuca", ("por", "que", "me", "duele", "donde", "la", "nuca")),
+    ],
+)
+def test_words_cut_short_on_a_phone_are_read_in_full(
+    lang: str, typed: str, read: tuple[str, ...]
+) -> None:
+    assert lexicon(lang).analyse(typed).words == read

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from bot.engine.spelling import MAX_LOOKUPS, Speller, real_words
+from bot.engine.spelling import MAX_LOOKUPS, Speller, name_variants, real_words
 from bot.languages.text import stem
 
 
@@ -57,3 +57,34 @@ def test_an_accented_real_word_is_real_as_a_message_reads_it() -> None:
     # messages are read folded: "música" arrives as "musica", which must still be a word of
     # Spanish, not a misspelling to correct into a Pilates word
     assert "musica" in real_words("es") and "cancion" in real_words("es")
+
+
+def test_misspellings_listed_among_names_are_read_as_the_word_they_stand_for() -> None:
+    vocabulary = Counter("sea lion seal floats bridge hips lift arms".split())
+    counts = {w: 100 for w in "sea lion seal floats bridge hips lift arms".split()}
+    own = "sea lion seel brigde hips lifts lion".split()
+    groups = [(own, [*own, "seal", "bridge", "lift"])]
+    variants = name_variants(groups, vocabulary, counts, stem)
+    # "seel" and "brigde" are slips of words of the same exercise's names; "lifts" is "lift"
+    # and an ending, no slip
+    assert variants == {"seel": "seal", "brigde": "bridge"}
+    speller = Speller(vocabulary, own, [], [], stem, variants=variants)
+    assert speller.correct_all(["seel", "floats"]) == ["seal", "floats"]
+    assert speller.correct("brigde") == ("bridge",)
+
+
+def test_a_misspelling_with_two_readings_is_left_alone() -> None:
+    vocabulary = Counter("cane cone".split())
+    groups = [(["cine", "cane", "cone"], ["cine", "cane", "cone"])]
+    assert name_variants(groups, vocabulary, {}, stem) == {}
+
+
+def test_a_letter_typed_once_for_two_or_twice_for_one_is_read_first() -> None:
+    vocabulary = Counter("flaring arms mistakes sitting".split())
+    real = frozenset({"flapping", "arms", "flaring", "sitting"})
+    speller = Speller(vocabulary, [], ["mistakes"], [], stem, real=real)
+    # one edit from "flaring" too, but a doubled letter dropped is the likelier slip: a real
+    # word no page uses, not a page's word
+    assert speller.correct("flaping") == ("flapping",)
+    assert speller.correct("mistakess") == ("mistakes",)
+    assert speller.correct("siting") == ("sitting",)

@@ -32,6 +32,7 @@ from bot.engine.spelling import (
     Speller,
     common_words,
     has_word_lists,
+    name_variants,
     packed_word_lists,
     real_words,
     remember_counted,
@@ -214,8 +215,14 @@ class LanguageIndex:
         vocabulary: Counter[str] = Counter()
         name_words: set[str] = set()
         names: list[tuple[str, str, bool]] = []
+        # each exercise's name words in this language, and in all its names
+        name_groups: list[tuple[set[str], set[str]]] = []
+        name_said: dict[str, list[str]] = {}  # each name's words
         for page in self.pages:
             exercise_id = page.id
+            own: set[str] = set()
+            every: set[str] = set()
+            name_groups.append((own, every))
             titles = [(page.title, page.keywords)]
             original = library.get(exercise_id, DEFAULT_LANG)
             if original is not None and original is not page:
@@ -225,7 +232,20 @@ class LanguageIndex:
                 names.append((exercise_id, title, True))
                 names.extend((exercise_id, keyword, False) for keyword in keywords)
                 for name in (title, *keywords):
-                    name_words.update(words(name))
+                    said = name_said.get(name)
+                    if said is None:
+                        said = name_said[name] = words(name)
+                    every.update(said)
+            name_words.update(every)
+            # Its names' words in this language, not those of its English names that are
+            # listed again: another language's words are not this one's typos ("glute" is
+            # no "gluteo" misspelt).
+            for name in (page.title, *page.keywords):
+                own.update(name_said[name])
+            if len(titles) > 1:
+                original_title, original_keywords = titles[1]
+                for name in (original_title, *original_keywords):
+                    own.difference_update(name_said[name])
             body = page.body.overview + page.body.benefits + page.body.mistakes + page.body.tips
             texts = (
                 page.description,
@@ -238,6 +258,25 @@ class LanguageIndex:
             # order, as one count per text.
             vocabulary.update(words_of_all(texts))
         known_words = frozenset(vocabulary)
+        variants = name_variants(name_groups, vocabulary, counts, lex.stem)
+        if variants:
+            # A misspelling a name lists is read as the word it stands for in messages (see
+            # Speller), so the name is listed so spelt too: "kris kross" as "kris cross". The
+            # name as listed stays, for the slips near it ("teazr" is one from "teazer").
+            respelt = {
+                text: " ".join(variants.get(w, w) for w in said)
+                for text, said in name_said.items()
+                if not variants.keys().isdisjoint(said)
+            }
+            names = [
+                named
+                for exercise_id, text, is_title in names
+                for named in (
+                    ((exercise_id, text, is_title), (exercise_id, respelt[text], is_title))
+                    if text in respelt
+                    else ((exercise_id, text, is_title),)
+                )
+            ]
         speller = Speller(
             vocabulary,
             name_words,
@@ -245,6 +284,7 @@ class LanguageIndex:
             lex.table_words,
             lex.stem,
             counts=counts,
+            variants=variants,
         )  # the real words are not part of its state: `from_state` is given them
         return {
             "known_words": known_words,

@@ -13,11 +13,13 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import Analysis, Lexicon
 from bot.engine.nearby import NearWords
@@ -28,6 +30,7 @@ from bot.languages.text import words
 # and still be taken for it: none up to 3 letters ("max" is not "mat"), one up to 7, two beyond.
 TYPO_EDITS = ((4, 0), (8, 1))
 TYPO_COST = 0.15  # similarity lost per edit
+NEAR_WORDS = 6  # name words an unknown word is read as, the closest first
 # A stop word inside a name ("the" in "The Saw") counts this much of a real word.
 STOP_WEIGHT = 0.05
 MAX_TYPO_LOOKUPS = 24
@@ -105,8 +108,17 @@ class NameIndex:
         prepared: list[tuple[str, str, tuple[str, ...], bool]] = []
         exercises_with: defaultdict[str, set[str]] = defaultdict(set)
         surface: dict[str, str] = {}
+        # Each name term's neighbours in names: the words said right after it (under "term>")
+        # and right before it ("<term"), little words ("the", "de") skipped (see
+        # `_beside_hits`)
+        beside: defaultdict[str, set[str]] = defaultdict(set)
         for exercise_id, text, is_title in names:
             name_words = words(text)
+            carried = [w for w in name_words if lexicon.stem(w) not in lexicon.name_fillers]
+            for left, right in pairwise(carried):
+                if len(left) >= 3 and len(right) >= 3 and not (left + right).isdigit():
+                    beside[lexicon.stem(left) + ">"].add(right)
+                    beside["<" + lexicon.stem(right)].add(left)
             variants = [name_words]
             if len(name_words) > 1:
                 variants.append(["".join(name_words)])  # "roll up" also answers to "rollup"
@@ -162,6 +174,7 @@ class NameIndex:
                 "by_rarest": Postings.build(by_rarest).state(),
                 "surface_words": sorted(surface),
                 "surface_terms": [surface[w] for w in sorted(surface)],
+                "beside": {term: sorted(found) for term, found in sorted(beside.items())},
             },
         )
 
@@ -195,6 +208,7 @@ class NameIndex:
         self._surface_words: list[str] = state["surface_words"]
         self._surface_terms: list[str] = state["surface_terms"]
         self._near = NearWords(self._surface_words)
+        self._beside: dict[str, list[str]] = state["beside"]
         self._near_cache: dict[tuple[str, int], list[tuple[str, float]]] = {}
         # For `_match_few`: plain lists index faster from Python than arrays, and each term's
         # names and each name's carrying terms are remembered (at most one entry per term or
@@ -870,7 +884,58 @@ class NameIndex:
                 joined = self._lexicon.stem(word + message.words[position + 1])
                 if joined in self._postings:  # "criss cross" said for "crisscross"
                     record(joined, 1.0, position, position + 1)
+        if hits and lookups < MAX_TYPO_LOOKUPS:
+            self._beside_hits(message, hits, record, MAX_TYPO_LOOKUPS - lookups)
         return hits
+
+    def _beside_hits(
+        self,
+        message: Analysis,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        record: Callable[..., None],
+        lookups: int,
+    ) -> None:
+        """Words a slip further from a name word than `_near_terms` reads, said where that
+        word would be: beside another word of the same name said as such ("leg pool front",
+        "bird god"). Two edits, or the same three letters in another order; the neighbour a
+        word a name carries, not a little word ("the sew" is no saw)."""
+        said = {
+            p: term
+            for term, (similarity, where) in hits.items()
+            if similarity == 1.0
+            for p in where
+        }
+        fillers = self._lexicon.name_fillers
+        stems = message.stems
+        for position, word in enumerate(message.words):
+            if (
+                lookups <= 0
+                or position in said
+                or message.stop[position]
+                or word in self._known_words
+                or not 3 <= len(word) <= MAX_TYPO_LENGTH
+                or word.isdigit()
+            ):
+                continue
+            neighbours: list[str] = []
+            for step in (-1, 1):
+                at = position + step
+                while 0 <= at < len(stems) and stems[at] in fillers:
+                    at += step
+                term = said.get(at)
+                if term is not None and term not in fillers:
+                    # the words a name says after the word before, or before the word after
+                    key = term + ">" if step < 0 else "<" + term
+                    neighbours.extend(self._beside.get(key, ()))
+            if not neighbours:
+                continue
+            lookups -= 1
+            for candidate, distance, _ in process.extract(
+                word, neighbours, scorer=OSA.distance, score_cutoff=2, limit=None
+            ):
+                if distance == 0 or (len(word) == 3 and sorted(candidate) != sorted(word)):
+                    continue
+                record(self._lexicon.stem(candidate), 1 - TYPO_COST * distance, position)
 
     def _near_terms(self, word: str, missing: int) -> list[tuple[str, float]]:
         """The name terms an unknown word may be a typo or the start of (a name word at most
@@ -884,7 +949,11 @@ class NameIndex:
         found = []
         edits = next((e for size, e in TYPO_EDITS if len(word) < size), 2)
         swap_only = not edits and len(word) == 3  # "cwo" for "cow", but "max" is no "mat"
-        for candidate, distance, index in self._near.extract(word, max(edits, swap_only), 3):
+        # Six, not three: a short word is one letter from many ("faca": "face", "foca",
+        # "saca", "vaca"), and the one that completes a name said beside it must be among them.
+        for candidate, distance, index in self._near.extract(
+            word, max(edits, swap_only), NEAR_WORDS
+        ):
             if edits or sorted(candidate) == sorted(word):
                 found.append((self._surface_terms[index], 1 - TYPO_COST * distance))
         if missing:

@@ -39,6 +39,12 @@ REAL_WORD = 5  # times a word occurs in the language's frequency list to count a
 TYPICAL = 15.0
 PLAIN_WORD = 200_000  # times a word occurs in the list to be a word of any subject ("see")
 SCARCE = 1e-4  # share of the pages' words below which a word is hardly theirs ("ver": 2 in 40 000)
+# A word of an exercise's names that no page says and the language does not know is a
+# misspelling the names list ("mermade", "sholder bridge") when it is this close to another
+# word of the same exercise's names: one edit, or two from this many letters on, the first
+# letter kept and the length within one ("mermade" is "mermaid", "hands" no "manos").
+VARIANT_WORD = 4
+VARIANT_TWO_EDITS = 7
 
 
 def word_counts(lang: str | None) -> dict[str, int]:
@@ -156,13 +162,19 @@ class Speller:
         stem: Callable[[str], str],
         real: frozenset[str] = frozenset(),
         counts: dict[str, int] | None = None,
+        variants: dict[str, str] | None = None,
     ) -> None:
         cues, protected = tuple(cues), tuple(protected)  # each is read more than once
         self._stem = stem
         self._real = real
         self._cache: dict[str, tuple[str, ...]] = {}
         self._near: NearWords | None = None
+        self._choice_set: frozenset[str] | None = None
         self._names = frozenset(names)
+        # Misspellings a page lists among its names, read as the word they stand for, so the
+        # whole name is found ("mermade stretch" is the keyword "mermaid stretch"); see
+        # `name_variants`.
+        self._variants: dict[str, str] = dict(variants or {})
         self._cues = self.cue_set(cues)
         # Words the language's tables know (greetings, other sports...) are never corrected.
         self._known = frozenset(vocabulary) | self._names | frozenset(cues) | frozenset(protected)
@@ -194,7 +206,7 @@ class Speller:
 
     _STATE = (
         "_names _cues _known _frequency _preferred _choices _splittable _stems _typical _plain "
-        "_scarce"
+        "_scarce _variants"
     ).split()
 
     def state(self) -> dict[str, Any]:
@@ -210,6 +222,7 @@ class Speller:
         speller._real = real
         speller._cache = {}
         speller._near = None
+        speller._choice_set = None
         for name in cls._STATE:
             setattr(speller, name, state[name])
         return speller
@@ -246,6 +259,9 @@ class Speller:
 
     def correct(self, word: str) -> tuple[str, ...]:
         """The word(s) `word` stands for: itself when known or when nothing is close."""
+        variant = self._variants.get(word)
+        if variant is not None:
+            return (variant,)
         if word in self._known or word.isdigit() or not SHORT_WORD - 1 <= len(word) <= LONGEST:
             return (word,)
         cached = self._cache.get(word)
@@ -253,7 +269,7 @@ class Speller:
             if self._stem(word) in self._stems:
                 cached = (word,)
             else:
-                cached = self._split(word) or self._nearest(word) or (word,)
+                cached = self._split(word) or self._doubled(word) or self._nearest(word) or (word,)
             if len(self._cache) < 100_000:
                 self._cache[word] = cached
         return cached
@@ -262,7 +278,12 @@ class Speller:
         """Every word of a message, corrected; at most MAX_LOOKUPS unknown words looked up."""
         out: list[str] = []
         lookups = 0
+        variants = self._variants
         for word in found:
+            variant = variants.get(word)
+            if variant is not None:
+                out.append(variant)
+                continue
             if word in self._known or word in self._real or lookups >= MAX_LOOKUPS:
                 out.append(word)
                 continue
@@ -298,6 +319,30 @@ class Speller:
             return None  # two equally good readings: leave the word as typed
         return (ties[0],)
 
+    def _doubled(self, word: str) -> tuple[str, ...] | None:
+        """The word a letter typed once for two, or twice for one, stands for ("flaping",
+        "stepss"): the commonest slip on a phone, so it goes before any other reading one
+        edit away ("flaring"). A word it may be corrected to (see `_nearest`) first; else,
+        from five letters, a real word, which is then no word of the pages ("flapping")."""
+        if len(word) < SHORT_WORD:
+            return None  # "ded" is no "deed"
+        found = dict.fromkeys(
+            (
+                *(word[: i + 1] + word[i:] for i in range(len(word)) if word[i].isalpha()),
+                *(word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]),
+            )
+        )
+        if self._choice_set is None:
+            self._choice_set = frozenset(self._choices)
+        known = [w for w in found if w in self._choice_set]
+        if known:
+            known.sort(key=self._importance, reverse=True)
+            if len(known) == 1 or self._importance(known[0]) != self._importance(known[1]):
+                return (known[0],)
+            return None
+        real = [w for w in found if w in self._real]
+        return (real[0],) if len(real) == 1 and len(word) > SHORT_WORD else None
+
     def _near_choices(self) -> NearWords:
         if self._near is None:  # built on the first unknown word, not at start-up
             self._near = NearWords(self._choices)
@@ -313,6 +358,58 @@ class Speller:
             if left in self._splittable and right in self._splittable:
                 return (left, right)
         return None
+
+
+def name_variants(
+    groups: Iterable[tuple[Iterable[str], Iterable[str]]],
+    vocabulary: Counter[str],
+    counts: dict[str, int],
+    stem: Callable[[str], str],
+) -> dict[str, str]:
+    """The misspellings exercises list among their names, each with the word it stands for.
+
+    Per exercise (`groups`: the words of its names in the language, and of all its names): a
+    word of the first that no page says and the language's list does not know, close to a
+    word of its names that a page says or the language knows (see VARIANT_TWO_EDITS), of
+    another stem, and not that word and an ending ("lifts"). Of several, the one the pages
+    say most, then the language; a word with two such readings, in one exercise or two, is
+    left alone."""
+    found: dict[str, str] = {}
+    clashes: set[str] = set()
+
+    def known(word: str) -> bool:
+        return word in vocabulary or counts.get(word, 0) >= REAL_WORD
+
+    for own, every in groups:
+        unknown = sorted(
+            w for w in set(own) if len(w) >= VARIANT_WORD and not w.isdigit() and not known(w)
+        )
+        if not unknown:
+            continue  # most exercises: no word read against the others
+        meant = sorted(w for w in set(every) if known(w))
+        for word in unknown:
+            ranked: list[tuple[int, int, int, str]] = []
+            for other, distance, _ in process.extract(
+                word, meant, scorer=OSA.distance, score_cutoff=2, limit=None
+            ):
+                if (
+                    abs(len(other) - len(word)) > 1
+                    or word.startswith(other)
+                    or (distance == 2 and (len(word) < VARIANT_TWO_EDITS or other[0] != word[0]))
+                    or stem(other) == stem(word)
+                ):
+                    continue
+                ranked.append(
+                    (int(distance), -vocabulary.get(other, 0), -counts.get(other, 0), other)
+                )
+            if not ranked:
+                continue
+            ranked.sort()
+            if len(ranked) > 1 and ranked[0][:3] == ranked[1][:3]:
+                clashes.add(word)  # two readings as likely
+            elif found.setdefault(word, ranked[0][3]) != ranked[0][3]:
+                clashes.add(word)
+    return {word: meant for word, meant in found.items() if word not in clashes}
 
 
 def _subject_words(

@@ -236,6 +236,32 @@ SHORTHAND: dict[str, str] = {
     "sgl": "single",
     "oa": "osteoarthritis",  # a physio's note: "knee OA"
     "lbp": "lower back pain",
+    # typed on a phone: question words and verbs cut short or spelt as said
+    "hw": "how",
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "wats": "whats",
+    "wen": "when",
+    "wer": "where",
+    "shud": "should",
+    "shld": "should",
+    "cud": "could",
+    "wud": "would",
+    "hav": "have",
+    "tht": "that",
+    "nd": "and",
+    "thru": "through",
+    "tho": "though",
+    "b4": "before",
+    "bout": "about",
+    "coz": "because",
+    "becoz": "because",
+    "bcoz": "because",
+    "dunno": "dont know",
+    "wanna": "want to",
+    "gonna": "going to",
+    "lwr": "lower",
 }
 
 # Phrases that say one concept the way one word would: a safety question is often asked
