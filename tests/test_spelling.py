@@ -88,3 +88,46 @@ def test_a_letter_typed_once_for_two_or_twice_for_one_is_read_first() -> None:
     assert speller.correct("flaping") == ("flapping",)
     assert speller.correct("mistakess") == ("mistakes",)
     assert speller.correct("siting") == ("sitting",)
+
+
+def test_a_form_the_language_list_lacks_is_no_slip_unless_of_a_cue_word() -> None:
+    """Spanish lists "año" and "jugar", not "años" or "jugaba": those are forms of real
+    words, not slips of the pages' "paños" or "jugada"; "consejoz" stays a slip of a cue."""
+    from bot.engine.lexicon import lexicon
+
+    vocabulary = Counter("panos jugada cuerpo rodilla sentar consejos".split())
+    real = frozenset({"ano", "jugar", "cuerpo", "rodilla", "sentar", "consejo"})
+    spanish = lexicon("es")
+    speller = Speller(
+        vocabulary,
+        [],
+        ["consejos"],
+        [],
+        spanish.stem,
+        real=real,
+        inflections=spanish.inflections,
+    )
+    assert speller.correct("anos") == ("anos",)  # one letter from "panos"
+    assert speller.correct("jugaba") == ("jugaba",)  # one from "jugada"
+    assert speller.correct("cuerpoz") == ("cuerpo",)  # no form of anything: a slip
+    assert speller.correct("consejoz") == ("consejos",)  # a cue word first
+
+
+def test_forms_are_read_back_to_the_listed_word() -> None:
+    from bot.engine.lexicon import lexicon
+
+    inflections = lexicon("es").inflections
+    real = frozenset({"mes", "vez", "bueno", "hablar", "entender", "empezar", "sujetar", "coger"})
+    for form, base in [
+        ("meses", "mes"),
+        ("veces", "vez"),
+        ("buenas", "bueno"),
+        ("hablabamos", "hablar"),
+        ("entiendo", "entender"),
+        ("empece", "empezar"),
+        ("sujetandote", "sujetar"),
+        ("cojo", "coger"),
+    ]:
+        assert base in inflections.bases(form, real), form
+    assert inflections.bases("mesas", real) == []
+    assert lexicon("en").inflections.bases("walked", frozenset({"walk"})) == []

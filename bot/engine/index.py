@@ -133,7 +133,9 @@ class LanguageIndex:
         self.passages = FaqIndex.from_state(state["passages"], self.lexicon)
         self.portraits = PortraitIndex.from_state(state["portraits"])
         self.common_words = common_words(spelling)
-        self.speller = Speller.from_state(state["speller"], self.lexicon.stem, real_words(spelling))
+        self.speller = Speller.from_state(
+            state["speller"], self.lexicon.stem, real_words(spelling), self.lexicon.inflections
+        )
         self._done_in: dict[str, list[str]] = {}
         self._versions: dict[str, list[tuple[Level, frozenset[str]]]] = {}
         self._plain_names: dict[tuple[str, str], bool] = {}
@@ -285,6 +287,7 @@ class LanguageIndex:
             lex.stem,
             counts=counts,
             variants=variants,
+            inflections=lex.inflections,
         )  # the real words are not part of its state: `from_state` is given them
         return {
             "known_words": known_words,

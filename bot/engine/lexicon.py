@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain
 
+from bot.engine.spelling import Inflections
 from bot.languages import language
 from bot.languages.text import stem, words
 
@@ -123,6 +124,9 @@ class Lexicon:
         self._infinitive_pronouns = v.infinitive_pronouns
         self._infinitive_endings = v.infinitive_endings
         self._diminutives = v.diminutives
+        self.inflections = Inflections(
+            v.inflections, v.stem_changes, v.infinitive_endings, v.infinitive_pronouns
+        )
         self._shorthand = v.shorthand
         self._phrases = {tuple(k.split()): w for k, w in v.phrases.items()}
         # Each phrase's first word, with the lengths of the phrases it starts (longest first):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -145,6 +145,74 @@ def common_words(lang: str | None) -> frozenset[str]:
     return word_lists(lang)[1]
 
 
+# Letters of a form's stem, and of a word with a pronoun written onto it, for it to be read
+# as a form of a listed word ("meses" is "mes", "ago" no "agir")
+FORM_STEM = 2
+FORM_WORD = 4
+
+
+class Inflections:
+    """The regular forms of a language's words that its spelling list may lack (see
+    `Language.inflections`): which listed words a word may be a form of."""
+
+    def __init__(
+        self,
+        table: Mapping[str, str] | None,
+        changes: Iterable[tuple[str, str]] = (),
+        verbs: Iterable[str] = (),
+        pronouns: Iterable[str] = (),
+    ) -> None:
+        self._bases: dict[str, tuple[str, ...]] = {}
+        for base, forms in (table or {}).items():
+            for ending in dict.fromkeys(forms.split()):
+                self._bases[ending] = (*self._bases.get(ending, ()), base)
+        self._lengths = sorted({len(e) for e in self._bases}, reverse=True)
+        self._changes = tuple(changes)
+        self._verbs = frozenset(verbs)
+        self._pronouns = tuple(pronouns)
+
+    def __bool__(self) -> bool:
+        return bool(self._bases)
+
+    def bases(self, word: str, real: Container[str]) -> list[str]:
+        """The words of `real` that `word` is a regular form of ("meses": "mes"; "entiendo":
+        "entender"), or a form with a pronoun written onto it ("sujetándote": "sujetar")."""
+        if len(word) < FORM_WORD or not self._bases:
+            return []
+        found = self._bases_of(word, real)
+        if not found:
+            for pronoun in self._pronouns:
+                if word.endswith(pronoun) and len(word) - len(pronoun) >= FORM_WORD:
+                    verb = word[: -len(pronoun)]
+                    found.extend([verb] if verb in real else self._bases_of(verb, real))
+        return found
+
+    def _bases_of(self, word: str, real: Container[str]) -> list[str]:
+        found: list[str] = []
+        for length in self._lengths:
+            stem_length = len(word) - length
+            if stem_length < FORM_STEM:
+                continue
+            bases = self._bases.get(word[stem_length:])
+            if bases is None:
+                continue
+            stem = word[:stem_length]
+            for base in bases:
+                if stem + base in real:
+                    found.append(stem + base)
+                if base not in self._verbs:
+                    continue
+                for written, listed in self._changes:
+                    at = stem.rfind(written)
+                    changed = stem[:at] + listed + stem[at + len(written) :] + base
+                    if at > 0 and changed in real:
+                        found.append(changed)
+        return found
+
+
+NO_INFLECTIONS = Inflections(None)
+
+
 class Speller:
     """Corrects a word that no page and no table uses to the vocabulary word it most likely is.
 
@@ -163,10 +231,12 @@ class Speller:
         real: frozenset[str] = frozenset(),
         counts: dict[str, int] | None = None,
         variants: dict[str, str] | None = None,
+        inflections: Inflections = NO_INFLECTIONS,
     ) -> None:
         cues, protected = tuple(cues), tuple(protected)  # each is read more than once
         self._stem = stem
         self._real = real
+        self._inflections = inflections
         self._cache: dict[str, tuple[str, ...]] = {}
         self._near: NearWords | None = None
         self._choice_set: frozenset[str] | None = None
@@ -215,11 +285,16 @@ class Speller:
 
     @classmethod
     def from_state(
-        cls, state: dict[str, Any], stem: Callable[[str], str], real: frozenset[str]
+        cls,
+        state: dict[str, Any],
+        stem: Callable[[str], str],
+        real: frozenset[str],
+        inflections: Inflections = NO_INFLECTIONS,
     ) -> Speller:
         speller = cls.__new__(cls)
         speller._stem = stem
         speller._real = real
+        speller._inflections = inflections
         speller._cache = {}
         speller._near = None
         speller._choice_set = None
@@ -270,6 +345,9 @@ class Speller:
                 cached = (word,)
             else:
                 cached = self._split(word) or self._doubled(word) or self._nearest(word) or (word,)
+                base = self._form_of(word, cached) if cached != (word,) else None
+                if base is not None:
+                    cached = (base,) if base in self._known else (word,)
             if len(self._cache) < 100_000:
                 self._cache[word] = cached
         return cached
@@ -290,6 +368,17 @@ class Speller:
             lookups += 1
             out.extend(self.correct(word))
         return out
+
+    def _form_of(self, word: str, reading: tuple[str, ...]) -> str | None:
+        """The real word that `word`, which would be read as `reading`, is a form of, when the
+        language's list lacks that form ("meses": "mes", not "metes"); one the pages use
+        first, read in its stead ("nadáramos": "nadar", which the stemmer does not see once
+        the accent is folded). A slip of a cue word stays one: the pages' question words are
+        likelier than a rare form ("beneficos" is "beneficios", not a form of "benéfico")."""
+        if len(reading) == 1 and reading[0] in self._cues and OSA.distance(word, reading[0]) < 2:
+            return None
+        bases = self._inflections.bases(word, self._real)
+        return next((b for b in bases if b in self._known), bases[0] if bases else None)
 
     def _nearest(self, word: str) -> tuple[str, ...] | None:
         if len(word) < SHORT_WORD:

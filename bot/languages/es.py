@@ -1072,6 +1072,45 @@ SMALL_TALK: frozenset[str] = frozenset(
 )
 
 # The pages' section headings, folded, and the part each holds.
+# The regular forms of nouns, adjectives and verbs (see Language.inflections): plurals, the
+# feminine, and each tense of the three conjugations, from a stem to which "ar", "er" or "ir"
+# makes the infinitive ("habl": "hablo", "hablaba", "hablando"; "com": "comieron").
+INFLECTIONS: dict[str, str] = {
+    "": "s es",
+    "z": "ces",
+    "o": "a os as",
+    "ar": """
+    o as a amos ais an e aste o aron aba abas abamos abais aban e es emos eis en ara aras
+    aramos arais aran ase ases asemos aseis asen ando ado ada ados adas ad are aras ara aremos
+    areis aran aria arias ariamos ariais arian
+    """,
+    "er": """
+    o es e emos eis en i iste io imos isteis ieron ia ias iamos iais ian a as amos ais an iera
+    ieras ieramos ierais ieran iese ieses iesemos ieseis iesen iendo yendo ido ida idos idas ed
+    ere eras era eremos ereis eran eria erias eriamos eriais erian
+    """,
+    "ir": """
+    o es e imos is en i iste io imos isteis ieron ia ias iamos iais ian a as amos ais an iera
+    ieras ieramos ierais ieran iese ieses iesemos ieseis iesen iendo yendo ido ida idos idas id
+    ire iras ira iremos ireis iran iria irias iriamos iriais irian
+    """,
+}
+# Vowels that change in a verb's stem ("puedo": "poder", "sirvo": "servir", "duermo":
+# "dormir") and letters written otherwise before some endings ("empecé": "empezar", "toqué":
+# "tocar", "llegué": "llegar", "cojo": "coger", "conozco": "conocer", "tengo": "tener").
+STEM_CHANGES: tuple[tuple[str, str], ...] = (
+    ("ie", "e"),
+    ("ue", "o"),
+    ("i", "e"),
+    ("u", "o"),
+    ("c", "z"),
+    ("qu", "c"),
+    ("gu", "g"),
+    ("j", "g"),
+    ("zc", "c"),
+    ("g", ""),
+)
+
 SECTION_HEADINGS: dict[str, str] = {
     "beneficios": "benefits",
     "errores comunes a evitar": "mistakes",
@@ -1097,6 +1136,8 @@ LANGUAGE = register(
         imperative_endings=("a", "e"),
         infinitive_pronouns=("lo", "la", "los", "las", "le", "les", "me", "te", "se", "nos"),
         infinitive_endings=("ar", "er", "ir"),
+        inflections=INFLECTIONS,
+        stem_changes=STEM_CHANGES,
         diminutives=DIMINUTIVES,
         synonyms=SYNONYMS,
         section_cues=SECTION_CUES,
