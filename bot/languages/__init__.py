@@ -97,9 +97,9 @@ class Language:
     infinitive_pronouns: tuple[str, ...] = ()
     infinitive_endings: tuple[str, ...] = ()
     # The regular forms of a word its spelling list may hold in one form only (Spanish:
-    # "mes", "hablar"), so that "meses" or "hablaba" is read as a real word, not as a slip:
-    # each ending of a listed word ("" for any word, "ar" for a verb) with the endings of its
-    # forms, as folded. Words as written to the form's ending.
+    # "mes", "hablar"; English: "color", not "colour"), so that "meses", "hablaba" or
+    # "colour" is read as a real word, not as a slip: each ending of a listed word ("" for any
+    # word, "ar" for a verb) with the endings of its forms, as folded.
     inflections: Mapping[str, str] | None = None
     # How a verb's stem may change in its forms, each as written in the form and in the
     # infinitive ("ie" and "e": "entiendo" is "entender"); the last one in the stem.

@@ -1494,6 +1494,36 @@ SMALL_TALK: frozenset[str] = frozenset(
     ]
 )
 
+# The spelling list is American: British spellings of its words, by their American endings
+# (see Language.inflections), are words too ("colour", "realised", "centre", "mouldy").
+INFLECTIONS: dict[str, str] = {
+    "ize": "ise",
+    "izes": "ises",
+    "ized": "ised",
+    "izing": "ising",
+    "ization": "isation",
+    "izations": "isations",
+    "yze": "yse",
+    "yzed": "ysed",
+    "yzing": "ysing",
+    "or": "our",
+    "ors": "ours",
+    "ored": "oured",
+    "oring": "ouring",
+    "orite": "ourite",
+    "orites": "ourites",
+    "orful": "ourful",
+    "orhood": "ourhood",
+    "ter": "tre",
+    "ters": "tres",
+    "ense": "ence",
+    "old": "ould",
+    "olds": "oulds",
+    "oldy": "ouldy",
+    "eled": "elled",
+    "eling": "elling",
+}
+
 # The pages' section headings, folded, and the part each holds.
 SECTION_HEADINGS: dict[str, str] = {
     "benefits": "benefits",
@@ -1523,6 +1553,7 @@ LANGUAGE = register(
         section_cues=SECTION_CUES,
         exact_cues=EXACT_CUES,
         plural_endings=("s", "es"),
+        inflections=INFLECTIONS,
         section_headings=SECTION_HEADINGS,
         positions=POSITIONS,
         random_cues=RANDOM_CUES,
