@@ -125,7 +125,11 @@ class Lexicon:
         self._infinitive_endings = v.infinitive_endings
         self._diminutives = v.diminutives
         self.inflections = Inflections(
-            v.inflections, v.stem_changes, v.infinitive_endings, v.infinitive_pronouns
+            v.inflections,
+            v.stem_changes,
+            v.infinitive_endings,
+            v.infinitive_pronouns,
+            v.diminutives,
         )
         self._shorthand = v.shorthand
         self._phrases = {tuple(k.split()): w for k, w in v.phrases.items()}

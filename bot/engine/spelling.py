@@ -161,7 +161,9 @@ class Inflections:
         changes: Iterable[tuple[str, str]] = (),
         verbs: Iterable[str] = (),
         pronouns: Iterable[str] = (),
+        diminutives: Iterable[tuple[str, str]] = (),
     ) -> None:
+        self._diminutives = tuple(diminutives)
         self._bases: dict[str, tuple[str, ...]] = {}
         for base, forms in (table or {}).items():
             for ending in dict.fromkeys(forms.split()):
@@ -180,6 +182,11 @@ class Inflections:
         if len(word) < FORM_WORD or not self._bases:
             return []
         found = self._bases_of(word, real)
+        for suffix, replacement in () if found else self._diminutives:
+            if word.endswith(suffix) and len(word) - len(suffix) >= FORM_STEM:
+                # "besito": "beso"; "minutitos": "minutos", a form of "minuto"
+                base = word[: -len(suffix)] + replacement
+                found.extend([base] if base in real else self._bases_of(base, real))
         if not found:
             for pronoun in self._pronouns:
                 if word.endswith(pronoun) and len(word) - len(pronoun) >= FORM_WORD:
