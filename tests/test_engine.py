@@ -1424,6 +1424,17 @@ def test_a_nickname_two_exercises_share_offers_both_article_or_not(
     assert {"swan-prep", "swan-dive"} <= {e.id for e in answer.candidates}
 
 
+@pytest.mark.parametrize("text", ["dame los pasos del cisne", "errores del cisne"])
+def test_a_shared_nickname_with_a_part_asked_still_chooses_neither(
+    engine: AnswerEngine, text: str
+) -> None:
+    """The words that ask for a part ("pasos", "errores") choose no exercise: "cisne" with
+    them is as open as "cisne" alone, Swan Prep or Swan Dive."""
+    answer = engine.answer(text, "es")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {"swan-prep", "swan-dive"} <= {e.id for e in answer.candidates}
+
+
 def test_one_after_a_describing_word_is_no_name_s_number(engine: AnswerEngine) -> None:
     """ "that straight leg stretch one": "one" stands for the exercise, so it is not One Leg
     Stretch (Single Leg Stretch's alias) but one of the two straight leg stretches; "one
