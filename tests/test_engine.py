@@ -1435,6 +1435,19 @@ def test_a_shared_nickname_with_a_part_asked_still_chooses_neither(
     assert {"swan-prep", "swan-dive"} <= {e.id for e in answer.candidates}
 
 
+def test_words_four_titles_share_offer_all_four(engine: AnswerEngine) -> None:
+    """ "leg stretches" is in four titles (single, double, and their straight-leg versions):
+    all four are offered, not the first three."""
+    answer = engine.answer("leg stretches")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {
+        "single-leg-stretch",
+        "double-leg-stretch",
+        "single-straight-leg-stretch",
+        "double-straight-leg-stretch",
+    } <= {e.id for e in answer.candidates}
+
+
 def test_one_after_a_describing_word_is_no_name_s_number(engine: AnswerEngine) -> None:
     """ "that straight leg stretch one": "one" stands for the exercise, so it is not One Leg
     Stretch (Single Leg Stretch's alias) but one of the two straight leg stretches; "one

@@ -28,6 +28,7 @@ SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
 OTHER_WORDS = 2  # words no page uses that, with FEW_KNOWN or fewer that pages do, make a
 FEW_KNOWN = 2  # one-sentence message about another thing of the same name
 MAX_SUGGESTIONS = 3
+SHARED_MAX = 5  # exercises offered whose titles all hold the words said
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
@@ -241,8 +242,10 @@ def _suggestions(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     sharing = [m for m in names if said and m.title_positions >= said]
     if len(sharing) >= 2:
         # Nothing but words several titles share ("roll", "double leg"): those exercises.
+        # All of them, up to SHARED_MAX: "single leg" is any of four, and leaving one out
+        # offers a choice that may not hold the one meant.
         sharing.sort(key=lambda m: m.title_score, reverse=True)
-        return tuple(m.exercise_id for m in sharing[:MAX_SUGGESTIONS])
+        return tuple(m.exercise_id for m in sharing[:SHARED_MAX])
     scores = [(m.exercise_id, adjusted(m, message.analysis, index, frozenset())) for m in names]
     top = scores[0][1]
     if top < SUGGEST_FLOOR:
