@@ -1448,6 +1448,16 @@ def test_words_four_titles_share_offer_all_four(engine: AnswerEngine) -> None:
     } <= {e.id for e in answer.candidates}
 
 
+def test_a_phrase_in_a_keyword_of_several_exercises_offers_them(engine: AnswerEngine) -> None:
+    """Each exercise of the series of five has a keyword "series of five ...": the phrase
+    alone, in no title, names any of the five."""
+    answer = engine.answer("the five series exercises")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {"single-leg-stretch", "double-leg-stretch", "criss-cross"} <= {
+        e.id for e in answer.candidates
+    }
+
+
 def test_one_after_a_describing_word_is_no_name_s_number(engine: AnswerEngine) -> None:
     """ "that straight leg stretch one": "one" stands for the exercise, so it is not One Leg
     Stretch (Single Leg Stretch's alias) but one of the two straight leg stretches; "one

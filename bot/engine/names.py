@@ -246,6 +246,11 @@ def _suggestions(message: Message, index: LanguageIndex) -> tuple[str, ...]:
         # offers a choice that may not hold the one meant.
         sharing.sort(key=lambda m: m.title_score, reverse=True)
         return tuple(m.exercise_id for m in sharing[:SHARED_MAX])
+    # A phrase of several words that each of several names holds whole, though none of their
+    # titles ("series of five", said in a keyword of each exercise of that series)
+    phrase = [m for m in names if len(said) >= 2 and m.positions >= said]
+    if len(phrase) >= 2:
+        return tuple(m.exercise_id for m in phrase[:SHARED_MAX])
     scores = [(m.exercise_id, adjusted(m, message.analysis, index, frozenset())) for m in names]
     top = scores[0][1]
     if top < SUGGEST_FLOOR:
