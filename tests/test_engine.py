@@ -1458,6 +1458,17 @@ def test_a_phrase_in_a_keyword_of_several_exercises_offers_them(engine: AnswerEn
     }
 
 
+def test_a_name_half_said_that_a_description_fits_another_exercise_offers_both(
+    engine: AnswerEngine,
+) -> None:
+    """ "levantar un brazo y la pierna contraria" holds most of a keyword of Bird Dog, but
+    Dead Bug's own text explains those words as well (lying on the back, it reaches an arm
+    and the other leg too): the half name chose nothing, both are offered."""
+    answer = engine.answer("el de levantar un brazo y la pierna contraria", "es")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {"bird-dog", "dead-bug"} <= {e.id for e in answer.candidates}
+
+
 def test_one_after_a_describing_word_is_no_name_s_number(engine: AnswerEngine) -> None:
     """ "that straight leg stretch one": "one" stands for the exercise, so it is not One Leg
     Stretch (Single Leg Stretch's alias) but one of the two straight leg stretches; "one
