@@ -1424,6 +1424,51 @@ def test_a_nickname_two_exercises_share_offers_both_article_or_not(
     assert {"swan-prep", "swan-dive"} <= {e.id for e in answer.candidates}
 
 
+@pytest.mark.parametrize("text", ["dame los pasos del cisne", "errores del cisne"])
+def test_a_shared_nickname_with_a_part_asked_still_chooses_neither(
+    engine: AnswerEngine, text: str
+) -> None:
+    """The words that ask for a part ("pasos", "errores") choose no exercise: "cisne" with
+    them is as open as "cisne" alone, Swan Prep or Swan Dive."""
+    answer = engine.answer(text, "es")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {"swan-prep", "swan-dive"} <= {e.id for e in answer.candidates}
+
+
+def test_words_four_titles_share_offer_all_four(engine: AnswerEngine) -> None:
+    """ "leg stretches" is in four titles (single, double, and their straight-leg versions):
+    all four are offered, not the first three."""
+    answer = engine.answer("leg stretches")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {
+        "single-leg-stretch",
+        "double-leg-stretch",
+        "single-straight-leg-stretch",
+        "double-straight-leg-stretch",
+    } <= {e.id for e in answer.candidates}
+
+
+def test_a_phrase_in_a_keyword_of_several_exercises_offers_them(engine: AnswerEngine) -> None:
+    """Each exercise of the series of five has a keyword "series of five ...": the phrase
+    alone, in no title, names any of the five."""
+    answer = engine.answer("the five series exercises")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {"single-leg-stretch", "double-leg-stretch", "criss-cross"} <= {
+        e.id for e in answer.candidates
+    }
+
+
+def test_a_name_half_said_that_a_description_fits_another_exercise_offers_both(
+    engine: AnswerEngine,
+) -> None:
+    """ "levantar un brazo y la pierna contraria" holds most of a keyword of Bird Dog, but
+    Dead Bug's own text explains those words as well (lying on the back, it reaches an arm
+    and the other leg too): the half name chose nothing, both are offered."""
+    answer = engine.answer("el de levantar un brazo y la pierna contraria", "es")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {"bird-dog", "dead-bug"} <= {e.id for e in answer.candidates}
+
+
 def test_one_after_a_describing_word_is_no_name_s_number(engine: AnswerEngine) -> None:
     """ "that straight leg stretch one": "one" stands for the exercise, so it is not One Leg
     Stretch (Single Leg Stretch's alias) but one of the two straight leg stretches; "one

@@ -136,7 +136,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     part = find_part(analysis, lexicon)
     lookup = index.names.lookup(analysis)
     cues = (part.positions if part else frozenset()) | request.positions
-    named = _named(lookup.matches, analysis, index, cues | lookup.words)
+    named = _named(lookup.matches, analysis, index, cues | lookup.words, cues)
     said = frozenset().union(*(m.positions for m in named))
     if named:
         # The names' words are taken out first: "what does the saw do" asks "what does ... do".
@@ -519,10 +519,15 @@ def split_story(text: str) -> tuple[list[str], str] | None:
 
 
 def _named(
-    names: list[NameMatch], message: Analysis, index: LanguageIndex, explained: frozenset[int]
+    names: list[NameMatch],
+    message: Analysis,
+    index: LanguageIndex,
+    explained: frozenset[int],
+    cues: frozenset[int] = frozenset(),
 ) -> list[NameMatch]:
     """The exercise the message names, then any others it also names in other words
-    ("is side bend the same as mermaid"); empty when no name is clear."""
+    ("is side bend the same as mermaid"); empty when no name is clear. `cues`: the words that
+    ask for a part or a random pick, which choose no name."""
     scored = [(m, adjusted(m, message, index, explained)) for m in names]
     strong = [(m, s) for m, s in scored if s >= NAME_ALONE and _distinctive(m, message, index)]
     if not strong:
@@ -543,13 +548,15 @@ def _named(
     top, score = max(strong, key=lambda ms: (len(said(ms[0])), ms[1], ms[0].is_title))
     # One word, exactly a nickname of one exercise ("cisne" of Swan Prep) and also part of
     # other exercises' names ("cisne con balanceo"): not a choice the message made; nor with
-    # its article ("el cisne"), which names nothing.
+    # its article ("el cisne"), which names nothing, nor with words that ask for a part of it
+    # ("explain the cisne"), which choose none.
     fillers = index.lexicon.name_fillers
 
     def core(match: NameMatch) -> frozenset[int]:
         return frozenset(p for p in match.positions if message.stems[p] not in fillers)
 
-    nickname = len(message.said) == 1 and core(top) == message.said and top.score >= 1.0
+    alone = message.said - cues
+    nickname = len(alone) == 1 and core(top) == alone and top.score >= 1.0
     also: list[NameMatch] = []
     for rival, rival_score in scored:
         if rival is top or (rival.positions < top.positions and not nickname):

@@ -28,6 +28,8 @@ SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
 OTHER_WORDS = 2  # words no page uses that, with FEW_KNOWN or fewer that pages do, make a
 FEW_KNOWN = 2  # one-sentence message about another thing of the same name
 MAX_SUGGESTIONS = 3
+DESCRIBED_AS_WELL = 0.1  # another exercise described within this share of the named one's fit
+SHARED_MAX = 5  # exercises offered whose titles all hold the words said
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
@@ -75,6 +77,8 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
         score = CARD
     if done_elsewhere(message.position, top.exercise_id, index):
         score *= OTHER_POSITION
+    if score < CARD and _described_as_well(top, message):
+        score = min(score, CARD_UNANSWERED)
     section, level = (part.section, part.level) if part else (Section.OVERVIEW, None)
     if section in (Section.OVERVIEW, Section.STEPS):
         # "teaser 3 please", "how do I do the bent knee teaser": a version of it named, the
@@ -95,6 +99,19 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
         evidence=top.name,
     )
     return card, off_topic
+
+
+def _described_as_well(top: NameMatch, message: Message) -> bool:
+    """Whether a name only half said (most of a keyword, none of the title) comes with words
+    that another exercise's own text explains at least about as well as the named one's
+    ("lifting an arm and the other leg": Bird Dog's keyword, or Dead Bug's movement): then
+    the name chose nothing, and its card is only offered."""
+    if top.title_score >= 1.0 or top.score >= 1.0 or not message.portrayed:
+        return False
+    fits = dict(message.portrayed)
+    own = fits.get(top.exercise_id, 0.0)
+    other = max((f for e, f in message.portrayed if e != top.exercise_id), default=0.0)
+    return other >= own - DESCRIBED_AS_WELL * max(own, other)
 
 
 def asks_about_something_else(top: NameMatch, message: Message, index: LanguageIndex) -> bool:
@@ -241,8 +258,15 @@ def _suggestions(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     sharing = [m for m in names if said and m.title_positions >= said]
     if len(sharing) >= 2:
         # Nothing but words several titles share ("roll", "double leg"): those exercises.
+        # All of them, up to SHARED_MAX: "single leg" is any of four, and leaving one out
+        # offers a choice that may not hold the one meant.
         sharing.sort(key=lambda m: m.title_score, reverse=True)
-        return tuple(m.exercise_id for m in sharing[:MAX_SUGGESTIONS])
+        return tuple(m.exercise_id for m in sharing[:SHARED_MAX])
+    # A phrase of several words that each of several names holds whole, though none of their
+    # titles ("series of five", said in a keyword of each exercise of that series)
+    phrase = [m for m in names if len(said) >= 2 and m.positions >= said]
+    if len(phrase) >= 2:
+        return tuple(m.exercise_id for m in phrase[:SHARED_MAX])
     scores = [(m.exercise_id, adjusted(m, message.analysis, index, frozenset())) for m in names]
     top = scores[0][1]
     if top < SUGGEST_FLOOR:

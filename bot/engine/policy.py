@@ -52,10 +52,15 @@ def _offerable(candidate: Candidate | None) -> bool:
 
 
 def _options(candidates: Iterable[Candidate]) -> tuple[str, ...]:
+    """The exercises to offer, best candidate first: at most MAX_SUGGESTIONS, or every one
+    the first candidate offers (all the exercises whose names share the words said)."""
     found: list[str] = []
+    limit = MAX_SUGGESTIONS
     for candidate in candidates:
         ids = candidate.options or ((candidate.exercise_id,) if candidate.exercise_id else ())
+        if not found:
+            limit = max(limit, len(ids))
         for exercise_id in ids:
             if exercise_id not in found:
                 found.append(exercise_id)
-    return tuple(found[:MAX_SUGGESTIONS])
+    return tuple(found[:limit])
