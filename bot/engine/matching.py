@@ -896,7 +896,7 @@ class NameIndex:
         lookups: int,
     ) -> None:
         """Words a slip further from a name word than `_near_terms` reads, said where that
-        word would be: beside another word of the same name said as such ("leg pool front",
+        word would be: beside another word of the same name said as such ("bird gdo",
         "bird god"). Two edits, or the same three letters in another order; the neighbour a
         word a name carries, not a little word ("the sew" is no saw)."""
         said = {

@@ -7,6 +7,7 @@ Every producer reads this; none analyses the text again.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from bot.content import Section
@@ -108,6 +109,12 @@ class Message:
             for position, (term, stop) in enumerate(zip(a.terms, a.stop, strict=True))
             if not stop and position not in used
         ]
+
+    def said_in_question(self, positions: Iterable[int]) -> bool:
+        """Whether words at `positions` are said in the question sentence, when a story
+        comes before it (a term of them is in `focus`); always, for a message of one part."""
+        terms = self.analysis.terms
+        return not self.focus or any(terms[p] in self.focus for p in positions)
 
     @property
     def subjects(self) -> list[NameMatch]:

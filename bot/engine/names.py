@@ -306,7 +306,7 @@ def everyday_thing(top: NameMatch, message: Message, index: LanguageIndex) -> bo
                 signs += 1  # asked of it outright: "what is the teaser, my friend said it"
     first = min(top.positions)
     if first <= min(a.said, default=0) and (first == 0 or a.words[first - 1] not in lex.speaker):
-        # said first, the topic ("the saw, how's it done properly?"), not one's own ("my saw")
+        # said first, the topic ("the saw, walk me through it"), not one's own ("my saw")
         signs += 1
     other = 0
     for p in rest:

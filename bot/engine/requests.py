@@ -46,12 +46,8 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
 def _asked_in_story(message: Message, index: LanguageIndex) -> bool:
     """Whether every word that asks for a pick ("exercise for", "surprise") is said in the
     story before the question sentence, none in that sentence."""
-    if not message.focus:
-        return False
-    analysis = message.analysis
-    cues = [span for _, span in index.lexicon.random_cues.find_all(analysis)]
-    said = {analysis.terms[p] for span in cues for p in span}
-    return bool(said) and said.isdisjoint(message.focus)
+    cues = {p for _, span in index.lexicon.random_cues.find_all(message.analysis) for p in span}
+    return bool(cues) and not message.said_in_question(cues)
 
 
 def _describes_around(message: Message) -> bool:

@@ -235,9 +235,8 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     short = len(said) <= SHORT_REQUEST
     cue = {p for _, span in lexicon.session_cues.find_all(analysis) for p in span}
     length = {p for p, w in enumerate(analysis.words) if w in lexicon.session_lengths}
-    stated_here = filters.max_seconds is not None  # "20 minutes": read from the whole message
-    asked_here = any(analysis.terms[p] in message.focus for p in cue | length)
-    if message.focus and not stated_here and not asked_here:
+    stated = filters.max_seconds is not None  # "20 minutes": read from the whole message
+    if not stated and not message.said_in_question(cue | length):
         # "I'm 22 weeks pregnant and still go to class twice a week. ... we alternate arms
         # and legs quickly... Can I keep doing it or should I swap it for something else?":
         # the class and the "quickly" are the story's; its question asks for no session
