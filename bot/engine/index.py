@@ -318,7 +318,11 @@ class LanguageIndex:
             position = lex.stated_position(page.description)
             if position is not None:
                 position_of[exercise_id] = position
-            name_terms = frozenset(lex.term(w) for w in words(page.title))
+            # The page's names: its title's words and its one-word keywords ("clamshells"),
+            # which a question may use for its name as well as the title.
+            name_terms = frozenset(lex.term(w) for w in words(page.title)) | frozenset(
+                lex.term(k[0]) for k in map(words, page.keywords) if len(k) == 1
+            )
             context = " ".join((page.title, *page.keywords, page.description, *page.steps))
             contexts.append(context)
             overview = (block.text for block in page.body.overview)
