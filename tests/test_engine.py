@@ -1715,3 +1715,33 @@ def test_a_level_alone_names_no_exercise_whose_keyword_holds_it(engine: AnswerEn
         "top knee. How far should it open?",
     )
     assert "knee" in question
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        (
+            "On all fours rounding and arching my back, my wrists ache after a minute. "
+            "What do I do?",
+            "en",
+            "cat-cow",
+        ),
+        ("En la sierra me tiran mucho los isquios. ¿Qué hago?", "es", "the-saw"),
+    ],
+)
+def test_what_to_do_after_a_problem_told_asks_about_the_problem_not_the_steps(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    """ "What do I do?" asks for the steps, but after a problem told it asks what to do about
+    that problem: the entry on it answers, and the steps are only a guess."""
+    part = read(text, engine._index(lang)).part
+    assert part is not None and part.tentative
+    assert entry(engine, text, lang)[0] == exercise_id
+
+
+def test_a_part_asked_in_a_question_of_its_own_after_someone_elses_trouble_is_asked(
+    engine: AnswerEngine,
+) -> None:
+    # the trouble is in the story, and the question sentence asks the benefits in full
+    text = "My husband has a bad back. What is the roll up good for?"
+    assert card(engine, text) == ("roll-up", Section.BENEFITS, None)

@@ -69,7 +69,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     exercise_id, fit = found
     part = message.part
     score = CARD_BASE + CARD_SLOPE * fit
-    if part is not None and part.section is Section.STEPS:
+    if part is not None and part.tentative:
+        pass  # a part only guessed at ("...my wrists hurt. What do I do?"): the entry first
+    elif part is not None and part.section is Section.STEPS:
         score = max(score, PART_ASKED)  # "how do I do the one where...": its steps
     elif part is not None and part.section is not Section.OVERVIEW:
         # "tips for the one where..., I keep tipping forward": an entry about that problem

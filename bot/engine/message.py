@@ -171,6 +171,8 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             and (own.section, own.level) != (part.section, part.level)
         ):
             part = own
+    if part is not None and _after_a_problem(part, analysis, index, said, asked_at):
+        part = replace(part, tentative=True)
     cues = cues | (part.positions if part else frozenset())
     # The words that ask for a name ("what do you call it when") describe nothing.
     asking = frozenset(p for _, span in lexicon.name_requests.find_all(analysis) for p in span)
@@ -335,6 +337,38 @@ def _focus(sentences: _Sentences, index: LanguageIndex) -> frozenset[str]:
         return frozenset()
     analysis = sentences.analysis(asking[-1])
     return frozenset(t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop)
+
+
+# Parts that a question after a problem told asks no more than "what about it?": "my wrists
+# hurt on all fours. What should I do?" asks what to do about the wrists, not the steps; "I
+# can't get my legs over without kicking, why?" asks why that happens, not what it is good for.
+_GENERAL_PARTS = frozenset({Section.STEPS, Section.BENEFITS})
+
+
+def _after_a_problem(
+    part: PartAsked,
+    analysis: Analysis,
+    index: LanguageIndex,
+    names: frozenset[int],
+    question: frozenset[int],
+) -> bool:
+    """Whether a general part (`_GENERAL_PARTS`) is asked after the message tells a problem:
+    a trouble word before its cue (not a name's), in the `question` sentence that asks it, or
+    anywhere before a question sentence that says nothing but the cue ("...my wrists hurt.
+    What do I do?"). Then the part is only a guess, shown when no entry answers the problem."""
+    if part.tentative or part.section not in _GENERAL_PARTS or not part.positions:
+        return False
+    first = min(part.positions)
+    told = range(first)
+    if question and part.positions <= question:
+        bare = all(analysis.stop[p] or p in part.positions for p in question)
+        if not bare:
+            told = range(min(question), first)
+    trouble = index.lexicon.trouble
+    return any(
+        p not in names and (analysis.words[p] in trouble or analysis.terms[p] in trouble)
+        for p in told
+    )
 
 
 def _asks(

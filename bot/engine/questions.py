@@ -104,7 +104,11 @@ def _propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         return
     # "How do I do the one where you stand and peel down...": the steps of the exercise
     # described, whatever entry the describing words touch.
-    steps_asked = message.part is not None and message.part.section is Section.STEPS
+    steps_asked = (
+        message.part is not None
+        and not message.part.tentative
+        and message.part.section is Section.STEPS
+    )
     if named:
         yield from _about_named(message, index)
     else:
@@ -120,7 +124,8 @@ def _propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # explains is the description and only the rest may ask something more. Without
             # one, the words that describe are also those of the problem ("my hands don't
             # meet behind my back" in Double Leg Kick, whose steps clasp them there).
-            page = index.faq.context_of(exercise_id) if message.part else frozenset()
+            asked = message.part is not None and not message.part.tentative
+            page = index.faq.context_of(exercise_id) if asked else frozenset()
             rest = [t for t in message.content_terms() if t not in page]
             question = [t for t in message.content_terms(message.cue_positions) if t not in page]
             for candidate in _about_ids({exercise_id}, rest, question, message, index):

@@ -162,6 +162,8 @@ STOP_WORDS: frozenset[str] = frozenset(
         "kinda",
         "really",
         "actually",
+        "exactly",
+        "basically",
         "maybe",
         "still",
         "even",

@@ -18,6 +18,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     ok pues oye mira bueno entonces ejercicio ejercicios pilates movimiento postura cosa hola
     favor va van vas voy mas debo deberia debe quiero quieres necesito saber dime decir
     todavia incluso quizas quiza realmente cosas demasiado consigo consigue consigues conseguir
+    exactamente precisamente concretamente basicamente
     estas estes estuviera estuvieras estuviese estuvieses
     """.split()
 )
