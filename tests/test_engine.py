@@ -1715,3 +1715,18 @@ def test_a_level_alone_names_no_exercise_whose_keyword_holds_it(engine: AnswerEn
         "top knee. How far should it open?",
     )
     assert "knee" in question
+
+
+def test_a_name_in_everyday_words_said_inside_a_description_of_another_exercise(
+    engine: AnswerEngine,
+) -> None:
+    """A name of Rolling Like a Ball, "rolling back", is also what a description of the Seal
+    says on the way: the page that explains the rest (the ankles held, the feet clapped) goes
+    first, and the name alone chooses nothing."""
+    text = (
+        "hands on the ankles, roll back onto the shoulders then clap the feet together,"
+        " a bit like a dolphin at the zoo"
+    )
+    answer = engine.answer(text, "en")
+    assert answer.kind is not AnswerKind.EXERCISE
+    assert [e.id for e in answer.candidates][:1] == ["seal"]
