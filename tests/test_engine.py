@@ -1730,3 +1730,14 @@ def test_a_name_in_everyday_words_said_inside_a_description_of_another_exercise(
     answer = engine.answer(text, "en")
     assert answer.kind is not AnswerKind.EXERCISE
     assert [e.id for e in answer.candidates][:1] == ["seal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("which exercise is that, knees open, clapping the feet as you roll", "en"),
+        ("ese en que te tumbas de lado y subes la pierna de arriba", "es"),
+    ],
+)
+def test_which_exercise_is_it_asks_for_a_name(engine: AnswerEngine, text: str, lang: str) -> None:
+    assert read(text, engine._index(lang)).asks_which

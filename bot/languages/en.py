@@ -1375,6 +1375,12 @@ NAME_REQUESTS: tuple[str, ...] = (
     "what is that one",
     "what do you call",
     "what do they call",
+    "which exercise is it",
+    "which exercise is that",
+    "which exercise is this",
+    "what exercise is it",
+    "what exercise is that",
+    "what exercise is this",
 )
 
 # The words of a bare request for a name after a description ("..., what is it?", "name?",

@@ -1035,6 +1035,11 @@ DESCRIPTION_MARKERS: tuple[str, ...] = (
     "el ejercicio donde",
     "ese en el que",
     "uno en el que",
+    "el ejercicio en que",
+    "ese en que",
+    "ese donde",
+    "uno en que",
+    "aquel en el que",
     "el que",
 )
 
