@@ -1741,3 +1741,17 @@ def test_a_name_in_everyday_words_said_inside_a_description_of_another_exercise(
 )
 def test_which_exercise_is_it_asks_for_a_name(engine: AnswerEngine, text: str, lang: str) -> None:
     assert read(text, engine._index(lang)).asks_which
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("a side stretch in a z-sit, which one is it", "en"),
+        ("rotación del tronco en sedestación, ¿cuál es?", "es"),
+    ],
+)
+def test_a_clinical_or_teaching_word_for_sitting_states_the_seated_position(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    position = read(text, engine._index(lang)).position
+    assert position is not None and position[0] == "seated"

@@ -1007,7 +1007,7 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         # (not "on our backs": many pages done on the back do not say so, and a supine
         # position stated counts against them)
     ),
-    "seated": ("seated", "sitting"),
+    "seated": ("seated", "sitting", "z sit"),  # a Z-sit: the legs folded to one side
     "standing": ("standing",),
 }
 

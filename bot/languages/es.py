@@ -171,6 +171,7 @@ STEMS: dict[str, str] = {
     "sentarte": "sentar",
     "sentandome": "sentar",
     "sientate": "sentar",
+    "sedestacion": "sentar",  # the clinician's word for sitting ("en sedestación")
     "balanceo": "balanc",  # as "balancear", "balancearme"
     # "piernas en mesa" (tabletop) is no "mes" (month)
     "mesa": "mesa",
@@ -714,7 +715,7 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "acostado boca arriba",
         "acostada boca arriba",
     ),
-    "seated": ("sentado", "sentada", "sentados", "sentadas"),
+    "seated": ("sentado", "sentada", "sentados", "sentadas", "sedestacion"),
     "standing": ("de pie", "bipedestacion", "parado", "parada", "parados", "paradas"),
 }
 
