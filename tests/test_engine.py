@@ -1745,3 +1745,43 @@ def test_a_part_asked_in_a_question_of_its_own_after_someone_elses_trouble_is_as
     # the trouble is in the story, and the question sentence asks the benefits in full
     text = "My husband has a bad back. What is the roll up good for?"
     assert card(engine, text) == ("roll-up", Section.BENEFITS, None)
+
+
+def test_a_name_in_everyday_words_said_inside_a_description_of_another_exercise(
+    engine: AnswerEngine,
+) -> None:
+    """A name of Rolling Like a Ball, "rolling back", is also what a description of the Seal
+    says on the way: the page that explains the rest (the ankles held, the feet clapped) goes
+    first, and the name alone chooses nothing."""
+    text = (
+        "hands on the ankles, roll back onto the shoulders then clap the feet together,"
+        " a bit like a dolphin at the zoo"
+    )
+    answer = engine.answer(text, "en")
+    assert answer.kind is not AnswerKind.EXERCISE
+    assert [e.id for e in answer.candidates][:1] == ["seal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("which exercise is that, knees open, clapping the feet as you roll", "en"),
+        ("ese en que te tumbas de lado y subes la pierna de arriba", "es"),
+    ],
+)
+def test_which_exercise_is_it_asks_for_a_name(engine: AnswerEngine, text: str, lang: str) -> None:
+    assert read(text, engine._index(lang)).asks_which
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("a side stretch in a z-sit, which one is it", "en"),
+        ("rotación del tronco en sedestación, ¿cuál es?", "es"),
+    ],
+)
+def test_a_clinical_or_teaching_word_for_sitting_states_the_seated_position(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    position = read(text, engine._index(lang)).position
+    assert position is not None and position[0] == "seated"

@@ -50,6 +50,11 @@ LONG_TITLE = 3  # words of a title that, said in full, is never said in passing
 PASSING_TERMS = 6  # words besides the name it takes to describe another exercise...
 PASSING_FIT = 0.65  # ...whose own text explains this share of the message...
 PASSING_GAP = 0.25  # ...this much better than the named exercise's
+# A name of everyday words only ("rolling back", "leg pull") is a description's own words as
+# often as a name: another exercise's text that explains this share of the message, this
+# much better than the named one's, says what was meant.
+PLAIN_PASSING_FIT = 0.5
+PLAIN_PASSING_GAP = 0.12
 
 LONG_MESSAGE_WORDS = 60  # beyond this, the question is in the last sentences
 TAIL_WORDS = 25
@@ -204,7 +209,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         passing = {
             m.exercise_id
             for m in named
-            if _in_passing(m, described, others, describing, index, looked_up)
+            if _in_passing(m, described, others, describing, analysis, index, looked_up)
         }
         if passing:
             # Said on the way: not named, nor an exercise whose title the message says.
@@ -254,6 +259,7 @@ def _in_passing(
     described: list[tuple[str, float]],
     others: int,
     describing: Analysis,
+    whole: Analysis,
     index: LanguageIndex,
     known: NameLookup | None = None,
 ) -> bool:
@@ -262,7 +268,7 @@ def _in_passing(
     the describing sentence far better than the named one's, and the name is said inside that
     sentence. A name said in a sentence of its own is meant ("we do the saw. I never know when
     to breathe out as I twist and reach"). `others`: the message's known words besides names;
-    `known`: the names of `describing` when already looked up."""
+    `whole`: the message; `known`: the names of `describing` when already looked up."""
     top, fit = described[0]
     if min(match.positions) == 0 and match.score >= EXACT:
         # "Lower lifts: how far down do the legs go...": said first, in full, it is the topic
@@ -271,12 +277,23 @@ def _in_passing(
         # "doing the kneeling side kicks my body leans forward": a title this long said whole
         # is meant; those said on the way are short ("roll up", "swan")
         return False
-    if others < PASSING_TERMS or top == match.exercise_id or fit < PASSING_FIT:
+    plain = _plain(match, whole, index)
+    least, gap = (PLAIN_PASSING_FIT, PLAIN_PASSING_GAP) if plain else (PASSING_FIT, PASSING_GAP)
+    if others < PASSING_TERMS or top == match.exercise_id or fit < least:
         return False
-    if fit - dict(described).get(match.exercise_id, 0.0) < PASSING_GAP:
+    if fit - dict(described).get(match.exercise_id, 0.0) < gap:
         return False
     lookup = index.names.lookup(describing) if known is None else known
     return any(m.exercise_id == match.exercise_id for m in lookup.matches)
+
+
+def _plain(match: NameMatch, message: Analysis, index: LanguageIndex) -> bool:
+    """Whether a name other than its title is said in everyday words only ("rolling back",
+    "leg pull"), none of them a word only Pilates uses ("teaser", "corkscrew")."""
+    if match.title_score >= 1.0:
+        return False  # "shoulder bridge", "roll up": a title said whole is meant
+    words = [message.words[p] for p in match.positions if not message.stop[p]]
+    return bool(words) and all(w in index.common_words for w in words)
 
 
 class _Sentences:

@@ -1009,7 +1009,7 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         # (not "on our backs": many pages done on the back do not say so, and a supine
         # position stated counts against them)
     ),
-    "seated": ("seated", "sitting"),
+    "seated": ("seated", "sitting", "z sit"),  # a Z-sit: the legs folded to one side
     "standing": ("standing",),
 }
 
@@ -1377,6 +1377,12 @@ NAME_REQUESTS: tuple[str, ...] = (
     "what is that one",
     "what do you call",
     "what do they call",
+    "which exercise is it",
+    "which exercise is that",
+    "which exercise is this",
+    "what exercise is it",
+    "what exercise is that",
+    "what exercise is this",
 )
 
 # The words of a bare request for a name after a description ("..., what is it?", "name?",

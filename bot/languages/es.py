@@ -172,6 +172,7 @@ STEMS: dict[str, str] = {
     "sentarte": "sentar",
     "sentandome": "sentar",
     "sientate": "sentar",
+    "sedestacion": "sentar",  # the clinician's word for sitting ("en sedestación")
     "balanceo": "balanc",  # as "balancear", "balancearme"
     # "piernas en mesa" (tabletop) is no "mes" (month)
     "mesa": "mesa",
@@ -715,7 +716,7 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "acostado boca arriba",
         "acostada boca arriba",
     ),
-    "seated": ("sentado", "sentada", "sentados", "sentadas"),
+    "seated": ("sentado", "sentada", "sentados", "sentadas", "sedestacion"),
     "standing": ("de pie", "bipedestacion", "parado", "parada", "parados", "paradas"),
 }
 
@@ -1036,6 +1037,11 @@ DESCRIPTION_MARKERS: tuple[str, ...] = (
     "el ejercicio donde",
     "ese en el que",
     "uno en el que",
+    "el ejercicio en que",
+    "ese en que",
+    "ese donde",
+    "uno en que",
+    "aquel en el que",
     "el que",
 )
 
