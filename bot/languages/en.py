@@ -380,6 +380,11 @@ PHRASES: dict[str, str] = {
     "how lower": "how far lower",
     "how high": "how far high",
     "how deep": "how far deep",
+    # a body part that comes off the mat lifts off it
+    "come off": "lift off",
+    "comes off": "lifts off",
+    "coming off": "lifting off",
+    "came off": "lifted off",
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken
