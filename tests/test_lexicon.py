@@ -62,6 +62,9 @@ def test_content_terms_are_the_analysis_terms_in_the_same_order() -> None:
         "Roll-Up, roll up, ROLLUP and rollups: Straße, naïve, ﬁne ½",
         "",
         "¿Me duelen las muñecas en cuadrupedia en el perro de caza, qué puedo hacer?",
+        # phrases, read in an indexed text as in a message: "how low" asks how far
+        "How low should my legs go? Keep your weight on the elbows, lbp or not.",
+        "Noto un tirón en cuanto subo; apoyando los codos, ¿no debería hacerlo?",
     ]
     texts += [" ".join(f"word{i} w{i % 7} back" for i in range(n)) for n in (1, 10, 200)]
     for lang in ("en", "es", "xx"):

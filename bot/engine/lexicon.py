@@ -353,21 +353,30 @@ class Lexicon:
         content = self._content
         if len(content) >= MAX_REMEMBERED_WORDS:
             content.clear()
-        return frozenset(chain.from_iterable(map(content.__getitem__, words(text))))
+        return frozenset(chain.from_iterable(map(content.__getitem__, self._phrased(text))))
+
+    def _phrased(self, text: str) -> list[str]:
+        """The words of `text`, each phrase of `phrases` read as its words, as `analyse` reads
+        them: an entry's "how high should I lift?" asks what a message's "how high" does."""
+        found = words(text)
+        starts, shorthand = self._phrase_starts, self._shorthand
+        if not any(w in starts or w in shorthand for w in found):
+            return found  # most texts: no phrase to read
+        return self._expand(found)
 
     def content_counts(self, text: str) -> Counter[str]:
         """How often `text` says each of its `content_terms`."""
         content = self._content
         if len(content) >= MAX_REMEMBERED_WORDS:
             content.clear()
-        return Counter(chain.from_iterable(map(content.__getitem__, words(text))))
+        return Counter(chain.from_iterable(map(content.__getitem__, self._phrased(text))))
 
     def content_run(self, text: str) -> list[str]:
         """`text`'s content terms in the order it says them (pairs said together count)."""
         content = self._content
         if len(content) >= MAX_REMEMBERED_WORDS:
             content.clear()
-        return list(chain.from_iterable(map(content.__getitem__, words(text))))
+        return list(chain.from_iterable(map(content.__getitem__, self._phrased(text))))
 
     def _read(self, word: str) -> tuple[str, str, bool, bool]:
         """A word's stem, term, whether it is a stop word and a cue filler; remembered, since

@@ -376,6 +376,17 @@ PHRASES: dict[str, str] = {
     "linea alba": "diastasis",  # the midline that stretches in a diastasis
     # the bony points at the front of the pelvis
     "asis": "hip bones",
+    # how much of a movement to make, whichever way it goes: "how low should my legs go?"
+    # asks what "how far down should they go?" does ("low" is read "lower" before phrases);
+    # the way it goes stays ("as high as I can")
+    "how lower": "how far lower",
+    "how high": "how far high",
+    "how deep": "how far deep",
+    # a body part that comes off the mat lifts off it
+    "come off": "lift off",
+    "comes off": "lifts off",
+    "coming off": "lifting off",
+    "came off": "lifted off",
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken

@@ -140,6 +140,8 @@ PHRASES: dict[str, str] = {
     "deberia trabajar": "deberia estar trabajando",
     "deberian trabajar": "deberian estar trabajando",
     "se supone que trabaja": "se supone que esta trabajando",
+    # "en cuanto subo" es "nada más subir": cuándo, no cuánto
+    "en cuanto": "cuando",
 }
 
 # Words skipped when looking for cue phrases ("como se hace el teaser" reads "como se hace").
