@@ -649,6 +649,28 @@ def test_a_way_of_asking_is_no_random_pick_when_other_words_say_the_subject(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        ("which mat would you recommend", "en"),  # the equipment itself is asked for
+        ("¿qué esterilla me recomiendas?", "es"),
+        ("my ankle aches when I walk, what can I do", "en"),  # advice on a problem told
+        ("me duele la rodilla cuando corro, ¿qué puedo hacer?", "es"),
+    ],
+)
+def test_a_request_for_equipment_or_advice_on_a_problem_is_no_random_pick(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is not AnswerKind.RANDOM
+
+
+@pytest.mark.parametrize("text", ["recommend a mat exercise", "recommend something on the mat"])
+def test_a_request_for_an_exercise_on_the_equipment_is_a_random_pick(
+    engine: AnswerEngine, text: str
+) -> None:
+    assert engine.answer(text).kind is AnswerKind.RANDOM
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
         ("what should I do today", "en"),
         ("something quick, 30 seconds tops", "en"),
         ("algo rapidito para los glúteos", "es"),
