@@ -1392,12 +1392,16 @@ def test_shivering_legs_in_chilean_spanish_tremble(engine: AnswerEngine) -> None
         ("Who invented the teaser? Was it in the first book?", "en"),
         ("My leg tingles after the roll up. Can you diagnose it?", "en"),
         ("¿Quién inventó la sierra? ¿Tiene historia?", "es"),
+        ("is the saw good for migraines?", "en"),
+        ("will the hundred help my tennis serve?", "en"),
+        ("¿la foca ayuda con el insomnio?", "es"),
     ],
 )
 def test_a_question_about_what_no_page_speaks_of_is_an_honest_no(
     engine: AnswerEngine, text: str, lang: str
 ) -> None:
-    """Calories, diets, shopping, cures, who invented it, a diagnosis: no page answers them, so
+    """Calories, diets, shopping, cures, who invented it, a diagnosis, an illness, another
+    sport: no page answers them, so
     the nearest entry sharing a word ("burn", "side kicks") is no answer; the bot says the pages
     do not cover it, whichever sentence of the message asks it."""
     answer = engine.answer(text, lang)
@@ -1737,3 +1741,17 @@ def test_a_level_alone_names_no_exercise_whose_keyword_holds_it(engine: AnswerEn
         "top knee. How far should it open?",
     )
     assert "knee" in question
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("are handstand push ups hard on the wrists?", "en"),
+        ("¿cómo empiezo con las flexiones de pino?", "es"),
+    ],
+)
+def test_an_outside_exercise_holding_one_of_our_names_is_not_ours(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """A gym exercise whose name holds one of ours ("push up") is not that one: an honest no."""
+    assert engine.answer(text, lang).kind is AnswerKind.NONE
