@@ -1395,6 +1395,8 @@ def test_shivering_legs_in_chilean_spanish_tremble(engine: AnswerEngine) -> None
         ("is the saw good for migraines?", "en"),
         ("will the hundred help my tennis serve?", "en"),
         ("¿la foca ayuda con el insomnio?", "es"),
+        ("does the swimming improve my backstroke?", "en"),  # the sport, not the exercise
+        ("¿la natación de pilates me sirve para nadar a crol más rápido?", "es"),
     ],
 )
 def test_a_question_about_what_no_page_speaks_of_is_an_honest_no(

@@ -1146,6 +1146,11 @@ UNCOVERED: tuple[str, ...] = (
     "football",
     "soccer",
     "basketball",
+    "cardio",
+    "swimming pool",
+    "front crawl",
+    "breaststroke",
+    "backstroke",
 )
 
 # Well-known exercises from gyms and yoga that this library does not have: a message naming

@@ -843,6 +843,9 @@ UNCOVERED: tuple[str, ...] = (
     "tenis",
     "futbol",
     "baloncesto",
+    "cardio",
+    "crol",
+    "estilo libre",
 )
 
 # Well-known exercises from gyms and yoga that this library does not have.
