@@ -649,6 +649,28 @@ def test_a_way_of_asking_is_no_random_pick_when_other_words_say_the_subject(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        ("which mat would you recommend", "en"),  # the equipment itself is asked for
+        ("¿qué esterilla me recomiendas?", "es"),
+        ("my ankle aches when I walk, what can I do", "en"),  # advice on a problem told
+        ("me duele la rodilla cuando corro, ¿qué puedo hacer?", "es"),
+    ],
+)
+def test_a_request_for_equipment_or_advice_on_a_problem_is_no_random_pick(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is not AnswerKind.RANDOM
+
+
+@pytest.mark.parametrize("text", ["recommend a mat exercise", "recommend something on the mat"])
+def test_a_request_for_an_exercise_on_the_equipment_is_a_random_pick(
+    engine: AnswerEngine, text: str
+) -> None:
+    assert engine.answer(text).kind is AnswerKind.RANDOM
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
         ("what should I do today", "en"),
         ("something quick, 30 seconds tops", "en"),
         ("algo rapidito para los glúteos", "es"),
@@ -1370,12 +1392,18 @@ def test_shivering_legs_in_chilean_spanish_tremble(engine: AnswerEngine) -> None
         ("Who invented the teaser? Was it in the first book?", "en"),
         ("My leg tingles after the roll up. Can you diagnose it?", "en"),
         ("¿Quién inventó la sierra? ¿Tiene historia?", "es"),
+        ("is the saw good for migraines?", "en"),
+        ("will the hundred help my tennis serve?", "en"),
+        ("¿la foca ayuda con el insomnio?", "es"),
+        ("does the swimming improve my backstroke?", "en"),  # the sport, not the exercise
+        ("¿la natación de pilates me sirve para nadar a crol más rápido?", "es"),
     ],
 )
 def test_a_question_about_what_no_page_speaks_of_is_an_honest_no(
     engine: AnswerEngine, text: str, lang: str
 ) -> None:
-    """Calories, diets, shopping, cures, who invented it, a diagnosis: no page answers them, so
+    """Calories, diets, shopping, cures, who invented it, a diagnosis, an illness, another
+    sport: no page answers them, so
     the nearest entry sharing a word ("burn", "side kicks") is no answer; the bot says the pages
     do not cover it, whichever sentence of the message asks it."""
     answer = engine.answer(text, lang)
@@ -1785,3 +1813,17 @@ def test_a_clinical_or_teaching_word_for_sitting_states_the_seated_position(
 ) -> None:
     position = read(text, engine._index(lang)).position
     assert position is not None and position[0] == "seated"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("are handstand push ups hard on the wrists?", "en"),
+        ("¿cómo empiezo con las flexiones de pino?", "es"),
+    ],
+)
+def test_an_outside_exercise_holding_one_of_our_names_is_not_ours(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """A gym exercise whose name holds one of ours ("push up") is not that one: an honest no."""
+    assert engine.answer(text, lang).kind is AnswerKind.NONE

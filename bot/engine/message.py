@@ -217,6 +217,11 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             lookup = replace(
                 lookup, matches=[m for m in lookup.matches if m.exercise_id not in passing]
             )
+    foreign = find_foreign_exercise(analysis, lexicon)
+    if any(m.positions < foreign for m in named):
+        # "handstand push ups": one of our names inside the name of an exercise from
+        # elsewhere names nothing of ours
+        named = [m for m in named if not m.positions < foreign]
     outright = _asks_outright(text, analysis, index)
     return Message(
         analysis=analysis,
@@ -226,7 +231,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         request=request,
         position=position,
         talk=find_small_talk(analysis, lexicon),
-        foreign=find_foreign_exercise(analysis, lexicon),
+        foreign=foreign,
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),
         asks=_asks(outright, analysis, index, position),

@@ -50,6 +50,38 @@ def _asked_in_story(message: Message, index: LanguageIndex) -> bool:
     return bool(cues) and not message.said_in_question(cues)
 
 
+def _equipment_asked_for(message: Message, index: LanguageIndex) -> bool:
+    """Whether a weak way of asking ("recommend", "suggest") asks for the equipment it names,
+    not for an exercise done with it: no word of exercises is said, no filter but the
+    equipment, and nothing says it is done on or with it ("something with the ball")."""
+    a = message.analysis
+    lexicon = index.lexicon
+    filters = message.request.filters
+    if filters.equipment in (None, "none") or filters.count != 1:
+        return False  # "something without a mat" asks for an exercise
+    spans = [span for _, span in lexicon.equipment.find_all(a)]
+    named = {p for span in spans for p in span}
+    if any(w in lexicon.domain_words for p, w in enumerate(a.words) if p not in named):
+        return False  # "a mat exercise", "a move with the ring": an exercise asked for
+    return not any(
+        a.words[p] in lexicon.done_with
+        for span in spans
+        for p in range(max(0, span[0] - 2), span[0])
+    )
+
+
+def _tells_trouble(message: Message, index: LanguageIndex, cues: frozenset[int]) -> bool:
+    """Whether the message tells a problem (a pain, something that keeps going wrong) in words
+    besides those that ask for a pick."""
+    a = message.analysis
+    trouble = index.lexicon.trouble
+    return any(
+        (a.words[p] in trouble or a.terms[p] in trouble) and not a.stop[p]
+        for p in range(len(a.words))
+        if p not in cues
+    )
+
+
 def _describes_around(message: Message) -> bool:
     """Whether the words besides a well-known exercise's name describe a movement (as many
     as the pages' portraits need) that one exercise's page explains, standing out."""
@@ -86,6 +118,13 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         plainly = request.asked and not request.weak  # "random", "surprise me"
         if not plainly and request.filters and not index.accepting(request.filters):
             # "pilates reformer or mat?": no exercise has it, so it was hardly a request for one
+            score = min(score, NOTHING_FITS)
+        if request.weak and _equipment_asked_for(message, index):
+            # "can you suggest a good mat?": the thing asked for is the equipment itself
+            score = min(score, NOTHING_FITS)
+        if not request.filters and not message.named and _tells_trouble(message, index, cues):
+            # "my wrist aches after typing, what can I do?": a problem told asks for advice on
+            # it, not for any exercise
             score = min(score, NOTHING_FITS)
         if not request.filters and says_other_words(message, index, cues):
             # "recommend a physiotherapist near me", "what should I drink before class": the thing

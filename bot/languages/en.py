@@ -1141,6 +1141,29 @@ UNCOVERED: tuple[str, ...] = (
     "diagnosis",
     "cure",
     "cures",
+    # health matters the pages leave to a doctor
+    "menstrual",
+    "menstruation",
+    "migraine",
+    "migraines",
+    "insomnia",
+    "cholesterol",
+    "diabetes",
+    "cellulite",
+    # looks no exercise promises
+    "visible abs",
+    "toned abs",
+    # other sports
+    "golf",
+    "tennis",
+    "football",
+    "soccer",
+    "basketball",
+    "cardio",
+    "swimming pool",
+    "front crawl",
+    "breaststroke",
+    "backstroke",
 )
 
 # Well-known exercises from gyms and yoga that this library does not have: a message naming
@@ -1209,6 +1232,11 @@ FOREIGN_EXERCISES: tuple[str, ...] = (
     "v ups",
     "l sit",
     "handstand",
+    "handstand push up",
+    "handstand push ups",
+    "handstand pushup",
+    "handstand pushups",
+    "headstand",
 )
 
 DIFFICULTY_WORDS: dict[str, str] = {

@@ -828,6 +828,28 @@ UNCOVERED: tuple[str, ...] = (
     "diagnostico",
     "curar",
     "cure",
+    # salud que las páginas dejan al médico
+    "menstrual",
+    "menstruales",
+    "menstruacion",
+    "colicos",
+    "migrana",
+    "migranas",
+    "insomnio",
+    "colesterol",
+    "diabetes",
+    "celulitis",
+    # promesas de aspecto
+    "abdominales marcados",
+    "marcar abdominales",
+    # otros deportes
+    "golf",
+    "tenis",
+    "futbol",
+    "baloncesto",
+    "cardio",
+    "crol",
+    "estilo libre",
 )
 
 # Well-known exercises from gyms and yoga that this library does not have.
@@ -866,6 +888,10 @@ FOREIGN_EXERCISES: tuple[str, ...] = (
     "saltos de tijera",
     "plancha con salto",
     "footwork",
+    "flexiones de pino",
+    "flexiones en pino",
+    "parada de manos",
+    "parada de cabeza",
 )
 
 DIFFICULTY_WORDS: dict[str, str] = {
