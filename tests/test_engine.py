@@ -1827,3 +1827,67 @@ def test_an_outside_exercise_holding_one_of_our_names_is_not_ours(
 ) -> None:
     """A gym exercise whose name holds one of ours ("push up") is not that one: an honest no."""
     assert engine.answer(text, lang).kind is AnswerKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kinds"),
+    [
+        ("How deep should I go in the saw?", "en", {"extent"}),
+        ("how much time do I stay up there", "en", {"duration"}),
+        ("when do I exhale in the teaser?", "en", {"breath"}),
+        ("Is the swan all right with a herniated disc?", "en", {"safety"}),
+        ("Where am I supposed to feel the side kick?", "en", {"feel"}),
+        ("I had a baby in spring. Why does my back arch in the hundred?", "en", set()),
+        ("¿Hasta dónde bajo las piernas en la sierra?", "es", {"extent"}),
+        ("¿Cuántas veces repito el cien?", "es", {"duration"}),
+        ("¿Cuánto tiempo aguanto la plancha?", "es", {"duration"}),
+        ("¿en qué momento suelto el aire en el teaser?", "es", {"breath"}),
+        ("Tengo la tensión alta. ¿Puedo hacer la sierra?", "es", {"safety"}),
+        ("¿Dónde tengo que notar la patada lateral?", "es", {"feel"}),
+    ],
+)
+def test_the_kind_of_question_is_read_from_the_question_sentence(
+    engine: AnswerEngine, text: str, lang: str, kinds: set[str]
+) -> None:
+    # how far, not how many times, though "cuánto" and "cuántas" share a stem; a story
+    # before the question tells what happened, not what is asked
+    assert read(text, engine._index(lang)).kinds == kinds
+
+
+def test_an_faq_question_is_indexed_with_its_kind(engine: AnswerEngine) -> None:
+    faq = engine._index("en").faq
+    entries = engine._index("en").faq_refs
+    kinds = {entries[e].entry.question: faq.kinds_of(e) for e in faq.entries_of("mermaid")}
+    assert kinds["How should I breathe during mermaid?"] == {"breath"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "question"),
+    [
+        (
+            "in mermaid as I bend over the leg and my hip lifts, do I exhale?",
+            "en",
+            "How should I breathe during mermaid?",
+        ),
+        (
+            "la sirena: al inclinarme se me levanta la cadera, ¿cuándo suelto el aire?",
+            "es",
+            "¿Cómo respiro en la sirena?",
+        ),
+    ],
+)
+def test_the_entry_asking_the_same_kind_of_question_goes_before_one_sharing_describing_words(
+    engine: AnswerEngine, text: str, lang: str, question: str
+) -> None:
+    # the entry on a hip lifting as one bends shares more words; the question is the breath
+    assert entry(engine, text, lang) == ("mermaid", question)
+
+
+def test_an_entry_of_the_kind_asked_does_not_lose_the_body_part_that_hurts(
+    engine: AnswerEngine,
+) -> None:
+    # a pain is asked, but of the neck: the entry on sore wrists asks of a pain too
+    assert entry(engine, "neck aching in scissors") == (
+        "scissors",
+        "Where should my weight be in scissors? I can feel it in my neck.",
+    )

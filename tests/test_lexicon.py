@@ -492,3 +492,26 @@ def test_words_cut_short_on_a_phone_are_read_in_full(
     lang: str, typed: str, read: tuple[str, ...]
 ) -> None:
     assert lexicon(lang).analyse(typed).words == read
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kinds"),
+    [
+        (
+            "en",
+            "How much time do I hold it, and is it safe if I'm pregnant?",
+            {"duration", "safety"},
+        ),
+        ("en", "What can I do? My wrists ache.", {"fix", "pain"}),
+        ("es", "¿Cuántas veces lo hago y hasta dónde bajo?", {"duration", "extent"}),
+        ("es", "¿Qué puedo hacer? Me molesta la rodilla.", {"fix", "pain"}),
+    ],
+)
+def test_kinds_of_a_text_are_the_kinds_of_its_analysis(
+    lang: str, text: str, kinds: set[str]
+) -> None:
+    # the index reads an entry's kinds from its words alone, as a message's are read; the
+    # longest phrase wins where two start ("what can I do" asks for a fix, not permission;
+    # "how much time" for a duration, not an extent)
+    lex = lexicon(lang)
+    assert lex.kinds_of(text) == lex.kinds(lex.analyse(text)) == kinds

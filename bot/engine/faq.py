@@ -101,6 +101,7 @@ class FaqIndex:
 
         questions: list[frozenset[str]] = []
         answers: list[frozenset[str]] = []
+        kinds: list[frozenset[str]] = []  # the kinds of question each asks (`kinds_of`)
         entry_exercise: list[int] = []
         name_terms: list[frozenset[str]] = []
         postings: defaultdict[str, list[int]] = defaultdict(list)
@@ -136,6 +137,7 @@ class FaqIndex:
                 titles.append(source.name_terms)
             questions.append(q)
             answers.append(a)
+            kinds.append(lexicon.kinds_of(source.question))
             entry_exercise.append(row_of[source.exercise_id])
             name_terms.append(source.name_terms)
             by_exercise.setdefault(source.exercise_id, set()).add(entry_id)
@@ -172,6 +174,7 @@ class FaqIndex:
             {
                 "questions": questions,
                 "answers": answers,
+                "kinds": kinds,
                 "entry_exercise": entry_exercise,
                 "exercise_ids": exercise_ids,
                 # Lists in the sets' own order: the entries of a page are visited as before.
@@ -231,6 +234,7 @@ class FaqIndex:
         self._state = state
         self._questions: list[frozenset[str]] = state["questions"]
         self._answers: list[frozenset[str]] = state["answers"]
+        self._kinds: list[frozenset[str]] = state["kinds"]
         self._entry_exercise: list[int] = state["entry_exercise"]
         # The same as an array: entries are numbered page by page, so a term's postings map to
         # ascending page rows.
@@ -363,6 +367,11 @@ class FaqIndex:
         """Whether the entry's question, its exercise's name left out, holds any of `terms`."""
         question = self._questions[entry_id] - self._titles[self._entry_exercise[entry_id]]
         return not question.isdisjoint(terms)
+
+    def kinds_of(self, entry_id: int) -> frozenset[str]:
+        """The kinds of question the entry's question asks (`Lexicon.kinds`): "How low should
+        my legs go?" asks how far."""
+        return self._kinds[entry_id]
 
     def holds(self, entry_id: int, term: str) -> bool:
         """Whether the entry's question or answer says `term`."""

@@ -88,6 +88,22 @@ class PhraseTable:
                     found.append((tag, tuple(kept[start:end])))
         return found
 
+    def outermost(self, found: Sequence[str]) -> list[str]:
+        """The tags of the phrases in `found` (a text's words, stems or terms, as the table's
+        phrases are written; its fillers left out): the longest at each place, none inside one
+        found before it ("how much time" asks no "how much")."""
+        tags: list[str] = []
+        end = 0
+        for start, word in enumerate(found):
+            if start < end:
+                continue
+            for phrase, tag, _ in self._by_first.get(word, ()):
+                if tuple(found[start : start + len(phrase)]) == phrase:
+                    tags.append(tag)
+                    end = start + len(phrase)
+                    break
+        return tags
+
     def first(self, found: Sequence[str]) -> str | None:
         """The tag `find_all` lists first, for a text's words with its fillers left out, in a
         table of words as written that skips fillers (`exact`, not `every_word`)."""
@@ -151,6 +167,20 @@ class Lexicon:
             ((self.exact_phrase(text), "session") for text in v.session_cues), exact=True
         )
         self.session_lengths = v.session_lengths
+        # Compared as terms (`kinds`), each phrase's words read as a message's are: a
+        # synonym says what its word does ("sore" a pain, "exhalo" the breath).
+        self.question_kinds = PhraseTable(
+            (
+                (
+                    tuple(
+                        self.term(w) for w in self._expand(words(text)) if w not in v.cue_fillers
+                    ),
+                    kind,
+                )
+                for kind, texts in v.question_kinds.items()
+                for text in texts
+            )
+        )
         self.question_words = v.question_words
         self.relatives = v.relatives
         # Exact words: stems would seat a "seated" exercise on your "seat".
@@ -392,6 +422,21 @@ class Lexicon:
                 self._words.clear()  # hostile messages' made-up words do not pile up
             self._words[word] = known
         return known
+
+    def kinds(self, message: Analysis, within: frozenset[int] | None = None) -> frozenset[str]:
+        """The kinds of question (`Language.question_kinds`) the words of `message` at the
+        positions `within` (all, when None) ask."""
+        terms = [
+            t
+            for p, (t, filler) in enumerate(zip(message.terms, message.filler, strict=True))
+            if not filler and (within is None or p in within)
+        ]
+        return frozenset(self.question_kinds.outermost(terms))
+
+    def kinds_of(self, text: str) -> frozenset[str]:
+        """`kinds(analyse(text))`, from the words alone (indexing reads every FAQ question)."""
+        read = map(self._read, self._phrased(text))
+        return frozenset(self.question_kinds.outermost([r[1] for r in read if not r[3]]))
 
     def position(self, message: Analysis) -> tuple[str, tuple[int, ...]] | None:
         """The body position a text states first ("on all fours"), and where."""

@@ -22,7 +22,7 @@ from bot.engine.intent import (
     find_random,
     find_small_talk,
 )
-from bot.engine.lexicon import Analysis
+from bot.engine.lexicon import Analysis, Lexicon
 from bot.engine.matching import NameLookup, NameMatch
 
 # How sure a name must be (share of its weight the message holds), calibrated on the
@@ -94,6 +94,9 @@ class Message:
     # The content terms of its question sentence, when a story comes before it ("Had my
     # baby in May. ... Is it safe?"); empty for a message that is all question.
     focus: frozenset[str] = frozenset()
+    # The kinds of question it asks (Language.question_kinds), read from its question
+    # sentence when a story comes before it: "...how far down should I go?" asks how far.
+    kinds: frozenset[str] = frozenset()
     # Words of what it asks that no page speaks of ("calories", "brand"): see
     # Language.uncovered
     uncovered: frozenset[str] = frozenset()
@@ -239,9 +242,19 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         asks_which=_asks_which(text, analysis, sentences, index, named, request.positions),
         described=described,
         focus=focus,
+        kinds=_kinds(analysis, lexicon, asked_at, said),
         uncovered=_uncovered(analysis, sentences, index),
         portrayed=portrayed,
     )
+
+
+def _kinds(
+    analysis: Analysis, lexicon: Lexicon, question: frozenset[int], names: frozenset[int]
+) -> frozenset[str]:
+    """The kinds of question the `question` sentence asks (the whole message, when it has
+    no sentence of its own), the `names` said left out: a story before it tells what happened,
+    not what is asked ("I had a baby in spring. Why does my back arch?" asks no safety)."""
+    return lexicon.kinds(analysis, (question or frozenset(range(len(analysis)))) - names)
 
 
 def _uncovered(analysis: Analysis, sentences: _Sentences, index: LanguageIndex) -> frozenset[str]:

@@ -65,6 +65,12 @@ ENTRY_ASKED = 0.9  # an entry that holds nearly all a message asks, its cue word
 IMPLIED = 0.95  # an entry of an exercise described, not named
 UNASKED_FIT = 0.75  # an entry for a name said with a few words and no question ("teasr breath")
 RAREST_SLACK = 0.05  # an entry saying the message's rarest word, this close to the best, goes first
+# An entry that asks the kind of question the message asks (how far, how long, how to
+# breathe, may I, where to feel it, a pain: Message.kinds), this close to the best, goes
+# first (see `_of_kind`)
+KIND_SLACK = 0.2
+RIVALS = 3  # entries read for the rarest word...
+KIND_RIVALS = 10  # ...and for the kind asked: every entry of a page, or nearly
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
@@ -233,7 +239,7 @@ def _about_ids(
     part = message.part
     # a part asked outright of an exercise named, not guessed at ("where is it meant to burn?")
     asked = part if part is not None and not part.tentative and message.named else None
-    faq = _telling(index.faq, rest, index.faq.entries_of(*ids), message.focus)
+    faq = _telling(index.faq, rest, index.faq.entries_of(*ids), message.focus, message.kinds)
     passage = part_passage = None
     if part is None and not strict:  # with a part, its card shows every passage of it
         found = _best(index.passages, question, index.passages.entries_of(*ids))
@@ -456,17 +462,28 @@ def _follow_up(about: str, message: Message, index: LanguageIndex) -> Iterator[C
 
 
 def _telling(
-    faq: FaqIndex, terms: list[str], within: frozenset[int], focus: frozenset[str]
+    faq: FaqIndex,
+    terms: list[str],
+    within: frozenset[int],
+    focus: frozenset[str],
+    kinds: frozenset[str] = frozenset(),
 ) -> FaqMatch | None:
-    """The best entry for `terms`; or, when it does not say the message's rarest word ("my
-    wrists hurt in plank": an entry on a sore lower back), a close one that does (hands or
-    forearms, whose answer spares the wrists)."""
+    """The best entry for `terms`; or, when it does not ask the message's kind of question
+    (`kinds`), a close one that does (`_of_kind`); or, when it does not say the message's
+    rarest word ("my wrists hurt in plank": an entry on a sore lower back), a close one that
+    does (hands or forearms, whose answer spares the wrists)."""
     if not terms or not within:
         return None
-    found = faq.match(terms, within=within, limit=3, known_only=True, by_page=False, focus=focus)
+    found = faq.match(
+        terms, within=within, limit=KIND_RIVALS, known_only=True, by_page=False, focus=focus
+    )
     if not found:
         return None
     best = found[0]
+    of_kind = _of_kind(faq, found, terms, focus, kinds)
+    if of_kind is not None:
+        return of_kind
+    found = found[:RIVALS]
     rarest = faq.rarest(terms)
     if rarest is None or faq.holds(best.entry_id, rarest):
         return best
@@ -482,6 +499,44 @@ def _telling(
             if faq.holds(m.entry_id, rarest) and m.score >= best.score - RAREST_SLACK
         ),
         best,
+    )
+
+
+def _of_kind(
+    faq: FaqIndex,
+    found: list[FaqMatch],
+    terms: list[str],
+    focus: frozenset[str],
+    kinds: frozenset[str],
+) -> FaqMatch | None:
+    """The entry that asks the message's kind of question (how far, how long, how to breathe,
+    may I, where to feel it, a pain: `Message.kinds`), when the best of those `found` asks
+    another or none, and it comes within KIND_SLACK of it.
+
+    The entries of one exercise all share the words that describe it ("bend", "side" in a
+    side bend), so the one sharing most of them may answer another question: "how deep do I
+    bend sideways?" is asked by the entry on how far to go, not by one on breathing as you
+    bend, nor by one on a hip lifting as you bend. What kind of question each asks tells them
+    apart where their words hardly do. Not where the best says more of what is asked (the
+    question sentence's words, after a story): "my neck aches in it" is answered by the entry
+    on the neck's weight, not by one on sore wrists, although that one asks of a pain too."""
+    best = found[0]
+    if not kinds or not faq.kinds_of(best.entry_id).isdisjoint(kinds):
+        return None
+    asked = {t for t in terms if not focus or t in focus}
+
+    def said(match: FaqMatch) -> int:
+        return sum(faq.holds(match.entry_id, t) for t in asked)
+
+    return next(
+        (
+            m
+            for m in found[1:]
+            if not faq.kinds_of(m.entry_id).isdisjoint(kinds)
+            and m.score >= best.score - KIND_SLACK
+            and said(m) >= said(best)
+        ),
+        None,
     )
 
 

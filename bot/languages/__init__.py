@@ -12,8 +12,15 @@ import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 DEFAULT = "en"
+# The kinds of question a FAQ entry answers and a message asks (bot/engine/lexicon.py reads
+# them from each language's `question_kinds`): how to breathe; how far, high or much (extent);
+# how long or how many times (duration); whether it may be done, with a condition or none
+# (safety); where it should be felt; a pain; what to do about a problem (fix); how it
+# compares with another.
+QuestionKind = Literal["breath", "extent", "duration", "safety", "feel", "pain", "fix", "compare"]
 CODES = ("en", "es")  # the modules of this package, in the order menus list them
 
 
@@ -42,6 +49,10 @@ class Language:
     diminutives: tuple[tuple[str, str], ...]  # chat diminutives back to their base
     synonyms: Mapping[str, str]  # words that mean one concept ("hurts", "sore" -> "pain")
     section_cues: Mapping[str, tuple[str, ...]]  # phrases that ask for a part
+    # The kind of question a sentence asks, whatever it asks it of (see
+    # bot/engine/kinds.py): each kind's words and phrases, matched on their terms, so that a
+    # synonym ("sore" for "pain") or an inflection says the kind its word says.
+    question_kinds: Mapping[QuestionKind, tuple[str, ...]]
     # Words of `section_cues` matched as written or with a plural ending, not on their stem:
     # nouns whose stem is also a verb of another sense ("tipping forward" asks for no tips,
     # "filming myself" for no video), a word the stemmer cuts to another ("useful" to "use").

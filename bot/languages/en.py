@@ -7,7 +7,7 @@ words and add the code to `CODES` (see README "Adding a language").
 
 from __future__ import annotations
 
-from bot.languages import Language, register
+from bot.languages import Language, QuestionKind, register
 
 # Words that carry no meaning for matching. They still count as "explained" in a message.
 STOP_WORDS: frozenset[str] = frozenset(
@@ -963,6 +963,113 @@ EXACT_CUES = frozenset(
     {"tip", "tips", "trick", "tricks", "film", "watch", "useful", "whats", "master"}
 )
 
+# The kind of question a sentence asks (bot/languages QuestionKind), matched on terms: a
+# synonym says its word's kind ("sore" a pain, "exhale" the breath). Of an exercise's FAQ
+# entries, one that asks the kind a message asks answers it before one that only shares the
+# words that describe the movement ("how deep do I bend?" is answered by the entry on how far
+# to go, not by one on breathing as you bend).
+QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
+    "breath": ("breathe", "breath", "breathing", "inhale", "exhale"),
+    "extent": (
+        "how far",
+        "how much",
+        "how high",
+        "how low",
+        "how deep",
+        "how big",
+        "how wide",
+        "how close",
+        "all the way",
+        "range of motion",
+    ),
+    # How long or how many times; longer than "how much", so "how much time" is one
+    "duration": (
+        "how long",
+        "how many",
+        "how often",
+        "how much time",
+        "for how long",
+    ),
+    # Whether it may be done at all, with a condition or none ("can I still do it?"); the
+    # word "safe" alone is not listed, for its synonyms "avoid" and "skip" ask how, too
+    "safety": (
+        "is safe",
+        "safe for",
+        "safe with",
+        "safe during",
+        "safe if",
+        "safe to do",
+        "safe when",
+        "can i still do",
+        "should i still do",
+        "can i do",  # not "what can I do?" (fix)
+        "is ok for",
+        "is okay for",
+        "pregnant",
+        "pregnancy",
+        "osteoporosis",
+        "osteopenia",
+        "hernia",
+        "herniated",
+        "disc",
+        "blood pressure",
+        "hypertension",
+        "surgery",
+        "injury",
+        "injured",
+        "condition",
+        "carpal tunnel",
+        "prolapse",
+    ),
+    "feel": (
+        "where should i feel",
+        "where do i feel",
+        "where should i be feeling",
+        "where am i supposed to feel",
+        "where is it supposed to",
+        "where should you feel",
+        "where should it burn",
+        "should i feel",
+        "should be feeling",
+        "supposed to feel",
+        "meant to feel",
+        "what should i feel",
+        "supposed to be working",
+        "should be working",
+    ),
+    "pain": (
+        "pain",
+        "hurt",
+        "sore",
+        "ache",
+        "pinch",
+        "pinches",
+        "pinched",
+        "cramp",
+        "numb",
+        "tingling",
+    ),
+    "fix": (
+        "what can i do",
+        "what should i do",
+        "what do i do",
+        "how do i stop",
+        "how can i stop",
+        "how do i fix",
+        "how can i fix",
+        "how do i keep",
+        "how can i keep",
+        "how do i avoid",
+        "how can i avoid",
+        "how do i prevent",
+        "how to stop",
+        "how to fix",
+        "how to avoid",
+        "any tips",
+    ),
+    "compare": ("compare", "same as", "difference", "versus"),
+}
+
 # Asking for any exercise rather than a named one: these say so on their own...
 # Body positions, as people and pages say them: "on hands and knees", "lying on my front".
 # Pages state theirs in the description ("A side-lying exercise...").
@@ -1598,6 +1705,7 @@ LANGUAGE = register(
         diminutives=DIMINUTIVES,
         synonyms=SYNONYMS,
         section_cues=SECTION_CUES,
+        question_kinds=QUESTION_KINDS,
         exact_cues=EXACT_CUES,
         plural_endings=("s", "es"),
         inflections=INFLECTIONS,

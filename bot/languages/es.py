@@ -5,7 +5,7 @@ Words are written without accents where people often drop them; matching folds a
 
 from __future__ import annotations
 
-from bot.languages import Language, register
+from bot.languages import Language, QuestionKind, register
 
 STOP_WORDS: frozenset[str] = frozenset(
     """
@@ -685,6 +685,93 @@ EXACT_CUES = frozenset(
     {"paso", "pasos", "clave", "claves", "pautas", "mejorar", "mejoro", "mejora", "mejorarlo"}
 )
 
+# El tipo de pregunta que hace una frase (bot/languages QuestionKind), comparado por términos:
+# un sinónimo dice el tipo de su palabra ("molesta" un dolor, "exhalo" la respiración).
+# "¿Hasta dónde bajo?" pregunta cuánto (extent); "¿cuántas veces?", cuánto tiempo o cuántas
+# repeticiones (duration), y la frase más larga gana donde empiezan las dos ("cuánto tiempo").
+QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
+    "breath": ("respirar", "respiracion", "respiro", "inhalar", "exhalar", "aire"),
+    "extent": (
+        "hasta donde",
+        "hasta que punto",
+        "hasta que altura",
+        "cuanto",
+        "cuanta",
+        "que tan alto",
+        "que tan abajo",
+        "que tan lejos",
+        "como de alto",
+        "como de abajo",
+        "como de lejos",
+        "rango de movimiento",
+    ),
+    "duration": (
+        "cuanto tiempo",
+        "cuantas veces",
+        "cuantas repeticiones",
+        "cuantos segundos",
+        "cuantos minutos",
+        "cuantas series",
+        "cada cuanto",
+        "con que frecuencia",
+        "durante cuanto",
+    ),
+    # Si se puede hacer, con una condición o sin ella ("¿lo puedo seguir haciendo?")
+    "safety": (
+        "riesgo",
+        "seguro",
+        "peligroso",
+        "contraindicado",
+        "recomendable",
+        "puedo hacer",  # no "¿qué puedo hacer?" (fix)
+        "puedo seguir",
+        "deberia hacer",
+        "es bueno para",
+        "embarazo",
+        "embarazada",
+        "osteoporosis",
+        "hernia",
+        "disco",
+        "tension alta",
+        "presion alta",
+        "hipertension",
+        "lesion",
+        "operacion",
+        "cirugia",
+        "tunel carpiano",
+        "prolapso",
+    ),
+    "feel": (
+        "donde tengo que notar",
+        "donde tengo que sentir",
+        "donde debo notar",
+        "donde deberia notar",
+        "donde se tiene que notar",
+        "donde se deberia notar",
+        "donde hay que notar",
+        "donde se nota",
+        "donde noto",
+        "donde tendria que notar",
+        "que tengo que notar",
+        "que deberia notar",
+    ),
+    "pain": ("dolor", "duele", "molesta", "pinchazo", "calambre", "hormigueo"),
+    "fix": (
+        "que puedo hacer",
+        "que hago",
+        "que tengo que hacer",
+        "que deberia hacer",
+        "como evito",
+        "como puedo evitar",
+        "como corrijo",
+        "como lo corrijo",
+        "como lo soluciono",
+        "algun consejo",
+        "algun truco",
+    ),
+    "compare": ("comparar", "diferencia", "lo mismo", "igual que"),
+}
+
 # Asking for any exercise rather than a named one: these say so on their own...
 # Posiciones del cuerpo, como las dicen la gente y las páginas ("el de a cuatro patas",
 # "la patada boca abajo"). Cada página dice la suya en la descripción.
@@ -1176,6 +1263,7 @@ LANGUAGE = register(
         diminutives=DIMINUTIVES,
         synonyms=SYNONYMS,
         section_cues=SECTION_CUES,
+        question_kinds=QUESTION_KINDS,
         exact_cues=EXACT_CUES,
         plural_endings=("s", "es"),
         section_headings=SECTION_HEADINGS,
