@@ -376,7 +376,7 @@ class LanguageIndex:
             "faq_refs": tuple(np.array(a, np.int32) for a in faq_refs),
             "passage_refs": tuple(np.array(a, np.int32) for a in passage_refs),
             "faq": FaqIndex(faq, lex, analysed, counted).state(),
-            "passages": FaqIndex(passages, lex, analysed, counted).state(),
+            "passages": FaqIndex(passages, lex, analysed, counted, asked=False).state(),
             "portraits": PortraitIndex(portraits, lex).state(),
         }
 
