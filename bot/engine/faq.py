@@ -46,6 +46,7 @@ class FaqSource:
     name_terms: frozenset[str]
     context: str  # the exercise's title, keywords, description and steps
     position: str | None = None  # its body position, from bot/languages POSITIONS
+    names: tuple[str, ...] = ()  # its exercise's title and other names, as written
 
 
 def position_term(position: str) -> str:
@@ -150,6 +151,18 @@ class FaqIndex:
             for term in q:
                 question_postings[term].append(entry_id)
         exercise_ids = list(row_of)
+        # The places of the body each question names ("my wrists hurt..."): a problem felt in
+        # one place is answered by an entry on that place (bot/engine/places.py).
+        # (the words of a name are the exercise, not a place: "shoulder" in "shoulder bridge")
+        names_of: dict[str, list[tuple[str, ...]]] = {}
+        places: list[frozenset[str]] = []
+        for source in sources:
+            said = names_of.get(source.exercise_id)
+            if said is None:
+                said = names_of[source.exercise_id] = [
+                    n for n in map(lexicon.place_words, source.names) if n
+                ]
+            places.append(lexicon.places_in(source.question, said))
         # Counted in one call, in the order one update per question would give.
         df = Counter(chain.from_iterable(questions))
         # Everything an exercise's page says, its FAQ included: how well it fits the message.
@@ -179,6 +192,7 @@ class FaqIndex:
                 "questions": questions,
                 "answers": answers,
                 "kinds": kinds,
+                "places": places,
                 "entry_exercise": entry_exercise,
                 "exercise_ids": exercise_ids,
                 # Lists in the sets' own order: the entries of a page are visited as before.
@@ -239,6 +253,7 @@ class FaqIndex:
         self._questions: list[frozenset[str]] = state["questions"]
         self._answers: list[frozenset[str]] = state["answers"]
         self._kinds: list[frozenset[str]] = state["kinds"]
+        self._places: list[frozenset[str]] = state["places"]
         self._entry_exercise: list[int] = state["entry_exercise"]
         # The same as an array: entries are numbered page by page, so a term's postings map to
         # ascending page rows.
@@ -376,6 +391,11 @@ class FaqIndex:
         """The kinds of question the entry's question asks (`Lexicon.kinds`): "How low should
         my legs go?" asks how far."""
         return self._kinds[entry_id]
+
+    def places_of(self, entry_id: int) -> frozenset[str]:
+        """The places of the body the entry's question names (Language.body_places); for a
+        page's passage, its text."""
+        return self._places[entry_id]
 
     def holds(self, entry_id: int, term: str) -> bool:
         """Whether the entry's question or answer says `term`."""

@@ -324,6 +324,7 @@ class LanguageIndex:
                 lex.term(k[0]) for k in map(words, page.keywords) if len(k) == 1
             )
             context = " ".join((page.title, *page.keywords, page.description, *page.steps))
+            names = (page.title, *page.keywords)
             contexts.append(context)
             overview = (block.text for block in page.body.overview)
             parts = (page.title, *page.keywords, page.description, *page.steps, *overview)
@@ -334,7 +335,13 @@ class LanguageIndex:
             for item, entry in enumerate(page.faq):
                 faq.append(
                     FaqSource(
-                        exercise_id, entry.question, entry.answer, name_terms, context, position
+                        exercise_id,
+                        entry.question,
+                        entry.answer,
+                        name_terms,
+                        context,
+                        position,
+                        names,
                     )
                 )
                 faq_page.append(row)
@@ -342,14 +349,16 @@ class LanguageIndex:
             for section, blocks in ((mistakes, page.body.mistakes), (tips, page.body.tips)):
                 for block in blocks:
                     passages.append(
-                        FaqSource(exercise_id, block.text, "", name_terms, context, position)
+                        FaqSource(exercise_id, block.text, "", name_terms, context, position, names)
                     )
                     passage_page.append(row)
                     passage_section.append(section)
                     passage_level.append(0)
             for modification in page.modifications:
                 text = f"{modification.name}. {modification.description}"
-                passages.append(FaqSource(exercise_id, text, "", name_terms, context, position))
+                passages.append(
+                    FaqSource(exercise_id, text, "", name_terms, context, position, names)
+                )
                 passage_page.append(row)
                 passage_section.append(versions)
                 passage_level.append(_LEVELS.index(modification.level))

@@ -104,6 +104,19 @@ class PhraseTable:
                     break
         return tags
 
+    def find_all_words(self, found: Sequence[str]) -> list[tuple[str, tuple[int, ...]]]:
+        """`find_all` for a text's words with its fillers left out, in a table of words as
+        written (`exact`): positions are those of `found`."""
+        matches: list[tuple[str, tuple[int, ...]]] = []
+        for start, word in enumerate(found):
+            for phrase, tag, forms in self._by_first.get(word, ()):
+                said = found[start : start + len(phrase)]
+                if tuple(said) == phrase and (
+                    forms is None or _said_in(forms, said, range(len(said)))
+                ):
+                    matches.append((tag, tuple(range(start, start + len(phrase)))))
+        return matches
+
     def first(self, found: Sequence[str]) -> str | None:
         """The tag `find_all` lists first, for a text's words with its fillers left out, in a
         table of words as written that skips fillers (`exact`, not `every_word`)."""
@@ -115,6 +128,16 @@ class PhraseTable:
                 ):
                     return tag
         return None
+
+
+def _outermost(found: list[tuple[str, tuple[int, ...]]]) -> list[tuple[str, tuple[int, ...]]]:
+    """`found` without the phrases said inside a longer one found."""
+    spans = [set(at) for _, at in found]
+    return [
+        (tag, at)
+        for tag, at in found
+        if not any(len(other) > len(at) and other.issuperset(at) for other in spans)
+    ]
 
 
 def _said_in(forms: Forms, said: Sequence[str], positions: Sequence[int]) -> bool:
@@ -192,6 +215,16 @@ class Lexicon:
             ),
             exact=True,
         )
+        # Exact words: stems would put a "seated" exercise's seat on the hips.
+        self.body_places = PhraseTable(
+            (
+                (self.exact_phrase(text), tag)
+                for tag, texts in v.body_places.items()
+                for text in texts
+            ),
+            exact=True,
+        )
+        self.pain = self.term(v.pain)
         self.domain_words = v.domain_words
         self.foreign_exercises = PhraseTable(
             ((self.exact_phrase(text), "foreign") for text in v.foreign_exercises), exact=True
@@ -448,6 +481,33 @@ class Lexicon:
         words alone (indexing reads every page's description; an Analysis is most of that)."""
         fillers = self._cue_fillers
         return self.positions.first([w for w in self._expand(words(text)) if w not in fillers])
+
+    def places(self, message: Analysis) -> list[tuple[str, tuple[int, ...]]]:
+        """The places of the body `message` names (Language.body_places), and where; a name
+        inside a longer one said there is the longer one's ("hip" in "hip flexors")."""
+        return _outermost(self.body_places.find_all(message))
+
+    def places_in(self, text: str, names: Sequence[Phrase] = ()) -> frozenset[str]:
+        """The places of the body `text` names: `places(analyse(text))`'s tags, from the words
+        alone (indexing reads every entry's question and every passage). A place inside one
+        of the exercise's `names` (`place_words`) is no place told: "shoulder" in "how do I
+        breathe in the shoulder bridge?"."""
+        said = self.place_words(text)
+        named: set[int] = set()
+        for name in names:
+            for start in range(len(said) - len(name) + 1):
+                if tuple(said[start : start + len(name)]) == name:
+                    named.update(range(start, start + len(name)))
+        return frozenset(
+            tag
+            for tag, at in _outermost(self.body_places.find_all_words(said))
+            if named.isdisjoint(at)
+        )
+
+    def place_words(self, text: str) -> Phrase:
+        """The words of `text` as `places_in` reads them: phrases read, fillers left out."""
+        fillers = self._cue_fillers
+        return tuple(w for w in self._expand(words(text)) if w not in fillers)
 
     def _undiminish(self, word: str, known: Container[str]) -> str:
         for suffix, replacement in self._diminutives:

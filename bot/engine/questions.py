@@ -21,6 +21,7 @@ from bot.engine.names import (
     in_other_words,
     with_equipment_no_page_uses,
 )
+from bot.engine.places import OTHER_PLACE, elsewhere, in_place, problem_places
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
 # FaqIndex.match) becomes a confidence that rises from FAQ_BASE to 1 as the fit reaches FULL_FIT.
@@ -240,6 +241,10 @@ def _about_ids(
     # a part asked outright of an exercise named, not guessed at ("where is it meant to burn?")
     asked = part if part is not None and not part.tentative and message.named else None
     faq = _telling(index.faq, rest, index.faq.entries_of(*ids), message.focus, message.kinds)
+    # where the problem is felt: an entry on that place of the body goes first
+    places = problem_places(message, index.lexicon)
+    if faq is not None:
+        faq = in_place(index.faq, faq, rest, index.faq.entries_of(*ids), message.focus, places)
     passage = part_passage = None
     if part is None and not strict:  # with a part, its card shows every passage of it
         found = _best(index.passages, question, index.passages.entries_of(*ids))
@@ -267,12 +272,16 @@ def _about_ids(
             # "my pelvis rocks in toe taps": an entry about the lower back whose answer
             # mentions the pelvis answers another problem; a passage that names it goes first
             score = min(score, ANSWER_ONLY)
+        if score is not None and elsewhere(index.faq, faq.entry_id, places):
+            score = min(score, OTHER_PLACE)
         if score is not None:
             yield _faq(faq, score, "faq")
     if passage is not None:
         score = _confidence(
             passage.score, PASSAGE_FLOOR, PASSAGE_BASE, PASSAGE_TOP, PASSAGE_FULL_FIT
         )
+        if score is not None and elsewhere(index.passages, passage.entry_id, places):
+            score = min(score, OTHER_PLACE)
         if score is not None:
             ref = index.passage_refs[passage.entry_id]
             yield Candidate(

@@ -60,6 +60,16 @@ class Language:
     plural_endings: tuple[str, ...]  # "tip" and "tips", "clave" and "claves": one word
     section_headings: Mapping[str, str]  # the pages' "##" headings -> mistakes, tips...
     positions: Mapping[str, tuple[str, ...]]  # body positions ("on all fours")
+    # Places of the body where a problem is felt, each with every way people name it ("lower
+    # back", "low back", "lumbar"): a sore place is answered by the entry that names that
+    # place, not one on another. Words as folded, matched word for word (fillers stepped
+    # over: "the front of my hip"); a longer name wins over one inside it ("hip flexors").
+    # A place within another is tagged "whole/part" ("hips/front"): an entry on the hips
+    # is not one on another place than the front of the hip, though the front goes first.
+    body_places: Mapping[str, tuple[str, ...]]
+    # The word `synonyms` reads every word of pain as ("hurts", "sore", "pinch": "pain"): a
+    # place that hurts is the question, whatever else the message asks.
+    pain: str
     random_cues: tuple[str, ...]
     weak_random_cues: tuple[str, ...]  # "another", "something": also ask other things
     session_cues: tuple[str, ...]  # "session", "workout", "routine": several exercises

@@ -1,0 +1,146 @@
+"""Where in the body a message's problem is felt, against the places that FAQ entries and
+page passages name (Language.body_places).
+
+People name one place many ways ("lower back", "low back", "lumbar"; "hips", "pelvis",
+"bum"), and a problem felt in one place is answered by the entry that names that place, not
+by one on another place of the same exercise: knees that hurt on all fours are no question
+for the entry on sore wrists, however many other words ("all fours", "hurt") the two share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.faq import FaqIndex, FaqMatch
+from bot.engine.lexicon import Lexicon
+from bot.engine.message import EXACT, Message
+
+# A place is where the problem is felt when a word that tells a problem (Language.trouble:
+# "hurts", "keeps", "can't", "pinch") is at most this many words from it ("a pinch in my low
+# back", "arthritis in both knees"), or when the question sentence names it. Not more: the
+# words are read without the sentences' ends, and the next sentence's "is it ok?" tells of
+# nothing in the last words of this one.
+NEAR_TROUBLE = 3
+# The entries weighed for the place: more than the best few, since a place word is one word
+# among many a story tells.
+PLACE_CANDIDATES = 5
+# An entry naming the place of the problem goes before the best entry when it is this close
+# to it: when the best names another place (sore knees against the entry on wrists)...
+OTHER_PLACE_SLACK = 0.25
+# ...or names no place at all ("where should I feel it?" against "my lower back pinches"),
+# which may still be the question asked: it needs to be closer, and the place to hurt.
+NO_PLACE_SLACK = 0.1
+# ...and when it states the problem told: the message says this share of its question's own
+# words (FaqMatch.own), as an entry must to answer at all (questions.OWN_FLOOR); no more, for
+# the place said is much of that problem, in words the entry may put otherwise ("lumbar" is
+# its "lower back").
+PLACE_OWN = 0.15
+# An entry (or passage) that names places, none of them any the message names while it tells
+# a problem felt in one, answers another problem: at most this sure, below an answer
+# (policy.ANSWER) and the card of its exercise, so that "did you mean" is offered instead.
+OTHER_PLACE = 0.55
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The places of the body a message names (`named`), those among them where its
+    problem is felt (`felt`), and those of these that its question sentence says hurt
+    (`hurt`: any that hurt, in a message that is all question)."""
+
+    felt: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
+    hurt: frozenset[str] = frozenset()
+
+
+def problem_places(message: Message, lexicon: Lexicon) -> Places:
+    """The places of the body the message names, and where its problem is felt: a place
+    named near a word that tells a problem, or in its question sentence. A place inside a
+    name said ("neck pull") or a body position ("lying on my stomach") is none."""
+    analysis = message.analysis
+    taken = set(message.position[1]) if message.position is not None else set()
+    trouble = lexicon.trouble
+    told = [
+        p
+        for p, (word, term) in enumerate(zip(analysis.words, analysis.terms, strict=True))
+        if word in trouble or term in trouble
+    ]
+    pains = [p for p in told if analysis.terms[p] == lexicon.pain]
+    felt: set[str] = set()
+    named: set[str] = set()
+    hurt: set[str] = set()
+    for place, at in lexicon.places(analysis):
+        if not taken.isdisjoint(at) or _in_name(at, message):
+            continue
+        named.add(place)
+        near = any(_near(at, p) for p in told)
+        in_question = message.said_in_question(at)
+        if near or (message.focus and in_question):
+            felt.add(place)
+        if in_question and any(_near(at, p) for p in pains):
+            hurt.add(place)
+    return Places(frozenset(felt), frozenset(named), frozenset(hurt))
+
+
+def _in_name(at: tuple[int, ...], message: Message) -> bool:
+    """Whether the place's words are those of a name said in full, said in one go with a
+    word of it beside them ("shoulder bridge"): the name matcher may take a place's word said
+    apart for a name's ("my neck hurts in the neck pull"), or a name said in part ("roll up
+    con manos en la nuca") for words of a story."""
+    for name in message.named:
+        said = name.positions | name.title_positions
+        if name.score >= EXACT and set(at) <= said and (min(at) - 1 in said or max(at) + 1 in said):
+            return True
+    return False
+
+
+def _near(at: tuple[int, ...], position: int) -> bool:
+    return min(at) - NEAR_TROUBLE <= position <= max(at) + NEAR_TROUBLE
+
+
+def elsewhere(index: FaqIndex, entry_id: int, places: Places) -> bool:
+    """Whether the entry names places of the body, and the message tells a problem felt in
+    a place but names none of the entry's anywhere (a story may name the place of the
+    problem far from the word that tells it: "my neck is on fire the next day")."""
+    named = index.places_of(entry_id)
+    return bool(places.felt) and bool(named) and _whole(named).isdisjoint(_whole(places.named))
+
+
+def _whole(places: frozenset[str]) -> frozenset[str]:
+    """The places `places` are in: "hips" for "hips/front" (Language.body_places)."""
+    return frozenset(place.split("/", 1)[0] for place in places)
+
+
+def in_place(
+    index: FaqIndex,
+    best: FaqMatch,
+    terms: list[str],
+    within: frozenset[int],
+    focus: frozenset[str],
+    places: Places,
+) -> FaqMatch:
+    """The `best` entry for `terms`; or, when it names no place the message names, a close
+    one (OTHER_PLACE_SLACK, NO_PLACE_SLACK) that names a place where the problem is felt
+    and states that problem (PLACE_OWN)."""
+    named = index.places_of(best.entry_id)
+    if not _whole(named).isdisjoint(_whole(places.named)):
+        return best  # (a place the message names, if not where it says the problem is)
+    # An entry on no place may answer what is asked of a place told ("my wrists ache on
+    # all fours... Since I'm pregnant, is it still safe?", "a disc issue in my lower back:
+    # can I keep doing it?"): it gives way only to a place that the question says hurts.
+    felt = places.felt if named else places.hurt
+    if not felt:
+        return best
+    slack = OTHER_PLACE_SLACK if named else NO_PLACE_SLACK
+    found = index.match(
+        terms, within=within, limit=PLACE_CANDIDATES, known_only=True, by_page=False, focus=focus
+    )
+    return next(
+        (
+            m
+            for m in found
+            if not index.places_of(m.entry_id).isdisjoint(felt)
+            and m.score >= best.score - slack
+            and m.own >= PLACE_OWN
+        ),
+        best,
+    )

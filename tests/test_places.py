@@ -1,0 +1,93 @@
+"""Where in the body a problem is felt (bot/engine/places.py): the many names of one place
+read as one, and an entry on that place answering before an entry on another."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bot.content import Library
+from bot.engine import AnswerEngine, AnswerKind
+from bot.engine.lexicon import lexicon
+from bot.engine.message import read
+from bot.engine.places import problem_places
+
+
+@pytest.fixture(scope="module")
+def engine(library: Library) -> AnswerEngine:
+    return AnswerEngine(library, rng=random.Random(3))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "my lower back", "lower back"),
+        ("en", "a sore low back", "lower back"),
+        ("en", "lumbar spine", "lower back"),
+        ("en", "my pelvis", "hips"),
+        ("en", "one bum cheek", "hips"),
+        ("en", "my sit bones", "hips"),
+        ("en", "the back of my thighs", "hamstrings"),
+        ("en", "the front of my hip", "hips/front"),
+        ("en", "tight hip flexors", "hips/front"),
+        ("en", "my traps", "shoulders"),
+        ("es", "la zona lumbar", "lower back"),
+        ("es", "los riñones", "lower back"),
+        ("es", "la parte baja de la espalda", "lower back"),
+        ("es", "la nuca", "neck"),
+        ("es", "las cervicales", "neck"),
+        ("es", "los isquios", "hamstrings"),
+        ("es", "detrás del muslo", "hamstrings"),
+        ("es", "la ingle", "hips/front"),
+        ("es", "el glúteo", "hips"),
+        ("es", "las muñecas", "wrists"),
+    ],
+)
+def test_the_names_of_one_place_are_read_as_that_place(lang: str, text: str, place: str) -> None:
+    assert lexicon(lang).places_in(text) == {place}
+
+
+def test_a_place_inside_a_longer_name_is_the_longer_ones() -> None:
+    # "hip" in "hip flexors" is no second place
+    assert lexicon("en").places_in("my hip flexors burn") == {"hips/front"}
+    # "de pie" (standing) names no feet
+    assert lexicon("es").places_in("de pie con los brazos arriba") == frozenset()
+
+
+def test_a_place_in_the_exercises_name_is_the_exercise() -> None:
+    en = lexicon("en")
+    names = [en.place_words("Shoulder Bridge")]
+    assert en.places_in("How do I breathe in the shoulder bridge?", names) == frozenset()
+    assert en.places_in("My neck hurts in the shoulder bridge", names) == {"neck"}
+
+
+def test_the_place_felt_is_the_one_a_problem_is_told_of(engine: AnswerEngine) -> None:
+    index = engine._index("en")
+    places = problem_places(
+        read("I do the saw with my hands on my hips and my knees ache after it", index),
+        index.lexicon,
+    )
+    assert places.felt == {"knees"}
+    assert places.named == {"hips", "knees"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place_word"),
+    [
+        # knees, not the wrists the entry on all fours names
+        ("bird dog: on all fours my knees hurt, what can I do?", "en", "knee"),
+        # the lumbar spine is the lower back, not the neck of the other entry on the roll up
+        ("roll up makes my lumbar sore", "en", "lower back"),
+        # ...nor the mere height of the lift, an entry on no place
+        ("in the swan prep my lumbar spine feels jammed when I come up", "en", "lower back"),
+        ("el cisne preparatorio me carga los riñones al subir", "es", "lumbar"),
+        ("noto la nuca cargada en el roll up", "es", "cuello"),
+    ],
+)
+def test_an_entry_on_the_place_the_problem_is_felt_answers(
+    engine: AnswerEngine, text: str, lang: str, place_word: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.faq is not None and place_word in answer.faq.question.lower()
