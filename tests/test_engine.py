@@ -1785,3 +1785,12 @@ def test_a_clinical_or_teaching_word_for_sitting_states_the_seated_position(
 ) -> None:
     position = read(text, engine._index(lang)).position
     assert position is not None and position[0] == "seated"
+
+
+def test_a_title_inside_another_exercises_longer_name_asks_nothing(engine: AnswerEngine) -> None:
+    """ "side plank" said inside Side Bend's name "side plank with arm arc" is no title said
+    in full: with no question, the message names Side Bend, and gets its card, not an entry."""
+    assert answered(engine, "side plank with an arm arc overhead") == (
+        AnswerKind.EXERCISE,
+        "side-bend",
+    )
