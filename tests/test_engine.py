@@ -1794,3 +1794,16 @@ def test_a_title_inside_another_exercises_longer_name_asks_nothing(engine: Answe
         AnswerKind.EXERCISE,
         "side-bend",
     )
+
+
+def test_a_name_in_everyday_words_gives_way_to_the_exercise_a_story_portrays(
+    engine: AnswerEngine,
+) -> None:
+    """ "both legs round together in a big circle ... when the legs come lower" says Leg
+    Lowers' words on the way; the pages' whole portraits read the Corkscrew, whose entry on
+    the lower back answers, not the one of Double Straight Leg Stretch."""
+    text = (
+        "New to mat work. On my back we swing both legs round together in a big circle, and my "
+        "back lifts off the mat when the legs come lower. How far should they go?"
+    )
+    assert answered(engine, text) == (AnswerKind.FAQ, "corkscrew")
