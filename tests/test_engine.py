@@ -1807,3 +1807,12 @@ def test_a_name_in_everyday_words_gives_way_to_the_exercise_a_story_portrays(
         "back lifts off the mat when the legs come lower. How far should they go?"
     )
     assert answered(engine, text) == (AnswerKind.FAQ, "corkscrew")
+
+
+def test_two_words_joined_name_nothing_their_stem_only_resembles(engine: AnswerEngine) -> None:
+    """ "criss cross" is read as "crisscross", a word a name says; "patas en" joined stems
+    like "patada" (kick) yet is no word of a name: on all fours, nothing is kicked."""
+    index = engine._index("es")
+    message = read("el de cuatro patas en el que redondeas la espalda", index)
+    assert all(m.exercise_id != "single-leg-kick" for m in message.names)
+    assert exercise_of(engine, "criss cross") == "criss-cross"
