@@ -1816,3 +1816,17 @@ def test_two_words_joined_name_nothing_their_stem_only_resembles(engine: AnswerE
     message = read("el de cuatro patas en el que redondeas la espalda", index)
     assert all(m.exercise_id != "single-leg-kick" for m in message.names)
     assert exercise_of(engine, "criss cross") == "criss-cross"
+
+
+def test_one_page_ahead_of_a_description_it_explains_too_little_of_is_offered_first(
+    engine: AnswerEngine,
+) -> None:
+    """Both legs circling together on the back is the Corkscrew, but the story says too much
+    else for its page to be sure: it is offered first, before names sharing a word."""
+    text = (
+        "Someone at the club does a thing lying on the back with the legs going round in "
+        "circles together, side to side. My lower back pops up. Should it?"
+    )
+    answer = engine.answer(text)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert answer.candidates[0].id == "corkscrew"
