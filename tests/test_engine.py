@@ -1892,3 +1892,48 @@ def test_an_entry_of_the_kind_asked_does_not_lose_the_body_part_that_hurts(
         "scissors",
         "Where should my weight be in scissors? I can feel it in my neck.",
     )
+
+
+def test_a_title_inside_another_exercises_longer_name_asks_nothing(engine: AnswerEngine) -> None:
+    """ "side plank" said inside Side Bend's name "side plank with arm arc" is no title said
+    in full: with no question, the message names Side Bend, and gets its card, not an entry."""
+    assert answered(engine, "side plank with an arm arc overhead") == (
+        AnswerKind.EXERCISE,
+        "side-bend",
+    )
+
+
+def test_a_name_in_everyday_words_gives_way_to_the_exercise_a_story_portrays(
+    engine: AnswerEngine,
+) -> None:
+    """ "both legs round together in a big circle ... when the legs come lower" says Leg
+    Lowers' words on the way; the pages' whole portraits read the Corkscrew, whose entry on
+    the lower back answers, not the one of Double Straight Leg Stretch."""
+    text = (
+        "New to mat work. On my back we swing both legs round together in a big circle, and my "
+        "back lifts off the mat when the legs come lower. How far should they go?"
+    )
+    assert answered(engine, text) == (AnswerKind.FAQ, "corkscrew")
+
+
+def test_two_words_joined_name_nothing_their_stem_only_resembles(engine: AnswerEngine) -> None:
+    """ "criss cross" is read as "crisscross", a word a name says; "patas en" joined stems
+    like "patada" (kick) yet is no word of a name: on all fours, nothing is kicked."""
+    index = engine._index("es")
+    message = read("el de cuatro patas en el que redondeas la espalda", index)
+    assert all(m.exercise_id != "single-leg-kick" for m in message.names)
+    assert exercise_of(engine, "criss cross") == "criss-cross"
+
+
+def test_one_page_ahead_of_a_description_it_explains_too_little_of_is_offered_first(
+    engine: AnswerEngine,
+) -> None:
+    """Both legs circling together on the back is the Corkscrew, but the story says too much
+    else for its page to be sure: it is offered first, before names sharing a word."""
+    text = (
+        "Someone at the club does a thing lying on the back with the legs going round in "
+        "circles together, side to side. My lower back pops up. Should it?"
+    )
+    answer = engine.answer(text)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert answer.candidates[0].id == "corkscrew"

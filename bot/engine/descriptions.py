@@ -115,9 +115,13 @@ def _ranked_close(message: Message, share: float = 0.0) -> list[tuple[str, float
 
 
 def _close(message: Message, score: float) -> Iterator[Candidate]:
-    """The two or three exercises described about equally well, offered."""
+    """The two or three exercises described about equally well, or the one ahead, offered."""
     close = _ranked_close(message, DESCRIBED_MARGIN)
-    if len(close) >= 2:
+    # One page ahead of the rest, yet explaining too little of the words to be sure ("on all
+    # fours, rounding the back like a cat"): still a better guess than names sharing a word,
+    # unless the message says a title, which speaks for itself ("the saw on a wobble board")
+    alone = len(close) == 1 and not any(m.title_score >= 1.0 for m in message.named)
+    if len(close) >= 2 or alone:
         options = tuple(exercise_id for exercise_id, _ in close[:3])
         yield Candidate(AnswerKind.SUGGESTIONS, score, "description", options=options)
 

@@ -881,8 +881,11 @@ class NameIndex:
                 for near_term, similarity in self._near_terms(word, missing):
                     record(near_term, similarity, position)
             if position + 1 < len(message.words):
-                joined = self._lexicon.stem(word + message.words[position + 1])
-                if joined in self._postings:  # "criss cross" said for "crisscross"
+                whole = word + message.words[position + 1]
+                joined = self._lexicon.stem(whole)
+                # "criss cross" said for "crisscross"; not two words whose joining only
+                # stems like a name word ("patas en" is no "patada")
+                if joined in self._postings and self._is_surface(whole):
                     record(joined, 1.0, position, position + 1)
         if hits and lookups < MAX_TYPO_LOOKUPS:
             self._beside_hits(message, hits, record, MAX_TYPO_LOOKUPS - lookups)

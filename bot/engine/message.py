@@ -55,6 +55,11 @@ PASSING_GAP = 0.25  # ...this much better than the named exercise's
 # much better than the named one's, says what was meant.
 PLAIN_PASSING_FIT = 0.5
 PLAIN_PASSING_GAP = 0.12
+# Read against the pages' whole portraits, a story's own words (an age, a class, a feeling)
+# weigh in the share too, and a page that portrays the movement told explains less of it: a
+# name of everyday words gives way to one that explains this share, this much better.
+PORTRAIT_PLAIN_FIT = 0.35
+PORTRAIT_PLAIN_GAP = 0.1
 
 LONG_MESSAGE_WORDS = 60  # beyond this, the question is in the last sentences
 TAIL_WORDS = 25
@@ -209,10 +214,23 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         )
         # The describing text is often the whole message, whose names were just looked up.
         looked_up = lookup if describing is analysis else None
+        # ...by the narrow reading, or by the whole portraits ("lying down I circle both legs
+        # as one, and when they are lower my back arches" says Leg Lowers' words on the way)
+        readings = [described] if portrayed is described else [described, portrayed]
         passing = {
             m.exercise_id
             for m in named
-            if _in_passing(m, described, others, describing, analysis, index, looked_up)
+            for ranked in readings
+            if _in_passing(
+                m,
+                ranked,
+                others,
+                describing,
+                analysis,
+                index,
+                looked_up,
+                portrait=ranked is portrayed,
+            )
         }
         if passing:
             # Said on the way: not named, nor an exercise whose title the message says.
@@ -280,13 +298,16 @@ def _in_passing(
     whole: Analysis,
     index: LanguageIndex,
     known: NameLookup | None = None,
+    *,
+    portrait: bool = False,
 ) -> bool:
     """A name said on the way in a long description of another exercise ("we roll up off the
     mat and balance on the sit bones in a V" is the Teaser): that exercise's own text explains
     the describing sentence far better than the named one's, and the name is said inside that
     sentence. A name said in a sentence of its own is meant ("we do the saw. I never know when
     to breathe out as I twist and reach"). `others`: the message's known words besides names;
-    `whole`: the message; `known`: the names of `describing` when already looked up."""
+    `whole`: the message; `known`: the names of `describing` when already looked up;
+    `portrait`: `described` ranks the pages' whole portraits (Message.portrayed)."""
     top, fit = described[0]
     if min(match.positions) == 0 and match.score >= EXACT:
         # "Lower lifts: how far down do the legs go...": said first, in full, it is the topic
@@ -297,6 +318,8 @@ def _in_passing(
         return False
     plain = _plain(match, whole, index)
     least, gap = (PLAIN_PASSING_FIT, PLAIN_PASSING_GAP) if plain else (PASSING_FIT, PASSING_GAP)
+    if plain and portrait:
+        least, gap = PORTRAIT_PLAIN_FIT, PORTRAIT_PLAIN_GAP
     if others < PASSING_TERMS or top == match.exercise_id or fit < least:
         return False
     if fit - dict(described).get(match.exercise_id, 0.0) < gap:

@@ -97,7 +97,15 @@ def _propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     named = message.named
     if message.asks_which:
         return  # "what's it called when...": a name is asked, not an answer
-    titled = any(m.title_score >= 1.0 for m in message.names)
+    # A title said inside the longer name of another exercise ("side plank" in "side plank
+    # with the arm arcing") is that name's, not a title said in full.
+    titled = any(
+        m.title_score >= 1.0
+        and not any(
+            m.title_positions < n.positions for n in named if n.exercise_id != m.exercise_id
+        )
+        for m in message.names
+    )
     if not message.asks and not titled:
         # Nothing is asked of an exercise it names in full: a description ("kneeling on one
         # knee, swinging the top leg") shares words with questions of its page, but asks none.
