@@ -493,16 +493,18 @@ class Lexicon:
         of the exercise's `names` (`place_words`) is no place told: "shoulder" in "how do I
         breathe in the shoulder bridge?"."""
         said = self.place_words(text)
+        found = _outermost(self.body_places.find_all_words(said))
+        if not found:
+            return frozenset()  # most texts name no place: their names need no reading
         named: set[int] = set()
+        present = set(said)
         for name in names:
+            if name[0] not in present:
+                continue
             for start in range(len(said) - len(name) + 1):
                 if tuple(said[start : start + len(name)]) == name:
                     named.update(range(start, start + len(name)))
-        return frozenset(
-            tag
-            for tag, at in _outermost(self.body_places.find_all_words(said))
-            if named.isdisjoint(at)
-        )
+        return frozenset(tag for tag, at in found if named.isdisjoint(at))
 
     def place_words(self, text: str) -> Phrase:
         """The words of `text` as `places_in` reads them: phrases read, fillers left out."""
