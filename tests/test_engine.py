@@ -1937,3 +1937,89 @@ def test_one_page_ahead_of_a_description_it_explains_too_little_of_is_offered_fi
     answer = engine.answer(text)
     assert answer.kind is AnswerKind.SUGGESTIONS
     assert answer.candidates[0].id == "corkscrew"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "story", "asked"),
+    [
+        (
+            "i am 78 and on tuesdays we do the swan at the centre and my neck feels tight "
+            "afterwards what should i change",
+            "en",
+            "swan",
+            "change",
+        ),
+        (
+            "voice typing this because my hands are stiff when I lie on my side for the clam "
+            "my top hip rolls back is that normal",
+            "en",
+            "clam",
+            "normal",
+        ),
+        (
+            "tengo 75 años y en clase hacemos la sirena y se me duerme la pierna de abajo qué "
+            "hago para evitarlo",
+            "es",
+            "sirena",
+            "evitarlo",
+        ),
+        (
+            "mi profesora nos pone la plancha lateral y a los pocos segundos no aguanto me "
+            "puedo apoyar en la rodilla",
+            "es",
+            "plancha",
+            "rodilla",
+        ),
+    ],
+)
+def test_a_question_said_after_a_story_without_full_stops_is_its_question_sentence(
+    engine: AnswerEngine, text: str, lang: str, story: str, asked: str
+) -> None:
+    # voice typing and many older writers put no full stop between the story and the question
+    index = engine._index(lang)
+    focus = read(text, index).focus
+    assert index.lexicon.term(asked) in focus
+    assert index.lexicon.term(story) not in focus
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # short: read whole
+        ("bridges feel easy now how do i make them harder", "en"),
+        # "no puedo" tells the problem; it asks nothing
+        (
+            "en la plancha lateral no puedo aguantar la cadera arriba más de cinco segundos y "
+            "me canso enseguida",
+            "es",
+        ),
+        # without its accent, "que" joins a relative clause ("the bridge that I do in class")
+        (
+            "me duele la rodilla cuando hacemos el puente que hago en clase los martes con mi "
+            "grupo de amigas",
+            "es",
+        ),
+        # "where" opens a description, not a question
+        (
+            "my physio showed me the one where you lie face down and lift your arms and legs "
+            "a little and hold",
+            "en",
+        ),
+    ],
+)
+def test_a_long_sentence_without_a_question_opener_in_it_is_read_whole(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert not read(text, engine._index(lang)).focus
+
+
+def test_a_sport_told_in_the_story_before_a_question_without_full_stops_is_no_question_of_it(
+    engine: AnswerEngine,
+) -> None:
+    text = (
+        "i am 68 and i play tennis twice a week and my teacher gave me the side plank but my "
+        "hips drop after a few seconds how can i keep them up"
+    )
+    message = read(text, engine._index("en"))
+    assert not message.uncovered
+    assert exercise_of(engine, text) == "side-plank"

@@ -10,7 +10,7 @@ from itertools import chain
 
 from bot.engine.spelling import Inflections
 from bot.languages import language
-from bot.languages.text import stem, words
+from bot.languages.text import fold, stem, words
 
 Phrase = tuple[str, ...]
 Forms = tuple[frozenset[str] | None, ...]  # the only words that say each of a phrase's (None: any)
@@ -206,6 +206,14 @@ class Lexicon:
         )
         self.question_words = v.question_words
         self.relatives = v.relatives
+        # Word for word, as folded: what opens a question inside a sentence is how it is said;
+        # each with whether it is written with an accent that marks the question ("qué").
+        self.question_openers = {
+            tuple(words(text)): fold(text) != text.casefold() for text in v.question_openers
+        }
+        self.longest_opener = max(map(len, self.question_openers), default=0)
+        self.clause_binders = v.clause_binders
+        self.opener_leads = v.opener_leads
         # Exact words: stems would seat a "seated" exercise on your "seat".
         self.positions = PhraseTable(
             (

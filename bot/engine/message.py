@@ -24,6 +24,7 @@ from bot.engine.intent import (
 )
 from bot.engine.lexicon import Analysis, Lexicon
 from bot.engine.matching import NameLookup, NameMatch
+from bot.languages.text import fold, words
 
 # How sure a name must be (share of its weight the message holds), calibrated on the
 # development sets.
@@ -67,6 +68,13 @@ QUESTION_WORDS = 8  # a shorter last question is read with the sentences before 
 MAX_SENTENCES = 6  # sentences of a message read for the movement they describe
 SENTENCE_MARGIN = 0.1
 STORY_SENTENCES = 12  # the sentences before the question searched for the exercise it is about
+# A sentence this long, without a full stop in it, may tell a story and then ask ("im 72 and my
+# knee clicks in the bridge how do i stop it"): its question starts at an opener
+# (Language.question_openers) said after a few words of story, with a few words to ask.
+RUN_ON_WORDS = 16
+RUN_ON_STORY = 4
+RUN_ON_QUESTION = 2
+RUN_ON_UNMARKED = 1  # words after an opener written without its accent ("que hago mal")
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 _CLAUSE_END = re.compile(r"[.!?,;:\n]+|\s[-\u2013\u2014]+\s")
 _HAS_WORD = re.compile(r"[^\W_]")
@@ -344,8 +352,21 @@ class _Sentences:
 
     def __init__(self, text: str, index: LanguageIndex) -> None:
         self.texts = _sentences(text)
+        self.written = len(self.texts)  # as the writer stopped them, before a question is split off
         self._index = index
         self._analysed: dict[int, Analysis] = {}
+        # The sentences that a question opener starts, split from the story said before it
+        self._opened: frozenset[int] = frozenset()
+        if self.texts:
+            # The sentence that asks last, else the last: "Hi. im 72 and my knee clicks in the
+            # bridge how do i stop it"
+            asking = self.asking(index.lexicon.question_words)
+            number = asking[-1] if asking else len(self.texts) - 1
+            split = _question_clause(self.texts[number], index.lexicon)
+            if split is not None:
+                self.texts[number : number + 1] = split
+                self._analysed = {n: a for n, a in self._analysed.items() if n < number}
+                self._opened = frozenset({number + 1})
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -371,13 +392,52 @@ class _Sentences:
         return frozenset(range(start, start + len(words)))
 
     def asking(self, question_words: frozenset[str]) -> list[int]:
-        """The sentences that ask: a question mark, or a question word first."""
+        """The sentences that ask: a question mark, a question word or opener first."""
         found = []
         for number, text in enumerate(self.texts):
-            words = () if "?" in text else self.analysis(number).words
-            if "?" in text or (words and words[0] in question_words):
+            asks = "?" in text or number in self._opened
+            words = () if asks else self.analysis(number).words
+            if asks or (words and words[0] in question_words):
                 found.append(number)
         return found
+
+
+def _question_clause(sentence: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """A long sentence as the story before its question and the question, split at the
+    first question opener (with the words before it that belong to it) said after some story
+    and leaving enough to ask ("my physio gave me side planks and my hips sink how do i keep
+    them up"); None for a sentence without one."""
+    pieces = sentence.split()
+    said = [(piece, word) for piece, text in enumerate(pieces) for word in words(text)]
+    if len(said) < RUN_ON_WORDS:
+        return None
+    folded = tuple(word for _, word in said)
+    for at in range(RUN_ON_STORY, len(said) - RUN_ON_QUESTION + 1):
+        opener = _opener(folded, at, lexicon)
+        if opener is None:
+            continue
+        start = at
+        while start > RUN_ON_STORY and folded[start - 1] in lexicon.opener_leads:
+            start -= 1  # "what is it called", "no me puedo sentar"
+        piece = said[start][0]
+        if said[start - 1][0] == piece or folded[start - 1] in lexicon.clause_binders:
+            continue  # inside a piece ("cat-cow"), or bound to the clause before ("no puedo")
+        written = " ".join(pieces[said[at][0] : said[at + len(opener) - 1][0] + 1]).casefold()
+        unmarked = lexicon.question_openers[opener] and fold(written) == written
+        if unmarked and at + len(opener) + RUN_ON_UNMARKED < len(said):
+            # "el ejercicio que hago en clase": without the accent that makes it ask, only
+            # the last words ask ("...y me dan calambres que hago")
+            continue
+        return " ".join(pieces[:piece]), " ".join(pieces[piece:])
+    return None
+
+
+def _opener(folded: tuple[str, ...], at: int, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The longest question opener said from `at` in a sentence's `folded` words."""
+    for length in range(min(lexicon.longest_opener, len(folded) - at), 0, -1):
+        if folded[at : at + length] in lexicon.question_openers:
+            return folded[at : at + length]
+    return None
 
 
 def _sentences(text: str) -> list[str]:
@@ -496,7 +556,7 @@ def _asks_which(
         choosing = asking <= lexicon.choosing and any(m.title_score >= 1.0 for m in named)
         if all(w in lexicon.naming for w in tail) and asking and not choosing:
             return True
-    if len(sentences) >= 2:
+    if sentences.written >= 2:
         return False
     titles = [m.title_positions for m in named if m.title_score >= 1.0 and m.title_positions]
     # A marker inside a request's words is the request's ("el que sea": whichever).

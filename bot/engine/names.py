@@ -308,13 +308,17 @@ def everyday_thing(top: NameMatch, message: Message, index: LanguageIndex) -> bo
     if first <= min(a.said, default=0) and (first == 0 or a.words[first - 1] not in lex.speaker):
         # said first, the topic ("the saw, walk me through it"), not one's own ("my saw")
         signs += 1
+    # After a story, its question tells what was asked ("how do I do the corkscrew? for my
+    # gran"), unless the name is the story's: its words then tell what thing it is ("my saw
+    # sticks in the log. how do i fix it").
+    asked = message.focus if message.focus and message.said_in_question(top.positions) else None
     other = 0
     for p in rest:
         word = a.words[p]
         if speller.is_typical(word) or word in lex.muscles or a.stems[p] in index.muscle_words:
             return False
-        if message.focus and a.terms[p] not in message.focus:
-            continue  # after a story, its question ("how do I do the corkscrew? for my gran")
+        if asked is not None and a.terms[p] not in asked:
+            continue
         if speller.is_other_word(word) or (
             # known to a table or by a form of it, but hardly said by a page ("sharpen")
             speller.is_scarce(word) and word not in lex.table_words and a.terms[p] not in index.faq

@@ -78,6 +78,14 @@ class Language:
     # Question words that also join a description ("the one where you..."), or are a plain
     # verb inside one ("your legs are up"): a question only when they open the message.
     relatives: frozenset[str]
+    # Phrases that open a question in the middle of a message without full stops ("...my hips
+    # sink how do i keep them up"), written as a question is (with its accents: "qué hago";
+    # one written without them only closes a message); not after one of `clause_binders`
+    # ("no puedo"); `opener_leads` said just before one are part of its question ("what is
+    # it called", "me puedo sentar").
+    question_openers: tuple[str, ...]
+    clause_binders: frozenset[str]
+    opener_leads: frozenset[str]
     domain_words: frozenset[str]
     foreign_exercises: tuple[str, ...]  # other sports' exercises: an honest no
     # What an exercise library's pages never speak of (calories, diets, shopping, cures): a

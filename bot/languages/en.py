@@ -1672,6 +1672,59 @@ TROUBLE: frozenset[str] = frozenset(
     "shake fall thump click cramp burn tight lightheaded".split()
 )
 
+# Words that open a question inside a message written without full stops, as voice typing
+# and many older writers send it ("im 72 and my knee clicks in the bridge how do i stop it"):
+# the words before are the story, these and what follows the question. Each inverts its verb
+# and subject ("do i", "is it") or asks why, so none also opens a relative clause ("the one
+# where", "when i roll") or a comparison; "how to" is left out ("i learnt how to roll").
+QUESTION_OPENERS: tuple[str, ...] = (
+    "how do i",
+    "how do you",
+    "how do we",
+    "how can i",
+    "how could i",
+    "how should i",
+    "how would i",
+    "how does",
+    "how come",
+    "what am i",
+    "what do i",
+    "what can i",
+    "what could i",
+    "what should i",
+    "what would you",
+    "what is wrong",
+    "whats wrong",
+    "why do",
+    "why does",
+    "why is",
+    "why am i",
+    "why cant",
+    "why wont",
+    "why would",
+    "should i",
+    "should we",
+    "is it",
+    "is that",
+    "is this",
+    "is there",
+    "are there",
+    "can i",
+    "can you",
+    "could i",
+    "could you",
+    "do i need",
+    "do you have",
+    "any tips",
+    "any advice",
+    "any ideas",
+)
+# Words after which an opener goes on the clause before it instead of starting a question
+# ("...hurts or is that normal"), and those before it that belong to its question ("what is
+# it called", "where should I feel it").
+CLAUSE_BINDERS: frozenset[str] = frozenset(["or"])
+OPENER_LEADS: frozenset[str] = frozenset("what whats which where how why who".split())
+
 # The writer's own words ("my hips rock all over the place"): a problem told, unless the
 # message sets out a body position, as a description does ("on my side lifting my top leg").
 SPEAKER: frozenset[str] = frozenset("i im ive id my me myself mine".split())
@@ -1814,6 +1867,9 @@ LANGUAGE = register(
             "shall will would".split()
         ),
         relatives=frozenset("where when which who whose is are was were".split()),
+        question_openers=QUESTION_OPENERS,
+        clause_binders=CLAUSE_BINDERS,
+        opener_leads=OPENER_LEADS,
         session_lengths={"short": 10, "quick": 10, "mini": 5, "long": 30, "full": 30},
         domain_words=DOMAIN_WORDS,
         foreign_exercises=FOREIGN_EXERCISES,

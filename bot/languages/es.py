@@ -1280,6 +1280,52 @@ TROUBLE: frozenset[str] = frozenset(
     "caer temblar mareado sentir riesgo tension".split()
 )
 
+# Palabras que abren una pregunta dentro de un mensaje sin puntos, como lo escribe el dictado
+# por voz o mucha gente mayor ("tengo 72 años y en el puente me cruje la rodilla qué hago"):
+# lo de antes es la historia, ellas y lo que sigue la pregunta. Sin tilde, "como" compara
+# ("como una pelota") y "que" une una relativa ("el ejercicio que hago en clase"): escritas
+# así, solo cierran el mensaje; y nunca tras `CLAUSE_BINDERS`. Un pronombre delante es suyo
+# ("no me puedo sentar"), `OPENER_LEADS`.
+QUESTION_OPENERS: tuple[str, ...] = (
+    "qué hago",
+    "qué puedo",
+    "qué debo",
+    "qué debería",
+    "qué estoy haciendo",
+    "qué hay que",
+    "qué me recomiendas",
+    "qué me recomiendan",
+    "cómo hago",
+    "cómo puedo",
+    "cómo debo",
+    "cómo debería",
+    "cómo lo hago",
+    "cómo le hago",
+    "cómo lo corrijo",
+    "cómo lo evito",
+    "cómo lo soluciono",
+    "cómo lo arreglo",
+    "cómo evito",
+    "cómo corrijo",
+    "cómo consigo",
+    "cómo mantengo",
+    "cómo se hace",
+    "por qué",
+    "es normal",
+    "es malo",
+    "es peligroso",
+    "es seguro",
+    "debo",
+    "debería",
+    "puedo",
+)
+# Palabras tras las que una de esas sigue la frase de antes: "no puedo", "lo que debo", "cada
+# vez que hago", "siempre que puedo", "si debo".
+CLAUSE_BINDERS: frozenset[str] = frozenset(
+    "no ni lo que o vez siempre si mientras ya tan tanto mas menos todo".split()
+)
+OPENER_LEADS: frozenset[str] = frozenset("me te se nos le les lo la los las".split())
+
 # La propia experiencia ("me doy en el cuello"): un problema, salvo que el mensaje describa
 # una posición del cuerpo, como hace una descripción ("boca arriba bombeando los brazos").
 SPEAKER: frozenset[str] = frozenset("yo me mi mis conmigo".split())
@@ -1383,6 +1429,9 @@ LANGUAGE = register(
         relatives=frozenset(
             "donde cuando cual cuales quien que como es son esta estan hay por".split()
         ),
+        question_openers=QUESTION_OPENERS,
+        clause_binders=CLAUSE_BINDERS,
+        opener_leads=OPENER_LEADS,
         session_lengths={
             "corta": 10,
             "corto": 10,
