@@ -1891,3 +1891,16 @@ def test_an_entry_of_the_kind_asked_does_not_lose_the_body_part_that_hurts(
         "scissors",
         "Where should my weight be in scissors? I can feel it in my neck.",
     )
+
+
+def test_a_described_exercise_answers_the_kind_asked_too(engine: AnswerEngine) -> None:
+    # unnamed, its entries are found by the words of the description, which its entry on a
+    # sore neck when lifting shares as much as the one on how far to lift: "how far" tells
+    text = (
+        "Tumbada boca abajo levanto un poco el pecho con las manos apoyadas al lado de los "
+        "hombros, ¿hasta dónde debo llegar?"
+    )
+    assert entry(engine, text, "es") == (
+        "swan-prep",
+        "¿Cuánto tengo que subir en la preparación del cisne?",
+    )

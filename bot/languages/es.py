@@ -118,6 +118,9 @@ PHRASES: dict[str, str] = {
     ),
     "no se recomienda": "riesgo",
     "o mejor no": "riesgo",
+    # "al lado de" es "junto a", como lo dicen las páginas ("las manos junto a los hombros")
+    "al lado de": "junto a",
+    "al lado del": "junto al",
     "mejor lo dejo": "riesgo lo",
     "mejor la dejo": "riesgo la",
     "mejor los dejo": "riesgo los",
