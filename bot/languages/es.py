@@ -463,6 +463,8 @@ SYNONYMS: dict[str, str] = {
         "tumbado",
     ),
     "piso": "esterilla",
+    # echarse es tumbarse ("echada boca arriba")
+    **dict.fromkeys("echado echada echados echadas".split(), "tumbado"),
     "panza": "abdominales",
     # la cola, las nalgas, las pompas, el poto: los glúteos
     **dict.fromkeys("cola colita nalga nalgas pompa pompas poto culete".split(), "gluteos"),
