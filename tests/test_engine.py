@@ -2023,3 +2023,16 @@ def test_a_sport_told_in_the_story_before_a_question_without_full_stops_is_no_qu
     message = read(text, engine._index("en"))
     assert not message.uncovered
     assert exercise_of(engine, text) == "side-plank"
+
+
+def test_a_described_exercise_answers_the_kind_asked_too(engine: AnswerEngine) -> None:
+    # unnamed, its entries are found by the words of the description, which its entry on a
+    # sore neck when lifting shares as much as the one on how far to lift: "how far" tells
+    text = (
+        "Tumbada boca abajo levanto un poco el pecho con las manos apoyadas al lado de los "
+        "hombros, ¿hasta dónde debo llegar?"
+    )
+    assert entry(engine, text, "es") == (
+        "swan-prep",
+        "¿Cuánto tengo que subir en la preparación del cisne?",
+    )

@@ -30,6 +30,29 @@ def test_a_diminutive_reads_as_its_base_word_only_when_the_content_uses_it() -> 
     assert es.analyse("un bultito").words == ("un", "bultito")  # no content to check against
 
 
+def test_a_pronoun_written_onto_a_verb_leaves_the_verb() -> None:
+    es = lexicon("es")
+    # the stemmer knows "lo", "la", "se" after an infinitive or a gerund, but not "te"
+    assert es.term("tumbarte") == es.term("tumbada") == es.term("tumbate")
+    assert es.term("apoyandote") == es.term("apoyas")
+    assert es.term("inclinandote") == es.term("inclinarte") == es.term("inclinas")
+    assert es.term("subiendote") == es.term("subes")
+    # words that only end like one keep their ending
+    assert es.term("fuerte") == es.term("fuertes")
+    assert es.term("convierte") == es.term("convierten")
+    assert es.term("aparte") != es.term("apar")
+    assert es.term("reparte") == es.term("repartir")
+
+
+def test_a_little_word_made_smaller_is_still_a_little_word() -> None:
+    es = lexicon("es")
+    analysis = es.analyse("sube un poquito la cabeza")
+    assert [w for w, stop in zip(analysis.words, analysis.stop, strict=True) if not stop] == [
+        "sube",
+        "cabeza",
+    ]
+
+
 def test_positions_are_found_in_both_languages() -> None:
     def positions(lang: str, text: str) -> list[str]:
         found = lexicon(lang)

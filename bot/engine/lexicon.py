@@ -16,6 +16,7 @@ Phrase = tuple[str, ...]
 Forms = tuple[frozenset[str] | None, ...]  # the only words that say each of a phrase's (None: any)
 MAX_REMEMBERED_WORDS = 200_000
 MIN_VERB = 4  # letters of a verb left once an attached pronoun is stripped
+_VOWELS = frozenset("aeiou")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,7 @@ class Lexicon:
         self._imperative_endings = v.imperative_endings
         self._infinitive_pronouns = v.infinitive_pronouns
         self._infinitive_endings = v.infinitive_endings
+        self._gerund_endings = v.gerund_endings
         self._diminutives = v.diminutives
         self.inflections = Inflections(
             v.inflections,
@@ -313,15 +315,27 @@ class Lexicon:
         return self._stems.get(word) or stem(self._unattached(word), self.lang)
 
     def _unattached(self, word: str) -> str:
-        """The verb of an imperative with a pronoun written onto it ("tumbate" -> "tumba"),
-        else the word. Four letters at least stay, so "clase" keeps its "se"; "-mente" leaves
-        an "n", so adverbs keep theirs."""
+        """The verb of an imperative, infinitive or gerund with a pronoun written onto it
+        ("tumbate" -> "tumba", "sentarte" -> "sentar", "apoyandote" -> "apoyando"), else the
+        word. Four letters at least stay, so "clase" keeps its "se"; "-mente" leaves an "n",
+        so adverbs keep theirs."""
         for pronoun in self._attached:
             if word.endswith(pronoun):
                 verb = word[: -len(pronoun)]
                 if len(verb) >= MIN_VERB and verb.endswith(self._imperative_endings):
                     return verb
+                if self._verb_form(verb):
+                    return verb
         return word
+
+    def _verb_form(self, verb: str) -> bool:
+        """Whether `verb` is a gerund or an infinitive a pronoun may be written onto. An
+        infinitive has more than four letters and a consonant before its ending: "fuerte",
+        "convierte" and "aparte" are no "fuer", "convier" or "apar" with a pronoun."""
+        if verb.endswith(self._gerund_endings):
+            return len(verb) >= MIN_VERB
+        ending = next((e for e in self._infinitive_endings if verb.endswith(e)), None)
+        return ending is not None and len(verb) > MIN_VERB and verb[-len(ending) - 1] not in _VOWELS
 
     def term(self, word: str) -> str:
         synonym = self._synonyms.get(word)
@@ -330,12 +344,14 @@ class Lexicon:
         return self.stem(synonym)
 
     def _infinitive(self, word: str) -> str:
-        """The infinitive of a verb with a pronoun written onto it ("evitarlo" -> "evitar"),
-        else the word."""
+        """The infinitive or gerund of a verb with a pronoun written onto it ("evitarlo" ->
+        "evitar", "subiendola" -> "subiendo"), else the word."""
         for pronoun in self._infinitive_pronouns:
             if word.endswith(pronoun):
                 verb = word[: -len(pronoun)]
-                if len(verb) >= MIN_VERB and verb.endswith(self._infinitive_endings):
+                if len(verb) >= MIN_VERB and verb.endswith(
+                    self._infinitive_endings + self._gerund_endings
+                ):
                     return verb
         return word
 
@@ -457,7 +473,9 @@ class Lexicon:
             term = self.term(word)
             # a letter alone is no word, unless it names a shape ("a V": its own term)
             short = len(word) < 2 and term == word
-            stop = short or word in self.stop_words or term in self.stop_terms
+            # ...and a little word made smaller is still one ("poquito", "nadita")
+            small = bool(self._diminutives) and self._undiminish(word, self.stop_words) != word
+            stop = short or word in self.stop_words or term in self.stop_terms or small
             known = (self.stem(word), term, stop, word in self._cue_fillers)
             if len(self._words) >= MAX_REMEMBERED_WORDS:
                 self._words.clear()  # hostile messages' made-up words do not pile up

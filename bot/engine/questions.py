@@ -429,7 +429,13 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         if match.score < FAQ_ANY and not (match is found[0] and _leads(found)):
             continue
         seen.add(match.exercise_id)
-        yield _faq(match, min(1.0, max(match.score, FAQ_ANY) + lift), "faq-anywhere")
+        score = min(1.0, max(match.score, FAQ_ANY) + lift)
+        # "...how far do I go?": which of its entries answers is chosen as for a named
+        # exercise (its entry on how far, when close); how sure, by this reading
+        if message.kinds:
+            entries = index.faq.entries_of(match.exercise_id)
+            match = _telling(index.faq, terms, entries, message.focus, message.kinds) or match
+        yield _faq(match, score, "faq-anywhere")
         if len(seen) >= MAX_ANYWHERE:
             break
 

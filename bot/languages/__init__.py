@@ -125,6 +125,9 @@ class Language:
     # bare infinitive and holds for it with a pronoun too ("¿quién debería evitarlo?").
     infinitive_pronouns: tuple[str, ...] = ()
     infinitive_endings: tuple[str, ...] = ()
+    # How a gerund ends ("apoyando"): a pronoun written onto it is a verb's too ("apoyandote"),
+    # and the stemmer does not know every such pronoun ("te").
+    gerund_endings: tuple[str, ...] = ()
     # The regular forms of a word its spelling list may hold in one form only (Spanish:
     # "mes", "hablar"; English: "color", not "colour"), so that "meses", "hablaba" or
     # "colour" is read as a real word, not as a slip: each ending of a listed word ("" for any

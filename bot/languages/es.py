@@ -13,8 +13,9 @@ STOP_WORDS: frozenset[str] = frozenset(
     como con contra cual cuando de del desde donde dos durante e el ella ellas ellos en entre era
     eres es esa esas ese eso esos esta estaba estamos estan estar este esto estos estoy fue ha
     hace hacer hacia hago han hasta hay he la las le les lo los me mi mis mucho muy nada ni no nos
-    o otra otro para pero poco por porque puedo puede que quien se sea ser si sin sobre solo son
-    soy su sus tambien tan tanto te tengo tiene tu tus un una uno unos unas usted y ya yo vale
+    o otra otro para pero poco poca pocos pocas por porque puedo puede que quien se sea ser si sin
+    sobre solo son soy su sus tambien tan tanto te tengo tiene tu tus un una uno unos unas usted y
+    ya yo vale
     ok pues oye mira bueno entonces ejercicio ejercicios pilates movimiento postura cosa hola
     favor va van vas voy mas debo deberia debe quiero quieres necesito saber dime decir
     todavia incluso quizas quiza realmente cosas demasiado consigo consigue consigues conseguir
@@ -117,6 +118,9 @@ PHRASES: dict[str, str] = {
     ),
     "no se recomienda": "riesgo",
     "o mejor no": "riesgo",
+    # "al lado de" es "junto a", como lo dicen las páginas ("las manos junto a los hombros")
+    "al lado de": "junto a",
+    "al lado del": "junto al",
     "mejor lo dejo": "riesgo lo",
     "mejor la dejo": "riesgo la",
     "mejor los dejo": "riesgo los",
@@ -160,6 +164,10 @@ STEMS: dict[str, str] = {
         "alternados alternadas alternadamente alterne alternes alternen alterno alternos".split(),
         "alternar",
     ),
+    # "reparte el peso" is "repartir", no "repar" with a "te" written onto it
+    "reparte": "repart",
+    "comparte": "compart",
+    "imparte": "impart",
     "pata": "pata",
     "patas": "pata",
     # "de pie" (standing) is no "pies" (feet)
@@ -457,6 +465,8 @@ SYNONYMS: dict[str, str] = {
         "tumbado",
     ),
     "piso": "esterilla",
+    # echarse es tumbarse ("echada boca arriba")
+    **dict.fromkeys("echado echada echados echadas".split(), "tumbado"),
     "panza": "abdominales",
     # la cola, las nalgas, las pompas, el poto: los glúteos
     **dict.fromkeys("cola colita nalga nalgas pompa pompas poto culete".split(), "gluteos"),
@@ -1407,6 +1417,7 @@ LANGUAGE = register(
         imperative_endings=("a", "e"),
         infinitive_pronouns=("lo", "la", "los", "las", "le", "les", "me", "te", "se", "nos"),
         infinitive_endings=("ar", "er", "ir"),
+        gerund_endings=("ando", "iendo", "yendo"),
         inflections=INFLECTIONS,
         stem_changes=STEM_CHANGES,
         diminutives=DIMINUTIVES,
