@@ -372,6 +372,29 @@ PHRASES: dict[str, str] = {
     "side flexion": "side bend",
     "lateral bend": "side bend",
     "lateral bending": "side bending",
+    **dict.fromkeys(
+        ["lateral trunk flexion", "lateral spinal flexion", "trunk side flexion"], "side bend"
+    ),
+    # bending the spine backwards, as the pages say it ("a face-down back extension")
+    **dict.fromkeys(
+        [
+            "spinal extension",
+            "spine extension",
+            "trunk extension",
+            "thoracic extension",
+            "lumbar extension",
+        ],
+        "back extension",
+    ),
+    # arms and legs in a clinician's words
+    "lower limb": "leg",
+    "lower limbs": "legs",
+    "lower extremity": "leg",
+    "lower extremities": "legs",
+    "upper limb": "arm",
+    "upper limbs": "arms",
+    "upper extremity": "arm",
+    "upper extremities": "arms",
     "bone density": "osteoporosis",
     "linea alba": "diastasis",  # the midline that stretches in a diastasis
     # the bony points at the front of the pelvis
@@ -1108,6 +1131,7 @@ POSITIONS: dict[str, tuple[str, ...]] = {
     "side": (
         "side lying",
         "side-lying",
+        "sidelying",  # as physios write it
         "on side",
         "on your side",
         "lying on side",
