@@ -386,6 +386,16 @@ PHRASES: dict[str, str] = {
         ],
         "back extension",
     ),
+    # the spine bent forward and back in turns: rounding and arching it
+    **dict.fromkeys(
+        ["spinal flexion and extension", "spine flexion and extension"],
+        "rounding and arching the spine",
+    ),
+    # turning the thigh outward from the hip, as the pages say it
+    **dict.fromkeys(
+        ["hip external rotation", "external rotation of the hip", "hip lateral rotation"],
+        "turning the thigh outward",
+    ),
     # arms and legs in a clinician's words
     "lower limb": "leg",
     "lower limbs": "legs",
@@ -657,6 +667,10 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("unilateral unilaterally".split(), "single"),
     **dict.fromkeys("bilateral bilaterally".split(), "double"),
     **dict.fromkeys("femur femurs femoral".split(), "thigh"),
+    # the spine moved one bone at a time: what the pages call its articulation
+    **dict.fromkeys("segmental segmentally".split(), "articulation"),
+    # upside down on the shoulders: an inversion, as the pages say
+    **dict.fromkeys("inverted inverting".split(), "inversion"),
     # the shoulder blades, by their anatomical name
     **dict.fromkeys("scapula scapulae scapulas scapular".split(), "shoulder"),
     # worn or inflamed joints: what hurts, as far as the pages go

@@ -151,6 +151,18 @@ PHRASES: dict[str, str] = {
         ],
         "extension de espalda",
     ),
+    # la columna flexionada y extendida por turnos: redondearla y arquearla
+    **dict.fromkeys(
+        ["flexion y extension de columna", "flexion y extension de la columna"],
+        "redondear y arquear la columna",
+    ),
+    # girar el muslo hacia fuera desde la cadera, como lo dicen las páginas
+    "rotacion externa de cadera": "girar el muslo hacia fuera",
+    # la pierna que dibuja círculos desde la cadera
+    **dict.fromkeys(
+        ["circunduccion de cadera", "circunduccion de la cadera"],
+        "circulos de pierna desde la cadera",
+    ),
     # brazos y piernas en palabras de clínica
     "miembro inferior": "pierna",
     "miembros inferiores": "piernas",
