@@ -199,6 +199,27 @@ def test_a_name_is_its_words_said_together(
 @pytest.mark.parametrize(
     ("text", "lang", "exercise_id"),
     [
+        # a clinician's positions and movements, read as the pages say them plainly
+        ("flexión y extensión de columna en cuadrupedia, ¿para qué sirve?", "es", "cat-cow"),
+        (
+            "en decúbito supino bajo el brazo y la pierna contrarios, ¿cómo se llama?",
+            "es",
+            "dead-bug",
+        ),
+        # a studio's name for an exercise, listed in its page's keywords
+        ("¿cómo se hace el apoyo dorsal?", "es", "leg-pull-back"),
+        ("what is a head float", "en", "chest-lift"),
+    ],
+)
+def test_a_teachers_or_clinicians_name_finds_the_exercise(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    assert exercise_of(engine, text, lang) == exercise_id
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
         (
             "what's it called when you sit in a tight little tuck holding your shins, rock back"
             " onto your shoulders and then back up to balance?",

@@ -372,6 +372,39 @@ PHRASES: dict[str, str] = {
     "side flexion": "side bend",
     "lateral bend": "side bend",
     "lateral bending": "side bending",
+    **dict.fromkeys(
+        ["lateral trunk flexion", "lateral spinal flexion", "trunk side flexion"], "side bend"
+    ),
+    # bending the spine backwards, as the pages say it ("a face-down back extension")
+    **dict.fromkeys(
+        [
+            "spinal extension",
+            "spine extension",
+            "trunk extension",
+            "thoracic extension",
+            "lumbar extension",
+        ],
+        "back extension",
+    ),
+    # the spine bent forward and back in turns: rounding and arching it
+    **dict.fromkeys(
+        ["spinal flexion and extension", "spine flexion and extension"],
+        "rounding and arching the spine",
+    ),
+    # turning the thigh outward from the hip, as the pages say it
+    **dict.fromkeys(
+        ["hip external rotation", "external rotation of the hip", "hip lateral rotation"],
+        "turning the thigh outward",
+    ),
+    # arms and legs in a clinician's words
+    "lower limb": "leg",
+    "lower limbs": "legs",
+    "lower extremity": "leg",
+    "lower extremities": "legs",
+    "upper limb": "arm",
+    "upper limbs": "arms",
+    "upper extremity": "arm",
+    "upper extremities": "arms",
     "bone density": "osteoporosis",
     "linea alba": "diastasis",  # the midline that stretches in a diastasis
     # the bony points at the front of the pelvis
@@ -634,6 +667,10 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("unilateral unilaterally".split(), "single"),
     **dict.fromkeys("bilateral bilaterally".split(), "double"),
     **dict.fromkeys("femur femurs femoral".split(), "thigh"),
+    # the spine moved one bone at a time: what the pages call its articulation
+    **dict.fromkeys("segmental segmentally".split(), "articulation"),
+    # upside down on the shoulders: an inversion, as the pages say
+    **dict.fromkeys("inverted inverting".split(), "inversion"),
     # the shoulder blades, by their anatomical name
     **dict.fromkeys("scapula scapulae scapulas scapular".split(), "shoulder"),
     # worn or inflamed joints: what hurts, as far as the pages go
@@ -1108,6 +1145,7 @@ POSITIONS: dict[str, tuple[str, ...]] = {
     "side": (
         "side lying",
         "side-lying",
+        "sidelying",  # as physios write it
         "on side",
         "on your side",
         "lying on side",

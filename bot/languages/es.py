@@ -135,6 +135,51 @@ PHRASES: dict[str, str] = {
     "puedo seguir haciendolo": "riesgo",
     "lo tengo que dejar": "lo riesgo",
     "me da vueltas": "mareado",
+    # la flexión lateral y la extensión de la columna, como las dicen las páginas
+    **dict.fromkeys(
+        [
+            "flexion lateral de tronco",
+            "flexion lateral del tronco",
+            "inclinacion lateral de tronco",
+        ],
+        "flexion lateral",
+    ),
+    **dict.fromkeys(
+        [
+            "extension de columna",
+            "extension de tronco",
+            "extension del tronco",
+            "extension toracica",
+            "extension lumbar",
+            "extension dorsal",
+        ],
+        "extension de espalda",
+    ),
+    # la columna flexionada y extendida por turnos: redondearla y arquearla
+    **dict.fromkeys(
+        ["flexion y extension de columna", "flexion y extension de la columna"],
+        "redondear y arquear la columna",
+    ),
+    # girar el muslo hacia fuera desde la cadera, como lo dicen las páginas
+    "rotacion externa de cadera": "girar el muslo hacia fuera",
+    # la pierna que dibuja círculos desde la cadera
+    **dict.fromkeys(
+        ["circunduccion de cadera", "circunduccion de la cadera"],
+        "circulos de pierna desde la cadera",
+    ),
+    # brazos y piernas en palabras de clínica
+    "miembro inferior": "pierna",
+    "miembros inferiores": "piernas",
+    "miembro superior": "brazo",
+    "miembros superiores": "brazos",
+    # manos y rodillas en el suelo, como lo dice un fisio
+    "cuatro apoyos": "cuadrupedia",
+    # las posiciones de la clínica, en las palabras de las páginas ("en decúbito supino" es
+    # "boca arriba", "en bipedestación" es "de pie"); "prono" se probó como "boca abajo" y
+    # llevó una descripción clínica de la patada con una pierna a la patada doble
+    **dict.fromkeys(["decubito supino", "supino", "supina"], "boca arriba"),
+    "decubito lateral": "de lado",
+    "bipedestacion": "de pie",
     "densidad osea": "osteoporosis",
     "linea alba": "diastasis",  # la línea media que se separa en la diástasis
     # una comparación: "es igual que", "igual a"
@@ -788,7 +833,8 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
 # Posiciones del cuerpo, como las dicen la gente y las páginas ("el de a cuatro patas",
 # "la patada boca abajo"). Cada página dice la suya en la descripción.
 POSITIONS: dict[str, tuple[str, ...]] = {
-    "quadruped": ("cuatro patas", "a gatas", "cuadrupedia"),
+    # "en cuatro apoyos": manos y rodillas, como lo dice un fisio
+    "quadruped": ("cuatro patas", "a gatas", "cuadrupedia", "cuatro apoyos"),
     "prone": (
         "boca abajo",
         "bocabajo",
