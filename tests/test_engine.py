@@ -909,6 +909,45 @@ def test_a_name_that_is_an_everyday_thing_needs_a_sign_of_pilates(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("there's a seal sleeping on the rocks by the harbour, is it hurt?", "en"),
+        ("I found a dead bug with long legs behind the sofa, is it a spider?", "en"),
+        ("vi una foca tomando el sol en las rocas del puerto", "es"),
+        ("hay un bicho muerto en el suelo de la cocina, ¿lo tiro a la basura?", "es"),
+    ],
+)
+def test_a_name_said_as_one_thing_among_many_is_that_thing(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """An exercise is called by its name or "the ...": "a seal", "un bicho muerto" after a
+    word that neither does it nor likens it is one of many things of that name, and a word
+    of the body or of the pages beside it may be the thing's (a hurt seal, a bug's legs)."""
+    assert engine.answer(text, lang).kind is AnswerKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        ("how do I do a jackknife without hurting my neck", "en", "jackknife"),
+        ("can I do a seal with a bad neck", "en", "seal"),
+        ("rock like a seal on your back, what's that one", "en", "seal"),
+        ("what's a baby swan", "en", "swan-prep"),
+        ("my saw feels stuck in my lower back", "en", "the-saw"),
+        ("hago una foca y me duele el cuello", "es", "seal"),
+        ("ruedo como una foca hacia atrás, ¿cuál es?", "es", "seal"),
+    ],
+)
+def test_a_name_done_likened_or_ones_own_is_the_exercise(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    """ "a ..." after a verb of doing it, a likeness or a word of being, and "my ..." (one's
+    own performance as much as one's own tool), still name the exercise."""
+    assert engine.answer(text, lang).kind in (AnswerKind.EXERCISE, AnswerKind.FAQ)
+    assert exercise_of(engine, text, lang) == exercise_id
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "exercise_id"),
     [
         ("seal", "en", "seal"),

@@ -138,3 +138,6 @@ def test_forms_are_read_back_to_the_listed_word() -> None:
     assert english.bases("walked", frozenset({"walk"})) == []
     assert english.bases("colours", frozenset({"colors"})) == ["colors"]
     assert english.bases("organised", frozenset({"organized"})) == ["organized"]
+    # a British "ou" on a stem of one letter ("mould", "mouldy")
+    assert english.bases("mouldy", frozenset({"moldy"})) == ["moldy"]
+    assert english.bases("smouldering", frozenset({"smoldering"})) == ["smoldering"]

@@ -250,6 +250,8 @@ class Lexicon:
         self.pronouns = v.pronouns
         self.trouble = v.trouble
         self.speaker = v.speaker
+        self.indefinite = v.indefinite
+        self.exercise_leads = v.exercise_leads
         # Word for word, fillers included: without "the" and "where", "the one where" is "one".
         self.name_requests = PhraseTable(
             (

@@ -312,11 +312,17 @@ def everyday_thing(top: NameMatch, message: Message, index: LanguageIndex) -> bo
     # gran"), unless the name is the story's: its words then tell what thing it is ("my saw
     # sticks in the log. how do i fix it").
     asked = message.focus if message.focus and message.said_in_question(top.positions) else None
-    other = 0
+    # "a seal" is one of many seals: a word of the body or of the pages then only weighs
+    # against it, for it may be the thing's ("a dead bug with long legs on the floor")
+    thing = said_as_a_thing(top, message, index)
+    other = int(thing)
     for p in rest:
         word = a.words[p]
         if speller.is_typical(word) or word in lex.muscles or a.stems[p] in index.muscle_words:
-            return False
+            if not thing:
+                return False
+            signs += 1
+            continue
         if asked is not None and a.terms[p] not in asked:
             continue
         if speller.is_other_word(word) or (
@@ -325,3 +331,16 @@ def everyday_thing(top: NameMatch, message: Message, index: LanguageIndex) -> bo
         ):
             other += 1
     return other > signs
+
+
+def said_as_a_thing(top: NameMatch, message: Message, index: LanguageIndex) -> bool:
+    """Whether a name is said after an indefinite article, as one thing among many ("there's a
+    seal on the rocks", "sharpen a saw", "una foca en la playa"): people call an exercise by
+    its name or "the ...". Not after a word of doing it, going into it or likening it ("do a
+    jackknife", "up into a teaser", "like a seal"); a possessive tells nothing ("my saw")."""
+    a = message.analysis
+    lex = index.lexicon
+    first = min(top.positions)
+    if first == 0 or a.words[first - 1] not in lex.indefinite:
+        return False
+    return first == 1 or a.words[first - 2] not in lex.exercise_leads

@@ -117,6 +117,13 @@ class Language:
     pronouns: frozenset[str]
     trouble: frozenset[str]  # "can't", "hurts", "keeps": a problem told, not a movement described
     speaker: frozenset[str]  # "my", "me": a problem told, unless a body position is described
+    # Articles that make a name one thing among many ("a seal", "una sierra"): an exercise is
+    # called by its name or "the ...", a thing of the same name is "a ..." (see
+    # bot/engine/names.py `everyday_thing`)...
+    indefinite: frozenset[str]
+    # ...unless said after a word that does it or likens it ("do a jackknife", "up into a
+    # teaser", "rock like a seal", "hacer una sirena")
+    exercise_leads: frozenset[str]
     greetings: frozenset[str]
     thanks: frozenset[str]
     small_talk: frozenset[str]

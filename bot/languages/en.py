@@ -1767,6 +1767,19 @@ OPENER_LEADS: frozenset[str] = frozenset("what whats which where how why who".sp
 # message sets out a body position, as a description does ("on my side lifting my top leg").
 SPEAKER: frozenset[str] = frozenset("i im ive id my me myself mine".split())
 
+# "a seal on the beach", "throw a boomerang": one of many things of that name; an exercise is
+# "the seal" or "seal". Not after a verb of doing it, a word of going into it, of likeness or
+# of being.
+INDEFINITE: frozenset[str] = frozenset("a an".split())
+EXERCISE_LEADS: frozenset[str] = frozenset(
+    "do does did doing done dont doesnt didnt try tries tried trying attempt attempting "
+    "perform performs performed performing hold holds held holding practise practice "
+    "practising practicing teach teaching learn learning master nail add adding finish start "
+    "into from through then after before like as "
+    # what it is or looks like names as much as it points ("what's a teaser?")
+    "is are was were be being been im youre its whats thats seems looks".split()
+)
+
 
 GREETINGS: frozenset[str] = frozenset(
     [
@@ -1855,9 +1868,13 @@ INFLECTIONS: dict[str, str] = {
     "ter": "tre",
     "ters": "tres",
     "ense": "ence",
-    "old": "ould",
-    "olds": "oulds",
-    "oldy": "ouldy",
+    # written from the "l" on, so that a short stem is one too ("mould", "mouldy", "smoulder")
+    "ld": "uld",
+    "lds": "ulds",
+    "ldy": "uldy",
+    "lder": "ulder",
+    "lders": "ulders",
+    "ldering": "uldering",
     "eled": "elled",
     "eling": "elling",
 }
@@ -1930,6 +1947,8 @@ LANGUAGE = register(
         pronouns=frozenset({"one", "ones"}),
         trouble=TROUBLE,
         speaker=SPEAKER,
+        indefinite=INDEFINITE,
+        exercise_leads=EXERCISE_LEADS,
         greetings=GREETINGS,
         thanks=THANKS,
         small_talk=SMALL_TALK,

@@ -1386,6 +1386,19 @@ OPENER_LEADS: frozenset[str] = frozenset("me te se nos le les lo la los las".spl
 # una posición del cuerpo, como hace una descripción ("boca arriba bombeando los brazos").
 SPEAKER: frozenset[str] = frozenset("yo me mi mis conmigo".split())
 
+# "una foca en la playa", "afilar una sierra": una cosa entre muchas; el ejercicio es "la foca"
+# o "foca". No tras un verbo de hacerlo, de pasar a él, de ser o parecer, o una comparación
+# ("como una foca").
+INDEFINITE: frozenset[str] = frozenset("un una".split())
+EXERCISE_LEADS: frozenset[str] = frozenset(
+    "hacer hago haces hace hacemos haceis hacen haciendo hice hizo hiciste hecho intentar "
+    "intento intentas intentando probar pruebo probando practicar practico practicando "
+    "aprender aprendo ensenar ensename mantener mantengo aguantar aguanto anadir anado "
+    "terminar empezar a hacia hasta desde luego despues antes como "
+    # lo que es o parece nombra tanto como señala ("como si fueras una foca")
+    "es son era eran eres soy ser sea seas fuera fueras fuese parece pareces parecer".split()
+)
+
 
 GREETINGS: frozenset[str] = frozenset(
     "hola holi holaa buenas buenos dias tardes noches hey ey saludos hi hello".split()
@@ -1519,6 +1532,8 @@ LANGUAGE = register(
         pronouns=frozenset(),
         trouble=TROUBLE,
         speaker=SPEAKER,
+        indefinite=INDEFINITE,
+        exercise_leads=EXERCISE_LEADS,
         greetings=GREETINGS,
         thanks=THANKS,
         small_talk=SMALL_TALK,
