@@ -1117,6 +1117,24 @@ def test_an_exercise_named_as_context_is_not_the_one_asked(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        ("open leg rocker: I roll back too far, how do I stop?", "en", "open-leg-rocker"),
+        ("seal - my feet slap down as I roll back, why?", "en", "seal"),
+        ("sacacorchos: ¿cómo respiro al hacer el círculo de las piernas?", "es", "corkscrew"),
+    ],
+)
+def test_a_name_as_heading_is_what_the_question_after_it_is_about(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    # Another exercise's name said in everyday words after it ("roll back") is a word of
+    # the question
+    message = read(text, engine._index(lang))
+    assert [m.exercise_id for m in message.subjects] == [exercise_id]
+    assert exercise_of(engine, text, lang) == exercise_id
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [("my neck is sore after the hundred", "en"), ("me duele el cuello después del cien", "es")],
 )

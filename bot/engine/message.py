@@ -81,6 +81,8 @@ RUN_ON_UNMARKED = 1  # words after an opener written without its accent ("que ha
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 _CLAUSE_END = re.compile(r"[.!?,;:\n]+|\s[-\u2013\u2014]+\s")
 _HAS_WORD = re.compile(r"[^\W_]")
+# A heading: the message's first words, then a colon or a dash ("Seal: ...", "seal - ...")
+_HEADING = re.compile(r"^([^:.!?,;\n]+?)\s*(?::|\s[-\u2013\u2014]+\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +170,9 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     lookup = index.names.lookup(analysis)
     cues = (part.positions if part else frozenset()) | request.positions
     named = _named(lookup.matches, analysis, index, cues | lookup.words, cues)
-    asides = _asides(lookup.matches, analysis, lexicon)
+    asides = _headed(text, analysis, index, lookup.matches) or _asides(
+        lookup.matches, analysis, lexicon
+    )
     if asides:
         # "moved on from the roll up to the neck pull": the exercise asked is one not said
         # as context, if it is clearly named; the others still make a name said in the same
@@ -325,6 +329,34 @@ def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> f
     if "now" in roles.values():
         return frozenset(m.exercise_id for m in matches if roles.get(m.exercise_id) != "now")
     return frozenset(e for e, tag in roles.items() if tag == "aside")
+
+
+def _headed(
+    text: str, analysis: Analysis, index: LanguageIndex, matches: list[NameMatch]
+) -> frozenset[str]:
+    """The exercises a message names, not by their titles, besides the one it opens with as
+    its heading ("Seal: in or out when I roll back?"): the heading says what the question is
+    about, and another name said after it in everyday words ("roll back") is a word of the
+    question. Another's title is still said of it ("boomerang: how do I get into the teaser
+    part?" may be answered on either page)."""
+    heading = _HEADING.match(text.strip())
+    if heading is None:
+        return frozenset()
+    said = index.analyse(heading.group(1)).words
+    if not said or analysis.words[: len(said)] != said:
+        return frozenset()
+    within = frozenset(range(len(said)))
+    titles = [
+        m for m in matches if m.score >= EXACT and _said(m, analysis) == within & analysis.said
+    ]
+    if len(titles) != 1:
+        return frozenset()
+    top = titles[0]
+    return frozenset(
+        m.exercise_id
+        for m in matches
+        if m.exercise_id != top.exercise_id and m.positions - within and m.title_score < 1.0
+    )
 
 
 def _kinds(
