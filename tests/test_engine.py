@@ -1135,6 +1135,23 @@ def test_a_name_as_heading_is_what_the_question_after_it_is_about(
 
 
 @pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        ("my wrists hurt in the swan dive when I push up", "swan-dive"),
+        ("in the seal my feet slap the floor every time I roll back up", "seal"),
+        # said alone, what is done is still that exercise's name
+        ("when I roll up my neck hurts", "roll-up"),
+    ],
+)
+def test_a_name_said_as_what_someone_does_is_a_verb_beside_another_name(
+    engine: AnswerEngine, text: str, exercise_id: str
+) -> None:
+    message = read(text, engine._index("en"))
+    assert [m.exercise_id for m in message.subjects] == [exercise_id]
+    assert exercise_of(engine, text) == exercise_id
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [("my neck is sore after the hundred", "en"), ("me duele el cuello después del cien", "es")],
 )

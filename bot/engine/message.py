@@ -180,9 +180,8 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         subject = _named(lookup.matches, analysis, index, cues | lookup.words, cues, asides)
         if subject:
             named = subject
-            lookup = replace(
-                lookup, matches=[m for m in lookup.matches if m.exercise_id not in asides]
-            )
+        else:
+            asides = frozenset()
     said = frozenset().union(*(m.positions for m in named))
     if named:
         # The names' words are taken out first: "what does the saw do" asks "what does ... do".
@@ -264,6 +263,9 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             lookup = replace(
                 lookup, matches=[m for m in lookup.matches if m.exercise_id not in passing]
             )
+    if asides and named:
+        # Said as context: not an exercise whose title the message says either
+        lookup = replace(lookup, matches=[m for m in lookup.matches if m.exercise_id not in asides])
     foreign = find_foreign_exercise(analysis, lexicon)
     if any(m.positions < foreign for m in named):
         # "handstand push ups": one of our names inside the name of an exercise from
@@ -295,8 +297,8 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
 def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> frozenset[str]:
     """The exercises a message names only as context (Language.name_roles): said right after
     a word that makes them a point of reference or what came before ("after the hundred",
-    "like a plank"), or besides one said after a word that makes it the one now done ("moved
-    on to the neck pull")."""
+    "like a plank") or what someone does ("when I roll back up"), or besides one said after
+    a word that makes it the one now done ("moved on to the neck pull")."""
     found = lexicon.name_roles.find_all(analysis)
     if not found:
         return frozenset()
@@ -308,6 +310,10 @@ def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> f
         for tag, span in found:
             if max(span) >= first or not name.isdisjoint(span):
                 continue  # after it, or a word of the name itself ("rolling like a ball")
+            if tag == "doer":
+                if max(span) == first - 1:
+                    return "aside"
+                continue
             between = [p for p in range(max(span) + 1, first) if not analysis.filler[p]]
             if len(between) <= ROLE_GAP and names.isdisjoint(between):
                 return tag

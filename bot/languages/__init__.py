@@ -109,7 +109,9 @@ class Language:
     # the message names another exercise too. "aside": a point of reference or what came
     # before, not what is asked ("after the hundred", "like a plank", "instead of the roll
     # up"); "now": the one asked, the others being what came before ("moved on to the neck
-    # pull", "ahora el puente con patada"). Words as folded, matched word for word.
+    # pull", "ahora el puente con patada"); "doer": said right before it, nothing between,
+    # make its words what someone does, not a name ("when I roll back up", "I push up into
+    # the bridge"). Words as folded, matched word for word.
     name_roles: Mapping[str, tuple[str, ...]]
     # A bare request for a name closing a description ("..., what is it?", "name?"): the
     # last clause is made only of `naming` words, one of them from `name_words`.

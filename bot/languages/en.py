@@ -1686,6 +1686,8 @@ NAME_ROLES: dict[str, tuple[str, ...]] = {
         "started on",
         "now",
     ),
+    # ...or its words are what someone does ("when I roll back up", "we push up")
+    "doer": ("i", "we", "you", "they", "cant", "cannot"),
 }
 
 # Words that point back at what is on screen ("how long should I hold it?").
