@@ -1139,6 +1139,89 @@ def test_with_several_exercises_named_an_entry_about_the_others_answers(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        (
+            "Been doing the roll up for ages and just moved on to the neck pull. Why do my "
+            "heels lift when I sit up?",
+            "en",
+            "neck-pull",
+        ),
+        (
+            "instead of the roll up my teacher gave me the chest lift, is it ok for my neck?",
+            "en",
+            "chest-lift",
+        ),
+        ("I like the saw more than the spine twist, why?", "en", "the-saw"),
+        (
+            "antes hacía el roll up y ahora el neck pull, ¿por qué se me levantan los pies?",
+            "es",
+            "neck-pull",
+        ),
+        ("después del cien hacemos el roll up, ¿cómo respiro?", "es", "roll-up"),
+        (
+            "en vez del cien mi fisio me dio el dead bug, ¿puedo hacerlo con osteoporosis?",
+            "es",
+            "dead-bug",
+        ),
+    ],
+)
+def test_an_exercise_named_as_context_is_not_the_one_asked(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    # What came before, after or instead, or what it is compared with, sets the scene
+    # ("like" as a verb compares nothing); the question is about the other exercise
+    message = read(text, engine._index(lang))
+    assert [m.exercise_id for m in message.subjects] == [exercise_id]
+    assert exercise_of(engine, text, lang) == exercise_id
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        ("open leg rocker: I roll back too far, how do I stop?", "en", "open-leg-rocker"),
+        ("seal - my feet slap down as I roll back, why?", "en", "seal"),
+        ("sacacorchos: ¿cómo respiro al hacer el círculo de las piernas?", "es", "corkscrew"),
+    ],
+)
+def test_a_name_as_heading_is_what_the_question_after_it_is_about(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    # Another exercise's name said in everyday words after it ("roll back") is a word of
+    # the question
+    message = read(text, engine._index(lang))
+    assert [m.exercise_id for m in message.subjects] == [exercise_id]
+    assert exercise_of(engine, text, lang) == exercise_id
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        ("my wrists hurt in the swan dive when I push up", "swan-dive"),
+        ("in the seal my feet slap the floor every time I roll back up", "seal"),
+        # said alone, what is done is still that exercise's name
+        ("when I roll up my neck hurts", "roll-up"),
+    ],
+)
+def test_a_name_said_as_what_someone_does_is_a_verb_beside_another_name(
+    engine: AnswerEngine, text: str, exercise_id: str
+) -> None:
+    message = read(text, engine._index("en"))
+    assert [m.exercise_id for m in message.subjects] == [exercise_id]
+    assert exercise_of(engine, text) == exercise_id
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("my neck is sore after the hundred", "en"), ("me duele el cuello después del cien", "es")],
+)
+def test_an_exercise_named_alone_after_a_word_of_context_is_still_the_one_asked(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert exercise_of(engine, text, lang) == "the-hundred"
+
+
+@pytest.mark.parametrize(
     ("text", "exercise_id", "asked"),
     [
         (

@@ -261,6 +261,17 @@ class Lexicon:
             ),
             every_word=True,
         )
+        # Word for word, as folded, articles included: "like a" is no "like" ("I like the
+        # saw"); an article after one is stepped over where it is read (message.py)
+        self.name_roles = PhraseTable(
+            (
+                (tuple(self._expand(words(text))), tag)
+                for tag, texts in v.name_roles.items()
+                for text in texts
+            ),
+            exact=True,
+            every_word=True,
+        )
         self.naming = v.naming
         self.name_words = v.name_words
         self.choosing = v.choosing

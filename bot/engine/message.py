@@ -71,6 +71,9 @@ STORY_SENTENCES = 12  # the sentences before the question searched for the exerc
 # A sentence this long, without a full stop in it, may tell a story and then ask ("im 72 and my
 # knee clicks in the bridge how do i stop it"): its question starts at an opener
 # (Language.question_openers) said after a few words of story, with a few words to ask.
+# Words besides articles between a word that tells a name's role and the name ("antes hacía el
+# puente", "used to do the roll up"): Language.name_roles
+ROLE_GAP = 1
 RUN_ON_WORDS = 16
 RUN_ON_STORY = 4
 RUN_ON_QUESTION = 2
@@ -78,6 +81,8 @@ RUN_ON_UNMARKED = 1  # words after an opener written without its accent ("que ha
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 _CLAUSE_END = re.compile(r"[.!?,;:\n]+|\s[-\u2013\u2014]+\s")
 _HAS_WORD = re.compile(r"[^\W_]")
+# A heading: the message's first words, then a colon or a dash ("Seal: ...", "seal - ...")
+_HEADING = re.compile(r"^([^:.!?,;\n]+?)\s*(?::|\s[-\u2013\u2014]+\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +170,18 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     lookup = index.names.lookup(analysis)
     cues = (part.positions if part else frozenset()) | request.positions
     named = _named(lookup.matches, analysis, index, cues | lookup.words, cues)
+    asides = _headed(text, analysis, index, lookup.matches) or _asides(
+        lookup.matches, analysis, lexicon
+    )
+    if asides:
+        # "moved on from the roll up to the neck pull": the exercise asked is one not said
+        # as context, if it is clearly named; the others still make a name said in the same
+        # words unsure
+        subject = _named(lookup.matches, analysis, index, cues | lookup.words, cues, asides)
+        if subject:
+            named = subject
+        else:
+            asides = frozenset()
     said = frozenset().union(*(m.positions for m in named))
     if named:
         # The names' words are taken out first: "what does the saw do" asks "what does ... do".
@@ -246,6 +263,9 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             lookup = replace(
                 lookup, matches=[m for m in lookup.matches if m.exercise_id not in passing]
             )
+    if asides and named:
+        # Said as context: not an exercise whose title the message says either
+        lookup = replace(lookup, matches=[m for m in lookup.matches if m.exercise_id not in asides])
     foreign = find_foreign_exercise(analysis, lexicon)
     if any(m.positions < foreign for m in named):
         # "handstand push ups": one of our names inside the name of an exercise from
@@ -271,6 +291,77 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         kinds=_kinds(analysis, lexicon, asked_at, said),
         uncovered=_uncovered(analysis, sentences, index),
         portrayed=portrayed,
+    )
+
+
+def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> frozenset[str]:
+    """The exercises a message names only as context (Language.name_roles): said right after
+    a word that makes them a point of reference or what came before ("after the hundred",
+    "like a plank") or what someone does ("when I roll back up"), or besides one said after
+    a word that makes it the one now done ("moved on to the neck pull")."""
+    found = lexicon.name_roles.find_all(analysis)
+    if not found:
+        return frozenset()
+    # another name between the word and a name is what the word marks ("after the hundred
+    # the roll up...")
+    names = frozenset().union(*(m.positions for m in matches if m.score >= NAME_ALONE))
+
+    def marked(first: int, name: frozenset[int]) -> str | None:
+        for tag, span in found:
+            if max(span) >= first or not name.isdisjoint(span):
+                continue  # after it, or a word of the name itself ("rolling like a ball")
+            if tag == "doer":
+                if max(span) == first - 1:
+                    return "aside"
+                continue
+            between = [p for p in range(max(span) + 1, first) if not analysis.filler[p]]
+            if len(between) <= ROLE_GAP and names.isdisjoint(between):
+                return tag
+        return None
+
+    roles: dict[str, str] = {}
+    for match in matches:
+        said = sorted(p for p in match.positions if not analysis.stop[p]) or sorted(match.positions)
+        # each place the name is said at ("antes hacía el puente, ahora el puente con patada")
+        tags = [
+            marked(p, match.positions)
+            for at, p in enumerate(said)
+            if at == 0 or said[at - 1] < p - 1
+        ]
+        if "now" in tags:
+            roles[match.exercise_id] = "now"
+        elif all(tag == "aside" for tag in tags):
+            roles.setdefault(match.exercise_id, "aside")
+    if "now" in roles.values():
+        return frozenset(m.exercise_id for m in matches if roles.get(m.exercise_id) != "now")
+    return frozenset(e for e, tag in roles.items() if tag == "aside")
+
+
+def _headed(
+    text: str, analysis: Analysis, index: LanguageIndex, matches: list[NameMatch]
+) -> frozenset[str]:
+    """The exercises a message names, not by their titles, besides the one it opens with as
+    its heading ("Seal: in or out when I roll back?"): the heading says what the question is
+    about, and another name said after it in everyday words ("roll back") is a word of the
+    question. Another's title is still said of it ("boomerang: how do I get into the teaser
+    part?" may be answered on either page)."""
+    heading = _HEADING.match(text.strip())
+    if heading is None:
+        return frozenset()
+    said = index.analyse(heading.group(1)).words
+    if not said or analysis.words[: len(said)] != said:
+        return frozenset()
+    within = frozenset(range(len(said)))
+    titles = [
+        m for m in matches if m.score >= EXACT and _said(m, analysis) == within & analysis.said
+    ]
+    if len(titles) != 1:
+        return frozenset()
+    top = titles[0]
+    return frozenset(
+        m.exercise_id
+        for m in matches
+        if m.exercise_id != top.exercise_id and m.positions - within and m.title_score < 1.0
     )
 
 
@@ -683,14 +774,20 @@ def _named(
     index: LanguageIndex,
     explained: frozenset[int],
     cues: frozenset[int] = frozenset(),
+    asides: frozenset[str] = frozenset(),
 ) -> list[NameMatch]:
     """The exercise the message names, then any others it also names in other words
     ("is side bend the same as mermaid"); empty when no name is clear. `cues`: the words that
-    ask for a part or a random pick, which choose no name."""
+    ask for a part or a random pick, which choose no name; `asides`: exercises named only as
+    context (`_asides`), which are not chosen but may still make a name unsure."""
     scored = [(m, adjusted(m, message, index, explained)) for m in names]
-    strong = [(m, s) for m, s in scored if s >= NAME_ALONE and _distinctive(m, message, index)]
+    strong = [
+        (m, s)
+        for m, s in scored
+        if s >= NAME_ALONE and m.exercise_id not in asides and _distinctive(m, message, index)
+    ]
     if not strong:
-        return _fragment(names, message)
+        return _fragment([m for m in names if m.exercise_id not in asides], message)
 
     def said(match: NameMatch) -> frozenset[int]:
         return _said(match, message)
@@ -721,6 +818,8 @@ def _named(
         if rival is top or (rival.positions < top.positions and not nickname):
             continue
         if rival.positions.isdisjoint(top.positions):
+            if rival.exercise_id in asides:
+                continue
             if rival_score >= NAME_SURE and all(
                 rival.positions.isdisjoint(a.positions) for a in also
             ):

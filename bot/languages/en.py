@@ -1693,6 +1693,41 @@ DESCRIPTION_MARKERS: tuple[str, ...] = (
     "that thing where",
 )
 
+# A name said after these is context when another exercise is named too (see
+# Language.name_roles): what it is compared with or came before or after...
+NAME_ROLES: dict[str, tuple[str, ...]] = {
+    "aside": (
+        "after",
+        "before",
+        "like a",
+        "like an",
+        "just like",
+        "looks like",
+        "feels like",
+        "similar to",
+        "instead of",
+        "rather than",
+        "than",
+        "unlike",
+        "moved on from",
+        "progressed from",
+        "switched from",
+        "used to",
+    ),
+    # ...or the one now done, the others being what came before
+    "now": (
+        "moved on to",
+        "moved onto",
+        "progressed to",
+        "switched to",
+        "graduated to",
+        "started on",
+        "now",
+    ),
+    # ...or its words are what someone does ("when I roll back up", "we push up")
+    "doer": ("i", "we", "you", "they", "cant", "cannot"),
+}
+
 # Words that point back at what is on screen ("how long should I hold it?").
 REFERENCES: frozenset[str] = frozenset(["it", "this", "that", "these", "those", "them"])
 
@@ -1940,6 +1975,7 @@ LANGUAGE = register(
         number_words=NUMBER_WORDS,
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
+        name_roles=NAME_ROLES,
         naming=NAMING,
         name_words=NAME_WORDS,
         choosing=frozenset(["which"]),

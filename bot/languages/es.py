@@ -1319,6 +1319,39 @@ DESCRIPTION_MARKERS: tuple[str, ...] = (
     "el que",
 )
 
+# Un nombre dicho tras estas palabras es contexto cuando el mensaje nombra otro ejercicio (ver
+# Language.name_roles): con qué se compara o qué vino antes o después...
+NAME_ROLES: dict[str, tuple[str, ...]] = {
+    "aside": (
+        "despues de",
+        "despues del",
+        "antes de",
+        "antes del",
+        "antes",
+        "como un",
+        "como una",
+        "en vez de",
+        "en vez del",
+        "en lugar de",
+        "en lugar del",
+        "parecido a",
+        "parecido al",
+        "similar a",
+        "similar al",
+    ),
+    # ...o el que se hace ahora, y los demás lo que vino antes
+    "now": (
+        "ahora",
+        "me pase a",
+        "me pase al",
+        "pase a",
+        "pase al",
+        "cambie a",
+        "cambie al",
+        "empece con",
+    ),
+}
+
 # Words that point back at what is on screen ("how long should I hold it?").
 REFERENCES: frozenset[str] = frozenset(
     ["lo", "la", "los", "las", "esto", "eso", "este", "ese", "esta", "esa"]
@@ -1525,6 +1558,7 @@ LANGUAGE = register(
         number_words=NUMBER_WORDS,
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
+        name_roles=NAME_ROLES,
         naming=NAMING,
         name_words=NAME_WORDS,
         choosing=frozenset(["cual"]),
