@@ -2179,3 +2179,13 @@ def test_a_described_exercise_answers_the_kind_asked_too(engine: AnswerEngine) -
         "swan-prep",
         "¿Cuánto tengo que subir en la preparación del cisne?",
     )
+
+
+def test_a_title_said_first_after_my_is_the_topic_not_a_name_in_passing(
+    engine: AnswerEngine,
+) -> None:
+    """ "My chest lifts feel like..." names the exercise the message is about: said first after
+    "my", in full, it is not a name said on the way in a description of another page, however
+    well another page's words fit what follows."""
+    text = "My chest lifts feel like they are all shoulders and my neck aches after class. Advice?"
+    assert entry(engine, text)[0] == "chest-lift"

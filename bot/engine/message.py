@@ -408,9 +408,14 @@ def _in_passing(
     `whole`: the message; `known`: the names of `describing` when already looked up;
     `portrait`: `described` ranks the pages' whole portraits (Message.portrayed)."""
     top, fit = described[0]
-    if min(match.positions) == 0 and match.score >= EXACT:
-        # "Lower lifts: how far down do the legs go...": said first, in full, it is the topic
-        return False
+    first = min(match.positions)
+    if match.score >= EXACT and set(whole.words[:first]) <= index.lexicon.speaker:
+        # "Lower lifts: how far down do the legs go...", "my roll ups feel jerky": said first
+        # (or first after "my"), in full, it is the topic; not after "I", which makes its
+        # words what I do ("I roll up and balance in a V": Language.name_roles "doer")
+        doing = index.lexicon.name_roles.find_all(whole)
+        if not any(tag == "doer" and max(span) == first - 1 for tag, span in doing):
+            return False
     if match.title_score >= 1.0 and len(match.title_positions) >= LONG_TITLE:
         # "doing the kneeling side kicks my body leans forward": a title this long said whole
         # is meant; those said on the way are short ("roll up", "swan")
