@@ -91,3 +91,22 @@ def test_an_entry_on_the_place_the_problem_is_felt_answers(
     answer = engine.answer(text, lang)
     assert answer.kind is AnswerKind.FAQ
     assert answer.faq is not None and place_word in answer.faq.question.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # figures of speech for a pain: a place that takes a beating, one left resentful
+        ("my knees take a real pounding in the kneeling side kicks", "en", "knees"),
+        ("in the saw my shoulder takes a beating", "en", "shoulders"),
+        ("me quedan las rodillas resentidas después del puente", "es", "knees"),
+        ("las muñecas me revientan en la plancha", "es", "wrists"),
+    ],
+)
+def test_a_pain_said_in_a_figure_of_speech_is_a_pain_of_its_place(
+    engine: AnswerEngine, text: str, lang: str, place: str
+) -> None:
+    index = engine._index(lang)
+    message = read(text, index)
+    assert "pain" in message.kinds
+    assert problem_places(message, index.lexicon).felt == {place}

@@ -282,6 +282,13 @@ PHRASES: dict[str, str] = {
     "sitting it out": "skip it",
     "sitting that out": "skip that",
     "sitting that one out": "skip that one",
+    # a place that takes a beating hurts ("my knees take a pounding on the hard floor"), not
+    # arms beating up and down
+    **{
+        f"{article} {blow}": "a pain"
+        for article in ("a", "a real", "a proper", "such a")
+        for blow in ("beating", "pounding", "hammering", "battering")
+    },
     "light headed": "lightheaded",
     "head rush": "lightheaded",
     "off limits": "avoid",

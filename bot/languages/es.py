@@ -244,6 +244,11 @@ SYNONYMS: dict[str, str] = {
     "dolorido": "dolor",
     "dolorida": "dolor",
     "resiente": "dolor",
+    # lo que queda dolorido después ("me quedó el hombro resentido")
+    **dict.fromkeys("resentido resentida resentidos resentidas".split(), "dolor"),
+    # "me revienta las rodillas": me las deja doloridas
+    "revienta": "dolor",
+    "revientan": "dolor",
     "carga": "dolor",
     "cargado": "dolor",
     "cargada": "dolor",
@@ -1275,7 +1280,7 @@ TROUBLE: frozenset[str] = frozenset(
     "duele duelen doler dolor dolores molesta molestan molestia cuesta cuestan puedo consigo "
     "mal tira tiran pincha pinchazo mareo mareos mareada mareado calambre calambres cae caigo "
     "tambaleo tambaleo truena cruje crujido quema arde adormece rigido rigida problema lesion "
-    "lesionada lesionado miedo seguro segura normal malo noto siento "
+    "lesionada lesionado miedo seguro segura normal malo noto siento fatal "
     # ...y los conceptos en que SYNONYMS junta esas palabras
     "caer temblar mareado sentir riesgo tension".split()
 )
