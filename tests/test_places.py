@@ -32,6 +32,7 @@ def engine(library: Library) -> AnswerEngine:
         ("en", "the front of my hip", "hips/front"),
         ("en", "tight hip flexors", "hips/front"),
         ("en", "my traps", "shoulders"),
+        ("en", "my rib cage", "ribs"),
         ("es", "la zona lumbar", "lower back"),
         ("es", "los riñones", "lower back"),
         ("es", "la parte baja de la espalda", "lower back"),
@@ -42,6 +43,7 @@ def engine(library: Library) -> AnswerEngine:
         ("es", "la ingle", "hips/front"),
         ("es", "el glúteo", "hips"),
         ("es", "las muñecas", "wrists"),
+        ("es", "las costillas", "ribs"),
     ],
 )
 def test_the_names_of_one_place_are_read_as_that_place(lang: str, text: str, place: str) -> None:

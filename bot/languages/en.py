@@ -1167,6 +1167,8 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
         "traps",
         "rotator cuff",
     ),
+    # ribs that flare or pop up as the arms go overhead: a fault of its own, not the back's
+    "ribs": ("rib", "ribs", "ribcage", "rib cage", "lower ribs", "front ribs"),
     "wrists": ("wrist", "wrists", "carpal tunnel"),
     "elbows": ("elbow", "elbows"),
     "knees": ("knee", "knees", "kneecap", "kneecaps"),

@@ -854,6 +854,7 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
         "escapulas",
         "manguito rotador",
     ),
+    "ribs": ("costilla", "costillas", "caja toracica", "parrilla costal"),
     "wrists": ("muñeca", "muñecas", "tunel carpiano"),
     "elbows": ("codo", "codos"),
     "knees": ("rodilla", "rodillas", "rotula", "rotulas"),
