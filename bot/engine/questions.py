@@ -387,6 +387,10 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         asked = _best(index.faq, [t for t in rest if t not in page], frozenset([faq.entry_id]))
         if asked is not None and asked.matched >= PASSAGE_TERMS:
             score = max(score, _confidence(asked.score, FAQ_FLOOR, FAQ_BASE) or 0.0)
+        # an entry on another place than where the problem is felt answers another problem,
+        # as of a name said (`_about_ids`): "my lower back aches" is no question on the neck
+        if elsewhere(index.faq, faq.entry_id, problem_places(message, index.lexicon)):
+            score = min(score, OTHER_PLACE)
         yield _faq(faq, score, "faq-settled")
 
 
