@@ -247,6 +247,7 @@ class Lexicon:
         self.references = v.references
         self.pronouns = v.pronouns
         self.trouble = v.trouble
+        self.faults = v.faults
         self.speaker = v.speaker
         # Word for word, fillers included: without "the" and "where", "the one where" is "one".
         self.name_requests = PhraseTable(

@@ -1073,6 +1073,16 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "how to fix",
         "how to avoid",
         "any tips",
+        "any advice",
+        "any suggestions",
+        # a way to get past the problem
+        "any way around",
+        "a way around",
+        "way round",
+        "workaround",
+        "what should i change",
+        "what do i change",
+        "what can i change",
     ),
     "compare": ("compare", "same as", "difference", "versus"),
 }
@@ -1676,9 +1686,18 @@ TROUBLE: frozenset[str] = frozenset(
     "dizzy wobble wobbly wobbling shake shakes shaking cramp cramps cramping click clicks "
     "clicking pop pops popping crack cracks burn burns burning numb tingling stiff problem "
     "issue worried scared safe normal okay ok bad injury injured feel feeling felt flop flops "
-    "thud thuds slam slams bonk "
+    "thud thuds slam slams bonk pressure replacement replaced surgery operation "
     # ...and the concepts SYNONYMS folds such words into
     "shake fall thump click cramp burn tight lightheaded".split()
+)
+
+# A body part moving as it should not, as words and as the concepts SYNONYMS folds them
+# into ("sags", "drops" are "fall"; "pops", "peels" are "lift")
+FAULTS: frozenset[str] = frozenset(
+    "sink sinks sinking sank sunk fall lift arch arches arching arched rock rocks rocking "
+    "wobble wobbles wobbling collapse collapses collapsing collapsed flare flares flaring "
+    "flared splay splays splaying splayed hike hikes hiking hiked shrug shrugs shrugging "
+    "shrugged tilt tilts tilting tilted dip dips dipping dipped sway sways swaying".split()
 )
 
 # Words that open a question inside a message written without full stops, as voice typing
@@ -1900,6 +1919,7 @@ LANGUAGE = register(
         references=REFERENCES,
         pronouns=frozenset({"one", "ones"}),
         trouble=TROUBLE,
+        faults=FAULTS,
         speaker=SPEAKER,
         greetings=GREETINGS,
         thanks=THANKS,

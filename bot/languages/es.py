@@ -730,6 +730,9 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "peligroso",
         "contraindicado",
         "recomendable",
+        "aconsejable",
+        "conviene",  # "¿me conviene?": si es bueno para quien pregunta
+        "convendria",
         "puedo hacer",  # no "¿qué puedo hacer?" (fix)
         "puedo seguir",
         "deberia hacer",
@@ -775,6 +778,12 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "como lo soluciono",
         "algun consejo",
         "algun truco",
+        "alguna solucion",
+        "alguna idea",
+        "que cambio",
+        "que puedo cambiar",
+        "que tengo que cambiar",
+        "que deberia cambiar",
     ),
     "compare": ("comparar", "diferencia", "lo mismo", "igual que"),
 }
@@ -1286,6 +1295,15 @@ TROUBLE: frozenset[str] = frozenset(
     "caer temblar mareado sentir riesgo tension".split()
 )
 
+# Una parte del cuerpo que se mueve como no debe ("se me hunde la cadera", "se me
+# despegan las lumbares", "se me suben los hombros")
+FAULTS: frozenset[str] = frozenset(
+    "hunde hunden hundo hundia hundian cae caen caia caian caer levanta levantan levantaba "
+    "levantaban despega despegan despegaba despegaban arquea arquean arqueaba arqueaban "
+    "tambalea tambalean tambaleaba bambolea bamboleo bambolean balancea balancean abre "
+    "abren abria abrian suben subia subian encoge encogen inclina inclinan tuerce tuercen".split()
+)
+
 # Palabras que abren una pregunta dentro de un mensaje sin puntos, como lo escribe el dictado
 # por voz o mucha gente mayor ("tengo 72 años y en el puente me cruje la rodilla qué hago"):
 # lo de antes es la historia, ellas y lo que sigue la pregunta. Sin tilde, "como" compara
@@ -1467,6 +1485,7 @@ LANGUAGE = register(
         references=REFERENCES,
         pronouns=frozenset(),
         trouble=TROUBLE,
+        faults=FAULTS,
         speaker=SPEAKER,
         greetings=GREETINGS,
         thanks=THANKS,
