@@ -1988,6 +1988,11 @@ def test_an_outside_exercise_holding_one_of_our_names_is_not_ours(
         ("¿en qué momento suelto el aire en el teaser?", "es", {"breath"}),
         ("Tengo la tensión alta. ¿Puedo hacer la sierra?", "es", {"safety"}),
         ("¿Dónde tengo que notar la patada lateral?", "es", {"feel"}),
+        # a way past the problem is what to do about it; whether it suits one is whether
+        # one may do it
+        ("My knees ache in the clam. Is there any way around that?", "en", {"fix"}),
+        ("Me duelen las muñecas en la plancha. ¿Alguna solución?", "es", {"fix"}),
+        ("Tengo artrosis. ¿Me conviene el puente?", "es", {"safety"}),
     ],
 )
 def test_the_kind_of_question_is_read_from_the_question_sentence(

@@ -249,6 +249,7 @@ class Lexicon:
         self.references = v.references
         self.pronouns = v.pronouns
         self.trouble = v.trouble
+        self.faults = v.faults
         self.speaker = v.speaker
         self.indefinite = v.indefinite
         self.exercise_leads = v.exercise_leads

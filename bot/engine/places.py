@@ -44,18 +44,23 @@ OTHER_PLACE = 0.55
 @dataclass(frozen=True, slots=True)
 class Places:
     """The places of the body a message names (`named`), those among them where its
-    problem is felt (`felt`), and those of these that its question sentence says hurt
-    (`hurt`: any that hurt, in a message that is all question)."""
+    problem is felt (`felt`), those of these that its question sentence says hurt
+    (`hurt`: any that hurt, in a message that is all question), and those it says move as
+    they should not (`faulted`: "my hips sink"; words that may also describe a movement,
+    "one foot lifts", so they weigh only in choosing an entry on that place, never in
+    doubting one on another)."""
 
     felt: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
     hurt: frozenset[str] = frozenset()
+    faulted: frozenset[str] = frozenset()
 
 
 def problem_places(message: Message, lexicon: Lexicon) -> Places:
     """The places of the body the message names, and where its problem is felt: a place
-    named near a word that tells a problem, or in its question sentence. A place inside a
-    name said ("neck pull") or a body position ("lying on my stomach") is none."""
+    named near a word that tells a problem, or in its question sentence; or a fault of
+    form, near a word of one (Language.faults). A place inside a name said ("neck pull")
+    or a body position ("lying on my stomach") is none."""
     analysis = message.analysis
     taken = set(message.position[1]) if message.position is not None else set()
     trouble = lexicon.trouble
@@ -64,6 +69,13 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
         for p, (word, term) in enumerate(zip(analysis.words, analysis.terms, strict=True))
         if word in trouble or term in trouble
     ]
+    faults = lexicon.faults
+    moved = [
+        p
+        for p, (word, term) in enumerate(zip(analysis.words, analysis.terms, strict=True))
+        if word in faults or term in faults
+    ]
+    faulted: set[str] = set()
     pains = [p for p in told if analysis.terms[p] == lexicon.pain]
     felt: set[str] = set()
     named: set[str] = set()
@@ -76,9 +88,11 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
         in_question = message.said_in_question(at)
         if near or (message.focus and in_question):
             felt.add(place)
+        if any(_near(at, p) for p in moved):
+            faulted.add(place)
         if in_question and any(_near(at, p) for p in pains):
             hurt.add(place)
-    return Places(frozenset(felt), frozenset(named), frozenset(hurt))
+    return Places(frozenset(felt), frozenset(named), frozenset(hurt), frozenset(faulted))
 
 
 def _in_name(at: tuple[int, ...], message: Message) -> bool:
@@ -101,8 +115,20 @@ def elsewhere(index: FaqIndex, entry_id: int, places: Places) -> bool:
     """Whether the entry names places of the body, and the message tells a problem felt in
     a place but names none of the entry's anywhere (a story may name the place of the
     problem far from the word that tells it: "my neck is on fire the next day")."""
+    return bool(places.felt) and apart(index, entry_id, places)
+
+
+def apart(index: FaqIndex, entry_id: int, places: Places) -> bool:
+    """Whether the entry names places of the body and the message names others, none of
+    the entry's: what it asks is asked of another place ("my hips sink, what should I
+    change?" against "my shoulder hurts, what should I change?")."""
     named = index.places_of(entry_id)
-    return bool(places.felt) and bool(named) and _whole(named).isdisjoint(_whole(places.named))
+    return bool(named) and bool(places.named) and _whole(named).isdisjoint(_whole(places.named))
+
+
+def within(index: FaqIndex, entry_id: int, places: frozenset[str]) -> bool:
+    """Whether the entry names one of `places` (or the place one is in)."""
+    return not _whole(index.places_of(entry_id)).isdisjoint(_whole(places))
 
 
 def _whole(places: frozenset[str]) -> frozenset[str]:
@@ -120,14 +146,14 @@ def in_place(
 ) -> FaqMatch:
     """The `best` entry for `terms`; or, when it names no place the message names, a close
     one (OTHER_PLACE_SLACK, NO_PLACE_SLACK) that names a place where the problem is felt
-    and states that problem (PLACE_OWN)."""
+    (or a fault of form is) and states that problem (PLACE_OWN)."""
     named = index.places_of(best.entry_id)
     if not _whole(named).isdisjoint(_whole(places.named)):
         return best  # (a place the message names, if not where it says the problem is)
     # An entry on no place may answer what is asked of a place told ("my wrists ache on
     # all fours... Since I'm pregnant, is it still safe?", "a disc issue in my lower back:
     # can I keep doing it?"): it gives way only to a place that the question says hurts.
-    felt = places.felt if named else places.hurt
+    felt = places.felt | places.faulted if named else places.hurt
     if not felt:
         return best
     slack = OTHER_PLACE_SLACK if named else NO_PLACE_SLACK

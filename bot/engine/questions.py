@@ -21,7 +21,15 @@ from bot.engine.names import (
     in_other_words,
     with_equipment_no_page_uses,
 )
-from bot.engine.places import OTHER_PLACE, elsewhere, in_place, problem_places
+from bot.engine.places import (
+    OTHER_PLACE,
+    Places,
+    apart,
+    elsewhere,
+    in_place,
+    problem_places,
+    within,
+)
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
 # FaqIndex.match) becomes a confidence that rises from FAQ_BASE to 1 as the fit reaches FULL_FIT.
@@ -70,6 +78,9 @@ RAREST_SLACK = 0.05  # an entry saying the message's rarest word, this close to 
 # breathe, may I, where to feel it, a pain: Message.kinds), this close to the best, goes
 # first (see `_of_kind`)
 KIND_SLACK = 0.2
+# The kinds of question a message asks, not tells: an entry asking one of them answers no
+# message that does not ask it (a pain or a fix is told as much as asked)
+ONLY_ASKED = frozenset({"breath", "extent", "duration", "feel", "safety", "compare"})
 RIVALS = 3  # entries read for the rarest word...
 KIND_RIVALS = 10  # ...and for the kind asked: every entry of a page, or nearly
 
@@ -248,9 +259,11 @@ def _about_ids(
     part = message.part
     # a part asked outright of an exercise named, not guessed at ("where is it meant to burn?")
     asked = part if part is not None and not part.tentative and message.named else None
-    faq = _telling(index.faq, rest, index.faq.entries_of(*ids), message.focus, message.kinds)
     # where the problem is felt: an entry on that place of the body goes first
     places = problem_places(message, index.lexicon)
+    faq = _telling(
+        index.faq, rest, index.faq.entries_of(*ids), message.focus, message.kinds, places
+    )
     if faq is not None:
         faq = in_place(index.faq, faq, rest, index.faq.entries_of(*ids), message.focus, places)
     passage = part_passage = None
@@ -387,6 +400,10 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         asked = _best(index.faq, [t for t in rest if t not in page], frozenset([faq.entry_id]))
         if asked is not None and asked.matched >= PASSAGE_TERMS:
             score = max(score, _confidence(asked.score, FAQ_FLOOR, FAQ_BASE) or 0.0)
+        # an entry on another place than where the problem is felt answers another problem,
+        # as of a name said (`_about_ids`): "my lower back aches" is no question on the neck
+        if elsewhere(index.faq, faq.entry_id, problem_places(message, index.lexicon)):
+            score = min(score, OTHER_PLACE)
         yield _faq(faq, score, "faq-settled")
 
 
@@ -489,10 +506,12 @@ def _telling(
     terms: list[str],
     within: frozenset[int],
     focus: frozenset[str],
-    kinds: frozenset[str] = frozenset(),
+    kinds: frozenset[str],
+    places: Places,
 ) -> FaqMatch | None:
     """The best entry for `terms`; or, when it does not ask the message's kind of question
-    (`kinds`), a close one that does (`_of_kind`); or, when it does not say the message's
+    (`kinds`), a close one that does (`_of_kind`), not of another place than the message's
+    (`places`); or, when it does not say the message's
     rarest word ("my wrists hurt in plank": an entry on a sore lower back), a close one that
     does (hands or forearms, whose answer spares the wrists)."""
     if not terms or not within:
@@ -503,7 +522,7 @@ def _telling(
     if not found:
         return None
     best = found[0]
-    of_kind = _of_kind(faq, found, terms, focus, kinds)
+    of_kind = _of_kind(faq, found, terms, focus, kinds, places)
     if of_kind is not None:
         return of_kind
     found = found[:RIVALS]
@@ -531,6 +550,7 @@ def _of_kind(
     terms: list[str],
     focus: frozenset[str],
     kinds: frozenset[str],
+    places: Places,
 ) -> FaqMatch | None:
     """The entry that asks the message's kind of question (how far, how long, how to breathe,
     may I, where to feel it, a pain: `Message.kinds`), when the best of those `found` asks
@@ -542,14 +562,42 @@ def _of_kind(
     bend, nor by one on a hip lifting as you bend. What kind of question each asks tells them
     apart where their words hardly do. Not where the best says more of what is asked (the
     question sentence's words, after a story): "my neck aches in it" is answered by the entry
-    on the neck's weight, not by one on sore wrists, although that one asks of a pain too."""
+    on the neck's weight, not by one on sore wrists, although that one asks of a pain too;
+    nor by an entry on another place than the message names (`places`). When the message
+    asks no kind in so many words but tells a problem of a place, an entry asking what only
+    a question asks (ONLY_ASKED) gives way to one on that place asking none of those."""
     best = found[0]
-    if not kinds or not faq.kinds_of(best.entry_id).isdisjoint(kinds):
+    if kinds and not faq.kinds_of(best.entry_id).isdisjoint(kinds):
         return None
     asked = {t for t in terms if not focus or t in focus}
 
     def said(match: FaqMatch) -> int:
         return sum(faq.holds(match.entry_id, t) for t in asked)
+
+    if not kinds:
+        # Nothing asked in so many words, but a problem told of a place of the body: the
+        # best gives way when it asks what only a question asks (how far, how to breathe, may
+        # I...), to an entry on that place asking none ("my shoulders hike up to my ears in
+        # the swan" against "how high should I go?")
+        told = places.felt | places.faulted
+        if not told or not faq.kinds_of(best.entry_id) & ONLY_ASKED:
+            return None
+        return next(
+            (
+                m
+                for m in found[1:]
+                if not faq.kinds_of(m.entry_id) & ONLY_ASKED
+                and m.score >= best.score - KIND_SLACK
+                and m.own >= OWN_FLOOR
+                and said(m) >= said(best)
+                and within(faq, m.entry_id, told)
+            ),
+            None,
+        )
+    # An entry asking no kind of question may still ask this one in other words ("how do I
+    # hold them up?" for "how do I keep them up?"): it gives way only to an entry that states
+    # the problem told (OWN_FLOOR), not to one that only asks alike and answers nothing.
+    unkind = not faq.kinds_of(best.entry_id)
 
     return next(
         (
@@ -558,6 +606,8 @@ def _of_kind(
             if not faq.kinds_of(m.entry_id).isdisjoint(kinds)
             and m.score >= best.score - KIND_SLACK
             and said(m) >= said(best)
+            and (m.own >= OWN_FLOOR or not unkind)
+            and not apart(faq, m.entry_id, places)
         ),
         None,
     )

@@ -124,6 +124,10 @@ class Language:
     # "one" after a describing word ("the kicking one") stands for an exercise: no name's word
     pronouns: frozenset[str]
     trouble: frozenset[str]  # "can't", "hurts", "keeps": a problem told, not a movement described
+    # A body part moving as it should not ("my hips sink", "my ribs flare", "se me hunde la
+    # cadera"): beside a place, a fault of form felt there (bot/engine/places.py), though
+    # alone such a word may describe a movement ("lift your hips"), so none tells trouble.
+    faults: frozenset[str]
     speaker: frozenset[str]  # "my", "me": a problem told, unless a body position is described
     # Articles that make a name one thing among many ("a seal", "una sierra"): an exercise is
     # called by its name or "the ...", a thing of the same name is "a ..." (see

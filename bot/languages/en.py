@@ -282,6 +282,13 @@ PHRASES: dict[str, str] = {
     "sitting it out": "skip it",
     "sitting that out": "skip that",
     "sitting that one out": "skip that one",
+    # a place that takes a beating hurts ("my knees take a pounding on the hard floor"), not
+    # arms beating up and down
+    **{
+        f"{article} {blow}": "a pain"
+        for article in ("a", "a real", "a proper", "such a")
+        for blow in ("beating", "pounding", "hammering", "battering")
+    },
     "light headed": "lightheaded",
     "head rush": "lightheaded",
     "off limits": "avoid",
@@ -1103,6 +1110,16 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "how to fix",
         "how to avoid",
         "any tips",
+        "any advice",
+        "any suggestions",
+        # a way to get past the problem
+        "any way around",
+        "a way around",
+        "way round",
+        "workaround",
+        "what should i change",
+        "what do i change",
+        "what can i change",
     ),
     "compare": ("compare", "same as", "difference", "versus"),
 }
@@ -1198,6 +1215,8 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
         "traps",
         "rotator cuff",
     ),
+    # ribs that flare or pop up as the arms go overhead: a fault of its own, not the back's
+    "ribs": ("rib", "ribs", "ribcage", "rib cage", "lower ribs", "front ribs"),
     "wrists": ("wrist", "wrists", "carpal tunnel"),
     "elbows": ("elbow", "elbows"),
     "knees": ("knee", "knees", "kneecap", "kneecaps"),
@@ -1740,9 +1759,18 @@ TROUBLE: frozenset[str] = frozenset(
     "dizzy wobble wobbly wobbling shake shakes shaking cramp cramps cramping click clicks "
     "clicking pop pops popping crack cracks burn burns burning numb tingling stiff problem "
     "issue worried scared safe normal okay ok bad injury injured feel feeling felt flop flops "
-    "thud thuds slam slams bonk "
+    "thud thuds slam slams bonk pressure replacement replaced surgery operation "
     # ...and the concepts SYNONYMS folds such words into
     "shake fall thump click cramp burn tight lightheaded".split()
+)
+
+# A body part moving as it should not, as words and as the concepts SYNONYMS folds them
+# into ("sags", "drops" are "fall"; "pops", "peels" are "lift")
+FAULTS: frozenset[str] = frozenset(
+    "sink sinks sinking sank sunk fall lift arch arches arching arched rock rocks rocking "
+    "wobble wobbles wobbling collapse collapses collapsing collapsed flare flares flaring "
+    "flared splay splays splaying splayed hike hikes hiking hiked shrug shrugs shrugging "
+    "shrugged tilt tilts tilting tilted dip dips dipping dipped sway sways swaying".split()
 )
 
 # Words that open a question inside a message written without full stops, as voice typing
@@ -1982,6 +2010,7 @@ LANGUAGE = register(
         references=REFERENCES,
         pronouns=frozenset({"one", "ones"}),
         trouble=TROUBLE,
+        faults=FAULTS,
         speaker=SPEAKER,
         indefinite=INDEFINITE,
         exercise_leads=EXERCISE_LEADS,

@@ -297,6 +297,11 @@ SYNONYMS: dict[str, str] = {
     "dolorido": "dolor",
     "dolorida": "dolor",
     "resiente": "dolor",
+    # lo que queda dolorido después ("me quedó el hombro resentido")
+    **dict.fromkeys("resentido resentida resentidos resentidas".split(), "dolor"),
+    # "me revienta las rodillas": me las deja doloridas
+    "revienta": "dolor",
+    "revientan": "dolor",
     "carga": "dolor",
     "cargado": "dolor",
     "cargada": "dolor",
@@ -780,6 +785,9 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "peligroso",
         "contraindicado",
         "recomendable",
+        "aconsejable",
+        "conviene",  # "¿me conviene?": si es bueno para quien pregunta
+        "convendria",
         "puedo hacer",  # no "¿qué puedo hacer?" (fix)
         "puedo seguir",
         "deberia hacer",
@@ -825,6 +833,12 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "como lo soluciono",
         "algun consejo",
         "algun truco",
+        "alguna solucion",
+        "alguna idea",
+        "que cambio",
+        "que puedo cambiar",
+        "que tengo que cambiar",
+        "que deberia cambiar",
     ),
     "compare": ("comparar", "diferencia", "lo mismo", "igual que"),
 }
@@ -905,6 +919,7 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
         "escapulas",
         "manguito rotador",
     ),
+    "ribs": ("costilla", "costillas", "caja toracica", "parrilla costal"),
     "wrists": ("muñeca", "muñecas", "tunel carpiano"),
     "elbows": ("codo", "codos"),
     "knees": ("rodilla", "rodillas", "rotula", "rotulas"),
@@ -1364,9 +1379,18 @@ TROUBLE: frozenset[str] = frozenset(
     "duele duelen doler dolor dolores molesta molestan molestia cuesta cuestan puedo consigo "
     "mal tira tiran pincha pinchazo mareo mareos mareada mareado calambre calambres cae caigo "
     "tambaleo tambaleo truena cruje crujido quema arde adormece rigido rigida problema lesion "
-    "lesionada lesionado miedo seguro segura normal malo noto siento "
+    "lesionada lesionado miedo seguro segura normal malo noto siento fatal "
     # ...y los conceptos en que SYNONYMS junta esas palabras
     "caer temblar mareado sentir riesgo tension".split()
+)
+
+# Una parte del cuerpo que se mueve como no debe ("se me hunde la cadera", "se me
+# despegan las lumbares", "se me suben los hombros")
+FAULTS: frozenset[str] = frozenset(
+    "hunde hunden hundo hundia hundian cae caen caia caian caer levanta levantan levantaba "
+    "levantaban despega despegan despegaba despegaban arquea arquean arqueaba arqueaban "
+    "tambalea tambalean tambaleaba bambolea bamboleo bambolean balancea balancean abre "
+    "abren abria abrian suben subia subian encoge encogen inclina inclinan tuerce tuercen".split()
 )
 
 # Palabras que abren una pregunta dentro de un mensaje sin puntos, como lo escribe el dictado
@@ -1565,6 +1589,7 @@ LANGUAGE = register(
         references=REFERENCES,
         pronouns=frozenset(),
         trouble=TROUBLE,
+        faults=FAULTS,
         speaker=SPEAKER,
         indefinite=INDEFINITE,
         exercise_leads=EXERCISE_LEADS,
