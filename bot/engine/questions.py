@@ -451,7 +451,10 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         # exercise (its entry on how far, when close); how sure, by this reading
         if message.kinds:
             entries = index.faq.entries_of(match.exercise_id)
-            match = _telling(index.faq, terms, entries, message.focus, message.kinds) or match
+            places = problem_places(message, index.lexicon)
+            match = (
+                _telling(index.faq, terms, entries, message.focus, message.kinds, places) or match
+            )
         yield _faq(match, score, "faq-anywhere")
         if len(seen) >= MAX_ANYWHERE:
             break
