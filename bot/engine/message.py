@@ -341,7 +341,7 @@ def _headed(
     text: str, analysis: Analysis, index: LanguageIndex, matches: list[NameMatch]
 ) -> frozenset[str]:
     """The exercises a message names, not by their titles, besides the one it opens with as
-    its heading ("Seal: in or out when I roll back?"): the heading says what the question is
+    its heading ("Seal: do I exhale as I roll back?"): the heading says what the question is
     about, and another name said after it in everyday words ("roll back") is a word of the
     question. Another's title is still said of it ("boomerang: how do I get into the teaser
     part?" may be answered on either page)."""
@@ -410,7 +410,7 @@ def _in_passing(
     top, fit = described[0]
     first = min(match.positions)
     if match.score >= EXACT and set(whole.words[:first]) <= index.lexicon.speaker:
-        # "Lower lifts: how far down do the legs go...", "my roll ups feel jerky": said first
+        # "Lower lifts: where do my legs stop?", "my roll ups feel jerky": said first
         # (or first after "my"), in full, it is the topic; not after "I", which makes its
         # words what I do ("I roll up and balance in a V": Language.name_roles "doer")
         doing = index.lexicon.name_roles.find_all(whole)

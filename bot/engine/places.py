@@ -114,7 +114,7 @@ def _near(at: tuple[int, ...], position: int) -> bool:
 def elsewhere(index: FaqIndex, entry_id: int, places: Places) -> bool:
     """Whether the entry names places of the body, and the message tells a problem felt in
     a place but names none of the entry's anywhere (a story may name the place of the
-    problem far from the word that tells it: "my neck is on fire the next day")."""
+    problem far from the word that tells it: "my wrists, after an hour of it, are killing me")."""
     return bool(places.felt) and apart(index, entry_id, places)
 
 
