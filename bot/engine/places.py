@@ -44,12 +44,13 @@ OTHER_PLACE = 0.55
 @dataclass(frozen=True, slots=True)
 class Places:
     """The places of the body a message names (`named`), those among them where its
-    problem is felt (`felt`), and those of these that its question sentence says hurt
-    (`hurt`: any that hurt, in a message that is all question)."""
+    problem is felt (`felt`, said at the positions `felt_at`), and those of these that its
+    question sentence says hurt (`hurt`: any that hurt, in a message that is all question)."""
 
     felt: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
     hurt: frozenset[str] = frozenset()
+    felt_at: frozenset[int] = frozenset()
 
 
 def problem_places(message: Message, lexicon: Lexicon) -> Places:
@@ -68,6 +69,7 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
     felt: set[str] = set()
     named: set[str] = set()
     hurt: set[str] = set()
+    felt_at: set[int] = set()
     for place, at in lexicon.places(analysis):
         if not taken.isdisjoint(at) or _in_name(at, message):
             continue
@@ -76,9 +78,10 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
         in_question = message.said_in_question(at)
         if near or (message.focus and in_question):
             felt.add(place)
+            felt_at.update(at)
         if in_question and any(_near(at, p) for p in pains):
             hurt.add(place)
-    return Places(frozenset(felt), frozenset(named), frozenset(hurt))
+    return Places(frozenset(felt), frozenset(named), frozenset(hurt), frozenset(felt_at))
 
 
 def _in_name(at: tuple[int, ...], message: Message) -> bool:
