@@ -218,6 +218,7 @@ def test_a_place_of_the_body_names_no_exercise(
     exercise answers for it."""
     assert read(text, engine._index(lang)).named == []
     assert exercise_of(engine, text, lang) != partly_named
+    assert partly_named not in offered(engine.answer(text, lang))
 
 
 @pytest.mark.parametrize(
