@@ -197,6 +197,49 @@ def test_a_name_is_its_words_said_together(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "partly_named"),
+    [
+        ("my shoulders ache after a long day at my desk", "en", "shoulder-bridge"),
+        ("my inner thighs feel tight after running", "en", "inner-thigh-lifts"),
+        ("me duelen los hombros después de clase", "es", "shoulder-bridge"),
+        (
+            "boca abajo subo la cabeza y el pecho con las manos junto a los hombros y me duelen "
+            "las muñecas",
+            "es",
+            "shoulder-bridge",
+        ),
+    ],
+)
+def test_a_place_of_the_body_names_no_exercise(
+    engine: AnswerEngine, text: str, lang: str, partly_named: str
+) -> None:
+    """A name said only in its words of the body ("shoulders" of Shoulder Bridge, "hombros"
+    of Puente de hombros) is where something is felt: it names nothing, and no entry of that
+    exercise answers for it."""
+    assert read(text, engine._index(lang)).named == []
+    assert exercise_of(engine, text, lang) != partly_named
+    assert partly_named not in offered(engine.answer(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        ("shoulder bridg", "en", "shoulder-bridge"),
+        ("neck pulll", "en", "neck-pull"),
+        ("inner thihg lifts", "en", "inner-thigh-lifts"),
+        ("puente de hombrso", "es", "shoulder-bridge"),
+        ("giro de cadera", "es", "hip-twist"),
+    ],
+)
+def test_a_name_with_a_word_of_the_body_still_names_it(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    """Said in full, or with a word of its own however mistyped, such a name names it."""
+    assert [m.exercise_id for m in read(text, engine._index(lang)).named] == [exercise_id]
+    assert exercise_of(engine, text, lang) == exercise_id
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "exercise_id"),
     [
         # a clinician's positions and movements, read as the pages say them plainly

@@ -786,10 +786,14 @@ def _named(
     ask for a part or a random pick, which choose no name; `asides`: exercises named only as
     context (`_asides`), which are not chosen but may still make a name unsure."""
     scored = [(m, adjusted(m, message, index, explained)) for m in names]
+    body = body_words(message, index)
     strong = [
         (m, s)
         for m, s in scored
-        if s >= NAME_ALONE and m.exercise_id not in asides and _distinctive(m, message, index)
+        if s >= NAME_ALONE
+        and m.exercise_id not in asides
+        and _distinctive(m, message, index)
+        and not only_the_body(m, message, body)
     ]
     if not strong:
         return _fragment([m for m in names if m.exercise_id not in asides], message)
@@ -874,6 +878,23 @@ def _distinctive(match: NameMatch, message: Analysis, index: LanguageIndex) -> b
     # "beginner" (a keyword "beginner pilates") says a level, which many pages share
     levels = index.lexicon.difficulty
     return any(word not in index.common_words and word not in levels for word in said)
+
+
+def body_words(message: Analysis, index: LanguageIndex) -> frozenset[int]:
+    """The positions of the words that name a place of the body (Language.body_places):
+    "shoulders", "neck", "hip", "cadera"."""
+    return frozenset(p for _, at in index.lexicon.places(message) for p in at)
+
+
+def only_the_body(match: NameMatch, message: Analysis, body: frozenset[int]) -> bool:
+    """Whether a name is said only in part, and only in its words of the body (`body`):
+    "my shoulders ache" says a word of Shoulder Bridge, "tengo el cuello cargado" one of Neck Pull,
+    but a place is what a story or a problem is told of. Weak evidence of the exercise: the
+    whole name ("neck pull") or a word of its own ("bridge", "pul") still names it."""
+    if match.score >= EXACT:
+        return False
+    said = {p for p in match.positions if not message.stop[p]}
+    return bool(said) and said <= body
 
 
 def _fragment(names: list[NameMatch], message: Analysis) -> list[NameMatch]:

@@ -11,7 +11,15 @@ from bot.engine.candidates import Candidate
 from bot.engine.descriptions import implied
 from bot.engine.index import LanguageIndex
 from bot.engine.matching import NameMatch
-from bot.engine.message import NAME_SURE, OTHER_POSITION, Message, adjusted, done_elsewhere
+from bot.engine.message import (
+    NAME_SURE,
+    OTHER_POSITION,
+    Message,
+    adjusted,
+    body_words,
+    done_elsewhere,
+    only_the_body,
+)
 
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
 CARD_MORE_ASKED = 0.7  # its overview when the message says something more of it
@@ -267,6 +275,11 @@ def _suggestions(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     phrase = [m for m in names if len(said) >= 2 and m.positions >= said]
     if len(phrase) >= 2:
         return tuple(m.exercise_id for m in phrase[:SHARED_MAX])
+    # "did you mean Shoulder Bridge?" is no question to ask of "my shoulders ache"
+    body = body_words(message.analysis, index)
+    names = [m for m in names if not only_the_body(m, message.analysis, body)]
+    if not names:
+        return ()
     scores = [(m.exercise_id, adjusted(m, message.analysis, index, frozenset())) for m in names]
     top = scores[0][1]
     if top < SUGGEST_FLOOR:

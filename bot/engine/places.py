@@ -44,16 +44,17 @@ OTHER_PLACE = 0.55
 @dataclass(frozen=True, slots=True)
 class Places:
     """The places of the body a message names (`named`), those among them where its
-    problem is felt (`felt`), those of these that its question sentence says hurt
-    (`hurt`: any that hurt, in a message that is all question), and those it says move as
-    they should not (`faulted`: "my hips sink"; words that may also describe a movement,
-    "one foot lifts", so they weigh only in choosing an entry on that place, never in
-    doubting one on another)."""
+    problem is felt (`felt`, said at the positions `felt_at`), those of these that its
+    question sentence says hurt (`hurt`: any that hurt, in a message that is all question),
+    and those it says move as they should not (`faulted`: "my hips sink"; words that may also
+    describe a movement, "one foot lifts", so they weigh only in choosing an entry on that
+    place, never in doubting one on another)."""
 
     felt: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
     hurt: frozenset[str] = frozenset()
     faulted: frozenset[str] = frozenset()
+    felt_at: frozenset[int] = frozenset()
 
 
 def problem_places(message: Message, lexicon: Lexicon) -> Places:
@@ -80,6 +81,7 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
     felt: set[str] = set()
     named: set[str] = set()
     hurt: set[str] = set()
+    felt_at: set[int] = set()
     for place, at in lexicon.places(analysis):
         if not taken.isdisjoint(at) or _in_name(at, message):
             continue
@@ -88,11 +90,14 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
         in_question = message.said_in_question(at)
         if near or (message.focus and in_question):
             felt.add(place)
+            felt_at.update(at)
         if any(_near(at, p) for p in moved):
             faulted.add(place)
         if in_question and any(_near(at, p) for p in pains):
             hurt.add(place)
-    return Places(frozenset(felt), frozenset(named), frozenset(hurt), frozenset(faulted))
+    return Places(
+        frozenset(felt), frozenset(named), frozenset(hurt), frozenset(faulted), frozenset(felt_at)
+    )
 
 
 def _in_name(at: tuple[int, ...], message: Message) -> bool:

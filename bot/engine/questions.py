@@ -14,7 +14,7 @@ from bot.engine.descriptions import DESCRIBED_FIT, portrayed
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.intent import PartAsked, find_part
-from bot.engine.message import OTHER_POSITION, Message, done_elsewhere
+from bot.engine.message import OTHER_POSITION, Message, done_elsewhere, only_the_body
 from bot.engine.names import (
     SUGGEST_FLOOR,
     everyday_thing,
@@ -74,6 +74,9 @@ ENTRY_ASKED = 0.9  # an entry that holds nearly all a message asks, its cue word
 IMPLIED = 0.95  # an entry of an exercise described, not named
 UNASKED_FIT = 0.75  # an entry for a name said with a few words and no question ("teasr breath")
 RAREST_SLACK = 0.05  # an entry saying the message's rarest word, this close to the best, goes first
+# A settled entry whose exercise another is more clearly described as, once a place where the
+# problem is felt no longer names one (see _settled): offered, below an answer (policy.ANSWER).
+FELT_OUTDESCRIBED = 0.55
 # An entry that asks the kind of question the message asks (how far, how long, how to
 # breathe, may I, where to feel it, a pain: Message.kinds), this close to the best, goes
 # first (see `_of_kind`)
@@ -375,7 +378,19 @@ def _only_describing(faq: FaqMatch, question: list[str], index: LanguageIndex) -
 def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     """Several exercises the words could name, and a question that tells which: "side kicks
     propping my head on my hand makes my neck sore"."""
-    ambiguous = [m for m in message.names if m.score >= SUGGEST_FLOOR][:3]
+    near = [m for m in message.names if m.score >= SUGGEST_FLOOR][:3]
+    # A name said only in the place where a problem is felt chooses nothing ("my shoulders
+    # ache" is no question on Shoulder Bridge, "tengo el cuello cargado" none on Neck Pull):
+    # its words are the problem, and tell which of the other names was meant. Unless the
+    # words describe that exercise best (side-lying, raising the underneath leg, "no work in
+    # the inner thigh": Inner Thigh Lifts).
+    felt = problem_places(message, index.lexicon).felt_at
+    described = message.portrayed[0][0] if message.portrayed else None
+    ambiguous = [
+        m
+        for m in near
+        if m.exercise_id == described or not only_the_body(m, message.analysis, felt)
+    ]
     if not ambiguous or message.asks_which:
         return
     if message.about is not None and message.leans_on_context:
@@ -404,7 +419,24 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         # as of a name said (`_about_ids`): "my lower back aches" is no question on the neck
         if elsewhere(index.faq, faq.entry_id, problem_places(message, index.lexicon)):
             score = min(score, OTHER_PLACE)
+        if len(ambiguous) < len(near) and _outdescribed(message, faq.exercise_id):
+            # A place freed of a name fits any entry on that place ("sore hamstrings"):
+            # a partly named exercise that another is clearly described as better is unsure.
+            score = min(score, FELT_OUTDESCRIBED)
         yield _faq(faq, score, "faq-settled")
+
+
+def _outdescribed(message: Message, exercise_id: str) -> bool:
+    """Whether the message describes another exercise clearly (DESCRIBED_FIT), and better than
+    `exercise_id`."""
+    if not message.portrayed:
+        return False
+    best, fit = message.portrayed[0]
+    return (
+        best != exercise_id
+        and fit >= DESCRIBED_FIT
+        and dict(message.portrayed).get(exercise_id, 0.0) < fit
+    )
 
 
 # Parts of an exercise that no problem asks for ("my feet slap the floor. What am I doing
