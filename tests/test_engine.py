@@ -1620,6 +1620,29 @@ def test_words_four_titles_share_offer_all_four(engine: AnswerEngine) -> None:
     } <= {e.id for e in answer.candidates}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "family"),
+    [
+        ("a twist please", "en", {"spine-twist", "hip-twist", "the-saw", "criss-cross"}),
+        ("twisting", "en", {"spine-twist", "hip-twist", "the-saw"}),
+        ("el puente", "es", {"glute-bridge", "shoulder-bridge", "side-plank"}),
+    ],
+)
+def test_a_word_two_titles_share_offers_the_others_called_by_it_too(
+    engine: AnswerEngine, text: str, lang: str, family: set[str]
+) -> None:
+    """ "twist" is in two titles (Spine Twist, Hip Twist), and in names the Saw ("saw twist")
+    and Criss-Cross ("oblique twist") go by: the word is the family's, so they are offered
+    after the two titles; "puente" brings Side Plank's "puente lateral". A title said whole
+    still names its exercise."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert family <= {e.id for e in answer.candidates}
+    assert answered(engine, "spine twist") == (AnswerKind.EXERCISE, "spine-twist")
+    assert answered(engine, "the saw") == (AnswerKind.EXERCISE, "the-saw")
+    assert answered(engine, "puente de glúteos", "es") == (AnswerKind.EXERCISE, "glute-bridge")
+
+
 def test_a_phrase_in_a_keyword_of_several_exercises_offers_them(engine: AnswerEngine) -> None:
     """Each exercise of the series of five has a keyword "series of five ...": the phrase
     alone, in no title, names any of the five."""
