@@ -2202,3 +2202,34 @@ def test_a_described_exercise_answers_the_kind_asked_too(engine: AnswerEngine) -
         "swan-prep",
         "¿Cuánto tengo que subir en la preparación del cisne?",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "close"),
+    [
+        ("the V shaped balance one, what's it called", "en", {"teaser", "open-leg-rocker"}),
+        (
+            "what's the one with both legs circling together",
+            "en",
+            {"corkscrew", "hip-twist", "single-leg-circles"},
+        ),
+        (
+            "¿cómo se llama el de mantener el equilibrio en forma de V?",
+            "es",
+            {"teaser", "open-leg-rocker"},
+        ),
+    ],
+)
+def test_a_description_of_a_few_words_offers_the_pages_it_fits_about_as_well(
+    engine: AnswerEngine, text: str, lang: str, close: set[str]
+) -> None:
+    """Three or four words tell pages apart by a word or so: Teaser and Open Leg Rocker both
+    balance in a V, Corkscrew and Hip Twist both circle the legs together. The pages that fit
+    nearly as well as the best are offered; a longer description, or a short one only one page
+    fits, still names its exercise."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert close <= {e.id for e in answer.candidates}
+    assert exercise_of(engine, "the one where you lie face down and swim") == "swimming"
+    assert exercise_of(engine, "the one where you clap your feet") == "seal"
+    assert exercise_of(engine, "¿cómo se llama el de nadar boca abajo?", "es") == "swimming"
