@@ -2233,3 +2233,16 @@ def test_a_description_of_a_few_words_offers_the_pages_it_fits_about_as_well(
     assert exercise_of(engine, "the one where you lie face down and swim") == "swimming"
     assert exercise_of(engine, "the one where you clap your feet") == "seal"
     assert exercise_of(engine, "¿cómo se llama el de nadar boca abajo?", "es") == "swimming"
+
+
+def test_a_word_several_titles_share_with_too_few_words_besides_describes_nothing(
+    engine: AnswerEngine,
+) -> None:
+    """ "rolling" is a word of several titles (Roll Up, Roll Over, Rolling Like a Ball...),
+    and "a few of them right" describes no movement: a page that holds those words (Seal's
+    "rolling exercise") is no answer, the message asks which one. A description that says
+    more still names its exercise."""
+    answer = engine.answer("the rolling one, a few of them right")
+    assert answer.kind is not AnswerKind.EXERCISE
+    text = "the one where you roll back holding your ankles and clap your feet"
+    assert exercise_of(engine, text) == "seal"

@@ -9,7 +9,7 @@ from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex
-from bot.engine.message import Message
+from bot.engine.message import DESCRIPTION_TERMS, Message
 
 DESCRIBED_FIT = 0.55  # share of the message's weight the exercise's own text must explain
 DESCRIBED_MARGIN = 0.2  # ...ahead of the next exercise by this share of its own fit
@@ -63,6 +63,8 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # the movement looks like, the words said together); `implied` stays the narrower reading
     # that the producers taking a description as context were calibrated on.
     found = portrayed(message)
+    if found is not None and _family_word_only(message, index):
+        found = None
     if found is None:
         # "the kicking one lying on your front": none stands out, but the two or three it
         # describes best are better guesses than names sharing a word with it
@@ -96,6 +98,22 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         level=part.level if part else None,
         evidence=f"page fit {fit:.2f}",
     )
+
+
+def _family_word_only(message: Message, index: LanguageIndex) -> bool:
+    """Whether the words a description says, besides a word several titles share, are too
+    few to describe a movement ("the rolling one, any of them?"): the shared word asks which
+    of its family, and a page that happens to hold it and a common word chooses none."""
+    if message.named:
+        return False
+    meant = message.analysis.said  # a title's "a" or "the" tells nothing
+    titles = [m.title_positions & meant for m in message.names if m.title_positions & meant]
+    family = frozenset(p for p in frozenset().union(*titles) if sum(p in t for t in titles) >= 2)
+    said = frozenset().union(*(m.positions | m.title_positions for m in message.names)) & meant
+    if not family or not said <= family:
+        return False  # a word of one title or name tells them apart ("the side kick series")
+    rest = [t for t in message.content_terms(message.cue_positions | family) if t in index.faq]
+    return len(rest) < DESCRIPTION_TERMS
 
 
 def _ranked_close(
