@@ -1663,6 +1663,29 @@ def test_words_four_titles_share_offer_all_four(engine: AnswerEngine) -> None:
     } <= {e.id for e in answer.candidates}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "family"),
+    [
+        ("a twist please", "en", {"spine-twist", "hip-twist", "the-saw", "criss-cross"}),
+        ("twisting", "en", {"spine-twist", "hip-twist", "the-saw"}),
+        ("el puente", "es", {"glute-bridge", "shoulder-bridge", "side-plank"}),
+    ],
+)
+def test_a_word_two_titles_share_offers_the_others_called_by_it_too(
+    engine: AnswerEngine, text: str, lang: str, family: set[str]
+) -> None:
+    """ "twist" is in two titles (Spine Twist, Hip Twist), and in names the Saw ("saw twist")
+    and Criss-Cross ("oblique twist") go by: the word is the family's, so they are offered
+    after the two titles; "puente" brings Side Plank's "puente lateral". A title said whole
+    still names its exercise."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert family <= {e.id for e in answer.candidates}
+    assert answered(engine, "spine twist") == (AnswerKind.EXERCISE, "spine-twist")
+    assert answered(engine, "the saw") == (AnswerKind.EXERCISE, "the-saw")
+    assert answered(engine, "puente de glúteos", "es") == (AnswerKind.EXERCISE, "glute-bridge")
+
+
 def test_a_phrase_in_a_keyword_of_several_exercises_offers_them(engine: AnswerEngine) -> None:
     """Each exercise of the series of five has a keyword "series of five ...": the phrase
     alone, in no title, names any of the five."""
@@ -2237,3 +2260,47 @@ def test_a_title_said_first_after_my_is_the_topic_not_a_name_in_passing(
     well another page's words fit what follows."""
     text = "My chest lifts feel like they are all shoulders and my neck aches after class. Advice?"
     assert entry(engine, text)[0] == "chest-lift"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "close"),
+    [
+        ("the V shaped balance one, what's it called", "en", {"teaser", "open-leg-rocker"}),
+        (
+            "what's the one with both legs circling together",
+            "en",
+            {"corkscrew", "hip-twist", "single-leg-circles"},
+        ),
+        (
+            "¿cómo se llama el de mantener el equilibrio en forma de V?",
+            "es",
+            {"teaser", "open-leg-rocker"},
+        ),
+    ],
+)
+def test_a_description_of_a_few_words_offers_the_pages_it_fits_about_as_well(
+    engine: AnswerEngine, text: str, lang: str, close: set[str]
+) -> None:
+    """Three or four words tell pages apart by a word or so: Teaser and Open Leg Rocker both
+    balance in a V, Corkscrew and Hip Twist both circle the legs together. The pages that fit
+    nearly as well as the best are offered; a longer description, or a short one only one page
+    fits, still names its exercise."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert close <= {e.id for e in answer.candidates}
+    assert exercise_of(engine, "the one where you lie face down and swim") == "swimming"
+    assert exercise_of(engine, "the one where you clap your feet") == "seal"
+    assert exercise_of(engine, "¿cómo se llama el de nadar boca abajo?", "es") == "swimming"
+
+
+def test_a_word_several_titles_share_with_too_few_words_besides_describes_nothing(
+    engine: AnswerEngine,
+) -> None:
+    """ "rolling" is a word of several titles (Roll Up, Roll Over, Rolling Like a Ball...),
+    and "a few of them right" describes no movement: a page that holds those words (Seal's
+    "rolling exercise") is no answer, the message asks which one. A description that says
+    more still names its exercise."""
+    answer = engine.answer("the rolling one, a few of them right")
+    assert answer.kind is not AnswerKind.EXERCISE
+    text = "the one where you roll back holding your ankles and clap your feet"
+    assert exercise_of(engine, text) == "seal"

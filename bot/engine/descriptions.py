@@ -9,7 +9,7 @@ from bot.content import Section
 from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex
-from bot.engine.message import Message
+from bot.engine.message import DESCRIPTION_TERMS, Message
 
 DESCRIBED_FIT = 0.55  # share of the message's weight the exercise's own text must explain
 DESCRIBED_MARGIN = 0.2  # ...ahead of the next exercise by this share of its own fit
@@ -25,6 +25,8 @@ ASKED_WHICH = 0.95  # "what's it called when you...": the name is the answer
 WHICH_FIT = 0.4  # ...of the exercise whose text explains this much of the description
 WHICH_MARGIN = 0.1  # ...or of each within this of the best
 NAME_WORDS = 0.15  # how much a partly said name adds to a description's fit
+SHORT_WORDS = 4  # a description saying this many words the pages know, or fewer, is short...
+SHORT_MARGIN = 0.25  # ...and the pages this close to the best fit it about as well
 DESCRIBED_OPTIONS = 0.56  # several described about as well: offered, before names sharing a word
 
 
@@ -55,12 +57,14 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if message.asks_which:
         # "the one where you curl up like the hundred but...": names said inside a description
         # are part of it, and count towards the exercises they name (see _which).
-        yield from _which(message)
+        yield from _which(message, index)
         return
     # This producer answers by the whole portraits of the pages (the overview that says what
     # the movement looks like, the words said together); `implied` stays the narrower reading
     # that the producers taking a description as context were calibrated on.
     found = portrayed(message)
+    if found is not None and _family_word_only(message, index):
+        found = None
     if found is None:
         # "the kicking one lying on your front": none stands out, but the two or three it
         # describes best are better guesses than names sharing a word with it
@@ -96,7 +100,25 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     )
 
 
-def _ranked_close(message: Message, share: float = 0.0) -> list[tuple[str, float]]:
+def _family_word_only(message: Message, index: LanguageIndex) -> bool:
+    """Whether the words a description says, besides a word several titles share, are too
+    few to describe a movement ("the rolling one, any of them?"): the shared word asks which
+    of its family, and a page that happens to hold it and a common word chooses none."""
+    if message.named:
+        return False
+    meant = message.analysis.said  # a title's "a" or "the" tells nothing
+    titles = [m.title_positions & meant for m in message.names if m.title_positions & meant]
+    family = frozenset(p for p in frozenset().union(*titles) if sum(p in t for t in titles) >= 2)
+    said = frozenset().union(*(m.positions | m.title_positions for m in message.names)) & meant
+    if not family or not said <= family:
+        return False  # a word of one title or name tells them apart ("the side kick series")
+    rest = [t for t in message.content_terms(message.cue_positions | family) if t in index.faq]
+    return len(rest) < DESCRIPTION_TERMS
+
+
+def _ranked_close(
+    message: Message, share: float = 0.0, margin: float = WHICH_MARGIN
+) -> list[tuple[str, float]]:
     """The exercises the message describes within WHICH_MARGIN of the best, or within
     `share` of the best one's fit (then by the description alone), best first."""
     # The words of a name said on the way count too: "circling one leg in the air" is half of
@@ -110,7 +132,7 @@ def _ranked_close(message: Message, share: float = 0.0) -> list[tuple[str, float
     return [
         (exercise_id, fit)
         for exercise_id, fit in ranked
-        if fit >= WHICH_FIT and fit >= ranked[0][1] - max(WHICH_MARGIN, share * ranked[0][1])
+        if fit >= WHICH_FIT and fit >= ranked[0][1] - max(margin, share * ranked[0][1])
     ]
 
 
@@ -126,10 +148,17 @@ def _close(message: Message, score: float) -> Iterator[Candidate]:
         yield Candidate(AnswerKind.SUGGESTIONS, score, "description", options=options)
 
 
-def _which(message: Message) -> Iterator[Candidate]:
+def _which(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     """ "What's it called when you...": the exercise described, or the two or three it could
     be when they are close."""
-    close = _ranked_close(message)
+    # A description of a few words tells pages apart by a word or so, and a page that lacks
+    # one of four words is hardly a worse fit ("the one where you sit in a ball shape"): then
+    # the pages within SHORT_MARGIN are offered, unless a title said whole names the one meant.
+    # Words are counted as said: "roll down ... and roll back up" says "roll" twice.
+    words = [t for t in message.content_terms(message.cue_positions) if t in index.faq]
+    titled = any(m.title_score >= 1.0 for m in message.named)
+    short = len(words) <= SHORT_WORDS and not titled
+    close = _ranked_close(message, margin=SHORT_MARGIN if short else WHICH_MARGIN)
     if len(close) == 1:
         exercise_id, fit = close[0]
         part = message.part

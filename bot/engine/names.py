@@ -269,7 +269,14 @@ def _suggestions(message: Message, index: LanguageIndex) -> tuple[str, ...]:
         # All of them, up to SHARED_MAX: "single leg" is any of four, and leaving one out
         # offers a choice that may not hold the one meant.
         sharing.sort(key=lambda m: m.title_score, reverse=True)
-        return tuple(m.exercise_id for m in sharing[:SHARED_MAX])
+        # When fewer titles share them than a choice offers, the exercises another of whose
+        # names holds those words come after them ("press": two titles with it, and a "leg
+        # press" keyword of a third): the word is the family's, and the one meant may be
+        # called by it though its title does not say it.
+        holding = [m for m in names if m not in sharing and m.positions >= said]
+        if len(sharing) >= MAX_SUGGESTIONS:
+            holding = []
+        return tuple(m.exercise_id for m in [*sharing, *holding][:SHARED_MAX])
     # A phrase of several words that each of several names holds whole, though none of their
     # titles ("series of five", said in a keyword of each exercise of that series)
     phrase = [m for m in names if len(said) >= 2 and m.positions >= said]
