@@ -725,6 +725,34 @@ def test_a_request_for_equipment_or_advice_on_a_problem_is_no_random_pick(
     assert engine.answer(text, lang).kind is not AnswerKind.RANDOM
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a symptom told, with no way of asking for a pick: its place is no filter
+        ("my calves cramp", "en"),
+        ("sore abs", "en"),
+        ("me cruje la cadera", "es"),
+        ("tengo los isquios cargados", "es"),
+        # a place said alone is a subject, not a request
+        ("hamstrings?", "en"),
+        ("cadera", "es"),
+    ],
+)
+def test_a_symptom_or_a_place_alone_is_no_random_pick(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is not AnswerKind.RANDOM
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("exercise for my calves", "en"), ("ejercicio de gemelos", "es")]
+)
+def test_a_place_with_a_word_of_exercises_is_still_a_random_pick(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is AnswerKind.RANDOM
+
+
 @pytest.mark.parametrize("text", ["recommend a mat exercise", "recommend something on the mat"])
 def test_a_request_for_an_exercise_on_the_equipment_is_a_random_pick(
     engine: AnswerEngine, text: str

@@ -44,6 +44,17 @@ def engine(library: Library) -> AnswerEngine:
         ("es", "el glúteo", "hips"),
         ("es", "las muñecas", "wrists"),
         ("es", "las costillas", "ribs"),
+        ("en", "my tailbone", "lower back"),
+        ("en", "my breastbone", "chest"),
+        ("en", "my tummy", "abs"),
+        ("en", "tight calves", "calves"),
+        ("en", "my head", "neck/head"),
+        ("en", "a clenched jaw", "neck/jaw"),
+        ("es", "el coxis", "lower back"),
+        ("es", "el pecho", "chest"),
+        ("es", "la barriga", "abs"),
+        ("es", "los gemelos", "calves"),
+        ("es", "la cabeza", "neck/head"),
     ],
 )
 def test_the_names_of_one_place_are_read_as_that_place(lang: str, text: str, place: str) -> None:
@@ -55,6 +66,91 @@ def test_a_place_inside_a_longer_name_is_the_longer_ones() -> None:
     assert lexicon("en").places_in("my hip flexors burn") == {"hips/front"}
     # "de pie" (standing) names no feet
     assert lexicon("es").places_in("de pie con los brazos arriba") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "places"),
+    [
+        # where a limb goes, not where anything is felt
+        ("en", "legs over your head and back", set()),
+        ("en", "hug both knees into your chest", {"knees"}),
+        ("es", "los brazos por encima de la cabeza", set()),
+        ("es", "llevo los talones hacia los glúteos", {"feet"}),
+        # ...while the place itself is still one
+        ("en", "my head feels heavy", {"neck/head"}),
+        ("es", "se me cae la cabeza hacia atrás", {"neck/head"}),
+    ],
+)
+def test_a_place_said_as_where_something_goes_is_no_place(
+    lang: str, text: str, places: set[str]
+) -> None:
+    assert lexicon(lang).places_in(text) == places
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # face down, a belly that sags is a lower back that does; one that domes is the belly
+        ("en", "my belly sags towards the mat", "lower back"),
+        ("en", "my stomach drops in the plank", "lower back"),
+        ("en", "my belly domes up", "abs"),
+        ("es", "se me hunde la tripa en la plancha", "lower back"),
+        ("es", "la barriga se me cae hacia el suelo", "lower back"),
+        ("es", "se me abomba la tripa", "abs"),
+    ],
+)
+def test_a_belly_that_sags_is_the_lower_back(lang: str, text: str, place: str) -> None:
+    assert lexicon(lang).places_in(text) == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # no exercise named: the entry on a clicking hip answers no clicking knee
+        ("my knee clicks", "en"),
+        ("me cruje la rodilla", "es"),
+    ],
+)
+def test_an_entry_of_any_exercise_on_another_place_is_no_answer(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is not AnswerKind.FAQ
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "other"),
+    [
+        # a sore chest or sore calves are no sore neck, however alike the sentences
+        ("my chest hurts in the hundred", "en", "neck"),
+        ("my calves cramp in the hundred", "en", "neck"),
+        ("me duele el pecho en el cien", "es", "cuello"),
+        ("me dan calambres en los gemelos en el cien", "es", "cuello"),
+    ],
+)
+def test_a_new_place_felt_is_not_answered_by_an_entry_on_another(
+    engine: AnswerEngine, text: str, lang: str, other: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.faq is None or other not in answer.faq.question.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place_word"),
+    [
+        # the tailbone is the bottom of the lower back
+        ("my tailbone aches in swan prep", "en", "lower back"),
+        ("me duele el coxis en el cisne", "es", "lumbar"),
+        # a head that hurts in a curl is the neck's work
+        ("my head aches in the hundred", "en", "neck"),
+        ("me duele la cabeza en el cien", "es", "cuello"),
+    ],
+)
+def test_a_part_of_a_place_is_answered_by_the_entry_on_that_place(
+    engine: AnswerEngine, text: str, lang: str, place_word: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.FAQ
+    assert answer.faq is not None and place_word in answer.faq.question.lower()
 
 
 def test_a_place_in_the_exercises_name_is_the_exercise() -> None:

@@ -131,6 +131,10 @@ class PhraseTable:
         return None
 
 
+# The tag of Language.body_directions: a place's words that name no place.
+_DIRECTION = ""
+
+
 def _outermost(found: list[tuple[str, tuple[int, ...]]]) -> list[tuple[str, tuple[int, ...]]]:
     """`found` without the phrases said inside a longer one found."""
     spans = [set(at) for _, at in found]
@@ -227,11 +231,15 @@ class Lexicon:
         )
         # Exact words: stems would put a "seated" exercise's seat on the hips.
         self.body_places = PhraseTable(
-            (
-                (self.exact_phrase(text), tag)
-                for tag, texts in v.body_places.items()
-                for text in texts
-            ),
+            [
+                *(
+                    (self.exact_phrase(text), tag)
+                    for tag, texts in v.body_places.items()
+                    for text in texts
+                ),
+                # found as places tagged "" so that the place said inside is none
+                *((self.exact_phrase(text), _DIRECTION) for text in v.body_directions),
+            ],
             exact=True,
         )
         self.pain = self.term(v.pain)
@@ -524,8 +532,9 @@ class Lexicon:
 
     def places(self, message: Analysis) -> list[tuple[str, tuple[int, ...]]]:
         """The places of the body `message` names (Language.body_places), and where; a name
-        inside a longer one said there is the longer one's ("hip" in "hip flexors")."""
-        return _outermost(self.body_places.find_all(message))
+        inside a longer one said there is the longer one's ("hip" in "hip flexors"), and one
+        inside a direction (Language.body_directions: "over your head") is none."""
+        return [(tag, at) for tag, at in _outermost(self.body_places.find_all(message)) if tag]
 
     def places_in(self, text: str, names: Sequence[Phrase] = ()) -> frozenset[str]:
         """The places of the body `text` names: `places(analyse(text))`'s tags, from the words
@@ -544,7 +553,7 @@ class Lexicon:
             for start in range(len(said) - len(name) + 1):
                 if tuple(said[start : start + len(name)]) == name:
                     named.update(range(start, start + len(name)))
-        return frozenset(tag for tag, at in found if named.isdisjoint(at))
+        return frozenset(tag for tag, at in found if tag and named.isdisjoint(at))
 
     def place_words(self, text: str) -> Phrase:
         """The words of `text` as `places_in` reads them: phrases read, fillers left out."""

@@ -470,6 +470,7 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     loose = bool(message.named) and message.named[0].title_score < 1.0
     lift = LOOSE_ANY_LIFT if loose else ANY_LIFT
     seen: set[str] = set()
+    places = problem_places(message, index.lexicon)
     found = index.faq.match(terms, limit=10, focus=message.focus)
     for match in found:
         # One shared word ("twist") is a name fragment, not a question.
@@ -483,10 +484,13 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         # exercise (its entry on how far, when close); how sure, by this reading
         if message.kinds:
             entries = index.faq.entries_of(match.exercise_id)
-            places = problem_places(message, index.lexicon)
             match = (
                 _telling(index.faq, terms, entries, message.focus, message.kinds, places) or match
             )
+        if elsewhere(index.faq, match.entry_id, places):
+            # "my knee clicks" is no question for the entry on a clicking hip, however alike
+            # the two are put: of any exercise, as of one named (`_about_ids`)
+            score = min(score, OTHER_PLACE)
         yield _faq(match, score, "faq-anywhere")
         if len(seen) >= MAX_ANYWHERE:
             break

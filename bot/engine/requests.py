@@ -10,7 +10,7 @@ from bot.engine.answer import AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
 from bot.engine.descriptions import portrayed
 from bot.engine.index import LanguageIndex
-from bot.engine.message import PORTRAIT_TERMS, Message, says_other_words
+from bot.engine.message import PORTRAIT_TERMS, Message, body_words, says_other_words
 from bot.engine.names import SUGGEST_FLOOR
 
 RANDOM = 0.88  # "random beginner exercise", "surprise me", "something for my glutes, 2 min"
@@ -82,6 +82,14 @@ def _tells_trouble(message: Message, index: LanguageIndex, cues: frozenset[int])
     )
 
 
+def _place_alone(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message says nothing but places of the body: no word of exercises ("upper
+    back exercise", "ejercicio de cuádriceps" ask for one), nothing else."""
+    a = message.analysis
+    domain = index.lexicon.domain_words
+    return a.said <= body_words(a, index) and not any(word in domain for word in a.words)
+
+
 def _describes_around(message: Message) -> bool:
     """Whether the words besides a well-known exercise's name describe a movement (as many
     as the pages' portraits need) that one exercise's page explains, standing out."""
@@ -122,9 +130,18 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         if request.weak and _equipment_asked_for(message, index):
             # "can you suggest a good mat?": the thing asked for is the equipment itself
             score = min(score, NOTHING_FITS)
-        if not request.filters and not message.named and _tells_trouble(message, index, cues):
+        if (
+            not (request.filters and request.asked)
+            and not message.named
+            and _tells_trouble(message, index, cues)
+        ):
             # "my wrist aches after typing, what can I do?": a problem told asks for advice on
-            # it, not for any exercise
+            # it, not for any exercise; and a muscle said with no way of asking for a pick
+            # ("my calves cramp", "me cruje la cadera") is where it is felt, not a filter
+            score = min(score, NOTHING_FITS)
+        if not request.asked and _place_alone(message, index):
+            # "cadera", "hamstrings?": a place of the body said alone is a subject to ask of
+            # (what hurts there, what works it), not a request
             score = min(score, NOTHING_FITS)
         if not request.filters and says_other_words(message, index, cues):
             # "recommend a physiotherapist near me", "what should I drink before class": the thing

@@ -67,6 +67,9 @@ class Language:
     # A place within another is tagged "whole/part" ("hips/front"): an entry on the hips
     # is not one on another place than the front of the hip, though the front goes first.
     body_places: Mapping[str, tuple[str, ...]]
+    # A place's words said as where something goes, not as where anything is felt ("over
+    # your head", "behind your back", "por encima de la cabeza"): the place inside is none.
+    body_directions: tuple[str, ...]
     # The word `synonyms` reads every word of pain as ("hurts", "sore", "pinch": "pain"): a
     # place that hurts is the question, whatever else the message asks.
     pain: str

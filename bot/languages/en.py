@@ -578,6 +578,7 @@ SYNONYMS: dict[str, str] = {
     # body parts and their everyday names
     "lumbar": "back",
     "spine": "back",
+    **dict.fromkeys("tailbone coccyx".split(), "back"),
     "tummy": "abdominals",
     "belly": "abdominals",
     "stomach": "abdominals",
@@ -1191,6 +1192,12 @@ POSITIONS: dict[str, tuple[str, ...]] = {
 # pelvis and the seat are one place (a bum cheek peeling off the mat is a hip lifting); the
 # front of the hip is a part of it (the hip flexors, where tired abdominals hand the work
 # over).
+BELLY = ("belly", "tummy", "stomach")
+SAGGING = (
+    "sag sags sagging drop drops dropping sink sinks sinking dip dips dipping hangs hanging "
+    "collapses collapsing"
+).split()
+
 BODY_PLACES: dict[str, tuple[str, ...]] = {
     "lower back": (
         "lower back",
@@ -1201,9 +1208,20 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
         "small of back",
         "sacrum",
         "sacroiliac",
+        # the bottom of the spine, that thumps the mat in rolling
+        "tailbone",
+        "tail bone",
+        "coccyx",
+        # a belly that sags face down (a plank, all fours) is the lower back sagging
+        *(f"{belly} {sags}" for belly in BELLY for sags in SAGGING),
     ),
     "upper back": ("upper back", "mid back", "middle back", "thoracic", "between shoulder blades"),
     "neck": ("neck", "necks", "cervical", "cervical spine", "nape"),
+    # a head that strains forward or drops back is the neck's work, as is a clenched jaw
+    "neck/head": ("head",),
+    "neck/jaw": ("jaw", "jaws"),
+    "chest": ("chest", "sternum", "breastbone", "pecs"),
+    "abs": ("abs", "abdominals", "abdomen", "belly", "tummy", "stomach", "stomach muscles"),
     "shoulders": (
         "shoulder",
         "shoulders",
@@ -1278,8 +1296,44 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
         "inner thigh",
         "inner thighs",
     ),
+    "calves": ("calf", "calves", "calf muscle", "calf muscles", "shin", "shins"),
     "feet": ("foot", "feet", "toes", "ankle", "ankles", "heel", "heels"),
 }
+
+BODY_DIRECTIONS: tuple[str, ...] = (
+    "over head",
+    "over your head",
+    "above head",
+    "above your head",
+    "behind head",
+    "behind your head",
+    "to chest",
+    "to your chest",
+    "into chest",
+    "into your chest",
+    "toward chest",
+    "towards chest",
+    "toward your chest",
+    "towards your chest",
+    "onto chest",
+    "onto your chest",
+    "to bum",
+    "to your bum",
+    "toward bum",
+    "towards bum",
+    "toward your bum",
+    "towards your bum",
+    "to seat",
+    "to your seat",
+    "toward seat",
+    "towards seat",
+    "toward your seat",
+    "towards your seat",
+    "on stomach",
+    "on your stomach",
+    "on belly",
+    "on your belly",
+)
 
 RANDOM_CUES: tuple[str, ...] = (
     "random",
@@ -1976,6 +2030,7 @@ LANGUAGE = register(
         section_headings=SECTION_HEADINGS,
         positions=POSITIONS,
         body_places=BODY_PLACES,
+        body_directions=BODY_DIRECTIONS,
         pain="pain",
         random_cues=RANDOM_CUES,
         weak_random_cues=WEAK_RANDOM_CUES,

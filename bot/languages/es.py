@@ -303,8 +303,7 @@ SYNONYMS: dict[str, str] = {
     "revienta": "dolor",
     "revientan": "dolor",
     "carga": "dolor",
-    "cargado": "dolor",
-    "cargada": "dolor",
+    **dict.fromkeys("cargado cargada cargados cargadas doloridos doloridas".split(), "dolor"),
     "cargan": "dolor",
     "pincha": "dolor",
     "pinchan": "dolor",
@@ -338,6 +337,7 @@ SYNONYMS: dict[str, str] = {
     # partes del cuerpo
     "lumbar": "espalda",
     "lumbares": "espalda",
+    **dict.fromkeys("coxis coccix rabadilla".split(), "espalda"),
     # "me duelen los riñones": la zona lumbar, como se dice en la calle
     "rinones": "espalda",
     "columna": "espalda",
@@ -886,6 +886,9 @@ POSITIONS: dict[str, tuple[str, ...]] = {
 # pelvis y glúteos son un mismo sitio (un glúteo que se despega es la cadera que se levanta);
 # la parte delantera de la cadera es parte de él (los flexores, que trabajan cuando el
 # abdomen no).
+TRIPA = ("tripa", "barriga", "vientre", "panza", "abdomen")
+HUNDIRSE = "hunde hunden hundia hundida cae caia caida descuelga descolgada cuelga colgando".split()
+
 BODY_PLACES: dict[str, tuple[str, ...]] = {
     "lower back": (
         "zona lumbar",
@@ -898,6 +901,15 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
         "espalda baja",
         "baja espalda",
         "sacro",
+        # el final de la columna, que golpea la colchoneta al rodar
+        "coxis",
+        "coccix",
+        "rabadilla",
+        # la tripa que se hunde boca abajo (plancha, cuadrupedia) es la zona lumbar que se hunde
+        *(f"{verb} {belly}" for belly in TRIPA for verb in HUNDIRSE),
+        *(f"{belly} {verb}" for belly in TRIPA for verb in HUNDIRSE),
+        *(f"{belly} se {verb}" for belly in TRIPA for verb in HUNDIRSE),
+        *(f"{belly} se me {verb}" for belly in TRIPA for verb in HUNDIRSE),
     ),
     "upper back": (
         "espalda alta",
@@ -908,6 +920,11 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
         "entre escapulas",
     ),
     "neck": ("cuello", "nuca", "cervical", "cervicales", "zona cervical"),
+    # la cabeza que se adelanta o se cae hacia atrás es trabajo del cuello, como la mandíbula
+    "neck/head": ("cabeza",),
+    "neck/jaw": ("mandibula", "mandibulas"),
+    "chest": ("pecho", "esternon", "pectoral", "pectorales"),
+    "abs": ("abdomen", "abdominales", "tripa", "barriga", "vientre", "panza"),
     "shoulders": (
         "hombro",
         "hombros",
@@ -980,8 +997,28 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
         "aductores",
     ),
     # ("de pie" is standing: the feet are named in the plural)
+    "calves": ("gemelo", "gemelos", "pantorrilla", "pantorrillas", "espinilla", "espinillas"),
     "feet": ("pies", "tobillo", "tobillos", "talon", "talones", "dedos de pies"),
 }
+
+BODY_DIRECTIONS: tuple[str, ...] = (
+    "por encima de cabeza",
+    "encima de cabeza",
+    "sobre cabeza",
+    "detras de cabeza",
+    "por detras de cabeza",
+    "hacia pecho",
+    "al pecho",
+    "contra pecho",
+    "sobre pecho",
+    "hacia gluteos",
+    "a gluteos",
+    "hacia culo",
+    "al culo",
+    "sobre tripa",
+    "sobre barriga",
+    "sobre vientre",
+)
 
 RANDOM_CUES: tuple[str, ...] = (
     "aleatorio",
@@ -1545,6 +1582,7 @@ LANGUAGE = register(
         section_headings=SECTION_HEADINGS,
         positions=POSITIONS,
         body_places=BODY_PLACES,
+        body_directions=BODY_DIRECTIONS,
         pain="dolor",
         random_cues=RANDOM_CUES,
         weak_random_cues=WEAK_RANDOM_CUES,
