@@ -9,6 +9,7 @@ for the entry on sore wrists, however many other words ("all fours", "hurt") the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from bot.engine.faq import FaqIndex, FaqMatch
@@ -86,14 +87,14 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
         if not taken.isdisjoint(at) or _in_name(at, message):
             continue
         named.add(place)
-        near = any(_near(at, p) for p in told)
+        near = _near(at, told)
         in_question = message.said_in_question(at)
         if near or (message.focus and in_question):
             felt.add(place)
             felt_at.update(at)
-        if any(_near(at, p) for p in moved):
+        if _near(at, moved):
             faulted.add(place)
-        if in_question and any(_near(at, p) for p in pains):
+        if in_question and _near(at, pains):
             hurt.add(place)
     return Places(
         frozenset(felt), frozenset(named), frozenset(hurt), frozenset(faulted), frozenset(felt_at)
@@ -112,8 +113,11 @@ def _in_name(at: tuple[int, ...], message: Message) -> bool:
     return False
 
 
-def _near(at: tuple[int, ...], position: int) -> bool:
-    return min(at) - NEAR_TROUBLE <= position <= max(at) + NEAR_TROUBLE
+def _near(at: tuple[int, ...], positions: list[int]) -> bool:
+    """Whether one of `positions` (ascending) is at most NEAR_TROUBLE words from `at`: found
+    by bisection, for a long story may say hundreds of places and of words of trouble."""
+    first = bisect_left(positions, min(at) - NEAR_TROUBLE)
+    return first < len(positions) and positions[first] <= max(at) + NEAR_TROUBLE
 
 
 def elsewhere(index: FaqIndex, entry_id: int, places: Places) -> bool:
