@@ -23,12 +23,12 @@ from bot.engine.intent import (
     find_small_talk,
 )
 from bot.engine.lexicon import Analysis, Lexicon
-from bot.engine.matching import NameLookup, NameMatch
+from bot.engine.matching import EXACT, NameLookup, NameMatch
+from bot.engine.places import Places, problem_places
 from bot.languages.text import fold, words
 
 # How sure a name must be (share of its weight the message holds), calibrated on the
-# development sets.
-EXACT = 0.999  # a name said in full (its score is a sum of floats)
+# development sets (a name said in full: matching.EXACT).
 NAME_SURE = 0.8  # share of a name's weight a message must contain to name it
 NAME_MARGIN = 0.15  # and by how much it must beat the next exercise
 NAME_ALONE = 0.62  # enough when no other exercise comes near (typos, half names)
@@ -122,6 +122,9 @@ class Message:
     # what the description producer answers by. `described` reads less of each page and
     # stays what the producers that only take a description as context read.
     portrayed: list[tuple[str, float]] = field(default_factory=list)
+    # Where in the body its problem is felt (bot/engine/places.py), read once for the
+    # producers that weigh the place an entry is on
+    places: Places = field(default_factory=Places)
 
     @property
     def names(self) -> list[NameMatch]:
@@ -272,7 +275,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         # elsewhere names nothing of ours
         named = [m for m in named if not m.positions < foreign]
     outright = _asks_outright(text, analysis, index)
-    return Message(
+    message = Message(
         analysis=analysis,
         lookup=lookup,
         named=named,
@@ -292,6 +295,8 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         uncovered=_uncovered(analysis, sentences, index),
         portrayed=portrayed,
     )
+    # read from the message as read so far: its names, body position and question sentence
+    return replace(message, places=problem_places(message, lexicon))
 
 
 def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> frozenset[str]:

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.engine.faq import FaqIndex, FaqMatch
 from bot.engine.lexicon import Lexicon
-from bot.engine.message import EXACT, Message
+from bot.engine.matching import EXACT
+
+if TYPE_CHECKING:  # a Message keeps its Places (Message.places): read by message.read
+    from bot.engine.message import Message
 
 # A place is where the problem is felt when a word that tells a problem (Language.trouble:
 # "hurts", "keeps", "can't", "pinch") is at most this many words from it ("a pinch in my low
