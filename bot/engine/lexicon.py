@@ -38,6 +38,15 @@ class Analysis:
     def __len__(self) -> int:
         return len(self.words)
 
+    def positions_of(self, table: Container[str]) -> list[int]:
+        """The positions, ascending, of the words said as written or as a term in `table`
+        (a word list that holds both: Language.trouble has "can't" and the term of "pain")."""
+        return [
+            p
+            for p, (word, term) in enumerate(zip(self.words, self.terms, strict=True))
+            if word in table or term in table
+        ]
+
 
 class PhraseTable:
     """Cue phrases, each with a tag, found in one pass over a message.

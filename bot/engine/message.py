@@ -583,11 +583,7 @@ def _after_a_problem(
         bare = all(analysis.stop[p] or p in part.positions for p in question)
         if not bare:
             told = range(min(question), first)
-    trouble = index.lexicon.trouble
-    return any(
-        p not in names and (analysis.words[p] in trouble or analysis.terms[p] in trouble)
-        for p in told
-    )
+    return any(p in told and p not in names for p in analysis.positions_of(index.lexicon.trouble))
 
 
 def _asks(
@@ -624,8 +620,7 @@ def _asks_outright(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
                 for at, w in enumerate(words)
             )
         )
-        or any(w in lexicon.trouble for w in words)
-        or any(t in lexicon.trouble for t in analysis.terms)
+        or bool(analysis.positions_of(lexicon.trouble))
     )
 
 

@@ -69,18 +69,8 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
     or a body position ("lying on my stomach") is none."""
     analysis = message.analysis
     taken = set(message.position[1]) if message.position is not None else set()
-    trouble = lexicon.trouble
-    told = [
-        p
-        for p, (word, term) in enumerate(zip(analysis.words, analysis.terms, strict=True))
-        if word in trouble or term in trouble
-    ]
-    faults = lexicon.faults
-    moved = [
-        p
-        for p, (word, term) in enumerate(zip(analysis.words, analysis.terms, strict=True))
-        if word in faults or term in faults
-    ]
+    told = analysis.positions_of(lexicon.trouble)
+    moved = analysis.positions_of(lexicon.faults)
     faulted: set[str] = set()
     pains = [p for p in told if analysis.terms[p] == lexicon.pain]
     felt: set[str] = set()
