@@ -68,12 +68,12 @@ QUESTION_WORDS = 8  # a shorter last question is read with the sentences before 
 MAX_SENTENCES = 6  # sentences of a message read for the movement they describe
 SENTENCE_MARGIN = 0.1
 STORY_SENTENCES = 12  # the sentences before the question searched for the exercise it is about
-# A sentence this long, without a full stop in it, may tell a story and then ask ("im 72 and my
-# knee clicks in the bridge how do i stop it"): its question starts at an opener
-# (Language.question_openers) said after a few words of story, with a few words to ask.
 # Words besides articles between a word that tells a name's role and the name ("antes hacía el
 # puente", "used to do the roll up"): Language.name_roles
 ROLE_GAP = 1
+# A sentence this long, without a full stop in it, may tell a story and then ask ("im 72 and my
+# knee clicks in the bridge how do i stop it"): its question starts at an opener
+# (Language.question_openers) said after a few words of story, with a few words to ask.
 RUN_ON_WORDS = 16
 RUN_ON_STORY = 4
 RUN_ON_QUESTION = 2

@@ -545,9 +545,9 @@ def _telling(
 ) -> FaqMatch | None:
     """The best entry for `terms`; or, when it does not ask the message's kind of question
     (`kinds`), a close one that does (`_of_kind`), not of another place than the message's
-    (`places`); or, when it does not say the message's
-    rarest word ("my wrists hurt in plank": an entry on a sore lower back), a close one that
-    does (hands or forearms, whose answer spares the wrists)."""
+    (`places`); or, when it does not say the message's rarest word ("my wrists hurt in
+    plank": an entry on a sore lower back), a close one that does (hands or forearms, whose
+    answer spares the wrists)."""
     if not terms or not within:
         return None
     found = faq.match(
