@@ -538,3 +538,11 @@ def test_kinds_of_a_text_are_the_kinds_of_its_analysis(
     # "how much time" for a duration, not an extent)
     lex = lexicon(lang)
     assert lex.kinds_of(text) == lex.kinds(lex.analyse(text)) == kinds
+
+
+def test_a_word_of_a_table_is_found_as_written_or_by_its_term() -> None:
+    en = lexicon("en")
+    # "cant" is in Language.trouble as written; "twinge" only by its term, that of "pain"
+    said = en.analyse("a twinge in my knee and i cant kneel")
+    assert said.positions_of(en.trouble) == [1, 7]
+    assert en.analyse("lying on my back, knees bent").positions_of(en.trouble) == []

@@ -38,6 +38,15 @@ class Analysis:
     def __len__(self) -> int:
         return len(self.words)
 
+    def positions_of(self, table: Container[str]) -> list[int]:
+        """The positions, ascending, of the words said as written or as a term in `table`
+        (a word list that holds both: Language.trouble has "can't" and the term of "pain")."""
+        return [
+            p
+            for p, (word, term) in enumerate(zip(self.words, self.terms, strict=True))
+            if word in table or term in table
+        ]
+
 
 class PhraseTable:
     """Cue phrases, each with a tag, found in one pass over a message.
@@ -137,11 +146,18 @@ _DIRECTION = ""
 
 def _outermost(found: list[tuple[str, tuple[int, ...]]]) -> list[tuple[str, tuple[int, ...]]]:
     """`found` without the phrases said inside a longer one found."""
-    spans = [set(at) for _, at in found]
+    # A phrase holding another holds its first word: each is weighed only against the few
+    # phrases said at that word, not against every one (a long message may name hundreds of
+    # places, and comparing each with all of them cost a quarter of a second).
+    spans = [frozenset(at) for _, at in found]
+    at_word: dict[int, list[frozenset[int]]] = {}
+    for span in spans:
+        for p in span:
+            at_word.setdefault(p, []).append(span)
     return [
         (tag, at)
-        for tag, at in found
-        if not any(len(other) > len(at) and other.issuperset(at) for other in spans)
+        for (tag, at), span in zip(found, spans, strict=True)
+        if not any(other > span for other in at_word[at[0]])  # a longer one holding it
     ]
 
 

@@ -47,6 +47,8 @@ PREFIX_SHORT = 3  # ...or this long with one letter left off ("bal" for "ball")
 PREFIX_CREDIT = 0.75  # plus up to 0.25 for how much of the word was typed
 # Words said in at most this many names (counted once per word) are scored one name at a time.
 FEW_POSTINGS = 400
+# A name whose NameMatch.score reaches this is said in full (the score is a sum of floats).
+EXACT = 0.999
 # Names left after the cut, at most this many, are ranked in Python (`_winners_few`).
 FEW_ROWS = 48
 

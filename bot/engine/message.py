@@ -23,12 +23,12 @@ from bot.engine.intent import (
     find_small_talk,
 )
 from bot.engine.lexicon import Analysis, Lexicon
-from bot.engine.matching import NameLookup, NameMatch
+from bot.engine.matching import EXACT, NameLookup, NameMatch
+from bot.engine.places import Places, problem_places
 from bot.languages.text import fold, words
 
 # How sure a name must be (share of its weight the message holds), calibrated on the
-# development sets.
-EXACT = 0.999  # a name said in full (its score is a sum of floats)
+# development sets (a name said in full: matching.EXACT).
 NAME_SURE = 0.8  # share of a name's weight a message must contain to name it
 NAME_MARGIN = 0.15  # and by how much it must beat the next exercise
 NAME_ALONE = 0.62  # enough when no other exercise comes near (typos, half names)
@@ -68,12 +68,12 @@ QUESTION_WORDS = 8  # a shorter last question is read with the sentences before 
 MAX_SENTENCES = 6  # sentences of a message read for the movement they describe
 SENTENCE_MARGIN = 0.1
 STORY_SENTENCES = 12  # the sentences before the question searched for the exercise it is about
-# A sentence this long, without a full stop in it, may tell a story and then ask ("im 72 and my
-# knee clicks in the bridge how do i stop it"): its question starts at an opener
-# (Language.question_openers) said after a few words of story, with a few words to ask.
 # Words besides articles between a word that tells a name's role and the name ("antes hacía el
 # puente", "used to do the roll up"): Language.name_roles
 ROLE_GAP = 1
+# A sentence this long, without a full stop in it, may tell a story and then ask ("im 72 and my
+# knee clicks in the bridge how do i stop it"): its question starts at an opener
+# (Language.question_openers) said after a few words of story, with a few words to ask.
 RUN_ON_WORDS = 16
 RUN_ON_STORY = 4
 RUN_ON_QUESTION = 2
@@ -122,6 +122,9 @@ class Message:
     # what the description producer answers by. `described` reads less of each page and
     # stays what the producers that only take a description as context read.
     portrayed: list[tuple[str, float]] = field(default_factory=list)
+    # Where in the body its problem is felt (bot/engine/places.py), read once for the
+    # producers that weigh the place an entry is on
+    places: Places = field(default_factory=Places)
 
     @property
     def names(self) -> list[NameMatch]:
@@ -272,7 +275,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         # elsewhere names nothing of ours
         named = [m for m in named if not m.positions < foreign]
     outright = _asks_outright(text, analysis, index)
-    return Message(
+    message = Message(
         analysis=analysis,
         lookup=lookup,
         named=named,
@@ -292,6 +295,8 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         uncovered=_uncovered(analysis, sentences, index),
         portrayed=portrayed,
     )
+    # read from the message as read so far: its names, body position and question sentence
+    return replace(message, places=problem_places(message, lexicon))
 
 
 def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> frozenset[str]:
@@ -578,11 +583,7 @@ def _after_a_problem(
         bare = all(analysis.stop[p] or p in part.positions for p in question)
         if not bare:
             told = range(min(question), first)
-    trouble = index.lexicon.trouble
-    return any(
-        p not in names and (analysis.words[p] in trouble or analysis.terms[p] in trouble)
-        for p in told
-    )
+    return any(p in told and p not in names for p in analysis.positions_of(index.lexicon.trouble))
 
 
 def _asks(
@@ -619,8 +620,7 @@ def _asks_outright(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
                 for at, w in enumerate(words)
             )
         )
-        or any(w in lexicon.trouble for w in words)
-        or any(t in lexicon.trouble for t in analysis.terms)
+        or bool(analysis.positions_of(lexicon.trouble))
     )
 
 

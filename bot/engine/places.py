@@ -9,11 +9,16 @@ for the entry on sore wrists, however many other words ("all fours", "hurt") the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.engine.faq import FaqIndex, FaqMatch
 from bot.engine.lexicon import Lexicon
-from bot.engine.message import EXACT, Message
+from bot.engine.matching import EXACT
+
+if TYPE_CHECKING:  # a Message keeps its Places (Message.places): read by message.read
+    from bot.engine.message import Message
 
 # A place is where the problem is felt when a word that tells a problem (Language.trouble:
 # "hurts", "keeps", "can't", "pinch") is at most this many words from it ("a pinch in my low
@@ -64,18 +69,8 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
     or a body position ("lying on my stomach") is none."""
     analysis = message.analysis
     taken = set(message.position[1]) if message.position is not None else set()
-    trouble = lexicon.trouble
-    told = [
-        p
-        for p, (word, term) in enumerate(zip(analysis.words, analysis.terms, strict=True))
-        if word in trouble or term in trouble
-    ]
-    faults = lexicon.faults
-    moved = [
-        p
-        for p, (word, term) in enumerate(zip(analysis.words, analysis.terms, strict=True))
-        if word in faults or term in faults
-    ]
+    told = analysis.positions_of(lexicon.trouble)
+    moved = analysis.positions_of(lexicon.faults)
     faulted: set[str] = set()
     pains = [p for p in told if analysis.terms[p] == lexicon.pain]
     felt: set[str] = set()
@@ -86,14 +81,14 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
         if not taken.isdisjoint(at) or _in_name(at, message):
             continue
         named.add(place)
-        near = any(_near(at, p) for p in told)
+        near = _near(at, told)
         in_question = message.said_in_question(at)
         if near or (message.focus and in_question):
             felt.add(place)
             felt_at.update(at)
-        if any(_near(at, p) for p in moved):
+        if _near(at, moved):
             faulted.add(place)
-        if in_question and any(_near(at, p) for p in pains):
+        if in_question and _near(at, pains):
             hurt.add(place)
     return Places(
         frozenset(felt), frozenset(named), frozenset(hurt), frozenset(faulted), frozenset(felt_at)
@@ -112,8 +107,11 @@ def _in_name(at: tuple[int, ...], message: Message) -> bool:
     return False
 
 
-def _near(at: tuple[int, ...], position: int) -> bool:
-    return min(at) - NEAR_TROUBLE <= position <= max(at) + NEAR_TROUBLE
+def _near(at: tuple[int, ...], positions: list[int]) -> bool:
+    """Whether one of `positions` (ascending) is at most NEAR_TROUBLE words from `at`: found
+    by bisection, for a long story may say hundreds of places and of words of trouble."""
+    first = bisect_left(positions, min(at) - NEAR_TROUBLE)
+    return first < len(positions) and positions[first] <= max(at) + NEAR_TROUBLE
 
 
 def elsewhere(index: FaqIndex, entry_id: int, places: Places) -> bool:

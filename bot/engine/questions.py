@@ -27,7 +27,6 @@ from bot.engine.places import (
     apart,
     elsewhere,
     in_place,
-    problem_places,
     within,
 )
 
@@ -263,7 +262,7 @@ def _about_ids(
     # a part asked outright of an exercise named, not guessed at ("where is it meant to burn?")
     asked = part if part is not None and not part.tentative and message.named else None
     # where the problem is felt: an entry on that place of the body goes first
-    places = problem_places(message, index.lexicon)
+    places = message.places
     faq = _telling(
         index.faq, rest, index.faq.entries_of(*ids), message.focus, message.kinds, places
     )
@@ -384,7 +383,7 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # its words are the problem, and tell which of the other names was meant. Unless the
     # words describe that exercise best (side-lying, raising the underneath leg, "no work in
     # the inner thigh": Inner Thigh Lifts).
-    felt = problem_places(message, index.lexicon).felt_at
+    felt = message.places.felt_at
     described = message.portrayed[0][0] if message.portrayed else None
     ambiguous = [
         m
@@ -417,7 +416,7 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             score = max(score, _confidence(asked.score, FAQ_FLOOR, FAQ_BASE) or 0.0)
         # an entry on another place than where the problem is felt answers another problem,
         # as of a name said (`_about_ids`): "my lower back aches" is no question on the neck
-        if elsewhere(index.faq, faq.entry_id, problem_places(message, index.lexicon)):
+        if elsewhere(index.faq, faq.entry_id, message.places):
             score = min(score, OTHER_PLACE)
         if len(ambiguous) < len(near) and _outdescribed(message, faq.exercise_id):
             # A place freed of a name fits any entry on that place ("sore hamstrings"):
@@ -485,7 +484,8 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         if message.kinds:
             entries = index.faq.entries_of(match.exercise_id)
             match = (
-                _telling(index.faq, terms, entries, message.focus, message.kinds, places) or match
+                _telling(index.faq, terms, entries, message.focus, message.kinds, message.places)
+                or match
             )
         if elsewhere(index.faq, match.entry_id, places):
             # "my knee clicks" is no question for the entry on a clicking hip, however alike
@@ -550,9 +550,9 @@ def _telling(
 ) -> FaqMatch | None:
     """The best entry for `terms`; or, when it does not ask the message's kind of question
     (`kinds`), a close one that does (`_of_kind`), not of another place than the message's
-    (`places`); or, when it does not say the message's
-    rarest word ("my wrists hurt in plank": an entry on a sore lower back), a close one that
-    does (hands or forearms, whose answer spares the wrists)."""
+    (`places`); or, when it does not say the message's rarest word ("my wrists hurt in
+    plank": an entry on a sore lower back), a close one that does (hands or forearms, whose
+    answer spares the wrists)."""
     if not terms or not within:
         return None
     found = faq.match(

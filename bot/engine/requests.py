@@ -74,12 +74,7 @@ def _tells_trouble(message: Message, index: LanguageIndex, cues: frozenset[int])
     """Whether the message tells a problem (a pain, something that keeps going wrong) in words
     besides those that ask for a pick."""
     a = message.analysis
-    trouble = index.lexicon.trouble
-    return any(
-        (a.words[p] in trouble or a.terms[p] in trouble) and not a.stop[p]
-        for p in range(len(a.words))
-        if p not in cues
-    )
+    return any(not a.stop[p] and p not in cues for p in a.positions_of(index.lexicon.trouble))
 
 
 def _place_alone(message: Message, index: LanguageIndex) -> bool:

@@ -49,8 +49,8 @@ class Language:
     diminutives: tuple[tuple[str, str], ...]  # chat diminutives back to their base
     synonyms: Mapping[str, str]  # words that mean one concept ("hurts", "sore" -> "pain")
     section_cues: Mapping[str, tuple[str, ...]]  # phrases that ask for a part
-    # The kind of question a sentence asks, whatever it asks it of (see
-    # bot/engine/kinds.py): each kind's words and phrases, matched on their terms, so that a
+    # The kind of question a sentence asks, whatever it asks it of (see Lexicon.kinds in
+    # bot/engine/lexicon.py): each kind's words and phrases, matched on their terms, so that a
     # synonym ("sore" for "pain") or an inflection says the kind its word says.
     question_kinds: Mapping[QuestionKind, tuple[str, ...]]
     # Words of `section_cues` matched as written or with a plural ending, not on their stem:

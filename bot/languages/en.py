@@ -718,44 +718,56 @@ SYNONYMS: dict[str, str] = {
     "injuries": "injured",
 }
 
+# Asking how to be rid of a problem ("how do I stop it?"): a cue that asks for no part
+# (SECTION_CUES "fix") and the kind of question an entry on a problem asks (QUESTION_KINDS
+# "fix") alike; each table adds phrases of its own.
+_HOW_TO_FIX: tuple[str, ...] = (
+    "how do i stop",
+    "how can i stop",
+    "how do i fix",
+    "how can i fix",
+    "how do i keep",
+    "how can i keep",
+    "how do i avoid",
+    "how can i avoid",
+    "how do i prevent",
+    "how to stop",
+    "how to fix",
+    "how to avoid",
+)
+# Asking where it should be felt: a cue and a kind of question alike (SECTION_CUES and
+# QUESTION_KINDS "feel"), each table adding phrases of its own.
+_WHERE_FELT: tuple[str, ...] = (
+    "should be working",
+    "supposed to be working",
+    "should i feel",
+    "should be feeling",
+    "supposed to feel",
+    "meant to feel",
+)
+
 # Phrases that ask for one part of an exercise. Longer phrases win over shorter ones.
 SECTION_CUES: dict[str, tuple[str, ...]] = {
     # "How do I stop it?" asks how to fix a problem, not for the steps: no part (the FAQ entry
     # or the mistakes answer it). Longer than "how do i", so it wins where both are said.
     "fix": (
-        "how do i stop",
-        "how can i stop",
-        "how do i fix",
-        "how can i fix",
-        "how do i keep",
-        "how can i keep",
-        "how do i avoid",
-        "how can i avoid",
-        "how do i prevent",
+        *_HOW_TO_FIX,
         "how do i stay",
         "how can i stay",
         "how do i get rid",
         "how do you stop",
         "how do you keep",
-        "how to stop",
-        "how to fix",
         "how to keep",
-        "how to avoid",
         "how to stay",
     ),
     # Where it should be felt asks for a check of one's form (a page's "where should I feel
     # it?" entry), not for what the exercise is good for: no part, and no benefits.
     "feel": (
-        "should be working",
-        "supposed to be working",
+        *_WHERE_FELT,
         "meant to be working",
         "should burn",
         "supposed to burn",
         "meant to burn",
-        "should i feel",
-        "should be feeling",
-        "supposed to feel",
-        "meant to feel",
         # a teacher asking for the client ("where should my client feel it?")
         *(
             f"should {who} feel"
@@ -1074,13 +1086,8 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "where is it supposed to",
         "where should you feel",
         "where should it burn",
-        "should i feel",
-        "should be feeling",
-        "supposed to feel",
-        "meant to feel",
+        *_WHERE_FELT,
         "what should i feel",
-        "supposed to be working",
-        "should be working",
     ),
     "pain": (
         "pain",
@@ -1098,18 +1105,7 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "what can i do",
         "what should i do",
         "what do i do",
-        "how do i stop",
-        "how can i stop",
-        "how do i fix",
-        "how can i fix",
-        "how do i keep",
-        "how can i keep",
-        "how do i avoid",
-        "how can i avoid",
-        "how do i prevent",
-        "how to stop",
-        "how to fix",
-        "how to avoid",
+        *_HOW_TO_FIX,
         "any tips",
         "any advice",
         "any suggestions",
