@@ -469,7 +469,7 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     loose = bool(message.named) and message.named[0].title_score < 1.0
     lift = LOOSE_ANY_LIFT if loose else ANY_LIFT
     seen: set[str] = set()
-    places = problem_places(message, index.lexicon)
+    places = message.places
     found = index.faq.match(terms, limit=10, focus=message.focus)
     for match in found:
         # One shared word ("twist") is a name fragment, not a question.
