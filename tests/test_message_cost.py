@@ -40,6 +40,13 @@ SHAPES = {
     "typos everywhere": " ".join(["rolup", "teasr", "hundrd", "swandive", "plnk"] * 140),
     "many questions": "is the roll up ok? " * 215,
     "spanish story": "¿cómo hago el cien? me duele el cuello. " * 100,
+    # the readings of where a problem is felt, of names said as context and of a question
+    # clause in a run-on message, each over every word of a message of one sentence
+    "a body place every few words": "neck sore " * 409,
+    "places and faults": "my hips sink and my knees splay and my lower back aches " * 73,
+    "names as context": "after the hundred like a plank instead of the saw " * 81,
+    "run-on with openers": "my back hurts in the roll up how do i " * 107,
+    "lugares y dolores": "me duele la rodilla y se me hunde la cadera " * 93,
 }
 
 
