@@ -648,6 +648,43 @@ def test_an_entry_stating_the_problem_told_still_goes_before_the_part_asked(
     assert entry(engine, text, lang)[1] == question
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an entry telling a pain ("my knees hurt sitting in it...") answers no message that
+        # tells no problem, however many words of the exercise the two share
+        ("how do I sit for the mermaid, what are the steps?", "en", Section.STEPS),
+        (
+            "how do I prop myself up on my elbows for the single leg kick, step by step?",
+            "en",
+            Section.STEPS,
+        ),
+        (
+            "¿cómo me apoyo en los codos en la patada con una pierna? explícame los pasos",
+            "es",
+            Section.STEPS,
+        ),
+        # an entry asking how to breathe, how far or where to feel it answers no message
+        # that asks none of these
+        ("the corkscrew circle, what are common mistakes?", "en", Section.MISTAKES),
+        ("¿cómo me siento en la sirena? los pasos, por favor", "es", Section.STEPS),
+    ],
+)
+def test_a_part_asked_goes_before_an_entry_asking_another_kind_of_question(
+    engine: AnswerEngine, text: str, lang: str, expected: Section
+) -> None:
+    assert card(engine, text, lang)[1] is expected
+
+
+def test_an_entry_asking_the_kind_of_question_asked_still_goes_before_the_part(
+    engine: AnswerEngine,
+) -> None:
+    assert entry(engine, "how do I breathe in the corkscrew circle, any tips?") == (
+        "corkscrew",
+        "How do I breathe through the corkscrew circle?",
+    )
+
+
 def test_a_title_inside_the_name_said_is_not_a_second_exercise(engine: AnswerEngine) -> None:
     # "plank" is a title, but here only a word of "side plank"
     assert answered(engine, "I'm 20 weeks pregnant, is side plank still ok for me?") == (

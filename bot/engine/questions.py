@@ -84,6 +84,10 @@ KIND_SLACK = 0.2
 # The kinds of question a message asks, not tells: an entry asking one of them answers no
 # message that does not ask it (a pain or a fix is told as much as asked)
 ONLY_ASKED = frozenset({"breath", "extent", "duration", "feel", "safety", "compare"})
+# ...and those of them that are asked in few enough ways to be read whenever asked: an entry
+# asking one of these answers no question that does not (may I, the difference between two:
+# "is it sensible for her?", "glute bridge vs shoulder bridge", are asked in too many ways)
+SAID_KINDS = frozenset({"breath", "extent", "duration", "feel"})
 RIVALS = 3  # entries read for the rarest word...
 KIND_RIVALS = 10  # ...and for the kind asked: every entry of a page, or nearly
 
@@ -289,7 +293,7 @@ def _about_ids(
         if (
             score is not None
             and asked is not None
-            and _other_problem(faq, asked, part_passage, rest, question, index)
+            and _other_problem(faq, asked, part_passage, rest, question, message, index)
         ):
             score = min(score, OTHER_PROBLEM)
         if score is not None and passage is not None and not index.faq.asks_any(faq.entry_id, rest):
@@ -324,6 +328,7 @@ def _other_problem(
     passage: FaqMatch | None,
     rest: list[str],
     question: list[str],
+    message: Message,
     index: LanguageIndex,
 ) -> bool:
     """Whether an entry answers another problem than the message, which asks for a `part`
@@ -339,6 +344,11 @@ def _other_problem(
     with_cues = index.faq.own_share(faq.entry_id, rest)
     if with_cues >= ASKED_IN_CUES:
         return False
+    if _asks_other(faq.entry_id, message, index):
+        # "what options are there, it feels shaky on my feet" against "where should I feel
+        # it?"; "how do I sit for it?" against "my knees hurt sitting in it, can I sit
+        # differently?": the words they share are the exercise's, the question another
+        return True
     better = passage is not None and passage.score > faq.score
     if better and _only_describing(faq, question, index):
         # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
@@ -354,6 +364,31 @@ def _other_problem(
         # entries about a problem too ("...what am I doing wrong?"), and are all it shares
         return True
     return better
+
+
+def _asks_other(entry_id: int, message: Message, index: LanguageIndex) -> bool:
+    """Whether the entry asks how far, how long, how to breathe or where to feel it
+    (SAID_KINDS) and the message asks none of its kinds; or tells of a pain while the
+    message tells no problem at all (no place of the body, pain, trouble or fault). (Not
+    of a place alone: an entry names places as conditions, "with a stiff neck, may I...?",
+    and in its exercise's name.)"""
+    faq = index.faq
+    its = faq.kinds_of(entry_id)
+    # (read in all its words, a name's too: "hundred breathing" says how to breathe)
+    if its & SAID_KINDS and its.isdisjoint(index.lexicon.kinds(message.analysis)):
+        return True
+    return "pain" in its and not _tells_problem(message, index)
+
+
+def _tells_problem(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message names a place of the body, or says a word that tells a problem
+    or a fault of form ("hurts", "keeps", "sinks")."""
+    lexicon = index.lexicon
+    a = message.analysis
+    words = lexicon.trouble | lexicon.faults
+    return bool(problem_places(message, lexicon).named) or any(
+        w in words or t in words for w, t in zip(a.words, a.terms, strict=True)
+    )
 
 
 def _cue_terms(faq: FaqMatch, part: PartAsked, index: LanguageIndex) -> frozenset[str]:

@@ -769,6 +769,7 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
     ),
     "duration": (
         "cuanto tiempo",
+        "cuanto rato",  # "¿cuánto rato la aguanto?": how long, in Spain and the Americas
         "cuantas veces",
         "cuantas repeticiones",
         "cuantos segundos",
