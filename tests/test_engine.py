@@ -685,6 +685,39 @@ def test_an_entry_asking_the_kind_of_question_asked_still_goes_before_the_part(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        # a fault of form told, no pain: the entry on sore knees answers another problem
+        ("my knees splay out when I kick my heels in the double leg kick", "en", "double-leg-kick"),
+        # ...nor does one on whether it may be done with a pain
+        (
+            "en la serie de patadas laterales se me balancea la cadera al patear hacia delante",
+            "es",
+            "side-kick-series",
+        ),
+        # how far the legs go, or how to breathe through the circle, is another question than
+        # a hip that wobbles or how big the circle is: the page's list of mistakes names them
+        ("my top hip wobbles as I kick forward in the side kick series", "en", "side-kick-series"),
+        ("in the corkscrew, how big should my circle be?", "en", "corkscrew"),
+        ("en el sacacorchos, ¿cómo de grande tiene que ser el círculo?", "es", "corkscrew"),
+    ],
+)
+def test_a_problem_told_goes_to_the_mistakes_before_an_entry_asking_another_question(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    assert card(engine, text, lang) == (exercise_id, Section.MISTAKES, None)
+
+
+def test_an_entry_asking_what_the_message_asks_still_answers_a_problem_told(
+    engine: AnswerEngine,
+) -> None:
+    assert entry(engine, "where should I feel the side kick series, my top hip wobbles") == (
+        "side-kick-series",
+        "Where should I feel the side kick series?",
+    )
+
+
 def test_a_title_inside_the_name_said_is_not_a_second_exercise(engine: AnswerEngine) -> None:
     # "plank" is a title, but here only a word of "side plank"
     assert answered(engine, "I'm 20 weeks pregnant, is side plank still ok for me?") == (

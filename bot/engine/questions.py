@@ -300,6 +300,21 @@ def _about_ids(
             # "my pelvis rocks in toe taps": an entry about the lower back whose answer
             # mentions the pelvis answers another problem; a passage that names it goes first
             score = min(score, ANSWER_ONLY)
+        if (
+            score is not None
+            and part is None
+            and not strict
+            and _tells_other(faq.entry_id, question, places, message, index)
+        ):
+            # "my feet drift apart in the corkscrew": a fault told, asked of nothing, against
+            # "how do I breathe in it?" or "my knees hurt in it": the page's mistakes name it,
+            # or, when no passage does, the entry is only offered
+            # (a fault of form told of a place: words of a problem alone, "a burn", "the
+            # feeling", may still ask where to feel it)
+            if passage is not None:
+                score = min(score, OTHER_PROBLEM)
+            elif places.faulted:
+                score = min(score, OTHER_PLACE)
         if score is not None and elsewhere(index.faq, faq.entry_id, places):
             score = min(score, OTHER_PLACE)
         if score is not None:
@@ -350,7 +365,7 @@ def _other_problem(
         # differently?": the words they share are the exercise's, the question another
         return True
     better = passage is not None and passage.score > faq.score
-    if better and _only_describing(faq, question, index):
+    if better and _only_describing(faq.entry_id, question, index):
         # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
         # in the hamstring pull?": what the two share is the exercise, not a problem
         return True
@@ -380,6 +395,32 @@ def _asks_other(entry_id: int, message: Message, index: LanguageIndex) -> bool:
     return "pain" in its and not _tells_problem(message, index)
 
 
+def _tells_other(
+    entry_id: int, question: list[str], places: Places, message: Message, index: LanguageIndex
+) -> bool:
+    """Whether a message asking for no part meets an entry on another question than its own:
+    one that only asks how far, how long, how to breathe or where to feel it (SAID_KINDS, no
+    place of the body named), none of which the message asks, while it asks another kind or
+    tells a problem, and says little of the entry's own words or only those its page
+    describes the exercise with ("my feet drift apart as they circle" against "how do I
+    breathe through the circle?"); or one telling a pain, where the message tells a fault of
+    form (`places.faulted`) and no pain ("my knees drift apart" is no question on sore
+    knees, however many of its words it says)."""
+    faq = index.faq
+    its = faq.kinds_of(entry_id)
+    said = index.lexicon.kinds(message.analysis)
+    if its & SAID_KINDS and not faq.places_of(entry_id):
+        return (
+            its.isdisjoint(said)
+            and (
+                faq.own_share(entry_id, question) < OWN_STATED
+                or _only_describing(entry_id, question, index)
+            )
+            and (bool(said & SAID_KINDS) or _tells_problem(message, index))
+        )
+    return "pain" in its and "pain" not in said and bool(places.faulted)
+
+
 def _tells_problem(message: Message, index: LanguageIndex) -> bool:
     """Whether the message names a place of the body, or says a word that tells a problem
     or a fault of form ("hurts", "keeps", "sinks")."""
@@ -402,12 +443,12 @@ def _cue_terms(faq: FaqMatch, part: PartAsked, index: LanguageIndex) -> frozense
     return frozenset(asked.terms[p] for p in its_part.positions)
 
 
-def _only_describing(faq: FaqMatch, question: list[str], index: LanguageIndex) -> bool:
+def _only_describing(entry_id: int, question: list[str], index: LanguageIndex) -> bool:
     """Whether every word of the entry's own question that the message says is a word its
     page's own text (title, keywords, description, steps) uses: words that describe the
     exercise ("hold" in a plank, "bend over" in the mermaid), shared by any question on it."""
-    page = index.faq.context_of(faq.exercise_id)
-    return all(t in page for t in question if index.faq.asks_any(faq.entry_id, (t,)))
+    page = index.faq.context_of(index.faq_refs[entry_id].exercise_id)
+    return all(t in page for t in question if index.faq.asks_any(entry_id, (t,)))
 
 
 def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:

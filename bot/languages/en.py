@@ -753,6 +753,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "meant to burn",
         "should i feel",
         "should be feeling",
+        "should i be feeling",
+        "where is the burn",
         "supposed to feel",
         "meant to feel",
         # a teacher asking for the client ("where should my client feel it?")

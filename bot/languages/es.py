@@ -765,6 +765,10 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "como de alto",
         "como de abajo",
         "como de lejos",
+        "como de grande",  # "¿cómo de grande es el círculo?", "¿qué tan grande...?"
+        "que tan grande",
+        "como de ancho",
+        "que tan ancho",
         "rango de movimiento",
     ),
     "duration": (
