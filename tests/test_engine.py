@@ -718,6 +718,39 @@ def test_an_entry_asking_what_the_message_asks_still_answers_a_problem_told(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id", "words"),
+    [
+        # may I do it, or should I modify it: the entry on whether it may be done answers
+        (
+            "with a herniated disc, can I do the swimming, or should I modify it?",
+            "en",
+            "swimming",
+            "pregnant",
+        ),
+        (
+            "estoy embarazada, ¿puedo hacer la natación o la modifico?",
+            "es",
+            "swimming",
+            "embarazada",
+        ),
+        # a problem felt in a place, and a version asked for: the entry on that place answers
+        (
+            "my shoulders are too stiff to clasp my hands in the double leg kick, what do "
+            "people do instead?",
+            "en",
+            "double-leg-kick",
+            "shoulders",
+        ),
+    ],
+)
+def test_an_entry_asking_what_is_asked_goes_before_the_part_asked(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str, words: str
+) -> None:
+    found, question = entry(engine, text, lang)
+    assert found == exercise_id and words in question
+
+
 def test_a_title_inside_the_name_said_is_not_a_second_exercise(engine: AnswerEngine) -> None:
     # "plank" is a title, but here only a word of "side plank"
     assert answered(engine, "I'm 20 weeks pregnant, is side plank still ok for me?") == (

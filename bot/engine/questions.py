@@ -16,6 +16,7 @@ from bot.engine.index import LanguageIndex
 from bot.engine.intent import PartAsked, find_part
 from bot.engine.message import OTHER_POSITION, Message, done_elsewhere, only_the_body
 from bot.engine.names import (
+    ONLY_ASKED,
     SUGGEST_FLOOR,
     everyday_thing,
     in_other_words,
@@ -81,9 +82,8 @@ FELT_OUTDESCRIBED = 0.55
 # breathe, may I, where to feel it, a pain: Message.kinds), this close to the best, goes
 # first (see `_of_kind`)
 KIND_SLACK = 0.2
-# The kinds of question a message asks, not tells: an entry asking one of them answers no
-# message that does not ask it (a pain or a fix is told as much as asked)
-ONLY_ASKED = frozenset({"breath", "extent", "duration", "feel", "safety", "compare"})
+# The kinds of question a message asks, not tells (names.ONLY_ASKED): an entry asking one of
+# them answers no message that does not ask it (a pain or a fix is told as much as asked)
 # ...and those of them that are asked in few enough ways to be read whenever asked: an entry
 # asking one of these answers no question that does not (may I, the difference between two:
 # "is it sensible for her?", "glute bridge vs shoulder bridge", are asked in too many ways)
@@ -364,6 +364,8 @@ def _other_problem(
         # it?"; "how do I sit for it?" against "my knees hurt sitting in it, can I sit
         # differently?": the words they share are the exercise's, the question another
         return True
+    if _asks_same(faq, message, index):
+        return False
     better = passage is not None and passage.score > faq.score
     if better and _only_describing(faq.entry_id, question, index):
         # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
@@ -393,6 +395,19 @@ def _asks_other(entry_id: int, message: Message, index: LanguageIndex) -> bool:
     if its & SAID_KINDS and its.isdisjoint(index.lexicon.kinds(message.analysis)):
         return True
     return "pain" in its and not _tells_problem(message, index)
+
+
+def _asks_same(faq: FaqMatch, message: Message, index: LanguageIndex) -> bool:
+    """Whether the entry asks the kind of question the message's question sentence asks (may
+    I, how far, how to breathe...: ONLY_ASKED), or states a problem of the place where the
+    message's is felt: "can I still do it with a disc issue, or should I modify it?" is asked
+    by the entry on whether it is safe, "my shoulders are too stiff to clasp my hands,
+    options?" by the one on stiff shoulders, whatever part the cue words ask for."""
+    its = index.faq.kinds_of(faq.entry_id)
+    if not (its & ONLY_ASKED).isdisjoint(message.kinds):
+        return True
+    felt = problem_places(message, index.lexicon).felt
+    return bool(felt) and faq.own >= OWN_FLOOR and within(index.faq, faq.entry_id, felt)
 
 
 def _tells_other(
