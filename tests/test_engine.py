@@ -648,6 +648,109 @@ def test_an_entry_stating_the_problem_told_still_goes_before_the_part_asked(
     assert entry(engine, text, lang)[1] == question
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an entry telling a pain ("my knees hurt sitting in it...") answers no message that
+        # tells no problem, however many words of the exercise the two share
+        ("how do I sit for the mermaid, what are the steps?", "en", Section.STEPS),
+        (
+            "how do I prop myself up on my elbows for the single leg kick, step by step?",
+            "en",
+            Section.STEPS,
+        ),
+        (
+            "¿cómo me apoyo en los codos en la patada con una pierna? explícame los pasos",
+            "es",
+            Section.STEPS,
+        ),
+        # an entry asking how to breathe, how far or where to feel it answers no message
+        # that asks none of these
+        ("the corkscrew circle, what are common mistakes?", "en", Section.MISTAKES),
+        ("¿cómo me siento en la sirena? los pasos, por favor", "es", Section.STEPS),
+    ],
+)
+def test_a_part_asked_goes_before_an_entry_asking_another_kind_of_question(
+    engine: AnswerEngine, text: str, lang: str, expected: Section
+) -> None:
+    assert card(engine, text, lang)[1] is expected
+
+
+def test_an_entry_asking_the_kind_of_question_asked_still_goes_before_the_part(
+    engine: AnswerEngine,
+) -> None:
+    assert entry(engine, "how do I breathe in the corkscrew circle, any tips?") == (
+        "corkscrew",
+        "How do I breathe through the corkscrew circle?",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        # a fault of form told, no pain: the entry on sore knees answers another problem
+        ("my knees splay out when I kick my heels in the double leg kick", "en", "double-leg-kick"),
+        # ...nor does one on whether it may be done with a pain
+        (
+            "en la serie de patadas laterales se me balancea la cadera al patear hacia delante",
+            "es",
+            "side-kick-series",
+        ),
+        # how far the legs go, or how to breathe through the circle, is another question than
+        # a hip that wobbles or how big the circle is: the page's list of mistakes names them
+        ("my top hip wobbles as I kick forward in the side kick series", "en", "side-kick-series"),
+        ("in the corkscrew, how big should my circle be?", "en", "corkscrew"),
+        ("en el sacacorchos, ¿cómo de grande tiene que ser el círculo?", "es", "corkscrew"),
+    ],
+)
+def test_a_problem_told_goes_to_the_mistakes_before_an_entry_asking_another_question(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    assert card(engine, text, lang) == (exercise_id, Section.MISTAKES, None)
+
+
+def test_an_entry_asking_what_the_message_asks_still_answers_a_problem_told(
+    engine: AnswerEngine,
+) -> None:
+    assert entry(engine, "where should I feel the side kick series, my top hip wobbles") == (
+        "side-kick-series",
+        "Where should I feel the side kick series?",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id", "words"),
+    [
+        # may I do it, or should I modify it: the entry on whether it may be done answers
+        (
+            "with a herniated disc, can I do the swimming, or should I modify it?",
+            "en",
+            "swimming",
+            "pregnant",
+        ),
+        (
+            "estoy embarazada, ¿puedo hacer la natación o la modifico?",
+            "es",
+            "swimming",
+            "embarazada",
+        ),
+        # a problem felt in a place, and a version asked for: the entry on that place answers
+        (
+            "my shoulders are too stiff to clasp my hands in the double leg kick, what do "
+            "people do instead?",
+            "en",
+            "double-leg-kick",
+            "shoulders",
+        ),
+    ],
+)
+def test_an_entry_asking_what_is_asked_goes_before_the_part_asked(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str, words: str
+) -> None:
+    found, question = entry(engine, text, lang)
+    assert found == exercise_id and words in question
+
+
 def test_a_title_inside_the_name_said_is_not_a_second_exercise(engine: AnswerEngine) -> None:
     # "plank" is a title, but here only a word of "side plank"
     assert answered(engine, "I'm 20 weeks pregnant, is side plank still ok for me?") == (

@@ -81,6 +81,10 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
         score = CARD_UNANSWERED if message.asks else CARD_MORE_ASKED
     elif part is not None and message.asks and len(more) >= PART_AND_MORE_TERMS:
         score = PART_AND_MORE
+    elif part is not None and _kind_an_entry_asks(top.exercise_id, message, index):
+        # "is it safe with a disc problem, or should I modify it?": an entry asking whether
+        # it may be done answers before its easier versions
+        score = PART_AND_MORE
     else:
         score = CARD
     if done_elsewhere(message.position, top.exercise_id, index):
@@ -107,6 +111,20 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
         evidence=top.name,
     )
     return card, off_topic
+
+
+# The kinds of question a message asks, not tells (how to breathe, how far, how long, where
+# to feel it, may I, how two differ: Message.kinds)
+ONLY_ASKED = frozenset({"breath", "extent", "duration", "feel", "safety", "compare"})
+
+
+def _kind_an_entry_asks(exercise_id: str, message: Message, index: LanguageIndex) -> bool:
+    """Whether the message asks a kind of question (ONLY_ASKED) that an entry of the
+    exercise asks too."""
+    asked = message.kinds & ONLY_ASKED
+    return bool(asked) and any(
+        not index.faq.kinds_of(e).isdisjoint(asked) for e in index.faq.entries_of(exercise_id)
+    )
 
 
 def _described_as_well(top: NameMatch, message: Message) -> bool:

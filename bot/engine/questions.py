@@ -16,6 +16,7 @@ from bot.engine.index import LanguageIndex
 from bot.engine.intent import PartAsked, find_part
 from bot.engine.message import OTHER_POSITION, Message, done_elsewhere, only_the_body
 from bot.engine.names import (
+    ONLY_ASKED,
     SUGGEST_FLOOR,
     everyday_thing,
     in_other_words,
@@ -80,9 +81,12 @@ FELT_OUTDESCRIBED = 0.55
 # breathe, may I, where to feel it, a pain: Message.kinds), this close to the best, goes
 # first (see `_of_kind`)
 KIND_SLACK = 0.2
-# The kinds of question a message asks, not tells: an entry asking one of them answers no
-# message that does not ask it (a pain or a fix is told as much as asked)
-ONLY_ASKED = frozenset({"breath", "extent", "duration", "feel", "safety", "compare"})
+# The kinds of question a message asks, not tells (names.ONLY_ASKED): an entry asking one of
+# them answers no message that does not ask it (a pain or a fix is told as much as asked)
+# ...and those of them that are asked in few enough ways to be read whenever asked: an entry
+# asking one of these answers no question that does not (may I, the difference between two:
+# "is it sensible for her?", "glute bridge vs shoulder bridge", are asked in too many ways)
+SAID_KINDS = frozenset({"breath", "extent", "duration", "feel"})
 RIVALS = 3  # entries read for the rarest word...
 KIND_RIVALS = 10  # ...and for the kind asked: every entry of a page, or nearly
 
@@ -288,13 +292,28 @@ def _about_ids(
         if (
             score is not None
             and asked is not None
-            and _other_problem(faq, asked, part_passage, rest, question, index)
+            and _other_problem(faq, asked, part_passage, rest, question, message, index)
         ):
             score = min(score, OTHER_PROBLEM)
         if score is not None and passage is not None and not index.faq.asks_any(faq.entry_id, rest):
             # "my pelvis rocks in toe taps": an entry about the lower back whose answer
             # mentions the pelvis answers another problem; a passage that names it goes first
             score = min(score, ANSWER_ONLY)
+        if (
+            score is not None
+            and part is None
+            and not strict
+            and _tells_other(faq.entry_id, question, places, message, index)
+        ):
+            # "my feet drift apart in the corkscrew": a fault told, asked of nothing, against
+            # "how do I breathe in it?" or "my knees hurt in it": the page's mistakes name it,
+            # or, when no passage does, the entry is only offered
+            # (a fault of form told of a place: words of a problem alone, "a burn", "the
+            # feeling", may still ask where to feel it)
+            if passage is not None:
+                score = min(score, OTHER_PROBLEM)
+            elif places.faulted:
+                score = min(score, OTHER_PLACE)
         if score is not None and elsewhere(index.faq, faq.entry_id, places):
             score = min(score, OTHER_PLACE)
         if score is not None:
@@ -323,6 +342,7 @@ def _other_problem(
     passage: FaqMatch | None,
     rest: list[str],
     question: list[str],
+    message: Message,
     index: LanguageIndex,
 ) -> bool:
     """Whether an entry answers another problem than the message, which asks for a `part`
@@ -338,8 +358,15 @@ def _other_problem(
     with_cues = index.faq.own_share(faq.entry_id, rest)
     if with_cues >= ASKED_IN_CUES:
         return False
+    if _asks_other(faq.entry_id, message, index):
+        # "what options are there, it feels shaky on my feet" against "where should I feel
+        # it?"; "how do I sit for it?" against "my knees hurt sitting in it, can I sit
+        # differently?": the words they share are the exercise's, the question another
+        return True
+    if _asks_same(faq, message, index):
+        return False
     better = passage is not None and passage.score > faq.score
-    if better and _only_describing(faq, question, index):
+    if better and _only_describing(faq.entry_id, question, index):
         # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
         # in the hamstring pull?": what the two share is the exercise, not a problem
         return True
@@ -355,6 +382,70 @@ def _other_problem(
     return better
 
 
+def _asks_other(entry_id: int, message: Message, index: LanguageIndex) -> bool:
+    """Whether the entry asks how far, how long, how to breathe or where to feel it
+    (SAID_KINDS) and the message asks none of its kinds; or tells of a pain while the
+    message tells no problem at all (no place of the body, pain, trouble or fault). (Not
+    of a place alone: an entry names places as conditions, "with a stiff neck, may I...?",
+    and in its exercise's name.)"""
+    faq = index.faq
+    its = faq.kinds_of(entry_id)
+    # (read in all its words, a name's too: "hundred breathing" says how to breathe)
+    if its & SAID_KINDS and its.isdisjoint(index.lexicon.kinds(message.analysis)):
+        return True
+    return "pain" in its and not _tells_problem(message, index)
+
+
+def _asks_same(faq: FaqMatch, message: Message, index: LanguageIndex) -> bool:
+    """Whether the entry asks the kind of question the message's question sentence asks (may
+    I, how far, how to breathe...: ONLY_ASKED), or states a problem of the place where the
+    message's is felt: "can I still do it with a disc issue, or should I modify it?" is asked
+    by the entry on whether it is safe, "my shoulders are too stiff to clasp my hands,
+    options?" by the one on stiff shoulders, whatever part the cue words ask for."""
+    its = index.faq.kinds_of(faq.entry_id)
+    if not (its & ONLY_ASKED).isdisjoint(message.kinds):
+        return True
+    felt = message.places.felt
+    return bool(felt) and faq.own >= OWN_FLOOR and within(index.faq, faq.entry_id, felt)
+
+
+def _tells_other(
+    entry_id: int, question: list[str], places: Places, message: Message, index: LanguageIndex
+) -> bool:
+    """Whether a message asking for no part meets an entry on another question than its own:
+    one that only asks how far, how long, how to breathe or where to feel it (SAID_KINDS, no
+    place of the body named), none of which the message asks, while it asks another kind or
+    tells a problem, and says little of the entry's own words or only those its page
+    describes the exercise with ("my feet drift apart as they circle" against "how do I
+    breathe through the circle?"); or one telling a pain, where the message tells a fault of
+    form (`places.faulted`) and no pain ("my knees drift apart" is no question on sore
+    knees, however many of its words it says)."""
+    faq = index.faq
+    its = faq.kinds_of(entry_id)
+    said = index.lexicon.kinds(message.analysis)
+    if its & SAID_KINDS and not faq.places_of(entry_id):
+        return (
+            its.isdisjoint(said)
+            and (
+                faq.own_share(entry_id, question) < OWN_STATED
+                or _only_describing(entry_id, question, index)
+            )
+            and (bool(said & SAID_KINDS) or _tells_problem(message, index))
+        )
+    return "pain" in its and "pain" not in said and bool(places.faulted)
+
+
+def _tells_problem(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message names a place of the body, or says a word that tells a problem
+    or a fault of form ("hurts", "keeps", "sinks")."""
+    lexicon = index.lexicon
+    a = message.analysis
+    words = lexicon.trouble | lexicon.faults
+    return bool(message.places.named) or any(
+        w in words or t in words for w, t in zip(a.words, a.terms, strict=True)
+    )
+
+
 def _cue_terms(faq: FaqMatch, part: PartAsked, index: LanguageIndex) -> frozenset[str]:
     """The words by which the entry's question asks for the `part` the message asks ("¿algún
     consejo?" as the message's "¿algún truco?"): left out of its own words, as the message's
@@ -366,12 +457,12 @@ def _cue_terms(faq: FaqMatch, part: PartAsked, index: LanguageIndex) -> frozense
     return frozenset(asked.terms[p] for p in its_part.positions)
 
 
-def _only_describing(faq: FaqMatch, question: list[str], index: LanguageIndex) -> bool:
+def _only_describing(entry_id: int, question: list[str], index: LanguageIndex) -> bool:
     """Whether every word of the entry's own question that the message says is a word its
     page's own text (title, keywords, description, steps) uses: words that describe the
     exercise ("hold" in a plank, "bend over" in the mermaid), shared by any question on it."""
-    page = index.faq.context_of(faq.exercise_id)
-    return all(t in page for t in question if index.faq.asks_any(faq.entry_id, (t,)))
+    page = index.faq.context_of(index.faq_refs[entry_id].exercise_id)
+    return all(t in page for t in question if index.faq.asks_any(entry_id, (t,)))
 
 
 def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:

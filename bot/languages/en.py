@@ -768,6 +768,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "should burn",
         "supposed to burn",
         "meant to burn",
+        "should i be feeling",
+        "where is the burn",
         # a teacher asking for the client ("where should my client feel it?")
         *(
             f"should {who} feel"

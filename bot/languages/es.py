@@ -765,10 +765,15 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "como de alto",
         "como de abajo",
         "como de lejos",
+        "como de grande",  # "¿cómo de grande es el círculo?", "¿qué tan grande...?"
+        "que tan grande",
+        "como de ancho",
+        "que tan ancho",
         "rango de movimiento",
     ),
     "duration": (
         "cuanto tiempo",
+        "cuanto rato",  # "¿cuánto rato la aguanto?": how long, in Spain and the Americas
         "cuantas veces",
         "cuantas repeticiones",
         "cuantos segundos",
