@@ -1028,7 +1028,18 @@ EXACT_CUES = frozenset(
 # words that describe the movement ("how deep do I bend?" is answered by the entry on how far
 # to go, not by one on breathing as you bend).
 QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
-    "breath": ("breathe", "breath", "breathing", "inhale", "exhale"),
+    # "in or out as I roll back?", "what's the in/out pattern?": which way the breath goes
+    "breath": (
+        "breathe",
+        "breath",
+        "breathing",
+        "inhale",
+        "exhale",
+        "in or out",
+        "in and out",
+        "in out",
+        "out or in",
+    ),
     "extent": (
         "how far",
         "how much",
