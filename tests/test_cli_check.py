@@ -90,8 +90,8 @@ def test_a_faq_question_that_says_nothing_but_the_name_is_a_warning(
         (CONTENT / "exercises" / "roll-over.md").read_text("utf-8"), "utf-8"
     )
     (tmp_path / "exercises" / "roll-over.es.md").write_text(
-        page.replace(asked, "¿Quién no debería hacer el roll over?"), "utf-8"
+        page.replace(asked, "¿Quién debe hacer el roll over?"), "utf-8"
     )
     assert main(["check", "--content", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "warning: FAQ question '¿Quién no debería hacer el roll over?' says nothing" in out
+    assert "warning: FAQ question '¿Quién debe hacer el roll over?' says nothing" in out

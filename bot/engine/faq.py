@@ -626,7 +626,7 @@ class FaqIndex:
 
     def unaskable(self) -> list[int]:
         """Entries whose question says nothing but its exercise's name and words every
-        question uses ("¿Quién no debería hacer el roll over?"): no message can be matched to
+        question uses ("¿Quién debe hacer el roll over?"): no message can be matched to
         them on what it asks, so their authors are told (`pilates-bot check`)."""
         return [int(e) for e in np.flatnonzero(self._own_weight == 0)]
 
