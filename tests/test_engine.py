@@ -14,6 +14,7 @@ import pytest
 from bot.content import Difficulty, Level, Library, Section, load_library
 from bot.engine import Answer, AnswerEngine, AnswerKind, requests
 from bot.engine.answer import NoAnswer
+from bot.engine.faq import FEW_TERMS, SHARE_SLACK, runner_up_fit
 from bot.engine.message import read
 from tests.conftest import CONTENT
 
@@ -321,6 +322,71 @@ def test_of_two_pages_holding_a_description_the_one_about_it_is_the_answer(
     Standing Roll Down's page is about little else, so it is the one described."""
     text = "the one where you stand, roll down your spine to the floor and roll back up"
     assert card(engine, text) == ("standing-roll-down", Section.OVERVIEW, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        (
+            "face down on the mat, lifting the head and chest slightly with the hands next to"
+            " the shoulders",
+            "en",
+            "swan-prep",
+        ),
+        (
+            "tumbado boca abajo levantando un poco la cabeza y el pecho, las manos junto a los"
+            " hombros",
+            "es",
+            "swan-prep",
+        ),
+        (
+            "sitting up with my legs out straight, I round my back and stretch forward over my"
+            " legs",
+            "en",
+            "spine-stretch-forward",
+        ),
+    ],
+)
+def test_a_page_holding_every_word_but_about_them_far_less_is_no_rival(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    """Double Leg Kick's page also lies face down with the hands by the shoulders and lifts
+    the head and chest, on the way to kicking the heels; Swan Prep's is about little else.
+    A page that holds every word of a long description, no more than the best page, is as
+    far behind as the ranking puts it, not a near tie."""
+    assert card(engine, text, lang) == (exercise_id, Section.OVERVIEW, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("seated with my legs wide, reaching forward toward my feet", "en"),
+        ("boca arriba con las piernas en el aire haciendo círculos", "es"),
+    ],
+)
+def test_pages_about_a_description_alike_stay_offered(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """Spine Stretch Forward and The Saw both sit with the legs apart and reach forward;
+    Single Leg Circles and Corkscrew both circle legs in the air lying on the back: each
+    pair's pages are about those words alike, so both are offered, neither answered."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert len(offered(answer)) >= 2
+
+
+def test_a_runner_up_page_keeps_its_share_only_where_the_ranking_says_little() -> None:
+    """A runner-up page's fit to a description: the best page's fit scaled by how far behind
+    it ranks, or its own share less SHARE_SLACK where that says more (it holds words the best
+    page lacks, or the description is short)."""
+    # Both hold every word of a long description: the ranking speaks.
+    assert runner_up_fit(1.0, 0.6, 1.0, terms=8) == pytest.approx(0.6)
+    # It holds more of the words than the best page: never far below its own share.
+    assert runner_up_fit(0.8, 0.6, 1.0, terms=8) == pytest.approx(1.0 - SHARE_SLACK)
+    # A few words, which every page of a kind holds ("lying on the side, lifting a leg")
+    assert runner_up_fit(1.0, 0.6, 1.0, terms=FEW_TERMS) == pytest.approx(1.0 - SHARE_SLACK)
+    # One the ranking puts near stays near, whatever it holds
+    assert runner_up_fit(1.0, 0.9, 1.0, terms=8) == pytest.approx(0.9)
 
 
 def test_a_name_in_the_wrong_position_is_doubted(engine: AnswerEngine) -> None:

@@ -49,6 +49,32 @@ class FaqSource:
     names: tuple[str, ...] = ()  # its exercise's title and other names, as written
 
 
+# A runner-up page that holds more of a description than the best page, or any of a short
+# description, stays within this of its own share, however far behind the ranking puts it...
+SHARE_SLACK = 0.2
+FEW_TERMS = 4  # ...a description of this many distinct terms or fewer being short
+
+
+def runner_up_fit(fit: float, behind: float, share: float, terms: int) -> float:
+    """A runner-up page's fit to a description of `terms` distinct terms, which the best page
+    fits by `fit` (the share of the description's weight it holds): that fit scaled by
+    `behind`, the runner-up's score over the best one's in the ranking (BM25: rare words,
+    said often, on a short page), with the runner-up's own `share` less SHARE_SLACK as a
+    floor where the ranking's reasons are thin.
+
+    Two pages that both hold every word of "face down, raise the head and chest, palms by the
+    shoulders" are told apart by how much each is about them: the short page on just that
+    against one that says them once on the way to a kick. The floor keeps a page close when
+    it holds more of the description than the best one (words the best page lacks, which the
+    best one's saying the others more often cannot outweigh), and for a short description,
+    whose few words every page of a kind holds ("side", "lying", "leg") and which tell pages
+    apart by how often a page happens to say one of them."""
+    scaled = fit * behind
+    if share > fit or terms <= FEW_TERMS:
+        return max(scaled, share - SHARE_SLACK)
+    return scaled
+
+
 def position_term(position: str) -> str:
     """The term a body position is matched by, unlike any word."""
     return f"position:{position}"
@@ -74,9 +100,6 @@ class FaqIndex:
     B = 0.75  # ...and length normalisation, for ranking the pages a description fits
     CANDIDATES = 200  # entries scored in full, after a cheap first pass
     FEW_ENTRIES = 40  # shortlists this short are scored one entry at a time (`_score_few`)
-    # A page that holds nearly as much of a description as the best one stays within this of
-    # its own share, however far behind the ranking puts it (see `describe`).
-    SHARE_SLACK = 0.2
 
     def __init__(
         self,
@@ -466,14 +489,15 @@ class FaqIndex:
         best = order[0]
         fit = share(best)
         top = float(score[best]) or 1.0
-        # A runner-up's fit is the best one's scaled by how far behind it ranks: two pages
-        # that both hold the words of "stand and roll down your spine" are told apart by how
-        # much each is about them (a short page on just that against one that also walks out
-        # to a plank). Its own share, less SHARE_SLACK, is a floor, so that a few words every
-        # page of a kind holds ("side", "lying", "leg") keep those pages close.
-        share_slack = self.SHARE_SLACK
+        # A runner-up is as far behind as the ranking puts it, unless it holds more of the
+        # words, or the words are few (see `runner_up_fit`): "stand and roll down your spine"
+        # is Standing Roll Down's, a short page on just that, more than Push Up's, which also
+        # walks out to a plank.
         return [(self._exercise_ids[best], fit)] + [
-            (self._exercise_ids[row], max(fit * float(score[row]) / top, share(row) - share_slack))
+            (
+                self._exercise_ids[row],
+                runner_up_fit(fit, float(score[row]) / top, share(row), len(message)),
+            )
             for row in order[1:]
         ]
 

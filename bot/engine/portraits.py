@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.engine.faq import position_term
+from bot.engine.faq import position_term, runner_up_fit
 from bot.engine.lexicon import Lexicon
 from bot.engine.postings import Floats, Ids, Postings, Sums, saturated_counts
 
@@ -57,9 +57,6 @@ class PortraitIndex:
     # A pair said together is worth this share of what its words' rarity would give: it
     # settles close calls between pages that hold the same words, without outweighing them.
     PAIR_WEIGHT = 0.5
-    # A page that holds nearly as much of a description as the best one stays within this of
-    # its own share, however far behind the ranking puts it (see `describe`).
-    SHARE_SLACK = 0.2
 
     def __init__(self, portraits: Sequence[Portrait], lexicon: Lexicon) -> None:
         exercise_ids: list[str] = []
@@ -167,15 +164,17 @@ class PortraitIndex:
         best = order[0]
         fit = float(found.total[best]) / total
         top_score = float(score[best]) or 1.0
-        # Two pages that both hold the words of "stand and roll down your spine" are told
-        # apart by how much each is about them (a short page on just that against one that
-        # also walks out to a plank); the share floor keeps pages close that a few words of
-        # a kind all hold ("side", "lying", "leg").
-        slack = self.SHARE_SLACK
+        # A runner-up is as far behind as the ranking puts it, unless it holds more of the
+        # words, or the words are few (see `faq.runner_up_fit`).
         return [(self._exercise_ids[best], fit)] + [
             (
                 self._exercise_ids[row],
-                max(fit * float(score[row]) / top_score, float(found.total[row]) / total - slack),
+                runner_up_fit(
+                    fit,
+                    float(score[row]) / top_score,
+                    float(found.total[row]) / total,
+                    len(message),
+                ),
             )
             for row in order[1:]
         ]
