@@ -2174,6 +2174,59 @@ def test_what_to_do_after_a_problem_told_asks_about_the_problem_not_the_steps(
     assert entry(engine, text, lang)[0] == exercise_id
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("my hips sink in the side plank. help?", "en"),
+        ("my hips sink in the side plank, any tips?", "en"),
+        ("my neck hurts in the chest lift, can you help me?", "en"),
+        ("my ribs pop up in the hundred. any ideas?", "en"),
+        ("my legs shake in the teaser, any advice so I can hold it longer?", "en"),
+        ("my ribs pop up in the hundred, is that normal?", "en"),
+        ("se me hunde la cadera en la plancha lateral, ¿algún consejo?", "es"),
+        ("me duele la muñeca en la flexión, ayuda por favor", "es"),
+        ("se me suben los hombros en el cisne. ¿Alguna idea?", "es"),
+        ("se me abren las costillas en el cien, ¿es grave?", "es"),
+    ],
+)
+def test_a_plea_after_a_problem_told_asks_for_its_answer(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """ "Help?", "any ideas?", "¿algún consejo?" at the end of a problem told ask for the answer
+    to that problem (its entry, or else the page's mistakes), not for what the exercise helps
+    with, its tips, or an idea of an exercise to do."""
+    message = read(text, engine._index(lang))
+    assert message.part is not None and message.part.tentative
+    assert message.part.section is Section.MISTAKES
+    assert not message.request.asked
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.FAQ or answer.section is Section.MISTAKES
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "section"),
+    [
+        ("what does the saw help with?", "en", Section.BENEFITS),
+        ("does the swan dive help my posture?", "en", Section.BENEFITS),
+        ("my back aches, what does the saw help with?", "en", Section.BENEFITS),
+        ("my back aches, will the saw help my posture?", "en", Section.BENEFITS),
+        ("any tips for the teaser?", "en", Section.TIPS),
+        ("I love the teaser. Any tips?", "en", Section.TIPS),
+        ("¿para qué sirve la sirena?", "es", Section.BENEFITS),
+        ("¿en qué ayuda la sierra?", "es", Section.BENEFITS),
+        ("¿la sirena ayuda con el dolor de espalda?", "es", Section.BENEFITS),
+        ("¿algún consejo para el teaser?", "es", Section.TIPS),
+    ],
+)
+def test_a_word_that_may_plead_asks_for_a_part_when_it_says_what_for(
+    engine: AnswerEngine, text: str, lang: str, section: Section
+) -> None:
+    """ "help", "tips", "ayuda" ask for a part when the question says what it would be for
+    (what it helps, helps with, tips for which exercise), or when no problem is told."""
+    part = read(text, engine._index(lang)).part
+    assert part is not None and part.section is section
+
+
 def test_a_part_asked_in_a_question_of_its_own_after_someone_elses_trouble_is_asked(
     engine: AnswerEngine,
 ) -> None:

@@ -274,6 +274,9 @@ class Lexicon:
         self.pronouns = v.pronouns
         self.trouble = v.trouble
         self.faults = v.faults
+        self.pleas = v.pleas
+        self.asking_what = v.asking_what
+        self.purpose_binders = v.purpose_binders
         self.speaker = v.speaker
         self.indefinite = v.indefinite
         self.exercise_leads = v.exercise_leads

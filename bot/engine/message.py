@@ -212,6 +212,14 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             and (own.section, own.level) != (part.section, part.level)
         ):
             part = own
+    plea = _plea(analysis, index, said)
+    if plea and (part is None or part.positions <= plea):
+        # "...my hips sink in it. Help?", "¿alguna idea?": the answer to the problem told, its
+        # entry or else the page's mistakes; not what the exercise helps with, nor its tips
+        part = PartAsked(Section.MISTAKES, None, plea, tentative=True)
+    if plea and all(set(span) <= plea for _, span in lexicon.random_cues.find_all(analysis)):
+        # ...nor an idea of an exercise to do
+        request = replace(request, asked=False, weak=False)
     if part is not None and _after_a_problem(part, analysis, index, said, asked_at):
         part = replace(part, tentative=True)
     cues = cues | (part.positions if part else frozenset())
@@ -584,6 +592,51 @@ def _after_a_problem(
         if not bare:
             told = range(min(question), first)
     return any(p in told and p not in names for p in analysis.positions_of(index.lexicon.trouble))
+
+
+def _plea(analysis: Analysis, index: LanguageIndex, names: frozenset[int]) -> frozenset[int]:
+    """The words that plead (`Language.pleas`: "help?", "any ideas?", "¿algún consejo?") at
+    the end of a message that tells a problem before them (a trouble or fault word, not a
+    name's), saying nothing of what they would be for (`_trailing_plea`), with no word asking
+    what between the problem and them ("my back aches, what does the saw help with?").
+    Empty when it does not plead so."""
+    lexicon = index.lexicon
+    told = [p for p in analysis.positions_of(lexicon.trouble | lexicon.faults) if p not in names]
+    if not told:
+        return frozenset()
+    for first in range(told[0] + 1, len(analysis)):
+        if first in names or not _pleading(analysis, first, lexicon):
+            continue
+        said = _trailing_plea(analysis, first, lexicon, names)
+        if said is None:
+            continue
+        problem = max(p for p in told if p < first)
+        if any(analysis.words[p] in lexicon.asking_what for p in range(problem, first)):
+            return frozenset()
+        return said
+    return frozenset()
+
+
+def _trailing_plea(
+    analysis: Analysis, first: int, lexicon: Lexicon, names: frozenset[int]
+) -> frozenset[int] | None:
+    """The words that plead from `first` on, when no other word than a name's, a plea's or a
+    little word follows them to the end, or to a clause of what the writer wants
+    (`Language.purpose_binders`: "any advice so I can keep going?"); None when one does
+    ("help with my posture")."""
+    said: set[int] = set()
+    for p in range(first, len(analysis)):
+        if analysis.words[p] in lexicon.purpose_binders:
+            break
+        if p not in names and _pleading(analysis, p, lexicon):
+            said.add(p)
+        elif not (analysis.stop[p] or p in names):
+            return None
+    return frozenset(said)
+
+
+def _pleading(analysis: Analysis, at: int, lexicon: Lexicon) -> bool:
+    return analysis.words[at] in lexicon.pleas or analysis.terms[at] in lexicon.pleas
 
 
 def _asks(

@@ -131,6 +131,16 @@ class Language:
     # cadera"): beside a place, a fault of form felt there (bot/engine/places.py), though
     # alone such a word may describe a movement ("lift your hips"), so none tells trouble.
     faults: frozenset[str]
+    # Words that plead for help or reassurance ("help", "any ideas?", "¿alguna idea?"), some of
+    # them words that also ask for a part ("help" the benefits, "advice" the tips): said alone
+    # after a problem told, they ask for the answer to that problem (bot/engine/message.py
+    # `_plea`)...
+    pleas: frozenset[str]
+    # ...unless a word that asks what for says which part: "what does it help with?"
+    asking_what: frozenset[str]
+    # Words that open a clause of what a plea is for ("any advice so I can keep going?", "¿algún
+    # consejo para seguir?"): what the writer wants, not which part
+    purpose_binders: frozenset[str]
     speaker: frozenset[str]  # "my", "me": a problem told, unless a body position is described
     # Articles that make a name one thing among many ("a seal", "una sierra"): an exercise is
     # called by its name or "the ...", a thing of the same name is "a ..." (see

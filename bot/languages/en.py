@@ -1836,6 +1836,16 @@ FAULTS: frozenset[str] = frozenset(
     "shrugged tilt tilts tilting tilted dip dips dipping dipped sway sways swaying".split()
 )
 
+# Words that plead for help or reassurance, as they end a story: "...my neck aches. Help?",
+# "any ideas?", "thoughts?", "advice please". "help" and "advice" also ask for a part ("what
+# does it help with?", "advice for the teaser"): alone after a problem they ask for its answer.
+PLEAS: frozenset[str] = frozenset(
+    "help helps helping halp advice tip tips idea ideas thought thoughts suggestion "
+    "suggestions pointers hints please pls plz anyone anybody someone somebody "
+    # ...or reassurance: "is that normal?", "ok??"
+    "normal ok okay alright fine".split()
+)
+
 # Words that open a question inside a message written without full stops, as voice typing
 # and many older writers send it ("im 72 and my knee clicks in the bridge how do i stop it"):
 # the words before are the story, these and what follows the question. Each inverts its verb
@@ -2075,6 +2085,9 @@ LANGUAGE = register(
         pronouns=frozenset({"one", "ones"}),
         trouble=TROUBLE,
         faults=FAULTS,
+        pleas=PLEAS,
+        asking_what=frozenset({"what", "which", "how", "whats"}),
+        purpose_binders=frozenset({"so", "to"}),
         speaker=SPEAKER,
         indefinite=INDEFINITE,
         exercise_leads=EXERCISE_LEADS,

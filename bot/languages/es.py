@@ -718,6 +718,15 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "tan bueno",
         "ventajas",
         "vale la pena",
+        # "¿en qué ayuda la sierra?", "¿la sirena ayuda con la espalda?": lo que ayuda a
+        # conseguir; "¿ayuda?" sola, tras un problema, pide ayuda (PLEAS)
+        "en que ayuda",
+        "ayuda con",
+        "ayuda a",
+        "ayuda para",
+        "ayudaria con",
+        "ayudaria a",
+        "ayudaria para",
     ),
     "video": (
         "video",
@@ -1435,6 +1444,17 @@ FAULTS: frozenset[str] = frozenset(
     "abren abria abrian suben subia subian encoge encogen inclina inclinan tuerce tuercen".split()
 )
 
+# Palabras que piden ayuda o tranquilidad al final de una historia: "...me duele el cuello.
+# ¿Ayuda?", "¿alguna idea?", "¿algún consejo?". "consejo" también pide una parte ("consejos
+# para el teaser"): sola tras un problema contado, pide la respuesta a ese problema.
+PLEAS: frozenset[str] = frozenset(
+    "ayuda ayudame ayudenme ayudar ayudarme auxilio socorro consejo consejos idea ideas "
+    "sugerencia sugerencias recomendacion recomendaciones truco trucos tips alguien favor "
+    "porfa porfis "
+    # ...o tranquilidad: "¿es normal?", "¿es grave?", "¿está bien?"
+    "normal grave bien".split()
+)
+
 # Palabras que abren una pregunta dentro de un mensaje sin puntos, como lo escribe el dictado
 # por voz o mucha gente mayor ("tengo 72 años y en el puente me cruje la rodilla qué hago"):
 # lo de antes es la historia, ellas y lo que sigue la pregunta. Sin tilde, "como" compara
@@ -1633,6 +1653,9 @@ LANGUAGE = register(
         pronouns=frozenset(),
         trouble=TROUBLE,
         faults=FAULTS,
+        pleas=PLEAS,
+        asking_what=frozenset({"que", "cual", "cuales", "como"}),
+        purpose_binders=frozenset({"para"}),
         speaker=SPEAKER,
         indefinite=INDEFINITE,
         exercise_leads=EXERCISE_LEADS,
