@@ -274,6 +274,9 @@ class Lexicon:
         self.pronouns = v.pronouns
         self.trouble = v.trouble
         self.faults = v.faults
+        # ...and as the terms texts are indexed by: the fault each word tells ("sags" and
+        # "sinking" tell "fall"), to tell whether two texts tell the same fault
+        self.fault_terms = frozenset(self.term(w) for w in v.faults)
         self.speaker = v.speaker
         self.indefinite = v.indefinite
         self.exercise_leads = v.exercise_leads

@@ -518,14 +518,14 @@ SYNONYMS: dict[str, str] = {
     "concerned": "safe",
     "upright": "straight",  # "my back won't stay upright"
     "faint": "lightheaded",
-    "drop": "fall",
-    "drops": "fall",
-    "flop": "fall",
-    "flops": "fall",
-    "sag": "fall",
-    "sags": "fall",
-    "sagging": "fall",
-    "sagged": "fall",
+    # a body part that gives way under its weight falls, however it is put: the pages'
+    # "hips sagging", "sinking into the shoulders" are a learner's "my bum sinks", "hips drop"
+    **dict.fromkeys(
+        "drop drops flop flops sag sags sagging sagged sink sinks sinking sank sunk".split(),
+        "fall",
+    ),
+    # a pelvis or trunk that sways from side to side rocks, as the pages' mistakes say
+    **dict.fromkeys("sway sways swaying swayed".split(), "rock"),
     "clicking": "click",
     "clicks": "click",
     "popping sound": "click",
