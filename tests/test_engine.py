@@ -2464,3 +2464,32 @@ def test_the_mistake_naming_the_place_and_its_fault_goes_before_a_version(
     asks what goes wrong, not for another version ("lift" there tells the movement)."""
     text = "my knees flop outward in the glute bridge as I lift"
     assert card(engine, text)[:2] == ("glute-bridge", Section.MISTAKES)
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        # "separan" is no past subjunctive of a "sep": the pages' "Separar las piernas"
+        ("en el sacacorchos las piernas se me separan al bajar", "corkscrew"),
+        # tambalearse, bambolearse de lado a lado: "Balancear la pelvis"
+        ("en la tijera se me bambolea la pelvis", "scissors"),
+        ("en los círculos de una pierna se me tambalea la pelvis", "single-leg-circles"),
+        # every form of balancear is the pages' ("balanceo", "Balancearte de lado a lado")
+        ("en la natación me balanceo de lado a lado", "swimming"),
+        # shoulders drawn up to the ears shrug: "Encoger los hombros"
+        ("en la preparación del cisne se me suben los hombros hacia las orejas", "swan-prep"),
+    ],
+)
+def test_a_fault_told_in_spanish_finds_the_mistake_the_page_names(
+    engine: AnswerEngine, text: str, exercise_id: str
+) -> None:
+    assert card(engine, text, "es")[:2] == (exercise_id, Section.MISTAKES)
+
+
+def test_arms_by_the_ears_are_no_shrug(engine: AnswerEngine) -> None:
+    """Shoulders that creep up to the ears shrug; arms that reach up by the ears (the steps
+    of many exercises) and shoulders kept away from them tell no fault."""
+    lexicon = engine._index("en").lexicon
+    assert "shrug" in lexicon.analyse("my shoulders creep up to my ears").terms
+    for text in ("reach your arms up by your ears", "keep the shoulders away from your ears"):
+        assert "shrug" not in lexicon.analyse(text).terms
