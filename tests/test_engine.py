@@ -2554,3 +2554,61 @@ def test_a_word_several_titles_share_with_too_few_words_besides_describes_nothin
     assert answer.kind is not AnswerKind.EXERCISE
     text = "the one where you roll back holding your ankles and clap your feet"
     assert exercise_of(engine, text) == "seal"
+
+
+def test_a_fault_put_in_other_words_is_the_fault_the_page_names(engine: AnswerEngine) -> None:
+    """A part of the body that sinks, sags or drops falls, and one that sways rocks: the
+    learner's word finds the entry or the mistake the page puts in its own."""
+    text = "in leg pull back my bottom sinks while I hold the position"
+    assert entry(engine, text) == (
+        "leg-pull-back",
+        "My hips drop when I kick my leg up in Leg Pull Back. How do I keep them lifted?",
+    )
+    assert card(engine, "swimming: my pelvis keeps swaying")[:2] == ("swimming", Section.MISTAKES)
+
+
+def test_an_entry_on_another_fault_gives_way_to_the_mistake_told(engine: AnswerEngine) -> None:
+    """Single Leg Stretch's entry on the lower back arching as the legs switch shares the
+    switching with a message telling a body that rocks; the page's "Rocking side to side"
+    names the fault told."""
+    text = "single leg stretch: my trunk rocks about every time the legs switch"
+    assert card(engine, text)[:2] == ("single-leg-stretch", Section.MISTAKES)
+
+
+def test_the_mistake_naming_the_place_and_its_fault_goes_before_a_version(
+    engine: AnswerEngine,
+) -> None:
+    """Glute Bridge's harder version (a band that "stops the knees falling in") and its
+    mistake "Knees falling in or out" both name the knees falling; a fault told of the knees
+    asks what goes wrong, not for another version ("lift" there tells the movement)."""
+    text = "my knees flop outward in the glute bridge as I lift"
+    assert card(engine, text)[:2] == ("glute-bridge", Section.MISTAKES)
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        # "separan" is no past subjunctive of a "sep": the pages' "Separar las piernas"
+        ("en el sacacorchos las piernas se me separan al bajar", "corkscrew"),
+        # tambalearse, bambolearse de lado a lado: "Balancear la pelvis"
+        ("en la tijera se me bambolea la pelvis", "scissors"),
+        ("en los círculos de una pierna se me tambalea la pelvis", "single-leg-circles"),
+        # every form of balancear is the pages' ("balanceo", "Balancearte de lado a lado")
+        ("en la natación me balanceo de lado a lado", "swimming"),
+        # shoulders drawn up to the ears shrug: "Encoger los hombros"
+        ("en la preparación del cisne se me suben los hombros hacia las orejas", "swan-prep"),
+    ],
+)
+def test_a_fault_told_in_spanish_finds_the_mistake_the_page_names(
+    engine: AnswerEngine, text: str, exercise_id: str
+) -> None:
+    assert card(engine, text, "es")[:2] == (exercise_id, Section.MISTAKES)
+
+
+def test_arms_by_the_ears_are_no_shrug(engine: AnswerEngine) -> None:
+    """Shoulders that creep up to the ears shrug; arms that reach up by the ears (the steps
+    of many exercises) and shoulders kept away from them tell no fault."""
+    lexicon = engine._index("en").lexicon
+    assert "shrug" in lexicon.analyse("my shoulders creep up to my ears").terms
+    for text in ("reach your arms up by your ears", "keep the shoulders away from your ears"):
+        assert "shrug" not in lexicon.analyse(text).terms

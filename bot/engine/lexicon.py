@@ -274,6 +274,9 @@ class Lexicon:
         self.pronouns = v.pronouns
         self.trouble = v.trouble
         self.faults = v.faults
+        # ...and as the terms texts are indexed by: the fault each word tells ("sags" and
+        # "sinking" tell "fall"), to tell whether two texts tell the same fault
+        self.fault_terms = frozenset(self.term(w) for w in v.faults)
         self.pleas = v.pleas
         self.asking_what = v.asking_what
         self.purpose_binders = v.purpose_binders

@@ -9,7 +9,7 @@ for the entry on sore wrists, however many other words ("all fours", "hurt") the
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,6 +60,9 @@ class Places:
     hurt: frozenset[str] = frozenset()
     faulted: frozenset[str] = frozenset()
     felt_at: frozenset[int] = frozenset()
+    # where the words of the faults told of `faulted` are ("sink" in "my hips sink as I lift
+    # my leg"; not "lift", which tells the movement)
+    fault_at: frozenset[int] = frozenset()
 
 
 def problem_places(message: Message, lexicon: Lexicon) -> Places:
@@ -77,6 +80,7 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
     named: set[str] = set()
     hurt: set[str] = set()
     felt_at: set[int] = set()
+    fault_at: set[int] = set()
     for place, at in lexicon.places(analysis):
         if not taken.isdisjoint(at) or _in_name(at, message):
             continue
@@ -88,10 +92,16 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
             felt_at.update(at)
         if _near(at, moved):
             faulted.add(place)
+            fault_at.update(_nearby(at, moved))
         if in_question and _near(at, pains):
             hurt.add(place)
     return Places(
-        frozenset(felt), frozenset(named), frozenset(hurt), frozenset(faulted), frozenset(felt_at)
+        frozenset(felt),
+        frozenset(named),
+        frozenset(hurt),
+        frozenset(faulted),
+        frozenset(felt_at),
+        frozenset(fault_at),
     )
 
 
@@ -112,6 +122,13 @@ def _near(at: tuple[int, ...], positions: list[int]) -> bool:
     by bisection, for a long story may say hundreds of places and of words of trouble."""
     first = bisect_left(positions, min(at) - NEAR_TROUBLE)
     return first < len(positions) and positions[first] <= max(at) + NEAR_TROUBLE
+
+
+def _nearby(at: tuple[int, ...], positions: list[int]) -> list[int]:
+    """Those of `positions` (ascending) at most NEAR_TROUBLE words from `at`."""
+    first = bisect_left(positions, min(at) - NEAR_TROUBLE)
+    last = bisect_right(positions, max(at) + NEAR_TROUBLE)
+    return positions[first:last]
 
 
 def elsewhere(index: FaqIndex, entry_id: int, places: Places) -> bool:

@@ -47,6 +47,10 @@ PASSAGE_TERMS = 2  # words a passage must share with the question
 PASSAGE_BASE = 0.7  # a page's passage answers less directly than an entry written to answer
 PASSAGE_TOP = 0.95  # ...so it reaches at most this, and needs a closer fit to get there
 PASSAGE_FULL_FIT = 0.8
+# A passage that names the fault of form told and the place it is told of (`_fault_passage`)
+# goes before the best passage when it fits this nearly as well, read among this many
+FAULT_SLACK = 0.15
+FAULT_PASSAGES = 8
 UNCOVERED_OWN = 0.5  # with a word of what no page speaks of, the entry's own words said
 UNCOVERED_ASIDE = 0.96  # ...and an entry that says them answers, above requests.UNCOVERED
 ANSWER_ONLY = 0.75  # an entry whose question shares no word with the message, only its answer
@@ -274,8 +278,14 @@ def _about_ids(
         faq = in_place(index.faq, faq, rest, index.faq.entries_of(*ids), message.focus, places)
     passage = part_passage = None
     if part is None and not strict:  # with a part, its card shows every passage of it
-        found = _best(index.passages, question, index.passages.entries_of(*ids))
+        of_ids = index.passages.entries_of(*ids)
+        found = _best(index.passages, question, of_ids)
         passage = found if found is not None and found.matched >= PASSAGE_TERMS else None
+        faulted = _fault_passage(question, of_ids, message, index)
+        if faulted is not None and (
+            passage is None or faulted.score >= passage.score - FAULT_SLACK
+        ):
+            passage = faulted
     elif asked is not None and not strict:
         # ...which is still read, for what the passages of that part name
         of_part = frozenset(
@@ -314,6 +324,13 @@ def _about_ids(
                 score = min(score, OTHER_PROBLEM)
             elif places.faulted:
                 score = min(score, OTHER_PLACE)
+        if (
+            score is not None
+            and part is None
+            and passage is not None
+            and _other_fault(faq, passage, question, index)
+        ):
+            score = min(score, OTHER_PROBLEM)
         if score is not None and elsewhere(index.faq, faq.entry_id, places):
             score = min(score, OTHER_PLACE)
         if score is not None:
@@ -433,6 +450,49 @@ def _tells_other(
             and (bool(said & SAID_KINDS) or _tells_problem(message, index))
         )
     return "pain" in its and "pain" not in said and bool(places.faulted)
+
+
+def _fault_passage(
+    question: list[str], of_ids: frozenset[int], message: Message, index: LanguageIndex
+) -> FaqMatch | None:
+    """The passage that names the fault of form the message tells of a place, and that place
+    ("my bum sinks": "Hips sinking"), the page's mistakes first: a passage that says both is
+    about the problem told, whatever else the two share (one word may be all: the place put
+    another way). Only the fault words said near the place tell its fault (Places.fault_at):
+    "lift" in "my knees flop out as I lift" tells the movement."""
+    terms = message.analysis.terms
+    told = {terms[p] for p in message.places.fault_at}
+    if not told:
+        return None
+    passages = index.passages
+    found = passages.match(question, within=of_ids, limit=FAULT_PASSAGES, known_only=True)
+    naming = [
+        m
+        for m in found
+        if any(passages.holds(m.entry_id, t) for t in told)
+        and within(passages, m.entry_id, message.places.faulted)
+    ]
+    mistakes = [m for m in naming if index.passage_refs[m.entry_id].section is Section.MISTAKES]
+    return next(iter(mistakes or naming), None)
+
+
+def _other_fault(
+    faq: FaqMatch, passage: FaqMatch, question: list[str], index: LanguageIndex
+) -> bool:
+    """Whether the entry states a fault of form the message does not tell, while the message
+    tells one that the `passage` names: "my pelvis rocks as I switch legs" against "why does
+    my back arch as I switch legs?", when the page's mistakes say "rocking side to side". A
+    fault word the page describes the exercise with ("lift the hips", "open the knee") may
+    tell the movement, not a fault: it tells none here."""
+    faults = index.lexicon.fault_terms
+    page = index.faq.context_of(faq.exercise_id)
+    told = [t for t in question if t in faults and t not in page]
+    return (
+        bool(told)
+        and index.faq.asks_any(faq.entry_id, faults)
+        and not index.faq.asks_any(faq.entry_id, told)
+        and any(index.passages.holds(passage.entry_id, t) for t in told)
+    )
 
 
 def _tells_problem(message: Message, index: LanguageIndex) -> bool:

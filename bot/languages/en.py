@@ -423,6 +423,13 @@ PHRASES: dict[str, str] = {
     "how high": "how far high",
     "how deep": "how far deep",
     # a body part that comes off the mat lifts off it
+    # shoulders that creep up to the ears shrug, as the pages' mistakes say ("Shrugging");
+    # not arms reaching up by the ears, nor shoulders kept away from them
+    **{
+        f"{way} {whose} ears": f"{way} {whose} shrugging ears"
+        for way in ("up to", "up towards", "up toward", "up around", "up near")
+        for whose in ("my", "your", "the", "her", "his", "their")
+    },
     "come off": "lift off",
     "comes off": "lifts off",
     "coming off": "lifting off",
@@ -518,14 +525,14 @@ SYNONYMS: dict[str, str] = {
     "concerned": "safe",
     "upright": "straight",  # "my back won't stay upright"
     "faint": "lightheaded",
-    "drop": "fall",
-    "drops": "fall",
-    "flop": "fall",
-    "flops": "fall",
-    "sag": "fall",
-    "sags": "fall",
-    "sagging": "fall",
-    "sagged": "fall",
+    # a body part that gives way under its weight falls, however it is put: the pages'
+    # "hips sagging", "sinking into the shoulders" are a learner's "my bum sinks", "hips drop"
+    **dict.fromkeys(
+        "drop drops flop flops sag sags sagging sagged sink sinks sinking sank sunk".split(),
+        "fall",
+    ),
+    # a pelvis or trunk that sways from side to side rocks, as the pages' mistakes say
+    **dict.fromkeys("sway sways swaying swayed".split(), "rock"),
     "clicking": "click",
     "clicks": "click",
     "popping sound": "click",
@@ -1833,7 +1840,9 @@ FAULTS: frozenset[str] = frozenset(
     "sink sinks sinking sank sunk fall lift arch arches arching arched rock rocks rocking "
     "wobble wobbles wobbling collapse collapses collapsing collapsed flare flares flaring "
     "flared splay splays splaying splayed hike hikes hiking hiked shrug shrugs shrugging "
-    "shrugged tilt tilts tilting tilted dip dips dipping dipped sway sways swaying".split()
+    "shrugged tilt tilts tilting tilted dip dips dipping dipped sway sways swaying "
+    # ...and those that come apart ("apart" is the concept "separate", SYNONYMS)
+    "separate separates separating separated".split()
 )
 
 # Words that plead for help or reassurance, as they end a story: "...my neck aches. Help?",

@@ -80,6 +80,12 @@ SHORTHAND: dict[str, str] = {
 # Frases que dicen un concepto como lo diría una palabra: la pregunta por la seguridad a
 # menudo no lleva palabra de seguridad ("¿quién no debería hacerlo?", "¿o mejor no?").
 PHRASES: dict[str, str] = {
+    # los hombros que suben hasta las orejas se encogen, como dicen las páginas ("Encoger los
+    # hombros"); no los brazos "junto a las orejas", ni los hombros "lejos de las orejas"
+    **{
+        f"{way} las orejas": f"{way} las encogidos orejas"
+        for way in ("hasta", "hacia", "pegados a", "pegado a")
+    },
     # quien pregunta si hacerlo, no cómo debe (o no) moverse el cuerpo ("no deben bajar")
     "quien no deberia": "riesgo",
     "no deberia hacer": "riesgo",
@@ -238,6 +244,16 @@ STEMS: dict[str, str] = {
         "abr",
     ),
     "balanceos": "balanc",
+    # Los verbos en -ear pierden la "e" en unas formas y no en otras ("balancea" y
+    # "balancean"): todas, como el infinitivo que usan las páginas ("Balancear la pelvis")
+    **dict.fromkeys(
+        "balancea balanceas balancean balancee balancees balanceen balanceando balancear "
+        "balancearse balancearte balancearme".split(),
+        "balanc",
+    ),
+    # "separa", "separan" no son un subjuntivo en "-ara" de "sep": separar, como en "Separar
+    # las piernas"
+    **dict.fromkeys("separa separas separan".split(), "separ"),
     # "pared" (wall) is no "para" (a stop word), nor "nadar" (to swim) "nada" (nothing)
     "pared": "pared",
     "paredes": "pared",
@@ -491,11 +507,18 @@ SYNONYMS: dict[str, str] = {
     "aturdido": "mareado",
     "mareada": "mareado",
     "mareos": "mareado",
+    # tambalearse o bambolearse de un lado a otro es balancearse, como dicen las páginas
+    **dict.fromkeys(
+        "tambalea tambaleas tambalean tambaleo tambalear tambaleando bambolea bamboleas "
+        "bambolean bamboleo bambolear bamboleando".split(),
+        "balancear",
+    ),
+    # las formas de caer que el stemmer no junta ("se me va cayendo la cadera")
+    **dict.fromkeys("cayendo cayo cayeron caia caian caido caida caidas caidos".split(), "caer"),
     "cae": "caer",
     "caen": "caer",
     "caigo": "caer",
     "caes": "caer",
-    "caida": "caer",
     "cuelga": "caer",
     "estampo": "caer",  # "me estampo contra el suelo": crash down
     "estrello": "caer",
@@ -1441,7 +1464,9 @@ FAULTS: frozenset[str] = frozenset(
     "hunde hunden hundo hundia hundian cae caen caia caian caer levanta levantan levantaba "
     "levantaban despega despegan despegaba despegaban arquea arquean arqueaba arqueaban "
     "tambalea tambalean tambaleaba bambolea bamboleo bambolean balancea balancean abre "
-    "abren abria abrian suben subia subian encoge encogen inclina inclinan tuerce tuercen".split()
+    "abren abria abrian suben subia subian encoge encogen inclina inclinan tuerce tuercen "
+    # ...y las que se separan ("se me separan las rodillas")
+    "separa separan separaba separaban".split()
 )
 
 # Palabras que piden ayuda o tranquilidad al final de una historia: "...me duele el cuello.
