@@ -47,6 +47,10 @@ SHAPES = {
     "names as context": "after the hundred like a plank instead of the saw " * 81,
     "run-on with openers": "my back hurts in the roll up how do i " * 107,
     "lugares y dolores": "me duele la rodilla y se me hunde la cadera " * 93,
+    # a heading is looked for in the first words: a long run of spaces (or of spaces, then
+    # dashes) after them
+    "heading before a run of spaces": "hundred" + " " * 4000 + "saw",
+    "heading before spaces and dashes": "seal" + " " * 2000 + "-" * 2000 + "x",
 }
 
 

@@ -81,8 +81,11 @@ RUN_ON_UNMARKED = 1  # words after an opener written without its accent ("que ha
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 _CLAUSE_END = re.compile(r"[.!?,;:\n]+|\s[-\u2013\u2014]+\s")
 _HAS_WORD = re.compile(r"[^\W_]")
-# A heading: the message's first words, then a colon or a dash ("Seal: ...", "seal - ...")
-_HEADING = re.compile(r"^([^:.!?,;\n]+?)\s*(?::|\s[-\u2013\u2014]+\s)")
+# A heading: the message's first words, then a colon or a dash ("Seal: ...", "seal - ...").
+# The words end at a letter or a sign, not a space: the spaces after them are the colon's or
+# the dash's, so that each run of spaces is read once (a heading ending anywhere in a run read
+# the rest of the run again from each of its spaces: 4 000 spaces cost 0.17 s).
+_HEADING = re.compile(r"^([^:.!?,;\n]*?[^:.!?,;\s])\s*(?::|\s[-\u2013\u2014]+\s)")
 
 
 @dataclass(frozen=True, slots=True)
