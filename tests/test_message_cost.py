@@ -51,6 +51,12 @@ SHAPES = {
     # dashes) after them
     "heading before a run of spaces": "hundred" + " " * 4000 + "saw",
     "heading before spaces and dashes": "seal" + " " * 2000 + "-" * 2000 + "x",
+    # words that tell a name's role, all before the names they may mark, each weighed against
+    # each place a name is said
+    "role words, then names": "after " * 560
+    + "single x leg x stretch x double x spine x forward x pull x front x side x kick x kneeling",
+    "palabras de papel, luego nombres": "en vez de " * 350
+    + "el cien la sierra la foca el puente la cobra",
 }
 
 

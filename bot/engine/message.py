@@ -7,6 +7,7 @@ Every producer reads this; none analyses the text again.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -313,17 +314,22 @@ def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> f
     # another name between the word and a name is what the word marks ("after the hundred
     # the roll up...")
     names = frozenset().union(*(m.positions for m in matches if m.score >= NAME_ALONE))
+    # The words between a role's word and a name, articles left out, are counted by bisection
+    # in those words: a long message may say hundreds of role words before its names, and
+    # listing the words between each of them and each name cost a third of a second.
+    solid = [p for p, filler in enumerate(analysis.filler) if not filler]
 
     def marked(first: int, name: frozenset[int]) -> str | None:
         for tag, span in found:
-            if max(span) >= first or not name.isdisjoint(span):
+            last = max(span)
+            if last >= first or not name.isdisjoint(span):
                 continue  # after it, or a word of the name itself ("rolling like a ball")
             if tag == "doer":
-                if max(span) == first - 1:
+                if last == first - 1:
                     return "aside"
                 continue
-            between = [p for p in range(max(span) + 1, first) if not analysis.filler[p]]
-            if len(between) <= ROLE_GAP and names.isdisjoint(between):
+            low, high = bisect_right(solid, last), bisect_left(solid, first)
+            if high - low <= ROLE_GAP and names.isdisjoint(solid[low:high]):
                 return tag
         return None
 
