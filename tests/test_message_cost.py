@@ -57,6 +57,11 @@ SHAPES = {
     + "single x leg x stretch x double x spine x forward x pull x front x side x kick x kneeling",
     "palabras de papel, luego nombres": "en vez de " * 350
     + "el cien la sierra la foca el puente la cobra",
+    # a story whose sentence names an exercise, then a long question that names none clearly
+    # (names that share their words): the question is read with that sentence, and about it
+    "story, then a long question": "the hundred. "
+    + "a leg pull back a leg pull front a side kick series a kneeling side kicks a side plank "
+    "a side bend " * 40 + "why?",
 }
 
 

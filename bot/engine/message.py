@@ -193,7 +193,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     if named:
         # The names' words are taken out first: "what does the saw do" asks "what does ... do".
         part = find_part(analysis, lexicon, ignore=said)
-    sentences = _Sentences(text, index)
+    sentences = _Sentences(text, index, analysis)
     focus = _focus(sentences, index)
     if (
         part is not None
@@ -460,11 +460,14 @@ class _Sentences:
     description, the question and a request for a name are all looked for sentence by
     sentence."""
 
-    def __init__(self, text: str, index: LanguageIndex) -> None:
+    def __init__(self, text: str, index: LanguageIndex, whole: Analysis) -> None:
+        """`whole`: the message's analysis, which is that of a message of one sentence."""
         self.texts = _sentences(text)
         self.written = len(self.texts)  # as the writer stopped them, before a question is split off
         self._index = index
         self._analysed: dict[int, Analysis] = {}
+        if self.texts == [text]:
+            self._analysed[0] = whole
         # The sentences that a question opener starts, split from the story said before it
         self._opened: frozenset[int] = frozenset()
         if self.texts:
