@@ -47,6 +47,21 @@ SHAPES = {
     "names as context": "after the hundred like a plank instead of the saw " * 81,
     "run-on with openers": "my back hurts in the roll up how do i " * 107,
     "lugares y dolores": "me duele la rodilla y se me hunde la cadera " * 93,
+    # a heading is looked for in the first words: a long run of spaces (or of spaces, then
+    # dashes) after them
+    "heading before a run of spaces": "hundred" + " " * 4000 + "saw",
+    "heading before spaces and dashes": "seal" + " " * 2000 + "-" * 2000 + "x",
+    # words that tell a name's role, all before the names they may mark, each weighed against
+    # each place a name is said
+    "role words, then names": "after " * 560
+    + "single x leg x stretch x double x spine x forward x pull x front x side x kick x kneeling",
+    "palabras de papel, luego nombres": "en vez de " * 350
+    + "el cien la sierra la foca el puente la cobra",
+    # a story whose sentence names an exercise, then a long question that names none clearly
+    # (names that share their words): the question is read with that sentence, and about it
+    "story, then a long question": "the hundred. "
+    + "a leg pull back a leg pull front a side kick series a kneeling side kicks a side plank "
+    "a side bend " * 40 + "why?",
 }
 
 

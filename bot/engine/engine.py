@@ -84,7 +84,9 @@ class AnswerEngine:
                     on_topic = self._answer(read(f"{sentence} {question}", index, about), lang)
                     if on_topic.kind is AnswerKind.FAQ:
                         return on_topic
-                    message = read(question, index, named[-1].exercise_id)
+                    # the question as read, now about that exercise (reading it again
+                    # would read the same: a long question cost a third of the answer)
+                    message = replace(message, about=named[-1].exercise_id)
                     break
         answer = self._answer(message, lang)
         if answer.kind is AnswerKind.SUGGESTIONS:
