@@ -142,6 +142,11 @@ class FaqIndex:
         context_postings: defaultdict[str, list[int]] = defaultdict(list)
         context_counts: defaultdict[str, list[int]] = defaultdict(list)  # beside its postings
         lengths: list[int] = []  # each page's own text, in terms
+        # The places of the body each question names ("my wrists hurt..."): a problem felt in
+        # one place is answered by an entry on that place (bot/engine/places.py).
+        # (the words of a name are the exercise, not a place: "shoulder" in "shoulder bridge")
+        names_of: dict[str, list[tuple[str, ...]]] = {}
+        places: list[frozenset[str]] = []
         for source in sources:
             q = content_terms(source.question)
             a = content_terms(source.answer) - q
@@ -166,6 +171,13 @@ class FaqIndex:
             questions.append(q)
             answers.append(a)
             kinds.append(lexicon.kinds_of(source.question) if asked else frozenset())
+            said = names_of.get(source.exercise_id)
+            if said is None:
+                said = names_of[source.exercise_id] = [
+                    n for n in map(lexicon.place_words, source.names) if n
+                ]
+            # (read right after its kinds: the words of the question are read once, `_phrased`)
+            places.append(lexicon.places_in(source.question, said))
             entry_exercise.append(row_of[source.exercise_id])
             name_terms.append(source.name_terms)
             by_exercise.setdefault(source.exercise_id, set()).add(entry_id)
@@ -174,18 +186,6 @@ class FaqIndex:
             for term in q:
                 question_postings[term].append(entry_id)
         exercise_ids = list(row_of)
-        # The places of the body each question names ("my wrists hurt..."): a problem felt in
-        # one place is answered by an entry on that place (bot/engine/places.py).
-        # (the words of a name are the exercise, not a place: "shoulder" in "shoulder bridge")
-        names_of: dict[str, list[tuple[str, ...]]] = {}
-        places: list[frozenset[str]] = []
-        for source in sources:
-            said = names_of.get(source.exercise_id)
-            if said is None:
-                said = names_of[source.exercise_id] = [
-                    n for n in map(lexicon.place_words, source.names) if n
-                ]
-            places.append(lexicon.places_in(source.question, said))
         # Counted in one call, in the order one update per question would give.
         df = Counter(chain.from_iterable(questions))
         # Everything an exercise's page says, its FAQ included: how well it fits the message.

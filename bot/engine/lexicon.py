@@ -15,6 +15,9 @@ from bot.languages.text import fold, stem, words
 Phrase = tuple[str, ...]
 Forms = tuple[frozenset[str] | None, ...]  # the only words that say each of a phrase's (None: any)
 MAX_REMEMBERED_WORDS = 200_000
+# Texts whose phrases were read, remembered while an index is built: each FAQ question and
+# passage is read for its terms and again for the places of the body it names.
+MAX_REMEMBERED_TEXTS = 50_000
 MIN_VERB = 4  # letters of a verb left once an attached pronoun is stripped
 _VOWELS = frozenset("aeiou")
 
@@ -175,6 +178,7 @@ class Lexicon:
         v = language(lang)
         self._words: dict[str, tuple[str, str, bool, bool]] = {}
         self._content = _ContentTerms(self)
+        self._phrased_texts: dict[str, Sequence[str]] = {}
         self.lang = lang
         self.language = v
         self._synonyms = v.synonyms
@@ -486,14 +490,22 @@ class Lexicon:
             content.clear()
         return frozenset(chain.from_iterable(map(content.__getitem__, self._phrased(text))))
 
-    def _phrased(self, text: str) -> list[str]:
+    def _phrased(self, text: str) -> Sequence[str]:
         """The words of `text`, each phrase of `phrases` read as its words, as `analyse` reads
         them: an entry's "how high should I lift?" asks what a message's "how high" does."""
-        found = words(text)
+        known = self._phrased_texts.get(text)
+        if known is not None:
+            return known
+        found: Sequence[str] = words(text)
         starts, shorthand = self._phrase_starts, self._shorthand
-        if not any(w in starts or w in shorthand for w in found):
-            return found  # most texts: no phrase to read
-        return self._expand(found)
+        if any(w in starts or w in shorthand for w in found):
+            found = tuple(self._expand(found))
+        else:
+            found = tuple(found)  # most texts: no phrase to read
+        if len(self._phrased_texts) >= MAX_REMEMBERED_TEXTS:
+            self._phrased_texts.clear()
+        self._phrased_texts[text] = found
+        return found
 
     def content_counts(self, text: str) -> Counter[str]:
         """How often `text` says each of its `content_terms`."""
@@ -580,7 +592,8 @@ class Lexicon:
     def place_words(self, text: str) -> Phrase:
         """The words of `text` as `places_in` reads them: phrases read, fillers left out."""
         fillers = self._cue_fillers
-        return tuple(w for w in self._expand(words(text)) if w not in fillers)
+        # `_phrased`: `_expand`'s words, without its walk for the texts with no phrase
+        return tuple(w for w in self._phrased(text) if w not in fillers)
 
     def _undiminish(self, word: str, known: Container[str]) -> str:
         for suffix, replacement in self._diminutives:
