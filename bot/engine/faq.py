@@ -93,7 +93,7 @@ class FaqIndex:
     UNKNOWN_SHARE = 1.0
     STORY_WEIGHT = 0.5  # a word only of the sentences before the question: context, not asked
     # The share of its question's own words a message says is read against at least this
-    # share of the message's weight: "Where should I feel the dead bug?" asks one word, which
+    # share of the message's weight: "Where should I feel the clam?" asks one word, which
     # a long story says in passing ("they feel fine, but are they safe...").
     OWN_FLOOR = 0.06
     K1 = 1.2  # BM25's usual term-frequency saturation...
@@ -176,7 +176,6 @@ class FaqIndex:
                 said = names_of[source.exercise_id] = [
                     n for n in map(lexicon.place_words, source.names) if n
                 ]
-            # (read right after its kinds: the words of the question are read once, `_phrased`)
             places.append(lexicon.places_in(source.question, said))
             entry_exercise.append(row_of[source.exercise_id])
             name_terms.append(source.name_terms)

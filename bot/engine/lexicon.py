@@ -15,9 +15,6 @@ from bot.languages.text import fold, stem, words
 Phrase = tuple[str, ...]
 Forms = tuple[frozenset[str] | None, ...]  # the only words that say each of a phrase's (None: any)
 MAX_REMEMBERED_WORDS = 200_000
-# Texts whose phrases were read, remembered while an index is built: each FAQ question and
-# passage is read for its terms and again for the places of the body it names.
-MAX_REMEMBERED_TEXTS = 50_000
 MIN_VERB = 4  # letters of a verb left once an attached pronoun is stripped
 _VOWELS = frozenset("aeiou")
 
@@ -178,7 +175,6 @@ class Lexicon:
         v = language(lang)
         self._words: dict[str, tuple[str, str, bool, bool]] = {}
         self._content = _ContentTerms(self)
-        self._phrased_texts: dict[str, Sequence[str]] = {}
         self.lang = lang
         self.language = v
         self._synonyms = v.synonyms
@@ -490,22 +486,14 @@ class Lexicon:
             content.clear()
         return frozenset(chain.from_iterable(map(content.__getitem__, self._phrased(text))))
 
-    def _phrased(self, text: str) -> Sequence[str]:
+    def _phrased(self, text: str) -> list[str]:
         """The words of `text`, each phrase of `phrases` read as its words, as `analyse` reads
         them: an entry's "how high should I lift?" asks what a message's "how high" does."""
-        known = self._phrased_texts.get(text)
-        if known is not None:
-            return known
-        found: Sequence[str] = words(text)
+        found = words(text)
         starts, shorthand = self._phrase_starts, self._shorthand
-        if any(w in starts or w in shorthand for w in found):
-            found = tuple(self._expand(found))
-        else:
-            found = tuple(found)  # most texts: no phrase to read
-        if len(self._phrased_texts) >= MAX_REMEMBERED_TEXTS:
-            self._phrased_texts.clear()
-        self._phrased_texts[text] = found
-        return found
+        if not any(w in starts or w in shorthand for w in found):
+            return found  # most texts: no phrase to read
+        return self._expand(found)
 
     def content_counts(self, text: str) -> Counter[str]:
         """How often `text` says each of its `content_terms`."""
