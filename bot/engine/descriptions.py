@@ -111,7 +111,7 @@ def _family_word_only(message: Message, index: LanguageIndex) -> bool:
     family = frozenset(p for p in frozenset().union(*titles) if sum(p in t for t in titles) >= 2)
     said = frozenset().union(*(m.positions | m.title_positions for m in message.names)) & meant
     if not family or not said <= family:
-        return False  # a word of one title or name tells them apart ("the side kick series")
+        return False  # a word of one title or name tells them apart ("the kneeling side kicks")
     rest = [t for t in message.content_terms(message.cue_positions | family) if t in index.faq]
     return len(rest) < DESCRIPTION_TERMS
 

@@ -313,13 +313,13 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
 
 def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> frozenset[str]:
     """The exercises a message names only as context (Language.name_roles): said right after
-    a word that makes them a point of reference or what came before ("after the hundred",
+    a word that makes them a point of reference or what came before ("after the teaser",
     "like a plank") or what someone does ("when I roll back up"), or besides one said after
-    a word that makes it the one now done ("moved on to the neck pull")."""
+    a word that makes it the one now done ("moved on to the boomerang")."""
     found = lexicon.name_roles.find_all(analysis)
     if not found:
         return frozenset()
-    # another name between the word and a name is what the word marks ("after the hundred
+    # another name between the word and a name is what the word marks ("after the teaser
     # the roll up...")
     names = frozenset().union(*(m.positions for m in matches if m.score >= NAME_ALONE))
     # The words between a role's word and a name, articles left out, are counted by bisection

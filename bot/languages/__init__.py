@@ -110,9 +110,9 @@ class Language:
     description_markers: tuple[str, ...]  # "the one where...": alone, it asks which one
     # Words said just before a name (an article or one verb between) that tell its role when
     # the message names another exercise too. "aside": a point of reference or what came
-    # before, not what is asked ("after the hundred", "like a plank", "instead of the roll
-    # up"); "now": the one asked, the others being what came before ("moved on to the neck
-    # pull", "ahora el puente con patada"); "doer": said right before it, nothing between,
+    # before, not what is asked ("after the teaser", "like a plank", "instead of the roll
+    # up"); "now": the one asked, the others being what came before ("moved on to the
+    # boomerang", "ahora el puente con patada"); "doer": said right before it, nothing between,
     # make its words what someone does, not a name ("when I roll back up", "I push up into
     # the bridge"). Words as folded, matched word for word.
     name_roles: Mapping[str, tuple[str, ...]]
