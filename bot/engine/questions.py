@@ -299,42 +299,11 @@ def _about_ids(
         score = _confidence(faq.score, UNASKED_FIT if strict else FAQ_FLOOR, FAQ_BASE)
         if score is not None and faq.own < OWN_FULL:
             score -= OWN_PENALTY
-        if (
-            score is not None
-            and asked is not None
-            and _other_problem(faq, asked, part_passage, rest, question, message, index)
-        ):
-            score = min(score, OTHER_PROBLEM)
-        if score is not None and passage is not None and not index.faq.asks_any(faq.entry_id, rest):
-            # "my pelvis rocks in toe taps": an entry about the lower back whose answer
-            # mentions the pelvis answers another problem; a passage that names it goes first
-            score = min(score, ANSWER_ONLY)
-        if (
-            score is not None
-            and part is None
-            and not strict
-            and _tells_other(faq.entry_id, question, places, message, index)
-        ):
-            # "my feet drift apart in the corkscrew": a fault told, asked of nothing, against
-            # "how do I breathe in it?" or "my knees hurt in it": the page's mistakes name it,
-            # or, when no passage does, the entry is only offered
-            # (a fault of form told of a place: words of a problem alone, "a burn", "the
-            # feeling", may still ask where to feel it)
-            if passage is not None:
-                score = min(score, OTHER_PROBLEM)
-            elif places.faulted:
-                score = min(score, OTHER_PLACE)
-        if (
-            score is not None
-            and part is None
-            and passage is not None
-            and _other_fault(faq, passage, question, index)
-        ):
-            score = min(score, OTHER_PROBLEM)
-        if score is not None and elsewhere(index.faq, faq.entry_id, places):
-            score = min(score, OTHER_PLACE)
         if score is not None:
-            yield _faq(faq, score, "faq")
+            doubts = _doubts(
+                faq, asked, passage, part_passage, rest, question, message, index, strict=strict
+            )
+            yield _faq(faq, min([score, *doubts]), "faq")
     if passage is not None:
         score = _confidence(
             passage.score, PASSAGE_FLOOR, PASSAGE_BASE, PASSAGE_TOP, PASSAGE_FULL_FIT
@@ -351,6 +320,48 @@ def _about_ids(
                 section=ref.section,
                 level=ref.level,
             )
+
+
+def _doubts(
+    faq: FaqMatch,
+    asked: PartAsked | None,
+    passage: FaqMatch | None,
+    part_passage: FaqMatch | None,
+    rest: list[str],
+    question: list[str],
+    message: Message,
+    index: LanguageIndex,
+    *,
+    strict: bool,
+) -> Iterator[float]:
+    """The ceilings on how sure an entry of a named exercise may be, each a sign that it
+    answers another problem than the message tells: below the card, below a passage of the
+    page, or low enough to be only offered. `asked`: a part asked outright; `passage`: the
+    best passage when no part is asked; `part_passage`: the best passage of the part asked."""
+    no_part = message.part is None
+    places = message.places
+    if asked is not None and _other_problem(
+        faq, asked, part_passage, rest, question, message, index
+    ):
+        yield OTHER_PROBLEM
+    if passage is not None and not index.faq.asks_any(faq.entry_id, rest):
+        # "my pelvis rocks in toe taps": an entry about the lower back whose answer
+        # mentions the pelvis answers another problem; a passage that names it goes first
+        yield ANSWER_ONLY
+    if no_part and not strict and _tells_other(faq.entry_id, question, places, message, index):
+        # "my feet drift apart in the corkscrew": a fault told, asked of nothing, against
+        # "how do I breathe in it?" or "my knees hurt in it": the page's mistakes name it,
+        # or, when no passage does, the entry is only offered
+        # (a fault of form told of a place: words of a problem alone, "a burn", "the
+        # feeling", may still ask where to feel it)
+        if passage is not None:
+            yield OTHER_PROBLEM
+        elif places.faulted:
+            yield OTHER_PLACE
+    if no_part and passage is not None and _other_fault(faq, passage, question, index):
+        yield OTHER_PROBLEM
+    if elsewhere(index.faq, faq.entry_id, places):
+        yield OTHER_PLACE
 
 
 def _other_problem(
