@@ -2612,3 +2612,35 @@ def test_arms_by_the_ears_are_no_shrug(engine: AnswerEngine) -> None:
     assert "shrug" in lexicon.analyse("my shoulders creep up to my ears").terms
     for text in ("reach your arms up by your ears", "keep the shoulders away from your ears"):
         assert "shrug" not in lexicon.analyse(text).terms
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # an apparatus no page is done on, however the question is put
+        ("which is harder, the swan on the ladder barrel or on the mat?", "en"),
+        ("what does the cadillac add to the roll up?", "en"),
+        ("¿el cadillac o la esterilla para la sirena?", "es"),
+        # a diagnosis asked for: no page gives one
+        ("my knee clicks on the stairs, might it be arthritis?", "en"),
+        ("me duele la rodilla al bajar escaleras, ¿necesito una resonancia?", "es"),
+        # other sports, and cures, that no page speaks of
+        ("how many rest days before a triathlon?", "en"),
+        ("¿la sirena cura la ciática?", "es"),
+    ],
+)
+def test_an_uncovered_apparatus_diagnosis_or_sport_is_an_honest_no(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """The pages are mat exercises: another apparatus, what someone has, another sport's
+    training or a cure are none of theirs, whatever exercise or body part is named."""
+    assert engine.answer(text, lang).kind is AnswerKind.NONE
+
+
+def test_ones_own_apparatus_class_is_where_it_was_learnt_not_the_question(
+    engine: AnswerEngine,
+) -> None:
+    """One's own apparatus class ("my cadillac teacher") tells where it was taught: the
+    question is still the page's."""
+    text = "my cadillac teacher says my teaser wobbles, how do i fix it"
+    assert "teaser" in offered(engine.answer(text, "en"))

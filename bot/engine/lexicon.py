@@ -267,6 +267,9 @@ class Lexicon:
         self.uncovered = PhraseTable(
             ((self.exact_phrase(text), "uncovered") for text in v.uncovered), exact=True
         )
+        self.diagnoses = PhraseTable(
+            ((self.exact_phrase(text), "diagnosis") for text in v.diagnoses), exact=True
+        )
         self.bound_words = v.bound_words
         self.closing_bounds = v.closing_bounds
         self.bound_joiners = v.bound_joiners

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from bot.content import Section
+from bot.content import RandomFilters, Section
 from bot.engine.faq import position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.intent import (
@@ -404,9 +404,24 @@ def _uncovered(analysis: Analysis, sentences: _Sentences, index: LanguageIndex) 
     if len(sentences) >= 2:
         asking = [sentences.analysis(n) for n in sentences.asking(index.lexicon.question_words)]
     said: set[str] = set()
+    lexicon = index.lexicon
     for found in asking:
-        for _, span in index.lexicon.uncovered.find_all(found):
+        for _, span in lexicon.uncovered.find_all(found):
             if any(found.terms[p] not in index.faq for p in span):
+                said.update(found.words[p] for p in span)
+        # a diagnosis asked for ("might it be arthritis?"): no page gives one
+        for _, span in lexicon.diagnoses.find_all(found):
+            said.update(found.words[p] for p in span)
+        # an apparatus no exercise is done with, in words no page uses ("the ladder barrel
+        # version of the swan"): what the pages, done on a mat, do not cover; not one's own
+        # ("my barrel class"), where it tells where the exercise was learnt
+        for value, span in lexicon.equipment.find_all(found):
+            if (
+                value != "none"
+                and (span[0] == 0 or found.words[span[0] - 1] not in lexicon.speaker)
+                and any(found.terms[p] not in index.faq for p in span)
+                and not index.accepting(RandomFilters(equipment=value))
+            ):
                 said.update(found.words[p] for p in span)
     return frozenset(said)
 

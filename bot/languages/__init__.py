@@ -95,6 +95,10 @@ class Language:
     # question about it gets an honest "not covered", not the nearest card. Words as folded,
     # every form written out (stems would make Spanish "comer" a "como").
     uncovered: tuple[str, ...]
+    # Ways of asking what one has, or whether it needs a doctor's treatment ("might it be
+    # arthritis?", "will I need an operation?"): a diagnosis no page gives, whatever words of
+    # the pages the condition is named in. Words as folded, every form written out.
+    diagnoses: tuple[str, ...]
     difficulty_words: Mapping[str, str]
     muscle_words: Mapping[str, str]
     equipment_words: Mapping[str, str]

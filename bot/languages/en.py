@@ -1468,6 +1468,8 @@ UNCOVERED: tuple[str, ...] = (
     "diagnosis",
     "cure",
     "cures",
+    "cured",
+    "curing",
     # health matters the pages leave to a doctor
     "menstrual",
     "menstruation",
@@ -1477,6 +1479,8 @@ UNCOVERED: tuple[str, ...] = (
     "cholesterol",
     "diabetes",
     "cellulite",
+    "constipation",
+    "constipated",
     # looks no exercise promises
     "visible abs",
     "toned abs",
@@ -1487,10 +1491,32 @@ UNCOVERED: tuple[str, ...] = (
     "soccer",
     "basketball",
     "cardio",
+    "marathon",
+    "marathons",
+    "triathlon",
+    "crossfit",
+    "barre",
+    "hockey",
+    "rugby",
+    "volleyball",
+    "baseball",
+    "freestyle",
     "swimming pool",
     "front crawl",
     "breaststroke",
     "backstroke",
+)
+
+# Asking what one has, or whether a doctor must treat it (Language.diagnoses)
+DIAGNOSES: tuple[str, ...] = (
+    "could it be",
+    "might it be",
+    "a sign of",
+    "a symptom of",
+    "need surgery",
+    "need an operation",
+    "need a scan",
+    "need an mri",
 )
 
 # Well-known exercises from gyms and yoga that this library does not have: a message naming
@@ -1650,6 +1676,9 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "theraband": "band",
     "resistance band": "band",
     "reformer": "reformer",
+    # the studio's other apparatus: no page is done on them
+    **dict.fromkeys(("cadillac", "trapeze table", "wunda chair", "wunda"), "apparatus"),
+    **dict.fromkeys(("spine corrector", "ladder barrel", "step barrel"), "apparatus"),
     "wall": "wall",
     "chair": "chair",
     "block": "block",
@@ -2075,6 +2104,7 @@ LANGUAGE = register(
         domain_words=DOMAIN_WORDS,
         foreign_exercises=FOREIGN_EXERCISES,
         uncovered=UNCOVERED,
+        diagnoses=DIAGNOSES,
         difficulty_words=DIFFICULTY_WORDS,
         muscle_words=MUSCLE_WORDS,
         equipment_words=EQUIPMENT_WORDS,

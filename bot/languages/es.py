@@ -1163,6 +1163,8 @@ UNCOVERED: tuple[str, ...] = (
     "diagnostico",
     "curar",
     "cure",
+    "cura",
+    "curan",
     # salud que las páginas dejan al médico
     "menstrual",
     "menstruales",
@@ -1174,6 +1176,7 @@ UNCOVERED: tuple[str, ...] = (
     "colesterol",
     "diabetes",
     "celulitis",
+    "estrenimiento",
     # promesas de aspecto
     "abdominales marcados",
     "marcar abdominales",
@@ -1183,8 +1186,27 @@ UNCOVERED: tuple[str, ...] = (
     "futbol",
     "baloncesto",
     "cardio",
+    "maraton",
+    "maratones",
+    "triatlon",
+    "crossfit",
+    "barre",
+    "hockey",
+    "rugby",
+    "voleibol",
+    "beisbol",
     "crol",
     "estilo libre",
+)
+
+# Preguntar qué se tiene, o si lo tiene que tratar un médico (Language.diagnoses)
+DIAGNOSES: tuple[str, ...] = (
+    "un sintoma de",
+    "una senal de",
+    "necesito operarme",
+    "tengo que operarme",
+    "me tienen que operar",
+    "necesito una resonancia",
 )
 
 # Well-known exercises from gyms and yoga that this library does not have.
@@ -1316,6 +1338,9 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "silla": "chair",
     "bloque": "block",
     "reformer": "reformer",
+    # los demás aparatos del estudio: ninguna página se hace en ellos
+    **dict.fromkeys(("cadillac", "wunda chair", "silla wunda", "wunda"), "apparatus"),
+    **dict.fromkeys(("barril", "corrector de columna"), "apparatus"),
     # pesas y mancuernas: con qué se hace, no lo que pesa algo ("me pesa la espalda")
     **dict.fromkeys("pesas mancuerna mancuernas kettlebell kettlebells".split(), "weights"),
     "bosu": "bosu",
@@ -1659,6 +1684,7 @@ LANGUAGE = register(
         domain_words=DOMAIN_WORDS,
         foreign_exercises=FOREIGN_EXERCISES,
         uncovered=UNCOVERED,
+        diagnoses=DIAGNOSES,
         difficulty_words=DIFFICULTY_WORDS,
         muscle_words=MUSCLE_WORDS,
         equipment_words=EQUIPMENT_WORDS,
