@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import Difficulty, Level, Library, Section, load_library
-from bot.engine import Answer, AnswerEngine, AnswerKind, requests
+from bot.engine import Answer, AnswerEngine, AnswerKind, descriptions, requests
 from bot.engine.answer import NoAnswer
 from bot.engine.faq import FEW_TERMS, SHARE_SLACK, runner_up_fit
 from bot.engine.message import read
@@ -151,6 +151,39 @@ def test_a_movement_described_and_named_nowhere_is_its_card(engine: AnswerEngine
     answer = engine.answer(text)
     assert answer.kind is AnswerKind.EXERCISE
     assert exercise_of(engine, text) == "the-hundred"
+
+
+def test_a_long_description_stands_out_by_a_smaller_margin(engine: AnswerEngine) -> None:
+    """Two pages both hold most words of a description; ahead by 0.15 of 0.87, the first stands
+    out only for a description long enough to tell pages apart (descriptions.LONG_MARGIN)."""
+    message = read("kneeling on all fours", engine._index("en"))
+    ranked = [("bird-dog", 0.87), ("cat-cow", 0.72)]
+    assert descriptions._standing_out(message, ranked) is None
+    found = descriptions._standing_out(message, ranked, descriptions.LONG_MARGIN)
+    assert found == ("bird-dog", 0.87)
+
+
+def test_the_steps_asked_of_a_named_exercise_described_are_its_steps(
+    engine: AnswerEngine,
+) -> None:
+    # The describing words share a few with an entry on a problem ("hips", "hold"): the
+    # steps asked go before it, as for the same movement described without its name
+    for text, exercise_id in (
+        (
+            "how do I do the side plank, holding up on my forearm on my side with the hips"
+            " lifted off the floor",
+            "side-plank",
+        ),
+        (
+            "how do I do the standing roll down, rolling down through my spine bone by bone"
+            " to the floor and back up",
+            "standing-roll-down",
+        ),
+    ):
+        answer = engine.answer(text)
+        assert answer.kind is AnswerKind.EXERCISE, text
+        assert answer.exercise is not None and answer.exercise.id == exercise_id
+        assert answer.section is Section.STEPS
 
 
 def test_a_movement_described_and_asked_for_is_its_card(engine: AnswerEngine) -> None:

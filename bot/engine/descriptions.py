@@ -13,6 +13,12 @@ from bot.engine.message import DESCRIPTION_TERMS, Message
 
 DESCRIBED_FIT = 0.55  # share of the message's weight the exercise's own text must explain
 DESCRIBED_MARGIN = 0.2  # ...ahead of the next exercise by this share of its own fit
+# A description saying this many distinct words the pages know besides its body position
+# tells pages apart by more than a word or two ("on all fours, one arm reaching forward and
+# the other side's leg back, holding it still"): the exercise whose portrait explains it best
+# stands out by this smaller share, unless it tells a problem too.
+LONG_TERMS = 7
+LONG_MARGIN = 0.12
 CARD_BASE = (
     0.35  # the card's confidence rises from this with the fit: a FAQ entry that fits goes first
 )
@@ -42,13 +48,15 @@ def portrayed(message: Message) -> tuple[str, float] | None:
     return _standing_out(message, message.portrayed)
 
 
-def _standing_out(message: Message, ranked: list[tuple[str, float]]) -> tuple[str, float] | None:
+def _standing_out(
+    message: Message, ranked: list[tuple[str, float]], margin: float = DESCRIBED_MARGIN
+) -> tuple[str, float] | None:
     """`implied`, in a given ranking of the exercises described."""
     if not ranked or any(m.title_score >= 1.0 for m in message.named):
         return None
     top, fit = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    if fit < DESCRIBED_FIT or fit - second < DESCRIBED_MARGIN * fit:
+    if fit < DESCRIBED_FIT or fit - second < margin * fit:
         return None
     return top, fit
 
@@ -62,7 +70,8 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # This producer answers by the whole portraits of the pages (the overview that says what
     # the movement looks like, the words said together); `implied` stays the narrower reading
     # that the producers taking a description as context were calibrated on.
-    found = portrayed(message)
+    margin = LONG_MARGIN if _long_description(message, index) else DESCRIBED_MARGIN
+    found = _standing_out(message, message.portrayed, margin)
     if found is not None and _family_word_only(message, index):
         found = None
     if found is None:
@@ -98,6 +107,26 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         level=part.level if part else None,
         evidence=f"page fit {fit:.2f}",
     )
+
+
+def _long_description(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message is a description long enough to tell pages apart by a smaller
+    margin (LONG_TERMS): it states a body position or asks something of the exercise it
+    describes (a part, its name), says no title in full (a title speaks for itself: "are the
+    side bend and the mermaid the same?") and tells no problem, whose words are the story's
+    as much as the movement's ("can't reach my hands behind my back")."""
+    part = message.part
+    if message.position is None and not message.asks_which and (part is None or part.tentative):
+        return False
+    if any(m.title_score >= 1.0 for m in message.names):
+        return False
+    lexicon = index.lexicon
+    if message.analysis.positions_of(lexicon.trouble | lexicon.faults):
+        return False
+    # (the words of the body position stated, which many pages share, left out)
+    stated = frozenset(message.position[1]) if message.position is not None else frozenset()
+    words = {t for t in message.content_terms(message.cue_positions | stated) if t in index.faq}
+    return len(words) >= LONG_TERMS
 
 
 def _family_word_only(message: Message, index: LanguageIndex) -> bool:

@@ -76,6 +76,7 @@ LEANING = 0.78  # "how long should I hold it?" with nothing on its page: its ste
 MAX_ANYWHERE = 3
 ENTRY_ASKED = 0.9  # an entry that holds nearly all a message asks, its cue words included
 IMPLIED = 0.95  # an entry of an exercise described, not named
+DESCRIBING_TERMS = 4  # words besides a name that describe its movement, its steps asked
 UNASKED_FIT = 0.75  # an entry for a name said with a few words and no question ("teasr breath")
 RAREST_SLACK = 0.05  # an entry saying the message's rarest word, this close to the best, goes first
 # A settled entry whose exercise another is more clearly described as, once a place where the
@@ -212,6 +213,13 @@ def _about_named(
     )
     rest = message.content_terms(said)
     question = message.content_terms(said | message.cue_positions)
+    page = _described_steps(message, index, ids)
+    if page:
+        # "how do I do the side plank, up on one forearm with my hips lifted?": the words its
+        # own text holds describe the movement whose steps are asked; only the rest may ask
+        # something of an entry, as for an exercise described without its name
+        rest = [t for t in rest if t not in page]
+        question = [t for t in question if t not in page]
     # "a plank with a 10 kg plate on my back": the pages, done on a mat, answer only what
     # they say nearly word for word
     strict = (
@@ -221,6 +229,15 @@ def _about_named(
         or everyday_thing(named[0], message, index)
     )
     found = list(_about_ids(ids, rest, question, message, index, strict=strict))
+    if page:
+        # ...and an entry answers them only when they state its problem: else the card's
+        # steps go first
+        found = [
+            replace(c, score=min(c.score, OTHER_PROBLEM))
+            if c.faq_id is not None and index.faq.own_share(c.faq_id, question) < OWN_STATED
+            else c
+            for c in found
+        ]
     if len(ids) > 1:
         # Several exercises named: each one's entries are read with the other names' words
         # left in, for an entry may be about them ("Boomerang: how do I get up into the
@@ -253,6 +270,30 @@ def _about_named(
         # equally sure (both past full confidence), the closer fit; then the joint reading
         yield max(entries, key=lambda c: (c.score, c.fit))
     yield from (c for c in found if c.kind is not AnswerKind.FAQ)
+
+
+def _described_steps(message: Message, index: LanguageIndex, ids: set[str]) -> frozenset[str]:
+    """The terms of its own text, when the message asks outright for the steps of a named
+    exercise that it also describes (its portrait explains DESCRIBED_FIT of the words, best
+    of all pages; DESCRIBING_TERMS words besides the names and cues), telling no problem and
+    asking no kind of question an entry asks; else none."""
+    part = message.part
+    if part is None or part.tentative or part.section is not Section.STEPS:
+        return frozenset()
+    if not message.portrayed or message.kinds:
+        return frozenset()  # how to breathe in it, how far to go: an entry's kind of question
+    best, fit = message.portrayed[0]
+    if best not in ids or fit < DESCRIBED_FIT:
+        return frozenset()
+    if message.analysis.positions_of(index.lexicon.trouble):
+        return frozenset()  # a problem told: its words ask an entry
+    cues = {message.analysis.terms[p] for p in message.cue_positions}
+    if message.focus - cues:
+        return frozenset()  # a question of its own after the story ("...how should I set up?")
+    said = message.name_positions | message.cue_positions
+    if len({t for t in message.content_terms(said) if t in index.faq}) < DESCRIBING_TERMS:
+        return frozenset()  # a name and a word or two: a question of it, not its movement
+    return index.faq.context_of(best)
 
 
 def _about_ids(
