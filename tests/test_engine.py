@@ -2677,3 +2677,48 @@ def test_ones_own_apparatus_class_is_where_it_was_learnt_not_the_question(
     question is still the page's."""
     text = "my cadillac teacher says my teaser wobbles, how do i fix it"
     assert "teaser" in offered(engine.answer(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id", "asked"),
+    [
+        # a condition told in a story, the question only "is it for him?": the entry whose
+        # answer lists that condition among those that rule the exercise out, not the one on
+        # pressure felt in the neck ("blood pressure" is no pressure felt)
+        (
+            "My dad takes pills for his blood pressure. Is the roll over ok for him?",
+            "en",
+            "roll-over",
+            "Who should avoid the roll over?",
+        ),
+        (
+            "Mi padre toma pastillas para la tensión alta. ¿El roll over está bien para él?",
+            "es",
+            "roll-over",
+            "¿Quién debería evitar el roll over?",
+        ),
+        # a pregnancy told by its bump: the pregnancy entry, not the one on a sore back
+        (
+            "Thirty weeks along and my bump is big now. Should I keep doing the single leg kick?",
+            "en",
+            "single-leg-kick",
+            "Can I do single leg kick while pregnant or with sore wrists?",
+        ),
+    ],
+)
+def test_a_condition_told_finds_the_entry_on_who_should_avoid_it(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str, asked: str
+) -> None:
+    assert entry(engine, text, lang) == (exercise_id, asked)
+
+
+def test_conditions_are_single_terms_and_ask_whether_it_may_be_done() -> None:
+    from bot.engine.lexicon import Lexicon
+
+    english, spanish = Lexicon("en"), Lexicon("es")
+    # "blood pressure" and "tensión alta" are read as one condition, not as a pressure or a
+    # tension felt; the word that asks ("safe", "riesgo") is no condition
+    assert english.analyse("high blood pressure").terms == ("hypertens",)
+    assert "hypertens" in english.conditions and "safe" not in english.conditions
+    assert spanish.analyse("tensión alta").terms[-1] in spanish.conditions
+    assert english.kinds_of("Who should avoid the saw?") == {"safety"}

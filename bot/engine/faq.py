@@ -22,6 +22,7 @@ from bot.engine.postings import Floats, Forward, Ids, Postings, Sums, ranked, sa
 # Where an entry or its page holds a term (bits of `Forward`'s codes).
 HELD = 1  # the entry's question or answer
 ASKED = 2  # the entry's question
+CONDITION = 4  # a condition its answer names, of an entry asking whether it may be done
 ON_PAGE = 1  # the page's own text
 TITLE = 2  # the page's title
 IN_ENTRY = 4  # one of the page's entries
@@ -130,10 +131,13 @@ class FaqIndex:
         questions: list[frozenset[str]] = []
         answers: list[frozenset[str]] = []
         kinds: list[frozenset[str]] = []  # the kinds of question each asks (`kinds_of`)
+        # the conditions (Lexicon.conditions) an entry asking whether it may be done names
+        conditions: list[frozenset[str]] = []
         entry_exercise: list[int] = []
         name_terms: list[frozenset[str]] = []
         postings: defaultdict[str, list[int]] = defaultdict(list)
         question_postings: defaultdict[str, list[int]] = defaultdict(list)
+        condition_postings: defaultdict[str, list[int]] = defaultdict(list)
         title_postings: defaultdict[str, list[int]] = defaultdict(list)  # by page row
         by_exercise: dict[str, set[int]] = {}
         context: list[frozenset[str]] = []
@@ -171,6 +175,9 @@ class FaqIndex:
             questions.append(q)
             answers.append(a)
             kinds.append(lexicon.kinds_of(source.question) if asked else frozenset())
+            conditions.append(
+                (q | a) & lexicon.conditions if "safety" in kinds[-1] else frozenset()
+            )
             said = names_of.get(source.exercise_id)
             if said is None:
                 said = names_of[source.exercise_id] = [
@@ -184,6 +191,8 @@ class FaqIndex:
                 postings[term].append(entry_id)
             for term in q:
                 question_postings[term].append(entry_id)
+            for term in conditions[-1]:
+                condition_postings[term].append(entry_id)
         exercise_ids = list(row_of)
         # Counted in one call, in the order one update per question would give.
         df = Counter(chain.from_iterable(questions))
@@ -199,6 +208,7 @@ class FaqIndex:
         idf = {term: math.log(1 + total / count) for term, count in df.items()}
         entry_postings = Postings.build(postings)
         asked_postings = Postings.build(question_postings)
+        condition_terms = Postings.build(condition_postings)  # (a few terms of entry_postings)
         page_postings = Postings.build(context_postings)
         named_postings = Postings.build(title_postings)
         # Every term an entry or a page holds, numbered once, for `_score`'s arrays.
@@ -214,6 +224,7 @@ class FaqIndex:
                 "questions": questions,
                 "answers": answers,
                 "kinds": kinds,
+                "conditions": conditions,
                 "places": places,
                 "entry_exercise": entry_exercise,
                 "exercise_ids": exercise_ids,
@@ -225,11 +236,16 @@ class FaqIndex:
                 "postings": entry_postings.state(),
                 "context_postings": page_postings.state(),
                 "vocab": vocab,
-                # Per entry: its question's or answer's terms (HELD), its question's (ASKED).
+                # Per entry: its question's or answer's terms (HELD), its question's (ASKED),
+                # the conditions it asks of (CONDITION).
                 "entry_terms": Forward.build(
                     len(questions),
                     len(vocab),
-                    [(entry_ids, entry_terms, HELD), (*asked_postings.pairs(vocab), ASKED)],
+                    [
+                        (entry_ids, entry_terms, HELD),
+                        (*asked_postings.pairs(vocab), ASKED),
+                        (*condition_terms.pairs(vocab), CONDITION),
+                    ],
                 ).state(),
                 # Per page: its own text's terms (ON_PAGE), its title's (TITLE), and those of
                 # its entries (IN_ENTRY).
@@ -275,6 +291,7 @@ class FaqIndex:
         self._questions: list[frozenset[str]] = state["questions"]
         self._answers: list[frozenset[str]] = state["answers"]
         self._kinds: list[frozenset[str]] = state["kinds"]
+        self._conditions: list[frozenset[str]] = state["conditions"]
         self._places: list[frozenset[str]] = state["places"]
         self._entry_exercise: list[int] = state["entry_exercise"]
         # The same as an array: entries are numbered page by page, so a term's postings map to
@@ -548,11 +565,13 @@ class FaqIndex:
         on_page = self._page_terms.held(rows, said, count)
         held = (in_entry & HELD) != 0  # in the question or the answer
         in_question = (in_entry & ASKED) != 0
+        # a condition named in the answer of "who should avoid it?" is as good as asked
+        credited = (in_entry & (ASKED | CONDITION)) != 0
         page_only = (on_page & ON_PAGE) != 0
         own = in_question & ((on_page & TITLE) == 0)
         w = np.fromiter(weight.values(), np.float64, count)[:, np.newaxis]
         credit = np.where(
-            in_question,
+            credited,
             w * 1.0,
             np.where(
                 held, w * self.ANSWER_CREDIT, np.where(page_only, w * self.CONTEXT_CREDIT, 0.0)
@@ -573,6 +592,14 @@ class FaqIndex:
         rarest = self._rarest(weight)
         if rarest is not None:
             own_share = np.where(held[list(weight).index(rarest)], 1.0, share)
+        # ...and so does an entry asking whether it may be done that names a condition the
+        # message tells ("she has high blood pressure": "who should avoid it?", whose answer
+        # lists it), however common the condition's word
+        conditions = self._conditions
+        told = [i for i, e in enumerate(shortlist) if not conditions[e].isdisjoint(weight)]
+        if told:
+            own_share = own_share.copy()
+            own_share[told] = 1.0
         if across:
             # The page's text holds the term, or one of its entries does.
             in_text = (on_page & (ON_PAGE | IN_ENTRY)) != 0
@@ -616,6 +643,7 @@ class FaqIndex:
             row = self._entry_exercise[entry_id]
             question, answer = self._questions[entry_id], self._answers[entry_id]
             page, title = self._context[row], self._titles[row]
+            conditions = self._conditions[entry_id]
             text = self._exercise_text[row]
             mass = asked = fit = 0.0
             matched = 0
@@ -625,6 +653,9 @@ class FaqIndex:
                     matched += 1
                     if term not in title:
                         asked += w
+                elif term in conditions:
+                    mass += w * 1.0
+                    matched += 1
                 elif term in answer:
                     mass += w * answer_credit
                     matched += 1
@@ -641,7 +672,8 @@ class FaqIndex:
                     fit / message_weight
                 )
             holds_rarest = rarest is not None and (rarest in question or rarest in answer)
-            own = (1.0 if holds_rarest else share) if own_weight else 1.0
+            speaks = holds_rarest or not conditions.isdisjoint(weight)
+            own = (1.0 if speaks else share) if own_weight else 1.0
             scored.append((score, FaqMatch(entry_id, self._exercise_ids[row], score, matched, own)))
         # Best first, ties in shortlist order (a stable sort, as the arrays' argsort).
         scored.sort(key=lambda item: -item[0])

@@ -226,6 +226,17 @@ class Lexicon:
                 for text in texts
             )
         )
+        # The words that alone ask whether it may be done at all: the conditions ("pregnant",
+        # "osteoporosis", "hypertension"), which a "who should avoid it?" entry lists in its
+        # answer (FaqIndex: such an entry speaks to a message naming one of them).
+        # (one word each, as read: "blood pressure" is read "hypertension", a phrase of
+        # words said otherwise too, "tunnel", names none)
+        self.conditions = frozenset(
+            said[0]
+            for text in v.conditions
+            for said in [[self.term(w) for w in self._expand(words(text))]]
+            if len(said) == 1
+        )
         self.question_words = v.question_words
         self.relatives = v.relatives
         # Word for word, as folded: what opens a question inside a sentence is how it is said;

@@ -172,6 +172,11 @@ class Language:
     # How a verb's stem may change in its forms, each as written in the form and in the
     # infinitive ("ie" and "e": "entiendo" is "entender"); the last one in the stem.
     stem_changes: tuple[tuple[str, str], ...] = ()
+    # Conditions that may rule an exercise out ("pregnant", "osteoporosis", "glaucoma"): each
+    # also asks whether it may be done (`question_kinds` "safety" lists them), and an entry
+    # asking so whose answer names one speaks to a message telling it ("who should avoid
+    # it?" lists them; bot/engine/faq.py).
+    conditions: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, Language] = {}

@@ -413,6 +413,12 @@ PHRASES: dict[str, str] = {
     "upper extremity": "arm",
     "upper extremities": "arms",
     "bone density": "osteoporosis",
+    # a condition named in words of its own: "high blood pressure" is no pressure felt
+    # ("pressure in my neck"), nor "glaucoma" an eye that hurts
+    "high blood pressure": "hypertension",
+    "blood pressure": "hypertension",
+    # a pregnancy told by its belly: "with my bump now", "the baby bump"
+    **dict.fromkeys(["my bump", "the bump", "baby bump", "her bump"], "pregnancy"),
     "linea alba": "diastasis",  # the midline that stretches in a diastasis
     # the bony points at the front of the pelvis
     "asis": "hip bones",
@@ -1034,6 +1040,25 @@ EXACT_CUES = frozenset(
 # entries, one that asks the kind a message asks answers it before one that only shares the
 # words that describe the movement ("how deep do I bend?" is answered by the entry on how far
 # to go, not by one on breathing as you bend).
+# Conditions that may rule an exercise out (Language.conditions)
+CONDITIONS: tuple[str, ...] = (
+    "pregnant",
+    "pregnancy",
+    "osteoporosis",
+    "osteopenia",
+    "hernia",
+    "herniated",
+    "disc",
+    "blood pressure",
+    "hypertension",
+    "glaucoma",
+    "surgery",
+    "injury",
+    "injured",
+    "carpal tunnel",
+    "prolapse",
+)
+
 QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
     # "in or out as I roll back?", "what's the in/out pattern?": which way the breath goes
     "breath": (
@@ -1082,21 +1107,22 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "can i do",  # not "what can I do?" (fix)
         "is ok for",
         "is okay for",
-        "pregnant",
-        "pregnancy",
-        "osteoporosis",
-        "osteopenia",
-        "hernia",
-        "herniated",
-        "disc",
-        "blood pressure",
-        "hypertension",
-        "surgery",
-        "injury",
-        "injured",
+        *CONDITIONS,
         "condition",
-        "carpal tunnel",
-        "prolapse",
+        # who had better not do it at all: "who should avoid it?", "who shouldn't do it?"
+        "who should avoid",
+        "who should skip",
+        "who shouldnt",
+        # whether it suits the one asked about: "is it for me?", "is that one ok for her?"
+        "is for me",
+        "is for him",
+        "is for her",
+        "ok for me",
+        "ok for him",
+        "ok for her",
+        "okay for me",
+        "okay for him",
+        "okay for her",
     ),
     "feel": (
         "where should i feel",
@@ -2084,6 +2110,7 @@ LANGUAGE = register(
         exact_cues=EXACT_CUES,
         plural_endings=("s", "es"),
         inflections=INFLECTIONS,
+        conditions=CONDITIONS,
         section_headings=SECTION_HEADINGS,
         positions=POSITIONS,
         body_places=BODY_PLACES,

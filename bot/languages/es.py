@@ -80,6 +80,11 @@ SHORTHAND: dict[str, str] = {
 # Frases que dicen un concepto como lo diría una palabra: la pregunta por la seguridad a
 # menudo no lleva palabra de seguridad ("¿quién no debería hacerlo?", "¿o mejor no?").
 PHRASES: dict[str, str] = {
+    # una condición dicha en palabras propias: la "tensión alta" no es una tensión que se note
+    **dict.fromkeys(
+        ["tension alta", "presion alta", "tension arterial alta", "presion arterial alta"],
+        "hipertension",
+    ),
     # los hombros que suben hasta las orejas se encogen, como dicen las páginas ("Encoger los
     # hombros"); no los brazos "junto a las orejas", ni los hombros "lejos de las orejas"
     **{
@@ -783,6 +788,24 @@ EXACT_CUES = frozenset(
 # un sinónimo dice el tipo de su palabra ("molesta" un dolor, "exhalo" la respiración).
 # "¿Hasta dónde bajo?" pregunta cuánto (extent); "¿cuántas veces?", cuánto tiempo o cuántas
 # repeticiones (duration), y la frase más larga gana donde empiezan las dos ("cuánto tiempo").
+# Condiciones que pueden descartar un ejercicio (Language.conditions)
+CONDITIONS: tuple[str, ...] = (
+    "embarazo",
+    "embarazada",
+    "osteoporosis",
+    "hernia",
+    "disco",
+    "tension alta",
+    "presion alta",
+    "hipertension",
+    "glaucoma",
+    "lesion",
+    "operacion",
+    "cirugia",
+    "tunel carpiano",
+    "prolapso",
+)
+
 QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
     "breath": ("respirar", "respiracion", "respiro", "inhalar", "exhalar", "aire"),
     "extent": (
@@ -829,19 +852,7 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "puedo seguir",
         "deberia hacer",
         "es bueno para",
-        "embarazo",
-        "embarazada",
-        "osteoporosis",
-        "hernia",
-        "disco",
-        "tension alta",
-        "presion alta",
-        "hipertension",
-        "lesion",
-        "operacion",
-        "cirugia",
-        "tunel carpiano",
-        "prolapso",
+        *CONDITIONS,
     ),
     "feel": (
         "donde tengo que notar",
@@ -1648,6 +1659,7 @@ LANGUAGE = register(
         gerund_endings=("ando", "iendo", "yendo"),
         inflections=INFLECTIONS,
         stem_changes=STEM_CHANGES,
+        conditions=CONDITIONS,
         diminutives=DIMINUTIVES,
         synonyms=SYNONYMS,
         section_cues=SECTION_CUES,
