@@ -2722,3 +2722,38 @@ def test_conditions_are_single_terms_and_ask_whether_it_may_be_done() -> None:
     assert "hypertens" in english.conditions and "safe" not in english.conditions
     assert spanish.analyse("tensión alta").terms[-1] in spanish.conditions
     assert english.kinds_of("Who should avoid the saw?") == {"safety"}
+
+
+def test_a_name_of_its_own_word_goes_before_everyday_words_said_on_the_way(
+    engine: AnswerEngine,
+) -> None:
+    """Two names said apart, in full: the one with a word only Pilates uses is what the
+    message is about, not a longer one of everyday words the story says on the way; a title
+    said word after word still names its exercise."""
+    text = "my roll down feels smooth these days, so in the corkscrew what is the harder version?"
+    assert exercise_of(engine, text) == "corkscrew"
+    assert card(engine, "my hips sink in the plank part of the pilates push up, mistakes?")[0] == (
+        "push-up"
+    )
+
+
+def test_an_entry_comparing_another_exercise_gives_way_when_nothing_is_compared(
+    engine: AnswerEngine,
+) -> None:
+    """An entry of Side Bend asking whether it is the same as Mermaid answers no question
+    about Mermaid that compares nothing."""
+    text = "in mermaid my ribs poke out as I bend to the side, what are the usual errors?"
+    assert card(engine, text)[:2] == ("mermaid", Section.MISTAKES)
+
+
+def test_a_word_that_asks_for_a_pick_inside_a_mistyped_name_is_the_name(
+    engine: AnswerEngine,
+) -> None:
+    """ "dice" asks for a random pick, but said where a name's word should be it is a slip
+    of that word; and a part asked with a mistyped name and a level is no pick either."""
+    assert answered(engine, "show me the steps for swan dice") == (
+        AnswerKind.EXERCISE,
+        "swan-dive",
+    )
+    assert engine.answer("the hundrid modifications for beginners").kind is not AnswerKind.RANDOM
+    assert engine.answer("random beginner exercise").kind is AnswerKind.RANDOM

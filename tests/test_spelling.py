@@ -141,3 +141,13 @@ def test_forms_are_read_back_to_the_listed_word() -> None:
     # a British "ou" on a stem of one letter ("mould", "mouldy")
     assert english.bases("mouldy", frozenset({"moldy"})) == ["moldy"]
     assert english.bases("smouldering", frozenset({"smoldering"})) == ["smoldering"]
+
+
+def test_a_slip_from_a_name_word_is_left_to_the_names_before_two_from_a_cue() -> None:
+    """ "buelta" is one letter from the name word "vuelta" and two from the cue "puesta":
+    left as typed, for the name index to read as the name; a word no name is near still
+    takes the cue ("pusta")."""
+    vocabulary = Counter("puesta beneficios".split())
+    speller = Speller(vocabulary, ["vuelta"], ["puesta", "beneficios"], [], stem)
+    assert speller.correct("buelta") == ("buelta",)
+    assert speller.correct("pusta") == ("puesta",)

@@ -221,9 +221,14 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         # "...my hips sink in it. Help?", "¿alguna idea?": the answer to the problem told, its
         # entry or else the page's mistakes; not what the exercise helps with, nor its tips
         part = PartAsked(Section.MISTAKES, None, plea, tentative=True)
-    if plea and all(set(span) <= plea for _, span in lexicon.random_cues.find_all(analysis)):
+    random_cues = [set(span) for _, span in lexicon.random_cues.find_all(analysis)]
+    if plea and all(span <= plea for span in random_cues):
         # ...nor an idea of an exercise to do
         request = replace(request, asked=False, weak=False)
+    if random_cues and said and all(span <= said for span in random_cues):
+        # A word that asks for a pick, read as a slip of a name's word said there (a word of
+        # chance typed one letter off a name's word): the name's, no request
+        request = replace(request, asked=False, weak=False, positions=request.positions - said)
     if part is not None and _after_a_problem(part, analysis, index, said, asked_at):
         part = replace(part, tentative=True)
     cues = cues | (part.positions if part else frozenset())
@@ -891,6 +896,22 @@ def _named(
         (m, s) for m, s in strong if s >= EXACT or not exact or any(said(m) > e for e in exact)
     ]
     top, score = max(strong, key=lambda ms: (len(said(ms[0])), ms[1], ms[0].is_title))
+    title = top.title_positions
+    in_one_go = top.title_score >= 1.0 and max(title, default=0) - min(title, default=0) < len(
+        title
+    )
+    if score >= EXACT and not in_one_go and not _own_word(top, message, index):
+        # Of names said apart, in full, one with a word only Pilates uses ("in the jackknife
+        # my roll down is clean now") goes before a longer one of everyday words only, which
+        # a story says on the way as often as it names ("roll down", "bend to the side"),
+        # unless that one is its title said word after word ("the plank part of the push up")
+        own = [
+            (m, s)
+            for m, s in strong
+            if s >= EXACT and m.positions.isdisjoint(top.positions) and _own_word(m, message, index)
+        ]
+        if own:
+            top, score = max(own, key=lambda ms: (len(said(ms[0])), ms[1], ms[0].is_title))
     # One word, exactly a nickname of one exercise ("cisne" of Swan Prep) and also part of
     # other exercises' names ("cisne con balanceo"): not a choice the message made; nor with
     # its article ("el cisne"), which names nothing, nor with words that ask for a part of it
@@ -923,6 +944,14 @@ def _named(
         if rival_score > score - NAME_MARGIN or (score < NAME_SURE and rival_score >= RIVAL_NEAR):
             return []
     return [top, *also]
+
+
+def _own_word(match: NameMatch, message: Analysis, index: LanguageIndex) -> bool:
+    """Whether a name is said with a word that is no everyday word ("jackknife", "mermaid";
+    not "roll down", "side bend")."""
+    return any(
+        message.words[p] not in index.common_words for p in match.positions if not message.stop[p]
+    )
 
 
 def _said(match: NameMatch, message: Analysis) -> frozenset[int]:

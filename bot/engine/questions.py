@@ -265,6 +265,15 @@ def _about_named(
         else c
         for c in found
     ]
+    # "in the swan my neck hurts... is it the wrong exercise?": an entry of another exercise
+    # that compares it with the one the message is about answers no question that compares
+    # nothing; the main exercise's own entries and card go first
+    found = [
+        replace(c, score=min(c.score, OTHER_PROBLEM))
+        if _compares_unasked(c, named[0].exercise_id, message, index)
+        else c
+        for c in found
+    ]
     entries = [c for c in found if c.kind is AnswerKind.FAQ]
     if entries:
         # equally sure (both past full confidence), the closer fit; then the joint reading
@@ -294,6 +303,19 @@ def _described_steps(message: Message, index: LanguageIndex, ids: set[str]) -> f
     if len({t for t in message.content_terms(said) if t in index.faq}) < DESCRIBING_TERMS:
         return frozenset()  # a name and a word or two: a question of it, not its movement
     return index.faq.context_of(best)
+
+
+def _compares_unasked(
+    candidate: Candidate, main: str, message: Message, index: LanguageIndex
+) -> bool:
+    """Whether an entry of another exercise than the `main` one named asks how the two
+    compare, while the message asks no comparison."""
+    return (
+        candidate.faq_id is not None
+        and candidate.exercise_id != main
+        and "compare" in index.faq.kinds_of(candidate.faq_id)
+        and "compare" not in message.kinds
+    )
 
 
 def _about_ids(

@@ -138,6 +138,11 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # "cadera", "hamstrings?": a place of the body said alone is a subject to ask of
             # (what hurts there, what works it), not a request
             score = min(score, NOTHING_FITS)
+        part = message.part
+        if not request.asked and part is not None and not part.tentative and unexplained:
+            # "the hundrd modifications for beginners": a part asked of an exercise, with a
+            # word the pick does not explain (a name mistyped), is no request for a pick
+            score = min(score, NOTHING_FITS)
         if not request.filters and says_other_words(message, index, cues):
             # "recommend a physiotherapist near me", "what should I drink before class": the thing
             # asked for is in words no page uses, so it is not an exercise

@@ -247,6 +247,7 @@ class Speller:
         self._cache: dict[str, tuple[str, ...]] = {}
         self._near: NearWords | None = None
         self._choice_set: frozenset[str] | None = None
+        self._name_pool: list[str] | None = None
         self._names = frozenset(names)
         # Misspellings a page lists among its names, read as the word they stand for, so the
         # whole name is found ("mermade stretch" is the keyword "mermaid stretch"); see
@@ -305,6 +306,7 @@ class Speller:
         speller._cache = {}
         speller._near = None
         speller._choice_set = None
+        speller._name_pool = None
         for name in cls._STATE:
             setattr(speller, name, state[name])
         return speller
@@ -409,11 +411,28 @@ class Speller:
         if not found:
             return None
         best = min(distance for _, distance, _ in found)
+        if best > 1 and self._name_word_within(word, best - 1):
+            # "buelta": a slip from a word only the names use ("vuelta", b for v) before two
+            # from a cue word ("puesta"): left to the name index, which reads it as that name
+            return None
         ties = [choice for choice, distance, _ in found if distance == best]
         ties.sort(key=self._importance, reverse=True)
         if len(ties) > 1 and self._importance(ties[0]) == self._importance(ties[1]):
             return None  # two equally good readings: leave the word as typed
         return (ties[0],)
+
+    def _name_word_within(self, word: str, edits: int) -> bool:
+        """Whether a word only the exercises' names use ("vuelta") is at most `edits` from
+        `word` (the names' words of about its length: a few dozen)."""
+        if self._name_pool is None:
+            self._name_pool = sorted(self._names - self._known_choices())
+        near = [w for w in self._name_pool if abs(len(w) - len(word)) <= edits]
+        return bool(process.extract(word, near, scorer=OSA.distance, score_cutoff=edits, limit=1))
+
+    def _known_choices(self) -> frozenset[str]:
+        if self._choice_set is None:
+            self._choice_set = frozenset(self._choices)
+        return self._choice_set
 
     def _doubled(self, word: str) -> tuple[str, ...] | None:
         """The word a letter typed once for two, or twice for one, stands for ("flaping",
