@@ -2612,3 +2612,64 @@ def test_arms_by_the_ears_are_no_shrug(engine: AnswerEngine) -> None:
     assert "shrug" in lexicon.analyse("my shoulders creep up to my ears").terms
     for text in ("reach your arms up by your ears", "keep the shoulders away from your ears"):
         assert "shrug" not in lexicon.analyse(text).terms
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id", "section"),
+    [
+        # a story that tells no problem of the exercise, then its part asked in general words:
+        # the part, not an entry sharing a word or two of the story ("mat", "hips")
+        (
+            "Just joined a studio near work, first month of mat classes on my lunch hour. "
+            "Someone mentioned the corkscrew. What are the common mistakes people make?",
+            "en",
+            "corkscrew",
+            Section.MISTAKES,
+        ),
+        (
+            "My physio wants my outer hips stronger for running. A friend suggested clam "
+            "shells. What do they actually do for you?",
+            "en",
+            "clam-shell",
+            Section.BENEFITS,
+        ),
+        (
+            "Vuelvo a clase después del verano y la profe nombró la sierra. ¿Qué errores se "
+            "suelen cometer?",
+            "es",
+            "the-saw",
+            Section.MISTAKES,
+        ),
+        ("What is the teaser for?", "en", "teaser", Section.BENEFITS),
+    ],
+)
+def test_a_part_asked_in_general_is_the_part_not_a_loosely_fitting_entry(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str, section: Section
+) -> None:
+    answer = engine.answer(text, lang)
+    assert (answer.kind, exercise_id_of(answer), answer.section) == (
+        AnswerKind.EXERCISE,
+        exercise_id,
+        section,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In side plank my hips keep dropping to the floor. What are the usual mistakes?", "en"),
+        (
+            "En la plancha lateral se me cae la cadera al suelo. ¿Cuáles son los errores típicos?",
+            "es",
+        ),
+    ],
+)
+def test_a_problem_told_before_a_general_part_still_gets_its_entry(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert (answer.kind, exercise_id_of(answer)) == (AnswerKind.FAQ, "side-plank")
+
+
+def exercise_id_of(answer: Answer) -> str | None:
+    return answer.exercise.id if answer.exercise else None
