@@ -2757,3 +2757,74 @@ def test_a_word_that_asks_for_a_pick_inside_a_mistyped_name_is_the_name(
     )
     assert engine.answer("the hundrid modifications for beginners").kind is not AnswerKind.RANDOM
     assert engine.answer("random beginner exercise").kind is AnswerKind.RANDOM
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id", "section"),
+    [
+        # a story that tells no problem of the exercise, then its part asked in general words:
+        # the part, not an entry sharing a word or two of the story ("mat", "hips")
+        (
+            "Just joined a studio near work, first month of mat classes on my lunch hour. "
+            "Someone mentioned the corkscrew. What are the common mistakes people make?",
+            "en",
+            "corkscrew",
+            Section.MISTAKES,
+        ),
+        (
+            "My physio wants my outer hips stronger for running and gave me clam shells. "
+            "What would they do for me?",
+            "en",
+            "clam-shell",
+            Section.BENEFITS,
+        ),
+        (
+            "Vuelvo a clase después del verano y la profe nombró la sierra. ¿Qué errores se "
+            "suelen cometer?",
+            "es",
+            "the-saw",
+            Section.MISTAKES,
+        ),
+        ("What is the teaser for?", "en", "teaser", Section.BENEFITS),
+    ],
+)
+def test_a_part_asked_in_general_is_the_part_not_a_loosely_fitting_entry(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str, section: Section
+) -> None:
+    answer = engine.answer(text, lang)
+    assert (answer.kind, exercise_id_of(answer), answer.section) == (
+        AnswerKind.EXERCISE,
+        exercise_id,
+        section,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In side plank my hips keep dropping to the floor. What are the usual mistakes?", "en"),
+        (
+            "En la plancha lateral se me cae la cadera al suelo. ¿Cuáles son los errores típicos?",
+            "es",
+        ),
+    ],
+)
+def test_a_problem_told_before_a_general_part_still_gets_its_entry(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert (answer.kind, exercise_id_of(answer)) == (AnswerKind.FAQ, "side-plank")
+
+
+def test_what_an_exercise_is_for_only_when_the_for_closes_the_question(
+    engine: AnswerEngine,
+) -> None:
+    """ "What is the saw for?" asks its benefits; "what is the saw for beginners" does not."""
+    assert engine.answer("what is the saw for?").section is Section.BENEFITS
+    answer = engine.answer("what is the roll up for kids like mine")
+    assert exercise_id_of(answer) == "roll-up"
+    assert answer.section is not Section.BENEFITS
+
+
+def exercise_id_of(answer: Answer) -> str | None:
+    return answer.exercise.id if answer.exercise else None

@@ -45,7 +45,14 @@ def find_part(
     """The part of an exercise the message asks for, if it says (`ignore`: the name's words)."""
     # Where cues overlap, the longer one is what was said: "too easy" asks for harder, and
     # "doing it wrong" is one cue.
-    found = sorted(lexicon.section_cues.find_all(message, ignore), key=lambda f: -len(f[1]))
+    found = sorted(
+        (
+            (tag, span)
+            for tag, span in lexicon.section_cues.find_all(message, ignore)
+            if tag != "benefits_closing" or _closes(span, message)
+        ),
+        key=lambda f: -len(f[1]),
+    )
     kept: list[tuple[str, tuple[int, ...]]] = []
     positions: set[int] = set()
     for tag, span in found:
@@ -65,6 +72,9 @@ def find_part(
         at_an_end = cue[0] == 0 or cue[-1] == len(message.words) - 1
         if at_an_end and not any(not message.stop[p] for p in rest):
             said.add("steps")
+    if "benefits_closing" in said:
+        said.discard("benefits_closing")
+        said.add("benefits")
     feel = "feel" in said
     if feel:
         # "what ought to be working in the saw?": the form, not what it is or is good for
@@ -79,6 +89,13 @@ def find_part(
         return PartAsked(Section.BENEFITS, None, frozenset(positions), True) if feel else None
     section, level = _CUE_SECTION[chosen] if chosen in _CUE_SECTION else (Section(chosen), None)
     return PartAsked(section, level, frozenset(positions))
+
+
+def _closes(span: tuple[int, ...], message: Analysis) -> bool:
+    """Whether a cue ends its question: the word after it, a name's too, is a little word or
+    none ("what is the saw for?", not "what is the saw for beginners")."""
+    after = span[-1] + 1
+    return after == len(message.words) or message.stop[after]
 
 
 @dataclass(frozen=True, slots=True)

@@ -293,6 +293,7 @@ class Lexicon:
         self.fault_terms = frozenset(self.term(w) for w in v.faults)
         self.pleas = v.pleas
         self.asking_what = v.asking_what
+        self.general_words = v.general_words
         self.purpose_binders = v.purpose_binders
         self.speaker = v.speaker
         self.indefinite = v.indefinite

@@ -126,6 +126,12 @@ class Message:
     # what the description producer answers by. `described` reads less of each page and
     # stays what the producers that only take a description as context read.
     portrayed: list[tuple[str, float]] = field(default_factory=list)
+    # Its question sentence (the whole message, when it is all question) says nothing but
+    # the part asked, the names and little words ("...the dead bug. What are its mistakes?")
+    # or words that make the part the general one (Language.general_words); `general_part`
+    # when it says one of those ("what are the usual mistakes?")
+    bare_part: bool = False
+    general_part: bool = False
     # Where in the body its problem is felt (bot/engine/places.py), read once for the
     # producers that weigh the place an entry is on
     places: Places = field(default_factory=Places)
@@ -292,6 +298,8 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         # elsewhere names nothing of ours
         named = [m for m in named if not m.positions < foreign]
     outright = _asks_outright(text, analysis, index)
+    question = asked_at or frozenset(range(len(analysis.words)))
+    bare = _bare_part(part, analysis, lexicon, question, said)
     message = Message(
         analysis=analysis,
         lookup=lookup,
@@ -311,9 +319,34 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         kinds=_kinds(analysis, lexicon, asked_at, said),
         uncovered=_uncovered(analysis, sentences, index),
         portrayed=portrayed,
+        bare_part=bare,
+        general_part=bare and any(analysis.words[p] in lexicon.general_words for p in question),
     )
     # read from the message as read so far: its names, body position and question sentence
     return replace(message, places=problem_places(message, lexicon))
+
+
+def _bare_part(
+    part: PartAsked | None,
+    analysis: Analysis,
+    lexicon: Lexicon,
+    question: frozenset[int],
+    names: frozenset[int],
+) -> bool:
+    """Whether a part is asked outright, in a `question` sentence that says nothing else than
+    its cue words, names (at `names`), little words and words that make the part the general
+    one (Language.general_words): "what else do people get wrong?"."""
+    if part is None or part.tentative or not part.positions & question:
+        return False
+    if all(analysis.words[p] in lexicon.pleas for p in part.positions & question):
+        return False  # "...my teacher said fix that. Help?": a plea for the problem's answer
+    return all(
+        analysis.stop[p]
+        or p in part.positions
+        or p in names
+        or analysis.words[p] in lexicon.general_words
+        for p in question
+    )
 
 
 def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> frozenset[str]:

@@ -60,6 +60,10 @@ ANSWER_ONLY = 0.75  # an entry whose question shares no word with the message, o
 # share of its question's own words, the cue words left out ("wrong" is in many entries).
 OWN_STATED = 0.35
 OTHER_PROBLEM = 0.75  # ...else it answers another problem, below the card
+# A part asked in general ("what else do people get wrong?", "what is it actually for?",
+# Message.bare_part): an entry states the problem the story before it tells only when the
+# message says at least this many words of the entry's own question
+GENERAL_STATED = 2
 ASKED_IN_CUES = 0.9  # unless its question is the cue words themselves ("who should avoid it?")
 SETTLED_FLOOR = 0.55  # an entry that tells which of several possible names was meant
 SETTLED_FULL = 0.9  # ...sure only when it fits well above that floor
@@ -461,16 +465,40 @@ def _other_problem(
         # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
         # in the hamstring pull?": what the two share is the exercise, not a problem
         return True
-    own = index.faq.own_share(faq.entry_id, question, _cue_terms(faq, part, index))
+    cues = _cue_terms(faq, part, index)
+    general = _asked_generally(message)
+    if general and (
+        apart(index.faq, faq.entry_id, message.places)
+        or sum(index.faq.asks_any(faq.entry_id, (t,)) for t in set(question) - cues)
+        < GENERAL_STATED
+    ):
+        # "I swing my arms round to get further. What else do people get wrong?" against "my
+        # lower back rounds": one word in common, or another place of the body, is no
+        # problem stated; the story was context for the part asked
+        return True
+    own = index.faq.own_share(faq.entry_id, question, cues)
     if own >= OWN_STATED:
         return False
-    if part.section is Section.MODIFICATIONS:
+    if part.section is Section.MODIFICATIONS or general:
+        # ...and shares little else with it: the part asked goes first
         return True
     if part.section is Section.MISTAKES and own == 0 and with_cues < OWN_STATED:
         # "what do people get wrong in it?": the words that ask for the mistakes end most
         # entries about a problem too ("...what am I doing wrong?"), and are all it shares
         return True
     return better
+
+
+def _asked_generally(message: Message) -> bool:
+    """Whether the message asks for a part in general, not for the answer to a problem of its
+    own: its question sentence says nothing but that part (Message.bare_part), and either in
+    words that make it the general one ("the usual mistakes", "any general tips?"), or asks a
+    part no problem asks for (benefits, a video: "I'm new to the teaser. What is it good
+    for?")."""
+    part = message.part
+    if part is None or not message.bare_part:
+        return False
+    return message.general_part or part.section in _NO_PROBLEM
 
 
 def _asks_other(entry_id: int, message: Message, index: LanguageIndex) -> bool:

@@ -142,6 +142,11 @@ class Language:
     pleas: frozenset[str]
     # ...unless a word that asks what for says which part: "what does it help with?"
     asking_what: frozenset[str]
+    # Words that make a part asked the general one, not the answer to a problem of one's own
+    # ("what are the usual mistakes?", "what else do people get wrong?", "any general tips?"):
+    # a question saying nothing else asks for the page's part, not for an entry that shares
+    # only the exercise's words with the story before it (bot/engine/questions.py)
+    general_words: frozenset[str]
     # Words that open a clause of what a plea is for ("any advice so I can keep going?", "¿algún
     # consejo para seguir?"): what the writer wants, not which part
     purpose_binders: frozenset[str]

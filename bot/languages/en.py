@@ -806,6 +806,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     ),
     # The steps, when nothing but a name is said with it: "jacknife how", "saw howto".
     "steps_alone": ("how", "howto"),
+    # "what is the saw (actually) for?", the name and fillers taken out: the benefits only when
+    # the "for" closes the question ("what is the roll up for beginners" asks no benefits)
+    "benefits_closing": ("what is for", "whats for", "what are for", "what are they for"),
     "steps": (
         "how do i",
         "how do you",
@@ -1910,6 +1913,15 @@ PLEAS: frozenset[str] = frozenset(
     "normal ok okay alright fine".split()
 )
 
+# Words that make a part asked the general one ("the usual mistakes", "what else do people
+# get wrong?", "any general tips?"): Language.general_words
+GENERAL_WORDS: frozenset[str] = frozenset(
+    "usual usually common commonly typical typically general generally people ppl folks "
+    "everyone everybody else main biggest frequent frequently classic overall "
+    # ...and the verb they are said with ("the mistakes people make")
+    "make makes".split()
+)
+
 # Words that open a question inside a message written without full stops, as voice typing
 # and many older writers send it ("im 72 and my knee clicks in the bridge how do i stop it"):
 # the words before are the story, these and what follows the question. Each inverts its verb
@@ -2153,6 +2165,7 @@ LANGUAGE = register(
         faults=FAULTS,
         pleas=PLEAS,
         asking_what=frozenset({"what", "which", "how", "whats"}),
+        general_words=GENERAL_WORDS,
         purpose_binders=frozenset({"so", "to"}),
         speaker=SPEAKER,
         indefinite=INDEFINITE,

@@ -1516,6 +1516,16 @@ PLEAS: frozenset[str] = frozenset(
     "normal grave bien".split()
 )
 
+# Palabras que hacen del apartado pedido el general ("los errores típicos", "¿qué suele hacer
+# mal la gente?", "¿algún consejo general?"): Language.general_words
+GENERAL_WORDS: frozenset[str] = frozenset(
+    "habitual habituales habitualmente comun comunes tipico tipicos tipica tipicas "
+    "tipicamente general generales gente suele suelen frecuente frecuentes principales "
+    "clasico clasicos clasica clasicas mas demas todos mundo "
+    # ...y el verbo con que se dicen ("los errores que se suelen cometer")
+    "cometer comete cometen".split()
+)
+
 # Palabras que abren una pregunta dentro de un mensaje sin puntos, como lo escribe el dictado
 # por voz o mucha gente mayor ("tengo 72 años y en el puente me cruje la rodilla qué hago"):
 # lo de antes es la historia, ellas y lo que sigue la pregunta. Sin tilde, "como" compara
@@ -1718,6 +1728,7 @@ LANGUAGE = register(
         faults=FAULTS,
         pleas=PLEAS,
         asking_what=frozenset({"que", "cual", "cuales", "como"}),
+        general_words=GENERAL_WORDS,
         purpose_binders=frozenset({"para"}),
         speaker=SPEAKER,
         indefinite=INDEFINITE,
