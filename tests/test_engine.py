@@ -1200,6 +1200,39 @@ def test_a_name_said_as_one_thing_among_many_is_that_thing(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # "back" said of the thing, not one's own: no sign of Pilates
+        ("how can I throw a boomerang so it flies back", "en"),
+        # rare words that no page of the seal says ("redo", "tray"), whatever others say
+        ("the seal round my shower tray has gone black, how do I redo it?", "en"),
+    ],
+)
+def test_an_everyday_thing_is_told_by_what_its_page_never_says(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """A word of the body counts as a sign of Pilates when it is one's own ("my back"), and
+    a rare word counts against the exercise when its own page and entries never say it: the
+    thing, and no entry that shares a word with it, is what is asked."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.NONE
+
+
+def test_how_to_breathe_is_asked_of_the_exercise_not_the_thing(engine: AnswerEngine) -> None:
+    """Rare words around how to breathe ("cojo aire") still ask of the exercise."""
+    answer = engine.answer("en el sacacorchos, ¿cuándo cojo aire?", "es")
+    assert answer.kind is AnswerKind.FAQ
+    assert exercise_of(engine, "en el sacacorchos, ¿cuándo cojo aire?", "es") == "corkscrew"
+
+
+def test_one_word_of_an_entry_among_others_settles_no_name(engine: AnswerEngine) -> None:
+    """Several names said ("saw", "seal") and a single word of an entry among words it does
+    not say: the entry is offered at most, not answered."""
+    answer = engine.answer("Saw a seal at the zoo today, are they safe around toddlers?")
+    assert answer.kind is not AnswerKind.FAQ
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "exercise_id"),
     [
         ("how do I do a jackknife without hurting my neck", "en", "jackknife"),

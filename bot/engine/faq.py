@@ -448,6 +448,12 @@ class FaqIndex:
         """How many exercises' own texts (title, keywords, description, steps) say `term`."""
         return len(self._context_postings.get(term))
 
+    def world_of(self, exercise_id: str) -> frozenset[str]:
+        """Every term an exercise's page says: its own text and its entries' questions and
+        answers."""
+        row = self._row_of.get(exercise_id)
+        return frozenset() if row is None else self._exercise_text[row]
+
     def context_of(self, exercise_id: str) -> frozenset[str]:
         """The terms of an exercise's own text (title, keywords, description, steps)."""
         row = self._row_of.get(exercise_id)

@@ -36,6 +36,8 @@ SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
 OTHER_WORDS = 2  # words no page uses that, with FEW_KNOWN or fewer that pages do, make a
 FEW_KNOWN = 2  # one-sentence message about another thing of the same name
 MAX_SUGGESTIONS = 3
+# Kinds of question (Message.kinds) asked of a movement and hardly of a thing: how to breathe
+EXERCISE_KINDS = frozenset({"breath"})
 DESCRIBED_AS_WELL = 0.1  # another exercise described within this share of the named one's fit
 SHARED_MAX = 5  # exercises offered whose titles all hold the words said
 
@@ -328,6 +330,8 @@ def everyday_thing(top: NameMatch, message: Message, index: LanguageIndex) -> bo
     speller = index.speller
     if message.position is not None or any(w in lex.domain_words for w in a.words):
         return False
+    if message.kinds & EXERCISE_KINDS:
+        return False  # "when do I breathe out in the saw?": asked of a movement, not a thing
     used = message.name_positions | message.cue_positions
     rest = [p for p in range(len(a.words)) if p not in used and not a.stop[p]]
     if not rest or not index.plain_name(top.exercise_id, top.name):
@@ -354,18 +358,25 @@ def everyday_thing(top: NameMatch, message: Message, index: LanguageIndex) -> bo
     # against it, for it may be the thing's ("a dead bug with long legs on the floor")
     thing = said_as_a_thing(top, message, index)
     other = int(thing)
+    # what its page says, and its entries: a rare word none of them says ("replace", "oil")
+    # is the thing's, whatever other pages say
+    world = index.faq.world_of(top.exercise_id)
     for p in rest:
         word = a.words[p]
-        if speller.is_typical(word) or word in lex.muscles or a.stems[p] in index.muscle_words:
+        body = word in lex.muscles or a.stems[p] in index.muscle_words
+        if speller.is_typical(word) or body:
             if not thing:
                 return False
-            signs += 1
+            # ...and a word of the body, only when it is one's own ("on my back"): "it comes
+            # back", "a saw with a long back" say it of the thing
+            if not body or (p > 0 and a.words[p - 1] in lex.speaker):
+                signs += 1
             continue
         if asked is not None and a.terms[p] not in asked:
             continue
         if speller.is_other_word(word) or (
             # known to a table or by a form of it, but hardly said by a page ("sharpen")
-            speller.is_scarce(word) and word not in lex.table_words and a.terms[p] not in index.faq
+            speller.is_scarce(word) and word not in lex.table_words and a.terms[p] not in world
         ):
             other += 1
     return other > signs

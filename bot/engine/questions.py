@@ -675,6 +675,10 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # A place freed of a name fits any entry on that place ("sore hamstrings"):
             # a partly named exercise that another is clearly described as better is unsure.
             score = min(score, FELT_OUTDESCRIBED)
+        if faq.matched < PASSAGE_TERMS <= len(set(rest)) - faq.matched:
+            # one word of it said among several it does not say ("I saw a seal by the pier,
+            # is it safe to swim?"): the words chose no name, they tell of something else
+            score = min(score, FELT_OUTDESCRIBED)
         yield _faq(faq, score, "faq-settled")
 
 
