@@ -291,6 +291,15 @@ class Lexicon:
         # ...and as the terms texts are indexed by: the fault each word tells ("sags" and
         # "sinking" tell "fall"), to tell whether two texts tell the same fault
         self.fault_terms = frozenset(self.term(w) for w in v.faults)
+        # ...both, and those that tell one only beside a place, to find a fault told beside a
+        # place in any form of its word ("se me va hundiendo", "se me sube": the table lists
+        # "hunde" and "suben") or a word read as its concept ("apart" is "separate")
+        self.fault_said = (
+            self.faults
+            | self.fault_terms
+            | v.place_faults
+            | frozenset(self.term(w) for w in v.place_faults)
+        )
         self.pleas = v.pleas
         self.asking_what = v.asking_what
         self.purpose_binders = v.purpose_binders

@@ -135,6 +135,9 @@ class Language:
     # cadera"): beside a place, a fault of form felt there (bot/engine/places.py), though
     # alone such a word may describe a movement ("lift your hips"), so none tells trouble.
     faults: frozenset[str]
+    # ...and words that tell one only beside a place ("my hip rolls back"): said anywhere
+    # else they name the movement ("roll up", "twist"), so they tell no fault of the message
+    place_faults: frozenset[str]
     # Words that plead for help or reassurance ("help", "any ideas?", "¿alguna idea?"), some of
     # them words that also ask for a part ("help" the benefits, "advice" the tips): said alone
     # after a problem told, they ask for the answer to that problem (bot/engine/message.py
