@@ -546,3 +546,21 @@ def test_a_word_of_a_table_is_found_as_written_or_by_its_term() -> None:
     said = en.analyse("a twinge in my knee and i cant kneel")
     assert said.positions_of(en.trouble) == [1, 7]
     assert en.analyse("lying on my back, knees bent").positions_of(en.trouble) == []
+
+
+def test_instead_of_a_verb_sets_two_movements_apart_and_asks_no_version() -> None:
+    """ "instead of lifting", "en vez de subir" tell how the movement goes wrong; "instead of
+    the teaser" and "what can I do instead?" still ask for an easier version. "What's the
+    fix?" asks how to fix what was told, not what the exercise is."""
+    en, es = lexicon("en"), lexicon("es")
+    assert find_part(en.analyse("my knees drop instead of staying up"), en) is None
+    assert find_part(es.analyse("me caigo hacia atrás en vez de subir"), es) is None
+    for said, lang in (
+        (en.analyse("what can I do instead of the roll up?"), en),
+        (en.analyse("my wrists hurt, what can I do instead?"), en),
+        (es.analyse("¿qué hago en vez de la sierra?"), es),
+    ):
+        found = find_part(said, lang)
+        assert found is not None and found.section is Section.MODIFICATIONS
+    assert find_part(en.analyse("my hips sink, what's the fix?"), en) is None
+    assert find_part(es.analyse("se me hunde la cadera, ¿cuál es la solución?"), es) is None

@@ -266,3 +266,59 @@ def test_a_fault_of_another_place_is_no_answer_of_the_entry_on_one(engine: Answe
     # ribs popping up are no lower back lifting off the mat, though both say "lift"
     answer = engine.answer("my rib cage pops up in dead bug as my arm reaches back")
     assert answer.faq is None or "lower back" not in answer.faq.question.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # a fault word in any of its forms ("hundiendo", where the table lists "hunde")
+        ("en la plancha lateral se me va hundiendo la cadera", "es", "hips"),
+        # ...or read as its concept ("sube" is "levantar")
+        ("en la almeja se me sube la cadera de arriba", "es", "hips"),
+        # words that turn a part out of place tell a fault beside one
+        ("lying on my side my top hip rolls forward", "en", "hips"),
+        ("in the swan my pelvis twists to one side", "en", "hips"),
+        ("tumbada de lado se me dobla la rodilla de abajo", "es", "knees"),
+    ],
+)
+def test_a_fault_told_in_any_form_beside_a_place_is_a_fault_of_that_place(
+    engine: AnswerEngine, text: str, lang: str, place: str
+) -> None:
+    index = engine._index(lang)
+    assert problem_places(read(text, index), index.lexicon).faulted == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # "roll" and "twist" name the movement when no place is beside them
+        ("I roll up slowly and then twist to the side", "en"),
+        ("giro el tronco y doblo las piernas", "es"),
+    ],
+)
+def test_a_word_that_tells_a_fault_only_beside_a_place_tells_none_alone(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    index = engine._index(lang)
+    assert not problem_places(read(text, index), index.lexicon).faulted
+
+
+def test_a_fault_the_mistakes_name_of_another_place_goes_before_an_entry_on_one(
+    engine: AnswerEngine,
+) -> None:
+    """Side kicks: the hip rolling back is the mistakes' "rolling the pelvis", not the entry
+    on the lower back arching as the leg kicks back, however many words ("kick", "back",
+    "leg") the two share."""
+    answer = engine.answer(
+        "side kick series: as I kick back my upper hip rolls backwards, how do I stop it?"
+    )
+    assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MISTAKES
+
+
+def test_a_named_exercise_in_full_goes_before_a_shorter_name_inside_it(
+    engine: AnswerEngine,
+) -> None:
+    """ "la plancha de lado" names Side Plank, its article aside: "la plancha" inside it is no
+    rival name, and the fault told is answered on Side Plank's page."""
+    answer = engine.answer("en la plancha de lado se me va hundiendo la cadera", "es")
+    assert answer.exercise is not None and answer.exercise.slug == "side-plank"

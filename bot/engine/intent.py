@@ -23,6 +23,7 @@ _CUE_PRIORITY = (
     "steps",
     "overview",
 )
+MIN_VERB = 4  # letters of a verb after a contrast, more than its ending ("doing", not "king")
 _CUE_SECTION = {
     "easier": (Section.MODIFICATIONS, Level.EASIER),
     "harder": (Section.MODIFICATIONS, Level.HARDER),
@@ -45,6 +46,7 @@ def find_part(
     """The part of an exercise the message asks for, if it says (`ignore`: the name's words)."""
     # Where cues overlap, the longer one is what was said: "too easy" asks for harder, and
     # "doing it wrong" is one cue.
+    ignore = ignore | _contrasts(message, lexicon)
     found = sorted(
         (
             (tag, span)
@@ -96,6 +98,26 @@ def _closes(span: tuple[int, ...], message: Analysis) -> bool:
     none ("what is the saw for?", not "what is the saw for beginners")."""
     after = span[-1] + 1
     return after == len(message.words) or message.stop[after]
+
+
+def _contrasts(message: Analysis, lexicon: Lexicon) -> frozenset[int]:
+    """The positions of words that set one way of moving against another ("my feet smack
+    down instead of hovering", "me desplomo en vez de subir"): said before a verb, they ask
+    for no other version, as they do before an exercise or nothing ("instead of the teaser",
+    "what can I do instead?")."""
+    found: set[int] = set()
+    said = message.words
+    for phrase in lexicon.contrasts:
+        size = len(phrase)
+        for at in range(len(said) - size):
+            verb = said[at + size]
+            if (
+                tuple(said[at : at + size]) == phrase
+                and len(verb) > MIN_VERB
+                and verb.endswith(lexicon.contrast_verb_endings)
+            ):
+                found.update(range(at, at + size))
+    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)

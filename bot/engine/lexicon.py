@@ -206,6 +206,8 @@ class Lexicon:
         self.stop_words: frozenset[str] = v.stop_words
         self.stop_terms = frozenset(self.term(w) for w in self.stop_words)
         self.section_cues = self.table(v.section_cues, v.exact_cues)
+        self.contrasts = tuple(tuple(words(text)) for text in v.contrasts)
+        self.contrast_verb_endings = v.contrast_verb_endings
         self.random_cues = self.table({"strong": v.random_cues, "weak": v.weak_random_cues})
         # Exact words: stems would make "practicando" (practising a move) ask for a session.
         self.session_cues = PhraseTable(
@@ -291,6 +293,15 @@ class Lexicon:
         # ...and as the terms texts are indexed by: the fault each word tells ("sags" and
         # "sinking" tell "fall"), to tell whether two texts tell the same fault
         self.fault_terms = frozenset(self.term(w) for w in v.faults)
+        # ...both, and those that tell one only beside a place, to find a fault told beside a
+        # place in any form of its word ("se me va hundiendo", "se me sube": the table lists
+        # "hunde" and "suben") or a word read as its concept ("apart" is "separate")
+        self.fault_said = (
+            self.faults
+            | self.fault_terms
+            | v.place_faults
+            | frozenset(self.term(w) for w in v.place_faults)
+        )
         self.pleas = v.pleas
         self.asking_what = v.asking_what
         self.general_words = v.general_words

@@ -958,7 +958,12 @@ def _named(
     nickname = len(alone) == 1 and core(top) == alone and top.score >= 1.0
     also: list[NameMatch] = []
     for rival, rival_score in scored:
-        if rival is top or (rival.positions < top.positions and not nickname):
+        # a name inside the top one, both said exactly, its little words aside ("la plancha"
+        # in "la plancha de lado"): the top one says it
+        inside = rival.positions < top.positions or (
+            min(rival.score, top.score) >= EXACT and core(rival) < core(top)
+        )
+        if rival is top or (inside and not nickname):
             continue
         if rival.positions.isdisjoint(top.positions):
             if rival.exercise_id in asides:

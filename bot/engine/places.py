@@ -73,7 +73,7 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
     analysis = message.analysis
     taken = set(message.position[1]) if message.position is not None else set()
     told = analysis.positions_of(lexicon.trouble)
-    moved = analysis.positions_of(lexicon.faults)
+    moved = analysis.positions_of(lexicon.fault_said)
     faulted: set[str] = set()
     pains = [p for p in told if analysis.terms[p] == lexicon.pain]
     felt: set[str] = set()
@@ -187,6 +187,16 @@ def in_place(
             if not index.places_of(m.entry_id).isdisjoint(felt)
             and m.score >= best.score - slack
             and m.own >= PLACE_OWN
+            and not _pain_of_a_fault(index, m.entry_id, places)
         ),
         best,
     )
+
+
+def _pain_of_a_fault(index: FaqIndex, entry_id: int, places: Places) -> bool:
+    """Whether the entry asks of a pain in places where the message tells only a fault of
+    form: "my top hip rolls forward" is no question on whether it may be done with a sore
+    hip, however many of its words it says."""
+    if "pain" not in index.kinds_of(entry_id):
+        return False
+    return _whole(index.places_of(entry_id)).isdisjoint(_whole(places.felt))

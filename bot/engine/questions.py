@@ -51,6 +51,9 @@ PASSAGE_FULL_FIT = 0.8
 # goes before the best passage when it fits this nearly as well, read among this many
 FAULT_SLACK = 0.15
 FAULT_PASSAGES = 8
+# ...and answers from a lower fit than another passage: the fault and its place are the
+# problem told, the rest of a story's words spread the fit thin
+FAULT_FLOOR = 0.2
 UNCOVERED_OWN = 0.5  # with a word of what no page speaks of, the entry's own words said
 UNCOVERED_ASIDE = 0.96  # ...and an entry that says them answers, above requests.UNCOVERED
 ANSWER_ONLY = 0.75  # an entry whose question shares no word with the message, only its answer
@@ -344,6 +347,7 @@ def _about_ids(
     if faq is not None:
         faq = in_place(index.faq, faq, rest, index.faq.entries_of(*ids), message.focus, places)
     passage = part_passage = None
+    floor = PASSAGE_FLOOR
     if part is None and not strict:  # with a part, its card shows every passage of it
         of_ids = index.passages.entries_of(*ids)
         found = _best(index.passages, question, of_ids)
@@ -353,6 +357,7 @@ def _about_ids(
             passage is None or faulted.score >= passage.score - FAULT_SLACK
         ):
             passage = faulted
+            floor = FAULT_FLOOR
     elif asked is not None and not strict:
         # ...which is still read, for what the passages of that part name
         of_part = frozenset(
@@ -372,9 +377,7 @@ def _about_ids(
             )
             yield _faq(faq, min([score, *doubts]), "faq")
     if passage is not None:
-        score = _confidence(
-            passage.score, PASSAGE_FLOOR, PASSAGE_BASE, PASSAGE_TOP, PASSAGE_FULL_FIT
-        )
+        score = _confidence(passage.score, floor, PASSAGE_BASE, PASSAGE_TOP, PASSAGE_FULL_FIT)
         if score is not None and elsewhere(index.passages, passage.entry_id, places):
             score = min(score, OTHER_PLACE)
         if score is not None:
@@ -425,7 +428,7 @@ def _doubts(
             yield OTHER_PROBLEM
         elif places.faulted:
             yield OTHER_PLACE
-    if no_part and passage is not None and _other_fault(faq, passage, question, index):
+    if no_part and passage is not None and _other_fault(faq, passage, question, message, index):
         yield OTHER_PROBLEM
     if elsewhere(index.faq, faq.entry_id, places):
         yield OTHER_PLACE
@@ -579,16 +582,19 @@ def _fault_passage(
 
 
 def _other_fault(
-    faq: FaqMatch, passage: FaqMatch, question: list[str], index: LanguageIndex
+    faq: FaqMatch, passage: FaqMatch, question: list[str], message: Message, index: LanguageIndex
 ) -> bool:
     """Whether the entry states a fault of form the message does not tell, while the message
     tells one that the `passage` names: "my pelvis rocks as I switch legs" against "why does
-    my back arch as I switch legs?", when the page's mistakes say "rocking side to side". A
-    fault word the page describes the exercise with ("lift the hips", "open the knee") may
-    tell the movement, not a fault: it tells none here."""
+    my back arch as I switch legs?", when the page's mistakes say "rocking side to side"; a
+    word that tells a fault only beside a place tells one there ("my hip rolls back": the
+    mistakes' "rolling the pelvis"). A fault word the page describes the exercise with ("lift
+    the hips", "open the knee") may tell the movement, not a fault: it tells none here."""
     faults = index.lexicon.fault_terms
     page = index.faq.context_of(faq.exercise_id)
-    told = [t for t in question if t in faults and t not in page]
+    terms = message.analysis.terms
+    beside = {terms[p] for p in message.places.fault_at}
+    told = [t for t in question if (t in faults or t in beside) and t not in page]
     return (
         bool(told)
         and index.faq.asks_any(faq.entry_id, faults)

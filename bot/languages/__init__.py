@@ -58,6 +58,11 @@ class Language:
     # "filming myself" for no video), a word the stemmer cuts to another ("useful" to "use").
     exact_cues: frozenset[str]
     plural_endings: tuple[str, ...]  # "tip" and "tips", "clave" and "claves": one word
+    # Words that ask for another version ("instead", "en vez de") but, said before a verb as
+    # these endings end it, set two ways of moving against each other ("I collapse instead of
+    # lifting", "me hundo en vez de subir"): no version asked
+    contrasts: tuple[str, ...]
+    contrast_verb_endings: tuple[str, ...]
     section_headings: Mapping[str, str]  # the pages' "##" headings -> mistakes, tips...
     positions: Mapping[str, tuple[str, ...]]  # body positions ("on all fours")
     # Places of the body where a problem is felt, each with every way people name it ("lower
@@ -135,6 +140,9 @@ class Language:
     # cadera"): beside a place, a fault of form felt there (bot/engine/places.py), though
     # alone such a word may describe a movement ("lift your hips"), so none tells trouble.
     faults: frozenset[str]
+    # ...and words that tell one only beside a place ("my hip rolls back"): said anywhere
+    # else they name the movement ("roll up", "twist"), so they tell no fault of the message
+    place_faults: frozenset[str]
     # Words that plead for help or reassurance ("help", "any ideas?", "¿alguna idea?"), some of
     # them words that also ask for a part ("help" the benefits, "advice" the tips): said alone
     # after a problem told, they ask for the answer to that problem (bot/engine/message.py

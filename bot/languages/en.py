@@ -563,6 +563,7 @@ SYNONYMS: dict[str, str] = {
     "straining": "pain",
     "strained": "pain",
     "twinge": "pain",
+    **dict.fromkeys("twinges jab jabs stab stabs stabbing".split(), "pain"),
     "pinch": "pain",
     "pinching": "pain",
     "discomfort": "pain",
@@ -772,6 +773,13 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how do you keep",
         "how to keep",
         "how to stay",
+        # asked as a noun: "what's the fix?", "any solution?" (not "what's the hundred?")
+        "whats the fix",
+        "what is the fix",
+        "whats the solution",
+        "what is the solution",
+        "any fix",
+        "any solution",
     ),
     # Where it should be felt asks for a check of one's form (a page's "where should I feel
     # it?" entry), not for what the exercise is good for: no part, and no benefits.
@@ -1903,6 +1911,12 @@ FAULTS: frozenset[str] = frozenset(
     "separate separates separating separated".split()
 )
 
+# A part that turns out of place ("my top hip rolls back", "my hip twists open"): a fault
+# only beside a place, for said anywhere else each names the movement ("roll up", "a twist")
+PLACE_FAULTS: frozenset[str] = frozenset(
+    "roll rolls rolling rolled twist twists twisting twisted".split()
+)
+
 # Words that plead for help or reassurance, as they end a story: "...my neck aches. Help?",
 # "any ideas?", "thoughts?", "advice please". "help" and "advice" also ask for a part ("what
 # does it help with?", "advice for the teaser"): alone after a problem they ask for its answer.
@@ -2121,6 +2135,8 @@ LANGUAGE = register(
         question_kinds=QUESTION_KINDS,
         exact_cues=EXACT_CUES,
         plural_endings=("s", "es"),
+        contrasts=("instead of", "rather than"),
+        contrast_verb_endings=("ing",),
         inflections=INFLECTIONS,
         conditions=CONDITIONS,
         section_headings=SECTION_HEADINGS,
@@ -2163,6 +2179,7 @@ LANGUAGE = register(
         pronouns=frozenset({"one", "ones"}),
         trouble=TROUBLE,
         faults=FAULTS,
+        place_faults=PLACE_FAULTS,
         pleas=PLEAS,
         asking_what=frozenset({"what", "which", "how", "whats"}),
         general_words=GENERAL_WORDS,

@@ -328,6 +328,7 @@ SYNONYMS: dict[str, str] = {
     "cargan": "dolor",
     "pincha": "dolor",
     "pinchan": "dolor",
+    **dict.fromkeys("pellizco pellizcos pellizca pellizcan".split(), "dolor"),
     "tira": "tension",
     "tiran": "tension",
     "sufre": "dolor",
@@ -560,6 +561,8 @@ SYNONYMS: dict[str, str] = {
     ),
     # "hacia adelante" (o "palante", "pa alante") es "hacia delante"
     **dict.fromkeys("adelante alante palante".split(), "delante"),
+    # "pa(ra) atrás" dicho en una palabra ("p'atrás", "patrás")
+    **dict.fromkeys("patras patra".split(), "atras"),
     # formas: "en equilibrio en V", "en forma de uve" (una letra sola no es palabra, su forma sí)
     "v": "uve",
 }
@@ -581,6 +584,12 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "como lo corrijo",
         "como lo evito",
         "como lo arreglo",
+        # pedido como sustantivo: "¿cuál es la solución?", "¿alguna solución?"
+        "cual es la solucion",
+        "que solucion",
+        "alguna solucion",
+        "como lo soluciono",
+        "como soluciono",
     ),
     # Dónde debería notarse pide revisar la forma (la entrada "¿dónde tengo que sentirlo?"),
     # no para qué sirve el ejercicio: ninguna parte, tampoco los beneficios.
@@ -1505,6 +1514,13 @@ FAULTS: frozenset[str] = frozenset(
     "separa separan separaba separaban".split()
 )
 
+# Una parte que gira o se dobla fuera de sitio ("se me gira la cadera", "se me dobla la
+# rodilla"): falla solo junto a un lugar, pues en otra parte nombra el movimiento ("gira el
+# tronco", "dobla las rodillas")
+PLACE_FAULTS: frozenset[str] = frozenset(
+    "gira giran giraba giraban rota rotan dobla doblan doblaba doblaban".split()
+)
+
 # Palabras que piden ayuda o tranquilidad al final de una historia: "...me duele el cuello.
 # ¿Ayuda?", "¿alguna idea?", "¿algún consejo?". "consejo" también pide una parte ("consejos
 # para el teaser"): sola tras un problema contado, pide la respuesta a ese problema.
@@ -1676,6 +1692,8 @@ LANGUAGE = register(
         question_kinds=QUESTION_KINDS,
         exact_cues=EXACT_CUES,
         plural_endings=("s", "es"),
+        contrasts=("en vez de", "en lugar de"),
+        contrast_verb_endings=("ar", "er", "ir"),
         section_headings=SECTION_HEADINGS,
         positions=POSITIONS,
         body_places=BODY_PLACES,
@@ -1726,6 +1744,7 @@ LANGUAGE = register(
         pronouns=frozenset(),
         trouble=TROUBLE,
         faults=FAULTS,
+        place_faults=PLACE_FAULTS,
         pleas=PLEAS,
         asking_what=frozenset({"que", "cual", "cuales", "como"}),
         general_words=GENERAL_WORDS,
