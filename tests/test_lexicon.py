@@ -564,3 +564,43 @@ def test_instead_of_a_verb_sets_two_movements_apart_and_asks_no_version() -> Non
         assert found is not None and found.section is Section.MODIFICATIONS
     assert find_part(en.analyse("my hips sink, what's the fix?"), en) is None
     assert find_part(es.analyse("se me hunde la cadera, ¿cuál es la solución?"), es) is None
+
+
+def test_a_teachers_or_clinicians_words_are_read_as_the_pages_plain_words() -> None:
+    """Language.jargon: read once, as `phrases` are, so positions, places, cues and terms
+    all meet the plain words; a page saying the jargon reads it the same way."""
+
+    def read(lang: str, text: str) -> tuple[str, ...]:
+        return lexicon(lang).analyse(text).words
+
+    # a leg circling from the hip is a leg circle, not the Hip Circles of a title
+    assert read("en", "hip circumduction lying supine") == (
+        *("leg", "circles", "from", "the", "hip"),
+        *("lying", "supine"),
+    )
+    # anatomical sides are a body part's front or back, where body places find them
+    assert read("en", "an anterior hip ache")[1:5] == ("front", "of", "the", "hip")
+    en = lexicon("en")
+    assert [tag for tag, _ in en.places(en.analyse("a twinge in the anterior hip"))] == [
+        "hips/front"
+    ]
+    assert read("en", "a lateral bridge on the forearm")[1:3] == ("side", "plank")
+    # a teacher's next level is the harder version; a Spanish teacher regresses it easier
+    part = find_part(en.analyse("what is the next level up?"), en)
+    assert part is not None and part.section is Section.MODIFICATIONS and part.level == "harder"
+    part = find_part(lexicon("es").analyse("¿cómo la regreso para un alumno?"), lexicon("es"))
+    assert part is not None and part.section is Section.MODIFICATIONS and part.level == "easier"
+    assert read("es", "descenso y ascenso de miembros inferiores") == (
+        *("bajar", "y", "subir", "de", "piernas"),
+    )
+    # the pages read the same words the same way
+    assert en.content_terms("circumduction of the hip") == en.content_terms(
+        "leg circles from the hip"
+    )
+
+
+def test_no_phrase_is_both_an_everyday_phrase_and_jargon() -> None:
+    from bot.languages import all_languages
+
+    for language in all_languages():
+        assert not set(language.phrases) & set(language.jargon), language.code

@@ -193,7 +193,8 @@ class Lexicon:
             v.diminutives,
         )
         self._shorthand = v.shorthand
-        self._phrases = {tuple(k.split()): w for k, w in v.phrases.items()}
+        # a teacher's or a clinician's words are read as the pages' words, as phrases are
+        self._phrases = {tuple(k.split()): w for k, w in chain(v.phrases.items(), v.jargon.items())}
         # Each phrase's first word, with the lengths of the phrases it starts (longest first):
         # a word that starts none costs one dictionary miss.
         self._phrase_starts: dict[str, list[int]] = {}
@@ -376,6 +377,8 @@ class Lexicon:
                 *v.shorthand,
                 *v.phrases,
                 *v.phrases.values(),
+                *v.jargon,
+                *v.jargon.values(),
                 *(t for texts in v.positions.values() for t in texts),
             )
             for w in words(text)

@@ -39,6 +39,12 @@ class Language:
     # "shouldnt"; a word that points back stays ("sit it out" -> "skip it"). After shorthand,
     # words as folded.
     phrases: Mapping[str, str]
+    # A teacher's or a clinician's words for what the pages say plainly ("supine" -> "on your
+    # back", "regress it" -> "make it easier", "hip circumduction" -> "leg circles"), read as
+    # `phrases` are, once, wherever a text is read (messages and pages alike), so that every
+    # table and producer after it (positions, body places, part cues, names, descriptions,
+    # FAQ) meets the plain words. Kept apart from `phrases`: no phrase may be in both.
+    jargon: Mapping[str, str]
     cue_fillers: frozenset[str]  # stepped over when looking for cue phrases
     stems: Mapping[str, str]  # where the stemmer is wrong ("patas" is no "patada")
     # Pronouns written onto an imperative ("túmbate" is "túmba" + "te"), and how the verb

@@ -370,6 +370,31 @@ PHRASES: dict[str, str] = {
     # the work felt is where it is felt, not what it works
     "feel the work": "feel it",
     "feel the working": "feel it",
+    # how much of a movement to make, whichever way it goes: "how low should my legs go?"
+    # asks what "how far down should they go?" does ("low" is read "lower" before phrases);
+    # the way it goes stays ("as high as I can")
+    "how lower": "how far lower",
+    "how high": "how far high",
+    "how deep": "how far deep",
+    # a body part that comes off the mat lifts off it
+    # shoulders that creep up to the ears shrug, as the pages' mistakes say ("Shrugging");
+    # not arms reaching up by the ears, nor shoulders kept away from them
+    **{
+        f"{way} {whose} ears": f"{way} {whose} shrugging ears"
+        for way in ("up to", "up towards", "up toward", "up around", "up near")
+        for whose in ("my", "your", "the", "her", "his", "their")
+    },
+    "come off": "lift off",
+    "comes off": "lifts off",
+    "coming off": "lifting off",
+    "came off": "lifted off",
+}
+
+# A teacher's or a clinician's words for what the pages say plainly, read as the pages' words
+# wherever a text is read (Language.jargon): a position ("supine"), a movement ("lateral
+# flexion"), a body part ("lower limb"), a classical name or its shorthand, a way of asking
+# for an easier or harder version ("regress it").
+JARGON: dict[str, str] = {
     # the glutes by their parts, as a physio shortens them
     "glute med": "gluteus medius",
     "glute max": "gluteus maximus",
@@ -422,24 +447,32 @@ PHRASES: dict[str, str] = {
     "linea alba": "diastasis",  # the midline that stretches in a diastasis
     # the bony points at the front of the pelvis
     "asis": "hip bones",
-    # how much of a movement to make, whichever way it goes: "how low should my legs go?"
-    # asks what "how far down should they go?" does ("low" is read "lower" before phrases);
-    # the way it goes stays ("as high as I can")
-    "how lower": "how far lower",
-    "how high": "how far high",
-    "how deep": "how far deep",
-    # a body part that comes off the mat lifts off it
-    # shoulders that creep up to the ears shrug, as the pages' mistakes say ("Shrugging");
-    # not arms reaching up by the ears, nor shoulders kept away from them
+    # a leg circling from the hip: the pages' leg circles, not the Hip Circles of the title
+    **dict.fromkeys(
+        [
+            "hip circumduction",
+            "hip circumductions",
+            "circumduction of the hip",
+            "leg circumduction",
+            "leg circumductions",
+        ],
+        "leg circles from the hip",
+    ),
+    # the front and back of a body part, in anatomical words
     **{
-        f"{way} {whose} ears": f"{way} {whose} shrugging ears"
-        for way in ("up to", "up towards", "up toward", "up around", "up near")
-        for whose in ("my", "your", "the", "her", "his", "their")
+        f"{side} {part}": f"{plain} of the {part}"
+        for side, plain in (("anterior", "front"), ("posterior", "back"))
+        for part in ("hip", "hips", "thigh", "thighs", "shoulder", "shoulders", "knee", "neck")
     },
-    "come off": "lift off",
-    "comes off": "lifts off",
-    "coming off": "lifting off",
-    "came off": "lifted off",
+    # a side plank by a physio's name
+    **dict.fromkeys(["lateral bridge", "side bridge", "lateral plank"], "side plank"),
+    # arms and legs of opposite sides, each one limb
+    **dict.fromkeys(
+        ["contralateral limb", "contralateral limbs", "opposite limbs", "opposite limb"],
+        "opposite arm and leg",
+    ),
+    # a teacher's way of asking for the harder version
+    **dict.fromkeys(["next level up", "next level", "level up"], "harder version"),
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken
@@ -2125,6 +2158,7 @@ LANGUAGE = register(
         name_fillers=NAME_FILLERS,
         shorthand=SHORTHAND,
         phrases=PHRASES,
+        jargon=JARGON,
         cue_fillers=CUE_FILLERS,
         stems=STEMS,
         attached_pronouns=(),

@@ -146,6 +146,22 @@ PHRASES: dict[str, str] = {
     "puedo seguir haciendolo": "riesgo",
     "lo tengo que dejar": "lo riesgo",
     "me da vueltas": "mareado",
+    # una comparación: "es igual que", "igual a"
+    "igual que": "comparar",
+    "igual a": "comparar",
+    # el trabajo que debería hacer es dónde se debería notar ("¿qué zona debería trabajar?")
+    "deberia trabajar": "deberia estar trabajando",
+    "deberian trabajar": "deberian estar trabajando",
+    "se supone que trabaja": "se supone que esta trabajando",
+    # "en cuanto subo" es "nada más subir": cuándo, no cuánto
+    "en cuanto": "cuando",
+}
+
+# Las palabras de un profesor o de la clínica para lo que las páginas dicen llano, leídas como
+# las de las páginas dondequiera que se lee un texto (Language.jargon): una posición
+# ("decúbito supino"), un movimiento ("flexión lateral"), una parte del cuerpo ("miembros
+# inferiores"), un nombre clásico o su abreviatura.
+JARGON: dict[str, str] = {
     # la flexión lateral y la extensión de la columna, como las dicen las páginas
     **dict.fromkeys(
         [
@@ -193,15 +209,32 @@ PHRASES: dict[str, str] = {
     "bipedestacion": "de pie",
     "densidad osea": "osteoporosis",
     "linea alba": "diastasis",  # la línea media que se separa en la diástasis
-    # una comparación: "es igual que", "igual a"
-    "igual que": "comparar",
-    "igual a": "comparar",
-    # el trabajo que debería hacer es dónde se debería notar ("¿qué zona debería trabajar?")
-    "deberia trabajar": "deberia estar trabajando",
-    "deberian trabajar": "deberian estar trabajando",
-    "se supone que trabaja": "se supone que esta trabajando",
-    # "en cuanto subo" es "nada más subir": cuándo, no cuánto
-    "en cuanto": "cuando",
+    # bajar y subir, en palabras de clínica
+    "descenso": "bajar",
+    "ascenso": "subir",
+    # hacer una versión más fácil o más difícil para alguien, como lo dice un profesor
+    **{
+        f"{pronombre} {verbo}": f"{pronombre} hago mas facil"
+        for pronombre in ("la", "lo", "las", "los")
+        for verbo in ("regreso", "regresamos", "regresas")
+    },
+    **dict.fromkeys(["regresarla", "regresarlo", "regresarlas", "regresarlos"], "mas facil"),
+    **{
+        f"{pronombre} {verbo}": f"{pronombre} hago mas dificil"
+        for pronombre in ("la", "lo", "las", "los")
+        for verbo in ("progreso", "progresamos", "progresas")
+    },
+    **dict.fromkeys(["progresarla", "progresarlo", "progresarlas", "progresarlos"], "mas dificil"),
+    # la cara anterior o posterior de una parte del cuerpo es su parte de delante o de detrás
+    **{
+        f"{parte} {lado}": f"{parte} por {llano}"
+        for lado, llano in (("anterior", "delante"), ("posterior", "detras"))
+        for parte in ("cadera", "muslo", "hombro", "rodilla", "cuello")
+    },
+    # un puente lateral es una plancha lateral
+    "puente lateral": "plancha lateral",
+    # el siguiente nivel es la versión más difícil
+    **dict.fromkeys(["siguiente nivel", "proximo nivel"], "version mas dificil"),
 }
 
 # Words skipped when looking for cue phrases ("como se hace el teaser" reads "como se hace").
@@ -1676,6 +1709,7 @@ LANGUAGE = register(
         name_fillers=NAME_FILLERS,
         shorthand=SHORTHAND,
         phrases=PHRASES,
+        jargon=JARGON,
         cue_fillers=CUE_FILLERS,
         stems=STEMS,
         attached_pronouns=("te", "se"),
