@@ -2861,3 +2861,38 @@ def test_what_an_exercise_is_for_only_when_the_for_closes_the_question(
 
 def exercise_id_of(answer: Answer) -> str | None:
     return answer.exercise.id if answer.exercise else None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("rolling please", "en"), ("a rolling exercise", "en"), ("rodar", "es")],
+)
+def test_a_family_word_offers_the_family_not_titles_sharing_its_stem(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    # "rolling" is said as written only by Rolling Like a Ball's title; its kin that roll too
+    # are offered with it, not Roll Up or Roll Over, whose "roll" is another word
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    offered = [e.id for e in answer.candidates]
+    assert offered[0] == "rolling-like-a-ball"
+    assert {"seal", "open-leg-rocker"} <= set(offered)
+    assert not {"roll-up", "roll-over"} & set(offered)
+
+
+def test_a_family_word_with_its_position_offers_those_done_there(engine: AnswerEngine) -> None:
+    # kicks done face down: not the side-lying kicks; a twist done seated: the page whose
+    # keyword, not its title, says "twist" too
+    for text in ("kicks face down", "kicks lying on my front please"):
+        offered = [e.id for e in engine.answer(text).candidates]
+        assert {"single-leg-kick", "double-leg-kick"} <= set(offered)
+        assert "side-kick-series" not in offered
+    offered = [e.id for e in engine.answer("twist sitting down").candidates]
+    assert {"spine-twist", "the-saw"} <= set(offered)
+
+
+def test_a_name_said_whole_still_wins_over_its_family(engine: AnswerEngine) -> None:
+    assert answered(engine, "rolling like a ball") == (AnswerKind.EXERCISE, "rolling-like-a-ball")
+    assert answered(engine, "the roll up") == (AnswerKind.EXERCISE, "roll-up")
+    # a word of the body or one the pages do not use is no family's
+    assert engine.answer("hip thrust with a barbell").kind is not AnswerKind.SUGGESTIONS

@@ -49,6 +49,7 @@ _LEVELS = (None, Level.EASIER, Level.HARDER)
 HELPED_PAGES = 400
 # Other pages whose own texts may say a word of a name that is an everyday thing's
 PLAIN_NAME_PAGES = 2
+KIN_READ = 8  # pages ranked as kin of an exercise (LanguageIndex.kin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,8 @@ class LanguageIndex:
         self._done_in: dict[str, list[str]] = {}
         self._versions: dict[str, list[tuple[Level, frozenset[str]]]] = {}
         self._plain_names: dict[tuple[str, str], bool] = {}
+        self._kin: dict[str, list[tuple[str, float]]] = {}
+        self._title_words: dict[str, frozenset[str]] = {}
         for exercise_id, position in self.position_of.items():
             self._done_in.setdefault(position, []).append(exercise_id)
         self._accepting: dict[tuple[str, object], npt.NDArray[np.bool_]] = {}
@@ -414,6 +417,37 @@ class LanguageIndex:
                     if terms:
                         found.append((version.level, terms))
             self._versions[exercise_id] = found
+        return found
+
+    def page(self, exercise_id: str) -> Exercise | None:
+        """The page of an exercise in this language."""
+        at = bisect_left(self.pages, exercise_id, key=lambda page: page.id)
+        page = self.pages[at] if at < len(self.pages) else None
+        return page if page is not None and page.id == exercise_id else None
+
+    def title_words(self, exercise_id: str) -> frozenset[str]:
+        """The words of an exercise's title as written (folded, not stemmed): "rolling" of
+        "Rolling Like a Ball", where its stem is also Roll Up's."""
+        found = self._title_words.get(exercise_id)
+        if found is None:
+            page = self.page(exercise_id)
+            found = frozenset(self.lexicon.analyse(page.title).words) if page else frozenset()
+            if len(self._title_words) < 100_000:
+                self._title_words[exercise_id] = found
+        return found
+
+    def kin(self, exercise_id: str) -> list[tuple[str, float]]:
+        """The exercises whose whole portraits explain an exercise's description best, the
+        exercise itself first, each with its fit: the pages of its kind (a ball rolling back
+        on the spine, a seal doing so with a clap, a rocker with open legs). Worked out for an
+        exercise when first asked for."""
+        found = self._kin.get(exercise_id)
+        if found is None:
+            page = self.page(exercise_id)
+            run = self.lexicon.content_run(page.description) if page else []
+            found = self.portraits.describe(run, limit=KIN_READ) if run else []
+            if len(self._kin) < 100_000:
+                self._kin[exercise_id] = found
         return found
 
     def plain_name(self, exercise_id: str, name: str) -> bool:

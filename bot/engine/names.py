@@ -40,6 +40,8 @@ MAX_SUGGESTIONS = 3
 EXERCISE_KINDS = frozenset({"breath"})
 DESCRIBED_AS_WELL = 0.1  # another exercise described within this share of the named one's fit
 SHARED_MAX = 5  # exercises offered whose titles all hold the words said
+FAMILY = 0.57  # a word of a family said ("the rolling one"): its pages, before descriptions
+KIN_FIT = 0.15  # ...kin of the page whose title says it as written, by this much of its fit
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
@@ -52,6 +54,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if named and not _only_filter_words(named[0], message):
         card, off_topic = _card(message, index)
         yield card
+    family = _family(message, index)
+    if family:
+        yield Candidate(AnswerKind.SUGGESTIONS, FAMILY, "names", options=family)
     options = _suggestions(message, index)
     if options and not off_topic:  # "what music is good for the roll up?": no "did you mean"
         yield Candidate(AnswerKind.SUGGESTIONS, SHARED_WORDS, "names", options=options)
@@ -271,6 +276,16 @@ def _described(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     ]
     if rest and len(named) == 1:
         return ()
+    if 2 <= len(named) < MAX_SUGGESTIONS:
+        # ...and those another of whose names holds the rest ("seated saw twist" of a page
+        # whose title says no twist), after them, as long as all can be offered
+        holding = [
+            m.exercise_id
+            for m in message.names
+            if m.exercise_id in done_there and m.exercise_id not in named and m.positions >= rest
+        ]
+        if len(named) + len(holding) <= MAX_SUGGESTIONS:
+            named += holding
     if len(there) > MAX_SUGGESTIONS:
         there = named
     if not 2 <= len(there) <= MAX_SUGGESTIONS:
@@ -305,6 +320,7 @@ def _suggestions(message: Message, index: LanguageIndex) -> tuple[str, ...]:
     # "did you mean Shoulder Bridge?" is no question to ask of "my shoulders ache"
     body = body_words(message.analysis, index)
     names = [m for m in names if not only_the_body(m, message.analysis, body)]
+    names = _in_position(names, message, index)
     if not names:
         return ()
     scores = [(m.exercise_id, adjusted(m, message.analysis, index, frozenset())) for m in names]
@@ -315,6 +331,86 @@ def _suggestions(message: Message, index: LanguageIndex) -> tuple[str, ...]:
         exercise_id for exercise_id, score in scores if score >= max(SUGGEST_FLOOR * 0.7, top - 0.5)
     ]
     return tuple(picked[:MAX_SUGGESTIONS])
+
+
+def _in_position(names: list[NameMatch], message: Message, index: LanguageIndex) -> list[NameMatch]:
+    """With a body position stated ("the kicks lying on my front"), the names of exercises
+    done there first, those whose pages say nothing of it after, and none done elsewhere."""
+    if message.position is None:
+        return names
+    there = frozenset(index.done_in(message.position[0]))
+    kept = [m for m in names if not done_elsewhere(message.position, m.exercise_id, index)]
+    return sorted(kept, key=lambda m: m.exercise_id not in there)  # stable: score order kept
+
+
+def _family(message: Message, index: LanguageIndex) -> tuple[str, ...]:
+    """The pages of a family named by the word they share ("the rolling one", "el de
+    rodar"): several names hold the word, but one title says it as written ("Rolling Like a
+    Ball", not Roll Up's "roll"): that page and its kin (`LanguageIndex.kin`: the pages whose
+    portraits explain its description) that say the word too, none done in another body
+    position than the one stated. Nothing when a name is said outright."""
+    if any(m.score >= NAME_SURE or m.title_score >= 1.0 for m in message.named):
+        return ()
+    a = message.analysis
+    faq = index.faq
+    if not a.said or any(a.terms[p] not in faq for p in a.said):
+        return ()  # a word no page says is about something else ("a hip thrust")
+    names = message.names
+    # the words several names hold, one title at least
+    shared = frozenset(
+        p
+        for p in a.said
+        if sum(p in m.positions for m in names) >= 2 and any(p in m.title_positions for m in names)
+    )
+    body = body_words(a, index)
+    if not shared or shared & body:
+        return ()  # a place of the body is what a problem is told of ("my hips")
+    if not all(index.speller.is_typical(a.words[p]) for p in shared):
+        return ()  # a word the pages use no more than the language does ("a series to watch")
+    if sum(m.positions >= a.said for m in names) >= 2 and len(a.said) >= 2:
+        return ()  # a phrase several names hold whole is theirs ("series of five")
+    own = [
+        m
+        for m in names
+        if m.title_positions >= shared
+        and _as_written(frozenset(a.words[p] for p in shared), index.title_words(m.exercise_id))
+    ]
+    if len(own) != 1:
+        return ()  # none, or several titles say it ("bridge"): the names' own choice
+    anchor = own[0].exercise_id
+    if done_elsewhere(message.position, anchor, index):
+        return ()
+    terms = frozenset(a.terms[p] for p in shared)
+    # A title holding the word in another form ("Roll Up" for "rolling") is no kin by it
+    other_form = {m.exercise_id for m in names if m.title_positions & shared} - {anchor}
+    kin = index.kin(anchor)
+    best = kin[0][1] if kin and kin[0][0] == anchor else 1.0
+    # each page's claim: how much its portrait explains the anchor's description, and how
+    # much of a name of its own holding the word is said ("hip circles", "rolling seal")
+    claim = {e: fit for e, fit in kin if e != anchor and fit >= KIN_FIT * best}
+    for m in names:
+        if m.exercise_id != anchor and m.positions >= shared:
+            claim[m.exercise_id] = claim.get(m.exercise_id, 0.0) + m.score
+    found = sorted(
+        (
+            e
+            for e in claim
+            if e not in other_form
+            and terms <= index.faq.context_of(e)
+            and not done_elsewhere(message.position, e, index)
+        ),
+        key=lambda e: -claim[e],
+    )
+    if not found:
+        return ()
+    return (anchor, *found[: MAX_SUGGESTIONS - 1])
+
+
+def _as_written(said: frozenset[str], title: frozenset[str]) -> bool:
+    """Whether a title holds the words said as written, but for a plural's "s" ("kicks" is
+    "Kick", while "rolling" is not "Roll")."""
+    own = {w.removesuffix("s") for w in title}
+    return all(w.removesuffix("s") in own for w in said)
 
 
 def everyday_thing(top: NameMatch, message: Message, index: LanguageIndex) -> bool:

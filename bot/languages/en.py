@@ -1236,6 +1236,9 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "on your tummy",
         "on your front",
         "lying on belly",
+        "lying on tummy",
+        "lying on stomach",
+        "lying on front",
         # a class lies down together: "we lie on our fronts"
         "on fronts",
         "on bellies",
