@@ -564,3 +564,17 @@ def test_instead_of_a_verb_sets_two_movements_apart_and_asks_no_version() -> Non
         assert found is not None and found.section is Section.MODIFICATIONS
     assert find_part(en.analyse("my hips sink, what's the fix?"), en) is None
     assert find_part(es.analyse("se me hunde la cadera, ¿cuál es la solución?"), es) is None
+
+
+def test_an_image_of_a_fault_is_the_fault_only_beside_the_place_it_pictures() -> None:
+    """A belly rising like a tent is the ridge the pages speak of, a seat like one in a plank
+    the pike, feet that smack the mat hit it; a tent anywhere else is a tent."""
+    en, es = lexicon("en"), lexicon("es")
+    assert en.analyse("my belly pokes up like a little tent").terms[-1] == en.term("ridge")
+    assert en.analyse("my seat sticks up like a tent").terms[-1] == en.term("piking")
+    assert en.term("hit") in en.analyse("my feet smack down").terms
+    assert en.term("flare") in en.analyse("my ribs pop out").terms
+    assert en.analyse("we camped in a tent").terms[-1] == "tent"
+    assert es.analyse("se me forma una montañita en la barriga").terms[4] == es.term("bulto")
+    assert es.analyse("subo el culo como una montaña").terms[-1] == es.term("pico")
+    assert es.analyse("subimos a la montaña").terms[-1] != es.term("pico")
