@@ -2671,6 +2671,21 @@ def test_a_fault_told_in_spanish_finds_the_mistake_the_page_names(
     assert card(engine, text, "es")[:2] == (exercise_id, Section.MISTAKES)
 
 
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        # knees that buckle give way: "Knees falling in or out", not the harder version
+        ("glute bridge: both knees buckle inward at the top", "glute-bridge"),
+        # arms flung forward throw the body up: "Throwing the arms to get up"
+        ("in the teaser I fling my arms forward to get up", "teaser"),
+    ],
+)
+def test_a_fault_told_as_an_image_finds_the_mistake_the_page_names(
+    engine: AnswerEngine, text: str, exercise_id: str
+) -> None:
+    assert card(engine, text)[:2] == (exercise_id, Section.MISTAKES)
+
+
 def test_arms_by_the_ears_are_no_shrug(engine: AnswerEngine) -> None:
     """Shoulders that creep up to the ears shrug; arms that reach up by the ears (the steps
     of many exercises) and shoulders kept away from them tell no fault."""

@@ -604,3 +604,17 @@ def test_no_phrase_is_both_an_everyday_phrase_and_jargon() -> None:
 
     for language in all_languages():
         assert not set(language.phrases) & set(language.jargon), language.code
+
+
+def test_an_image_of_a_fault_is_the_fault_only_beside_the_place_it_pictures() -> None:
+    """A belly rising like a tent is the ridge the pages speak of, a seat like one in a plank
+    the pike, feet that smack the mat hit it; a tent anywhere else is a tent."""
+    en, es = lexicon("en"), lexicon("es")
+    assert en.analyse("my belly pokes up like a little tent").terms[-1] == en.term("ridge")
+    assert en.analyse("my seat sticks up like a tent").terms[-1] == en.term("piking")
+    assert en.term("hit") in en.analyse("my feet smack down").terms
+    assert en.term("flare") in en.analyse("my ribs pop out").terms
+    assert en.analyse("we camped in a tent").terms[-1] == "tent"
+    assert es.analyse("se me forma una montañita en la barriga").terms[4] == es.term("bulto")
+    assert es.analyse("subo el culo como una montaña").terms[-1] == es.term("pico")
+    assert es.analyse("subimos a la montaña").terms[-1] != es.term("pico")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import chain
 
@@ -16,6 +17,10 @@ Phrase = tuple[str, ...]
 Forms = tuple[frozenset[str] | None, ...]  # the only words that say each of a phrase's (None: any)
 MAX_REMEMBERED_WORDS = 200_000
 MIN_VERB = 4  # letters of a verb left once an attached pronoun is stripped
+# An image of a fault (Language.place_images) is read as the fault when said at most this
+# many words that carry meaning from the place it pictures, on either side ("my stomach
+# rises in the middle like a tent"): a picture takes more words than a verb does.
+IMAGE_REACH = 5
 _VOWELS = frozenset("aeiou")
 
 
@@ -272,6 +277,13 @@ class Lexicon:
             ],
             exact=True,
         )
+        # Each place's images, as terms of the faults they picture; and every image word, to
+        # tell at a glance that a message pictures none (most do not)
+        self.place_images = {
+            place: {word: self.term(fault) for word, fault in images.items()}
+            for place, images in v.place_images.items()
+        }
+        self._image_words = frozenset(w for images in v.place_images.values() for w in images)
         self.pain = self.term(v.pain)
         self.domain_words = v.domain_words
         self.foreign_exercises = PhraseTable(
@@ -380,6 +392,7 @@ class Lexicon:
                 *v.jargon,
                 *v.jargon.values(),
                 *(t for texts in v.positions.values() for t in texts),
+                *(w for images in v.place_images.values() for w in images),
             )
             for w in words(text)
         )
@@ -493,7 +506,7 @@ class Lexicon:
             found = tuple(self._expand(correct(found)))
         read = [self._read(w) for w in found]
         stop = tuple(r[2] for r in read)
-        return Analysis(
+        analysis = Analysis(
             lang=self.lang,
             words=found,
             stems=tuple(r[0] for r in read),
@@ -502,6 +515,27 @@ class Lexicon:
             filler=tuple(r[3] for r in read),
             said=frozenset(p for p, is_stop in enumerate(stop) if not is_stop),
         )
+        if self._image_words.isdisjoint(found):
+            return analysis
+        return self._pictured(analysis)
+
+    def _pictured(self, analysis: Analysis) -> Analysis:
+        """`analysis` with each image of a fault said near the place it pictures
+        (Language.place_images, IMAGE_REACH) read as that fault: "my belly goes up like a
+        tent" tells the ridge, "my bum is up like a tent" the pike."""
+        said = sorted(analysis.said)
+        terms = list(analysis.terms)
+        for tag, at in self.places(analysis):
+            images = self.place_images.get(tag.split("/", 1)[0])
+            if not images:
+                continue
+            first = bisect_left(said, min(at))
+            last = bisect_right(said, max(at))
+            for p in said[max(0, first - IMAGE_REACH) : last + IMAGE_REACH]:
+                fault = images.get(analysis.words[p])
+                if fault is not None and p not in at:
+                    terms[p] = fault
+        return replace(analysis, terms=tuple(terms))
 
     def content_terms(self, text: str) -> frozenset[str]:
         """The terms of `text` that are not stop words: what `analyse(text)` gives as terms

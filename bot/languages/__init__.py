@@ -149,6 +149,13 @@ class Language:
     # ...and words that tell one only beside a place ("my hip rolls back"): said anywhere
     # else they name the movement ("roll up", "twist"), so they tell no fault of the message
     place_faults: frozenset[str]
+    # Images people give a fault in their own words, read as the fault's word only beside the
+    # place they picture (bot/engine/lexicon.py `Lexicon.analyse`): a belly that rises "like a
+    # tent" is the ridge the pages speak of, a seat "like a mountain" in a plank is the pike;
+    # said anywhere else the word is the image or the movement it names. Each place (as
+    # `body_places` tags it, the whole: "hips" for "hips/front") -> its words as folded -> the
+    # word of the fault, read as its term.
+    place_images: Mapping[str, Mapping[str, str]]
     # Words that plead for help or reassurance ("help", "any ideas?", "¿alguna idea?"), some of
     # them words that also ask for a part ("help" the benefits, "advice" the tips): said alone
     # after a problem told, they ask for the answer to that problem (bot/engine/message.py

@@ -384,6 +384,8 @@ PHRASES: dict[str, str] = {
         for way in ("up to", "up towards", "up toward", "up around", "up near")
         for whose in ("my", "your", "the", "her", "his", "their")
     },
+    # ...and shoulders that end up by one's own ears (arms reach up by the ears)
+    **{f"{way} my ears": f"{way} my shrugging ears" for way in ("up by", "up beside", "up at")},
     "come off": "lift off",
     "comes off": "lifts off",
     "coming off": "lifting off",
@@ -569,6 +571,13 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(
         "drop drops flop flops sag sags sagging sagged sink sinks sinking sank sunk".split(),
         "fall",
+    ),
+    # a body flung up or round by the arms or legs is thrown, as the pages say ("throwing the
+    # arms to get up"): the momentum they warn of
+    **dict.fromkeys(
+        "fling flings flinging flung hurl hurls hurling hurled chuck chucks chucking "
+        "chucked".split(),
+        "throw",
     ),
     # a pelvis or trunk that sways from side to side rocks, as the pages' mistakes say
     **dict.fromkeys("sway sways swaying swayed".split(), "rock"),
@@ -1953,6 +1962,39 @@ PLACE_FAULTS: frozenset[str] = frozenset(
     "roll rolls rolling rolled twist twists twisting twisted".split()
 )
 
+# Images of a fault, read as it only beside the place they picture (a tent is no fault on its
+# own; a belly like one is the ridge the pages speak of, a seat like one the pike): words the
+# pages do not use, so that no page's own words are read otherwise
+_PEAKS = "tent tents tenting tented cone cones peak peaks mountain mountains triangle pyramid"
+_KNOCKS = "smack smacks smacking smacked slap slaps slapping slapped bang bangs banging banged"
+_CAVING = "cave caves caving caved hammock hammocks hammocking buckle buckles buckling buckled"
+PLACE_IMAGES: dict[str, dict[str, str]] = {
+    # a belly that rises along its middle domes, as the pages say ("a ridge or dome")
+    "abs": dict.fromkeys(
+        f"{_PEAKS} bulge bulges bulged bump bumps bumping lump lumps fin".split(), "ridge"
+    ),
+    # hips or a seat pointing up in a plank pike, as the pages say ("piking the hips up")
+    "hips": dict.fromkeys(_PEAKS.split(), "pike"),
+    # shoulders that hunch up to the ears shrug, as the pages' mistakes say ("Shrugging")
+    "shoulders": dict.fromkeys(
+        "scrunch scrunches scrunching scrunched bunch bunches bunching bunched hunch hunches "
+        "hunched".split(),
+        "shrug",
+    ),
+    # ribs that stick out flare
+    "ribs": dict.fromkeys(
+        "pop pops popping popped poke pokes poking poked jut juts jutting stick sticks "
+        "sticking".split(),
+        "flare",
+    ),
+    # feet that smack down on the mat hit it
+    "feet": dict.fromkeys(f"{_KNOCKS} thud thuds thump thumps slam slams".split(), "hit"),
+    # a back or knees that cave in give way: they fall, as the pages say ("knees falling in")
+    "lower back": dict.fromkeys(_CAVING.split(), "fall"),
+    "upper back": dict.fromkeys(_CAVING.split(), "fall"),
+    "knees": dict.fromkeys(_CAVING.split(), "fall"),
+}
+
 # Words that plead for help or reassurance, as they end a story: "...my neck aches. Help?",
 # "any ideas?", "thoughts?", "advice please". "help" and "advice" also ask for a part ("what
 # does it help with?", "advice for the teaser"): alone after a problem they ask for its answer.
@@ -2217,6 +2259,7 @@ LANGUAGE = register(
         trouble=TROUBLE,
         faults=FAULTS,
         place_faults=PLACE_FAULTS,
+        place_images=PLACE_IMAGES,
         pleas=PLEAS,
         asking_what=frozenset({"what", "which", "how", "whats"}),
         general_words=GENERAL_WORDS,

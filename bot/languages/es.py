@@ -329,6 +329,8 @@ DIMINUTIVES: tuple[tuple[str, str], ...] = (
 
 # Words that mean the same thing to a learner; each maps to a canonical word (before stemming).
 SYNONYMS: dict[str, str] = {
+    # subir a base de carrerilla o de inercia es el impulso del que avisan las páginas
+    **dict.fromkeys("carrerilla carrerita inercia impetu".split(), "impulso"),
     # dolor y molestias
     "duele": "dolor",
     "mata": "dolor",  # "la espalda me mata", "me matan las muñecas"
@@ -1554,6 +1556,23 @@ PLACE_FAULTS: frozenset[str] = frozenset(
     "gira giran giraba giraban rota rotan dobla doblan doblaba doblaban".split()
 )
 
+# Imágenes de un fallo, leídas como él solo junto al lugar que pintan (una tienda de campaña no
+# es ningún fallo; una tripa como una, sí: el bulto del que hablan las páginas; un culo como
+# una, la cadera en pico): palabras que las páginas no usan en ese sentido
+_PICOS = "pico picos montana montanas montanita tienda carpa cono conos piramide triangulo"
+_GOLPES = "golpean golpeo golpea golpeaban estampan estampo plantan chocan choca pum"
+PLACE_IMAGES: dict[str, dict[str, str]] = {
+    # la tripa que se levanta por el centro hace un bulto, como dicen las páginas
+    "abs": dict.fromkeys(
+        f"{_PICOS} cresta crestas joroba chichon bola abomba abomban abombada cupula".split(),
+        "bulto",
+    ),
+    # la cadera o el culo que apuntan arriba en la plancha suben en pico
+    "hips": dict.fromkeys(
+        "montana montanas montanita tienda carpa piramide triangulo".split(), "pico"
+    ),
+}
+
 # Palabras que piden ayuda o tranquilidad al final de una historia: "...me duele el cuello.
 # ¿Ayuda?", "¿alguna idea?", "¿algún consejo?". "consejo" también pide una parte ("consejos
 # para el teaser"): sola tras un problema contado, pide la respuesta a ese problema.
@@ -1779,6 +1798,7 @@ LANGUAGE = register(
         trouble=TROUBLE,
         faults=FAULTS,
         place_faults=PLACE_FAULTS,
+        place_images=PLACE_IMAGES,
         pleas=PLEAS,
         asking_what=frozenset({"que", "cual", "cuales", "como"}),
         general_words=GENERAL_WORDS,
