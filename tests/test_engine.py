@@ -2911,3 +2911,26 @@ def test_a_name_said_whole_still_wins_over_its_family(engine: AnswerEngine) -> N
     assert answered(engine, "the roll up") == (AnswerKind.EXERCISE, "roll-up")
     # a word of the body or one the pages do not use is no family's
     assert engine.answer("hip thrust with a barbell").kind is not AnswerKind.SUGGESTIONS
+
+
+def test_a_description_split_between_pages_answers_by_the_entry_that_states_the_problem(
+    engine: AnswerEngine,
+) -> None:
+    # The seat and the reach fit a seated twist about as well as the mermaid (neither stands
+    # out); only the mermaid has an entry on aching knees in that seat: the pair decides.
+    text = (
+        "Sitting tall, legs bent to the same side, reaching an arm overhead: my knees ache "
+        "in that seat. Can I sit some other way?"
+    )
+    joint = [c for c in engine.candidates(text) if c.producer == "described-asked"]
+    assert [c.exercise_id for c in joint] == ["mermaid"]
+    assert entry(engine, text)[0] == "mermaid"
+
+
+def test_a_description_that_asks_nothing_beyond_its_page_is_no_entry_pair(
+    engine: AnswerEngine,
+) -> None:
+    # Every entry of the page shares the words that describe the movement; saying only those
+    # states no entry's problem.
+    text = "on all fours reaching one arm forward and the opposite leg back, holding it still?"
+    assert not [c for c in engine.candidates(text) if c.producer == "described-asked"]

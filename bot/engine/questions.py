@@ -83,6 +83,14 @@ LEANING = 0.78  # "how long should I hold it?" with nothing on its page: its ste
 MAX_ANYWHERE = 3
 ENTRY_ASKED = 0.9  # an entry that holds nearly all a message asks, its cue words included
 IMPLIED = 0.95  # an entry of an exercise described, not named
+# An entry of one of the pages a description fits, chosen by the pair (`_described_and_asked`):
+JOINT_PAGE_FLOOR = 0.25  # the best page explains this share of the description
+JOINT_CLOSE = 0.7  # the pages it fits at least this share of the best fit are read
+JOINT_OWN = 0.5  # the message says this share of the entry's own question (FaqMatch.own)...
+JOINT_BEYOND = 0.2  # ...and this share of its words that its page's own text does not say
+JOINT_FLOOR = 0.3  # page fit (against the best page's) times entry fit
+JOINT_MARGIN = 0.3  # ...ahead of the next page's pair by this share of its own
+JOINT = 0.62  # an answer, just above policy.ANSWER
 DESCRIBING_TERMS = 4  # words besides a name that describe its movement, its steps asked
 UNASKED_FIT = 0.75  # an entry for a name said with a few words and no question ("teasr breath")
 RAREST_SLACK = 0.05  # an entry saying the message's rarest word, this close to the best, goes first
@@ -174,11 +182,67 @@ def _propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             question = [t for t in message.content_terms(message.cue_positions) if t not in page]
             for candidate in _about_ids({exercise_id}, rest, question, message, index):
                 yield replace(candidate, score=candidate.score * IMPLIED, producer="implied")
+    if not steps_asked and not any(m.title_score >= 1.0 for m in named):
+        yield from _described_and_asked(message, index)
     describing = bool(message.described) and message.described[0][1] >= DESCRIBED_FIT
     if not (steps_asked and not named and describing):
         yield from _anywhere(message, index)
     if message.about is not None:
         yield from _follow_up(message.about, message, index)
+
+
+def _described_and_asked(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
+    """The entry of a page the message describes that answers what it asks, when the pair
+    stands out: a description fitting two or three pages about equally ("supine, a leg
+    sweeping round": two circling pages), or one page too loosely to name it, and a question
+    ("...and something pops in my hip") that an entry of one of them states. Each page is weighed by how well
+    the description fits it (against the best page) times how well its best entry fits the
+    message (`_telling`: of the kind asked, on the place told); the best pair, well ahead of
+    the next page's, is an answer just above the line (JOINT): neither reading alone was."""
+    if message.asks_which or not message.asks_outright or message.uncovered:
+        return
+    if message.part is not None and not message.part.tentative:
+        return  # a part asked outright ("what does it work?"): the described card's
+    fits: dict[str, float] = {}
+    for ranked in (message.portrayed, message.described):
+        for exercise_id, fit in ranked:
+            fits[exercise_id] = max(fits.get(exercise_id, 0.0), fit)
+    top = max(fits.values(), default=0.0)
+    if top < JOINT_PAGE_FLOOR:
+        return
+    terms = message.content_terms()
+    places = message.places
+    pairs: list[tuple[float, FaqMatch]] = []
+    for exercise_id, fit in fits.items():
+        if fit < JOINT_CLOSE * top:
+            continue  # a page the description fits clearly worse is another exercise
+        entries = index.faq.entries_of(exercise_id)
+        match = _telling(index.faq, terms, entries, message.focus, message.kinds, places)
+        if match is None or elsewhere(index.faq, match.entry_id, places):
+            continue
+        if match.own < JOINT_OWN or not _states(match.entry_id, terms, exercise_id, message, index):
+            continue
+        pairs.append((fit / top * match.score, match))
+    pairs.sort(key=lambda pair: -pair[0])
+    if not pairs:
+        return
+    joint, match = pairs[0]
+    rival = pairs[1][0] if len(pairs) > 1 else 0.0
+    if joint >= JOINT_FLOOR and joint - rival >= JOINT_MARGIN * joint:
+        yield _faq(match, JOINT, "described-asked")
+
+
+def _states(
+    entry_id: int, terms: list[str], exercise_id: str, message: Message, index: LanguageIndex
+) -> bool:
+    """Whether the message states what the entry asks besides the words its page describes
+    the movement with, which every entry of the page shares with a description of it: some
+    of the rest of its question's own words (JOINT_BEYOND), or, when its question has none
+    but those ("how high should I lift in it?"), the kind of question it asks."""
+    page = index.faq.context_of(exercise_id)
+    if index.faq.own_share(entry_id, (), page) == 1.0:  # no word of its own beyond the page's
+        return not index.faq.kinds_of(entry_id).isdisjoint(message.kinds)
+    return index.faq.own_share(entry_id, terms, page) >= JOINT_BEYOND
 
 
 def _confidence(
