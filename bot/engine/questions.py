@@ -195,10 +195,11 @@ def _described_and_asked(message: Message, index: LanguageIndex) -> Iterator[Can
     """The entry of a page the message describes that answers what it asks, when the pair
     stands out: a description fitting two or three pages about equally ("supine, a leg
     sweeping round": two circling pages), or one page too loosely to name it, and a question
-    ("...and something pops in my hip") that an entry of one of them states. Each page is weighed by how well
-    the description fits it (against the best page) times how well its best entry fits the
-    message (`_telling`: of the kind asked, on the place told); the best pair, well ahead of
-    the next page's, is an answer just above the line (JOINT): neither reading alone was."""
+    ("...and something pops in my hip") that an entry of one of them states. Each page is
+    weighed by how well the description fits it (against the best page) times how well its
+    best entry fits the message (`_telling`: of the kind asked, on the place told); the best
+    pair, well ahead of the next page's, is an answer just above the line (JOINT): neither
+    reading alone was."""
     if message.asks_which or not message.asks_outright or message.uncovered:
         return
     if message.part is not None and not message.part.tentative:
