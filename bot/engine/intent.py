@@ -72,6 +72,13 @@ def find_part(
         at_an_end = cue[0] == 0 or cue[-1] == len(message.words) - 1
         if at_an_end and not any(not message.stop[p] for p in rest):
             said.add("steps")
+    if "contrast" in said:
+        # "instead of": another version when a thing follows ("instead of the full teaser"),
+        # what goes wrong when a movement does ("my knees bend instead of staying straight")
+        said.discard("contrast")
+        spans = [span for tag, span in kept if tag == "contrast"]
+        if any(not _before_a_verb(span, message, lexicon) for span in spans):
+            said.add("easier")
     if "benefits_closing" in said:
         said.discard("benefits_closing")
         said.add("benefits")
@@ -89,6 +96,13 @@ def find_part(
         return PartAsked(Section.BENEFITS, None, frozenset(positions), True) if feel else None
     section, level = _CUE_SECTION[chosen] if chosen in _CUE_SECTION else (Section(chosen), None)
     return PartAsked(section, level, frozenset(positions))
+
+
+def _before_a_verb(span: tuple[int, ...], message: Analysis, lexicon: Lexicon) -> bool:
+    """Whether a verb follows the cue (a gerund or an infinitive: "instead of turning",
+    "en vez de girar")."""
+    after = span[-1] + 1
+    return after < len(message.words) and lexicon.verb_form(message.words[after])
 
 
 def _closes(span: tuple[int, ...], message: Analysis) -> bool:

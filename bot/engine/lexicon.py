@@ -387,6 +387,11 @@ class Lexicon:
                     return verb
         return word
 
+    def verb_form(self, word: str) -> bool:
+        """Whether `word` is a gerund or an infinitive ("lifting", "subir"), a pronoun
+        written onto it or not ("girarse")."""
+        return self._verb_form(self._unattached(word))
+
     def _verb_form(self, verb: str) -> bool:
         """Whether `verb` is a gerund or an infinitive a pronoun may be written onto. An
         infinitive has more than four letters and a consonant before its ending: "fuerte",
