@@ -2934,3 +2934,69 @@ def test_a_description_that_asks_nothing_beyond_its_page_is_no_entry_pair(
     # states no entry's problem.
     text = "on all fours reaching one arm forward and the opposite leg back, holding it still?"
     assert not [c for c in engine.candidates(text) if c.producer == "described-asked"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        ("My shoulders creep up and my jaw clenches in dead bug. Why?", "en", "dead-bug"),
+        ("I come out of the jackknife with a thud every time. Can I slow it?", "en", "jackknife"),
+        ("sore neck w lower lifts hands behind head", "en", "double-straight-leg-stretch"),
+        (
+            "en el lower lift acabo con la nuca cargadísima, ¿qué hago mal?",
+            "es",
+            "double-straight-leg-stretch",
+        ),
+        (
+            "al subir en la elevación de pecho me sale una cresta en medio, ¿está bien?",
+            "es",
+            "chest-lift",
+        ),
+    ],
+)
+def test_a_problem_told_in_other_words_gets_its_entry(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    """A problem told in words the entry puts otherwise ("clenches" for "tense", "a thud" for
+    "crashing", "cargadísima" for a sore neck, "una cresta" for "un bulto"), or with a part
+    cue that is only a question word ("why?", "how do I..."), gets the entry on it; an entry
+    of another exercise does not stand beside it for sharing the place (the neck pull's)."""
+    answer = engine.answer(text, lang)
+    assert (answer.kind, exercise_id_of(answer)) == (AnswerKind.FAQ, exercise_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("My hips sink in plank. Why?", "en"),
+        ("En la plancha se me hunde la cadera. ¿Por qué?", "es"),
+    ],
+)
+def test_why_after_a_fault_is_no_benefits_request(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """ "Why?" after a problem told asks why it happens: the page's mistakes name it."""
+    answer = engine.answer(text, lang)
+    assert (exercise_id_of(answer), answer.section) == ("plank", Section.MISTAKES)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "section"),
+    [
+        (
+            "can I do the teaser with bent knees instead of the full thing?",
+            "en",
+            Section.MODIFICATIONS,
+        ),
+        ("in the jackknife my knees bend instead of staying straight", "en", None),
+        ("¿puedo hacer otra cosa en vez de la sierra?", "es", Section.MODIFICATIONS),
+        ("en la navaja se me doblan las rodillas en vez de estirarse", "es", None),
+    ],
+)
+def test_instead_of_a_movement_asks_for_no_other_version(
+    engine: AnswerEngine, text: str, lang: str, section: Section | None
+) -> None:
+    """ "Instead of" asks for another version when a thing follows it, not a movement: "my
+    knees bend instead of staying straight" tells what goes wrong."""
+    message = read(text, engine._index(lang))
+    assert (message.part.section if message.part else None) == section

@@ -23,7 +23,6 @@ _CUE_PRIORITY = (
     "steps",
     "overview",
 )
-MIN_VERB = 4  # letters of a verb after a contrast, more than its ending ("doing", not "king")
 _CUE_SECTION = {
     "easier": (Section.MODIFICATIONS, Level.EASIER),
     "harder": (Section.MODIFICATIONS, Level.HARDER),
@@ -46,7 +45,6 @@ def find_part(
     """The part of an exercise the message asks for, if it says (`ignore`: the name's words)."""
     # Where cues overlap, the longer one is what was said: "too easy" asks for harder, and
     # "doing it wrong" is one cue.
-    ignore = ignore | _contrasts(message, lexicon)
     found = sorted(
         (
             (tag, span)
@@ -74,6 +72,13 @@ def find_part(
         at_an_end = cue[0] == 0 or cue[-1] == len(message.words) - 1
         if at_an_end and not any(not message.stop[p] for p in rest):
             said.add("steps")
+    if "contrast" in said:
+        # "instead of": another version when a thing follows ("instead of the full teaser"),
+        # what goes wrong when a movement does ("my knees bend instead of staying straight")
+        said.discard("contrast")
+        spans = [span for tag, span in kept if tag == "contrast"]
+        if any(not _before_a_verb(span, message, lexicon) for span in spans):
+            said.add("easier")
     if "benefits_closing" in said:
         said.discard("benefits_closing")
         said.add("benefits")
@@ -93,31 +98,18 @@ def find_part(
     return PartAsked(section, level, frozenset(positions))
 
 
+def _before_a_verb(span: tuple[int, ...], message: Analysis, lexicon: Lexicon) -> bool:
+    """Whether a verb follows the cue (a gerund or an infinitive: "instead of turning",
+    "en vez de girar")."""
+    after = span[-1] + 1
+    return after < len(message.words) and lexicon.verb_form(message.words[after])
+
+
 def _closes(span: tuple[int, ...], message: Analysis) -> bool:
     """Whether a cue ends its question: the word after it, a name's too, is a little word or
     none ("what is the saw for?", not "what is the saw for beginners")."""
     after = span[-1] + 1
     return after == len(message.words) or message.stop[after]
-
-
-def _contrasts(message: Analysis, lexicon: Lexicon) -> frozenset[int]:
-    """The positions of words that set one way of moving against another ("my feet smack
-    down instead of hovering", "me desplomo en vez de subir"): said before a verb, they ask
-    for no other version, as they do before an exercise or nothing ("instead of the teaser",
-    "what can I do instead?")."""
-    found: set[int] = set()
-    said = message.words
-    for phrase in lexicon.contrasts:
-        size = len(phrase)
-        for at in range(len(said) - size):
-            verb = said[at + size]
-            if (
-                tuple(said[at : at + size]) == phrase
-                and len(verb) > MIN_VERB
-                and verb.endswith(lexicon.contrast_verb_endings)
-            ):
-                found.update(range(at, at + size))
-    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -212,8 +212,6 @@ class Lexicon:
         self.stop_words: frozenset[str] = v.stop_words
         self.stop_terms = frozenset(self.term(w) for w in self.stop_words)
         self.section_cues = self.table(v.section_cues, v.exact_cues)
-        self.contrasts = tuple(tuple(words(text)) for text in v.contrasts)
-        self.contrast_verb_endings = v.contrast_verb_endings
         self.random_cues = self.table({"strong": v.random_cues, "weak": v.weak_random_cues})
         # Exact words: stems would make "practicando" (practising a move) ask for a session.
         self.session_cues = PhraseTable(
@@ -413,6 +411,11 @@ class Lexicon:
                 if self._verb_form(verb):
                     return verb
         return word
+
+    def verb_form(self, word: str) -> bool:
+        """Whether `word` is a gerund or an infinitive ("lifting", "subir"), a pronoun
+        written onto it or not ("girarse")."""
+        return self._verb_form(self._unattached(word))
 
     def _verb_form(self, verb: str) -> bool:
         """Whether `verb` is a gerund or an infinitive a pronoun may be written onto. An

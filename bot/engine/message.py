@@ -227,6 +227,11 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         # "...my hips sink in it. Help?", "¿alguna idea?": the answer to the problem told, its
         # entry or else the page's mistakes; not what the exercise helps with, nor its tips
         part = PartAsked(Section.MISTAKES, None, plea, tentative=True)
+    if part is not None and _why_after_a_problem(part, analysis, lexicon, said):
+        # "my toes grip in the saw. Why?", "¿por qué?": why the problem told happens, asked as
+        # the problem alone would be (its entry, or the passage that names it), not what the
+        # exercise is good for
+        part = None
     random_cues = [set(span) for _, span in lexicon.random_cues.find_all(analysis)]
     if plea and all(span <= plea for span in random_cues):
         # ...nor an idea of an exercise to do
@@ -340,6 +345,11 @@ def _bare_part(
         return False
     if all(analysis.words[p] in lexicon.pleas for p in part.positions & question):
         return False  # "...my teacher said fix that. Help?": a plea for the problem's answer
+    general = any(analysis.words[p] in lexicon.general_words for p in question)
+    if not general and _in_question_words(part.positions & question, analysis, lexicon):
+        # "...my jaw clenches. Why?", "¿por qué?": a question word alone asks about what
+        # the message told, as much as for the part it may also ask ("why do it?")
+        return False
     return all(
         analysis.stop[p]
         or p in part.positions
@@ -347,6 +357,26 @@ def _bare_part(
         or analysis.words[p] in lexicon.general_words
         for p in question
     )
+
+
+def _why_after_a_problem(
+    part: PartAsked, analysis: Analysis, lexicon: Lexicon, names: frozenset[int]
+) -> bool:
+    """Whether the benefits are asked in question words alone ("why?", "¿por qué?") after
+    the message tells a problem (a trouble or fault word, not a name's)."""
+    if part.tentative or part.section is not Section.BENEFITS:
+        return False
+    if not _in_question_words(part.positions, analysis, lexicon):
+        return False
+    first = min(part.positions)
+    told = analysis.positions_of(lexicon.trouble | lexicon.faults)
+    return any(p < first and p not in names for p in told)
+
+
+def _in_question_words(positions: frozenset[int], analysis: Analysis, lexicon: Lexicon) -> bool:
+    """Whether the words at `positions` (a part's cue) are all question words
+    (Language.question_words: "why", "¿por qué?"; not "what does it do for you")."""
+    return bool(positions) and all(analysis.words[p] in lexicon.question_words for p in positions)
 
 
 def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> frozenset[str]:
@@ -656,7 +686,11 @@ def _after_a_problem(
         bare = all(analysis.stop[p] or p in part.positions for p in question)
         if not bare:
             told = range(min(question), first)
-    return any(p in told and p not in names for p in analysis.positions_of(index.lexicon.trouble))
+    # (a word of trouble that also tells a movement, "drop", "fall", may be the movement
+    # described: "nod your head and curl forward", "my ankles drop in when I jog" as a reason)
+    lexicon = index.lexicon
+    trouble = analysis.positions_of(lexicon.trouble - lexicon.faults)
+    return any(p in told and p not in names for p in trouble)
 
 
 def _plea(analysis: Analysis, index: LanguageIndex, names: frozenset[int]) -> frozenset[int]:

@@ -14,6 +14,7 @@ from bot.engine.descriptions import DESCRIBED_FIT, portrayed
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.intent import PartAsked, find_part
+from bot.engine.matching import EXACT, NameMatch
 from bot.engine.message import OTHER_POSITION, Message, done_elsewhere, only_the_body
 from bot.engine.names import (
     ONLY_ASKED,
@@ -260,7 +261,7 @@ def _about_named(
     """Entries and passages of the exercises the message is about (`Message.subjects`) that
     the rest of the message asks; the words of another named only in part stay in it."""
     named = message.subjects
-    said = frozenset().union(*(m.positions | m.title_positions for m in named))
+    said = frozenset().union(*(_name_words(m) for m in named))
     part = message.part
     ids = {m.exercise_id for m in named}
     if part is not None and not part.tentative and not message.content_terms(said | part.positions):
@@ -353,6 +354,15 @@ def _about_named(
     yield from (c for c in found if c.kind is not AnswerKind.FAQ)
 
 
+def _name_words(name: NameMatch) -> frozenset[int]:
+    """The words that say a name: its title, when said in full apart from the other name
+    matched (a name of its movement: "legs over the head" besides "roll over", which then
+    tells what the message asks of it); else both."""
+    if name.title_score >= 1.0 and name.title_positions.isdisjoint(name.positions):
+        return name.title_positions
+    return name.positions | name.title_positions
+
+
 def _described_steps(message: Message, index: LanguageIndex, ids: set[str]) -> frozenset[str]:
     """The terms of its own text, when the message asks outright for the steps of a named
     exercise that it also describes (its portrait explains DESCRIBED_FIT of the words, best
@@ -406,8 +416,9 @@ def _about_ids(
     asked = part if part is not None and not part.tentative and message.named else None
     # where the problem is felt: an entry on that place of the body goes first
     places = message.places
+    cues = frozenset(message.analysis.terms[p] for p in message.cue_positions)
     faq = _telling(
-        index.faq, rest, index.faq.entries_of(*ids), message.focus, message.kinds, places
+        index.faq, rest, index.faq.entries_of(*ids), message.focus, message.kinds, places, cues
     )
     if faq is not None:
         faq = in_place(index.faq, faq, rest, index.faq.entries_of(*ids), message.focus, places)
@@ -799,6 +810,11 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     seen: set[str] = set()
     places = message.places
     found = index.faq.match(terms, limit=10, focus=message.focus)
+    # an entry of an exercise named in full, by another of its names ("lower lifts"), that
+    # fits better than another exercise's: that one is not lifted up to it, the question is
+    # about the one named (a sore neck in it, against the neck pull's entry on the neck)
+    named = {m.exercise_id for m in message.subjects if m.score >= EXACT}
+    own = max((m.score for m in found if m.exercise_id in named), default=None)
     for match in found:
         # One shared word ("twist") is a name fragment, not a question.
         if match.matched < 2 or match.exercise_id in seen:
@@ -806,7 +822,8 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         if match.score < FAQ_ANY and not (match is found[0] and _leads(found)):
             continue
         seen.add(match.exercise_id)
-        score = min(1.0, max(match.score, FAQ_ANY) + lift)
+        outfitted = match.exercise_id not in named and own is not None and own >= match.score
+        score = min(1.0, max(match.score, FAQ_ANY) + (0.0 if outfitted else lift))
         # "...how far do I go?": which of its entries answers is chosen as for a named
         # exercise (its entry on how far, when close); how sure, by this reading
         if message.kinds:
@@ -875,12 +892,13 @@ def _telling(
     focus: frozenset[str],
     kinds: frozenset[str],
     places: Places,
+    cues: frozenset[str] = frozenset(),
 ) -> FaqMatch | None:
     """The best entry for `terms`; or, when it does not ask the message's kind of question
     (`kinds`), a close one that does (`_of_kind`), not of another place than the message's
     (`places`); or, when it does not say the message's rarest word ("my wrists hurt in
     plank": an entry on a sore lower back), a close one that does (hands or forearms, whose
-    answer spares the wrists)."""
+    answer spares the wrists). The words that ask for a part (`cues`) are not that word."""
     if not terms or not within:
         return None
     found = faq.match(
@@ -893,7 +911,8 @@ def _telling(
     if of_kind is not None:
         return of_kind
     found = found[:RIVALS]
-    rarest = faq.rarest(terms)
+    # (a word that asks for a part, "instead", is what is asked, not the problem told)
+    rarest = faq.rarest([t for t in terms if t not in cues])
     if rarest is None or faq.holds(best.entry_id, rarest):
         return best
     if rarest in faq.context_of(best.exercise_id) and best.own >= OWN_FULL:

@@ -64,11 +64,6 @@ class Language:
     # "filming myself" for no video), a word the stemmer cuts to another ("useful" to "use").
     exact_cues: frozenset[str]
     plural_endings: tuple[str, ...]  # "tip" and "tips", "clave" and "claves": one word
-    # Words that ask for another version ("instead", "en vez de") but, said before a verb as
-    # these endings end it, set two ways of moving against each other ("I collapse instead of
-    # lifting", "me hundo en vez de subir"): no version asked
-    contrasts: tuple[str, ...]
-    contrast_verb_endings: tuple[str, ...]
     section_headings: Mapping[str, str]  # the pages' "##" headings -> mistakes, tips...
     positions: Mapping[str, tuple[str, ...]]  # body positions ("on all fours")
     # Places of the body where a problem is felt, each with every way people name it ("lower

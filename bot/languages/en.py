@@ -559,6 +559,7 @@ SYNONYMS: dict[str, str] = {
     "separates": "separate",
     "separated": "separate",
     "crunched": "pain",  # "my lower back feels crunched"
+    **dict.fromkeys("squashed squished squashing crushed".split(), "pain"),  # "a squashed kneecap"
     "jammed": "pain",
     "woozy": "lightheaded",
     "concern": "safe",  # "concerns about the teaser with a bad back?"
@@ -569,7 +570,9 @@ SYNONYMS: dict[str, str] = {
     # a body part that gives way under its weight falls, however it is put: the pages'
     # "hips sagging", "sinking into the shoulders" are a learner's "my bum sinks", "hips drop"
     **dict.fromkeys(
-        "drop drops flop flops sag sags sagging sagged sink sinks sinking sank sunk".split(),
+        "drop drops flop flops sag sags sagging sagged sink sinks sinking sank sunk "
+        # ...or caves in ("my arches cave in": "arches falling")
+        "cave caves caving caved".split(),
         "fall",
     ),
     # a body flung up or round by the arms or legs is thrown, as the pages say ("throwing the
@@ -586,6 +589,10 @@ SYNONYMS: dict[str, str] = {
     "popping sound": "click",
     "thud": "thump",
     "thuds": "thump",
+    # feet that come down hard on the mat hit it, as the pages say
+    **dict.fromkeys("smack smacks smacking smacked slap slaps slapping slapped".split(), "hit"),
+    # a body that lands hard crashes, as the pages say it ("without crashing")
+    **dict.fromkeys("crash crashes crashing crashed".split(), "thump"),
     "slam": "thump",
     "slams": "thump",
     "slamming": "thump",
@@ -611,6 +618,7 @@ SYNONYMS: dict[str, str] = {
     "discomfort": "pain",
     "uncomfortable": "pain",
     "killing": "pain",
+    "screaming": "pain",  # "my calves are screaming"
     "kills": "pain",
     # a burn is where the work is felt: "which bit should be burning?" asks where to feel it
     "burn": "feel",
@@ -683,6 +691,8 @@ SYNONYMS: dict[str, str] = {
     "cramping": "cramp",
     "cramps": "cramp",
     "tightness": "tight",
+    # muscles held hard: a clenched jaw is a tense one
+    **dict.fromkeys("clench clenches clenching clenched tensing tensed".split(), "tense"),
     "stiff": "tight",
     "feeling": "feel",
     "working": "feel",  # "what ought to be working in the saw?": where it should be felt
@@ -811,6 +821,11 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how do i stay",
         "how can i stay",
         "how do i get rid",
+        # "...my toes grip, what is the fix?": the answer to the problem told
+        "whats the fix",
+        "what is the fix",
+        "whats the solution",
+        "what is the solution",
         "how do you stop",
         "how do you keep",
         "how to keep",
@@ -915,6 +930,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "nail",
         "master",
     ),
+    # "instead of" asks for another version when a thing follows it, not a movement (see
+    # bot/engine/intent.py)
+    "contrast": ("instead of",),
     "easier": (
         "easier",
         "instead",
@@ -2206,6 +2224,7 @@ LANGUAGE = register(
         jargon=JARGON,
         cue_fillers=CUE_FILLERS,
         stems=STEMS,
+        gerund_endings=("ing",),
         attached_pronouns=(),
         imperative_endings=(),
         diminutives=DIMINUTIVES,
@@ -2214,8 +2233,6 @@ LANGUAGE = register(
         question_kinds=QUESTION_KINDS,
         exact_cues=EXACT_CUES,
         plural_endings=("s", "es"),
-        contrasts=("instead of", "rather than"),
-        contrast_verb_endings=("ing",),
         inflections=INFLECTIONS,
         conditions=CONDITIONS,
         section_headings=SECTION_HEADINGS,

@@ -360,6 +360,8 @@ SYNONYMS: dict[str, str] = {
     "revientan": "dolor",
     "carga": "dolor",
     **dict.fromkeys("cargado cargada cargados cargadas doloridos doloridas".split(), "dolor"),
+    # ...y dicho en superlativo ("los hombros cargadísimos")
+    **dict.fromkeys("cargadisimo cargadisima cargadisimos cargadisimas".split(), "dolor"),
     "cargan": "dolor",
     "pincha": "dolor",
     "pinchan": "dolor",
@@ -563,7 +565,11 @@ SYNONYMS: dict[str, str] = {
     "cuelga": "caer",
     "estampo": "caer",  # "me estampo contra el suelo": crash down
     "estrello": "caer",
-    "desplomo": "caer",
+    # desplomarse es caer ("me desplomo", "desplomarse en la inclinación")
+    **dict.fromkeys(
+        "desplomo desploma desploman desplomas desplomar desplomando desplomado desplomada".split(),
+        "caer",
+    ),
     # posiciones
     "patas": "cuadrupedia",  # "a cuatro patas"
     "gatas": "cuadrupedia",  # "a gatas"
@@ -582,6 +588,8 @@ SYNONYMS: dict[str, str] = {
     # echarse es tumbarse ("echada boca arriba")
     **dict.fromkeys("echado echada echados echadas".split(), "tumbado"),
     "panza": "abdominales",
+    # la tripa que se abomba en el centro al subir: un bulto, se diga como se diga
+    **dict.fromkeys("cresta crestas bultito abombamiento abombada abombado".split(), "bulto"),
     # la cola, las nalgas, las pompas, el poto: los glúteos
     **dict.fromkeys("cola colita nalga nalgas pompa pompas poto culete".split(), "gluteos"),
     # nadar: lo que hace la natación ("como si estuvieras nadando"); "nada" es otra palabra
@@ -695,6 +703,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "puntos clave",
         "pautas",
     ),
+    # "en vez de" pide otra versión si sigue una cosa, no un movimiento (bot/engine/intent.py)
+    "contrast": ("en vez de", "en lugar de"),
     "easier": (
         "mas facil",
         "facil",
@@ -708,8 +718,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "me cuesta",
         "demasiado dificil",
         "muy dificil",
-        "en lugar de",
-        "en vez de",
         "bajar el nivel",
         "mas suave",
     ),
@@ -1745,8 +1753,6 @@ LANGUAGE = register(
         question_kinds=QUESTION_KINDS,
         exact_cues=EXACT_CUES,
         plural_endings=("s", "es"),
-        contrasts=("en vez de", "en lugar de"),
-        contrast_verb_endings=("ar", "er", "ir"),
         section_headings=SECTION_HEADINGS,
         positions=POSITIONS,
         body_places=BODY_PLACES,
