@@ -3000,3 +3000,59 @@ def test_instead_of_a_movement_asks_for_no_other_version(
     knees bend instead of staying straight" tells what goes wrong."""
     message = read(text, engine._index(lang))
     assert (message.part.section if message.part else None) == section
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "meant"),
+    [
+        # compared with: "like a plank but..." says what it is not
+        (
+            "like a plank but face up, lifting one leg and then the other, how do I do it?",
+            "en",
+            "leg-pull-back",
+        ),
+        # the head of a description of another exercise of its family
+        (
+            "the plank one where you raise a leg and shift back over your heel, what is it for?",
+            "en",
+            "leg-pull-front",
+        ),
+        (
+            "hicimos la plancha en la que levantas una pierna y te balanceas hacia atrás sobre el "
+            "talón, ¿para qué sirve?",
+            "es",
+            "leg-pull-front",
+        ),
+        # a name said in a body position its page says it is not done in
+        (
+            "boca arriba con la cadera en alto y las manos sujetando la pelvis, pateas una pierna "
+            "hacia el techo",
+            "es",
+            "shoulder-bridge",
+        ),
+    ],
+)
+def test_a_name_said_as_the_family_or_the_likeness_of_a_description_gives_way_to_it(
+    engine: AnswerEngine, text: str, lang: str, meant: str
+) -> None:
+    """A title said as what a movement is compared with, as the family a description that
+    follows it belongs to, or in a body position its exercise is not done in, is weighed
+    against the description: the exercise described clearly better is answered."""
+    assert exercise_of(engine, text, lang) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "named"),
+    [
+        ("the roll up where my feet lift off the mat, why?", "en", "roll-up"),
+        ("the teaser where I keep tipping back", "en", "teaser"),
+        ("la plancha en la que se me hunde la cadera, ¿qué hago?", "es", "plank"),
+        ("the saw where you twist and reach past your little toe", "en", "the-saw"),
+    ],
+)
+def test_a_name_followed_by_its_own_problem_or_movement_is_still_named(
+    engine: AnswerEngine, text: str, lang: str, named: str
+) -> None:
+    """What follows "the X where..." tells of X when X's own text explains it: a problem in
+    it, or its own movement."""
+    assert exercise_of(engine, text, lang) == named

@@ -62,6 +62,15 @@ PLAIN_PASSING_GAP = 0.12
 # name of everyday words gives way to one that explains this share, this much better.
 PORTRAIT_PLAIN_FIT = 0.35
 PORTRAIT_PLAIN_GAP = 0.1
+# A name said as what a description is compared with or the family it belongs to
+# (message._framed) gives way to an exercise whose text explains this share of the message,
+# this much better than the named one's; a name done in another body position than the one
+# stated, to one explaining this share, this much better.
+FRAMED_FIT = 0.35
+FRAMED_GAP = 0.1
+FRAMED_REST = 0.4  # ...unless its own text explains this share of the words besides its name
+MOVED_FIT = 0.5
+MOVED_GAP = 0.2
 
 LONG_MESSAGE_WORDS = 60  # beyond this, the question is in the last sentences
 TAIL_WORDS = 25
@@ -183,6 +192,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     lookup = index.names.lookup(analysis)
     cues = (part.positions if part else frozenset()) | request.positions
     named = _named(lookup.matches, analysis, index, cues | lookup.words, cues)
+    compared: frozenset[str] = frozenset()
     asides = _headed(text, analysis, index, lookup.matches) or _asides(
         lookup.matches, analysis, lexicon
     )
@@ -194,6 +204,10 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         if subject:
             named = subject
         else:
+            # the only names said are compared with ("like a plank but facing up"): still
+            # named, unless the description fits another exercise better (_framed)
+            # (not a name said as what someone does: "when I roll up my neck hurts")
+            compared = asides & _asides(lookup.matches, analysis, lexicon, doers=False)
             asides = frozenset()
     said = frozenset().union(*(m.positions for m in named))
     if named:
@@ -294,6 +308,19 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             lookup = replace(
                 lookup, matches=[m for m in lookup.matches if m.exercise_id not in passing]
             )
+    if named and described:
+        framed = dict.fromkeys(compared, range(0)) | _framed(text, named, analysis, lexicon)
+        readings = [described] if portrayed is described else [described, portrayed]
+        weighed = {
+            m.exercise_id
+            for m in named
+            if _described_otherwise(m, compared, framed, readings, describing, analysis, index)
+        }
+        if weighed:
+            named = [m for m in named if m.exercise_id not in weighed]
+            lookup = replace(
+                lookup, matches=[m for m in lookup.matches if m.exercise_id not in weighed]
+            )
     if asides and named:
         # Said as context: not an exercise whose title the message says either
         lookup = replace(lookup, matches=[m for m in lookup.matches if m.exercise_id not in asides])
@@ -379,11 +406,14 @@ def _in_question_words(positions: frozenset[int], analysis: Analysis, lexicon: L
     return bool(positions) and all(analysis.words[p] in lexicon.question_words for p in positions)
 
 
-def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> frozenset[str]:
+def _asides(
+    matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon, *, doers: bool = True
+) -> frozenset[str]:
     """The exercises a message names only as context (Language.name_roles): said right after
     a word that makes them a point of reference or what came before ("after the teaser",
     "like a plank") or what someone does ("when I roll back up"), or besides one said after
-    a word that makes it the one now done ("moved on to the boomerang")."""
+    a word that makes it the one now done ("moved on to the boomerang"). Without `doers`,
+    not those said as what someone does."""
     found = lexicon.name_roles.find_all(analysis)
     if not found:
         return frozenset()
@@ -400,8 +430,10 @@ def _asides(matches: list[NameMatch], analysis: Analysis, lexicon: Lexicon) -> f
             last = max(span)
             if last >= first or not name.isdisjoint(span):
                 continue  # after it, or a word of the name itself ("rolling like a ball")
+            if tag == "head":
+                continue  # said after a name, of that name (_framed)
             if tag == "doer":
-                if last == first - 1:
+                if doers and last == first - 1:
                     return "aside"
                 continue
             low, high = bisect_right(solid, last), bisect_left(solid, first)
@@ -535,6 +567,98 @@ def _in_passing(
         return False
     lookup = index.names.lookup(describing) if known is None else known
     return any(m.exercise_id == match.exercise_id for m in lookup.matches)
+
+
+def _framed(
+    text: str, named: list[NameMatch], message: Analysis, lexicon: Lexicon
+) -> dict[str, range]:
+    """The exercises named as the head of a description that follows them in the same clause
+    (Language.name_roles "head"), each with the positions of that description: "the bridge
+    where a leg kicks up to the ceiling" says a bridge as the family of what it describes, which
+    may be another exercise; not "we did the plank. Where should I feel it?"."""
+    heads = [min(span) for tag, span in lexicon.name_roles.find_all(message) if tag == "head"]
+    if not heads:
+        return {}
+    ending = {max(m.positions) + 1: m.exercise_id for m in named if max(m.positions) + 1 in heads}
+    if not ending:
+        return {}
+    # The first word of each clause, where the words as written are the words analysed (a
+    # word the lexicon expands, "cannot", leaves the clauses unknown: no head is trusted).
+    starts, at = [], 0
+    for clause in _CLAUSE_END.split(text):
+        starts.append(at)
+        at += len(words(clause))
+    if at != len(message):
+        return {}
+    starts.append(at)
+    return {
+        e: range(p, starts[bisect_right(starts, p)]) for p, e in ending.items() if p not in starts
+    }
+
+
+def _described_otherwise(
+    match: NameMatch,
+    compared: frozenset[str],
+    framed: dict[str, range],
+    readings: list[list[tuple[str, float]]],
+    describing: Analysis,
+    whole: Analysis,
+    index: LanguageIndex,
+) -> bool:
+    """Whether a name gives way to the exercise the message describes: it was said as what
+    that exercise is compared with or the family it belongs to (`framed`: "like a plank but
+    facing the ceiling"), or the sentence that describes says it with a body position, in
+    other words than the name's, that is not the one its page says it is done in ("on the
+    tummy, a chest lift of sorts" is no Chest Lift); and the description fits another exercise
+    clearly better than it, or, compared with ("like a plank but..."), at least as well as
+    it. `describing`: the sentence that describes, of `whole`."""
+    if match.exercise_id not in framed and not _done_elsewhere_said(
+        match, describing, whole, index
+    ):
+        return False
+    least, gap = (FRAMED_FIT, FRAMED_GAP) if match.exercise_id in framed else (MOVED_FIT, MOVED_GAP)
+    if match.exercise_id in compared:
+        gap = 0.0
+    elif match.exercise_id in framed and _explains(
+        match.exercise_id, framed[match.exercise_id], whole, index
+    ):
+        return False  # "the roll up where my feet lift off": a problem of its own
+    for ranked in readings:
+        top, fit = ranked[0]
+        if top == match.exercise_id or fit < least:
+            continue
+        if fit - dict(ranked).get(match.exercise_id, 0.0) >= gap:
+            return True
+    return False
+
+
+def _explains(exercise_id: str, positions: range, message: Analysis, index: LanguageIndex) -> bool:
+    """Whether an exercise's own text explains the words at `positions`, the description said
+    after its name (the share FRAMED_REST): then it tells of that exercise ("the roll up
+    where my feet lift off"), not of another."""
+    said = [message.terms[p] for p in positions if not message.stop[p]]
+    fits = dict(index.faq.describe(said, limit=len(index.pages) or 1))
+    return fits.get(exercise_id, 0.0) >= FRAMED_REST
+
+
+def _done_elsewhere_said(
+    match: NameMatch, describing: Analysis, whole: Analysis, index: LanguageIndex
+) -> bool:
+    """Whether the sentence that describes says a name, not its title word after word, with
+    a body position in other words than the name's that its page says it is not done in."""
+    title = match.title_positions
+    if match.title_score >= 1.0 and max(title, default=0) - min(title, default=0) < len(title):
+        return False  # a title said word after word is meant, whatever the position words say
+    stated = index.lexicon.position(describing)
+    if stated is None or not done_elsewhere(stated, match.exercise_id, index):
+        return False
+    if describing is whole:
+        return match.positions.isdisjoint(stated[1])
+    # (a sentence of its own: its names are looked up again)
+    own = index.names.lookup(describing).matches
+    return any(
+        m.exercise_id == match.exercise_id and m.positions.isdisjoint(stated[1]) for m in own
+    )
 
 
 def _plain(match: NameMatch, message: Analysis, index: LanguageIndex) -> bool:

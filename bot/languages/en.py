@@ -1944,6 +1944,22 @@ NAME_ROLES: dict[str, tuple[str, ...]] = {
     ),
     # ...or its words are what someone does ("when I roll back up", "we push up")
     "doer": ("i", "we", "you", "they", "cant", "cannot"),
+    # ...or, said right after it, a description of another exercise follows, the name being
+    # its family or what it looks like ("the bridge where you kick a leg up", "a swan with
+    # the legs lifted too"): the description is weighed against it (message._framed)
+    "head": (
+        "where",
+        "one where",
+        "one with",
+        "one that",
+        "one you",
+        "one we",
+        "in which",
+        "that you",
+        "that we",
+        "variation",
+        "variations",
+    ),
 }
 
 # Words that point back at what is on screen ("how long should I hold it?").

@@ -1527,6 +1527,21 @@ NAME_ROLES: dict[str, tuple[str, ...]] = {
         "cambie al",
         "empece con",
     ),
+    # ...o, dicho justo después, lo sigue la descripción de otro, el nombre siendo su familia
+    # o a lo que se parece ("el puente en el que pateas", "un cisne con las piernas arriba")
+    "head": (
+        "donde",
+        "en el que",
+        "en la que",
+        "en los que",
+        "en las que",
+        "que se",
+        "que te",
+        "que haces",
+        "que hacemos",
+        "variante",
+        "variantes",
+    ),
 }
 
 # Words that point back at what is on screen ("how long should I hold it?").
