@@ -3056,3 +3056,60 @@ def test_a_name_followed_by_its_own_problem_or_movement_is_still_named(
     """What follows "the X where..." tells of X when X's own text explains it: a problem in
     it, or its own movement."""
     assert exercise_of(engine, text, lang) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the question alone ("wobble", "lower back sags") fits another page's mistakes
+        (
+            "My wife got me into this last spring after my back surgery, and I go twice a week "
+            "now with a few friends from work. There is one where you kneel on all fours and "
+            "reach one arm forward and the opposite leg back, and hold it. I always wobble to "
+            "one side and my lower back sags. What am I doing wrong?",
+            "en",
+            "bird-dog",
+        ),
+        # ...or an entry of another page on the backs of the legs
+        (
+            "Tengo 60 años y voy a clase de pilates dos veces por semana desde que me jubilé, "
+            "me encanta el ambiente y la profesora es muy paciente con todos nosotros. Hay uno "
+            "en que nos sentamos con las piernas estiradas y separadas, giramos el tronco y "
+            "llevamos la mano hacia el pie contrario como si serráramos. Me tira mucho la parte "
+            "de atrás de la pierna. ¿Es normal?",
+            "es",
+            "the-saw",
+        ),
+    ],
+)
+def test_a_story_describing_an_exercise_it_does_not_name_is_the_question_about_it(
+    engine: AnswerEngine, text: str, lang: str, expected: str
+) -> None:
+    # A long message: a story, then a question naming nothing. The story's sentence whose
+    # description one page explains clearly says what the question is about.
+    answer = engine.answer(text, lang)
+    assert answer.kind in (AnswerKind.FAQ, AnswerKind.EXERCISE)
+    assert answer.exercise is not None and answer.exercise.id == expected
+
+
+def test_a_storys_passing_words_pull_no_page_into_its_question(engine: AnswerEngine) -> None:
+    # Every sentence says words some page holds (class, legs, arms, backs, sides), none
+    # describes one movement clearly: the question is answered alone, here by nothing.
+    text = (
+        "I have been doing classes for about a year now with my sister and we go every "
+        "tuesday and friday at the gym near our house, it is a good excuse to catch up. The "
+        "teacher is strict about form and she keeps coming over to me during the class and "
+        "moving my legs and arms around without saying much. It is a bit frustrating "
+        "honestly. Is that normal?"
+    )
+    assert engine.answer(text).kind is AnswerKind.NONE
+    # A sentence that describes, though loosely, still leaves the question to itself when
+    # the question with it finds no answer on that page.
+    text = (
+        "I started going to classes at the leisure centre in January and enjoy them far more "
+        "than I expected, the people are friendly and the teacher explains everything well. "
+        "We lie on our backs with the knees bent and feet flat, then lift the hips up off the "
+        "mat until there is a straight line from knees to shoulders. Which shoes should I buy "
+        "for the walk there?"
+    )
+    assert engine.answer(text).kind not in (AnswerKind.FAQ, AnswerKind.EXERCISE)

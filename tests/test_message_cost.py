@@ -62,6 +62,12 @@ SHAPES = {
     "story, then a long question": "the hundred. "
     + "a leg pull back a leg pull front a side kick series a kneeling side kicks a side plank "
     "a side bend " * 40 + "why?",
+    # a story naming nothing, each sentence describing a movement: each is read for the
+    # exercise it describes, and the question again with the one that describes best
+    "a story describing, then a question": "we kneel on all fours and reach one arm forward "
+    "and the opposite leg back. " * 60 + "what am i doing wrong?",
+    "a story describing, then a long question": "we kneel on all fours and reach one arm "
+    "forward and the opposite leg back. " * 3 + "my lower back sags and my hips tip " * 100 + "?",
 }
 
 

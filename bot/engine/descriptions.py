@@ -13,6 +13,10 @@ from bot.engine.message import DESCRIPTION_TERMS, Message
 
 DESCRIBED_FIT = 0.55  # share of the message's weight the exercise's own text must explain
 DESCRIBED_MARGIN = 0.2  # ...ahead of the next exercise by this share of its own fit
+# A sentence of a story that names no exercise, read for the one it describes: its page explains
+# this share of it (a story's passing words, "week three of the evening class", fit some page
+# by a third at most; the sentence describing the movement says more than the movement).
+STORY_FIT = 0.4
 # A description saying this many distinct words the pages know besides its body position
 # tells pages apart by more than a word or two ("on all fours, one arm reaching forward and
 # the other side's leg back, holding it still"): the exercise whose portrait explains it best
@@ -52,11 +56,23 @@ def _standing_out(
     message: Message, ranked: list[tuple[str, float]], margin: float = DESCRIBED_MARGIN
 ) -> tuple[str, float] | None:
     """`implied`, in a given ranking of the exercises described."""
-    if not ranked or any(m.title_score >= 1.0 for m in message.named):
+    if any(m.title_score >= 1.0 for m in message.named):
+        return None
+    return stands_out(ranked, margin)
+
+
+def stands_out(
+    ranked: list[tuple[str, float]],
+    margin: float = DESCRIBED_MARGIN,
+    floor: float = DESCRIBED_FIT,
+) -> tuple[str, float] | None:
+    """The best of a ranking of the exercises described, with its fit, when its page explains
+    enough of the description and no other page comes near."""
+    if not ranked:
         return None
     top, fit = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    if fit < DESCRIBED_FIT or fit - second < margin * fit:
+    if fit < floor or fit - second < margin * fit:
         return None
     return top, fit
 

@@ -22,10 +22,19 @@ from bot.engine.answer import Answer, AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex
 from bot.engine.intent import find_random
-from bot.engine.message import STORY_SENTENCES, Message, names_fully, read, split_story
+from bot.engine.message import (
+    LONG_MESSAGE_WORDS,
+    STORY_SENTENCES,
+    Message,
+    names_fully,
+    read,
+    split_story,
+    told,
+)
 from bot.engine.policy import Decision, decide
 
 SEARCH_FLOOR = 0.3  # inline search lists looser matches than a chat answer would accept
+_ABOUT_ONE = (AnswerKind.FAQ, AnswerKind.EXERCISE)  # answers about one exercise
 
 
 class AnswerEngine:
@@ -88,11 +97,41 @@ class AnswerEngine:
                     # would read the same: a long question cost a third of the answer)
                     message = replace(message, about=named[-1].exercise_id)
                     break
+            else:
+                return self._told(story[-STORY_SENTENCES:], question, message, index, lang)
+        return _in_story(self._answer(message, lang))
+
+    def _told(
+        self, story: list[str], question: str, message: Message, index: LanguageIndex, lang: str
+    ) -> Answer:
+        """The answer to a question (read as `message`) after a story that names no exercise
+        but describes one ("every class starts with the one where we lie on our back, curl up
+        and pump the arms... is it my legs being too low?"): the sentence whose description
+        one page's portrait explains best, clear of the next (STORY_FIT: a story's passing
+        words fit some page a little), read with the question and about that page; its answer
+        when it is that page's, else the question's own."""
         answer = self._answer(message, lang)
-        if answer.kind is AnswerKind.SUGGESTIONS:
-            # A name-like word in a story is no sign of a question about that exercise.
-            return Answer(AnswerKind.NONE, lang, reason=NoAnswer.UNKNOWN)
-        return answer
+        if len(question.split()) > LONG_MESSAGE_WORDS:
+            # a question that long is a message of its own, and reading it twice costs twice
+            return _in_story(answer)
+        best: tuple[str, float, str] | None = None
+        for sentence in story:
+            found = descriptions.stands_out(told(sentence, index), floor=descriptions.STORY_FIT)
+            if found is not None and (best is None or found[1] > best[1]):
+                best = (*found, sentence)
+        if best is None or (answer.kind in _ABOUT_ONE and _of(answer) == best[0]):
+            return _in_story(answer)
+        exercise_id, _, sentence = best
+        together = read(f"{sentence} {question}", index, exercise_id)
+        # Only the described page's candidates, and those about no exercise (a question the
+        # pages do not cover, small talk), which then leave the question to itself.
+        decision = decide(
+            c for c in self._propose(together, index) if c.exercise_id in (None, exercise_id)
+        )
+        chosen = decision.chosen
+        if chosen is None or chosen.kind not in _ABOUT_ONE or chosen.exercise_id != exercise_id:
+            return _in_story(answer)
+        return _scored(self._build(decision, index, lang), decision)
 
     @staticmethod
     def _propose(message: Message, index: LanguageIndex) -> list[Candidate]:
@@ -211,6 +250,18 @@ class AnswerEngine:
     def _exercises(self, ids: Iterable[str], lang: str) -> tuple[Exercise, ...]:
         found = (self.library.get(i, lang) for i in ids)
         return tuple(e for e in found if e is not None)
+
+
+def _of(answer: Answer) -> str | None:
+    return answer.exercise.id if answer.exercise is not None else None
+
+
+def _in_story(answer: Answer) -> Answer:
+    """A story's answer: no suggestions, for a name-like word in a story is no sign of a
+    question about that exercise."""
+    if answer.kind is AnswerKind.SUGGESTIONS:
+        return Answer(AnswerKind.NONE, answer.lang, reason=NoAnswer.UNKNOWN)
+    return answer
 
 
 def _scored(answer: Answer, decision: Decision) -> Answer:

@@ -1026,6 +1026,27 @@ def names_fully(text: str, index: LanguageIndex) -> list[NameMatch]:
     return [m for m in named if m.score == 1.0]
 
 
+def told(text: str, index: LanguageIndex) -> list[tuple[str, float]]:
+    """The exercises a sentence of a story describes, best first, read as a message's own
+    description is (`read`): by the pages' own text, and by their whole portraits when it
+    says enough words ("we lie on our back, curl up and pump the arms for ages")."""
+    analysis = index.analyse(text)
+    lexicon = index.lexicon
+    asking = frozenset(p for _, span in lexicon.name_requests.find_all(analysis) for p in span)
+    terms = [
+        term
+        for at, (term, stop) in enumerate(zip(analysis.terms, analysis.stop, strict=True))
+        if not stop and at not in asking
+    ]
+    if sum(term in index.faq for term in terms) < DESCRIPTION_TERMS:
+        return []
+    position = lexicon.position(analysis)
+    if position is not None:
+        terms.append(position_term(position[0]))
+    portraits = len(set(terms)) >= PORTRAIT_TERMS
+    return _describe(terms, position, index, portraits=portraits)
+
+
 def split_story(text: str) -> tuple[list[str], str] | None:
     """A long message as the sentences before its question, and the question (its last
     question, else its last sentences); None for a message short enough to read whole."""
