@@ -653,6 +653,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     ),
     # Los pasos, cuando no se dice más que el nombre: "sacacorchos como".
     "steps_alone": ("como",),
+    # Los beneficios cuando el "para qué" cierra la pregunta ("el serrucho, ¿y eso para qué?");
+    # "para que se me quite el dolor" pide otra cosa
+    "benefits_closing": ("para que",),
     "steps": (
         "como se hace",
         "como hago",
