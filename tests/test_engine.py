@@ -3113,3 +3113,22 @@ def test_a_storys_passing_words_pull_no_page_into_its_question(engine: AnswerEng
         "for the walk there?"
     )
     assert engine.answer(text).kind not in (AnswerKind.FAQ, AnswerKind.EXERCISE)
+
+
+def test_the_words_of_a_name_said_in_full_ask_nothing_of_another_exercise(
+    engine: AnswerEngine,
+) -> None:
+    # "lower lift" is a name of the double straight leg stretch; its everyday words are not a
+    # question for the double leg kick's entry on the lower back as the chest lifts
+    answer = engine.answer("my instructor says lower lift")
+    assert offered(answer) == {"double-straight-leg-stretch"}
+    assert answer.kind is not AnswerKind.FAQ
+
+
+def test_one_word_most_pages_say_found_only_in_an_answer_asks_no_entry(
+    engine: AnswerEngine,
+) -> None:
+    # "keeps" is in the answer of an entry on the lower back arching: nothing is asked of it
+    answer = engine.answer("my coach keeps calling it lower lift")
+    assert answer.kind is not AnswerKind.FAQ
+    assert offered(answer) == {"double-straight-leg-stretch"}

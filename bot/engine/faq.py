@@ -448,6 +448,11 @@ class FaqIndex:
         """How many exercises' own texts (title, keywords, description, steps) say `term`."""
         return len(self._context_postings.get(term))
 
+    def commonplace(self, term: str) -> bool:
+        """Whether most exercises' own texts say `term` ("keep", "back"): said alone, it
+        points at no entry."""
+        return 2 * self.pages_saying(term) > len(self._exercise_ids)
+
     def world_of(self, exercise_id: str) -> frozenset[str]:
         """Every term an exercise's page says: its own text and its entries' questions and
         answers."""

@@ -58,6 +58,7 @@ FAULT_FLOOR = 0.2
 UNCOVERED_OWN = 0.5  # with a word of what no page speaks of, the entry's own words said
 UNCOVERED_ASIDE = 0.96  # ...and an entry that says them answers, above requests.UNCOVERED
 ANSWER_ONLY = 0.75  # an entry whose question shares no word with the message, only its answer
+ANSWER_UNASKED = 0.5  # ...by one word most pages say: it is not asked at all
 # A part asked outright of a named exercise ("an easier version of the saw", "my knees bend
 # in it, is that a mistake?") is what the message wants, and the entry goes before its card
 # (names.CARD, PART_AND_MORE) only when it states the problem told: the message says this
@@ -490,6 +491,12 @@ def _doubts(
         faq, asked, part_passage, rest, question, message, index
     ):
         yield OTHER_PROBLEM
+    if faq.matched < 2 and not index.faq.asks_any(faq.entry_id, rest):
+        held = [t for t in rest if index.faq.holds(faq.entry_id, t)]
+        if all(index.faq.commonplace(t) for t in held):
+            # "my coach keeps calling it the lower lift": one word most pages say, found
+            # only in an entry's answer, asks nothing of it
+            yield ANSWER_UNASKED
     if passage is not None and not index.faq.asks_any(faq.entry_id, rest):
         # "my pelvis rocks in toe taps": an entry about the lower back whose answer
         # mentions the pelvis answers another problem; a passage that names it goes first
@@ -815,6 +822,15 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # about the one named (a sore neck in it, against the neck pull's entry on the neck)
     named = {m.exercise_id for m in message.subjects if m.score >= EXACT}
     own = max((m.score for m in found if m.exercise_id in named), default=None)
+    if named:
+        # the words of a name said in full are that name, not a question for another
+        # exercise's entries ("my teacher says lower lift": not the entry on a lower back
+        # that aches as the chest lifts)
+        spoken = frozenset().union(*(m.positions for m in message.subjects if m.score >= EXACT))
+        rest = message.content_terms(spoken)
+        others = index.faq.match(rest, limit=10, focus=message.focus) if rest else []
+        asked = {m.entry_id for m in others if m.matched >= 2}
+        found = [m for m in found if m.exercise_id in named or m.entry_id in asked]
     for match in found:
         # One shared word ("twist") is a name fragment, not a question.
         if match.matched < 2 or match.exercise_id in seen:
