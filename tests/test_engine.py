@@ -3132,3 +3132,13 @@ def test_one_word_most_pages_say_found_only_in_an_answer_asks_no_entry(
     answer = engine.answer("my coach keeps calling it lower lift")
     assert answer.kind is not AnswerKind.FAQ
     assert offered(answer) == {"double-straight-leg-stretch"}
+
+
+def test_two_names_and_nothing_asked_are_offered_not_read_as_a_problem(
+    engine: AnswerEngine,
+) -> None:
+    # "neck" of Neck Pull is no sore neck told of Chest Lift...
+    assert offered(engine.answer("chest lift or neck pull")) == {"chest-lift", "neck-pull"}
+    assert engine.answer("chest lift or neck pull").kind is AnswerKind.SUGGESTIONS
+    # ...while an entry naming the other whole is about both
+    assert entry(engine, "is side bend the same thing as the mermaid")[0] == "side-bend"

@@ -426,6 +426,10 @@ class FaqIndex:
         question = self._questions[entry_id] - self._titles[self._entry_exercise[entry_id]]
         return not question.isdisjoint(terms)
 
+    def asks_all(self, entry_id: int, terms: Iterable[str]) -> bool:
+        """Whether the entry's question says every one of `terms` (another exercise's name)."""
+        return self._questions[entry_id].issuperset(terms)
+
     def kinds_of(self, entry_id: int) -> frozenset[str]:
         """The kinds of question the entry's question asks (`Lexicon.kinds`): "How low should
         my legs go?" asks how far."""

@@ -318,6 +318,7 @@ def _about_named(
         # teaser?" is asked in Boomerang's "...from the roll over into the Teaser...").
         # (the exercises clearly named, at most three: a message listing a dozen titles
         # costs no dozen passes)
+        terms, stop = message.analysis.terms, message.analysis.stop
         for exercise_id in dict.fromkeys(m.exercise_id for m in named[:MAX_ANYWHERE]):
             own = frozenset().union(
                 *(
@@ -326,10 +327,20 @@ def _about_named(
                     if m.exercise_id == exercise_id
                 )
             )
+            # With nothing asked but the names ("chest lift or neck pull?"), only an entry
+            # naming another of them whole is about both; a word of one ("neck") is no
+            # problem told of the other
+            others = [
+                {terms[p] for p in m.positions | m.title_positions if not stop[p]}
+                for m in message.names
+                if m.exercise_id != exercise_id and (m.score >= EXACT or m.title_score >= 1.0)
+            ]
             for candidate in _about_ids(
                 {exercise_id}, message.content_terms(own), question, message, index, strict=strict
             ):
-                if candidate.kind is AnswerKind.FAQ:
+                if candidate.kind is AnswerKind.FAQ and (
+                    question or any(index.faq.asks_all(candidate.faq_id or 0, o) for o in others)
+                ):
                     found.append(candidate)
     # "lying on my back ... opposite arm and leg reach": Bird Dog's words, but Bird Dog is
     # done on all fours; its entries are doubted as its card is
