@@ -3142,3 +3142,28 @@ def test_two_names_and_nothing_asked_are_offered_not_read_as_a_problem(
     assert engine.answer("chest lift or neck pull").kind is AnswerKind.SUGGESTIONS
     # ...while an entry naming the other whole is about both
     assert entry(engine, "is side bend the same thing as the mermaid")[0] == "side-bend"
+
+
+def test_a_part_asked_of_an_exercise_described_is_asked_as_of_one_named(
+    engine: AnswerEngine,
+) -> None:
+    # "all fours" is in the words of Cat Cow's entry on sore wrists, not of its page: with the
+    # rest it describes the exercise, and the benefits are what is asked
+    message = (
+        "on all fours you hump your back like a cat then let it drop, what's it actually good for?"
+    )
+    assert card(engine, message) == ("cat-cow", Section.BENEFITS, None)
+
+
+def test_a_part_the_story_names_gives_way_to_a_question_in_words_of_no_part(
+    engine: AnswerEngine,
+) -> None:
+    # "work" (what it works) names a part in passing; the question asks how to stop the
+    # cramp the story tells, not what the exercise works
+    message = (
+        "I work long days. In the shoulder bridge, kicking one leg up, the back of my other "
+        "thigh cramps. How do I stop that?"
+    )
+    answer = engine.answer(message)
+    assert "shoulder-bridge" in offered(answer)
+    assert answer.section is not Section.BENEFITS

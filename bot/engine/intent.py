@@ -23,6 +23,7 @@ _CUE_PRIORITY = (
     "steps",
     "overview",
 )
+_READ_AS = (("benefits_closing", "benefits"), ("contrast", "easier"), ("steps_alone", "steps"))
 _CUE_SECTION = {
     "easier": (Section.MODIFICATIONS, Level.EASIER),
     "harder": (Section.MODIFICATIONS, Level.HARDER),
@@ -37,6 +38,9 @@ class PartAsked:
     # Shown only when no entry answers: "where is it meant to burn?" asks where it should be felt
     # (an entry on many pages); the benefits say it less directly.
     tentative: bool = False
+    # the cue words of the part chosen alone ("video" in "I follow videos... how do I stop
+    # it?"), where `positions` holds every part's
+    chosen_at: frozenset[int] = frozenset()
 
 
 def find_part(
@@ -95,7 +99,10 @@ def find_part(
     if chosen is None:
         return PartAsked(Section.BENEFITS, None, frozenset(positions), True) if feel else None
     section, level = _CUE_SECTION[chosen] if chosen in _CUE_SECTION else (Section(chosen), None)
-    return PartAsked(section, level, frozenset(positions))
+    # the tags read as the chosen part above ("contrast" as easier, "steps_alone" as steps)
+    as_chosen = {chosen, *(tag for tag, part in _READ_AS if part == chosen)}
+    chosen_at = frozenset(p for tag, span in kept if tag in as_chosen for p in span)
+    return PartAsked(section, level, frozenset(positions), chosen_at=chosen_at)
 
 
 def _before_a_verb(span: tuple[int, ...], message: Analysis, lexicon: Lexicon) -> bool:

@@ -219,11 +219,11 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         part is not None
         and part.section is Section.VIDEO
         and focus
-        and not any(analysis.terms[p] in focus for p in part.positions)
+        and not any(analysis.terms[p] in focus for p in part.chosen_at)
     ):
         # "I learn pilates with videos... how can I balance in the teaser?": a video of the
         # story, not one asked for
-        part = find_part(analysis, lexicon, ignore=said | part.positions)
+        part = find_part(analysis, lexicon, ignore=said | part.chosen_at)
     asked_at = sentences.asked_at(analysis, lexicon.question_words)
     if part is not None and asked_at and not part.positions <= asked_at:
         # "...in my video class. Is there an easier version?": what the question sentence
@@ -236,6 +236,16 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             and (own.section, own.level) != (part.section, part.level)
         ):
             part = own
+        elif (
+            own is None
+            and part.section in (Section.BENEFITS, Section.VIDEO)
+            and part.chosen_at <= story
+            and any(lexicon.section_cues.find_all(analysis, said | story))
+        ):
+            # "I work nights... my hamstring cramps. How do I stop that?": the question
+            # sentence asks in words of no part (how to stop it); the story's "work" asks no
+            # benefits (a part no problem asks for)
+            part = None
     plea = _plea(analysis, index, said)
     if plea and (part is None or part.positions <= plea):
         # "...my hips sink in it. Help?", "¿alguna idea?": the answer to the problem told, its

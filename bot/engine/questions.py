@@ -180,9 +180,16 @@ def _propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # meet behind my back" in Double Leg Kick, whose steps clasp them there).
             asked = message.part is not None and not message.part.tentative
             page = index.faq.context_of(exercise_id) if asked else frozenset()
-            rest = [t for t in message.content_terms() if t not in page]
-            question = [t for t in message.content_terms(message.cue_positions) if t not in page]
-            for candidate in _about_ids({exercise_id}, rest, question, message, index):
+            # ...and the body position said ("on all fours") is the description too, in
+            # whatever words the page puts it
+            placed = frozenset(message.position[1]) if asked and message.position else frozenset()
+            rest = [t for t in message.content_terms(placed) if t not in page]
+            question = [
+                t for t in message.content_terms(message.cue_positions | placed) if t not in page
+            ]
+            for candidate in _about_ids(
+                {exercise_id}, rest, question, message, index, implied=True
+            ):
                 yield replace(candidate, score=candidate.score * IMPLIED, producer="implied")
     if not steps_asked and not any(m.title_score >= 1.0 for m in named):
         yield from _described_and_asked(message, index)
@@ -420,12 +427,20 @@ def _about_ids(
     index: LanguageIndex,
     *,
     strict: bool = False,
+    implied: bool = False,
 ) -> Iterator[Candidate]:
     """The best entry and passage of `ids` for the `rest` of the message (the words that
-    are not the name), and for its `question` (nor the cues)."""
+    are not the name), and for its `question` (nor the cues). `implied`: `ids` is the
+    exercise the message describes, not names."""
     part = message.part
     # a part asked outright of an exercise named, not guessed at ("where is it meant to burn?")
-    asked = part if part is not None and not part.tentative and message.named else None
+    asked = (
+        part
+        if part is not None
+        and not part.tentative
+        and (message.named or (implied and message.said_in_question(part.positions)))
+        else None
+    )
     # where the problem is felt: an entry on that place of the body goes first
     places = message.places
     cues = frozenset(message.analysis.terms[p] for p in message.cue_positions)
@@ -838,10 +853,12 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         # exercise's entries ("my teacher says lower lift": not the entry on a lower back
         # that aches as the chest lifts)
         spoken = frozenset().union(*(m.positions for m in message.subjects if m.score >= EXACT))
-        rest = message.content_terms(spoken)
-        others = index.faq.match(rest, limit=10, focus=message.focus) if rest else []
-        asked = {m.entry_id for m in others if m.matched >= 2}
-        found = [m for m in found if m.exercise_id in named or m.entry_id in asked]
+        rest = set(message.content_terms(spoken))
+        found = [
+            m
+            for m in found
+            if m.exercise_id in named or sum(index.faq.holds(m.entry_id, t) for t in rest) >= 2
+        ]
     for match in found:
         # One shared word ("twist") is a name fragment, not a question.
         if match.matched < 2 or match.exercise_id in seen:
