@@ -3167,3 +3167,18 @@ def test_a_part_the_story_names_gives_way_to_a_question_in_words_of_no_part(
     answer = engine.answer(message)
     assert "shoulder-bridge" in offered(answer)
     assert answer.section is not Section.BENEFITS
+
+
+def test_an_entry_on_the_condition_told_answers_whether_it_may_be_done(
+    engine: AnswerEngine,
+) -> None:
+    # "siempre" in the question sentence is also in the hundred's entry on losing count of the
+    # breaths; the question is whether it is safe, and the entry naming osteoporosis says
+    message = (
+        "Me detectaron osteoporosis hace un mes. Siempre arrancamos la clase con el cien, "
+        "¿es seguro para mí?"
+    )
+    assert entry(engine, message, "es") == (
+        "the-hundred",
+        "¿Puedo hacer el cien si tengo osteoporosis o estoy embarazada?",
+    )

@@ -430,6 +430,10 @@ class FaqIndex:
         """Whether the entry's question says every one of `terms` (another exercise's name)."""
         return self._questions[entry_id].issuperset(terms)
 
+    def conditions_of(self, entry_id: int) -> frozenset[str]:
+        """The conditions (Lexicon.conditions) an entry asking whether it may be done names."""
+        return self._conditions[entry_id]
+
     def kinds_of(self, entry_id: int) -> frozenset[str]:
         """The kinds of question the entry's question asks (`Lexicon.kinds`): "How low should
         my legs go?" asks how far."""

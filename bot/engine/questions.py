@@ -1035,7 +1035,9 @@ def _of_kind(
             for m in found[1:]
             if not faq.kinds_of(m.entry_id).isdisjoint(kinds)
             and m.score >= best.score - KIND_SLACK
-            and said(m) >= said(best)
+            # (or it names the condition told: "I have osteoporosis. We always start with
+            # the hundred, should I?" is the entry on osteoporosis, not one saying "always")
+            and (said(m) >= said(best) or not faq.conditions_of(m.entry_id).isdisjoint(terms))
             and (m.own >= OWN_FLOOR or not unkind)
             and not apart(faq, m.entry_id, places)
         ),
