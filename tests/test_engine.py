@@ -3182,3 +3182,11 @@ def test_an_entry_on_the_condition_told_answers_whether_it_may_be_done(
         "the-hundred",
         "¿Puedo hacer el cien si tengo osteoporosis o estoy embarazada?",
     )
+
+
+def test_what_follows_the_question_says_more_of_it(engine: AnswerEngine) -> None:
+    # "how do I" alone would ask for the steps; the sentence after it asks for progressions
+    message = (
+        "the saw: how do I take it further? looking for progressions now the basic one feels fine"
+    )
+    assert card(engine, message) == ("the-saw", Section.MODIFICATIONS, Level.HARDER)

@@ -228,7 +228,9 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     if part is not None and asked_at and not part.positions <= asked_at:
         # "...in my video class. Is there an easier version?": what the question sentence
         # asks for goes before a part the story's words name
-        story = frozenset(range(len(analysis.words))) - asked_at
+        # (what follows the question says more of it: "how do I add load? looking for
+        # progressions" asks for the harder versions)
+        story = frozenset(range(min(asked_at)))
         own = find_part(analysis, lexicon, ignore=said | story)
         if (
             own is not None
