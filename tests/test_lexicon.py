@@ -528,6 +528,9 @@ def test_words_cut_short_on_a_phone_are_read_in_full(
         ("en", "What can I do? My wrists ache.", {"fix", "pain"}),
         ("es", "¿Cuántas veces lo hago y hasta dónde bajo?", {"duration", "extent"}),
         ("es", "¿Qué puedo hacer? Me molesta la rodilla.", {"fix", "pain"}),
+        # an angle, in degrees, is how far
+        ("en", "What angle should my arm make with my body?", {"extent"}),
+        ("es", "¿Cuántos grados giro el tronco?", {"extent"}),
     ],
 )
 def test_kinds_of_a_text_are_the_kinds_of_its_analysis(

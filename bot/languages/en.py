@@ -1154,6 +1154,10 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "how close",
         "all the way",
         "range of motion",
+        "rom",  # teachers' shorthand for the range of motion
+        "what angle",
+        "which angle",
+        "how many degrees",
     ),
     # How long or how many times; longer than "how much", so "how much time" is one
     "duration": (

@@ -880,6 +880,8 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "como de ancho",
         "que tan ancho",
         "rango de movimiento",
+        "que angulo",
+        "cuantos grados",
     ),
     "duration": (
         "cuanto tiempo",
