@@ -309,7 +309,10 @@ def _about_named(
         or in_other_words(message, index)
         or everyday_thing(named[0], message, index)
     )
-    found = list(_about_ids(ids, rest, question, message, index, strict=strict))
+    # a name only implied by the words of a description ("propped on my elbows, kicking one
+    # heel") is read as the exercise described: the places those words name tell no problem
+    loose = named[0].score < EXACT and named[0].title_score < 1.0
+    found = list(_about_ids(ids, rest, question, message, index, strict=strict, implied=loose))
     if page:
         # ...and an entry answers them only when they state its problem: else the card's
         # steps go first
@@ -476,7 +479,16 @@ def _about_ids(
             score -= OWN_PENALTY
         if score is not None:
             doubts = _doubts(
-                faq, asked, passage, part_passage, rest, question, message, index, strict=strict
+                faq,
+                asked,
+                passage,
+                part_passage,
+                rest,
+                question,
+                message,
+                index,
+                strict=strict,
+                described=implied,
             )
             yield _faq(faq, min([score, *doubts]), "faq")
     if passage is not None:
@@ -506,6 +518,7 @@ def _doubts(
     index: LanguageIndex,
     *,
     strict: bool,
+    described: bool = False,
 ) -> Iterator[float]:
     """The ceilings on how sure an entry of a named exercise may be, each a sign that it
     answers another problem than the message tells: below the card, below a passage of the
@@ -514,7 +527,7 @@ def _doubts(
     no_part = message.part is None
     places = message.places
     if asked is not None and _other_problem(
-        faq, asked, part_passage, rest, question, message, index
+        faq, asked, part_passage, rest, question, message, index, described=described
     ):
         yield OTHER_PROBLEM
     if faq.matched < 2 and not index.faq.asks_any(faq.entry_id, rest):
@@ -551,6 +564,8 @@ def _other_problem(
     question: list[str],
     message: Message,
     index: LanguageIndex,
+    *,
+    described: bool = False,
 ) -> bool:
     """Whether an entry answers another problem than the message, which asks for a `part`
     outright: the message says little of its question's own words besides the cue words
@@ -565,7 +580,7 @@ def _other_problem(
     with_cues = index.faq.own_share(faq.entry_id, rest)
     if with_cues >= ASKED_IN_CUES:
         return False
-    if _asks_other(faq.entry_id, message, index):
+    if _asks_other(faq.entry_id, message, index, described=described):
         # "what options are there, it feels shaky on my feet" against "where should I feel
         # it?"; "how do I sit for it?" against "my knees hurt sitting in it, can I sit
         # differently?": the words they share are the exercise's, the question another
@@ -613,7 +628,9 @@ def _asked_generally(message: Message) -> bool:
     return message.general_part or part.section in _NO_PROBLEM
 
 
-def _asks_other(entry_id: int, message: Message, index: LanguageIndex) -> bool:
+def _asks_other(
+    entry_id: int, message: Message, index: LanguageIndex, *, described: bool = False
+) -> bool:
     """Whether the entry asks how far, how long, how to breathe or where to feel it
     (SAID_KINDS) and the message asks none of its kinds; or tells of a pain while the
     message tells no problem at all (no place of the body, pain, trouble or fault). (Not
@@ -624,7 +641,9 @@ def _asks_other(entry_id: int, message: Message, index: LanguageIndex) -> bool:
     # (read in all its words, a name's too: "hundred breathing" says how to breathe)
     if its & SAID_KINDS and its.isdisjoint(index.lexicon.kinds(message.analysis)):
         return True
-    return "pain" in its and not _tells_problem(message, index)
+    # (the places of the body a description names are the movement's: "propped on my
+    # elbows, kicking one heel to my seat" tells no problem)
+    return "pain" in its and not _tells_problem(message, index, places=not described)
 
 
 def _asks_same(faq: FaqMatch, message: Message, index: LanguageIndex) -> bool:
@@ -712,14 +731,18 @@ def _other_fault(
     )
 
 
-def _tells_problem(message: Message, index: LanguageIndex) -> bool:
-    """Whether the message names a place of the body, or says a word that tells a problem
-    or a fault of form ("hurts", "keeps", "sinks")."""
+def _tells_problem(message: Message, index: LanguageIndex, *, places: bool = True) -> bool:
+    """Whether the message names a place of the body (unless `places` is false), or says a
+    word that tells a problem or a fault of form ("hurts", "keeps", "sinks")."""
     lexicon = index.lexicon
     a = message.analysis
     words = lexicon.trouble | lexicon.faults
-    return bool(message.places.named) or any(
-        w in words or t in words for w, t in zip(a.words, a.terms, strict=True)
+    # (not the words asking for a part: "what do people get wrong?")
+    cues = message.cue_positions
+    return (places and bool(message.places.named)) or any(
+        w in words or t in words
+        for p, (w, t) in enumerate(zip(a.words, a.terms, strict=True))
+        if p not in cues
     )
 
 

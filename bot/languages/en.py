@@ -1979,6 +1979,7 @@ TROUBLE: frozenset[str] = frozenset(
     "clicking pop pops popping crack cracks burn burns burning numb tingling stiff problem "
     "issue worried scared safe normal okay ok bad injury injured feel feeling felt flop flops "
     "thud thuds slam slams bonk pressure replacement replaced surgery operation "
+    "complain complains complaining protest protests protesting "  # "my back complains"
     # ...and the concepts SYNONYMS folds such words into
     "shake fall thump click cramp burn tight lightheaded".split()
 )

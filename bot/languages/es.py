@@ -1562,6 +1562,7 @@ TROUBLE: frozenset[str] = frozenset(
     "mal tira tiran pincha pinchazo mareo mareos mareada mareado calambre calambres cae caigo "
     "tambaleo tambaleo truena cruje crujido quema arde adormece rigido rigida problema lesion "
     "lesionada lesionado miedo seguro segura normal malo noto siento fatal "
+    "queja quejan resiente resienten "  # "la lumbar se me queja", "se me resiente la rodilla"
     # ...y los conceptos en que SYNONYMS junta esas palabras
     "caer temblar mareado sentir riesgo tension".split()
 )
