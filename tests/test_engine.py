@@ -3195,13 +3195,17 @@ def test_what_follows_the_question_says_more_of_it(engine: AnswerEngine) -> None
 def test_the_places_a_description_names_tell_no_problem(engine: AnswerEngine) -> None:
     # elbows, heels and seat describe Single Leg Kick; nothing hurts, so its entry on a sore
     # lower back "propped up on my elbows" answers nothing asked, and the mistakes are asked
-    message = "face down propped on my elbows, kicking each heel toward my seat twice: what do people usually get wrong?"
+    message = (
+        "face down propped on my elbows, kicking each heel toward my seat twice: "
+        "what do people usually get wrong?"
+    )
     assert card(engine, message) == ("single-leg-kick", Section.MISTAKES, None)
     # ...while a place that complains is a problem told
     assert (
         entry(
             engine,
-            "Face down on my forearms kicking my heels to my seat, my lower back complains. What should I change?",
+            "Face down on my forearms kicking my heels to my seat, my lower back complains. "
+            "What should I change?",
         )[0]
         == "single-leg-kick"
     )
