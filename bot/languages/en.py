@@ -444,6 +444,8 @@ JARGON: dict[str, str] = {
     # ("pressure in my neck"), nor "glaucoma" an eye that hurts
     "high blood pressure": "hypertension",
     "blood pressure": "hypertension",
+    "high bp": "hypertension",
+    "htn": "hypertension",  # clinicians' shorthand
     # a pregnancy told by its belly: "with my bump now", "the baby bump"
     **dict.fromkeys(["my bump", "the bump", "baby bump", "her bump"], "pregnancy"),
     "linea alba": "diastasis",  # the midline that stretches in a diastasis

@@ -82,7 +82,7 @@ SHORTHAND: dict[str, str] = {
 PHRASES: dict[str, str] = {
     # una condición dicha en palabras propias: la "tensión alta" no es una tensión que se note
     **dict.fromkeys(
-        ["tension alta", "presion alta", "tension arterial alta", "presion arterial alta"],
+        ["tension alta", "presion alta", "tension arterial alta", "presion arterial alta", "hta"],
         "hipertension",
     ),
     # los hombros que suben hasta las orejas se encogen, como dicen las páginas ("Encoger los
