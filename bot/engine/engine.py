@@ -20,7 +20,7 @@ from bot.content import (
 from bot.engine import descriptions, names, questions, requests, sessions
 from bot.engine.answer import Answer, AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
-from bot.engine.index import LanguageIndex
+from bot.engine.index import LanguageIndex, remembering
 from bot.engine.intent import find_random
 from bot.engine.message import (
     LONG_MESSAGE_WORDS,
@@ -67,9 +67,12 @@ class AnswerEngine:
         """Answer one message. `about` is the exercise the conversation is on, if any."""
         index = self._index(lang)
         story = split_story(text)
-        if story is None:
-            return self._answer(read(text, index, about), lang)
-        return self._answer_story(*story, index, lang, about)
+        # A text is analysed once: a story's sentences and its question are read more than
+        # once, a message's sentences and clauses are read besides the whole.
+        with remembering():
+            if story is None:
+                return self._answer(read(text, index, about), lang)
+            return self._answer_story(*story, index, lang, about)
 
     def candidates(
         self, text: str, lang: str = DEFAULT_LANG, *, about: str | None = None

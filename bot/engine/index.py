@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, cast, overload
@@ -109,6 +111,25 @@ class PassageRefs(Sequence[PassageRef]):
             _SECTIONS[int(self._section[index])],
             _LEVELS[int(self._level[index])],
         )
+
+
+# The analyses of the texts read while answering one message, by their words (all an
+# analysis depends on): a story's question is read alone, then again with a sentence of the
+# story, whose sentences are read for the names they say and again for what they describe.
+# Only for one message (`remembering`): the same message sent again costs what it costs.
+_REMEMBERED: ContextVar[dict[tuple[int, tuple[str, ...]], Analysis] | None] = ContextVar(
+    "remembered_analyses", default=None
+)
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within it, `LanguageIndex.analyse` analyses the same words once."""
+    token = _REMEMBERED.set({})
+    try:
+        yield
+    finally:
+        _REMEMBERED.reset(token)
 
 
 class LanguageIndex:
@@ -479,8 +500,17 @@ class LanguageIndex:
 
     def analyse(self, text: str) -> Analysis:
         """A message, analysed with this language's lexicon, the content's words and spelling
-        help across the whole vocabulary."""
-        return self.lexicon.analyse(text, self.known_words, correct=self.speller.correct_all)
+        help across the whole vocabulary; once for the same words while `remembering`."""
+        said = words(text)
+        memo = _REMEMBERED.get()
+        if memo is None:
+            return self.lexicon.analyse_words(said, self.known_words, self.speller.correct_all)
+        key = (id(self), tuple(said))
+        found = memo.get(key)
+        if found is None:
+            found = self.lexicon.analyse_words(said, self.known_words, self.speller.correct_all)
+            memo[key] = found
+        return found
 
     def accepting(self, filters: RandomFilters) -> list[int]:
         """The rows of `pages` that `filters` accepts, as `filters.accepts` would find them.

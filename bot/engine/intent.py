@@ -171,9 +171,11 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
 
 def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[int]]:
     """ "under 2 minutes", "30 sec", "90s": the time someone has, in seconds."""
-    units = lexicon.time_units
+    units, numbers = lexicon.time_units, lexicon.number_words
     found = message.words
     for position, word in enumerate(found):
+        if word not in numbers and not word[:1].isdigit():
+            continue  # a time starts with a number, in digits ("90s") or words
         amount: float | None = None
         unit: str | None = None
         used = {position}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import chain
+from itertools import chain, compress, count, pairwise
+from operator import not_
 
 from bot.engine.spelling import Inflections
 from bot.languages import language
@@ -46,11 +47,10 @@ class Analysis:
     def positions_of(self, table: Container[str]) -> list[int]:
         """The positions, ascending, of the words said as written or as a term in `table`
         (a word list that holds both: Language.trouble has "can't" and the term of "pain")."""
-        return [
-            p
-            for p, (word, term) in enumerate(zip(self.words, self.terms, strict=True))
-            if word in table or term in table
-        ]
+        said = table.__contains__  # (walked by map: a long message is read so a dozen times)
+        return sorted(
+            {*compress(count(), map(said, self.words)), *compress(count(), map(said, self.terms))}
+        )
 
 
 class PhraseTable:
@@ -81,27 +81,69 @@ class PhraseTable:
         for candidates in by_first.values():
             candidates.sort(key=lambda entry: len(entry[0]), reverse=True)
         self._by_first = by_first
+        # The same, by a phrase's first two words (its phrases of one word after it) and, for
+        # phrases of one word, by that word: a long message says some first word ("de", "en")
+        # at every other place, with the second word of its phrases hardly ever.
+        self._alone = {
+            first: [entry for entry in candidates if len(entry[0]) == 1]
+            for first, candidates in by_first.items()
+        }
+        self._alone = {first: alone for first, alone in self._alone.items() if alone}
+        # (keyed as a message's pairs are: its last word has None after it)
+        by_head: dict[tuple[str, str | None], list[tuple[Phrase, str, Forms | None]]] = {}
+        for first, candidates in by_first.items():
+            for entry in candidates:
+                if len(entry[0]) > 1:
+                    by_head.setdefault((first, entry[0][1]), []).append(entry)
+        for head, candidates in by_head.items():
+            candidates.extend(self._alone.get(head[0], ()))
+        self._by_head = by_head
+        # The message last read through, with what was found in it: several readings of a
+        # message look for the same table's phrases (where a name's role is told, a body place)
+        self._last: tuple[Analysis, list[tuple[str, tuple[int, ...]]]] | None = None
 
     def find_all(
         self, message: Analysis, ignore: frozenset[int] = frozenset()
     ) -> list[tuple[str, tuple[int, ...]]]:
         """Every (tag, positions) found, longest phrase first at each place."""
-        kept = [
-            i
-            for i in range(len(message))
-            if (self._every_word or not message.filler[i]) and i not in ignore
-        ]
+        last = self._last
+        if last is not None and last[0] is message and not ignore:
+            return list(last[1])
+        if self._every_word:
+            kept = list(range(len(message)))
+        else:
+            kept = list(compress(range(len(message)), map(not_, message.filler)))
+        if ignore:
+            kept = [i for i in kept if i not in ignore]
         source = message.words if self._exact else message.stems
-        stems = [source[i] for i in kept]
+        stems = list(map(source.__getitem__, kept))
         found: list[tuple[str, tuple[int, ...]]] = []
-        for start, first in enumerate(stems):
-            for phrase, tag, forms in self._by_first.get(first, ()):
+        for start, candidates in self._starts(stems):
+            for phrase, tag, forms in candidates:
                 end = start + len(phrase)
                 if tuple(stems[start:end]) == phrase and (
                     forms is None or _said_in(forms, message.words, kept[start:end])
                 ):
                     found.append((tag, tuple(kept[start:end])))
+        if not ignore:
+            self._last = (message, list(found))
         return found
+
+    def _starts(
+        self, said: Sequence[str]
+    ) -> Iterator[tuple[int, list[tuple[Phrase, str, Forms | None]]]]:
+        """The places in `said` where some phrase's first two words are said, or a phrase of
+        one word, with the phrases that may start there, longest first (as `_by_first` has
+        them). The walks over every word are itertools' and map's: tables are looked for
+        dozens of times in a message, and a long one has hundreds of words."""
+        by_head, alone = self._by_head, self._alone
+        following: list[str | None] = [*said[1:], None] if said else []
+        pairs = list(zip(said, following, strict=True))
+        starts: Iterable[int] = compress(count(), map(by_head.__contains__, pairs))
+        if alone:
+            starts = sorted({*starts, *compress(count(), map(alone.__contains__, said))})
+        for start in starts:
+            yield start, by_head.get(pairs[start]) or alone[said[start]]
 
     def outermost(self, found: Sequence[str]) -> list[str]:
         """The tags of the phrases in `found` (a text's words, stems or terms, as the table's
@@ -109,10 +151,10 @@ class PhraseTable:
         found before it ("how much time" asks no "how much")."""
         tags: list[str] = []
         end = 0
-        for start, word in enumerate(found):
+        for start, candidates in self._starts(found):
             if start < end:
                 continue
-            for phrase, tag, _ in self._by_first.get(word, ()):
+            for phrase, tag, _ in candidates:
                 if tuple(found[start : start + len(phrase)]) == phrase:
                     tags.append(tag)
                     end = start + len(phrase)
@@ -207,6 +249,10 @@ class Lexicon:
             self._phrase_starts.setdefault(phrase[0], []).append(len(phrase))
         for lengths in self._phrase_starts.values():
             lengths.sort(reverse=True)
+        # ...and the first two words of each phrase, or its word alone: a long message says
+        # many a word that starts a phrase ("a", "side"), hardly ever with the phrase's second
+        self._phrase_heads = frozenset(phrase[:2] for phrase in self._phrases if len(phrase) > 1)
+        self._phrase_words = frozenset(phrase[0] for phrase in self._phrases if len(phrase) == 1)
         self._cue_fillers = v.cue_fillers
         self.name_fillers = frozenset(self.stem(w) for w in v.name_fillers)
         self.stop_words: frozenset[str] = v.stop_words
@@ -251,6 +297,7 @@ class Lexicon:
             tuple(words(text)): fold(text) != text.casefold() for text in v.question_openers
         }
         self.longest_opener = max(map(len, self.question_openers), default=0)
+        self.opener_starts = frozenset(opener[0] for opener in self.question_openers if opener)
         self.clause_binders = v.clause_binders
         self.opener_leads = v.opener_leads
         # Exact words: stems would seat a "seated" exercise on your "seat".
@@ -454,9 +501,16 @@ class Lexicon:
 
     def _expand(self, found: Iterable[str]) -> list[str]:
         """Shorthand spelt out, then each phrase of `phrases` read as its one word."""
-        expanded = [part for w in found for part in self._shorthand.get(w, w).split()]
-        starts = self._phrase_starts
-        candidates = [at for at, w in enumerate(expanded) if w in starts]
+        shorthand = self._shorthand
+        # (one split of the whole: a word corrected may be two, "situp" -> "sit up")
+        expanded = " ".join([shorthand.get(w, w) for w in found]).split()
+        starts, heads, alone = self._phrase_starts, self._phrase_heads, self._phrase_words
+        # where a phrase may start: its first word and its second, or a phrase of one word
+        candidates = [
+            at
+            for at, pair in enumerate(pairwise([*expanded, ""]))
+            if pair in heads or pair[0] in alone
+        ]
         if not candidates:
             return expanded
         out: list[str] = []
@@ -502,7 +556,16 @@ class Lexicon:
         """`text` analysed; with `known` (the content's words), a diminutive the content does
         not use reads as its base word when the content uses that ("bultito" -> "bulto");
         with `correct`, misspelt words are read as the words they stand for."""
-        found = tuple(self._expand(words(text)))
+        return self.analyse_words(words(text), known, correct)
+
+    def analyse_words(
+        self,
+        said: list[str],
+        known: Container[str] | None = None,
+        correct: Callable[[Iterable[str]], list[str]] | None = None,
+    ) -> Analysis:
+        """`analyse` of a text whose `words` are `said`: all an analysis depends on."""
+        found = tuple(self._expand(said))
         if known is not None and self._diminutives:
             found = tuple(w if w in known else self._undiminish(w, known) for w in found)
         if correct is not None:

@@ -486,7 +486,7 @@ class NameIndex:
                 continue
             score = round(mass / name_weight[name_id], 9)
             carrying = self._carrying_terms(name_id)
-            if sum(t in hits for t in carrying) >= 2:
+            if sum(map(hits.__contains__, carrying)) >= 2:
                 if apart is None:
                     apart = _Apart(message, hits, self._lexicon.name_fillers)
                 if apart.far(carrying):
@@ -795,27 +795,17 @@ class NameIndex:
         many = np.flatnonzero(several)
         if not len(many):
             return spread
-        # A word's place, not counting the little words names are made with: "patada con una
-        # pierna" is a name said in full, "push your hips up" is not Push Up.
         fillers = self._lexicon.name_fillers
-        rank = list(accumulate(int(stem not in fillers) for stem in message.stems))
-        places: defaultdict[str, list[int]] = defaultdict(list)  # every place a term is said
-        for position, stem in enumerate(message.stems):
-            places[stem].append(position)
+        apart = _Spans(message, hits, fillers)
         if said is None:  # a message saying that many name words: one at a time
             for i in many.tolist():
                 carrying = tuple(t for t in self._terms[int(rows[i])] if t not in fillers)
-                spread[i] = _span(carrying, hits, places, rank) >= len(carrying) + SPREAD
+                spread[i] = apart.span(carrying) >= len(carrying) + SPREAD
             return spread
         sets, which = np.unique(said[many], return_inverse=True)
         spans = np.array(
             [
-                _span(
-                    tuple(t for place, t in enumerate(terms) if bits >> place & 1),
-                    hits,
-                    places,
-                    rank,
-                )
+                apart.span(t for place, t in enumerate(terms) if bits >> place & 1)
                 for bits in sets.tolist()
             ]
         )
@@ -850,20 +840,26 @@ class NameIndex:
         lookups = 0
         last = len(message.words) - 1
         pronouns = self._lexicon.pronouns
-        for position, (word, term) in enumerate(zip(message.words, message.stems, strict=True)):
+        # (bound once: a long message is walked word by word, several times per answer)
+        posted = self._postings.terms()
+        surface = self._surface_words
+        said = message.words
+        for position, (word, term) in enumerate(zip(said, message.stems, strict=True)):
             if (
                 word in pronouns
                 and position > 0
                 and not message.stop[position - 1]
-                and (position == last or message.stems[position + 1] not in self._postings)
+                and (position == last or message.stems[position + 1] not in posted)
             ):
                 # "the stretch one", "the kicking one on my tummy": after a word that
                 # describes, "one" stands for the exercise; it is no name's "one" (One Leg
                 # Circle), which comes first
                 continue
-            exact = term in self._postings
+            exact = term in posted
             if exact:
-                record(term, 1.0, position)
+                had = hits.get(term)
+                if had is None or had[0] < 1.0:  # record(term, 1.0, position)
+                    hits[term] = (1.0, (position,))
             if (
                 # a word no page uses; and if it is a name word, only by its stem ("role" is
                 # the stem of the typo "roling" a page lists), it may still be a typo of
@@ -882,13 +878,16 @@ class NameIndex:
                     missing = 1 if len(word) >= PREFIX_SHORT else 0
                 for near_term, similarity in self._near_terms(word, missing):
                     record(near_term, similarity, position)
-            if position + 1 < len(message.words):
-                whole = word + message.words[position + 1]
-                joined = self._lexicon.stem(whole)
+            if position < last:
+                whole = word + said[position + 1]
                 # "criss cross" said for "crisscross"; not two words whose joining only
-                # stems like a name word ("patas en" is no "patada")
-                if joined in self._postings and self._is_surface(whole):
-                    record(joined, 1.0, position, position + 1)
+                # stems like a name word ("patas en" is no "patada"). (Whether it is written
+                # in a name first, `_is_surface` inline: a look-up costs less than a stem.)
+                at = bisect.bisect_left(surface, whole)
+                if at < len(surface) and surface[at] == whole:
+                    joined = self._lexicon.stem(whole)
+                    if joined in posted:
+                        record(joined, 1.0, position, position + 1)
         if hits and lookups < MAX_TYPO_LOOKUPS:
             self._beside_hits(message, hits, record, MAX_TYPO_LOOKUPS - lookups)
         return hits
@@ -1081,9 +1080,11 @@ class _Named:
     seen: npt.NDArray[np.int64]
 
 
-class _Apart:
-    """Whether a message says a name's words far apart, remembered for the message by the
-    name's terms said and its length (all the answer depends on)."""
+class _Spans:
+    """How far apart a message says the terms of a name (`span`), worked out once per set of
+    terms said: the names that share their terms said ("leg pull", "leg pull front") ask the
+    same, and a long message that repeats them ("...a leg pull back a leg pull front..." forty
+    times) made each ask cost a sort of hundreds of places."""
 
     def __init__(
         self,
@@ -1098,34 +1099,71 @@ class _Apart:
         self._places: defaultdict[str, list[int]] = defaultdict(list)  # where each is said
         for position, stem in enumerate(message.stems):
             self._places[stem].append(position)
-        self._known: dict[tuple[tuple[str, ...], int], bool] = {}
+        self._ranks: dict[str, list[int]] = {}  # each term's places, as ranks, ascending
+        self._known: dict[frozenset[str], int] = {}
 
-    def far(self, carrying: tuple[str, ...]) -> bool:
-        """`carrying`: a name's terms that are not fillers."""
-        key = (tuple(filter(self._hits.__contains__, carrying)), len(carrying))
-        found = self._known.get(key)
+    def span(self, terms: Iterable[str]) -> int:
+        """How far apart, in words other than fillers, the nearest occurrences of `terms`
+        (those the message says) are (a name said once in a message that repeats one of its
+        words elsewhere)."""
+        said = frozenset(filter(self._hits.__contains__, terms))
+        found = self._known.get(said)
         if found is None:
-            found = _span(carrying, self._hits, self._places, self._rank) >= len(carrying) + SPREAD
-            self._known[key] = found
+            found = self._known[said] = _span([self._ranks_of(t) for t in said])
+        return found
+
+    def _ranks_of(self, term: str) -> list[int]:
+        found = self._ranks.get(term)
+        if found is None:
+            rank = self._rank
+            places = {*self._hits[term][1], *self._places.get(term, ())}
+            found = self._ranks[term] = sorted({rank[p] for p in places})
         return found
 
 
-def _span(
-    terms: tuple[str, ...],
-    hits: dict[str, tuple[float, tuple[int, ...]]],
-    places: dict[str, list[int]],
-    rank: list[int],
-) -> int:
-    """How far apart, in words other than fillers, the nearest occurrences of a name's terms
-    are (a name said once in a message that repeats one of its words elsewhere)."""
-    found: list[tuple[int, str]] = sorted(
-        (rank[p], t) for t in set(terms) if t in hits for p in {*hits[t][1], *places.get(t, ())}
-    )
-    wanted = len({t for _, t in found})
-    if wanted <= 1:
+class _Apart:
+    """Whether a message says a name's words far apart, remembered for the message by the
+    name's terms said (all the answer depends on, with the name's length)."""
+
+    def __init__(
+        self,
+        message: Analysis,
+        hits: dict[str, tuple[float, tuple[int, ...]]],
+        fillers: Collection[str],
+    ) -> None:
+        self._spans = _Spans(message, hits, fillers)
+
+    def far(self, carrying: tuple[str, ...]) -> bool:
+        """`carrying`: a name's terms that are not fillers."""
+        return self._spans.span(carrying) >= len(carrying) + SPREAD
+
+
+# Places of all terms together up to which the sliding window is walked in Python; beyond,
+# numpy's few passes cost less than the walk.
+FEW_PLACES = 32
+
+
+def _span(ranks: list[list[int]]) -> int:
+    """The width of the narrowest window holding an element of each list of `ranks` (each a
+    term's places, ascending, without repeats); 0 for fewer than two terms."""
+    if len(ranks) <= 1:
         return 0
+    if sum(map(len, ranks)) > FEW_PLACES:
+        # The narrowest window starting at each place ends at the farthest of each term's
+        # first place from there on; the narrowest of those, when every term has one.
+        arrays = [np.array(r, np.int64) for r in ranks]
+        starts = np.concatenate(arrays)
+        ends = starts.copy()
+        complete = np.ones(len(starts), np.bool_)
+        for held in arrays:
+            at = np.searchsorted(held, starts)
+            complete &= at < len(held)
+            np.maximum(ends, held[np.minimum(at, len(held) - 1)], out=ends)
+        return int((ends - starts)[complete].min())
+    found = sorted((r, term) for term, held in enumerate(ranks) for r in held)
+    wanted = len(ranks)
     best: int = found[-1][0] - found[0][0]
-    counts: dict[str, int] = {}
+    counts: dict[int, int] = {}
     start = 0
     for position, term in found:
         counts[term] = counts.get(term, 0) + 1

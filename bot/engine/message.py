@@ -272,10 +272,11 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     # The words that ask for a name ("what do you call it when") describe nothing.
     asking = frozenset(p for _, span in lexicon.name_requests.find_all(analysis) for p in span)
     # Words no page uses count against a description too: "my printer jams on page two".
+    unread = cues | asking
     terms = [
         term
         for position, (term, stop) in enumerate(zip(analysis.terms, analysis.stop, strict=True))
-        if not stop and position not in cues | asking
+        if not stop and position not in unread
     ]
     known = sum(term in index.faq for term in terms)
     position = lexicon.position(analysis)
@@ -436,9 +437,17 @@ def _asides(
     # in those words: a long message may say hundreds of role words before its names, and
     # listing the words between each of them and each name cost a third of a second.
     solid = [p for p, filler in enumerate(analysis.filler) if not filler]
+    # Only the role words said shortly before a name can mark it: those found (in the order
+    # they are said) from `reach` words before the ROLE_GAP words before it, up to it.
+    starts = [span[0] for _, span in found]
+    reach = max(span[-1] - span[0] for _, span in found)
 
     def marked(first: int, name: frozenset[int]) -> str | None:
-        for tag, span in found:
+        high = bisect_left(solid, first)
+        # a role word ending before this leaves more than ROLE_GAP words before the name
+        floor = solid[high - ROLE_GAP - 1] if high > ROLE_GAP else 0
+        near = found[bisect_left(starts, floor - reach) : bisect_left(starts, first)]
+        for tag, span in near:
             last = max(span)
             if last >= first or not name.isdisjoint(span):
                 continue  # after it, or a word of the name itself ("rolling like a ball")
@@ -448,7 +457,7 @@ def _asides(
                 if doers and last == first - 1:
                     return "aside"
                 continue
-            low, high = bisect_right(solid, last), bisect_left(solid, first)
+            low = bisect_right(solid, last)
             if high - low <= ROLE_GAP and names.isdisjoint(solid[low:high]):
                 return tag
         return None
@@ -748,7 +757,16 @@ def _question_clause(sentence: str, lexicon: Lexicon) -> tuple[str, str] | None:
     and leaving enough to ask ("my physio gave me side planks and my hips sink how do i keep
     them up"); None for a sentence without one."""
     pieces = sentence.split()
-    said = [(piece, word) for piece, text in enumerate(pieces) for word in words(text)]
+    if len(pieces) < 2:
+        return None  # split between pieces only: one piece (4 000 letters) need not be read
+    # each piece's words, read once for each piece written (a long sentence says the same
+    # few again and again)
+    known: dict[str, list[str]] = {}
+    said = [
+        (piece, word)
+        for piece, text in enumerate(pieces)
+        for word in (known.get(text) or known.setdefault(text, words(text)))
+    ]
     if len(said) < RUN_ON_WORDS:
         return None
     folded = tuple(word for _, word in said)
@@ -774,6 +792,8 @@ def _question_clause(sentence: str, lexicon: Lexicon) -> tuple[str, str] | None:
 
 def _opener(folded: tuple[str, ...], at: int, lexicon: Lexicon) -> tuple[str, ...] | None:
     """The longest question opener said from `at` in a sentence's `folded` words."""
+    if folded[at] not in lexicon.opener_starts:
+        return None
     for length in range(min(lexicon.longest_opener, len(folded) - at), 0, -1):
         if folded[at : at + length] in lexicon.question_openers:
             return folded[at : at + length]

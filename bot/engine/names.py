@@ -3,6 +3,7 @@ exercises it may mean ("swan", "kneeling on all fours, which one") as suggestion
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from bot.content import Level, Section
@@ -357,11 +358,9 @@ def _family(message: Message, index: LanguageIndex) -> tuple[str, ...]:
         return ()  # a word no page says is about something else ("a hip thrust")
     names = message.names
     # the words several names hold, one title at least
-    shared = frozenset(
-        p
-        for p in a.said
-        if sum(p in m.positions for m in names) >= 2 and any(p in m.title_positions for m in names)
-    )
+    held = Counter(p for m in names for p in m.positions)
+    titled = frozenset().union(*(m.title_positions for m in names))
+    shared = frozenset(p for p, count in held.items() if count >= 2 and p in titled and p in a.said)
     body = body_words(a, index)
     if not shared or shared & body:
         return ()  # a place of the body is what a problem is told of ("my hips")
