@@ -3209,3 +3209,11 @@ def test_the_places_a_description_names_tell_no_problem(engine: AnswerEngine) ->
         )[0]
         == "single-leg-kick"
     )
+
+
+def test_the_words_asking_a_kind_of_question_are_read_through_typos(
+    engine: AnswerEngine,
+) -> None:
+    # "lomg" is "long": how long to hold it, not the entry on holding the breath
+    message = read("plank, how lomg should i hold", engine._index("en"))
+    assert "duration" in message.kinds

@@ -405,8 +405,13 @@ class Lexicon:
         self.number_words = v.number_words
         # What spelling help prefers to correct towards: the words that ask for a part
         # ("modifcations", "tps")...
+        # (and the words asking a kind of question: "how lomg" asks how long)
         self.cue_words = frozenset(
-            w for texts in v.section_cues.values() for text in texts for w in words(text)
+            w
+            for table in (v.section_cues, v.question_kinds)
+            for texts in table.values()
+            for text in texts
+            for w in words(text)
         )
         # ...and the words it leaves alone: they mean something as they are ("hey", "squats").
         self.table_words = frozenset(
