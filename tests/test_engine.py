@@ -3217,3 +3217,24 @@ def test_the_words_asking_a_kind_of_question_are_read_through_typos(
     # "lomg" is "long": how long to hold it, not the entry on holding the breath
     message = read("plank, how lomg should i hold", engine._index("en"))
     assert "duration" in message.kinds
+
+
+@pytest.mark.parametrize(
+    ("message", "exercise_id", "question"),
+    [
+        (
+            "Kneeling side kicks: I keep falling over, how do I stop it?",
+            "kneeling-side-kicks",
+            "I wobble and tip forward during Kneeling Side Kicks. How do I stay balanced?",
+        ),
+        (
+            "in the teaser I always topple backwards, how do I stop?",
+            "teaser",
+            "I keep tipping backward at the top of the Teaser. How do I balance in the V?",
+        ),
+    ],
+)
+def test_balance_lost_in_any_words_asks_the_entry_on_staying_balanced(
+    engine: AnswerEngine, message: str, exercise_id: str, question: str
+) -> None:
+    assert entry(engine, message) == (exercise_id, question)

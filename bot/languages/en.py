@@ -269,6 +269,14 @@ SHORTHAND: dict[str, str] = {
 # Phrases that say one concept the way one word would: a safety question is often asked
 # without a safety word ("do I sit this one out?", "who should not do it?").
 PHRASES: dict[str, str] = {
+    # balance lost, in the words people tell it with: an entry on staying balanced answers
+    # ("tip over" is left to the pages' own word, "tip": a seated back tipping over is one
+    # that cannot sit up, a matter of tight hamstrings)
+    **{
+        f"{verb} over": "lose balance"
+        for verb in "fall falls falling fell topple topples toppling toppled keel keeling".split()
+    },
+    **dict.fromkeys("topple topples toppling toppled".split(), "lose balance"),
     # someone asking whether to do it, not how a body part should (not) move
     "should not do": "shouldnt",
     "who should not": "shouldnt",
