@@ -429,6 +429,23 @@ def test_a_name_in_the_wrong_position_is_doubted(engine: AnswerEngine) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "named", "kin"),
+    [
+        ("bird dog lying face down, what are the steps?", "en", "bird-dog", "swimming"),
+        ("la natación a cuatro patas, ¿cómo es?", "es", "swimming", "bird-dog"),
+    ],
+)
+def test_a_name_said_in_another_position_offers_it_and_its_kin_done_there(
+    engine: AnswerEngine, text: str, lang: str, named: str, kin: str
+) -> None:
+    """Bird Dog is done on all fours, Swimming face down, and each is the other's nearest
+    kin: the name and the position said point at different pages, so both are offered."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {named, kin} <= {e.id for e in answer.candidates}
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [("who invented the teaser?", "en"), ("¿Quién inventó el teaser y en qué año?", "es")],
 )
