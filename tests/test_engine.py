@@ -446,6 +446,24 @@ def test_a_name_said_in_another_position_offers_it_and_its_kin_done_there(
 
 
 @pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("leg pull: got any tips for me?", {"leg-pull-back", "leg-pull-front"}),
+        ("the kicks, tips?", {"single-leg-kick", "double-leg-kick"}),
+    ],
+)
+def test_a_word_several_titles_hold_is_no_question_word_to_an_entry(
+    engine: AnswerEngine, text: str, meant: set[str]
+) -> None:
+    """A word several titles hold, with no name chosen, tells which exercises it may be: an
+    entry of another that holds that word and the part asked ("hamstrings pull in the saw",
+    "tip forward in kneeling side kicks") is no answer; the exercises are offered."""
+    answer = engine.answer(text)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert meant <= {e.id for e in answer.candidates}
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [("who invented the teaser?", "en"), ("¿Quién inventó el teaser y en qué año?", "es")],
 )
