@@ -429,6 +429,41 @@ def test_a_name_in_the_wrong_position_is_doubted(engine: AnswerEngine) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "named", "kin"),
+    [
+        ("bird dog lying face down, what are the steps?", "en", "bird-dog", "swimming"),
+        ("la natación a cuatro patas, ¿cómo es?", "es", "swimming", "bird-dog"),
+    ],
+)
+def test_a_name_said_in_another_position_offers_it_and_its_kin_done_there(
+    engine: AnswerEngine, text: str, lang: str, named: str, kin: str
+) -> None:
+    """Bird Dog is done on all fours, Swimming face down, and each is the other's nearest
+    kin: the name and the position said point at different pages, so both are offered."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {named, kin} <= {e.id for e in answer.candidates}
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("leg pull: got any tips for me?", {"leg-pull-back", "leg-pull-front"}),
+        ("the kicks, tips?", {"single-leg-kick", "double-leg-kick"}),
+    ],
+)
+def test_a_word_several_titles_hold_is_no_question_word_to_an_entry(
+    engine: AnswerEngine, text: str, meant: set[str]
+) -> None:
+    """A word several titles hold, with no name chosen, tells which exercises it may be: an
+    entry of another that holds that word and the part asked ("hamstrings pull in the saw",
+    "tip forward in kneeling side kicks") is no answer; the exercises are offered."""
+    answer = engine.answer(text)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert meant <= {e.id for e in answer.candidates}
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [("who invented the teaser?", "en"), ("¿Quién inventó el teaser y en qué año?", "es")],
 )
@@ -2702,6 +2737,11 @@ def test_arms_by_the_ears_are_no_shrug(engine: AnswerEngine) -> None:
         ("which is harder, the swan on the ladder barrel or on the mat?", "en"),
         ("what does the cadillac add to the roll up?", "en"),
         ("¿el cadillac o la esterilla para la sirena?", "es"),
+        # the reformer called by its parts or "the machine", and a description of a movement
+        # done on it, which no mat page is however alike the two are
+        ("the one on the carriage where you lie back and push the footbar away", "en"),
+        ("which springs for the saw on the machine?", "en"),
+        ("el de los muelles tumbado boca arriba empujando con los pies", "es"),
         # a diagnosis asked for: no page gives one
         ("my knee clicks on the stairs, might it be arthritis?", "en"),
         ("me duele la rodilla al bajar escaleras, ¿necesito una resonancia?", "es"),
@@ -2716,6 +2756,17 @@ def test_an_uncovered_apparatus_diagnosis_or_sport_is_an_honest_no(
     """The pages are mat exercises: another apparatus, what someone has, another sport's
     training or a cure are none of theirs, whatever exercise or body part is named."""
     assert engine.answer(text, lang).kind is AnswerKind.NONE
+
+
+def test_a_description_done_on_an_apparatus_no_page_uses_gives_way_to_the_honest_no(
+    engine: AnswerEngine,
+) -> None:
+    """A movement described as done on another apparatus is another exercise than the mat
+    page it is like: the description producer stays below the honest no."""
+    text = "what's it called when you lie on your back and circle one leg on the cadillac?"
+    found = engine.candidates(text)
+    assert all(c.score <= descriptions.APPARATUS_CAP for c in found if c.producer == "description")
+    assert engine.answer(text).kind is AnswerKind.NONE
 
 
 def test_ones_own_apparatus_class_is_where_it_was_learnt_not_the_question(

@@ -4,6 +4,7 @@ and pump the arms"), found by how much of the message its own page text explains
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from bot.content import Section
 from bot.engine.answer import AnswerKind
@@ -77,7 +78,33 @@ def stands_out(
     return top, fit
 
 
+# Said with an apparatus no page is done on (Message.uncovered), a description is read below
+# the honest no (requests.UNCOVERED): "the one on the cadillac where you lie back and circle
+# a leg" is another exercise than the mat page it is like
+APPARATUS_CAP = 0.9
+
+
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
+    apparatus = _on_apparatus(message, index)
+    for candidate in _propose(message, index):
+        if apparatus and candidate.score > APPARATUS_CAP:
+            candidate = replace(candidate, score=APPARATUS_CAP)
+        yield candidate
+
+
+def _on_apparatus(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message says equipment that no page is done with, as what it asks about
+    (its words among Message.uncovered)."""
+    if not message.uncovered:
+        return False
+    a = message.analysis
+    return any(
+        all(a.words[p] in message.uncovered for p in span)
+        for _, span in index.lexicon.equipment.find_all(a)
+    )
+
+
+def _propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if message.asks_which:
         # "the one where you curl up like the hundred but...": names said inside a description
         # are part of it, and count towards the exercises they name (see _which).

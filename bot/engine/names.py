@@ -43,6 +43,10 @@ DESCRIBED_AS_WELL = 0.1  # another exercise described within this share of the n
 SHARED_MAX = 5  # exercises offered whose titles all hold the words said
 FAMILY = 0.57  # a word of a family said ("the rolling one"): its pages, before descriptions
 KIN_FIT = 0.15  # ...kin of the page whose title says it as written, by this much of its fit
+# A name said with a body position its page is not done in: it and its kin done there
+# offered, just above its doubted card (CARD * OTHER_POSITION)
+MOVED = 0.64
+MOVED_KIN = 0.3  # kin whose portraits explain this much of the named page's description
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
@@ -55,6 +59,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if named and not _only_filter_words(named[0], message):
         card, off_topic = _card(message, index)
         yield card
+        moved = _moved(message, index)
+        if moved and not off_topic:
+            yield Candidate(AnswerKind.SUGGESTIONS, MOVED, "names", options=moved)
     family = _family(message, index)
     if family:
         yield Candidate(AnswerKind.SUGGESTIONS, FAMILY, "names", options=family)
@@ -124,6 +131,24 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
 # The kinds of question a message asks, not tells (how to breathe, how far, how long, where
 # to feel it, may I, how two differ: Message.kinds)
 ONLY_ASKED = frozenset({"breath", "extent", "duration", "feel", "safety", "compare"})
+
+
+def _moved(message: Message, index: LanguageIndex) -> tuple[str, ...]:
+    """The exercise named, and its kin done in the body position stated, when its own page
+    does it in another ("the saw lying on my front": the face-down pages most like the saw):
+    the name and the position point at different pages, so both are offered."""
+    top = message.subjects[0]
+    if message.position is None or not done_elsewhere(message.position, top.exercise_id, index):
+        return ()
+    there = frozenset(index.done_in(message.position[0]))
+    kin = [
+        e
+        for e, fit in index.kin(top.exercise_id)
+        if e != top.exercise_id and e in there and fit >= MOVED_KIN
+    ]
+    if not kin:
+        return ()
+    return (top.exercise_id, *kin[: MAX_SUGGESTIONS - 1])
 
 
 def _kind_an_entry_asks(exercise_id: str, message: Message, index: LanguageIndex) -> bool:

@@ -882,9 +882,15 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             for m in found
             if m.exercise_id in named or sum(index.faq.holds(m.entry_id, t) for t in rest) >= 2
         ]
+    # With no name chosen, a word several titles hold ("twist" of two twists) says which
+    # exercises it may be, and is no word of a question to any entry: an entry that holds it
+    # and one more word ("my hips twist. any tips?") answers what it shares with the rest only
+    shared = frozenset() if message.named else _title_shared(message)
     for match in found:
         # One shared word ("twist") is a name fragment, not a question.
         if match.matched < 2 or match.exercise_id in seen:
+            continue
+        if shared and sum(index.faq.holds(match.entry_id, t) for t in terms if t not in shared) < 2:
             continue
         if match.score < FAQ_ANY and not (match is found[0] and _leads(found)):
             continue
@@ -906,6 +912,14 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         yield _faq(match, score, "faq-anywhere")
         if len(seen) >= MAX_ANYWHERE:
             break
+
+
+def _title_shared(message: Message) -> frozenset[str]:
+    """The words said that the titles of several exercises hold."""
+    a = message.analysis
+    return frozenset(
+        a.terms[p] for p in a.said if sum(p in m.title_positions for m in message.names) >= 2
+    )
 
 
 def _leads(found: list[FaqMatch]) -> bool:

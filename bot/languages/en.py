@@ -1790,6 +1790,10 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "theraband": "band",
     "resistance band": "band",
     "reformer": "reformer",
+    # the reformer's parts, and what people call it: no page is done with them either
+    **dict.fromkeys(("springs", "carriage", "footbar"), "reformer"),
+    **dict.fromkeys(("foot bar", "headrest", "shoulder rests", "jump board"), "reformer"),
+    **dict.fromkeys(("sitting box", "long box", "short box", "machine"), "reformer"),
     # the studio's other apparatus: no page is done on them
     **dict.fromkeys(("cadillac", "trapeze table", "wunda chair", "wunda"), "apparatus"),
     **dict.fromkeys(("spine corrector", "ladder barrel", "step barrel"), "apparatus"),

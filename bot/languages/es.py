@@ -1406,6 +1406,9 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "silla": "chair",
     "bloque": "block",
     "reformer": "reformer",
+    # las piezas del reformer, y cómo lo llama la gente: ninguna página se hace con ellas
+    **dict.fromkeys(("muelles", "resortes"), "reformer"),
+    **dict.fromkeys(("carro", "barra de pies", "cajon", "maquina"), "reformer"),
     # los demás aparatos del estudio: ninguna página se hace en ellos
     **dict.fromkeys(("cadillac", "wunda chair", "silla wunda", "wunda"), "apparatus"),
     **dict.fromkeys(("barril", "corrector de columna"), "apparatus"),
