@@ -151,3 +151,9 @@ def test_a_slip_from_a_name_word_is_left_to_the_names_before_two_from_a_cue() ->
     speller = Speller(vocabulary, ["vuelta"], ["puesta", "beneficios"], [], stem)
     assert speller.correct("buelta") == ("buelta",)
     assert speller.correct("pusta") == ("puesta",)
+
+
+def test_two_forms_of_one_word_equally_near_are_one_reading() -> None:
+    # "mistakez" is one slip from "mistake" and from "mistakes": either says the mistakes
+    speller = Speller(Counter(["mistake", "mistakes"]), [], ["mistake", "mistakes"], [], stem)
+    assert speller.correct("mistakez")[0] in {"mistake", "mistakes"}

@@ -417,8 +417,14 @@ class Speller:
             return None
         ties = [choice for choice, distance, _ in found if distance == best]
         ties.sort(key=self._importance, reverse=True)
-        if len(ties) > 1 and self._importance(ties[0]) == self._importance(ties[1]):
-            return None  # two equally good readings: leave the word as typed
+        if (
+            len(ties) > 1
+            and self._importance(ties[0]) == self._importance(ties[1])
+            and self._stem(ties[0]) != self._stem(ties[1])
+        ):
+            # two equally good readings: leave the word as typed (two forms of one word,
+            # "mistake" and "mistakes" for "mistakez", are one reading)
+            return None
         return (ties[0],)
 
     def _name_word_within(self, word: str, edits: int) -> bool:
