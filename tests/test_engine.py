@@ -326,6 +326,23 @@ def test_asked_which_exercise_a_description_is_gives_its_card(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a word of Single Leg Circles' name, the rest no page's (loops, wrists, reps)
+        "the one with the loops around my wrists doing circles, how many reps?",
+        # a word of Plank's name, done on equipment and a cushion its page never mentions
+        "the one where you kneel on a cushion and hold a plank with dumbbells",
+    ],
+)
+def test_name_words_lift_no_page_that_explains_little_of_a_description(
+    engine: AnswerEngine, text: str
+) -> None:
+    """A page sharing a word of its name with a description ranks higher among those it
+    describes, but one whose own text explains too little of it is no confident answer."""
+    assert engine.answer(text, "en").kind not in (AnswerKind.EXERCISE, AnswerKind.FAQ)
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "exercise_id"),
     [
         (
