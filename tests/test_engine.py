@@ -326,6 +326,40 @@ def test_asked_which_exercise_a_description_is_gives_its_card(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("stand on one foot, pull the other knee up to your chest and hold it", "en"),
+        ("te paras sobre un pie, llevas el cuerpo hacia delante y subes la otra pierna", "es"),
+    ],
+)
+def test_a_balance_on_one_leg_is_no_card_of_a_page_done_on_the_floor_or_a_knee(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """Standing on one leg is a position: the pages done lying, on all fours or kneeling
+    explain its words ("leg", "forward", "knee") but not how it is done."""
+    answer = engine.answer(text, lang)
+    assert answer.kind not in (AnswerKind.EXERCISE, AnswerKind.FAQ)
+    assert "kneeling-side-kicks" not in [e.id for e in answer.candidates]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word of Single Leg Circles' name, the rest no page's (loops, wrists, reps)
+        "the one with the loops around my wrists doing circles, how many reps?",
+        # a word of Plank's name, done on equipment and a cushion its page never mentions
+        "the one where you kneel on a cushion and hold a plank with dumbbells",
+    ],
+)
+def test_name_words_lift_no_page_that_explains_little_of_a_description(
+    engine: AnswerEngine, text: str
+) -> None:
+    """A page sharing a word of its name with a description ranks higher among those it
+    describes, but one whose own text explains too little of it is no confident answer."""
+    assert engine.answer(text, "en").kind not in (AnswerKind.EXERCISE, AnswerKind.FAQ)
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "exercise_id"),
     [
         (

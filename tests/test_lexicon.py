@@ -71,6 +71,24 @@ def test_positions_are_found_in_both_languages() -> None:
     assert positions("en", "you lie on your sides for this") == ["side"]
 
 
+def test_standing_on_one_leg_and_kneeling_on_one_knee_are_positions() -> None:
+    """A balance on one leg is done standing, whichever verb says so ("pararse" is how much of
+    Latin America says "ponerse de pie"); kneeling on one knee is a position of its own, so
+    that a page done on a knee is doubted for a movement done standing, and the other way."""
+
+    def positions(lang: str, text: str) -> list[str]:
+        found = lexicon(lang)
+        return [tag for tag, _ in found.positions.find_all(found.analyse(text))]
+
+    assert positions("en", "stand on one foot and hold") == ["standing"]
+    assert positions("es", "te paras sobre un pie") == ["standing"]
+    assert positions("es", "pararse con los pies juntos") == ["standing"]
+    assert positions("en", "kneel on one knee, the other leg out") == ["kneeling"]
+    assert positions("es", "de rodillas con la espalda recta") == ["kneeling"]
+    # on hands and knees is all fours, not kneeling
+    assert positions("en", "on hands and knees") == ["quadruped"]
+
+
 def _terms_from_analysis(lang: str, text: str) -> frozenset[str]:
     analysis = lexicon(lang).analyse(text)
     return frozenset(t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop)

@@ -55,7 +55,7 @@ from bot.languages import language
 
 log = logging.getLogger(__name__)
 
-FORMAT = 11  # bump when what is kept changes shape
+FORMAT = 12  # bump when what is kept changes shape
 MAGIC = b"pilates-bot index cache\n"
 _DIGEST = 32
 # Libraries whose behaviour is part of what the cache keeps (parsing, stemming, word lists).

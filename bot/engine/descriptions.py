@@ -195,16 +195,19 @@ def _ranked_close(
     `share` of the best one's fit (then by the description alone), best first."""
     # The words of a name said on the way count too: "circling one leg in the air" is half of
     # Single Leg Circles' name as well as its description.
+    # They rank a page, but lift none whose own text explains too little of the description
+    # past WHICH_FIT: "the one sitting on a gym ball bouncing" shares "ball" with Rolling Like
+    # a Ball, whose text says nothing of sitting on one or bouncing.
     named = {} if share else {m.exercise_id: m.score for m in message.names}
     ranked = sorted(
-        ((e, fit + NAME_WORDS * named.get(e, 0.0)) for e, fit in message.portrayed),
+        ((e, fit + NAME_WORDS * named.get(e, 0.0), fit) for e, fit in message.portrayed),
         key=lambda item: item[1],
         reverse=True,
     )
     return [
         (exercise_id, fit)
-        for exercise_id, fit in ranked
-        if fit >= WHICH_FIT and fit >= ranked[0][1] - max(margin, share * ranked[0][1])
+        for exercise_id, fit, own in ranked
+        if own >= WHICH_FIT and fit >= ranked[0][1] - max(margin, share * ranked[0][1])
     ]
 
 

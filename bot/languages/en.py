@@ -1314,7 +1314,8 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         # position stated counts against them)
     ),
     "seated": ("seated", "sitting", "z sit"),  # a Z-sit: the legs folded to one side
-    "standing": ("standing",),
+    "standing": ("standing", "stand on one leg", "stand on one foot"),
+    "kneeling": ("kneel on one knee", "kneeling on one knee"),
 }
 
 # Places of the body where a problem is felt, by the names people give them: a sore lower

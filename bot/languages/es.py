@@ -983,7 +983,18 @@ POSITIONS: dict[str, tuple[str, ...]] = {
         "acostada boca arriba",
     ),
     "seated": ("sentado", "sentada", "sentados", "sentadas", "sedestacion"),
-    "standing": ("de pie", "bipedestacion", "parado", "parada", "parados", "paradas"),
+    "standing": (
+        "de pie",
+        "bipedestacion",
+        "parado",
+        "parada",
+        "parados",
+        "paradas",
+        "te paras",
+        "pararse",
+        "pararte",
+    ),
+    "kneeling": ("de rodillas", "arrodillado", "arrodillada"),
 }
 
 # Partes del cuerpo donde se nota un problema, con los nombres que la gente les da: una zona
