@@ -3323,3 +3323,30 @@ def test_balance_lost_in_any_words_asks_the_entry_on_staying_balanced(
     engine: AnswerEngine, message: str, exercise_id: str, question: str
 ) -> None:
     assert entry(engine, message) == (exercise_id, question)
+
+
+def test_why_with_a_problem_in_the_question_asks_its_cause_not_the_benefits(
+    engine: AnswerEngine,
+) -> None:
+    message = (
+        "Desk worker here. In the roll over I only get my legs past my head by throwing them. "
+        "Why can't I do it slowly?"
+    )
+    assert entry(engine, message)[0] == "roll-over"
+
+
+def test_a_title_said_word_after_word_is_not_undone_by_a_name_whose_words_lie_apart(
+    engine: AnswerEngine,
+) -> None:
+    # "down" ... "roll" is no Standing Roll Down beside "roll up" said whole
+    assert entry(engine, "why can't I keep my feet down in the roll up?") == (
+        "roll-up",
+        "Why do my feet fly up when I try to roll up?",
+    )
+
+
+def test_an_entry_on_whether_two_are_the_same_answers_no_part_asked(engine: AnswerEngine) -> None:
+    # the crunch is said only to set it aside; the steps are asked
+    answer = engine.answer("the pilates bicycle, not the gym crunch, step by step please")
+    assert answer.kind is AnswerKind.EXERCISE and answer.exercise is not None
+    assert answer.exercise.id == "bicycle"

@@ -402,15 +402,15 @@ def _bare_part(
 def _why_after_a_problem(
     part: PartAsked, analysis: Analysis, lexicon: Lexicon, names: frozenset[int]
 ) -> bool:
-    """Whether the benefits are asked in question words alone ("why?", "¿por qué?") after
-    the message tells a problem (a trouble or fault word, not a name's)."""
+    """Whether the benefits are asked in question words alone ("why?", "¿por qué?") of a
+    problem the message tells (a trouble or fault word, not a name's)."""
     if part.tentative or part.section is not Section.BENEFITS:
         return False
     if not _in_question_words(part.positions, analysis, lexicon):
         return False
-    first = min(part.positions)
+    # (or in the question itself: "why can't I get over without flinging?")
     told = analysis.positions_of(lexicon.trouble | lexicon.faults)
-    return any(p < first and p not in names for p in told)
+    return any(p not in names and p not in part.positions for p in told)
 
 
 def _in_question_words(positions: frozenset[int], analysis: Analysis, lexicon: Lexicon) -> bool:
@@ -1190,6 +1190,14 @@ def _named(
             return []  # words in two names, said in neither way in full: "swan", "leg pull"
         if _split_by(said(rival), top):
             continue  # Plank's "forearm ... plank", said around the title "side plank"
+        if (
+            in_one_go
+            and max(top.positions) - min(top.positions) < len(top.positions)
+            and max(rival.positions) - min(rival.positions) >= len(rival.positions)
+        ):
+            # a title said word after word before a name whose words lie apart and share
+            # one with it ("my feet down in the roll up" says no "roll down")
+            continue
         if rival_score > score - NAME_MARGIN or (score < NAME_SURE and rival_score >= RIVAL_NEAR):
             return []
     return [top, *also]

@@ -106,9 +106,11 @@ KIND_SLACK = 0.2
 # The kinds of question a message asks, not tells (names.ONLY_ASKED): an entry asking one of
 # them answers no message that does not ask it (a pain or a fix is told as much as asked)
 # ...and those of them that are asked in few enough ways to be read whenever asked: an entry
-# asking one of these answers no question that does not (may I, the difference between two:
-# "is it sensible for her?", "glute bridge vs shoulder bridge", are asked in too many ways)
-SAID_KINDS = frozenset({"breath", "extent", "duration", "feel"})
+# asking one of these answers no question that does not (not may I: "is it sensible for
+# her?" is asked in too many ways). Whether two are the same is asked in many ways too, but
+# an entry asking it answers no message that compares nothing it can read: "the bicycle, not
+# the crunch, step by step" asks the steps (on the development sets no comparison was lost)
+SAID_KINDS = frozenset({"breath", "extent", "duration", "feel", "compare"})
 RIVALS = 3  # entries read for the rarest word...
 KIND_RIVALS = 10  # ...and for the kind asked: every entry of a page, or nearly
 
@@ -631,9 +633,9 @@ def _asked_generally(message: Message) -> bool:
 def _asks_other(
     entry_id: int, message: Message, index: LanguageIndex, *, described: bool = False
 ) -> bool:
-    """Whether the entry asks how far, how long, how to breathe or where to feel it
-    (SAID_KINDS) and the message asks none of its kinds; or tells of a pain while the
-    message tells no problem at all (no place of the body, pain, trouble or fault). (Not
+    """Whether the entry asks how far, how long, how to breathe, where to feel it or whether
+    two are the same (SAID_KINDS) and the message asks none of its kinds; or tells of a pain
+    while the message tells no problem at all (no place of the body, pain, trouble or fault). (Not
     of a place alone: an entry names places as conditions, "with a stiff neck, may I...?",
     and in its exercise's name.)"""
     faq = index.faq
