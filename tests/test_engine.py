@@ -3350,3 +3350,15 @@ def test_an_entry_on_whether_two_are_the_same_answers_no_part_asked(engine: Answ
     answer = engine.answer("the pilates bicycle, not the gym crunch, step by step please")
     assert answer.kind is AnswerKind.EXERCISE and answer.exercise is not None
     assert answer.exercise.id == "bicycle"
+
+
+def test_an_entry_asking_what_the_message_asks_is_asked_in_other_words(
+    engine: AnswerEngine,
+) -> None:
+    # "how far should I twist?" says nothing but how far; "how much do I rotate" asks it,
+    # after a story whose words fit the easier versions
+    message = (
+        "My upper back is stiff on one side after years at a desk, and in the spine twist I "
+        "turn much further one way. How much am I supposed to rotate?"
+    )
+    assert entry(engine, message) == ("spine-twist", "How far should I twist in spine twist?")

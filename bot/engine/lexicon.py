@@ -278,6 +278,14 @@ class Lexicon:
                 for text in texts
             )
         )
+        # ...and their words: "How far should I twist?" says nothing of its own but "far"
+        self.kind_terms = frozenset(
+            self.term(w)
+            for texts in v.question_kinds.values()
+            for text in texts
+            for w in self._expand(words(text))
+            if w not in v.cue_fillers
+        )
         # The words that alone ask whether it may be done at all: the conditions ("pregnant",
         # "osteoporosis", "hypertension"), which a "who should avoid it?" entry lists in its
         # answer (FaqIndex: such an entry speaks to a message naming one of them).

@@ -454,6 +454,15 @@ def _about_ids(
     )
     if faq is not None:
         faq = in_place(index.faq, faq, rest, index.faq.entries_of(*ids), message.focus, places)
+    if (
+        faq is not None
+        and faq.own < OWN_FLOOR
+        and not index.faq.kinds_of(faq.entry_id).isdisjoint(message.kinds)
+    ):
+        # "how far should I twist?" says nothing of its own but how far: asked as "how much
+        # am I supposed to rotate?", its kind is its own words
+        own = index.faq.own_share(faq.entry_id, rest, leaving=index.lexicon.kind_terms)
+        faq = replace(faq, own=own)
     passage = part_passage = None
     floor = PASSAGE_FLOOR
     if part is None and not strict:  # with a part, its card shows every passage of it
@@ -538,9 +547,14 @@ def _doubts(
             # "my coach keeps calling it the lower lift": one word most pages say, found
             # only in an entry's answer, asks nothing of it
             yield ANSWER_UNASKED
-    if passage is not None and not index.faq.asks_any(faq.entry_id, rest):
+    if (
+        passage is not None
+        and not index.faq.asks_any(faq.entry_id, rest)
+        and index.faq.kinds_of(faq.entry_id).isdisjoint(message.kinds & SAID_KINDS)
+    ):
         # "my pelvis rocks in toe taps": an entry about the lower back whose answer
         # mentions the pelvis answers another problem; a passage that names it goes first
+        # (not an entry asking what the message asks, how far, in other words)
         yield ANSWER_ONLY
     if no_part and not strict and _tells_other(faq.entry_id, question, places, message, index):
         # "my feet drift apart in the corkscrew": a fault told, asked of nothing, against
