@@ -2718,6 +2718,42 @@ def test_an_uncovered_apparatus_diagnosis_or_sport_is_an_honest_no(
     assert engine.answer(text, lang).kind is AnswerKind.NONE
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("my hips keep rocking in the saw, might it be my posture?", "en"),
+        ("could it be that I'm doing the teaser wrong?", "en"),
+        ("my hip clicks in leg circles, is that a sign of weak glutes?", "en"),
+        ("en la sierra me balanceo, ¿es una señal de que no activo el abdomen?", "es"),
+    ],
+)
+def test_a_cause_asked_of_that_is_how_one_moves_is_a_question_about_the_exercise(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """A cue like "could it be" or "a sign of" asks whether something is the cause: a
+    diagnosis only when that is an illness ("might it be arthritis?", above); one's form,
+    posture or muscles are what the pages' mistakes and FAQ speak of."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is not AnswerKind.NONE
+    assert answer.reason is not NoAnswer.UNCOVERED
+    assert not read(text, engine._index(lang), None).uncovered
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("my back aches in the swan, could it be a hernia?", "en"),
+        ("my wrist hurts in the side plank, might it be tendonitis?", "en"),
+        ("me duele la espalda en el cisne, ¿es un síntoma de una hernia?", "es"),
+    ],
+)
+def test_a_cause_asked_of_that_is_an_illness_is_a_diagnosis(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """The same cue naming a condition or an illness no page speaks of asks a diagnosis."""
+    assert engine.answer(text, lang).reason is NoAnswer.UNCOVERED
+
+
 def test_ones_own_apparatus_class_is_where_it_was_learnt_not_the_question(
     engine: AnswerEngine,
 ) -> None:

@@ -294,6 +294,10 @@ class Lexicon:
         self.diagnoses = PhraseTable(
             ((self.exact_phrase(text), "diagnosis") for text in v.diagnoses), exact=True
         )
+        self.cause_cues = PhraseTable(
+            ((self.exact_phrase(text), "cause") for text in v.cause_cues), exact=True
+        )
+        self.illness_endings = v.illness_endings
         self.bound_words = v.bound_words
         self.closing_bounds = v.closing_bounds
         self.bound_joiners = v.bound_joiners

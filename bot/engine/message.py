@@ -509,9 +509,14 @@ def _uncovered(analysis: Analysis, sentences: _Sentences, index: LanguageIndex) 
         for _, span in lexicon.uncovered.find_all(found):
             if any(found.terms[p] not in index.faq for p in span):
                 said.update(found.words[p] for p in span)
-        # a diagnosis asked for ("might it be arthritis?"): no page gives one
+        # a diagnosis asked for ("will I need an operation?"): no page gives one
         for _, span in lexicon.diagnoses.find_all(found):
             said.update(found.words[p] for p in span)
+        # ...and a cause asked of that is an illness ("might it be arthritis?"), not how one
+        # moves ("might it be my form?", which the pages' mistakes answer)
+        for _, span in lexicon.cause_cues.find_all(found):
+            if _names_illness(found, max(span) + 1, index):
+                said.update(found.words[p] for p in span)
         # an apparatus no exercise is done with, in words no page uses ("the ladder barrel
         # version of the swan"): what the pages, done on a mat, do not cover; not one's own
         # ("my barrel class"), where it tells where the exercise was learnt
@@ -524,6 +529,30 @@ def _uncovered(analysis: Analysis, sentences: _Sentences, index: LanguageIndex) 
             ):
                 said.update(found.words[p] for p in span)
     return frozenset(said)
+
+
+def _names_illness(found: Analysis, start: int, index: LanguageIndex) -> bool:
+    """Whether the words from `start` on name an illness as the cause asked of: a condition
+    (Language.conditions: "a hernia"), a word with an illness's ending (Language.illness_endings:
+    "arthritis", which a synonym reads as a pain), or a rare word that no page or table uses
+    ("my appendix"). How one moves ("my form", "weak glutes", "that I arch") is none: the
+    pages' words, or everyday ones."""
+    lexicon = index.lexicon
+    for p in range(start, len(found)):
+        if p not in found.said:
+            continue
+        word = found.words[p]
+        if (
+            found.terms[p] in lexicon.conditions
+            or word.endswith(lexicon.illness_endings)
+            or (
+                index.speller.is_other_word(word)
+                and word not in index.common_words
+                and found.terms[p] not in index.faq
+            )
+        ):
+            return True
+    return False
 
 
 def _in_passing(

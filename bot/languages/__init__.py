@@ -105,6 +105,14 @@ class Language:
     # arthritis?", "will I need an operation?"): a diagnosis no page gives, whatever words of
     # the pages the condition is named in. Words as folded, every form written out.
     diagnoses: tuple[str, ...]
+    # Ways of asking whether something is the cause ("could it be...", "a sign of..."): a
+    # diagnosis asked (as `diagnoses`) only when what follows names an illness (a condition,
+    # or words no page uses: "could it be arthritis?"); when it names what the pages speak
+    # of ("could it be my form?", "a sign of weak glutes?") it asks about the exercise.
+    # Words as folded, every form written out.
+    cause_cues: tuple[str, ...]
+    # Endings that make a word an illness's name ("tendinitis", "artrosis"), as folded
+    illness_endings: tuple[str, ...]
     difficulty_words: Mapping[str, str]
     muscle_words: Mapping[str, str]
     equipment_words: Mapping[str, str]

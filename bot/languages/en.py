@@ -1609,14 +1609,19 @@ UNCOVERED: tuple[str, ...] = (
 
 # Asking what one has, or whether a doctor must treat it (Language.diagnoses)
 DIAGNOSES: tuple[str, ...] = (
-    "could it be",
-    "might it be",
-    "a sign of",
-    "a symptom of",
     "need surgery",
     "need an operation",
     "need a scan",
     "need an mri",
+)
+
+# Asking whether something is the cause (Language.cause_cues): a diagnosis only when that is
+# an illness ("could it be a hernia?"), not when it is how one moves ("could it be my form?")
+CAUSE_CUES: tuple[str, ...] = (
+    "could it be",
+    "might it be",
+    "a sign of",
+    "a symptom of",
 )
 
 # Well-known exercises from gyms and yoga that this library does not have: a message naming
@@ -2272,6 +2277,8 @@ LANGUAGE = register(
         foreign_exercises=FOREIGN_EXERCISES,
         uncovered=UNCOVERED,
         diagnoses=DIAGNOSES,
+        cause_cues=CAUSE_CUES,
+        illness_endings=("itis", "osis", "algia", "opathy"),  # "bursitis", "neuralgia"
         difficulty_words=DIFFICULTY_WORDS,
         muscle_words=MUSCLE_WORDS,
         equipment_words=EQUIPMENT_WORDS,

@@ -1267,12 +1267,17 @@ UNCOVERED: tuple[str, ...] = (
 
 # Preguntar qué se tiene, o si lo tiene que tratar un médico (Language.diagnoses)
 DIAGNOSES: tuple[str, ...] = (
-    "un sintoma de",
-    "una senal de",
     "necesito operarme",
     "tengo que operarme",
     "me tienen que operar",
     "necesito una resonancia",
+)
+
+# Preguntar si algo es la causa (Language.cause_cues): un diagnóstico solo si es una dolencia
+# ("¿es un síntoma de una hernia?"), no la forma de moverse ("¿una señal de que arqueo?")
+CAUSE_CUES: tuple[str, ...] = (
+    "un sintoma de",
+    "una senal de",
 )
 
 # Well-known exercises from gyms and yoga that this library does not have.
@@ -1802,6 +1807,8 @@ LANGUAGE = register(
         foreign_exercises=FOREIGN_EXERCISES,
         uncovered=UNCOVERED,
         diagnoses=DIAGNOSES,
+        cause_cues=CAUSE_CUES,
+        illness_endings=("itis", "osis", "algia", "patia"),  # "escoliosis", "lumbalgia"
         difficulty_words=DIFFICULTY_WORDS,
         muscle_words=MUSCLE_WORDS,
         equipment_words=EQUIPMENT_WORDS,
