@@ -20,6 +20,24 @@ def test_stems_keep_apart_what_snowball_merges_and_join_what_it_splits() -> None
     assert es.term("alternos") != es.term("alternativa")  # alternating asks no other version
 
 
+def test_a_word_that_only_ends_like_a_gerund_is_no_verb() -> None:
+    en, es = lexicon("en"), lexicon("es")
+    assert en.verb_form("rolling") and en.verb_form("staying")
+    for word in ("something", "nothing", "morning", "evening", "ceiling", "thing", "string"):
+        assert not en.verb_form(word), word
+    assert es.verb_form("girando") and es.verb_form("subiendo")
+    assert not es.verb_form("cuando")
+
+
+def test_instead_of_a_thing_asks_another_version_instead_of_a_movement_tells_a_fault() -> None:
+    """The words "instead of" before a thing ask for another version, even a thing whose word
+    ends like a gerund ("something"); before a movement they tell what goes wrong."""
+    en = lexicon("en")
+    asked = find_part(en.analyse("what could i try instead of something this tough"), en)
+    assert asked is not None and asked.section is Section.MODIFICATIONS
+    assert find_part(en.analyse("my hips sink instead of lifting"), en) is None
+
+
 def test_a_diminutive_reads_as_its_base_word_only_when_the_content_uses_it() -> None:
     es = lexicon("es")
     known = {"bulto", "tripa", "cabeza", "poco", "rodillas"}

@@ -189,6 +189,7 @@ class Lexicon:
         self._infinitive_pronouns = v.infinitive_pronouns
         self._infinitive_endings = v.infinitive_endings
         self._gerund_endings = v.gerund_endings
+        self._not_gerunds = v.not_gerunds
         self._diminutives = v.diminutives
         self.inflections = Inflections(
             v.inflections,
@@ -422,11 +423,12 @@ class Lexicon:
         return self._verb_form(self._unattached(word))
 
     def _verb_form(self, verb: str) -> bool:
-        """Whether `verb` is a gerund or an infinitive a pronoun may be written onto. An
+        """Whether `verb` is a gerund or an infinitive a pronoun may be written onto (a word
+        that only ends like a gerund, Language.not_gerunds, is none: "something"). An
         infinitive has more than four letters and a consonant before its ending: "fuerte",
         "convierte" and "aparte" are no "fuer", "convier" or "apar" with a pronoun."""
         if verb.endswith(self._gerund_endings):
-            return len(verb) >= MIN_VERB
+            return len(verb) >= MIN_VERB and verb not in self._not_gerunds
         ending = next((e for e in self._infinitive_endings if verb.endswith(e)), None)
         return ending is not None and len(verb) > MIN_VERB and verb[-len(ending) - 1] not in _VOWELS
 

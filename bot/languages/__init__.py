@@ -193,6 +193,9 @@ class Language:
     # How a gerund ends ("apoyando"): a pronoun written onto it is a verb's too ("apoyandote"),
     # and the stemmer does not know every such pronoun ("te").
     gerund_endings: tuple[str, ...] = ()
+    # Words that end like a gerund and are none ("something", "morning", "bring", "cuando"):
+    # no verb follows a cue when one of them does ("instead of something gentler").
+    not_gerunds: frozenset[str] = frozenset()
     # The regular forms of a word its spelling list may hold in one form only (Spanish:
     # "mes", "hablar"; English: "color", not "colour"), so that "meses", "hablaba" or
     # "colour" is read as a real word, not as a slip: each ending of a listed word ("" for any

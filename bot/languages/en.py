@@ -1607,6 +1607,16 @@ UNCOVERED: tuple[str, ...] = (
     "backstroke",
 )
 
+# Words ending in "-ing" that are no gerund (Language.not_gerunds): things and times of day,
+# and verbs whose plain form ends so
+NOT_GERUNDS = frozenset(
+    (
+        "thing nothing something anything everything morning evening ceiling during ring"
+        " string spring wing king sibling wedding pudding clothing bring sing swing sting"
+        " cling fling"
+    ).split()
+)
+
 # Asking what one has, or whether a doctor must treat it (Language.diagnoses)
 DIAGNOSES: tuple[str, ...] = (
     "need surgery",
@@ -2246,6 +2256,7 @@ LANGUAGE = register(
         cue_fillers=CUE_FILLERS,
         stems=STEMS,
         gerund_endings=("ing",),
+        not_gerunds=NOT_GERUNDS,
         attached_pronouns=(),
         imperative_endings=(),
         diminutives=DIMINUTIVES,

@@ -1767,6 +1767,8 @@ LANGUAGE = register(
         infinitive_pronouns=("lo", "la", "los", "las", "le", "les", "me", "te", "se", "nos"),
         infinitive_endings=("ar", "er", "ir"),
         gerund_endings=("ando", "iendo", "yendo"),
+        # palabras que terminan como un gerundio sin serlo
+        not_gerunds=frozenset("cuando mando comando blando bando contrabando remiendo".split()),
         inflections=INFLECTIONS,
         stem_changes=STEM_CHANGES,
         conditions=CONDITIONS,
