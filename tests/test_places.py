@@ -303,6 +303,19 @@ def test_a_word_that_tells_a_fault_only_beside_a_place_tells_none_alone(
     assert not problem_places(read(text, index), index.lexicon).faulted
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["tengo la rodilla rota desde el verano", "con las muñecas rotas, ¿puedo hacer la plancha?"],
+)
+def test_a_broken_part_is_no_part_turning_out_of_place(engine: AnswerEngine, text: str) -> None:
+    """Spanish "rota" is also "broken": beside a place it tells an injury, not a part that
+    rotates as it should not ("se me giran las caderas", "las caderas rotan" do)."""
+    index = engine._index("es")
+    assert not problem_places(read(text, index), index.lexicon).faulted
+    turning = read("en la sierra las caderas rotan hacia un lado", index)
+    assert problem_places(turning, index.lexicon).faulted == {"hips"}
+
+
 def test_a_fault_the_mistakes_name_of_another_place_goes_before_an_entry_on_one(
     engine: AnswerEngine,
 ) -> None:

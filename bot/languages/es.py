@@ -1582,9 +1582,10 @@ FAULTS: frozenset[str] = frozenset(
 
 # Una parte que gira o se dobla fuera de sitio ("se me gira la cadera", "se me dobla la
 # rodilla"): falla solo junto a un lugar, pues en otra parte nombra el movimiento ("gira el
-# tronco", "dobla las rodillas")
+# tronco", "dobla las rodillas"). "rotan" sí, "rota" no: es también lo roto ("la muñeca
+# rota"), y su raíz, la de "roto" y "rotas", no diría giro sino rotura
 PLACE_FAULTS: frozenset[str] = frozenset(
-    "gira giran giraba giraban rota rotan dobla doblan doblaba doblaban".split()
+    "gira giran giraba giraban rotan dobla doblan doblaba doblaban".split()
 )
 
 # Imágenes de un fallo, leídas como él solo junto al lugar que pintan (una tienda de campaña no
