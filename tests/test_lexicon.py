@@ -38,6 +38,15 @@ def test_instead_of_a_thing_asks_another_version_instead_of_a_movement_tells_a_f
     assert find_part(en.analyse("my hips sink instead of lifting"), en) is None
 
 
+def test_an_image_said_as_a_part_of_what_follows_pictures_no_fault() -> None:
+    """A seat pointing up "like a mountain" in a plank is the pike; "the peak of" a movement
+    is its top, however near the hips it is said."""
+    en = lexicon("en")
+    assert "pike" in en.analyse("in plank my hips go up like a mountain").terms
+    assert "pike" in en.analyse("my bum peaks up when I hold the plank").terms
+    assert "pike" not in en.analyse("at the peak of the roll over my hips tip").terms
+
+
 def test_a_diminutive_reads_as_its_base_word_only_when_the_content_uses_it() -> None:
     es = lexicon("es")
     known = {"bulto", "tripa", "cabeza", "poco", "rodillas"}

@@ -283,6 +283,7 @@ class Lexicon:
             for place, images in v.place_images.items()
         }
         self._image_words = frozenset(w for images in v.place_images.values() for w in images)
+        self._image_parts = v.image_parts
         self.pain = self.term(v.pain)
         self.domain_words = v.domain_words
         self.foreign_exercises = PhraseTable(
@@ -531,9 +532,13 @@ class Lexicon:
     def _pictured(self, analysis: Analysis) -> Analysis:
         """`analysis` with each image of a fault said near the place it pictures
         (Language.place_images, IMAGE_REACH) read as that fault: "my belly goes up like a
-        tent" tells the ridge, "my bum is up like a tent" the pike."""
+        tent" tells the ridge, "my bum is up like a tent" the pike; "at the peak of the
+        teaser my hips wobble" none (Language.image_parts)."""
         said = sorted(analysis.said)
         terms = list(analysis.terms)
+        found = analysis.words
+        # "at the peak of the teaser": a part of what follows, not a shape
+        parts = {p for p in said if p + 1 < len(found) and found[p + 1] in self._image_parts}
         for tag, at in self.places(analysis):
             images = self.place_images.get(tag.split("/", 1)[0])
             if not images:
@@ -541,8 +546,8 @@ class Lexicon:
             first = bisect_left(said, min(at))
             last = bisect_right(said, max(at))
             for p in said[max(0, first - IMAGE_REACH) : last + IMAGE_REACH]:
-                fault = images.get(analysis.words[p])
-                if fault is not None and p not in at:
+                fault = images.get(found[p])
+                if fault is not None and p not in at and p not in parts:
                     terms[p] = fault
         return replace(analysis, terms=tuple(terms))
 

@@ -159,6 +159,10 @@ class Language:
     # `body_places` tags it, the whole: "hips" for "hips/front") -> its words as folded -> the
     # word of the fault, read as its term.
     place_images: Mapping[str, Mapping[str, str]]
+    # ...except an image word said as a part of what follows ("the peak of the teaser", "the
+    # top of the roll"): the words that follow it then (English "of"; Spanish has none, for
+    # its images are named with "de": "tienda de campaña")
+    image_parts: frozenset[str]
     # Words that plead for help or reassurance ("help", "any ideas?", "¿alguna idea?"), some of
     # them words that also ask for a part ("help" the benefits, "advice" the tips): said alone
     # after a problem told, they ask for the answer to that problem (bot/engine/message.py

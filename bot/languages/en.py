@@ -2311,6 +2311,7 @@ LANGUAGE = register(
         faults=FAULTS,
         place_faults=PLACE_FAULTS,
         place_images=PLACE_IMAGES,
+        image_parts=frozenset({"of"}),
         pleas=PLEAS,
         asking_what=frozenset({"what", "which", "how", "whats"}),
         general_words=GENERAL_WORDS,

@@ -1833,6 +1833,7 @@ LANGUAGE = register(
         faults=FAULTS,
         place_faults=PLACE_FAULTS,
         place_images=PLACE_IMAGES,
+        image_parts=frozenset(),  # "tienda de campaña": la imagen misma se dice con "de"
         pleas=PLEAS,
         asking_what=frozenset({"que", "cual", "cuales", "como"}),
         general_words=GENERAL_WORDS,
