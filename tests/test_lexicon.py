@@ -47,6 +47,20 @@ def test_an_image_said_as_a_part_of_what_follows_pictures_no_fault() -> None:
     assert "pike" not in en.analyse("at the peak of the roll over my hips tip").terms
 
 
+def test_an_image_word_with_another_everyday_sense_pictures_no_fault() -> None:
+    """A belly like a tent (a camping tent) is the bulge the pages speak of, and ribs that
+    stick out flare; a shop ("tienda"), a body tucked into a ball ("bola", as the pages
+    say), ribs that stick to the mat or arms one sticks out are none."""
+    en, es = lexicon("en"), lexicon("es")
+    bulge = es.term("bulto")
+    assert bulge in es.analyse("la tripa se me sube como una tienda de campaña").terms
+    assert bulge not in es.analyse("compré la esterilla en una tienda y me tira la tripa").terms
+    assert bulge not in es.analyse("ruedo hecha una bola y me tira la tripa").terms
+    assert "flare" in en.analyse("my ribs stick out when I reach back").terms
+    assert "flare" not in en.analyse("my ribs stick to the mat in the swan").terms
+    assert "flare" not in en.analyse("I stick my arms out and my ribs feel tight").terms
+
+
 def test_a_diminutive_reads_as_its_base_word_only_when_the_content_uses_it() -> None:
     es = lexicon("es")
     known = {"bulto", "tripa", "cabeza", "poco", "rodillas"}

@@ -269,6 +269,18 @@ SHORTHAND: dict[str, str] = {
 # Phrases that say one concept the way one word would: a safety question is often asked
 # without a safety word ("do I sit this one out?", "who should not do it?").
 PHRASES: dict[str, str] = {
+    # a part sticking out juts: an image of a fault beside a place (PLACE_IMAGES), unlike
+    # "stick" alone ("my ribs stick to the mat", "I stick my arms out")
+    **{
+        f"{stick} {way}": f"{jut} {way}"
+        for stick, jut in (
+            ("stick", "jut"),
+            ("sticks", "juts"),
+            ("sticking", "jutting"),
+            ("stuck", "jutted"),
+        )
+        for way in ("out", "up")
+    },
     # someone asking whether to do it, not how a body part should (not) move
     "should not do": "shouldnt",
     "who should not": "shouldnt",
@@ -2030,10 +2042,10 @@ PLACE_IMAGES: dict[str, dict[str, str]] = {
         "hunched".split(),
         "shrug",
     ),
-    # ribs that stick out flare
+    # ribs that stick out flare ("stick out" is read "jut out": PHRASES; "stick" alone may
+    # be to the mat, or one's arms out)
     "ribs": dict.fromkeys(
-        "pop pops popping popped poke pokes poking poked jut juts jutting stick sticks "
-        "sticking".split(),
+        "pop pops popping popped poke pokes poking poked jut juts jutting jutted".split(),
         "flare",
     ),
     # feet that smack down on the mat hit it

@@ -80,6 +80,9 @@ SHORTHAND: dict[str, str] = {
 # Frases que dicen un concepto como lo diría una palabra: la pregunta por la seguridad a
 # menudo no lleva palabra de seguridad ("¿quién no debería hacerlo?", "¿o mejor no?").
 PHRASES: dict[str, str] = {
+    # la tienda de campaña es una imagen del fallo (PLACE_IMAGES "carpa"); la tienda sola es
+    # donde se compra
+    **dict.fromkeys(["tienda de campana", "tiendas de campana"], "carpa"),
     # una condición dicha en palabras propias: la "tensión alta" no es una tensión que se note
     **dict.fromkeys(
         ["tension alta", "presion alta", "tension arterial alta", "presion arterial alta"],
@@ -1591,18 +1594,17 @@ PLACE_FAULTS: frozenset[str] = frozenset(
 # Imágenes de un fallo, leídas como él solo junto al lugar que pintan (una tienda de campaña no
 # es ningún fallo; una tripa como una, sí: el bulto del que hablan las páginas; un culo como
 # una, la cadera en pico): palabras que las páginas no usan en ese sentido
-_PICOS = "pico picos montana montanas montanita tienda carpa cono conos piramide triangulo"
+_PICOS = "pico picos montana montanas montanita carpa cono conos piramide triangulo"
 _GOLPES = "golpean golpeo golpea golpeaban estampan estampo plantan chocan choca pum"
 PLACE_IMAGES: dict[str, dict[str, str]] = {
-    # la tripa que se levanta por el centro hace un bulto, como dicen las páginas
+    # la tripa que se levanta por el centro hace un bulto, como dicen las páginas (no "bola":
+    # las páginas la usan para el cuerpo recogido, "hecho una bola")
     "abs": dict.fromkeys(
-        f"{_PICOS} cresta crestas joroba chichon bola abomba abomban abombada cupula".split(),
+        f"{_PICOS} cresta crestas joroba chichon abomba abomban abombada cupula".split(),
         "bulto",
     ),
     # la cadera o el culo que apuntan arriba en la plancha suben en pico
-    "hips": dict.fromkeys(
-        "montana montanas montanita tienda carpa piramide triangulo".split(), "pico"
-    ),
+    "hips": dict.fromkeys("montana montanas montanita carpa piramide triangulo".split(), "pico"),
 }
 
 # Palabras que piden ayuda o tranquilidad al final de una historia: "...me duele el cuello.
@@ -1833,7 +1835,7 @@ LANGUAGE = register(
         faults=FAULTS,
         place_faults=PLACE_FAULTS,
         place_images=PLACE_IMAGES,
-        image_parts=frozenset(),  # "tienda de campaña": la imagen misma se dice con "de"
+        image_parts=frozenset(),  # "forma de pico": la imagen misma se dice con "de"
         pleas=PLEAS,
         asking_what=frozenset({"que", "cual", "cuales", "como"}),
         general_words=GENERAL_WORDS,
