@@ -2900,6 +2900,23 @@ def test_a_problem_told_before_a_general_part_still_gets_its_entry(
     assert (answer.kind, exercise_id_of(answer)) == (AnswerKind.FAQ, "side-plank")
 
 
+@pytest.mark.parametrize(
+    ("text", "general"),
+    [
+        ("Hago el cisne los martes. ¿Qué hace mal todo el mundo?", True),
+        ("Hago el cisne los martes. ¿Qué errores cometen todos?", True),
+        # "mundo" alone is no one in general
+        ("Hago el cisne los martes. ¿Qué errores hay en el mundo?", False),
+    ],
+)
+def test_everyone_said_in_spanish_makes_the_part_the_general_one(
+    engine: AnswerEngine, text: str, general: bool
+) -> None:
+    """ "Todo el mundo" is the people in general, as "la gente" is: a question that says only
+    that and the part asks for the page's part (Language.general_words)."""
+    assert read(text, engine._index("es"), None).general_part is general
+
+
 def test_what_an_exercise_is_for_only_when_the_for_closes_the_question(
     engine: AnswerEngine,
 ) -> None:

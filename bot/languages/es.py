@@ -80,6 +80,9 @@ SHORTHAND: dict[str, str] = {
 # Frases que dicen un concepto como lo diría una palabra: la pregunta por la seguridad a
 # menudo no lleva palabra de seguridad ("¿quién no debería hacerlo?", "¿o mejor no?").
 PHRASES: dict[str, str] = {
+    # todo el mundo es la gente: "¿qué hace mal todo el mundo?" pide los errores generales
+    # (GENERAL_WORDS), como "¿qué hace mal la gente?"; "mundo" solo no es general
+    "todo el mundo": "gente",
     # la tienda de campaña es una imagen del fallo (PLACE_IMAGES "carpa"); la tienda sola es
     # donde se compra
     **dict.fromkeys(["tienda de campana", "tiendas de campana"], "carpa"),
@@ -1623,7 +1626,7 @@ PLEAS: frozenset[str] = frozenset(
 GENERAL_WORDS: frozenset[str] = frozenset(
     "habitual habituales habitualmente comun comunes tipico tipicos tipica tipicas "
     "tipicamente general generales gente suele suelen frecuente frecuentes principales "
-    "clasico clasicos clasica clasicas mas demas todos mundo "
+    "clasico clasicos clasica clasicas mas demas todos "
     # ...y el verbo con que se dicen ("los errores que se suelen cometer")
     "cometer comete cometen".split()
 )
