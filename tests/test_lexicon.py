@@ -7,6 +7,7 @@ import pytest
 from bot.content.vocabulary import Section
 from bot.engine.intent import find_part
 from bot.engine.lexicon import Lexicon, lexicon
+from bot.languages import language as tables_of
 
 
 def test_stems_keep_apart_what_snowball_merges_and_join_what_it_splits() -> None:
@@ -59,6 +60,20 @@ def test_an_image_word_with_another_everyday_sense_pictures_no_fault() -> None:
     assert "flare" in en.analyse("my ribs stick out when I reach back").terms
     assert "flare" not in en.analyse("my ribs stick to the mat in the swan").terms
     assert "flare" not in en.analyse("I stick my arms out and my ribs feel tight").terms
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_condition_said_in_other_words_is_owned_by_the_table_that_rewords_it(lang: str) -> None:
+    """A condition named in words of its own ("high blood pressure", "tensión alta") is read
+    as the condition's word by the jargon or phrases: the conditions list that word only,
+    and the phrase still names the condition and asks whether it may be done."""
+    v = tables_of(lang)
+    assert not set(v.conditions) & (set(v.jargon) | set(v.phrases))
+    x = lexicon(lang)
+    text = "can I do it with high blood pressure" if lang == "en" else "¿puedo con tensión alta?"
+    found = x.analyse(text)
+    assert set(found.terms) & x.conditions
+    assert "safety" in x.kinds(found, frozenset(range(len(found))))
 
 
 def test_a_diminutive_reads_as_its_base_word_only_when_the_content_uses_it() -> None:

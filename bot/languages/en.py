@@ -1132,7 +1132,7 @@ CONDITIONS: tuple[str, ...] = (
     "hernia",
     "herniated",
     "disc",
-    "blood pressure",
+    # ...and "(high) blood pressure", which JARGON reads as this word
     "hypertension",
     "glaucoma",
     "surgery",

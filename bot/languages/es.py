@@ -856,8 +856,7 @@ CONDITIONS: tuple[str, ...] = (
     "osteoporosis",
     "hernia",
     "disco",
-    "tension alta",
-    "presion alta",
+    # ...y "tensión alta", "presión alta", que PHRASES leen como esta palabra
     "hipertension",
     "glaucoma",
     "lesion",
