@@ -15,7 +15,7 @@ from bot.content import Difficulty, Level, Library, Section, load_library
 from bot.engine import Answer, AnswerEngine, AnswerKind, descriptions, requests
 from bot.engine.answer import NoAnswer
 from bot.engine.faq import FEW_TERMS, SHARE_SLACK, runner_up_fit
-from bot.engine.message import read
+from bot.engine.message import _Weighing, read
 from tests.conftest import CONTENT
 
 
@@ -3166,3 +3166,42 @@ def test_a_storys_passing_words_pull_no_page_into_its_question(engine: AnswerEng
         "for the walk there?"
     )
     assert engine.answer(text).kind not in (AnswerKind.FAQ, AnswerKind.EXERCISE)
+
+
+def test_each_sentence_of_a_story_naming_no_exercise_is_analysed_once(
+    engine: AnswerEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A story naming no exercise is read sentence by sentence for a name, then for what it
+    describes: each sentence is analysed once for both (the one that describes an exercise
+    best is then read again with the question, as a message of its own)."""
+    story = [
+        "I started classes again after a long winter away from any kind of exercise at all.",
+        "Every class we lie on our back with the legs up and pump the arms up and down.",
+        "We breathe in for five pumps and out for five pumps until the count ends.",
+        "My teacher is kind but the room is hot and the music is loud most evenings.",
+    ]
+    text = " ".join(story) + " Is my neck supposed to ache?"
+    index = engine._index("en")
+    seen: list[str] = []
+    analyse = type(index).analyse
+
+    def counting(self: object, text: str) -> object:
+        seen.append(text)
+        return analyse(index, text)
+
+    monkeypatch.setattr(type(index), "analyse", counting)
+    engine.answer(text)
+    assert [seen.count(sentence) for sentence in story[:3]] == [1, 2, 1]
+
+
+def test_what_weighing_names_reads_of_a_message_is_read_once(engine: AnswerEngine) -> None:
+    """Weighing each name a message says against its description reads the describing
+    sentence's names, body position and the pages' fit to a description once, however many
+    names are weighed."""
+    index = engine._index("en")
+    whole = index.analyse("lying on my back I lift my legs like the hundred and the teaser")
+    weighing = _Weighing(whole, whole, index)
+    assert weighing.names() is weighing.names()
+    assert weighing.roles() is weighing.roles()
+    assert weighing.explained(range(3, 8)) is weighing.explained(range(3, 8))
+    assert weighing.position() == weighing.position() == index.lexicon.position(whole)
