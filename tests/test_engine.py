@@ -46,6 +46,19 @@ def entry(
     return answer.exercise.id, answer.faq.question
 
 
+def who_should_avoid(engine: AnswerEngine, exercise_id: str, lang: str = "en") -> str:
+    """The question of the exercise's FAQ entry that asks whether it may be done at all
+    (who should avoid it): the one entry of its page asking the "safety" kind."""
+    index = engine._index(lang)
+    found = [
+        ref.entry.question
+        for at, ref in enumerate(index.faq_refs)
+        if ref.exercise_id == exercise_id and "safety" in index.faq.kinds_of(at)
+    ]
+    assert len(found) == 1
+    return found[0]
+
+
 def offered(answer: Answer) -> set[str]:
     """The exercise an answer shows, or those it offers to choose from."""
     return {answer.exercise.id} if answer.exercise else {e.id for e in answer.candidates}
@@ -439,8 +452,8 @@ def test_a_question_in_words_no_page_uses_is_not_answered_with_a_card(
 
 
 def test_who_should_not_do_it_is_the_safety_entry(engine: AnswerEngine) -> None:
-    answer = engine.answer("who shouldn't be doing roll overs?")
-    assert answer.faq is not None and answer.faq.question == "Who should avoid the roll over?"
+    answer = engine.answer("which people shouldn't attempt roll overs?")
+    assert answer.faq is not None and answer.faq.question == who_should_avoid(engine, "roll-over")
 
 
 def test_a_described_form_problem_finds_the_pages_mistake(engine: AnswerEngine) -> None:
@@ -500,7 +513,7 @@ def test_an_entry_asked_in_its_own_words_beats_the_part_its_cue_words_name(
     # "avoid" asks for the mistakes, but this is the roll over's own question about safety
     answer = engine.answer("who should avoid doing the roll over")
     assert answer.kind is AnswerKind.FAQ
-    assert answer.faq is not None and answer.faq.question == "Who should avoid the roll over?"
+    assert answer.faq is not None and answer.faq.question == who_should_avoid(engine, "roll-over")
 
 
 def test_a_question_nothing_answers_offers_the_exercise_it_names_but_does_not_assert_it(
@@ -1107,10 +1120,7 @@ def test_a_safety_question_without_a_safety_word_asks_who_should_avoid_it(
 ) -> None:
     answer = engine.answer(text, lang)
     assert answer.kind is AnswerKind.FAQ and answer.faq is not None
-    assert answer.faq.question in (
-        "Who should avoid the roll over?",
-        "¿Quién debería evitar el roll over?",
-    )
+    assert answer.faq.question == who_should_avoid(engine, "roll-over", lang)
 
 
 def test_phrases_are_read_as_the_words_they_mean(engine: AnswerEngine) -> None:
@@ -1693,7 +1703,7 @@ def test_what_a_plank_is_held_on_in_other_words(engine: AnswerEngine, text: str,
 
 def test_someone_who_should_not_do_it_in_the_subjunctive(engine: AnswerEngine) -> None:
     text = "mi tía tiene glaucoma, ¿hay gente que no deba hacer el roll over?"
-    assert entry(engine, text, "es")[1] == "¿Quién debería evitar el roll over?"
+    assert entry(engine, text, "es")[1] == who_should_avoid(engine, "roll-over", "es")
 
 
 def test_a_name_said_first_in_full_is_the_topic_not_a_name_in_passing(
@@ -2480,8 +2490,8 @@ def test_one_page_ahead_of_a_description_it_explains_too_little_of_is_offered_fi
             "change",
         ),
         (
-            "voice typing this because my hands are stiff when I lie on my side for the clam "
-            "my top hip rolls back is that normal",
+            "using voice input since my fingers are sore, in the clam lying sideways my upper "
+            "hip tips backward is that normal",
             "en",
             "clam",
             "normal",
@@ -2770,16 +2780,16 @@ def test_ones_own_apparatus_class_is_where_it_was_learnt_not_the_question(
         # answer lists that condition among those that rule the exercise out, not the one on
         # pressure felt in the neck ("blood pressure" is no pressure felt)
         (
-            "My dad takes pills for his blood pressure. Is the roll over ok for him?",
+            "My uncle is treated for high blood pressure. Would the roll over be fine for him?",
             "en",
             "roll-over",
-            "Who should avoid the roll over?",
+            None,
         ),
         (
-            "Mi padre toma pastillas para la tensión alta. ¿El roll over está bien para él?",
+            "A mi tío le tratan la tensión alta. ¿Puede hacer el roll over sin problema?",
             "es",
             "roll-over",
-            "¿Quién debería evitar el roll over?",
+            None,
         ),
         # a pregnancy told by its bump: the pregnancy entry, not the one on a sore back
         (
@@ -2791,8 +2801,10 @@ def test_ones_own_apparatus_class_is_where_it_was_learnt_not_the_question(
     ],
 )
 def test_a_condition_told_finds_the_entry_on_who_should_avoid_it(
-    engine: AnswerEngine, text: str, lang: str, exercise_id: str, asked: str
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str, asked: str | None
 ) -> None:
+    """`asked` None: the page's entry on who should avoid it."""
+    asked = asked or who_should_avoid(engine, exercise_id, lang)
     assert entry(engine, text, lang) == (exercise_id, asked)
 
 
@@ -2886,9 +2898,10 @@ def test_a_part_asked_in_general_is_the_part_not_a_loosely_fitting_entry(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("In side plank my hips keep dropping to the floor. What are the usual mistakes?", "en"),
+        ("Holding side plank, my hips drop toward the mat. What are the usual mistakes?", "en"),
         (
-            "En la plancha lateral se me cae la cadera al suelo. ¿Cuáles son los errores típicos?",
+            "Aguantando la plancha lateral, la cadera se me cae hacia la esterilla. ¿Cuáles son "
+            "los errores típicos?",
             "es",
         ),
     ],
