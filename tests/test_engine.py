@@ -2733,7 +2733,7 @@ def test_an_uncovered_apparatus_diagnosis_or_sport_is_an_honest_no(
     [
         ("my hips keep rocking in the saw, might it be my posture?", "en"),
         ("could it be that I'm doing the teaser wrong?", "en"),
-        ("my hip clicks in leg circles, is that a sign of weak glutes?", "en"),
+        ("my hip clicks in leg circles, is that a sign of tight hamstrings?", "en"),
         ("en la sierra me balanceo, ¿es una señal de que no activo el abdomen?", "es"),
     ],
 )

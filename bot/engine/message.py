@@ -527,7 +527,7 @@ def _names_illness(found: Analysis, start: int, index: LanguageIndex) -> bool:
     """Whether the words from `start` on name an illness as the cause asked of: a condition
     (Language.conditions: "a hernia"), a word with an illness's ending (Language.illness_endings:
     "arthritis", which a synonym reads as a pain), or a rare word that no page or table uses
-    ("my appendix"). How one moves ("my form", "weak glutes", "that I arch") is none: the
+    ("my gallbladder"). How one moves ("my form", "tight calves", "that I arch") is none: the
     pages' words, or everyday ones."""
     lexicon = index.lexicon
     for p in range(start, len(found)):

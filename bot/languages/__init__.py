@@ -108,7 +108,7 @@ class Language:
     # Ways of asking whether something is the cause ("could it be...", "a sign of..."): a
     # diagnosis asked (as `diagnoses`) only when what follows names an illness (a condition,
     # or words no page uses: "could it be arthritis?"); when it names what the pages speak
-    # of ("could it be my form?", "a sign of weak glutes?") it asks about the exercise.
+    # of ("could it be my form?", "a sign of tight calves?") it asks about the exercise.
     # Words as folded, every form written out.
     cause_cues: tuple[str, ...]
     # Endings that make a word an illness's name ("tendinitis", "artrosis"), as folded
