@@ -7,6 +7,7 @@ import pytest
 from bot.content.vocabulary import Section
 from bot.engine.intent import find_part
 from bot.engine.lexicon import Lexicon, lexicon
+from bot.languages import language as tables_of
 
 
 def test_stems_keep_apart_what_snowball_merges_and_join_what_it_splits() -> None:
@@ -18,6 +19,61 @@ def test_stems_keep_apart_what_snowball_merges_and_join_what_it_splits() -> None
     assert es.term("balanceo") == es.term("balancearme")
     assert es.term("mesa") != es.term("mes")  # a tabletop is no month
     assert es.term("alternos") != es.term("alternativa")  # alternating asks no other version
+
+
+def test_a_word_that_only_ends_like_a_gerund_is_no_verb() -> None:
+    en, es = lexicon("en"), lexicon("es")
+    assert en.verb_form("rolling") and en.verb_form("staying")
+    for word in ("something", "nothing", "morning", "evening", "ceiling", "thing", "string"):
+        assert not en.verb_form(word), word
+    assert es.verb_form("girando") and es.verb_form("subiendo")
+    assert not es.verb_form("cuando")
+
+
+def test_instead_of_a_thing_asks_another_version_instead_of_a_movement_tells_a_fault() -> None:
+    """The words "instead of" before a thing ask for another version, even a thing whose word
+    ends like a gerund ("something"); before a movement they tell what goes wrong."""
+    en = lexicon("en")
+    asked = find_part(en.analyse("what could i try instead of something this tough"), en)
+    assert asked is not None and asked.section is Section.MODIFICATIONS
+    assert find_part(en.analyse("my hips sink instead of lifting"), en) is None
+
+
+def test_an_image_said_as_a_part_of_what_follows_pictures_no_fault() -> None:
+    """A seat pointing up "like a mountain" in a plank is the pike; "the peak of" a movement
+    is its top, however near the hips it is said."""
+    en = lexicon("en")
+    assert "pike" in en.analyse("in plank my hips go up like a mountain").terms
+    assert "pike" in en.analyse("my bum peaks up when I hold the plank").terms
+    assert "pike" not in en.analyse("at the peak of the roll over my hips tip").terms
+
+
+def test_an_image_word_with_another_everyday_sense_pictures_no_fault() -> None:
+    """A belly like a tent (a camping tent) is the bulge the pages speak of, and ribs that
+    stick out flare; a shop ("tienda"), a body tucked into a ball ("bola", as the pages
+    say), ribs that stick to the mat or arms one sticks out are none."""
+    en, es = lexicon("en"), lexicon("es")
+    bulge = es.term("bulto")
+    assert bulge in es.analyse("la tripa se me sube como una tienda de campaña").terms
+    assert bulge not in es.analyse("compré la esterilla en una tienda y me tira la tripa").terms
+    assert bulge not in es.analyse("ruedo hecha una bola y me tira la tripa").terms
+    assert "flare" in en.analyse("my ribs stick out when I reach back").terms
+    assert "flare" not in en.analyse("my ribs stick to the mat in the swan").terms
+    assert "flare" not in en.analyse("I stick my arms out and my ribs feel tight").terms
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_condition_said_in_other_words_is_owned_by_the_table_that_rewords_it(lang: str) -> None:
+    """A condition named in words of its own ("high blood pressure", "tensión alta") is read
+    as the condition's word by the jargon or phrases: the conditions list that word only,
+    and the phrase still names the condition and asks whether it may be done."""
+    v = tables_of(lang)
+    assert not set(v.conditions) & (set(v.jargon) | set(v.phrases))
+    x = lexicon(lang)
+    text = "can I do it with high blood pressure" if lang == "en" else "¿puedo con tensión alta?"
+    found = x.analyse(text)
+    assert set(found.terms) & x.conditions
+    assert "safety" in x.kinds(found, frozenset(range(len(found))))
 
 
 def test_a_diminutive_reads_as_its_base_word_only_when_the_content_uses_it() -> None:
@@ -574,12 +630,12 @@ def test_instead_of_a_verb_sets_two_movements_apart_and_asks_no_version() -> Non
     the teaser" and "what can I do instead?" still ask for an easier version. "What's the
     fix?" asks how to fix what was told, not what the exercise is."""
     en, es = lexicon("en"), lexicon("es")
-    assert find_part(en.analyse("my knees drop instead of staying up"), en) is None
-    assert find_part(es.analyse("me caigo hacia atrás en vez de subir"), es) is None
+    assert find_part(en.analyse("my heels lift instead of pressing down"), en) is None
+    assert find_part(es.analyse("la espalda se despega en vez de bajar despacio"), es) is None
     for said, lang in (
-        (en.analyse("what can I do instead of the roll up?"), en),
-        (en.analyse("my wrists hurt, what can I do instead?"), en),
-        (es.analyse("¿qué hago en vez de la sierra?"), es),
+        (en.analyse("is there something to try instead of the teaser?"), en),
+        (en.analyse("my elbows ache in it, anything to try instead?"), en),
+        (es.analyse("¿hay algo para hacer en vez de la foca?"), es),
     ):
         found = find_part(said, lang)
         assert found is not None and found.section is Section.MODIFICATIONS

@@ -272,11 +272,11 @@ def test_a_fault_of_another_place_is_no_answer_of_the_entry_on_one(engine: Answe
     ("text", "lang", "place"),
     [
         # a fault word in any of its forms ("hundiendo", where the table lists "hunde")
-        ("en la plancha lateral se me va hundiendo la cadera", "es", "hips"),
+        ("mientras aguanto la plancha lateral, se me va hundiendo la cadera", "es", "hips"),
         # ...or read as its concept ("sube" is "levantar")
         ("en la almeja se me sube la cadera de arriba", "es", "hips"),
         # words that turn a part out of place tell a fault beside one
-        ("lying on my side my top hip rolls forward", "en", "hips"),
+        ("side-lying, the upper hip rolls toward the front", "en", "hips"),
         ("in the swan my pelvis twists to one side", "en", "hips"),
         ("tumbada de lado se me dobla la rodilla de abajo", "es", "knees"),
     ],
@@ -303,6 +303,19 @@ def test_a_word_that_tells_a_fault_only_beside_a_place_tells_none_alone(
     assert not problem_places(read(text, index), index.lexicon).faulted
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["tengo la rodilla rota desde el verano", "con las muñecas rotas, ¿puedo hacer la plancha?"],
+)
+def test_a_broken_part_is_no_part_turning_out_of_place(engine: AnswerEngine, text: str) -> None:
+    """Spanish "rota" is also "broken": beside a place it tells an injury, not a part that
+    rotates as it should not ("se me giran las caderas", "las caderas rotan" do)."""
+    index = engine._index("es")
+    assert not problem_places(read(text, index), index.lexicon).faulted
+    turning = read("en la sierra las caderas rotan hacia un lado", index)
+    assert problem_places(turning, index.lexicon).faulted == {"hips"}
+
+
 def test_a_fault_the_mistakes_name_of_another_place_goes_before_an_entry_on_one(
     engine: AnswerEngine,
 ) -> None:
@@ -318,7 +331,8 @@ def test_a_fault_the_mistakes_name_of_another_place_goes_before_an_entry_on_one(
 def test_a_named_exercise_in_full_goes_before_a_shorter_name_inside_it(
     engine: AnswerEngine,
 ) -> None:
-    """ "la plancha de lado" names Side Plank, its article aside: "la plancha" inside it is no
-    rival name, and the fault told is answered on Side Plank's page."""
-    answer = engine.answer("en la plancha de lado se me va hundiendo la cadera", "es")
+    """A longer name said in full ("la plancha de lado", Side Plank, its article aside) holds a
+    shorter one ("la plancha") that is no rival name, and the fault told is answered on the
+    longer name's page."""
+    answer = engine.answer("aguantando la plancha de lado la cadera se me hunde poco a poco", "es")
     assert answer.exercise is not None and answer.exercise.slug == "side-plank"

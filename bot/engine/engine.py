@@ -22,6 +22,7 @@ from bot.engine.answer import Answer, AnswerKind, NoAnswer
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex, remembering
 from bot.engine.intent import find_random
+from bot.engine.lexicon import Analysis
 from bot.engine.message import (
     LONG_MESSAGE_WORDS,
     STORY_SENTENCES,
@@ -88,8 +89,12 @@ class AnswerEngine:
         exercise the story last names when the question names none."""
         message = read(question, index, about)
         if not message.named:
+            # each sentence analysed once: looked at for names, then, if none names one, for
+            # what it describes (`_told`)
+            analysed: dict[str, Analysis] = {}
             for sentence in reversed(story[-STORY_SENTENCES:]):
-                named = names_fully(sentence, index)
+                analysed[sentence] = index.analyse(sentence)
+                named = names_fully(sentence, index, analysed[sentence])
                 if named:
                     # The sentence naming it usually states the problem ("...the roll up: my
                     # feet lift...") that a short question ("why?") is about.
@@ -101,25 +106,35 @@ class AnswerEngine:
                     message = replace(message, about=named[-1].exercise_id)
                     break
             else:
-                return self._told(story[-STORY_SENTENCES:], question, message, index, lang)
+                return self._told(
+                    story[-STORY_SENTENCES:], question, message, index, lang, analysed
+                )
         return _in_story(self._answer(message, lang))
 
     def _told(
-        self, story: list[str], question: str, message: Message, index: LanguageIndex, lang: str
+        self,
+        story: list[str],
+        question: str,
+        message: Message,
+        index: LanguageIndex,
+        lang: str,
+        analysed: Mapping[str, Analysis],
     ) -> Answer:
         """The answer to a question (read as `message`) after a story that names no exercise
         but describes one ("every class starts with the one where we lie on our back, curl up
         and pump the arms... is it my legs being too low?"): the sentence whose description
         one page's portrait explains best, clear of the next (STORY_FIT: a story's passing
         words fit some page a little), read with the question and about that page; its answer
-        when it is that page's, else the question's own."""
+        when it is that page's, else the question's own. `analysed`: each story sentence's
+        analysis."""
         answer = self._answer(message, lang)
         if len(question.split()) > LONG_MESSAGE_WORDS:
             # a question that long is a message of its own, and reading it twice costs twice
             return _in_story(answer)
         best: tuple[str, float, str] | None = None
         for sentence in story:
-            found = descriptions.stands_out(told(sentence, index), floor=descriptions.STORY_FIT)
+            described = told(sentence, index, analysed.get(sentence))
+            found = descriptions.stands_out(described, floor=descriptions.STORY_FIT)
             if found is not None and (best is None or found[1] > best[1]):
                 best = (*found, sentence)
         if best is None or (answer.kind in _ABOUT_ONE and _of(answer) == best[0]):

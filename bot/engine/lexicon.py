@@ -231,6 +231,7 @@ class Lexicon:
         self._infinitive_pronouns = v.infinitive_pronouns
         self._infinitive_endings = v.infinitive_endings
         self._gerund_endings = v.gerund_endings
+        self._not_gerunds = v.not_gerunds
         self._diminutives = v.diminutives
         self.inflections = Inflections(
             v.inflections,
@@ -337,6 +338,7 @@ class Lexicon:
             for place, images in v.place_images.items()
         }
         self._image_words = frozenset(w for images in v.place_images.values() for w in images)
+        self._image_parts = v.image_parts
         self.pain = self.term(v.pain)
         self.domain_words = v.domain_words
         self.foreign_exercises = PhraseTable(
@@ -349,6 +351,10 @@ class Lexicon:
         self.diagnoses = PhraseTable(
             ((self.exact_phrase(text), "diagnosis") for text in v.diagnoses), exact=True
         )
+        self.cause_cues = PhraseTable(
+            ((self.exact_phrase(text), "cause") for text in v.cause_cues), exact=True
+        )
+        self.illness_endings = v.illness_endings
         self.bound_words = v.bound_words
         self.closing_bounds = v.closing_bounds
         self.bound_joiners = v.bound_joiners
@@ -478,11 +484,12 @@ class Lexicon:
         return self._verb_form(self._unattached(word))
 
     def _verb_form(self, verb: str) -> bool:
-        """Whether `verb` is a gerund or an infinitive a pronoun may be written onto. An
+        """Whether `verb` is a gerund or an infinitive a pronoun may be written onto (a word
+        that only ends like a gerund, Language.not_gerunds, is none: "something"). An
         infinitive has more than four letters and a consonant before its ending: "fuerte",
         "convierte" and "aparte" are no "fuer", "convier" or "apar" with a pronoun."""
         if verb.endswith(self._gerund_endings):
-            return len(verb) >= MIN_VERB
+            return len(verb) >= MIN_VERB and verb not in self._not_gerunds
         ending = next((e for e in self._infinitive_endings if verb.endswith(e)), None)
         return ending is not None and len(verb) > MIN_VERB and verb[-len(ending) - 1] not in _VOWELS
 
@@ -601,9 +608,13 @@ class Lexicon:
     def _pictured(self, analysis: Analysis) -> Analysis:
         """`analysis` with each image of a fault said near the place it pictures
         (Language.place_images, IMAGE_REACH) read as that fault: "my belly goes up like a
-        tent" tells the ridge, "my bum is up like a tent" the pike."""
+        tent" tells the ridge, "my bum is up like a tent" the pike; "at the peak of the
+        teaser my hips wobble" none (Language.image_parts)."""
         said = sorted(analysis.said)
         terms = list(analysis.terms)
+        found = analysis.words
+        # "at the peak of the teaser": a part of what follows, not a shape
+        parts = {p for p in said if p + 1 < len(found) and found[p + 1] in self._image_parts}
         for tag, at in self.places(analysis):
             images = self.place_images.get(tag.split("/", 1)[0])
             if not images:
@@ -611,8 +622,8 @@ class Lexicon:
             first = bisect_left(said, min(at))
             last = bisect_right(said, max(at))
             for p in said[max(0, first - IMAGE_REACH) : last + IMAGE_REACH]:
-                fault = images.get(analysis.words[p])
-                if fault is not None and p not in at:
+                fault = images.get(found[p])
+                if fault is not None and p not in at and p not in parts:
                     terms[p] = fault
         return replace(analysis, terms=tuple(terms))
 

@@ -288,6 +288,9 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     portrayed = described
     if described and len(set(said_terms)) >= PORTRAIT_TERMS:
         portrayed = _describe(said_terms, said_position, index, portraits=True)
+    # what weighing the names against the description reads, read once for them all; the
+    # describing text is often the whole message, whose names were just looked up
+    weighing = _Weighing(describing, analysis, index, lookup if describing is analysis else None)
     if named and described:
         names_said = frozenset().union(*(m.positions for m in named))
         others = sum(
@@ -295,8 +298,6 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             for p, (t, stop) in enumerate(zip(analysis.terms, analysis.stop, strict=True))
             if not stop and p not in names_said
         )
-        # The describing text is often the whole message, whose names were just looked up.
-        looked_up = lookup if describing is analysis else None
         # ...by the narrow reading, or by the whole portraits ("lying down I circle both legs
         # as one, and when they are lower my back arches" says Leg Lowers' words on the way)
         readings = [described] if portrayed is described else [described, portrayed]
@@ -304,16 +305,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             m.exercise_id
             for m in named
             for ranked in readings
-            if _in_passing(
-                m,
-                ranked,
-                others,
-                describing,
-                analysis,
-                index,
-                looked_up,
-                portrait=ranked is portrayed,
-            )
+            if _in_passing(m, ranked, others, weighing, portrait=ranked is portrayed)
         }
         if passing:
             # Said on the way: not named, nor an exercise whose title the message says.
@@ -327,7 +319,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         weighed = {
             m.exercise_id
             for m in named
-            if _described_otherwise(m, compared, framed, readings, describing, analysis, index)
+            if _described_otherwise(m, compared, framed, readings, weighing)
         }
         if weighed:
             named = [m for m in named if m.exercise_id not in weighed]
@@ -530,9 +522,14 @@ def _uncovered(analysis: Analysis, sentences: _Sentences, index: LanguageIndex) 
         for _, span in lexicon.uncovered.find_all(found):
             if any(found.terms[p] not in index.faq for p in span):
                 said.update(found.words[p] for p in span)
-        # a diagnosis asked for ("might it be arthritis?"): no page gives one
+        # a diagnosis asked for ("will I need an operation?"): no page gives one
         for _, span in lexicon.diagnoses.find_all(found):
             said.update(found.words[p] for p in span)
+        # ...and a cause asked of that is an illness ("might it be arthritis?"), not how one
+        # moves ("might it be my form?", which the pages' mistakes answer)
+        for _, span in lexicon.cause_cues.find_all(found):
+            if _names_illness(found, max(span) + 1, index):
+                said.update(found.words[p] for p in span)
         # an apparatus no exercise is done with, in words no page uses ("the ladder barrel
         # version of the swan"): what the pages, done on a mat, do not cover; not one's own
         # ("my barrel class"), where it tells where the exercise was learnt
@@ -547,14 +544,88 @@ def _uncovered(analysis: Analysis, sentences: _Sentences, index: LanguageIndex) 
     return frozenset(said)
 
 
+def _names_illness(found: Analysis, start: int, index: LanguageIndex) -> bool:
+    """Whether the words from `start` on name an illness as the cause asked of: a condition
+    (Language.conditions: "a hernia"), a word with an illness's ending (Language.illness_endings:
+    "arthritis", which a synonym reads as a pain), or a rare word that no page or table uses
+    ("my gallbladder"). How one moves ("my form", "tight calves", "that I arch") is none: the
+    pages' words, or everyday ones."""
+    lexicon = index.lexicon
+    for p in range(start, len(found)):
+        if p not in found.said:
+            continue
+        word = found.words[p]
+        if (
+            found.terms[p] in lexicon.conditions
+            or word.endswith(lexicon.illness_endings)
+            or (
+                index.speller.is_other_word(word)
+                and word not in index.common_words
+                and found.terms[p] not in index.faq
+            )
+        ):
+            return True
+    return False
+
+
+class _Weighing:
+    """What weighing the names a message says against the description it gives reads of it
+    (`_in_passing`, `_described_otherwise`), each read once however many names are weighed:
+    the names of the sentence that describes (`describing`), the body position it states, the
+    roles names are said in in the message (`whole`), and how well each page explains the
+    words at some positions."""
+
+    def __init__(
+        self,
+        describing: Analysis,
+        whole: Analysis,
+        index: LanguageIndex,
+        names: NameLookup | None = None,
+    ) -> None:
+        """`names`: the names of `describing`, when already looked up."""
+        self.describing = describing
+        self.whole = whole
+        self.index = index
+        self._names = names
+        self._position: tuple[str, tuple[int, ...]] | None = None
+        self._position_read = False
+        self._roles: list[tuple[str, tuple[int, ...]]] | None = None
+        self._explained: dict[range, dict[str, float]] = {}
+
+    def names(self) -> NameLookup:
+        if self._names is None:
+            self._names = self.index.names.lookup(self.describing)
+        return self._names
+
+    def position(self) -> tuple[str, tuple[int, ...]] | None:
+        """The body position `describing` states first, and where."""
+        if not self._position_read:
+            self._position = self.index.lexicon.position(self.describing)
+            self._position_read = True
+        return self._position
+
+    def roles(self) -> list[tuple[str, tuple[int, ...]]]:
+        """The roles names are said in in `whole` (Language.name_roles)."""
+        if self._roles is None:
+            self._roles = self.index.lexicon.name_roles.find_all(self.whole)
+        return self._roles
+
+    def explained(self, positions: range) -> dict[str, float]:
+        """How well each page's own text explains the words of `whole` at `positions`."""
+        fits = self._explained.get(positions)
+        if fits is None:
+            whole, index = self.whole, self.index
+            said = [whole.terms[p] for p in positions if not whole.stop[p]]
+            fits = dict(index.faq.describe(said, limit=len(index.pages) or 1))
+            self._explained[positions] = fits
+        return fits
+
+
 def _in_passing(
     match: NameMatch,
     described: list[tuple[str, float]],
     others: int,
-    describing: Analysis,
-    whole: Analysis,
-    index: LanguageIndex,
-    known: NameLookup | None = None,
+    weighing: _Weighing,
     *,
     portrait: bool = False,
 ) -> bool:
@@ -563,17 +634,20 @@ def _in_passing(
     the describing sentence far better than the named one's, and the name is said inside that
     sentence. A name said in a sentence of its own is meant ("we do the saw. I never know when
     to breathe out as I twist and reach"). `others`: the message's known words besides names;
-    `whole`: the message; `known`: the names of `describing` when already looked up;
+    `weighing`: the describing sentence and the message, as read for every name weighed;
     `portrait`: `described` ranks the pages' whole portraits (Message.portrayed)."""
+    whole, index = weighing.whole, weighing.index
     top, fit = described[0]
     first = min(match.positions)
-    if match.score >= EXACT and set(whole.words[:first]) <= index.lexicon.speaker:
-        # "Lower lifts: where do my legs stop?", "my roll ups feel jerky": said first
-        # (or first after "my"), in full, it is the topic; not after "I", which makes its
-        # words what I do ("I roll up and balance in a V": Language.name_roles "doer")
-        doing = index.lexicon.name_roles.find_all(whole)
-        if not any(tag == "doer" and max(span) == first - 1 for tag, span in doing):
-            return False
+    # "Lower lifts: where do my legs stop?", "my roll ups feel jerky": said first (or first
+    # after "my"), in full, it is the topic; not after "I", which makes its words what I do
+    # ("I roll up and balance in a V": Language.name_roles "doer")
+    if (
+        match.score >= EXACT
+        and set(whole.words[:first]) <= index.lexicon.speaker
+        and not any(tag == "doer" and max(span) == first - 1 for tag, span in weighing.roles())
+    ):
+        return False
     if match.title_score >= 1.0 and len(match.title_positions) >= LONG_TITLE:
         # "doing the kneeling side kicks my body leans forward": a title this long said whole
         # is meant; those said on the way are short ("roll up", "swan")
@@ -586,8 +660,7 @@ def _in_passing(
         return False
     if fit - dict(described).get(match.exercise_id, 0.0) < gap:
         return False
-    lookup = index.names.lookup(describing) if known is None else known
-    return any(m.exercise_id == match.exercise_id for m in lookup.matches)
+    return any(m.exercise_id == match.exercise_id for m in weighing.names().matches)
 
 
 def _framed(
@@ -622,9 +695,7 @@ def _described_otherwise(
     compared: frozenset[str],
     framed: dict[str, range],
     readings: list[list[tuple[str, float]]],
-    describing: Analysis,
-    whole: Analysis,
-    index: LanguageIndex,
+    weighing: _Weighing,
 ) -> bool:
     """Whether a name gives way to the exercise the message describes: it was said as what
     that exercise is compared with or the family it belongs to (`framed`: "like a plank but
@@ -632,16 +703,14 @@ def _described_otherwise(
     other words than the name's, that is not the one its page says it is done in ("on the
     tummy, a chest lift of sorts" is no Chest Lift); and the description fits another exercise
     clearly better than it, or, compared with ("like a plank but..."), at least as well as
-    it. `describing`: the sentence that describes, of `whole`."""
-    if match.exercise_id not in framed and not _done_elsewhere_said(
-        match, describing, whole, index
-    ):
+    it. `weighing`: the sentence that describes and the message, as read for every name."""
+    if match.exercise_id not in framed and not _done_elsewhere_said(match, weighing):
         return False
     least, gap = (FRAMED_FIT, FRAMED_GAP) if match.exercise_id in framed else (MOVED_FIT, MOVED_GAP)
     if match.exercise_id in compared:
         gap = 0.0
     elif match.exercise_id in framed and _explains(
-        match.exercise_id, framed[match.exercise_id], whole, index
+        match.exercise_id, framed[match.exercise_id], weighing
     ):
         return False  # "the roll up where my feet lift off": a problem of its own
     for ranked in readings:
@@ -653,32 +722,28 @@ def _described_otherwise(
     return False
 
 
-def _explains(exercise_id: str, positions: range, message: Analysis, index: LanguageIndex) -> bool:
-    """Whether an exercise's own text explains the words at `positions`, the description said
-    after its name (the share FRAMED_REST): then it tells of that exercise ("the roll up
-    where my feet lift off"), not of another."""
-    said = [message.terms[p] for p in positions if not message.stop[p]]
-    fits = dict(index.faq.describe(said, limit=len(index.pages) or 1))
-    return fits.get(exercise_id, 0.0) >= FRAMED_REST
+def _explains(exercise_id: str, positions: range, weighing: _Weighing) -> bool:
+    """Whether an exercise's own text explains the words at `positions` of the message, the
+    description said after its name (the share FRAMED_REST): then it tells of that exercise
+    ("the roll up where my feet lift off"), not of another."""
+    return weighing.explained(positions).get(exercise_id, 0.0) >= FRAMED_REST
 
 
-def _done_elsewhere_said(
-    match: NameMatch, describing: Analysis, whole: Analysis, index: LanguageIndex
-) -> bool:
+def _done_elsewhere_said(match: NameMatch, weighing: _Weighing) -> bool:
     """Whether the sentence that describes says a name, not its title word after word, with
     a body position in other words than the name's that its page says it is not done in."""
     title = match.title_positions
     if match.title_score >= 1.0 and max(title, default=0) - min(title, default=0) < len(title):
         return False  # a title said word after word is meant, whatever the position words say
-    stated = index.lexicon.position(describing)
-    if stated is None or not done_elsewhere(stated, match.exercise_id, index):
+    stated = weighing.position()
+    if stated is None or not done_elsewhere(stated, match.exercise_id, weighing.index):
         return False
-    if describing is whole:
+    if weighing.describing is weighing.whole:
         return match.positions.isdisjoint(stated[1])
-    # (a sentence of its own: its names are looked up again)
-    own = index.names.lookup(describing).matches
+    # (a sentence of its own: its names, looked up again)
     return any(
-        m.exercise_id == match.exercise_id and m.positions.isdisjoint(stated[1]) for m in own
+        m.exercise_id == match.exercise_id and m.positions.isdisjoint(stated[1])
+        for m in weighing.names().matches
     )
 
 
@@ -1050,19 +1115,27 @@ def _lead(ranked: list[tuple[str, float]]) -> float:
     return ranked[0][1] if ranked[0][1] - second >= SENTENCE_MARGIN else 0.0
 
 
-def names_fully(text: str, index: LanguageIndex) -> list[NameMatch]:
-    """The exercises a sentence names in full (for reading a story)."""
-    analysis = index.analyse(text)
+def names_fully(
+    text: str, index: LanguageIndex, analysis: Analysis | None = None
+) -> list[NameMatch]:
+    """The exercises a sentence names in full (for reading a story); `analysis`: the
+    sentence's, when already analysed."""
+    if analysis is None:
+        analysis = index.analyse(text)
     lookup = index.names.lookup(analysis, in_full=True)
     named = _named(lookup.matches, analysis, index, lookup.words)
     return [m for m in named if m.score == 1.0]
 
 
-def told(text: str, index: LanguageIndex) -> list[tuple[str, float]]:
+def told(
+    text: str, index: LanguageIndex, analysis: Analysis | None = None
+) -> list[tuple[str, float]]:
     """The exercises a sentence of a story describes, best first, read as a message's own
     description is (`read`): by the pages' own text, and by their whole portraits when it
-    says enough words ("we lie on our back, curl up and pump the arms for ages")."""
-    analysis = index.analyse(text)
+    says enough words ("we lie on our back, curl up and pump the arms for ages").
+    `analysis`: the sentence's, when already analysed."""
+    if analysis is None:
+        analysis = index.analyse(text)
     lexicon = index.lexicon
     asking = frozenset(p for _, span in lexicon.name_requests.find_all(analysis) for p in span)
     terms = [

@@ -105,6 +105,14 @@ class Language:
     # arthritis?", "will I need an operation?"): a diagnosis no page gives, whatever words of
     # the pages the condition is named in. Words as folded, every form written out.
     diagnoses: tuple[str, ...]
+    # Ways of asking whether something is the cause ("could it be...", "a sign of..."): a
+    # diagnosis asked (as `diagnoses`) only when what follows names an illness (a condition,
+    # or words no page uses: "could it be arthritis?"); when it names what the pages speak
+    # of ("could it be my form?", "a sign of tight calves?") it asks about the exercise.
+    # Words as folded, every form written out.
+    cause_cues: tuple[str, ...]
+    # Endings that make a word an illness's name ("tendinitis", "artrosis"), as folded
+    illness_endings: tuple[str, ...]
     difficulty_words: Mapping[str, str]
     muscle_words: Mapping[str, str]
     equipment_words: Mapping[str, str]
@@ -151,6 +159,10 @@ class Language:
     # `body_places` tags it, the whole: "hips" for "hips/front") -> its words as folded -> the
     # word of the fault, read as its term.
     place_images: Mapping[str, Mapping[str, str]]
+    # ...except an image word said as a part of what follows ("the peak of the teaser", "the
+    # top of the roll"): the words that follow it then (English "of"; Spanish has none, for
+    # its images are named with "de": "tienda de campaña")
+    image_parts: frozenset[str]
     # Words that plead for help or reassurance ("help", "any ideas?", "¿alguna idea?"), some of
     # them words that also ask for a part ("help" the benefits, "advice" the tips): said alone
     # after a problem told, they ask for the answer to that problem (bot/engine/message.py
@@ -185,6 +197,9 @@ class Language:
     # How a gerund ends ("apoyando"): a pronoun written onto it is a verb's too ("apoyandote"),
     # and the stemmer does not know every such pronoun ("te").
     gerund_endings: tuple[str, ...] = ()
+    # Words that end like a gerund and are none ("something", "morning", "bring", "cuando"):
+    # no verb follows a cue when one of them does ("instead of something gentler").
+    not_gerunds: frozenset[str] = frozenset()
     # The regular forms of a word its spelling list may hold in one form only (Spanish:
     # "mes", "hablar"; English: "color", not "colour"), so that "meses", "hablaba" or
     # "colour" is read as a real word, not as a slip: each ending of a listed word ("" for any

@@ -277,6 +277,18 @@ PHRASES: dict[str, str] = {
         for verb in "fall falls falling fell topple topples toppling toppled keel keeling".split()
     },
     **dict.fromkeys("topple topples toppling toppled".split(), "lose balance"),
+    # a part sticking out juts: an image of a fault beside a place (PLACE_IMAGES), unlike
+    # "stick" alone ("my ribs stick to the mat", "I stick my arms out")
+    **{
+        f"{stick} {way}": f"{jut} {way}"
+        for stick, jut in (
+            ("stick", "jut"),
+            ("sticks", "juts"),
+            ("sticking", "jutting"),
+            ("stuck", "jutted"),
+        )
+        for way in ("out", "up")
+    },
     # someone asking whether to do it, not how a body part should (not) move
     "should not do": "shouldnt",
     "who should not": "shouldnt",
@@ -1130,7 +1142,7 @@ CONDITIONS: tuple[str, ...] = (
     "hernia",
     "herniated",
     "disc",
-    "blood pressure",
+    # ...and "(high) blood pressure", which JARGON reads as this word
     "hypertension",
     "glaucoma",
     "surgery",
@@ -1622,16 +1634,31 @@ UNCOVERED: tuple[str, ...] = (
     "backstroke",
 )
 
+# Words ending in "-ing" that are no gerund (Language.not_gerunds): things and times of day,
+# and verbs whose plain form ends so
+NOT_GERUNDS = frozenset(
+    (
+        "thing nothing something anything everything morning evening ceiling during ring"
+        " string spring wing king sibling wedding pudding clothing bring sing swing sting"
+        " cling fling"
+    ).split()
+)
+
 # Asking what one has, or whether a doctor must treat it (Language.diagnoses)
 DIAGNOSES: tuple[str, ...] = (
-    "could it be",
-    "might it be",
-    "a sign of",
-    "a symptom of",
     "need surgery",
     "need an operation",
     "need a scan",
     "need an mri",
+)
+
+# Asking whether something is the cause (Language.cause_cues): a diagnosis only when that is
+# an illness ("could it be a hernia?"), not when it is how one moves ("could it be my form?")
+CAUSE_CUES: tuple[str, ...] = (
+    "could it be",
+    "might it be",
+    "a sign of",
+    "a symptom of",
 )
 
 # Well-known exercises from gyms and yoga that this library does not have: a message naming
@@ -2035,10 +2062,10 @@ PLACE_IMAGES: dict[str, dict[str, str]] = {
         "hunched".split(),
         "shrug",
     ),
-    # ribs that stick out flare
+    # ribs that stick out flare ("stick out" is read "jut out": PHRASES; "stick" alone may
+    # be to the mat, or one's arms out)
     "ribs": dict.fromkeys(
-        "pop pops popping popped poke pokes poking poked jut juts jutting stick sticks "
-        "sticking".split(),
+        "pop pops popping popped poke pokes poking poked jut juts jutting jutted".split(),
         "flare",
     ),
     # feet that smack down on the mat hit it
@@ -2261,6 +2288,7 @@ LANGUAGE = register(
         cue_fillers=CUE_FILLERS,
         stems=STEMS,
         gerund_endings=("ing",),
+        not_gerunds=NOT_GERUNDS,
         attached_pronouns=(),
         imperative_endings=(),
         diminutives=DIMINUTIVES,
@@ -2292,6 +2320,8 @@ LANGUAGE = register(
         foreign_exercises=FOREIGN_EXERCISES,
         uncovered=UNCOVERED,
         diagnoses=DIAGNOSES,
+        cause_cues=CAUSE_CUES,
+        illness_endings=("itis", "osis", "algia", "opathy"),  # "bursitis", "neuralgia"
         difficulty_words=DIFFICULTY_WORDS,
         muscle_words=MUSCLE_WORDS,
         equipment_words=EQUIPMENT_WORDS,
@@ -2313,6 +2343,7 @@ LANGUAGE = register(
         faults=FAULTS,
         place_faults=PLACE_FAULTS,
         place_images=PLACE_IMAGES,
+        image_parts=frozenset({"of"}),
         pleas=PLEAS,
         asking_what=frozenset({"what", "which", "how", "whats"}),
         general_words=GENERAL_WORDS,

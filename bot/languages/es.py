@@ -80,6 +80,12 @@ SHORTHAND: dict[str, str] = {
 # Frases que dicen un concepto como lo diría una palabra: la pregunta por la seguridad a
 # menudo no lleva palabra de seguridad ("¿quién no debería hacerlo?", "¿o mejor no?").
 PHRASES: dict[str, str] = {
+    # todo el mundo es la gente: "¿qué hace mal todo el mundo?" pide los errores generales
+    # (GENERAL_WORDS), como "¿qué hace mal la gente?"; "mundo" solo no es general
+    "todo el mundo": "gente",
+    # la tienda de campaña es una imagen del fallo (PLACE_IMAGES "carpa"); la tienda sola es
+    # donde se compra
+    **dict.fromkeys(["tienda de campana", "tiendas de campana"], "carpa"),
     # una condición dicha en palabras propias: la "tensión alta" no es una tensión que se note
     **dict.fromkeys(
         ["tension alta", "presion alta", "tension arterial alta", "presion arterial alta", "hta"],
@@ -850,8 +856,7 @@ CONDITIONS: tuple[str, ...] = (
     "osteoporosis",
     "hernia",
     "disco",
-    "tension alta",
-    "presion alta",
+    # ...y "tensión alta", "presión alta", que PHRASES leen como esta palabra
     "hipertension",
     "glaucoma",
     "lesion",
@@ -1280,12 +1285,17 @@ UNCOVERED: tuple[str, ...] = (
 
 # Preguntar qué se tiene, o si lo tiene que tratar un médico (Language.diagnoses)
 DIAGNOSES: tuple[str, ...] = (
-    "un sintoma de",
-    "una senal de",
     "necesito operarme",
     "tengo que operarme",
     "me tienen que operar",
     "necesito una resonancia",
+)
+
+# Preguntar si algo es la causa (Language.cause_cues): un diagnóstico solo si es una dolencia
+# ("¿es un síntoma de una hernia?"), no la forma de moverse ("¿una señal de que arqueo?")
+CAUSE_CUES: tuple[str, ...] = (
+    "un sintoma de",
+    "una senal de",
 )
 
 # Well-known exercises from gyms and yoga that this library does not have.
@@ -1594,26 +1604,26 @@ FAULTS: frozenset[str] = frozenset(
 
 # Una parte que gira o se dobla fuera de sitio ("se me gira la cadera", "se me dobla la
 # rodilla"): falla solo junto a un lugar, pues en otra parte nombra el movimiento ("gira el
-# tronco", "dobla las rodillas")
+# tronco", "dobla las rodillas"). "rotan" sí, "rota" no: es también lo roto ("la muñeca
+# rota"), y su raíz, la de "roto" y "rotas", no diría giro sino rotura
 PLACE_FAULTS: frozenset[str] = frozenset(
-    "gira giran giraba giraban rota rotan dobla doblan doblaba doblaban".split()
+    "gira giran giraba giraban rotan dobla doblan doblaba doblaban".split()
 )
 
 # Imágenes de un fallo, leídas como él solo junto al lugar que pintan (una tienda de campaña no
 # es ningún fallo; una tripa como una, sí: el bulto del que hablan las páginas; un culo como
 # una, la cadera en pico): palabras que las páginas no usan en ese sentido
-_PICOS = "pico picos montana montanas montanita tienda carpa cono conos piramide triangulo"
+_PICOS = "pico picos montana montanas montanita carpa cono conos piramide triangulo"
 _GOLPES = "golpean golpeo golpea golpeaban estampan estampo plantan chocan choca pum"
 PLACE_IMAGES: dict[str, dict[str, str]] = {
-    # la tripa que se levanta por el centro hace un bulto, como dicen las páginas
+    # la tripa que se levanta por el centro hace un bulto, como dicen las páginas (no "bola":
+    # las páginas la usan para el cuerpo recogido, "hecho una bola")
     "abs": dict.fromkeys(
-        f"{_PICOS} cresta crestas joroba chichon bola abomba abomban abombada cupula".split(),
+        f"{_PICOS} cresta crestas joroba chichon abomba abomban abombada cupula".split(),
         "bulto",
     ),
     # la cadera o el culo que apuntan arriba en la plancha suben en pico
-    "hips": dict.fromkeys(
-        "montana montanas montanita tienda carpa piramide triangulo".split(), "pico"
-    ),
+    "hips": dict.fromkeys("montana montanas montanita carpa piramide triangulo".split(), "pico"),
 }
 
 # Palabras que piden ayuda o tranquilidad al final de una historia: "...me duele el cuello.
@@ -1632,7 +1642,7 @@ PLEAS: frozenset[str] = frozenset(
 GENERAL_WORDS: frozenset[str] = frozenset(
     "habitual habituales habitualmente comun comunes tipico tipicos tipica tipicas "
     "tipicamente general generales gente suele suelen frecuente frecuentes principales "
-    "clasico clasicos clasica clasicas mas demas todos mundo "
+    "clasico clasicos clasica clasicas mas demas todos "
     # ...y el verbo con que se dicen ("los errores que se suelen cometer")
     "cometer comete cometen".split()
 )
@@ -1779,6 +1789,8 @@ LANGUAGE = register(
         infinitive_pronouns=("lo", "la", "los", "las", "le", "les", "me", "te", "se", "nos"),
         infinitive_endings=("ar", "er", "ir"),
         gerund_endings=("ando", "iendo", "yendo"),
+        # palabras que terminan como un gerundio sin serlo
+        not_gerunds=frozenset("cuando mando comando blando bando contrabando remiendo".split()),
         inflections=INFLECTIONS,
         stem_changes=STEM_CHANGES,
         conditions=CONDITIONS,
@@ -1819,6 +1831,8 @@ LANGUAGE = register(
         foreign_exercises=FOREIGN_EXERCISES,
         uncovered=UNCOVERED,
         diagnoses=DIAGNOSES,
+        cause_cues=CAUSE_CUES,
+        illness_endings=("itis", "osis", "algia", "patia"),  # "escoliosis", "lumbalgia"
         difficulty_words=DIFFICULTY_WORDS,
         muscle_words=MUSCLE_WORDS,
         equipment_words=EQUIPMENT_WORDS,
@@ -1840,6 +1854,7 @@ LANGUAGE = register(
         faults=FAULTS,
         place_faults=PLACE_FAULTS,
         place_images=PLACE_IMAGES,
+        image_parts=frozenset(),  # "forma de pico": la imagen misma se dice con "de"
         pleas=PLEAS,
         asking_what=frozenset({"que", "cual", "cuales", "como"}),
         general_words=GENERAL_WORDS,
