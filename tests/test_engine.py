@@ -3467,3 +3467,19 @@ def test_what_weighing_names_reads_of_a_message_is_read_once(engine: AnswerEngin
     assert weighing.roles() is weighing.roles()
     assert weighing.explained(range(3, 8)) is weighing.explained(range(3, 8))
     assert weighing.position() == weighing.position() == index.lexicon.position(whole)
+
+
+def test_a_problem_told_in_the_words_that_describe_the_exercise_is_still_its_entrys(
+    engine: AnswerEngine,
+) -> None:
+    # hands together behind the back describe the double leg kick; "cannot" makes them the
+    # problem its entry on stiff shoulders states, before the easier versions asked for
+    message = (
+        "Back after ten years off. In double leg kick I cannot get my hands together behind "
+        "my back anymore. Options?"
+    )
+    assert entry(engine, message) == (
+        "double-leg-kick",
+        "My shoulders won't let me clasp my hands behind my back for double leg kick. "
+        "What can I do?",
+    )

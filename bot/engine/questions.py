@@ -604,9 +604,18 @@ def _other_problem(
     if _asks_same(faq, message, index):
         return False
     better = passage is not None and passage.score > faq.score
-    if better and _only_describing(faq.entry_id, question, index):
+    if (
+        better
+        and _only_describing(faq.entry_id, question, index)
+        and not (
+            index.faq.kinds_of(faq.entry_id) & _PROBLEM_KINDS
+            and _tells_problem(message, index, places=False)
+        )
+    ):
         # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
-        # in the hamstring pull?": what the two share is the exercise, not a problem
+        # in the hamstring pull?": what the two share is the exercise, not a problem (unless
+        # both tell one in those words: "I cannot get my hands together behind my back" is
+        # the entry on shoulders that will not let the hands clasp there)
         return True
     cues = _cue_terms(faq, part, index)
     general = _asked_generally(message)
@@ -852,6 +861,8 @@ def _outdescribed(message: Message, exercise_id: str) -> bool:
 # Parts of an exercise that no problem asks for ("my feet slap the floor. What am I doing
 # wrong?" asks for the entry on that problem; "...What are its benefits?" asks for none).
 _NO_PROBLEM = frozenset({Section.BENEFITS, Section.VIDEO})
+# The kinds of an entry telling a problem to solve ("...what can I do?", "...it hurts")
+_PROBLEM_KINDS = frozenset({"fix", "pain"})
 
 
 def _only_part_asked(message: Message) -> bool:
