@@ -88,9 +88,19 @@ PHRASES: dict[str, str] = {
     **dict.fromkeys(["tienda de campana", "tiendas de campana"], "carpa"),
     # una condición dicha en palabras propias: la "tensión alta" no es una tensión que se note
     **dict.fromkeys(
-        ["tension alta", "presion alta", "tension arterial alta", "presion arterial alta", "hta"],
+        [
+            "tension alta",
+            "presion alta",
+            "tension arterial alta",
+            "presion arterial alta",
+            "hta",
+            "hipertensa",
+            "hipertenso",
+        ],
         "hipertension",
     ),
+    # lo que está "en el aire" está arriba, no es el aire que se respira
+    **dict.fromkeys(["en el aire", "al aire"], "arriba"),
     # los hombros que suben hasta las orejas se encogen, como dicen las páginas ("Encoger los
     # hombros"); no los brazos "junto a las orejas", ni los hombros "lejos de las orejas"
     **{
@@ -914,6 +924,8 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "puedo seguir",
         "deberia hacer",
         "es bueno para",
+        "apta para",  # "¿es apta para una paciente con...?"
+        "apto para",
         *CONDITIONS,
     ),
     "feel": (
