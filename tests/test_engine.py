@@ -3483,3 +3483,46 @@ def test_a_problem_told_in_the_words_that_describe_the_exercise_is_still_its_ent
         "My shoulders won't let me clasp my hands behind my back for double leg kick. "
         "What can I do?",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        # everyday images the pages do not use: beating the air, curling down from standing,
+        # a rocking horse, pedalling like on a bike
+        (
+            "which is the one flat on the back, head curled up, patting the air quickly with"
+            " both arms for a count of a hundred breaths",
+            "en",
+            "the-hundred",
+        ),
+        (
+            "what is it called when you stand tall, curl down slowly bone by bone towards"
+            " your feet and restack",
+            "en",
+            "standing-roll-down",
+        ),
+        (
+            "the one where you're up on your shoulders with your hands under your hips and"
+            " the legs go round like you're riding a bike",
+            "en",
+            "bicycle",
+        ),
+        (
+            "¿cuál es ese en el que te haces una bolita como un huevo, abrazas las rodillas y"
+            " ruedas hacia atrás y hacia delante?",
+            "es",
+            "rolling-like-a-ball",
+        ),
+        (
+            "¿cómo se llama el de tumbada boca arriba con una pierna al techo haciendo"
+            " redondeles sin mover la cadera?",
+            "es",
+            "single-leg-circles",
+        ),
+    ],
+)
+def test_a_movement_told_in_everyday_images_is_its_page(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    assert exercise_of(engine, text, lang) == exercise_id

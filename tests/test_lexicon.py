@@ -698,3 +698,32 @@ def test_an_image_of_a_fault_is_the_fault_only_beside_the_place_it_pictures() ->
     assert es.analyse("se me forma una montañita en la barriga").terms[4] == es.term("bulto")
     assert es.analyse("subo el culo como una montaña").terms[-1] == es.term("pico")
     assert es.analyse("subimos a la montaña").terms[-1] != es.term("pico")
+
+
+def test_everyday_words_for_a_movement_are_read_as_the_pages_words() -> None:
+    """A movement told in everyday words and images reaches the words its page uses."""
+    en = lexicon("en")
+    assert en.content_run("pinky toe") == en.content_run("little toe")
+    assert en.term("patting") == en.term("pump")  # arms patting the air pump
+    assert en.term("restacking") == en.term("stack")
+    assert en.term("egg") == en.term("ball")
+    assert en.term("pendulum") == en.term("swing")
+    assert en.content_run("curling down") == en.content_run("roll down")
+    assert en.content_run("a rocking horse") == en.content_run("a rocking chair")
+    assert en.content_run("like you're riding a bike") == en.content_run(
+        "like you're riding a bicycle"
+    )
+    # a bike of one's own is no likeness: no exercise in "my bike"
+    assert en.term("bike") != en.term("bicycle")
+    es = lexicon("es")
+    for said, paged in (
+        ("el dedo chiquito", "el dedo pequeño"),
+        ("un huevito", "una bola"),
+        ("una bolita", "una bola"),
+        ("redondeles", "círculos"),
+        ("meciéndote", "balancearse"),
+        ("chapoteando", "nadar"),
+        ("serruchando", "serrar"),
+    ):
+        assert es.content_run(said) == es.content_run(paged), said
+    assert es.content_run("un caballito de balancín") == es.content_run("una mecedora")

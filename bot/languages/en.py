@@ -406,6 +406,27 @@ PHRASES: dict[str, str] = {
     },
     # ...and shoulders that end up by one's own ears (arms reach up by the ears)
     **{f"{way} my ears": f"{way} my shrugging ears" for way in ("up by", "up beside", "up at")},
+    # the spine curled or peeled down from standing or sitting rolls down, as the pages say
+    # ("curl down to your toes"); "peel" alone stays a body part lifting off the mat
+    **{
+        f"{verb} down": "roll down"
+        for verb in "curl curls curling curled peel peels peeling peeled".split()
+    },
+    # legs turning as if riding a bike pedal a bicycle ("like you're riding a bike upside
+    # down"); only as a likeness, for a cyclist's own bike is no exercise ("my bike ride")
+    **{
+        f"{lead} {ride} {bike}": f"{lead} {ride} bicycle"
+        for lead in ("like", "as if", "like youre", "like you are", "like im", "as if you were")
+        for ride in ("riding a", "pedalling a", "pedaling a", "on a", "a")
+        for bike in ("bike", "push bike", "pushbike")
+    },
+    **{f"{bike} in the air": "bicycle in the air" for bike in ("bike", "a bike", "bikes")},
+    # rocking on the front of the body like a rocking horse is the pages' rocking chair
+    **dict.fromkeys(["rocking horse", "rocking horses"], "rocking chair"),
+    # a sea lion is the seal's animal
+    **dict.fromkeys(["sea lion", "sea lions"], "seal"),
+    # a back bend face down is the pages' back extension
+    **dict.fromkeys(["backbend", "backbends", "back bend", "back bends"], "back extension"),
     "come off": "lift off",
     "comes off": "lifts off",
     "coming off": "lifting off",
@@ -804,6 +825,29 @@ SYNONYMS: dict[str, str] = {
     "minutes": "long",
     "injury": "injured",
     "injuries": "injured",
+    # Everyday words and images for the movements the pages describe in their own words, so
+    # that a movement described without its name reaches the page that does it:
+    # the finger and toe the saw reaches for are the pages' "little" ones ("reach your pinky
+    # past your pinky toe")
+    **dict.fromkeys("pinky pinkie pinkies pinkys".split(), "little"),
+    # legs set wider than the hips are set wide ("sit with your legs wide")
+    **dict.fromkeys("wider widest".split(), "wide"),
+    # the spine stacked again bone by bone after rolling down ("restack the spine")
+    **dict.fromkeys("restack restacks restacking restacked".split(), "stack"),
+    # arms patting the air in small beats pump, as the pages say ("pat the air with your arms")
+    **dict.fromkeys("pat pats patting patted".split(), "pump"),
+    # a leg swung forward and back like a clock's pendulum swings
+    **dict.fromkeys("pendulum pendulums".split(), "swing"),
+    # curled up tight like an egg is the pages' ball shape ("tuck into a little egg")
+    **dict.fromkeys("egg eggs".split(), "ball"),
+    # arms and legs paddling or splashing are swimming ("paddle your arms and legs"); not
+    # "pool", where people swim for real
+    **dict.fromkeys(
+        "paddle paddles paddling paddled splash splashes splashing breaststroke".split(),
+        "swim",
+    ),
+    # the seal's animal by its cousin's name
+    **dict.fromkeys("sealion sealions".split(), "seal"),
 }
 
 # Asking how to be rid of a problem ("how do I stop it?"): a cue that asks for no part

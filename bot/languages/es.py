@@ -86,6 +86,10 @@ PHRASES: dict[str, str] = {
     # la tienda de campaña es una imagen del fallo (PLACE_IMAGES "carpa"); la tienda sola es
     # donde se compra
     **dict.fromkeys(["tienda de campana", "tiendas de campana"], "carpa"),
+    # un caballito de balancín se mece como la mecedora de las páginas
+    **dict.fromkeys(
+        ["caballito de balancin", "caballo de balancin", "caballito de madera"], "mecedora"
+    ),
     # una condición dicha en palabras propias: la "tensión alta" no es una tensión que se note
     **dict.fromkeys(
         [
@@ -624,6 +628,31 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("patras patra".split(), "atras"),
     # formas: "en equilibrio en V", "en forma de uve" (una letra sola no es palabra, su forma sí)
     "v": "uve",
+    # Palabras e imágenes de todos los días para los movimientos que las páginas describen
+    # con las suyas, para que un movimiento descrito sin su nombre llegue a su página:
+    # el dedo "chiquito" de la mano o del pie es el pequeño de las páginas ("el meñique hacia
+    # el dedo chiquito del pie"), y hacerse chiquita es hacerse pequeña
+    **dict.fromkeys(
+        "chiquito chiquita chiquitos chiquitas chiquitito chiquitita".split(), "pequeno"
+    ),
+    # serruchar es serrar, como dice la sierra ("como si serraras el dedo pequeño")
+    **dict.fromkeys(
+        "serruchar serruchando serrucha serruchas serruchan serruche".split(), "serrar"
+    ),
+    # brazos y piernas que chapotean nadan ("chapoteando como en el agua")
+    **dict.fromkeys(
+        "chapotear chapoteando chapotea chapoteas chapotean chapoteo".split(), "natacion"
+    ),
+    # hecho un huevo o una bolita es la bola de las páginas ("redondo como un huevito")
+    **dict.fromkeys("huevo huevos huevito huevitos bolita bolitas".split(), "bola"),
+    # los redondeles que dibuja una pierna son círculos
+    **dict.fromkeys("redondel redondeles".split(), "circulo"),
+    # mecerse adelante y atrás es balancearse, como dicen las páginas; un balancín, una mecedora
+    **dict.fromkeys(
+        "mecer mecerse mecerte meces mece mecen meciendo meciendote meciendose".split(),
+        "balancear",
+    ),
+    **dict.fromkeys("balancin balancines".split(), "mecedora"),
 }
 
 # Phrases that ask for one part of an exercise. Longer phrases win over shorter ones.
