@@ -620,6 +620,31 @@ def test_a_teachers_or_clinicians_words_are_read_as_the_pages_plain_words() -> N
     )
 
 
+def test_a_clinicians_positions_and_movements_read_as_the_pages_name_them() -> None:
+    """Positions, spinal motions, shoulder-blade motions and foot positions in a clinic's
+    words are read as the pages put them, and words the pages themselves use stay theirs."""
+
+    def read(text: str) -> tuple[str, ...]:
+        return lexicon("en").analyse(text).words
+
+    # a physio's 90/90 is the pages' tabletop, and a front-facing drill that resists arching
+    # is said as the pages' steady trunk says it
+    assert read("legs at 90/90") == ("legs", "at", "tabletop")
+    assert read("an anti-extension hold") == ("an", "resist", "arching", "hold")
+    # a trunk flexed, turned or rolled bone by bone: the pages' spinal motions
+    assert read("trunk flexion")[:2] == ("spinal", "flexion")
+    assert read("thoracic rotation") == ("spinal", "rotation")
+    assert read("segmental articulation") == ("spinal", "articulation")
+    # shoulder blades drawn down, feet flexed or pointed
+    assert read("scapular depression") == ("shoulder", "blades", "down", "the", "back")
+    assert read("with the ankles dorsiflexed")[-2:] == ("flexed", "feet")
+    assert read("ankles plantarflexed")[-2:] == ("pointed", "feet")
+    # the pages' own "spinal flexion" and the mood word alone are left as written
+    assert read("spinal flexion") == ("spinal", "flexion")
+    assert read("depression") == ("depression",)
+    assert read("a neutral spine") == ("a", "neutral", "spine")
+
+
 def test_no_phrase_is_both_an_everyday_phrase_and_jargon() -> None:
     from bot.languages import all_languages
 
