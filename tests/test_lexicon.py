@@ -645,6 +645,26 @@ def test_a_clinicians_positions_and_movements_read_as_the_pages_name_them() -> N
     assert read("a neutral spine") == ("a", "neutral", "spine")
 
 
+def test_a_spanish_clinicians_positions_and_movements_read_as_the_pages_name_them() -> None:
+    """The Spanish clinic's positions, spinal and shoulder-blade motions, feet and limb
+    abbreviations read as the Spanish pages say them; the pages' own words stay."""
+
+    def read(text: str) -> tuple[str, ...]:
+        return lexicon("es").analyse(text).words
+
+    assert read("en sedestación") == ("en", "sentado")
+    assert read("rotación torácica") == ("rotacion", "de", "columna")
+    assert read("articulación segmentaria") == ("articulacion", "de", "la", "columna")
+    assert read("columna dorsal") == ("espalda", "alta")
+    assert read("retracción escapular") == ("juntar", "las", "escapulas")
+    assert read("tobillos en flexión plantar") == ("pies", "en", "punta")
+    assert read("elevar MMII")[-1] == "piernas"
+    # "flexión dorsal" alone may be the upper back's, and "rodillas flexionadas" is the
+    # pages' own: both stay as written
+    assert read("flexión dorsal") == ("flexion", "dorsal")
+    assert read("rodillas flexionadas") == ("rodillas", "flexionadas")
+
+
 def test_no_phrase_is_both_an_everyday_phrase_and_jargon() -> None:
     from bot.languages import all_languages
 
