@@ -639,6 +639,11 @@ def test_a_clinicians_positions_and_movements_read_as_the_pages_name_them() -> N
     assert read("scapular depression") == ("shoulder", "blades", "down", "the", "back")
     assert read("with the ankles dorsiflexed")[-2:] == ("flexed", "feet")
     assert read("ankles plantarflexed")[-2:] == ("pointed", "feet")
+    # a nod of the head alone is the pages' chin nod; a bent-and-arched spine, however the
+    # pair is joined, is rounding and arching it; the erectors are the pages' extensors
+    assert read("craniocervical flexion") == ("chin", "nod")
+    assert read("spinal flexion-extension") == ("rounding", "and", "arching", "the", "spine")
+    assert read("erector spinae") == ("spinal", "extensors")
     # the pages' own "spinal flexion" and the mood word alone are left as written
     assert read("spinal flexion") == ("spinal", "flexion")
     assert read("depression") == ("depression",)

@@ -513,7 +513,6 @@ JARGON: dict[str, str] = {
     **dict.fromkeys(
         [
             "cervical flexion",
-            "craniocervical flexion",
             "cervicothoracic flexion",
             "upper trunk flexion",
             "thoracic curl",
@@ -532,6 +531,38 @@ JARGON: dict[str, str] = {
         "spinal rotation",
     ),
     # growing tall through the crown
+    # only the head nodding on the neck: the pages' chin nod
+    **dict.fromkeys(
+        [
+            "craniocervical flexion",
+            "cranio cervical flexion",
+            "upper cervical flexion",
+            "chin tuck",
+        ],
+        "chin nod",
+    ),
+    # the spine bent forward and back in turns, however the pair is joined ("flexion-extension")
+    **dict.fromkeys(
+        [
+            "spinal flexion extension",
+            "spine flexion extension",
+            "flexion extension of the spine",
+            "flexion and extension of the spine",
+            "spinal flexion to extension",
+        ],
+        "rounding and arching the spine",
+    ),
+    # the planes a clinician names a motion by: forward and back, side to side, turning
+    **dict.fromkeys(["sagittal plane", "sagittal"], "forward and back"),
+    **dict.fromkeys(["frontal plane", "coronal plane"], "side to side"),
+    **dict.fromkeys(["transverse plane"], "twisting"),
+    # a muscle lengthening under load, or holding still: lowering with control, holding
+    **dict.fromkeys(
+        ["eccentric control", "eccentric phase", "eccentric lowering", "eccentrically"],
+        "lowering with control",
+    ),
+    **dict.fromkeys(["isometric hold", "isometric holds"], "hold"),
+    **dict.fromkeys(["mobilisation", "mobilization", "mobilisations", "mobilizations"], "mobility"),
     **dict.fromkeys(["axial elongation", "axial extension", "axial length"], "lengthen the spine"),
     **dict.fromkeys(
         [
@@ -610,6 +641,7 @@ JARGON: dict[str, str] = {
         "turning the thigh inward",
     ),
     **dict.fromkeys(["hip er", "hip external rotators"], "turning the thigh outward"),
+    **dict.fromkeys(["hip ir", "hip internal rotators"], "turning the thigh inward"),
     **dict.fromkeys(["knee flexion", "knee flexed", "knees flexed"], "bent knees"),
     **dict.fromkeys(["knee extension", "knee extended", "knees extended"], "straight knees"),
     # --- the feet ---
@@ -644,7 +676,10 @@ JARGON: dict[str, str] = {
     ),
     **dict.fromkeys(["iliopsoas", "hip flexor muscles"], "hip flexors"),
     **dict.fromkeys(["tva", "tra", "transverse abdominus"], "transverse abdominis"),
-    **dict.fromkeys(["erector spinae", "spinal erectors", "erectors"], "back extensors"),
+    **dict.fromkeys(
+        ["erector spinae", "spinal erectors", "erectors", "paraspinals"],
+        "spinal extensors",
+    ),
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken
