@@ -658,6 +658,9 @@ def test_a_spanish_clinicians_positions_and_movements_read_as_the_pages_name_the
         return lexicon("es").analyse(text).words
 
     assert read("en sedestación") == ("en", "sentado")
+    # face down or face up, said with "decúbito", is the pages' "boca abajo" / "boca arriba"
+    assert read("en decúbito prono") == ("en", "boca", "abajo")
+    assert read("decúbito dorsal") == ("boca", "arriba")
     assert read("rotación torácica") == ("rotacion", "de", "columna")
     assert read("articulación segmentaria") == ("articulacion", "de", "la", "columna")
     assert read("columna dorsal") == ("espalda", "alta")

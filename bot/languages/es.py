@@ -203,8 +203,10 @@ JARGON: dict[str, str] = {
     "cuatro apoyos": "cuadrupedia",
     # las posiciones de la clínica, en las palabras de las páginas ("en decúbito supino" es
     # "boca arriba", "en bipedestación" es "de pie"); "prono" se probó como "boca abajo" y
-    # llevó una descripción clínica de la patada con una pierna a la patada doble
-    **dict.fromkeys(["decubito supino", "supino", "supina"], "boca arriba"),
+    # llevó una descripción clínica de la patada con una pierna a la patada doble; dicho con
+    # "decúbito" delante (o "ventral"), en cambio, es la posición de la clínica entera
+    **dict.fromkeys(["decubito supino", "decubito dorsal", "supino", "supina"], "boca arriba"),
+    **dict.fromkeys(["decubito prono", "decubito ventral"], "boca abajo"),
     "decubito lateral": "de lado",
     "bipedestacion": "de pie",
     "densidad osea": "osteoporosis",
