@@ -679,6 +679,59 @@ def test_a_teachers_or_clinicians_words_are_read_as_the_pages_plain_words() -> N
     )
 
 
+def test_a_clinicians_positions_and_movements_read_as_the_pages_name_them() -> None:
+    """Positions, spinal motions, shoulder-blade motions and foot positions in a clinic's
+    words are read as the pages put them, and words the pages themselves use stay theirs."""
+
+    def read(text: str) -> tuple[str, ...]:
+        return lexicon("en").analyse(text).words
+
+    # a physio's 90/90 is the pages' tabletop, and a front-facing drill that resists arching
+    # is said as the pages' steady trunk says it
+    assert read("legs at 90/90") == ("legs", "at", "tabletop")
+    assert read("an anti-extension hold") == ("an", "resist", "arching", "hold")
+    # a trunk flexed, turned or rolled bone by bone: the pages' spinal motions
+    assert read("trunk flexion")[:2] == ("spinal", "flexion")
+    assert read("thoracic rotation") == ("spinal", "rotation")
+    assert read("segmental articulation") == ("spinal", "articulation")
+    # shoulder blades drawn down, feet flexed or pointed
+    assert read("scapular depression") == ("shoulder", "blades", "down", "the", "back")
+    assert read("with the ankles dorsiflexed")[-2:] == ("flexed", "feet")
+    assert read("ankles plantarflexed")[-2:] == ("pointed", "feet")
+    # a nod of the head alone is the pages' chin nod; a bent-and-arched spine, however the
+    # pair is joined, is rounding and arching it; the erectors are the pages' extensors
+    assert read("craniocervical flexion") == ("chin", "nod")
+    assert read("spinal flexion-extension") == ("rounding", "and", "arching", "the", "spine")
+    assert read("erector spinae") == ("spinal", "extensors")
+    # the pages' own "spinal flexion" and the mood word alone are left as written
+    assert read("spinal flexion") == ("spinal", "flexion")
+    assert read("depression") == ("depression",)
+    assert read("a neutral spine") == ("a", "neutral", "spine")
+
+
+def test_a_spanish_clinicians_positions_and_movements_read_as_the_pages_name_them() -> None:
+    """The Spanish clinic's positions, spinal and shoulder-blade motions, feet and limb
+    abbreviations read as the Spanish pages say them; the pages' own words stay."""
+
+    def read(text: str) -> tuple[str, ...]:
+        return lexicon("es").analyse(text).words
+
+    assert read("en sedestación") == ("en", "sentado")
+    # face down or face up, said with "decúbito", is the pages' "boca abajo" / "boca arriba"
+    assert read("en decúbito prono") == ("en", "boca", "abajo")
+    assert read("decúbito dorsal") == ("boca", "arriba")
+    assert read("rotación torácica") == ("rotacion", "de", "columna")
+    assert read("articulación segmentaria") == ("articulacion", "de", "la", "columna")
+    assert read("columna dorsal") == ("espalda", "alta")
+    assert read("retracción escapular") == ("juntar", "las", "escapulas")
+    assert read("tobillos en flexión plantar") == ("pies", "en", "punta")
+    assert read("elevar MMII")[-1] == "piernas"
+    # "flexión dorsal" alone may be the upper back's, and "rodillas flexionadas" is the
+    # pages' own: both stay as written
+    assert read("flexión dorsal") == ("flexion", "dorsal")
+    assert read("rodillas flexionadas") == ("rodillas", "flexionadas")
+
+
 def test_no_phrase_is_both_an_everyday_phrase_and_jargon() -> None:
     from bot.languages import all_languages
 

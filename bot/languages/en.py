@@ -518,6 +518,201 @@ JARGON: dict[str, str] = {
     ),
     # a teacher's way of asking for the harder version
     **dict.fromkeys(["next level up", "next level", "level up"], "harder version"),
+    # --- positions, as a clinic names them, in the pages' words ---
+    # sitting up with both legs long in front, as the seated pages start
+    **dict.fromkeys(
+        ["long sitting", "long sit", "long sit position"], "sit tall with legs straight"
+    ),
+    # kneeling up tall, or on one knee with the other foot in front
+    "tall kneeling": "kneeling",
+    **dict.fromkeys(["half kneeling", "half kneel"], "kneeling on one knee"),
+    # hips and knees bent at right angles, shins level: the pages' tabletop
+    **dict.fromkeys(["90 90", "double tabletop", "table top"], "tabletop"),
+    # a plank on the hands face down or face up, or on one side, by a physio's names
+    **dict.fromkeys(["prone plank", "front leaning rest"], "plank"),
+    **dict.fromkeys(["supine plank", "reverse table top"], "reverse plank"),
+    **dict.fromkeys(["side support", "side lying plank"], "side plank"),
+    # --- the spine: its segments and its motions ---
+    **dict.fromkeys(["thoracic spine", "mid back", "midback", "t spine"], "upper back"),
+    **dict.fromkeys(["l spine", "lumbar region"], "lumbar spine"),
+    **dict.fromkeys(["cervical spine", "c spine"], "neck"),
+    # the spine curled forward, turned, or moved one bone after another, by the names the
+    # pages give them ("spinal flexion", "spinal rotation", "spinal articulation")
+    **dict.fromkeys(
+        ["spine flexion", "trunk flexion", "lumbar flexion", "thoracic flexion", "forward flexion"],
+        "spinal flexion",
+    ),
+    # the head and shoulders curled off the mat
+    **dict.fromkeys(
+        [
+            "cervical flexion",
+            "cervicothoracic flexion",
+            "upper trunk flexion",
+            "thoracic curl",
+            "flexion curl",
+        ],
+        "curl the head and shoulders",
+    ),
+    **dict.fromkeys(
+        [
+            "spine rotation",
+            "trunk rotation",
+            "thoracic rotation",
+            "axial rotation",
+            "torso rotation",
+        ],
+        "spinal rotation",
+    ),
+    # growing tall through the crown
+    # only the head nodding on the neck: the pages' chin nod
+    **dict.fromkeys(
+        [
+            "craniocervical flexion",
+            "cranio cervical flexion",
+            "upper cervical flexion",
+            "chin tuck",
+        ],
+        "chin nod",
+    ),
+    # the spine bent forward and back in turns, however the pair is joined ("flexion-extension")
+    **dict.fromkeys(
+        [
+            "spinal flexion extension",
+            "spine flexion extension",
+            "flexion extension of the spine",
+            "flexion and extension of the spine",
+            "spinal flexion to extension",
+        ],
+        "rounding and arching the spine",
+    ),
+    # the planes a clinician names a motion by: forward and back, side to side, turning
+    **dict.fromkeys(["sagittal plane", "sagittal"], "forward and back"),
+    **dict.fromkeys(["frontal plane", "coronal plane"], "side to side"),
+    **dict.fromkeys(["transverse plane"], "twisting"),
+    # a muscle lengthening under load, or holding still: lowering with control, holding
+    **dict.fromkeys(
+        ["eccentric control", "eccentric phase", "eccentric lowering", "eccentrically"],
+        "lowering with control",
+    ),
+    **dict.fromkeys(["isometric hold", "isometric holds"], "hold"),
+    **dict.fromkeys(["mobilisation", "mobilization", "mobilisations", "mobilizations"], "mobility"),
+    **dict.fromkeys(["axial elongation", "axial extension", "axial length"], "lengthen the spine"),
+    **dict.fromkeys(
+        [
+            "spine articulation",
+            "segmental articulation",
+            "sequential articulation",
+            "segmental spinal articulation",
+            "sequential spinal articulation",
+            "vertebral articulation",
+        ],
+        "spinal articulation",
+    ),
+    # a trunk that resists a motion: the pages' steady trunk that does not arch, twist or
+    # bend ("anti" is written on or apart: words split it)
+    "anti extension": "resist arching",
+    "anti rotation": "resist twisting",
+    "anti lateral flexion": "resist side bending",
+    "anti flexion": "resist rounding",
+    # the lower back and the pelvis as one region
+    **dict.fromkeys(["lumbopelvic", "lumbo pelvic"], "pelvis and lower back"),
+    # the pelvis tipped under or forward
+    **dict.fromkeys(
+        ["posterior pelvic tilt", "posterior tilt", "pelvic retroversion"], "tuck the pelvis"
+    ),
+    **dict.fromkeys(
+        ["anterior pelvic tilt", "anterior tilt", "pelvic anteversion"], "arch the lower back"
+    ),
+    # the lower back drawn flat onto the mat
+    **dict.fromkeys(["imprint", "imprinted", "imprinting"], "lower back pressing into the mat"),
+    # --- the shoulder blades and the arms ---
+    **dict.fromkeys(
+        [
+            "scapular depression",
+            "scapula depression",
+            "depress the scapulae",
+            "depress the scapula",
+        ],
+        "shoulder blades down the back",
+    ),
+    **dict.fromkeys(
+        ["scapular elevation", "scapula elevation", "elevated scapulae"], "shrugging ears"
+    ),
+    **dict.fromkeys(
+        ["scapular protraction", "scapula protraction", "protraction", "protract"],
+        "shoulder blades wide",
+    ),
+    **dict.fromkeys(
+        ["scapular retraction", "scapula retraction", "retraction", "retract"],
+        "shoulder blades squeezing together",
+    ),
+    **dict.fromkeys(
+        [
+            "scapular stability",
+            "scapular stabilisation",
+            "scapular stabilization",
+            "scapular control",
+        ],
+        "steady shoulder blades",
+    ),
+    "scapular winging": "winging shoulder blades",
+    # arms lifted to the sides, or to the front and overhead
+    **dict.fromkeys(
+        [
+            "shoulder abduction",
+            "arms abducted",
+            "arms in abduction",
+            "abducted arms",
+            "arms abducted to 90",
+        ],
+        "arms out to the sides",
+    ),
+    **dict.fromkeys(["shoulder flexion", "overhead flexion"], "arms overhead"),
+    # --- the hip and the knee ---
+    **dict.fromkeys(
+        ["hip internal rotation", "internal rotation of the hip", "hip medial rotation"],
+        "turning the thigh inward",
+    ),
+    **dict.fromkeys(["hip er", "hip external rotators"], "turning the thigh outward"),
+    **dict.fromkeys(["hip ir", "hip internal rotators"], "turning the thigh inward"),
+    **dict.fromkeys(["knee flexion", "knee flexed", "knees flexed"], "bent knees"),
+    **dict.fromkeys(["knee extension", "knee extended", "knees extended"], "straight knees"),
+    # --- the feet ---
+    **dict.fromkeys(
+        [
+            "dorsiflexed",
+            "dorsiflexion",
+            "dorsiflex",
+            "dorsi flexed",
+            "dorsi flexion",
+            "feet dorsiflexed",
+            "dorsiflexed feet",
+        ],
+        "flexed feet",
+    ),
+    **dict.fromkeys(
+        [
+            "plantarflexed",
+            "plantarflexion",
+            "plantar flexed",
+            "plantar flexion",
+            "plantarflex",
+            "feet plantarflexed",
+        ],
+        "pointed feet",
+    ),
+    # --- sides and limbs ---
+    **dict.fromkeys(["ipsilateral", "ipsilaterally"], "same side"),
+    # --- muscles and landmarks by their anatomical names ---
+    **dict.fromkeys(
+        ["ischial tuberosities", "ischial tuberosity", "ischial bones", "ischia"], "sit bones"
+    ),
+    **dict.fromkeys(["iliopsoas", "hip flexor muscles"], "hip flexors"),
+    **dict.fromkeys(["tva", "tra", "transverse abdominus"], "transverse abdominis"),
+    **dict.fromkeys(
+        ["erector spinae", "spinal erectors", "erectors", "paraspinals"],
+        "spinal extensors",
+    ),
 }
 
 # Words skipped when looking for cue phrases, so "how is the boomerang done" (the name taken

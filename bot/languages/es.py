@@ -223,8 +223,10 @@ JARGON: dict[str, str] = {
     "cuatro apoyos": "cuadrupedia",
     # las posiciones de la clínica, en las palabras de las páginas ("en decúbito supino" es
     # "boca arriba", "en bipedestación" es "de pie"); "prono" se probó como "boca abajo" y
-    # llevó una descripción clínica de la patada con una pierna a la patada doble
-    **dict.fromkeys(["decubito supino", "supino", "supina"], "boca arriba"),
+    # llevó una descripción clínica de la patada con una pierna a la patada doble; dicho con
+    # "decúbito" delante (o "ventral"), en cambio, es la posición de la clínica entera
+    **dict.fromkeys(["decubito supino", "decubito dorsal", "supino", "supina"], "boca arriba"),
+    **dict.fromkeys(["decubito prono", "decubito ventral"], "boca abajo"),
     "decubito lateral": "de lado",
     "bipedestacion": "de pie",
     "densidad osea": "osteoporosis",
@@ -255,6 +257,174 @@ JARGON: dict[str, str] = {
     "puente lateral": "plancha lateral",
     # el siguiente nivel es la versión más difícil
     **dict.fromkeys(["siguiente nivel", "proximo nivel"], "version mas dificil"),
+    # --- posiciones, como las nombra la clínica, en palabras de las páginas ---
+    "sedestacion": "sentado",
+    **dict.fromkeys(
+        ["sedestacion larga", "sedestacion con piernas extendidas", "sentado largo"],
+        "sentado con las piernas estiradas",
+    ),
+    # caderas y rodillas en ángulo recto, espinillas paralelas al suelo: la mesa de las páginas
+    **dict.fromkeys(["90 90", "doble mesa", "mesa doble", "triple flexion"], "piernas en mesa"),
+    # planchas boca arriba y de lado con los nombres de un fisio (el "apoyo frontal" y el
+    # "apoyo dorsal" son ya palabras de las páginas)
+    **dict.fromkeys(["plancha supina", "plancha dorsal"], "plancha invertida"),
+    "apoyo lateral": "plancha lateral",
+    # --- la columna: sus tramos y sus movimientos ---
+    **dict.fromkeys(
+        ["columna dorsal", "columna toracica", "region dorsal", "region toracica", "zona toracica"],
+        "espalda alta",
+    ),
+    "columna cervical": "cuello",
+    # la columna flexionada, girada o movida vértebra a vértebra, con los nombres que le dan
+    # las páginas ("flexión de columna", "rotación de columna", "articulación de la columna");
+    # las que ya dicen ellas ("rotación de columna", "rodillas flexionadas") se quedan
+    **dict.fromkeys(
+        [
+            "flexion de la columna",
+            "flexion espinal",
+            "flexion vertebral",
+            "flexion lumbar",
+            "flexion toracica",
+            "flexion de tronco",
+        ],
+        "flexion de columna",
+    ),
+    **dict.fromkeys(
+        [
+            "rotacion de tronco",
+            "rotacion del tronco",
+            "rotacion toracica",
+            "rotacion dorsal",
+            "rotacion axial",
+            "rotacion vertebral",
+            "rotacion espinal",
+        ],
+        "rotacion de columna",
+    ),
+    **dict.fromkeys(
+        [
+            "articulacion segmentaria",
+            "articulacion secuencial",
+            "articulacion vertebral",
+            "articulacion segmentaria de la columna",
+            "articulacion secuencial de la columna",
+            "articulacion segmentaria de columna",
+        ],
+        "articulacion de la columna",
+    ),
+    # la cabeza y los hombros enrollados fuera de la colchoneta
+    **dict.fromkeys(
+        [
+            "flexion cervical",
+            "flexion cervicodorsal",
+            "flexion craneocervical",
+            "flexion cervicotoracica",
+        ],
+        "cabeza y hombros elevados",
+    ),
+    **dict.fromkeys(["elongacion axial", "autoelongacion"], "alarga la columna"),
+    # un tronco que resiste un movimiento: el de las páginas, que no se arquea ni gira
+    **dict.fromkeys(["anti extension", "antiextension"], "resistir el arqueo"),
+    **dict.fromkeys(["anti rotacion", "antirrotacion", "antirotacion"], "resistir el giro"),
+    **dict.fromkeys(
+        ["lumbopelvico", "lumbopelvica", "lumbopelvicos", "lumbopelvicas", "lumbo pelvica"],
+        "pelvis y zona lumbar",
+    ),
+    # la pelvis basculada hacia atrás o hacia delante
+    **dict.fromkeys(
+        ["retroversion pelvica", "retroversion de pelvis", "retroversion de la pelvis"],
+        "bascula la pelvis",
+    ),
+    **dict.fromkeys(
+        ["anteversion pelvica", "anteversion de pelvis", "anteversion de la pelvis"],
+        "arquea la zona lumbar",
+    ),
+    # --- escápulas y brazos ---
+    **dict.fromkeys(
+        ["depresion escapular", "descenso escapular", "depresion de escapulas"],
+        "escapulas hacia abajo",
+    ),
+    **dict.fromkeys(["elevacion escapular", "elevacion de escapulas"], "hombros hacia las orejas"),
+    **dict.fromkeys(
+        ["protraccion escapular", "protraccion de escapulas", "abduccion escapular"],
+        "escapulas anchas",
+    ),
+    **dict.fromkeys(
+        ["retraccion escapular", "retraccion de escapulas", "aduccion escapular"],
+        "juntar las escapulas",
+    ),
+    **dict.fromkeys(
+        ["estabilizacion escapular", "estabilidad escapular", "control escapular"],
+        "escapulas estables",
+    ),
+    **dict.fromkeys(
+        [
+            "abduccion de hombros",
+            "abduccion de hombro",
+            "brazos en abduccion",
+            "brazos abducidos",
+        ],
+        "brazos abiertos a los lados",
+    ),
+    **dict.fromkeys(["flexion de hombros", "flexion de hombro"], "brazos por encima de la cabeza"),
+    # --- cadera y rodilla ---
+    **dict.fromkeys(
+        ["rotacion externa de la cadera", "rotadores externos de cadera"],
+        "girar el muslo hacia fuera",
+    ),
+    **dict.fromkeys(
+        ["rotacion interna de cadera", "rotacion interna de la cadera", "rotacion interna"],
+        "girar el muslo hacia dentro",
+    ),
+    **dict.fromkeys(
+        ["flexion de rodillas", "flexion de rodilla"],
+        "rodillas dobladas",
+    ),
+    **dict.fromkeys(
+        ["extension de rodillas", "extension de rodilla", "rodillas extendidas"],
+        "rodillas estiradas",
+    ),
+    "piernas extendidas": "piernas estiradas",
+    # --- los pies ("flexión dorsal" sola puede ser de la espalda, y se queda) ---
+    **dict.fromkeys(
+        [
+            "dorsiflexion",
+            "flexion dorsal de tobillo",
+            "flexion dorsal de tobillos",
+            "flexion dorsal del tobillo",
+            "flexion dorsal de los tobillos",
+            "pies en flexion dorsal",
+            "tobillos en flexion dorsal",
+        ],
+        "pies flexionados",
+    ),
+    **dict.fromkeys(
+        [
+            "flexion plantar",
+            "plantiflexion",
+            "plantarflexion",
+            "pies en flexion plantar",
+            "tobillos en flexion plantar",
+        ],
+        "pies en punta",
+    ),
+    # --- lados y miembros ---
+    **dict.fromkeys(
+        ["ipsilateral", "ipsilaterales", "homolateral", "homolaterales"], "del mismo lado"
+    ),
+    # (MMII y MMSS: las abreviaturas de la historia clínica para los miembros)
+    "extremidad inferior": "pierna",
+    **dict.fromkeys(["extremidades inferiores", "mmii"], "piernas"),
+    "extremidad superior": "brazo",
+    **dict.fromkeys(["extremidades superiores", "mmss"], "brazos"),
+    # --- músculos y referencias óseas por su nombre anatómico ---
+    **dict.fromkeys(["tuberosidades isquiaticas", "tuberosidad isquiatica"], "isquiones"),
+    **dict.fromkeys(["iliopsoas", "psoas iliaco"], "flexores de cadera"),
+    # --- amplitud del movimiento, como la dice un fisio ---
+    **dict.fromkeys(
+        ["amplitud de movimiento", "rango articular", "recorrido articular"],
+        "rango de movimiento",
+    ),
 }
 
 # Words skipped when looking for cue phrases ("como se hace el teaser" reads "como se hace").
