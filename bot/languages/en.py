@@ -412,15 +412,16 @@ PHRASES: dict[str, str] = {
         f"{verb} down": "roll down"
         for verb in "curl curls curling curled peel peels peeling peeled".split()
     },
-    # legs turning as if riding a bike pedal a bicycle ("like you're riding a bike upside
-    # down"); only as a likeness, for a cyclist's own bike is no exercise ("my bike ride")
+    # legs turning as if riding a bike pedal, as the bicycle's page says ("like you're riding
+    # a bike upside down"): the movement, not the name, which would make a description a
+    # question of that page; only as a likeness, for a cyclist's own bike is no exercise
     **{
-        f"{lead} {ride} {bike}": f"{lead} {ride} bicycle"
+        f"{lead} {ride} {bike}": f"{lead} pedalling"
         for lead in ("like", "as if", "like youre", "like you are", "like im", "as if you were")
         for ride in ("riding a", "pedalling a", "pedaling a", "on a", "a")
         for bike in ("bike", "push bike", "pushbike")
     },
-    **{f"{bike} in the air": "bicycle in the air" for bike in ("bike", "a bike", "bikes")},
+    **{f"{bike} in the air": "pedalling in the air" for bike in ("bike", "a bike", "bikes")},
     # rocking on the front of the body like a rocking horse is the pages' rocking chair
     **dict.fromkeys(["rocking horse", "rocking horses"], "rocking chair"),
     # a sea lion is the seal's animal
