@@ -3526,3 +3526,13 @@ def test_a_movement_told_in_everyday_images_is_its_page(
     engine: AnswerEngine, text: str, lang: str, exercise_id: str
 ) -> None:
     assert exercise_of(engine, text, lang) == exercise_id
+
+
+def test_a_kind_of_question_asked_of_a_name_and_nothing_else_asks_its_one_entry(
+    engine: AnswerEngine,
+) -> None:
+    # nothing but the name and the words asking who had better not: the entry that asks it
+    assert entry(engine, "who is not meant to do the hip twist?") == (
+        "hip-twist",
+        "Who should skip the Hip Twist?",
+    )

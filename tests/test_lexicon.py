@@ -605,6 +605,10 @@ def test_words_cut_short_on_a_phone_are_read_in_full(
         # an angle, in degrees, is how far
         ("en", "What angle should my arm make with my body?", {"extent"}),
         ("es", "¿Cuántos grados giro el tronco?", {"extent"}),
+        ("en", "Who isn't supposed to do it?", {"safety"}),
+        ("en", "Who should give it a miss?", {"safety"}),
+        ("en", "What's a good hold time, in seconds?", {"duration"}),
+        ("en", "Where should the work be?", {"feel"}),
         # what is up in the air is no breath; fit for someone with a condition asks may I
         ("es", "Con la cadera en el aire, ¿es lo mismo que el puente?", {"compare"}),
         ("es", "¿Es apto para alguien hipertenso?", {"safety"}),

@@ -454,6 +454,8 @@ def _about_ids(
     )
     if faq is not None:
         faq = in_place(index.faq, faq, rest, index.faq.entries_of(*ids), message.focus, places)
+    elif not strict and all(t in index.lexicon.kind_terms for t in rest):
+        faq = _only_of_kind(ids, message, index)
     if (
         faq is not None
         and faq.own < OWN_FLOOR
@@ -518,6 +520,19 @@ def _about_ids(
             )
 
 
+def _only_of_kind(ids: set[str], message: Message, index: LanguageIndex) -> FaqMatch | None:
+    """The one entry of `ids` asking the kind of question a message asks in nothing but the
+    name and the words of that kind ("who isn't supposed to do control balance?", "single leg
+    circles, where should the work be?"): said in words of their own, it asks that entry."""
+    asked = message.kinds & SAID_KINDS | message.kinds & {"safety"}
+    if not asked:
+        return None
+    kinded = [e for e in index.faq.entries_of(*ids) if index.faq.kinds_of(e) & asked]
+    if len(kinded) != 1:
+        return None
+    return FaqMatch(kinded[0], index.faq_refs[kinded[0]].exercise_id, FULL_FIT, 0)
+
+
 def _doubts(
     faq: FaqMatch,
     asked: PartAsked | None,
@@ -543,7 +558,7 @@ def _doubts(
         yield OTHER_PROBLEM
     if faq.matched < 2 and not index.faq.asks_any(faq.entry_id, rest):
         held = [t for t in rest if index.faq.holds(faq.entry_id, t)]
-        if all(index.faq.commonplace(t) for t in held):
+        if held and all(index.faq.commonplace(t) for t in held):
             # "my coach keeps calling it the lower lift": one word most pages say, found
             # only in an entry's answer, asks nothing of it
             yield ANSWER_UNASKED

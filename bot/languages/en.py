@@ -1068,6 +1068,9 @@ _HOW_TO_FIX: tuple[str, ...] = (
 _WHERE_FELT: tuple[str, ...] = (
     "should be working",
     "supposed to be working",
+    "where should the work be",
+    "where is the work",
+    "where should the work",
     "should i feel",
     "should be feeling",
     "supposed to feel",
@@ -1428,6 +1431,9 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "how often",
         "how much time",
         "for how long",
+        "hold time",  # "a good hold time for it?"
+        "in seconds",
+        "how many seconds",
     ),
     # Whether it may be done at all, with a condition or none ("can I still do it?"); the
     # word "safe" alone is not listed, for its synonyms "avoid" and "skip" ask how, too
@@ -1450,6 +1456,13 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "who should avoid",
         "who should skip",
         "who shouldnt",
+        "who isnt supposed",
+        "who is not supposed",
+        "who isnt meant",
+        "who is not meant",
+        "who needs to avoid",
+        "who should give a miss",  # "who should give it a miss?" (the pronoun stepped over)
+        "give a miss",
         # whether it suits the one asked about: "is it for me?", "is that one ok for her?"
         "is for me",
         "is for him",
