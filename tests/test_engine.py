@@ -3536,3 +3536,18 @@ def test_a_kind_of_question_asked_of_a_name_and_nothing_else_asks_its_one_entry(
         "hip-twist",
         "Who should skip the Hip Twist?",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo muchos mareos del embarazo, ¿qué me recomiendas hacer?",
+        "me dan náuseas por el embarazo, ¿qué me recomiendas?",
+    ],
+)
+def test_whether_one_exercise_may_be_done_answers_no_message_about_none(
+    engine: AnswerEngine, text: str
+) -> None:
+    # a pregnancy told, no exercise named or described: the shoulder bridge's entry on
+    # pregnancy is no answer
+    assert engine.answer(text, "es").kind is not AnswerKind.FAQ

@@ -928,9 +928,19 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # exercises it may be, and is no word of a question to any entry: an entry that holds it
     # and one more word ("my hips twist. any tips?") answers what it shares with the rest only
     shared = frozenset() if message.named else _title_shared(message)
+    portrayed = {exercise_id for exercise_id, _ in message.portrayed[:MAX_ANYWHERE]}
     for match in found:
         # One shared word ("twist") is a name fragment, not a question.
         if match.matched < 2 or match.exercise_id in seen:
+            continue
+        if (
+            not message.named
+            and match.exercise_id not in portrayed
+            and "safety" in index.faq.kinds_of(match.entry_id)
+        ):
+            # whether this one exercise may be done (in pregnancy, with a bad back) answers
+            # nothing of a message that neither names nor describes it ("nausea in my
+            # pregnancy, what can I take?")
             continue
         if shared and sum(index.faq.holds(match.entry_id, t) for t in terms if t not in shared) < 2:
             continue
