@@ -609,6 +609,7 @@ def test_words_cut_short_on_a_phone_are_read_in_full(
         ("en", "Who should give it a miss?", {"safety"}),
         ("en", "What's a good hold time, in seconds?", {"duration"}),
         ("en", "Where should the work be?", {"feel"}),
+        ("en", "How far apart do my feet go?", {"extent"}),
         # what is up in the air is no breath; fit for someone with a condition asks may I
         ("es", "Con la cadera en el aire, ¿es lo mismo que el puente?", {"compare"}),
         ("es", "¿Es apto para alguien hipertenso?", {"safety"}),

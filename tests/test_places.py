@@ -336,3 +336,9 @@ def test_a_named_exercise_in_full_goes_before_a_shorter_name_inside_it(
     longer name's page."""
     answer = engine.answer("aguantando la plancha de lado la cadera se me hunde poco a poco", "es")
     assert answer.exercise is not None and answer.exercise.slug == "side-plank"
+
+
+def test_how_far_apart_asks_how_far_and_tells_no_fault(engine: AnswerEngine) -> None:
+    # "apart" alone is a fault of coming apart ("my knees drift apart"); asked how far, none
+    message = read("in the clam how far apart should my knees go?", engine._index("en"))
+    assert not message.places.faulted

@@ -269,6 +269,10 @@ SHORTHAND: dict[str, str] = {
 # Phrases that say one concept the way one word would: a safety question is often asked
 # without a safety word ("do I sit this one out?", "who should not do it?").
 PHRASES: dict[str, str] = {
+    # how far two things go from each other is how far, no fault of coming apart
+    "how far apart": "how far",
+    "how wide apart": "how wide",
+    "how much apart": "how far",
     # balance lost, in the words people tell it with: an entry on staying balanced answers
     # ("tip over" is left to the pages' own word, "tip": a seated back tipping over is one
     # that cannot sit up, a matter of tight hamstrings)
