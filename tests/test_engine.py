@@ -3551,3 +3551,16 @@ def test_whether_one_exercise_may_be_done_answers_no_message_about_none(
     # a pregnancy told, no exercise named or described: the shoulder bridge's entry on
     # pregnancy is no answer
     assert engine.answer(text, "es").kind is not AnswerKind.FAQ
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("do kegels help after a c-section?", "en"),
+        ("¿los ejercicios de kegel sirven después del parto?", "es"),
+    ],
+)
+def test_pelvic_floor_squeezes_are_no_page_of_the_mat(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is AnswerKind.NONE

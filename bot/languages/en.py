@@ -278,7 +278,7 @@ PHRASES: dict[str, str] = {
     # that cannot sit up, a matter of tight hamstrings)
     **{
         f"{verb} over": "lose balance"
-        for verb in "fall falls falling fell topple topples toppling toppled keel keeling".split()
+        for verb in "fall falls falling fell topple topples toppling toppled".split()
     },
     **dict.fromkeys("topple topples toppling toppled".split(), "lose balance"),
     # a part sticking out juts: an image of a fault beside a place (PLACE_IMAGES), unlike
@@ -1921,6 +1921,8 @@ CAUSE_CUES: tuple[str, ...] = (
 # Well-known exercises from gyms and yoga that this library does not have: a message naming
 # one gets an honest "not something I have", never a near-miss from our own names.
 FOREIGN_EXERCISES: tuple[str, ...] = (
+    "kegel",  # pelvic-floor squeezes: no page of the mat
+    "kegels",
     "squat",
     "squats",
     "lunge",

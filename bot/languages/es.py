@@ -1511,6 +1511,8 @@ CAUSE_CUES: tuple[str, ...] = (
 
 # Well-known exercises from gyms and yoga that this library does not have.
 FOREIGN_EXERCISES: tuple[str, ...] = (
+    "kegel",  # los ejercicios del suelo pélvico: ninguna página de la colchoneta
+    "kegels",
     "sentadilla",
     "sentadillas",
     "zancada",
