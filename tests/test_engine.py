@@ -3536,6 +3536,11 @@ def test_a_kind_of_question_asked_of_a_name_and_nothing_else_asks_its_one_entry(
         "hip-twist",
         "Who should skip the Hip Twist?",
     )
+    # of two entries asking where to feel it, the one asking nothing else
+    assert entry(engine, "leg circles - where is the work meant to be?") == (
+        "single-leg-circles",
+        "Where should I feel single leg circles working?",
+    )
 
 
 @pytest.mark.parametrize(

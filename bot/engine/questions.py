@@ -528,6 +528,10 @@ def _only_of_kind(ids: set[str], message: Message, index: LanguageIndex) -> FaqM
     if not asked:
         return None
     kinded = [e for e in index.faq.entries_of(*ids) if index.faq.kinds_of(e) & asked]
+    if len(kinded) > 1:
+        # ...the one asking nothing else ("where should I feel it working?", not "my hip
+        # clicks, where should I feel it instead?")
+        kinded = [e for e in kinded if index.faq.own_share(e, (), index.lexicon.kind_terms) == 1.0]
     if len(kinded) != 1:
         return None
     return FaqMatch(kinded[0], index.faq_refs[kinded[0]].exercise_id, FULL_FIT, 0)
