@@ -543,6 +543,30 @@ def test_a_description_that_asks_nothing_is_the_exercise_not_one_of_its_question
     assert answer.exercise is not None and answer.exercise.id == "kneeling-side-kicks"
 
 
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        (
+            "the one seated with legs wide, turning and reaching the little finger beyond the"
+            " opposite foot?",
+            "the-saw",
+        ),
+        (
+            "lying on your side, knees bent and feet together, opening the top knee like a book?",
+            "clam-shell",
+        ),
+    ],
+)
+def test_a_description_ending_in_a_question_mark_that_asks_nothing_is_the_card(
+    engine: AnswerEngine, text: str, exercise_id: str
+) -> None:
+    """A question mark after a description asks which exercise it is, not one of its parts or
+    entries that happen to share the describing words (a harder version, a mistake)."""
+    answer = engine.answer(text)
+    assert (answer.kind, answer.section) == (AnswerKind.EXERCISE, Section.OVERVIEW)
+    assert answer.exercise is not None and answer.exercise.id == exercise_id
+
+
 def test_a_problem_told_about_a_named_exercise_is_still_its_faq(engine: AnswerEngine) -> None:
     answer = engine.answer("hundred, my neck is killing me")
     assert answer.kind is AnswerKind.FAQ

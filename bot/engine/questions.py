@@ -99,6 +99,9 @@ RAREST_SLACK = 0.05  # an entry saying the message's rarest word, this close to 
 # A settled entry whose exercise another is more clearly described as, once a place where the
 # problem is felt no longer names one (see _settled): offered, below an answer (policy.ANSWER).
 FELT_OUTDESCRIBED = 0.55
+# An entry sharing with a message that asks nothing of its own only the words its page
+# describes the movement with (see `_only_portrays`): offered, below an answer
+PORTRAYED_ONLY = 0.55
 # An entry that asks the kind of question the message asks (how far, how long, how to
 # breathe, may I, where to feel it, a pain: Message.kinds), this close to the best, goes
 # first (see `_of_kind`)
@@ -192,7 +195,16 @@ def _propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             for candidate in _about_ids(
                 {exercise_id}, rest, question, message, index, implied=True
             ):
-                yield replace(candidate, score=candidate.score * IMPLIED, producer="implied")
+                score = candidate.score * IMPLIED
+                # asked nothing, the description touches an entry or a passage in the words
+                # the page describes the movement with: not an answer
+                if (
+                    _only_portrays(candidate.faq_id, exercise_id, message, index)
+                    if candidate.faq_id is not None
+                    else _asks_nothing(message, index)
+                ):
+                    score = min(score, PORTRAYED_ONLY)
+                yield replace(candidate, score=score, producer="implied")
     if not steps_asked and not any(m.title_score >= 1.0 for m in named):
         yield from _described_and_asked(message, index)
     describing = bool(message.described) and message.described[0][1] >= DESCRIBED_FIT
@@ -857,11 +869,36 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # A place freed of a name fits any entry on that place ("sore hamstrings"):
             # a partly named exercise that another is clearly described as better is unsure.
             score = min(score, FELT_OUTDESCRIBED)
+        if _only_portrays(faq.entry_id, faq.exercise_id, message, index):
+            score = min(score, PORTRAYED_ONLY)
         if faq.matched < PASSAGE_TERMS <= len(set(rest)) - faq.matched:
             # one word of it said among several it does not say ("I saw a seal by the pier,
             # is it safe to swim?"): the words chose no name, they tell of something else
             score = min(score, FELT_OUTDESCRIBED)
         yield _faq(faq, score, "faq-settled")
+
+
+def _asks_nothing(message: Message, index: LanguageIndex) -> bool:
+    """Whether a message asks nothing of its own: no kind of question, no word its question
+    sentence stresses, no part, no problem told ("...and I keep tipping over"), no name said
+    in full. Then the words it says describe a movement ("lying on my front, lifting my chest,
+    then rocking?"), and its exercise is what it asks about."""
+    return not (
+        message.kinds
+        or message.focus
+        or message.part is not None
+        or any(m.title_score >= 1.0 for m in message.names)
+        or _tells_problem(message, index, places=False)
+    )
+
+
+def _only_portrays(entry_id: int, exercise_id: str, message: Message, index: LanguageIndex) -> bool:
+    """Whether a message that asks nothing of its own (`_asks_nothing`) shares with the entry
+    only words its page describes the movement with: the exercise portrayed, not its entry on
+    a sore back when lifting the chest."""
+    if not _asks_nothing(message, index):
+        return False
+    return not _states(entry_id, message.content_terms(), exercise_id, message, index)
 
 
 def _outdescribed(message: Message, exercise_id: str) -> bool:
