@@ -567,6 +567,20 @@ def test_a_description_ending_in_a_question_mark_that_asks_nothing_is_the_card(
     assert answer.exercise is not None and answer.exercise.id == exercise_id
 
 
+def test_a_part_asked_of_a_description_is_not_an_entry_sharing_only_its_words(
+    engine: AnswerEngine,
+) -> None:
+    """Asked for a video of a movement described, not named, the answer is the video, not an
+    entry of the page that the describing words happen to touch (where the top foot goes)."""
+    answer = engine.answer(
+        "de lado con el pie de arriba apoyado delante, subiendo la pierna de abajo, ¿hay algún"
+        " video?",
+        "es",
+    )
+    assert (answer.kind, answer.section) == (AnswerKind.EXERCISE, Section.VIDEO)
+    assert answer.exercise is not None and answer.exercise.id == "inner-thigh-lifts"
+
+
 def test_a_problem_told_about_a_named_exercise_is_still_its_faq(engine: AnswerEngine) -> None:
     answer = engine.answer("hundred, my neck is killing me")
     assert answer.kind is AnswerKind.FAQ

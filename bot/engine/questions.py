@@ -119,7 +119,7 @@ KIND_RIVALS = 10  # ...and for the kind asked: every entry of a page, or nearly
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
-    candidates = _propose(message, index)
+    candidates = _part_before_entries(_propose(message, index), message, index)
     if not message.uncovered:
         yield from candidates
         return
@@ -212,6 +212,37 @@ def _propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         yield from _anywhere(message, index)
     if message.about is not None:
         yield from _follow_up(message.about, message, index)
+
+
+def _part_before_entries(
+    candidates: Iterator[Candidate], message: Message, index: LanguageIndex
+) -> Iterator[Candidate]:
+    """A part asked outright of an exercise described, not named ("lying on my side, opening
+    the top knee: any tips?"): an entry of its page that the message says nothing of beyond
+    the words the page describes the movement with (`_states`) answers no question, and goes
+    below an answer, after the part's card."""
+    part = message.part
+    described = portrayed(message)
+    if part is None or part.tentative or described is None:
+        yield from candidates
+        return
+    terms = message.content_terms(message.cue_positions)
+    # (an entry asking a kind of question the message says anywhere, "how do I breathe", or,
+    # when a word of trouble tells a problem, one not on another place than where it is
+    # felt, answers more than the page's words)
+    kinds = index.lexicon.kinds(message.analysis)
+    told = _tells_problem(message, index, places=False)
+    for candidate in candidates:
+        if (
+            candidate.faq_id is not None
+            and candidate.exercise_id == described[0]
+            and candidate.score > PORTRAYED_ONLY
+            and index.faq.kinds_of(candidate.faq_id).isdisjoint(kinds)
+            and not (told and not elsewhere(index.faq, candidate.faq_id, message.places))
+            and not _states(candidate.faq_id, terms, described[0], message, index)
+        ):
+            candidate = replace(candidate, score=PORTRAYED_ONLY)
+        yield candidate
 
 
 def _described_and_asked(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
