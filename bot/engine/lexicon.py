@@ -267,26 +267,17 @@ class Lexicon:
         self.session_lengths = v.session_lengths
         # Compared as terms (`kinds`), each phrase's words read as a message's are: a
         # synonym says what its word does ("sore" a pain, "exhalo" the breath).
-        self.question_kinds = PhraseTable(
+        kind_phrases = [
             (
-                (
-                    tuple(
-                        self.term(w) for w in self._expand(words(text)) if w not in v.cue_fillers
-                    ),
-                    kind,
-                )
-                for kind, texts in v.question_kinds.items()
-                for text in texts
+                tuple(self.term(w) for w in self._expand(words(text)) if w not in v.cue_fillers),
+                kind,
             )
-        )
-        # ...and their words: "How far should I twist?" says nothing of its own but "far"
-        self.kind_terms = frozenset(
-            self.term(w)
-            for texts in v.question_kinds.values()
+            for kind, texts in v.question_kinds.items()
             for text in texts
-            for w in self._expand(words(text))
-            if w not in v.cue_fillers
-        )
+        ]
+        self.question_kinds = PhraseTable(kind_phrases)
+        # ...and their words: "How far should I twist?" says nothing of its own but "far"
+        self.kind_terms = frozenset(t for phrase, _ in kind_phrases for t in phrase)
         # The words that alone ask whether it may be done at all: the conditions ("pregnant",
         # "osteoporosis", "hypertension"), which a "who should avoid it?" entry lists in its
         # answer (FaqIndex: such an entry speaks to a message naming one of them).

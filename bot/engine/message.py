@@ -228,8 +228,8 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     if part is not None and asked_at and not part.positions <= asked_at:
         # "...in my video class. Is there an easier version?": what the question sentence
         # asks for goes before a part the story's words name
-        # (what follows the question says more of it: "how do I add load? looking for
-        # progressions" asks for the harder versions)
+        # (what follows the question says more of it: "how do I take it further? after
+        # progressions now" asks for the harder versions)
         story = frozenset(range(min(asked_at)))
         own = find_part(analysis, lexicon, ignore=said | story)
         if (
@@ -244,7 +244,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             and part.chosen_at <= story
             and any(lexicon.section_cues.find_all(analysis, said | story))
         ):
-            # "I work nights... my hamstring cramps. How do I stop that?": the question
+            # "I work long days... my calf cramps. How do I stop that?": the question
             # sentence asks in words of no part (how to stop it); the story's "work" asks no
             # benefits (a part no problem asks for)
             part = None

@@ -565,9 +565,9 @@ def _about_ids(
 
 def _only_of_kind(ids: set[str], message: Message, index: LanguageIndex) -> FaqMatch | None:
     """The one entry of `ids` asking the kind of question a message asks in nothing but the
-    name and the words of that kind ("who isn't supposed to do control balance?", "single leg
-    circles, where should the work be?"): said in words of their own, it asks that entry."""
-    asked = message.kinds & SAID_KINDS | message.kinds & {"safety"}
+    name and the words of that kind ("who is not meant to do the seal?", "the saw, where is
+    the work?"): said in words of their own, it asks that entry."""
+    asked = message.kinds & (SAID_KINDS | {"safety"})
     if not asked:
         return None
     kinded = [e for e in index.faq.entries_of(*ids) if index.faq.kinds_of(e) & asked]
@@ -676,7 +676,7 @@ def _other_problem(
     ):
         # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
         # in the hamstring pull?": what the two share is the exercise, not a problem (unless
-        # both tell one in those words: "I cannot get my hands together behind my back" is
+        # both tell one in those words: "I can't bring my hands to meet behind me" is
         # the entry on shoulders that will not let the hands clasp there)
         return True
     cues = _cue_terms(faq, part, index)
@@ -987,7 +987,7 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     own = max((m.score for m in found if m.exercise_id in named), default=None)
     if named:
         # the words of a name said in full are that name, not a question for another
-        # exercise's entries ("my teacher says lower lift": not the entry on a lower back
+        # exercise's entries ("our coach calls it lower lift": not the entry on a lower back
         # that aches as the chest lifts)
         spoken = frozenset().union(*(m.positions for m in message.subjects if m.score >= EXACT))
         rest = set(message.content_terms(spoken))

@@ -668,7 +668,6 @@ JARGON: dict[str, str] = {
             "arms abducted",
             "arms in abduction",
             "abducted arms",
-            "arms abducted to 90",
         ],
         "arms out to the sides",
     ),
