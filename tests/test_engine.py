@@ -3607,3 +3607,42 @@ def test_pelvic_floor_squeezes_are_no_page_of_the_mat(
     engine: AnswerEngine, text: str, lang: str
 ) -> None:
     assert engine.answer(text, lang).kind is AnswerKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "doing the glute bridge my whole ribcage pops up at the top, how do I do it properly?",
+            "en",
+        ),
+        ("en el puente de glúteos se me abren las rodillas, ¿cómo se hace bien?", "es"),
+    ],
+)
+def test_a_problem_of_ones_own_body_asked_how_to_do_right_is_the_mistakes(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    # the steps say how it goes; what goes wrong, and how to put it right, is the mistakes
+    answer = engine.answer(text, lang)
+    assert answer.exercise is not None and answer.exercise.id == "glute-bridge"
+    assert answer.section is Section.MISTAKES
+
+
+def test_an_entry_on_the_problem_told_still_answers_how_to_do_it_right(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("in the saw my hips keep turning with me, what's the correct technique?")
+    assert answer.faq is not None and "hips" in answer.faq.question
+
+
+def test_how_to_do_it_right_with_no_problem_told_is_still_the_steps(engine: AnswerEngine) -> None:
+    answer = engine.answer("how do I do the glute bridge properly?")
+    assert answer.section is Section.STEPS
+
+
+def test_an_entry_sharing_only_the_exercise_with_a_problem_told_is_not_the_answer(
+    engine: AnswerEngine,
+) -> None:
+    # "whether I may do swimming pregnant" shares the exercise and nothing of the problem
+    answer = engine.answer("my elbows and knees keep bending in swimming, how do I do it right")
+    assert answer.kind is not AnswerKind.FAQ

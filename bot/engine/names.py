@@ -107,6 +107,8 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
     if score < CARD and _described_as_well(top, message):
         score = min(score, CARD_UNANSWERED)
     section, level = (part.section, part.level) if part else (Section.OVERVIEW, None)
+    if asks_right_way_of_problem(message, index):
+        section = Section.MISTAKES
     if section in (Section.OVERVIEW, Section.STEPS):
         # "teaser 3 please", "how do I do the bent knee teaser": a version of it named, the
         # card of that version (its words are a name, not more asked)
@@ -126,6 +128,50 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
         evidence=top.name,
     )
     return card, off_topic
+
+
+def asks_right_way_of_problem(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message tells a problem of a place of the body and asks how to do the
+    exercise right, or how to fix it ("my knees splay in the bridge, how do I do it
+    properly?"): the page's mistakes say what goes wrong and how to put it right; its steps
+    say only how it goes."""
+    part = message.part
+    asks = (part is not None and part.section is Section.STEPS) or (
+        part is None and "fix" in message.kinds
+    )
+    if not asks or not message.places.named:
+        return False
+    if message.analysis.positions_of(index.lexicon.trouble - index.lexicon.faults):
+        return True  # "my neck hurts", "keeps": a problem whatever else is said
+    told = tells_problem(message, index, places=False) or _own_body_told(message, index)
+    return told and not _describes_named(message)
+
+
+def _describes_named(message: Message) -> bool:
+    """Whether the message's words are the named exercise's own description ("the standing
+    roll down, rolling down through my spine bone by bone"): a body told doing the movement."""
+    return bool(message.portrayed and message.subjects) and (
+        message.portrayed[0][0] == message.subjects[0].exercise_id
+        and message.portrayed[0][1] >= OWN_WORDS_FIT
+    )
+
+
+# A message its named exercise's own text explains this much of says the movement
+OWN_WORDS_FIT = 0.8
+# How far before a place of the body a word of the writer's ("my", "me") makes it theirs
+OWN_BODY_REACH = 3
+
+
+def _own_body_told(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message tells what a place of the writer's own body does ("my whole
+    pelvis rolls back", "se me doblan las rodillas"): asked beside how to do it right, that
+    is a problem, whatever the verb."""
+    a = message.analysis
+    speaker = index.lexicon.speaker
+    return any(
+        any(a.words[p] in speaker for p in range(max(0, min(at) - OWN_BODY_REACH), min(at)))
+        for _, at in index.lexicon.places(a)
+    )
 
 
 # The kinds of question a message asks, not tells (how to breathe, how far, how long, where
@@ -513,3 +559,18 @@ def said_as_a_thing(top: NameMatch, message: Message, index: LanguageIndex) -> b
     if first == 0 or a.words[first - 1] not in lex.indefinite:
         return False
     return first == 1 or a.words[first - 2] not in lex.exercise_leads
+
+
+def tells_problem(message: Message, index: LanguageIndex, *, places: bool = True) -> bool:
+    """Whether the message names a place of the body (unless `places` is false), or says a
+    word that tells a problem or a fault of form ("hurts", "keeps", "sinks")."""
+    lexicon = index.lexicon
+    a = message.analysis
+    words = lexicon.trouble | lexicon.faults
+    # (not the words asking for a part: "what do people get wrong?")
+    cues = message.cue_positions
+    return (places and bool(message.places.named)) or any(
+        w in words or t in words
+        for p, (w, t) in enumerate(zip(a.words, a.terms, strict=True))
+        if p not in cues
+    )

@@ -14,13 +14,16 @@ from bot.engine.descriptions import DESCRIBED_FIT, portrayed
 from bot.engine.faq import FaqIndex, FaqMatch, position_term
 from bot.engine.index import LanguageIndex
 from bot.engine.intent import PartAsked, find_part
+from bot.engine.lexicon import Analysis
 from bot.engine.matching import EXACT, NameMatch
 from bot.engine.message import OTHER_POSITION, Message, done_elsewhere, only_the_body
 from bot.engine.names import (
     ONLY_ASKED,
     SUGGEST_FLOOR,
+    asks_right_way_of_problem,
     everyday_thing,
     in_other_words,
+    tells_problem,
     with_equipment_no_page_uses,
 )
 from bot.engine.places import (
@@ -59,12 +62,16 @@ UNCOVERED_OWN = 0.5  # with a word of what no page speaks of, the entry's own wo
 UNCOVERED_ASIDE = 0.96  # ...and an entry that says them answers, above requests.UNCOVERED
 ANSWER_ONLY = 0.75  # an entry whose question shares no word with the message, only its answer
 ANSWER_UNASKED = 0.5  # ...by one word most pages say: it is not asked at all
+# An entry that fits a message telling a problem this thinly, and shares none of the problem
+# (`_shares_no_problem`), answers another: only offered, below the card
+THIN_FIT = 0.25
+THIN = 0.55
 # A part asked outright of a named exercise ("an easier version of the saw", "my knees bend
 # in it, is that a mistake?") is what the message wants, and the entry goes before its card
 # (names.CARD, PART_AND_MORE) only when it states the problem told: the message says this
 # share of its question's own words, the cue words left out ("wrong" is in many entries).
 OWN_STATED = 0.35
-OTHER_PROBLEM = 0.75  # ...else it answers another problem, below the card
+OTHER_PROBLEM = 0.57  # ...else it answers another problem, below the card
 # A part asked in general ("what else do people get wrong?", "what is it actually for?",
 # Message.bare_part): an entry states the problem the story before it tells only when the
 # message says at least this many words of the entry's own question
@@ -231,7 +238,7 @@ def _part_before_entries(
     # when a word of trouble tells a problem, one not on another place than where it is
     # felt, answers more than the page's words)
     kinds = index.lexicon.kinds(message.analysis)
-    told = _tells_problem(message, index, places=False)
+    told = tells_problem(message, index, places=False)
     for candidate in candidates:
         if (
             candidate.faq_id is not None
@@ -632,6 +639,36 @@ def _doubts(
         yield OTHER_PROBLEM
     if elsewhere(index.faq, faq.entry_id, places):
         yield OTHER_PLACE
+    if faq.score < THIN_FIT and _shares_no_problem(faq.entry_id, rest, message, index):
+        yield THIN
+
+
+def _shares_no_problem(
+    entry_id: int, rest: list[str], message: Message, index: LanguageIndex
+) -> bool:
+    """Whether a message telling a problem shares none of it with the entry: no condition
+    or kind of question, no place of the body where the problem is (or, when the message
+    says where nowhere, that it names), no word of trouble or fault ("my knees splay in the
+    bridge" against "I feel the bridge in my lower back": both are problems of the bridge,
+    and only the bridge is shared). An entry asking whether it may be done is another
+    problem only to a message asking how to do it right (`asks_right_way_of_problem`)."""
+    if not tells_problem(message, index, places=False):
+        return False
+    faq, lexicon, places = index.faq, index.lexicon, message.places
+    kinds = faq.kinds_of(entry_id)
+    if not kinds.isdisjoint(message.kinds) or not faq.conditions_of(entry_id).isdisjoint(rest):
+        return False
+    if "safety" in kinds and not asks_right_way_of_problem(message, index):
+        return False
+    if within(faq, entry_id, (places.felt | places.faulted) or places.named):
+        return False
+    problem = lexicon.trouble | lexicon.faults | lexicon.fault_terms
+
+    def told(a: Analysis) -> set[str]:
+        return {t for w, t in zip(a.words, a.terms, strict=True) if w in problem or t in problem}
+
+    question = index.analyse(index.faq_refs[entry_id].entry.question)
+    return not told(message.analysis) & told(question)
 
 
 def _other_problem(
@@ -671,7 +708,7 @@ def _other_problem(
         and _only_describing(faq.entry_id, question, index)
         and not (
             index.faq.kinds_of(faq.entry_id) & _PROBLEM_KINDS
-            and _tells_problem(message, index, places=False)
+            and tells_problem(message, index, places=False)
         )
     ):
         # "a regression of the hamstring pull for tight hamstrings" against "how do I breathe
@@ -730,7 +767,7 @@ def _asks_other(
         return True
     # (the places of the body a description names are the movement's: "propped on my
     # elbows, kicking one heel to my seat" tells no problem)
-    return "pain" in its and not _tells_problem(message, index, places=not described)
+    return "pain" in its and not tells_problem(message, index, places=not described)
 
 
 def _asks_same(faq: FaqMatch, message: Message, index: LanguageIndex) -> bool:
@@ -767,7 +804,7 @@ def _tells_other(
                 faq.own_share(entry_id, question) < OWN_STATED
                 or _only_describing(entry_id, question, index)
             )
-            and (bool(said & SAID_KINDS) or _tells_problem(message, index))
+            and (bool(said & SAID_KINDS) or tells_problem(message, index))
         )
     return "pain" in its and "pain" not in said and bool(places.faulted)
 
@@ -815,21 +852,6 @@ def _other_fault(
         and index.faq.asks_any(faq.entry_id, faults)
         and not index.faq.asks_any(faq.entry_id, told)
         and any(index.passages.holds(passage.entry_id, t) for t in told)
-    )
-
-
-def _tells_problem(message: Message, index: LanguageIndex, *, places: bool = True) -> bool:
-    """Whether the message names a place of the body (unless `places` is false), or says a
-    word that tells a problem or a fault of form ("hurts", "keeps", "sinks")."""
-    lexicon = index.lexicon
-    a = message.analysis
-    words = lexicon.trouble | lexicon.faults
-    # (not the words asking for a part: "what do people get wrong?")
-    cues = message.cue_positions
-    return (places and bool(message.places.named)) or any(
-        w in words or t in words
-        for p, (w, t) in enumerate(zip(a.words, a.terms, strict=True))
-        if p not in cues
     )
 
 
@@ -919,7 +941,7 @@ def _asks_nothing(message: Message, index: LanguageIndex) -> bool:
         or message.focus
         or message.part is not None
         or any(m.title_score >= 1.0 for m in message.names)
-        or _tells_problem(message, index, places=False)
+        or tells_problem(message, index, places=False)
     )
 
 
