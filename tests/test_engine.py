@@ -3646,3 +3646,18 @@ def test_an_entry_sharing_only_the_exercise_with_a_problem_told_is_not_the_answe
     # "whether I may do swimming pregnant" shares the exercise and nothing of the problem
     answer = engine.answer("my elbows and knees keep bending in swimming, how do I do it right")
     assert answer.kind is not AnswerKind.FAQ
+
+
+def test_a_name_two_pages_share_is_not_settled_by_a_question_both_pages_answer(
+    engine: AnswerEngine,
+) -> None:
+    # both swans have an entry on a pinching lower back: the question does not tell which
+    answer = engine.answer("swan is pinching my lower back, is that ok?")
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert {"swan-prep", "swan-dive"} <= {e.id for e in answer.candidates}
+
+
+def test_an_entry_only_one_of_the_pages_has_settles_the_name(engine: AnswerEngine) -> None:
+    answer = engine.answer("I feel the bridge in my lower back and nothing in my glutes")
+    assert answer.faq is not None and answer.exercise is not None
+    assert answer.exercise.id == "glute-bridge"

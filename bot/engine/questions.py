@@ -34,6 +34,7 @@ from bot.engine.places import (
     in_place,
     within,
 )
+from bot.engine.policy import ANSWER
 
 # A FAQ entry of the named exercise: its fit to the rest of the message (0..1, see
 # FaqIndex.match) becomes a confidence that rises from FAQ_BASE to 1 as the fit reaches FULL_FIT.
@@ -79,6 +80,10 @@ GENERAL_STATED = 2
 ASKED_IN_CUES = 0.9  # unless its question is the cue words themselves ("who should avoid it?")
 SETTLED_FLOOR = 0.55  # an entry that tells which of several possible names was meant
 SETTLED_FULL = 0.9  # ...sure only when it fits well above that floor
+# Two pages the same words name, each with an entry fitting this share of the other's fit
+# (`_unsettled`): both offered, as surely as the best entry was, and the entries only offered
+KIN_SHARE = 0.95
+UNSETTLED_ENTRY = 0.55
 FAQ_ANY = 0.55  # an entry of any exercise, for a message naming none (2+ shared words)
 ANY_LIFT = 0.1  # ...scored as its fit plus this
 LOOSE_ANY_LIFT = 0.15  # ...when the message only implies a name: its words fit better
@@ -126,7 +131,7 @@ KIND_RIVALS = 10  # ...and for the kind asked: every entry of a page, or nearly
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
-    candidates = _part_before_entries(_propose(message, index), message, index)
+    candidates = _unsettled(_part_before_entries(_propose(message, index), message, index), message)
     if not message.uncovered:
         yield from candidates
         return
@@ -142,6 +147,40 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # ...and then the topic was an aside ("I invented my own version of the saw, is it
             # ok if my hips move?"): the entry goes before the honest no
             yield replace(candidate, score=max(candidate.score, UNCOVERED_ASIDE))
+
+
+def _unsettled(candidates: Iterator[Candidate], message: Message) -> Iterator[Candidate]:
+    """The entries, unless the best is of a page that the same words name as another
+    (`_kin`), one of whose entries fits nearly as well (KIN_SHARE: "the swan pinches my lower
+    back" is the swan dive's entry and the swan prep's alike): then the question tells no
+    more than the name which was meant, and both pages are offered."""
+    found = list(candidates)
+    entries = sorted((c for c in found if c.faq_id is not None), key=lambda c: -c.score)
+    top = entries[0] if entries else None
+    chosen = top.exercise_id if top is not None else None
+    if message.named or top is None or chosen is None or top.score < ANSWER:
+        yield from found
+        return
+    kin = _kin(message, chosen)
+    rival = next(
+        (c for c in entries if c.exercise_id in kin and c.fit >= KIN_SHARE * top.fit), None
+    )
+    if rival is None or rival.exercise_id is None:
+        yield from found
+        return
+    pages = (chosen, rival.exercise_id)
+    for c in found:
+        yield replace(c, score=min(c.score, UNSETTLED_ENTRY)) if c.exercise_id in pages else c
+    # as sure as the entry was that one of them was meant
+    yield Candidate(AnswerKind.SUGGESTIONS, top.score, "faq-unsettled", options=pages)
+
+
+def _kin(message: Message, exercise_id: str) -> set[str]:
+    """The other pages that the very words naming `exercise_id` name too ("swan": the swan
+    prep and the swan dive)."""
+    near = [m for m in message.names if m.score >= SUGGEST_FLOOR]
+    said = {m.positions for m in near if m.exercise_id == exercise_id}
+    return {m.exercise_id for m in near if m.positions in said} - {exercise_id}
 
 
 def _propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
