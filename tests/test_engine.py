@@ -3661,3 +3661,19 @@ def test_an_entry_only_one_of_the_pages_has_settles_the_name(engine: AnswerEngin
     answer = engine.answer("I feel the bridge in my lower back and nothing in my glutes")
     assert answer.faq is not None and answer.exercise is not None
     assert answer.exercise.id == "glute-bridge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the teaser my legs drop as soon as I start to roll up, is there an easier version?",
+        "my feet lift off whenever I try to roll up in the teaser, any easier option?",
+    ],
+)
+def test_a_title_said_as_what_one_starts_to_do_is_no_second_subject(
+    engine: AnswerEngine, text: str
+) -> None:
+    # "roll up" here is what the writer tries to do in the teaser
+    answer = engine.answer(text)
+    assert answer.exercise is not None and answer.exercise.id == "teaser"
+    assert answer.level is Level.EASIER

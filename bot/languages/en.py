@@ -2247,7 +2247,23 @@ NAME_ROLES: dict[str, tuple[str, ...]] = {
         "now",
     ),
     # ...or its words are what someone does ("when I roll back up", "we push up")
-    "doer": ("i", "we", "you", "they", "cant", "cannot"),
+    "doer": (
+        "i",
+        "we",
+        "you",
+        "they",
+        "cant",
+        "cannot",
+        # ...or the start of doing it ("my legs drop as I start to roll up")
+        "start to",
+        "starting to",
+        "begin to",
+        "beginning to",
+        "try to",
+        "trying to",
+        "manage to",
+        "able to",
+    ),
     # ...or, said right after it, a description of another exercise follows, the name being
     # its family or what it looks like ("the bridge where you kick a leg up", "a swan with
     # the legs lifted too"): the description is weighed against it (message._framed)
