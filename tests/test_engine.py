@@ -3677,3 +3677,23 @@ def test_a_title_said_as_what_one_starts_to_do_is_no_second_subject(
     answer = engine.answer(text)
     assert answer.exercise is not None and answer.exercise.id == "teaser"
     assert answer.level is Level.EASIER
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "section"),
+    [
+        ("saw whats it good 4", "en", Section.BENEFITS),
+        ("teaser how 2 do it", "en", Section.STEPS),
+        ("como se aze la sirena", "es", Section.STEPS),
+    ],
+)
+def test_phone_spellings_of_the_words_that_ask_a_part(
+    engine: AnswerEngine, text: str, lang: str, section: Section
+) -> None:
+    assert engine.answer(text, lang).section is section
+
+
+def test_a_number_after_a_name_is_still_its_version(engine: AnswerEngine) -> None:
+    answer = engine.answer("teaser 2")
+    assert answer.exercise is not None and answer.exercise.id == "teaser"
+    assert answer.section is Section.MODIFICATIONS

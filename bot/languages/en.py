@@ -269,6 +269,12 @@ SHORTHAND: dict[str, str] = {
 # Phrases that say one concept the way one word would: a safety question is often asked
 # without a safety word ("do I sit this one out?", "who should not do it?").
 PHRASES: dict[str, str] = {
+    # a number typed for the word it sounds like, beside the words it goes with: "how 2 do
+    # it", "what's it good 4" (not "teaser 2", "4 minutes")
+    **{f"{before} 2": f"{before} to" for before in ("how", "want", "need", "way", "what")},
+    "2 do": "to do",
+    **{f"{before} 4": f"{before} for" for before in ("good", "it", "safe", "ok", "okay", "bad")},
+    "4 me": "for me",
     # how far two things go from each other is how far, no fault of coming apart
     "how far apart": "how far",
     "how wide apart": "how wide",

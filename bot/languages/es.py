@@ -68,6 +68,9 @@ SHORTHAND: dict[str, str] = {
     "ase": "hace",
     "aser": "hacer",
     "asen": "hacen",
+    "aze": "hace",
+    "azer": "hacer",
+    "azen": "hacen",
     "resp": "respira",
     # el dolor de espalda o de cuello, en una palabra de médico
     "lumbalgia": "dolor lumbar",
