@@ -3697,3 +3697,9 @@ def test_a_number_after_a_name_is_still_its_version(engine: AnswerEngine) -> Non
     answer = engine.answer("teaser 2")
     assert answer.exercise is not None and answer.exercise.id == "teaser"
     assert answer.section is Section.MODIFICATIONS
+
+
+def test_a_name_said_around_a_place_of_the_body_is_not_said(engine: AnswerEngine) -> None:
+    # "my lower back lifts" holds the words of the alias "lower lift", apart, around the back
+    answer = engine.answer("dead bugg my lower back lifts")
+    assert answer.exercise is not None and answer.exercise.id == "dead-bug"

@@ -1330,9 +1330,12 @@ def only_the_body(match: NameMatch, message: Analysis, body: frozenset[int]) -> 
     "my shoulders ache" says a word of Shoulder Bridge, "tengo el cuello cargado" one of Neck Pull,
     but a place is what a story or a problem is told of. Weak evidence of the exercise: the
     whole name ("neck pull") or a word of its own ("bridge", "pul") still names it."""
-    if match.score >= EXACT:
-        return False
     said = {p for p in match.positions if not message.stop[p]}
+    if match.score >= EXACT:
+        # said in full, but around a place of the body that one of its words belongs to ("my
+        # lower back lifts" holds "lower lift"): the place is what is told of, not the name
+        between = set(range(min(said, default=0), max(said, default=0))) - match.positions
+        return bool(said & body) and bool(between & body)
     return bool(said) and said <= body
 
 
