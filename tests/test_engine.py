@@ -3703,3 +3703,15 @@ def test_a_name_said_around_a_place_of_the_body_is_not_said(engine: AnswerEngine
     # "my lower back lifts" holds the words of the alias "lower lift", apart, around the back
     answer = engine.answer("dead bugg my lower back lifts")
     assert answer.exercise is not None and answer.exercise.id == "dead-bug"
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("saw, step by step cues please", Section.STEPS),
+        ("cue the saw step by step for me", Section.STEPS),
+        ("any cues for the saw?", Section.TIPS),
+    ],
+)
+def test_cues_step_by_step_are_the_steps(engine: AnswerEngine, text: str, section: Section) -> None:
+    assert engine.answer(text).section is section

@@ -1159,6 +1159,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "what do i do",
         "steps",
         "step by step",
+        # the cues of each step, as a teacher says it, are the steps, not the tips
+        *(f"step by step {cue}" for cue in ("cue", "cues", "cueing")),
+        *(f"{cue} step by step" for cue in ("cue", "cues", "cueing", "cue it")),
         "instructions",
         "teach me",
         "walk me through",
