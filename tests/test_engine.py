@@ -3715,3 +3715,8 @@ def test_a_name_said_around_a_place_of_the_body_is_not_said(engine: AnswerEngine
 )
 def test_cues_step_by_step_are_the_steps(engine: AnswerEngine, text: str, section: Section) -> None:
     assert engine.answer(text).section is section
+
+
+def test_falling_one_way_is_the_pages_tipping_that_way(engine: AnswerEngine) -> None:
+    answer = engine.answer("kneeling side kicks: I keep falling forward, how do I stop?")
+    assert answer.faq is not None and "tip forward" in answer.faq.question

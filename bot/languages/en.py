@@ -287,6 +287,17 @@ PHRASES: dict[str, str] = {
         for verb in "fall falls falling fell topple topples toppling toppled".split()
     },
     **dict.fromkeys("topple topples toppling toppled".split(), "lose balance"),
+    # ...or falling one way, the pages' tipping that way ("I fall forward": "tip forward")
+    **{
+        f"{verb} {way}": f"{tip} {way}"
+        for verb, tip in (
+            ("fall", "tip"),
+            ("falls", "tips"),
+            ("falling", "tipping"),
+            ("fell", "tipped"),
+        )
+        for way in ("forward", "forwards", "sideways")
+    },
     # a part sticking out juts: an image of a fault beside a place (PLACE_IMAGES), unlike
     # "stick" alone ("my ribs stick to the mat", "I stick my arms out")
     **{
