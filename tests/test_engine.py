@@ -3720,3 +3720,20 @@ def test_cues_step_by_step_are_the_steps(engine: AnswerEngine, text: str, sectio
 def test_falling_one_way_is_the_pages_tipping_that_way(engine: AnswerEngine) -> None:
     answer = engine.answer("kneeling side kicks: I keep falling forward, how do I stop?")
     assert answer.faq is not None and "tip forward" in answer.faq.question
+
+
+def test_a_title_said_as_a_verb_of_the_movement_told_is_not_its_name(
+    engine: AnswerEngine,
+) -> None:
+    # "rolling up" is how the writer gets into the V, the Teaser told, not the Roll Up
+    answer = engine.answer(
+        "Rolling up off the mat into a V and balancing on my sit bones with my legs reaching"
+        " up. Is there an easier version?"
+    )
+    assert answer.exercise is not None and answer.exercise.id == "teaser"
+    assert answer.level is Level.EASIER
+
+
+def test_a_title_said_first_in_the_plural_is_still_the_topic(engine: AnswerEngine) -> None:
+    answer = engine.answer("Chest lifts: I still get a sore neck after every class, why?")
+    assert answer.exercise is not None and answer.exercise.id == "chest-lift"

@@ -646,6 +646,7 @@ def _in_passing(
         match.score >= EXACT
         and set(whole.words[:first]) <= index.lexicon.speaker
         and not any(tag == "doer" and max(span) == first - 1 for tag, span in weighing.roles())
+        and _as_named(match, whole)
     ):
         return False
     if match.title_score >= 1.0 and len(match.title_positions) >= LONG_TITLE:
@@ -661,6 +662,18 @@ def _in_passing(
     if fit - dict(described).get(match.exercise_id, 0.0) < gap:
         return False
     return any(m.exercise_id == match.exercise_id for m in weighing.names().matches)
+
+
+def _as_named(match: NameMatch, message: Analysis) -> bool:
+    """Whether the message says the name's words as the name writes them, or in the plural:
+    "rolling up from lying on my back into a V" says the Roll Up's words as a verb of the
+    movement told."""
+    written = set(words(match.name))
+
+    def as_written(word: str) -> bool:  # ...or as its plural: "my chest lifts"
+        return word in written or (word.endswith("s") and word[:-1] in written)
+
+    return all(as_written(message.words[p]) for p in match.positions if not message.stop[p])
 
 
 def _framed(
