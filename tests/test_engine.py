@@ -3737,3 +3737,14 @@ def test_a_title_said_as_a_verb_of_the_movement_told_is_not_its_name(
 def test_a_title_said_first_in_the_plural_is_still_the_topic(engine: AnswerEngine) -> None:
     answer = engine.answer("Chest lifts: I still get a sore neck after every class, why?")
     assert answer.exercise is not None and answer.exercise.id == "chest-lift"
+
+
+def test_a_name_said_in_the_story_and_again_in_the_question_is_asked_about(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "Our teacher said we would do the side bend today and I thought, that's just the"
+        " mermaid with another name. Is the side bend the same as the mermaid?"
+    )
+    assert answer.faq is not None and answer.exercise is not None
+    assert answer.exercise.id in {"side-bend", "mermaid"}

@@ -306,6 +306,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             for m in named
             for ranked in readings
             if _in_passing(m, ranked, others, weighing, portrait=ranked is portrayed)
+            and not _said_again_in(m, analysis, asked_at)
         }
         if passing:
             # Said on the way: not named, nor an exercise whose title the message says.
@@ -662,6 +663,17 @@ def _in_passing(
     if fit - dict(described).get(match.exercise_id, 0.0) < gap:
         return False
     return any(m.exercise_id == match.exercise_id for m in weighing.names().matches)
+
+
+def _said_again_in(match: NameMatch, message: Analysis, question: frozenset[int]) -> bool:
+    """Whether the words that said the name are said again, one after the other, in the
+    question sentence (`question`): "...we'll learn the side bend, it's the mermaid!
+    Is the side bend the same as the mermaid?" asks of both, whatever the story describes."""
+    said = [message.words[p] for p in sorted(match.positions) if not message.stop[p]]
+    if not said or not question or min(question) <= min(match.positions):
+        return False
+    run = [message.words[p] for p in sorted(question) if not message.stop[p]]
+    return any(run[i : i + len(said)] == said for i in range(len(run) - len(said) + 1))
 
 
 def _as_named(match: NameMatch, message: Analysis) -> bool:
