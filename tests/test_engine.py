@@ -3748,3 +3748,17 @@ def test_a_name_said_in_the_story_and_again_in_the_question_is_asked_about(
     )
     assert answer.faq is not None and answer.exercise is not None
     assert answer.exercise.id in {"side-bend", "mermaid"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "straight-arm plank or forearm plank, which one is for me?",
+        "low plank or high plank, what should I do?",
+    ],
+)
+def test_a_plank_named_by_what_it_is_held_on_asks_hands_or_forearms(
+    engine: AnswerEngine, text: str
+) -> None:
+    answer = engine.answer(text)
+    assert answer.faq is not None and "hands or my forearms" in answer.faq.question

@@ -394,6 +394,13 @@ PHRASES: dict[str, str] = {
     # what a plank is held on: "on straight arms or on elbows?" asks hands or forearms
     "on straight arms": "on hands",
     "on straight arm": "on hands",
+    # ...and so is a plank named by them ("straight-arm plank or forearm plank?")
+    "straight arm plank": "plank on hands",
+    "straight arms plank": "plank on hands",
+    "high plank": "plank on hands",
+    "forearm plank": "plank on forearms",
+    "elbow plank": "plank on forearms",
+    "low plank": "plank on forearms",
     "on my elbows": "on my forearms",
     "on your elbows": "on your forearms",
     "on elbows": "on forearms",
