@@ -3762,3 +3762,15 @@ def test_a_plank_named_by_what_it_is_held_on_asks_hands_or_forearms(
 ) -> None:
     answer = engine.answer(text)
     assert answer.faq is not None and "hands or my forearms" in answer.faq.question
+
+
+def test_a_problem_told_and_the_right_way_asked_is_not_an_entry_on_another_problem(
+    engine: AnswerEngine,
+) -> None:
+    # the entry on an aching lower back shares the kick, not the sliding foot
+    answer = engine.answer(
+        "Shoulder bridge: my standing foot slides away on the mat while I kick the other leg,"
+        " so I end up almost flat. Proper form?"
+    )
+    assert answer.exercise is not None and answer.exercise.id == "shoulder-bridge"
+    assert answer.section is Section.MISTAKES

@@ -535,6 +535,10 @@ def _about_ids(
         and (message.named or (implied and message.said_in_question(part.positions)))
         else None
     )
+    if message.named and asks_right_way_of_problem(message, index):
+        # "my standing foot slides away... proper form?": the mistakes are asked, whatever
+        # words ask for them; an entry answers first only if it states that problem
+        asked = PartAsked(Section.MISTAKES, None, part.positions if part else frozenset())
     # where the problem is felt: an entry on that place of the body goes first
     places = message.places
     cues = frozenset(message.analysis.terms[p] for p in message.cue_positions)
