@@ -3774,3 +3774,16 @@ def test_a_problem_told_and_the_right_way_asked_is_not_an_entry_on_another_probl
     )
     assert answer.exercise is not None and answer.exercise.id == "shoulder-bridge"
     assert answer.section is Section.MISTAKES
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("¿en qué parte del cuerpo se nota la sirena?", "sentir"),
+    ],
+)
+def test_a_kind_of_question_in_other_words_asks_the_entry_of_that_kind(
+    engine: AnswerEngine, text: str, words: str
+) -> None:
+    answer = engine.answer(text, "es")
+    assert answer.faq is not None and words in answer.faq.question

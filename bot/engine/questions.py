@@ -547,8 +547,11 @@ def _about_ids(
     )
     if faq is not None:
         faq = in_place(index.faq, faq, rest, index.faq.entries_of(*ids), message.focus, places)
-    elif not strict and all(t in index.lexicon.kind_terms for t in rest):
-        faq = _only_of_kind(ids, message, index)
+    if not strict and all(t in index.lexicon.kind_terms for t in rest):
+        # "the saw, where is the work?", "¿en qué parte del cuerpo se nota la sirena?": the
+        # name and a kind's words, in words of their own: the one entry asking that kind
+        # (whatever entry shares a little word of them)
+        faq = _only_of_kind(ids, message, index) or faq
     if (
         faq is not None
         and faq.own < OWN_FLOOR

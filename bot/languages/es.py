@@ -1084,6 +1084,8 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "hasta donde",
         "hasta que punto",
         "hasta que altura",
+        "que altura",  # "¿qué altura hay que alcanzar?"
+        "a que altura",
         "cuanto",
         "cuanta",
         "que tan alto",
@@ -1143,6 +1145,13 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "donde tendria que notar",
         "que tengo que notar",
         "que deberia notar",
+        # "¿en qué parte del cuerpo se nota?"
+        "en que parte se nota",
+        "en que parte del cuerpo se nota",
+        "en que parte lo noto",
+        "en que parte del cuerpo lo noto",
+        "en que zona se nota",
+        "que musculos tengo que notar",
     ),
     "pain": ("dolor", "duele", "molesta", "pinchazo", "calambre", "hormigueo"),
     "fix": (
