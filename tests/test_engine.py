@@ -3787,3 +3787,11 @@ def test_a_kind_of_question_in_other_words_asks_the_entry_of_that_kind(
 ) -> None:
     answer = engine.answer(text, "es")
     assert answer.faq is not None and words in answer.faq.question
+
+
+def test_where_to_feel_it_is_asked_of_the_exercise_not_the_thing_of_its_name(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("I tried the corkscrew yesterday. where should I feel it?")
+    assert answer.faq is not None and answer.exercise is not None
+    assert answer.exercise.id == "corkscrew"

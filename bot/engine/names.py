@@ -37,8 +37,9 @@ SUGGEST_FLOOR = 0.5  # below this a partial name is not even a suggestion
 OTHER_WORDS = 2  # words no page uses that, with FEW_KNOWN or fewer that pages do, make a
 FEW_KNOWN = 2  # one-sentence message about another thing of the same name
 MAX_SUGGESTIONS = 3
-# Kinds of question (Message.kinds) asked of a movement and hardly of a thing: how to breathe
-EXERCISE_KINDS = frozenset({"breath"})
+# Kinds of question (Message.kinds) asked of a movement and hardly of a thing: how to breathe,
+# where to feel it
+EXERCISE_KINDS = frozenset({"breath", "feel"})
 DESCRIBED_AS_WELL = 0.1  # another exercise described within this share of the named one's fit
 SHARED_MAX = 5  # exercises offered whose titles all hold the words said
 FAMILY = 0.57  # a word of a family said ("the rolling one"): its pages, before descriptions
