@@ -3795,3 +3795,13 @@ def test_where_to_feel_it_is_asked_of_the_exercise_not_the_thing_of_its_name(
     answer = engine.answer("I tried the corkscrew yesterday. where should I feel it?")
     assert answer.faq is not None and answer.exercise is not None
     assert answer.exercise.id == "corkscrew"
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [("howw do i do the swan dive", Section.STEPS), ("tipsss for the sawww", Section.TIPS)],
+)
+def test_a_letter_held_down_or_doubled_is_read_as_the_word(
+    engine: AnswerEngine, text: str, section: Section
+) -> None:
+    assert engine.answer(text).section is section

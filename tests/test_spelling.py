@@ -31,6 +31,8 @@ def speller() -> Speller:
         ("mistaeks", ("mistakes",)),
         ("swandive", ("swan", "dive")),
         ("neckpull", ("neck", "pull")),
+        ("tipsss", ("tips",)),  # a letter held down
+        ("neckkk", ("neck",)),
     ],
 )
 def test_misspelt_cues_and_run_together_words_are_read_as_meant(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping
 from importlib import resources
@@ -218,6 +219,10 @@ class Inflections:
 
 
 NO_INFLECTIONS = Inflections(None)
+
+
+# A letter typed three times or more in a row: no word of either language has that
+_ELONGATED = re.compile(r"(\w)\1{2,}")
 
 
 class Speller:
@@ -451,11 +456,17 @@ class Speller:
             (
                 *(word[: i + 1] + word[i:] for i in range(len(word)) if word[i].isalpha()),
                 *(word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]),
+                # a letter held down ("sawww", "sooo"): its run as one letter, or two
+                *(_ELONGATED.sub(r"\1", word), _ELONGATED.sub(r"\1\1", word)),
             )
         )
+        found.pop(word, None)
         if self._choice_set is None:
             self._choice_set = frozenset(self._choices)
         known = [w for w in found if w in self._choice_set]
+        if not known:
+            # ...or a word the pages' questions are asked in ("howw": "how")
+            known = [w for w in found if w in self._known]
         if known:
             known.sort(key=self._importance, reverse=True)
             if len(known) == 1 or self._importance(known[0]) != self._importance(known[1]):
