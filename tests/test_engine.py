@@ -3805,3 +3805,11 @@ def test_a_letter_held_down_or_doubled_is_read_as_the_word(
     engine: AnswerEngine, text: str, section: Section
 ) -> None:
     assert engine.answer(text).section is section
+
+
+def test_a_title_said_in_another_form_of_its_words_is_no_second_exercise(
+    engine: AnswerEngine,
+) -> None:
+    # "pushing up" is what the hand does in the side bend, not the Push Up
+    answer = engine.answer("my wrist hurts in the side bend, the hand I'm pushing up on")
+    assert answer.exercise is not None and answer.exercise.id == "side-bend"

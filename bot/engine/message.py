@@ -647,7 +647,7 @@ def _in_passing(
         match.score >= EXACT
         and set(whole.words[:first]) <= index.lexicon.speaker
         and not any(tag == "doer" and max(span) == first - 1 for tag, span in weighing.roles())
-        and _as_named(match, whole)
+        and as_named(match, whole, index.lexicon)
     ):
         return False
     if match.title_score >= 1.0 and len(match.title_positions) >= LONG_TITLE:
@@ -676,16 +676,24 @@ def _said_again_in(match: NameMatch, message: Analysis, question: frozenset[int]
     return any(run[i : i + len(said)] == said for i in range(len(run) - len(said) + 1))
 
 
-def _as_named(match: NameMatch, message: Analysis) -> bool:
-    """Whether the message says the name's words as the name writes them, or in the plural:
-    "rolling up from lying on my back into a V" says the Roll Up's words as a verb of the
-    movement told."""
+def as_named(match: NameMatch, message: Analysis, lexicon: Lexicon) -> bool:
+    """Whether the message says the name's words as the name writes them, not in another
+    form of them: "rolling up from lying on my back into a V" says the Roll Up's words as a
+    verb of the movement told. The plural is the name ("my chest lifts"), and so is a slip or
+    a run-together word ("hundered", "sidebend"): only a form with the stem of a word of the
+    name and another ending is another form."""
     written = set(words(match.name))
+    stems = {lexicon.stem(w) for w in written}
 
-    def as_written(word: str) -> bool:  # ...or as its plural: "my chest lifts"
-        return word in written or (word.endswith("s") and word[:-1] in written)
+    def other_form(p: int) -> bool:
+        word = message.words[p]
+        if word in written or (word.endswith("s") and word[:-1] in written):
+            return False
+        if word.endswith("es") and word[:-2] in written:
+            return False  # "crunches", "patadas laterales"
+        return message.stems[p] in stems
 
-    return all(as_written(message.words[p]) for p in match.positions if not message.stop[p])
+    return not any(other_form(p) for p in match.positions if not message.stop[p])
 
 
 def _framed(
@@ -1237,7 +1245,17 @@ def _named(
     strong = [
         (m, s) for m, s in strong if s >= EXACT or not exact or any(said(m) > e for e in exact)
     ]
-    top, score = max(strong, key=lambda ms: (len(said(ms[0])), ms[1], ms[0].is_title))
+    # ...and, as long, one said as it is written before one said in another form of its
+    # words ("neck pull" before "rolling up" in "neck pull: all that rolling up worries me")
+    top, score = max(
+        strong,
+        key=lambda ms: (
+            len(said(ms[0])),
+            as_named(ms[0], message, index.lexicon),
+            ms[1],
+            ms[0].is_title,
+        ),
+    )
     title = top.title_positions
     in_one_go = top.title_score >= 1.0 and max(title, default=0) - min(title, default=0) < len(
         title
@@ -1277,6 +1295,10 @@ def _named(
         if rival.positions.isdisjoint(top.positions):
             if rival.exercise_id in asides:
                 continue
+            if as_named(top, message, index.lexicon) and not as_named(
+                rival, message, index.lexicon
+            ):
+                continue  # its words in another form tell what is done: "all that rolling up"
             if rival_score >= NAME_SURE and all(
                 rival.positions.isdisjoint(a.positions) for a in also
             ):

@@ -16,7 +16,7 @@ from bot.engine.index import LanguageIndex
 from bot.engine.intent import PartAsked, find_part
 from bot.engine.lexicon import Analysis
 from bot.engine.matching import EXACT, NameMatch
-from bot.engine.message import OTHER_POSITION, Message, done_elsewhere, only_the_body
+from bot.engine.message import OTHER_POSITION, Message, as_named, done_elsewhere, only_the_body
 from bot.engine.names import (
     ONLY_ASKED,
     SUGGEST_FLOOR,
@@ -378,10 +378,13 @@ def _about_named(
     in_one_go = [
         p for n in named for p in (n.positions, n.title_positions) if p and max(p) - min(p) < len(p)
     ]
+    # (not one said in another form of its words, "the hand I'm pushing up on")
     ids.update(
         m.exercise_id
         for m in message.names
-        if m.title_score >= 1.0 and not any(m.title_positions < p for p in in_one_go)
+        if m.title_score >= 1.0
+        and not any(m.title_positions < p for p in in_one_go)
+        and as_named(m, message.analysis, index.lexicon)
     )
     rest = message.content_terms(said)
     question = message.content_terms(said | message.cue_positions)
