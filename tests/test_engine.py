@@ -3813,3 +3813,14 @@ def test_a_title_said_in_another_form_of_its_words_is_no_second_exercise(
     # "pushing up" is what the hand does in the side bend, not the Push Up
     answer = engine.answer("my wrist hurts in the side bend, the hand I'm pushing up on")
     assert answer.exercise is not None and answer.exercise.id == "side-bend"
+
+
+def test_a_problem_told_with_no_entry_on_it_is_answered_by_the_mistakes_not_offered(
+    engine: AnswerEngine,
+) -> None:
+    for text in (
+        "On all fours in bird dog my chest sinks between my shoulder blades. How do I fix it?",
+        "In single leg kick my shoulders end up hunched by my ears. What should I do differently?",
+    ):
+        answer = engine.answer(text)
+        assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MISTAKES, text

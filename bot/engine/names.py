@@ -25,6 +25,7 @@ from bot.engine.message import (
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
 CARD_MORE_ASKED = 0.7  # its overview when the message says something more of it
 CARD_UNANSWERED = 0.58  # ...or asks something more: below an answer, so only offered
+CARD_FAULT = 0.62  # its mistakes, for a problem told and the right way asked: just an answer
 CARD_OFF_TOPIC = 0.4  # its overview for a question in words no page uses: not an answer
 PART_AND_MORE = 0.8  # a part asked with more said ("I follow a video ... can I keep doing
 PART_AND_MORE_TERMS = 3  # it with osteoporosis?"): an entry that answers the rest goes first
@@ -109,7 +110,9 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
         score = min(score, CARD_UNANSWERED)
     section, level = (part.section, part.level) if part else (Section.OVERVIEW, None)
     if asks_right_way_of_problem(message, index):
-        section = Section.MISTAKES
+        # what goes wrong and how to put it right is an answer, if only just (any entry
+        # that answers goes first): no "did you mean" of the exercise named
+        section, score = Section.MISTAKES, max(score, CARD_FAULT)
     if section in (Section.OVERVIEW, Section.STEPS):
         # "teaser 3 please", "how do I do the bent knee teaser": a version of it named, the
         # card of that version (its words are a name, not more asked)
