@@ -667,7 +667,7 @@ def _in_passing(
 
 def _said_again_in(match: NameMatch, message: Analysis, question: frozenset[int]) -> bool:
     """Whether the words that said the name are said again, one after the other, in the
-    question sentence (`question`): "...we'll learn the side bend, it's the mermaid!
+    question sentence (`question`): "...she called it the side bend; to me it is the mermaid.
     Is the side bend the same as the mermaid?" asks of both, whatever the story describes."""
     said = [message.words[p] for p in sorted(match.positions) if not message.stop[p]]
     if not said or not question or min(question) <= min(match.positions):
@@ -678,9 +678,9 @@ def _said_again_in(match: NameMatch, message: Analysis, question: frozenset[int]
 
 def as_named(match: NameMatch, message: Analysis, lexicon: Lexicon) -> bool:
     """Whether the message says the name's words as the name writes them, not in another
-    form of them: "rolling up from lying on my back into a V" says the Roll Up's words as a
-    verb of the movement told. The plural is the name ("my chest lifts"), and so is a slip or
-    a run-together word ("hundered", "sidebend"): only a form with the stem of a word of the
+    form of them: "rolling up off the mat to balance in a V" says the Roll Up's words as a
+    verb of the movement told. The plural is the name ("chest lifts: ..."), and so is a slip or
+    a run-together word ("hundrid", "teaserone"): only a form with the stem of a word of the
     name and another ending is another form."""
     written = set(words(match.name))
     stems = {lexicon.stem(w) for w in written}
@@ -1246,7 +1246,7 @@ def _named(
         (m, s) for m, s in strong if s >= EXACT or not exact or any(said(m) > e for e in exact)
     ]
     # ...and, as long, one said as it is written before one said in another form of its
-    # words ("neck pull" before "rolling up" in "neck pull: all that rolling up worries me")
+    # words ("neck pull" before "rolling up" in "neck pull: is so much rolling up safe?")
     top, score = max(
         strong,
         key=lambda ms: (
@@ -1298,7 +1298,7 @@ def _named(
             if as_named(top, message, index.lexicon) and not as_named(
                 rival, message, index.lexicon
             ):
-                continue  # its words in another form tell what is done: "all that rolling up"
+                continue  # its words in another form tell what is done: "so much rolling up"
             if rival_score >= NAME_SURE and all(
                 rival.positions.isdisjoint(a.positions) for a in also
             ):

@@ -168,7 +168,7 @@ OWN_BODY_REACH = 3
 
 def _own_body_told(message: Message, index: LanguageIndex) -> bool:
     """Whether the message tells what a place of the writer's own body does ("my whole
-    pelvis rolls back", "se me doblan las rodillas"): asked beside how to do it right, that
+    pelvis twists", "se me tuerce la muñeca"): asked beside how to do it right, that
     is a problem, whatever the verb."""
     a = message.analysis
     speaker = index.lexicon.speaker

@@ -378,7 +378,7 @@ def _about_named(
     in_one_go = [
         p for n in named for p in (n.positions, n.title_positions) if p and max(p) - min(p) < len(p)
     ]
-    # (not one said in another form of its words, "the hand I'm pushing up on")
+    # (not one said in another form of its words: "the arm I'm pushing up with")
     ids.update(
         m.exercise_id
         for m in message.names
@@ -539,7 +539,8 @@ def _about_ids(
         else None
     )
     if message.named and asks_right_way_of_problem(message, index):
-        # "my standing foot slides away... proper form?": the mistakes are asked, whatever
+        # "my supporting foot creeps forward as I kick... correct technique?": the mistakes are
+        # asked, whatever
         # words ask for them; an entry answers first only if it states that problem
         asked = PartAsked(Section.MISTAKES, None, part.positions if part else frozenset())
     # where the problem is felt: an entry on that place of the body goes first
@@ -551,7 +552,7 @@ def _about_ids(
     if faq is not None:
         faq = in_place(index.faq, faq, rest, index.faq.entries_of(*ids), message.focus, places)
     if not strict and all(t in index.lexicon.kind_terms for t in rest):
-        # "the saw, where is the work?", "¿en qué parte del cuerpo se nota la sirena?": the
+        # "the saw, where is the work?", "¿en qué zona se nota la sirena?": the
         # name and a kind's words, in words of their own: the one entry asking that kind
         # (whatever entry shares a little word of them)
         faq = _only_of_kind(ids, message, index) or faq

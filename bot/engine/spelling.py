@@ -456,7 +456,7 @@ class Speller:
             (
                 *(word[: i + 1] + word[i:] for i in range(len(word)) if word[i].isalpha()),
                 *(word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]),
-                # a letter held down ("sawww", "sooo"): its run as one letter, or two
+                # a letter held down ("tipsss", "sooo"): its run as one letter, or two
                 *(_ELONGATED.sub(r"\1", word), _ELONGATED.sub(r"\1\1", word)),
             )
         )
@@ -465,7 +465,7 @@ class Speller:
             self._choice_set = frozenset(self._choices)
         known = [w for w in found if w in self._choice_set]
         if not known:
-            # ...or a word the pages' questions are asked in ("howw": "how")
+            # ...or a word the pages' questions are asked in ("whyy": "why")
             known = [w for w in found if w in self._known]
         if known:
             known.sort(key=self._importance, reverse=True)

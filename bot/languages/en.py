@@ -287,7 +287,8 @@ PHRASES: dict[str, str] = {
         for verb in "fall falls falling fell topple topples toppling toppled".split()
     },
     **dict.fromkeys("topple topples toppling toppled".split(), "lose balance"),
-    # ...or falling one way, the pages' tipping that way ("I fall forward": "tip forward")
+    # ...or falling one way, the pages' tipping that way ("she falls sideways": "tips
+    # sideways")
     **{
         f"{verb} {way}": f"{tip} {way}"
         for verb, tip in (
@@ -394,7 +395,7 @@ PHRASES: dict[str, str] = {
     # what a plank is held on: "on straight arms or on elbows?" asks hands or forearms
     "on straight arms": "on hands",
     "on straight arm": "on hands",
-    # ...and so is a plank named by them ("straight-arm plank or forearm plank?")
+    # ...and so is a plank named by them ("high plank or low plank, which is better?")
     "straight arm plank": "plank on hands",
     "straight arms plank": "plank on hands",
     "high plank": "plank on hands",
@@ -2281,7 +2282,7 @@ NAME_ROLES: dict[str, tuple[str, ...]] = {
         "they",
         "cant",
         "cannot",
-        # ...or the start of doing it ("my legs drop as I start to roll up")
+        # ...or the start of doing it ("my feet lift as I start to roll up into it")
         "start to",
         "starting to",
         "begin to",

@@ -1084,7 +1084,7 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "hasta donde",
         "hasta que punto",
         "hasta que altura",
-        "que altura",  # "¿qué altura hay que alcanzar?"
+        "que altura",  # "¿qué altura es suficiente?"
         "a que altura",
         "cuanto",
         "cuanta",
@@ -1145,7 +1145,7 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "donde tendria que notar",
         "que tengo que notar",
         "que deberia notar",
-        # "¿en qué parte del cuerpo se nota?"
+        # "¿en qué parte se tiene que notar?"
         "en que parte se nota",
         "en que parte del cuerpo se nota",
         "en que parte lo noto",
