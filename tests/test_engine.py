@@ -3824,3 +3824,35 @@ def test_a_problem_told_with_no_entry_on_it_is_answered_by_the_mistakes_not_offe
     ):
         answer = engine.answer(text)
         assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.MISTAKES, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "level"),
+    [
+        (
+            "¿Cómo hago la sirena más difícil? A estas alturas ya me resulta fácil",
+            "es",
+            Level.HARDER,
+        ),
+        ("how do I make the saw harder? it feels easy now", "en", Level.HARDER),
+        ("the saw got too easy for me, how do I make it harder?", "en", Level.HARDER),
+    ],
+)
+def test_the_version_the_question_asks_goes_before_the_one_the_story_tells(
+    engine: AnswerEngine, text: str, lang: str, level: Level
+) -> None:
+    assert engine.answer(text, lang).level is level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the top of the saw my shoulders are hunched by my ears. What's the correction?",
+        "En el criss-cross se me balancea la cadera a cada lado. ¿Cómo lo arreglo?",
+    ],
+)
+def test_a_correction_asked_of_a_fault_told_is_the_mistakes(
+    engine: AnswerEngine, text: str
+) -> None:
+    lang = "es" if "¿" in text else "en"
+    assert engine.answer(text, lang).section is Section.MISTAKES

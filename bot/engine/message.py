@@ -234,6 +234,16 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         own = find_part(analysis, lexicon, ignore=said | story)
         if (
             own is not None
+            and own.level is not None
+            and not own.chosen_at <= asked_at
+            and (within := _asked_within(analysis, lexicon, said, asked_at)) is not None
+            and within.level is not None
+        ):
+            # "¿cómo lo hago más difícil? ya me sale fácil": the version the question asks,
+            # not the one what follows it tells of
+            own = within
+        if (
+            own is not None
             and not own.tentative
             and (own.section, own.level) != (part.section, part.level)
         ):
@@ -1183,6 +1193,14 @@ def told(
         terms.append(position_term(position[0]))
     portraits = len(set(terms)) >= PORTRAIT_TERMS
     return _describe(terms, position, index, portraits=portraits)
+
+
+def _asked_within(
+    analysis: Analysis, lexicon: Lexicon, said: frozenset[int], question: frozenset[int]
+) -> PartAsked | None:
+    """The part the `question` sentence alone asks for (the names' words left out)."""
+    elsewhere = frozenset(range(len(analysis))) - question
+    return find_part(analysis, lexicon, ignore=said | elsewhere)
 
 
 def split_story(text: str) -> tuple[list[str], str] | None:

@@ -141,7 +141,8 @@ def asks_right_way_of_problem(message: Message, index: LanguageIndex) -> bool:
     say only how it goes."""
     part = message.part
     asks = (part is not None and part.section is Section.STEPS) or (
-        part is None and "fix" in message.kinds
+        # ("what's the correction?" says the overview's "what is" too)
+        (part is None or part.section is Section.OVERVIEW) and "fix" in message.kinds
     )
     if not asks or not message.places.named:
         return False

@@ -1544,6 +1544,11 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "what should i change",
         "what do i change",
         "what can i change",
+        # the correction of a fault told: "...jammed up by my ears. what's the correction?"
+        "whats the correction",
+        "what is the correction",
+        "how do i correct",
+        "how can i correct",
     ),
     "compare": ("compare", "same as", "difference", "versus"),
 }

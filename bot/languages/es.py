@@ -1172,6 +1172,10 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "que puedo cambiar",
         "que tengo que cambiar",
         "que deberia cambiar",
+        "como lo mejoro",
+        "como mejoro",
+        "como lo arreglo",
+        "como arreglo",
     ),
     "compare": ("comparar", "diferencia", "lo mismo", "igual que"),
 }
