@@ -3856,3 +3856,9 @@ def test_a_correction_asked_of_a_fault_told_is_the_mistakes(
 ) -> None:
     lang = "es" if "¿" in text else "en"
     assert engine.answer(text, lang).section is Section.MISTAKES
+
+
+def test_more_load_asked_is_the_harder_version(engine: AnswerEngine) -> None:
+    answer = engine.answer("clams feel easy with no band, how do I add load?")
+    assert answer.exercise is not None and answer.exercise.id == "clam-shell"
+    assert answer.level is Level.HARDER

@@ -1274,6 +1274,11 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     ),
     "harder": (
         "harder",
+        # a teacher's "load it more", "add load": more work for the same muscles
+        "load it more",
+        "load it up",
+        "more load",
+        "add load",
         "more challenging",
         "more challenge",
         "challenge",
