@@ -3701,8 +3701,7 @@ def test_a_number_after_a_name_is_still_its_version(engine: AnswerEngine) -> Non
 
 def test_a_name_said_around_a_place_of_the_body_is_not_said(engine: AnswerEngine) -> None:
     # "my lower back lifts" holds the words of the alias "lower lift", apart, around the back
-    answer = engine.answer("dead bugg my lower back lifts")
-    assert answer.exercise is not None and answer.exercise.id == "dead-bug"
+    assert exercise_of(engine, "dead bugg my lower back lifts") == "dead-bug"
 
 
 @pytest.mark.parametrize(
@@ -3735,8 +3734,8 @@ def test_a_title_said_as_a_verb_of_the_movement_told_is_not_its_name(
 
 
 def test_a_title_said_first_in_the_plural_is_still_the_topic(engine: AnswerEngine) -> None:
-    answer = engine.answer("Chest lifts: I still get a sore neck after every class, why?")
-    assert answer.exercise is not None and answer.exercise.id == "chest-lift"
+    text = "Chest lifts: I still get a sore neck after every class, why?"
+    assert exercise_of(engine, text) == "chest-lift"
 
 
 def test_a_name_said_in_the_story_and_again_in_the_question_is_asked_about(
@@ -3811,8 +3810,8 @@ def test_a_title_said_in_another_form_of_its_words_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:
     # "pushing up" is what the hand does in the side bend, not the Push Up
-    answer = engine.answer("my wrist hurts in the side bend, the hand I'm pushing up on")
-    assert answer.exercise is not None and answer.exercise.id == "side-bend"
+    text = "my wrist hurts in the side bend, the hand I'm pushing up on"
+    assert exercise_of(engine, text) == "side-bend"
 
 
 def test_a_problem_told_with_no_entry_on_it_is_answered_by_the_mistakes_not_offered(

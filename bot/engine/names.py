@@ -141,7 +141,7 @@ def asks_right_way_of_problem(message: Message, index: LanguageIndex) -> bool:
     say only how it goes."""
     part = message.part
     asks = (part is not None and part.section is Section.STEPS) or (
-        # ("what's the correction?" says the overview's "what is" too)
+        # (a fix asked as "what is the ...?" says the overview's "what is" too)
         (part is None or part.section is Section.OVERVIEW) and "fix" in message.kinds
     )
     if not asks or not message.places.named:

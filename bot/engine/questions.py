@@ -151,9 +151,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
 
 def _unsettled(candidates: Iterator[Candidate], message: Message) -> Iterator[Candidate]:
     """The entries, unless the best is of a page that the same words name as another
-    (`_kin`), one of whose entries fits nearly as well (KIN_SHARE: "the swan pinches my lower
-    back" is the swan dive's entry and the swan prep's alike): then the question tells no
-    more than the name which was meant, and both pages are offered."""
+    (`_kin`), one of whose entries fits nearly as well (KIN_SHARE: "swan: a sharp twinge
+    low in the back" fits an entry of the swan dive and one of the swan prep alike): then
+    the question tells no more than the name which was meant, and both pages are offered."""
     found = list(candidates)
     entries = sorted((c for c in found if c.faq_id is not None), key=lambda c: -c.score)
     top = entries[0] if entries else None

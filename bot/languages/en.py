@@ -1549,7 +1549,7 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "what should i change",
         "what do i change",
         "what can i change",
-        # the correction of a fault told: "...jammed up by my ears. what's the correction?"
+        # the correction of a fault told: "my ribs flare as I reach back, how do I correct it?"
         "whats the correction",
         "what is the correction",
         "how do i correct",
