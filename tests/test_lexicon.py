@@ -39,6 +39,15 @@ def test_instead_of_a_thing_asks_another_version_instead_of_a_movement_tells_a_f
     assert find_part(en.analyse("my hips sink instead of lifting"), en) is None
 
 
+def test_a_part_word_moving_the_body_asks_no_part() -> None:
+    """A word asking for the tips, with a way to move after it, is what a pelvis does ("tips
+    over"); the same word before anything else still asks them."""
+    en = lexicon("en")
+    assert find_part(en.analyse("my pelvis tips over to one side"), en) is None
+    asked = find_part(en.analyse("any tips for the saw"), en)
+    assert asked is not None and asked.section is Section.TIPS
+
+
 def test_an_image_said_as_a_part_of_what_follows_pictures_no_fault() -> None:
     """A seat pointing up "like a mountain" in a plank is the pike; "the peak of" a movement
     is its top, however near the hips it is said."""

@@ -53,7 +53,8 @@ def find_part(
         (
             (tag, span)
             for tag, span in lexicon.section_cues.find_all(message, ignore)
-            if tag != "benefits_closing" or _closes(span, message)
+            if (tag != "benefits_closing" or _closes(span, message))
+            and not _moving(span, message, lexicon)
         ),
         key=lambda f: -len(f[1]),
     )
@@ -103,6 +104,17 @@ def find_part(
     as_chosen = {chosen, *(tag for tag, part in _READ_AS if part == chosen)}
     chosen_at = frozenset(p for tag, span in kept if tag in as_chosen for p in span)
     return PartAsked(section, level, frozenset(positions), chosen_at=chosen_at)
+
+
+def _moving(span: tuple[int, ...], message: Analysis, lexicon: Lexicon) -> bool:
+    """Whether a one-word cue is a verb of moving: a motion particle follows it ("my hip
+    tips up", "the foot steps back")."""
+    after = span[-1] + 1
+    return (
+        len(span) == 1
+        and after < len(message.words)
+        and message.words[after] in lexicon.language.motion_particles
+    )
 
 
 def _before_a_verb(span: tuple[int, ...], message: Analysis, lexicon: Lexicon) -> bool:

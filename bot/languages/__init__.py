@@ -76,6 +76,9 @@ class Language:
     # A place's words said as where something goes, not as where anything is felt ("over
     # your head", "behind your back", "por encima de la cabeza"): the place inside is none.
     body_directions: tuple[str, ...]
+    # Words that make the word before them a verb of moving ("tips up", "steps back"): a cue
+    # of a part so followed tells what the body does, it asks no part.
+    motion_particles: frozenset[str]
     # The word `synonyms` reads every word of pain as ("hurts", "sore", "pinch": "pain"): a
     # place that hurts is the question, whatever else the message asks.
     pain: str

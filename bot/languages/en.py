@@ -2615,6 +2615,9 @@ LANGUAGE = register(
         positions=POSITIONS,
         body_places=BODY_PLACES,
         body_directions=BODY_DIRECTIONS,
+        motion_particles=frozenset(
+            "up down over forward forwards backward backwards back sideways under out".split()
+        ),
         pain="pain",
         random_cues=RANDOM_CUES,
         weak_random_cues=WEAK_RANDOM_CUES,

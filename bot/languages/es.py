@@ -2033,6 +2033,8 @@ LANGUAGE = register(
         positions=POSITIONS,
         body_places=BODY_PLACES,
         body_directions=BODY_DIRECTIONS,
+        # Spanish names no part with a word that is also a verb of moving ("consejos")
+        motion_particles=frozenset(),
         pain="dolor",
         random_cues=RANDOM_CUES,
         weak_random_cues=WEAK_RANDOM_CUES,
