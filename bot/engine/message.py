@@ -689,9 +689,10 @@ def _said_again_in(match: NameMatch, message: Analysis, question: frozenset[int]
 def as_named(match: NameMatch, message: Analysis, lexicon: Lexicon) -> bool:
     """Whether the message says the name's words as the name writes them, not in another
     form of them: "rolling up off the mat to balance in a V" says the Roll Up's words as a
-    verb of the movement told. The plural is the name ("chest lifts: ..."), and so is a slip or
-    a run-together word ("hundrid", "teaserone"): only a form with the stem of a word of the
-    name and another ending is another form."""
+    verb of the movement told, "I twist my hips" Hip Twist's in another order. The plural is
+    the name ("chest lifts: ..."), and so is a slip or a run-together word ("hundrid",
+    "teaserone"): only a form with the stem of a word of the name and another ending is
+    another form."""
     written = set(words(match.name))
     stems = {lexicon.stem(w) for w in written}
 
@@ -703,7 +704,18 @@ def as_named(match: NameMatch, message: Analysis, lexicon: Lexicon) -> bool:
             return False  # "crunches", "patadas laterales"
         return message.stems[p] in stems
 
-    return not any(other_form(p) for p in match.positions if not message.stop[p])
+    said = sorted(p for p in match.positions if not message.stop[p])
+    if any(other_form(p) for p in said):
+        return False
+    # ...nor are its words said apart in another order ("I twist my hips" holds Hip Twist's
+    # words; "lateral plancha" is still the name, in a learner's order)
+    if not said or said[-1] - said[0] < len(said):
+        return True
+    # (anywhere in the message: a word said twice may have been matched at its other place)
+    wanted = [lexicon.stem(w) for w in words(match.name)]
+    wanted = [w for w in wanted if w in {message.stems[p] for p in said}]
+    found = iter(message.stems)
+    return all(stem in found for stem in wanted)
 
 
 def _framed(
@@ -1259,7 +1271,8 @@ def _named(
     # A name said exactly goes before one matched loosely elsewhere in the message ("el
     # corkscrew ... bajo las piernas" names Corkscrew, not "bajada de piernas"), but not
     # before a longer one that holds it ("reverse plank" is not Plank).
-    exact = [said(m) for m, s in strong if s >= EXACT]
+    # (a name's words in another form or order, "I twist my hips", say no name exactly)
+    exact = [said(m) for m, s in strong if s >= EXACT and as_named(m, message, index.lexicon)]
     strong = [
         (m, s) for m, s in strong if s >= EXACT or not exact or any(said(m) > e for e in exact)
     ]
