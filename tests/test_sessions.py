@@ -126,6 +126,23 @@ def test_messages_that_ask_for_a_session_get_one(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("make me an intermediate workout", "en"),
+        # "plan" is an everyday word one letter from Plank, which it does not name
+        ("plan me a workout", "en"),
+        ("put together a mat class for beginners", "en"),
+        ("hazme un entrenamiento completo de pilates", "es"),
+        ("prepárame una rutina para hoy", "es"),
+    ],
+)
+def test_asking_for_a_workout_to_be_made_asks_for_a_session(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is AnswerKind.SESSION
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "how many calories does a 45 minute mat class burn",

@@ -24,6 +24,7 @@ from rapidfuzz.distance import OSA
 from bot.engine.lexicon import Analysis, Lexicon
 from bot.engine.nearby import NearWords
 from bot.engine.postings import UNTOUCHED, Floats, Ids, Postings, Sums, holding
+from bot.engine.spelling import common_words
 from bot.languages.text import words
 
 # Edits (insert, delete, substitute, swap two letters) an unknown word may be from a name word
@@ -194,6 +195,8 @@ class NameIndex:
     ) -> None:
         self._lexicon = lexicon
         self._known_words = known_words
+        # An everyday word of the language is typed whole, not cut short: "plan" is no Plank
+        self._everyday = common_words(lexicon.language.spelling)
         self._state = state
         self._exercise_ids: list[str] = state["exercise_ids"]
         self._weight: dict[str, float] = state["weight"]
@@ -872,7 +875,9 @@ class NameIndex:
             ):
                 lookups += 1
                 # the letters a name word starting with it may still have (see PREFIX_MIN)
-                if len(word) >= PREFIX_MIN or (position == last and len(word) >= PREFIX_LAST):
+                if word in self._everyday:
+                    missing = 0
+                elif len(word) >= PREFIX_MIN or (position == last and len(word) >= PREFIX_LAST):
                     missing = MAX_TYPO_LENGTH
                 else:
                     missing = 1 if len(word) >= PREFIX_SHORT else 0

@@ -30,8 +30,10 @@ from bot.engine.answer import AnswerKind
 from bot.engine.candidates import Candidate
 from bot.engine.index import LanguageIndex
 from bot.engine.lexicon import Analysis, Lexicon
+from bot.engine.matching import NameMatch
 from bot.engine.message import Message, says_other_words
 from bot.engine.names import SUGGEST_FLOOR
+from bot.languages.text import words
 
 SESSION = 0.95  # above a random pick: "a 10 minute workout" wants more than one exercise
 NOTHING_FITS = 0.5  # "a trapeze table class": no exercise has what it asks for
@@ -194,6 +196,14 @@ def _minutes(
     return None
 
 
+def _everyday_slip(match: NameMatch, message: Message, index: LanguageIndex) -> bool:
+    """Whether a name is matched only by everyday words that are none of its own ("plan" for
+    "plank"): a slip of the keyboard as likely as a word meant."""
+    own = set(words(match.name))
+    said = [message.analysis.words[p] for p in match.positions]
+    return bool(said) and all(w in index.common_words and w not in own for w in said)
+
+
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     request = find_session(message.analysis, index.lexicon, message.request.filters)
     filters = message.request.filters
@@ -222,7 +232,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # "how do I fit the teaser into my routine?": a question about the Teaser. With a length
     # said, only a title said in full is: "plan me a 20 minute glute session" half says Plank
     # and Glute Bridge.
-    if names and max(m.title_score for m in names) >= (1.0 if request.timed else SUGGEST_FLOOR):
+    # (not an everyday word one letter from a title: "plan me a workout" says no Plank)
+    floor = 1.0 if request.timed else SUGGEST_FLOOR
+    if any(m.title_score >= floor and not _everyday_slip(m, message, index) for m in names):
         return
     # "after class my neck aches...": a word for a session, said in passing. A
     # request says what it wants (a length, a level, a focus), asks ("give me", "something"),

@@ -1840,6 +1840,12 @@ WEAK_RANDOM_CUES: tuple[str, ...] = (
     "next",
     "quick",
     "today",
+    # ...and asking for a plan to be made ("make me a beginner workout")
+    "make me",
+    "plan me",
+    "build me",
+    "put together",
+    "design me",
 )
 
 DOMAIN_WORDS: frozenset[str] = frozenset(

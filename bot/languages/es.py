@@ -1432,6 +1432,13 @@ WEAK_RANDOM_CUES: tuple[str, ...] = (
     "hoy",
     "idea",
     "rutina",
+    # ...y pidiendo que se la preparen ("hazme un entrenamiento completo")
+    "hazme",
+    "preparame",
+    "ponme",
+    "armame",
+    "montame",
+    "disename",
 )
 DOMAIN_WORDS: frozenset[str] = frozenset(
     "ejercicio ejercicios movimiento pilates rutina cosa esterilla".split()
