@@ -159,3 +159,26 @@ def test_two_forms_of_one_word_equally_near_are_one_reading() -> None:
     # "mistakez" is one slip from "mistake" and from "mistakes": either says the mistakes
     speller = Speller(Counter(["mistake", "mistakes"]), [], ["mistake", "mistakes"], [], stem)
     assert speller.correct("mistakez")[0] in {"mistake", "mistakes"}
+
+
+def test_a_short_slip_of_a_place_of_the_body_is_read_as_the_place() -> None:
+    """Where it hurts is typed in a hurry ("lowr bak", "nck"): short words are read towards
+    the places of the body as towards cue words, which stay unknown words themselves ("jaw",
+    which no page says, is still another word)."""
+    speller = Speller(
+        Counter("lower back neck shoulders".split()),
+        [],
+        ["tips"],
+        [],
+        stem,
+        real=frozenset({"jaw", "lower", "back", "neck"}),
+        places=["lower", "back", "neck", "jaw", "wrist"],
+    )
+    assert speller.correct_all(["lowr", "bak", "nck", "wrst", "jaw"]) == [
+        "lower",
+        "back",
+        "neck",
+        "wrist",
+        "jaw",
+    ]
+    assert speller.is_other_word("jaw")

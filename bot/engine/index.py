@@ -312,6 +312,7 @@ class LanguageIndex:
             counts=counts,
             variants=variants,
             inflections=lex.inflections,
+            places=lex.place_word_set,
         )  # the real words are not part of its state: `from_state` is given them
         return {
             "known_words": known_words,

@@ -418,6 +418,10 @@ class Lexicon:
             for text in texts
             for w in words(text)
         )
+        # ...and the words of the places of the body, which it corrects towards too
+        self.place_word_set = frozenset(
+            w for texts in v.body_places.values() for text in texts for w in words(text)
+        )
         # ...and the words it leaves alone: they mean something as they are ("hey", "squats").
         self.table_words = frozenset(
             w

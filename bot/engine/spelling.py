@@ -244,7 +244,11 @@ class Speller:
         counts: dict[str, int] | None = None,
         variants: dict[str, str] | None = None,
         inflections: Inflections = NO_INFLECTIONS,
+        places: Iterable[str] = (),
     ) -> None:
+        """`places`: the words of the places of the body, where it hurts ("lowr bak"): short
+        words are corrected towards them as towards cue words, though they stay unknown
+        (a place no page speaks of, "jaw", is still another word)."""
         cues, protected = tuple(cues), tuple(protected)  # each is read more than once
         self._stem = stem
         self._real = real
@@ -262,7 +266,9 @@ class Speller:
         # Words the language's tables know (greetings, other sports...) are never corrected.
         self._known = frozenset(vocabulary) | self._names | frozenset(cues) | frozenset(protected)
         self._frequency: dict[str, int] = dict(vocabulary)
-        self._preferred = sorted(w for w in self._cues if len(w) >= SHORT_WORD)
+        self._preferred = sorted(
+            {w for w in (*self._cues, *places) if len(w) >= SHORT_WORD and w.isalpha()}
+        )
         # Nothing is corrected into a word shorter than 4 letters: "mate" is not "mat".
         # Name words are left to the name index, which weighs a misspelt name by its edits
         # and by the unknown words around it ("sopa de patatas" is no kick).
@@ -396,11 +402,12 @@ class Speller:
 
     def _nearest(self, word: str) -> tuple[str, ...] | None:
         if len(word) < SHORT_WORD:
-            # "tps": only a cue word made of the same letters plus one
-            edits, pool = 1, [c for c in self._cues if len(c) == len(word) + 1]
+            # "tps": only a cue word (or a place of the body: "nck") made of the same letters
+            # plus one
+            edits, pool = 1, [c for c in self._preferred if len(c) == len(word) + 1]
         elif len(word) == SHORT_WORD:
-            # "tipz": a four-letter word only towards a cue; too many words are one letter
-            # away from a four-letter word
+            # "tipz": a four-letter word only towards a cue or a place; too many words are one
+            # letter away from a four-letter word
             edits, pool = 1, self._preferred
         else:
             edits, pool = (1 if len(word) < LONG_WORD else 2), self._choices
