@@ -3779,6 +3779,8 @@ def test_a_problem_told_and_the_right_way_asked_is_not_an_entry_on_another_probl
     ("text", "words"),
     [
         ("¿en qué parte del cuerpo se nota la sirena?", "sentir"),
+        # what ought to be working is where it is felt, not what it is good for
+        ("en la sirena, ¿qué tiene que trabajar?", "sentir"),
     ],
 )
 def test_a_kind_of_question_in_other_words_asks_the_entry_of_that_kind(

@@ -828,6 +828,33 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("balancin balancines".split(), "mecedora"),
 }
 
+# Preguntar dónde debería notarse: una parte pedida y una clase de pregunta a la vez
+# (SECTION_CUES y QUESTION_KINDS "feel"), cada tabla con frases suyas además.
+_DONDE_SE_NOTA: tuple[str, ...] = (
+    "donde tengo que notar",
+    "donde tengo que sentir",
+    "donde debo notar",
+    "donde deberia notar",
+    "donde se tiene que notar",
+    "donde se deberia notar",
+    "donde hay que notar",
+    "donde se nota",
+    "donde noto",
+    "donde tendria que notar",
+    "que tengo que notar",
+    "que deberia notar",
+    # "¿en qué parte se tiene que notar?"
+    "en que parte se nota",
+    "en que parte del cuerpo se nota",
+    "en que parte lo noto",
+    "en que parte del cuerpo lo noto",
+    "en que zona se nota",
+    "que musculos tengo que notar",
+    # "¿qué tendría que trabajar en la plancha?": lo que se nota, no para qué sirve
+    "que tendria que trabajar",
+    "que tiene que trabajar",
+)
+
 # Phrases that ask for one part of an exercise. Longer phrases win over shorter ones.
 SECTION_CUES: dict[str, tuple[str, ...]] = {
     # "¿Cómo evito que se me levante?" pide cómo corregir un problema, no los pasos.
@@ -855,6 +882,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     # Dónde debería notarse pide revisar la forma (la entrada "¿dónde tengo que sentirlo?"),
     # no para qué sirve el ejercicio: ninguna parte, tampoco los beneficios.
     "feel": (
+        *_DONDE_SE_NOTA,
         "deberia estar trabajando",
         "deberian estar trabajando",
         "se supone que esta trabajando",
@@ -1132,27 +1160,7 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "apto para",
         *CONDITIONS,
     ),
-    "feel": (
-        "donde tengo que notar",
-        "donde tengo que sentir",
-        "donde debo notar",
-        "donde deberia notar",
-        "donde se tiene que notar",
-        "donde se deberia notar",
-        "donde hay que notar",
-        "donde se nota",
-        "donde noto",
-        "donde tendria que notar",
-        "que tengo que notar",
-        "que deberia notar",
-        # "¿en qué parte se tiene que notar?"
-        "en que parte se nota",
-        "en que parte del cuerpo se nota",
-        "en que parte lo noto",
-        "en que parte del cuerpo lo noto",
-        "en que zona se nota",
-        "que musculos tengo que notar",
-    ),
+    "feel": _DONDE_SE_NOTA,
     "pain": ("dolor", "duele", "molesta", "pinchazo", "calambre", "hormigueo"),
     "fix": (
         "que puedo hacer",
