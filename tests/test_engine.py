@@ -3816,6 +3816,20 @@ def test_a_title_said_in_another_form_of_its_words_is_no_second_exercise(
     assert exercise_of(engine, text) == "side-bend"
 
 
+def test_a_name_a_few_words_of_a_description_hold_gives_way_to_the_page_described(
+    engine: AnswerEngine,
+) -> None:
+    # "boca arriba" and "los brazos" are two words of a keyword of Dead Bug; the whole
+    # description, pumping arms and breaths in fives, is the Hundred's
+    text = (
+        "el de estar boca arriba y bombear los brazos respirando de cinco en cinco,"
+        " ¿qué beneficios tiene?"
+    )
+    answer = engine.answer(text, "es")
+    assert answer.exercise is not None and answer.exercise.id == "the-hundred"
+    assert answer.section is Section.BENEFITS
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

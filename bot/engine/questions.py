@@ -73,6 +73,10 @@ THIN = 0.55
 # share of its question's own words, the cue words left out ("wrong" is in many entries).
 OWN_STATED = 0.35
 OTHER_PROBLEM = 0.57  # ...else it answers another problem, below the card
+# A name only implied by a few of a description's words ("face up, arms pumping" holds two
+# of Dead Bug's keyword) while the whole description is another page's, standing out: the
+# named page's entries are only offered
+OUTDESCRIBED = 0.56
 # A part asked in general ("what else do people get wrong?", "what is it actually for?",
 # Message.bare_part): an entry states the problem the story before it tells only when the
 # message says at least this many words of the entry's own question
@@ -407,6 +411,10 @@ def _about_named(
     # heel") is read as the exercise described: the places those words name tell no problem
     loose = named[0].score < EXACT and named[0].title_score < 1.0
     found = list(_about_ids(ids, rest, question, message, index, strict=strict, implied=loose))
+    if loose:
+        described = portrayed(message)
+        if described is not None and described[0] not in ids:
+            found = [replace(c, score=min(c.score, OUTDESCRIBED)) for c in found]
     if page:
         # ...and an entry answers them only when they state its problem: else the card's
         # steps go first
