@@ -3830,6 +3830,20 @@ def test_a_name_a_few_words_of_a_description_hold_gives_way_to_the_page_describe
     assert answer.section is Section.BENEFITS
 
 
+def test_a_title_said_as_what_one_does_in_spanish_is_no_second_exercise(
+    engine: AnswerEngine,
+) -> None:
+    # "dar la patada" is to kick: the kick of the shoulder bridge, not Single Leg Kick; and
+    # "el pie de apoyo se me resbala" is a problem of the writer's own foot, the form asked
+    text = (
+        "En el puente de hombros, cuando doy la patada con una pierna el pie de apoyo se me"
+        " resbala. ¿cómo lo hago bien?"
+    )
+    answer = engine.answer(text, "es")
+    assert answer.exercise is not None and answer.exercise.id == "shoulder-bridge"
+    assert answer.section is Section.MISTAKES
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

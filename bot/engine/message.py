@@ -457,8 +457,9 @@ def _asides(
             if tag == "head":
                 continue  # said after a name, of that name (_framed)
             if tag == "doer":
-                if doers and last == first - 1:
-                    return "aside"
+                # right before it, or before its article ("doy la patada...")
+                if doers and all(analysis.filler[q] for q in range(last + 1, first)):
+                    return "doer"
                 continue
             low = bisect_right(solid, last)
             if high - low <= ROLE_GAP and names.isdisjoint(solid[low:high]):
@@ -476,7 +477,10 @@ def _asides(
         ]
         if "now" in tags:
             roles[match.exercise_id] = "now"
-        elif all(tag == "aside" for tag in tags):
+        elif all(tag in ("aside", "doer") for tag in tags) or (
+            # (said in one go as what someone does: "doy la patada con una pierna")
+            tags[0] == "doer" and match.positions.issuperset(range(said[0], said[-1] + 1))
+        ):
             roles.setdefault(match.exercise_id, "aside")
     if "now" in roles.values():
         return frozenset(m.exercise_id for m in matches if roles.get(m.exercise_id) != "now")

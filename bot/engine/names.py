@@ -173,8 +173,14 @@ def _own_body_told(message: Message, index: LanguageIndex) -> bool:
     is a problem, whatever the verb."""
     a = message.analysis
     speaker = index.lexicon.speaker
+    # (before it, "my whole pelvis"; or after it, where Spanish says whose it is: "el pie
+    # de apoyo se me va")
     return any(
         any(a.words[p] in speaker for p in range(max(0, min(at) - OWN_BODY_REACH), min(at)))
+        or any(
+            a.words[p] in speaker
+            for p in range(max(at) + 1, min(len(a.words), max(at) + 1 + OWN_BODY_REACH))
+        )
         for _, at in index.lexicon.places(a)
     )
 

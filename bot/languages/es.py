@@ -1354,7 +1354,18 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
     ),
     # ("de pie" is standing: the feet are named in the plural)
     "calves": ("gemelo", "gemelos", "pantorrilla", "pantorrillas", "espinilla", "espinillas"),
-    "feet": ("pies", "tobillo", "tobillos", "talon", "talones", "dedos de pies"),
+    # ("pie" solo es también "de pie", estar de pie: el pie que se dice cuál es)
+    "feet": (
+        "pies",
+        "tobillo",
+        "tobillos",
+        "talon",
+        "talones",
+        "dedos de pies",
+        "pie de apoyo",
+        "pie derecho",
+        "pie izquierdo",
+    ),
 }
 
 BODY_DIRECTIONS: tuple[str, ...] = (
@@ -1772,6 +1783,9 @@ DESCRIPTION_MARKERS: tuple[str, ...] = (
 # Un nombre dicho tras estas palabras es contexto cuando el mensaje nombra otro ejercicio (ver
 # Language.name_roles): con qué se compara o qué vino antes o después...
 NAME_ROLES: dict[str, tuple[str, ...]] = {
+    # ...o sus palabras son lo que se hace: "doy la patada con una pierna" es patear, no el
+    # ejercicio de ese nombre
+    "doer": ("doy", "das", "da", "damos", "dan", "dando", "dar"),
     "aside": (
         "despues de",
         "despues del",
