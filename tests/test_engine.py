@@ -479,7 +479,8 @@ def test_a_name_in_the_wrong_position_is_doubted(engine: AnswerEngine) -> None:
     ("text", "lang", "named", "kin"),
     [
         ("bird dog lying face down, what are the steps?", "en", "bird-dog", "swimming"),
-        ("la natación a cuatro patas, ¿cómo es?", "es", "swimming", "bird-dog"),
+        # ("la natación a cuatro patas" is Swimming's own easier version, named)
+        ("el perro de caza boca abajo, ¿cómo se hace?", "es", "bird-dog", "swimming"),
     ],
 )
 def test_a_name_said_in_another_position_offers_it_and_its_kin_done_there(
@@ -1463,6 +1464,8 @@ def test_legs_that_come_apart_are_the_mistake_of_separating_them(engine: AnswerE
         ("what's teaser 3?", "en", Level.HARDER),
         ("bent knee teaser", "en", Level.EASIER),
         ("el teaser 3", "es", Level.HARDER),
+        # the little words inside the version's name stepped over
+        ("la natación a cuatro patas, ¿cómo es?", "es", Level.EASIER),
     ],
 )
 def test_a_version_named_by_its_own_name_shows_that_version(
@@ -1474,6 +1477,19 @@ def test_a_version_named_by_its_own_name_shows_that_version(
     # a question about it is still answered as one (on a place the Teaser's entries name:
     # its only entry on pain is on the lower back, no answer for a sore neck)
     assert engine.answer("teaser 2 lower back pain", "en").kind is AnswerKind.FAQ
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("plank with leg lifts, how does it go?", "en"), ("plancha con elevación de pierna", "es")],
+)
+def test_a_keyword_of_one_page_that_is_a_version_of_another_offers_both(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    # Leg Pull Front's keyword "plank leg lifts" is also Plank's harder "Plank with Leg Lift"
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert "plank" in {e.id for e in answer.candidates}
 
 
 @pytest.mark.parametrize(

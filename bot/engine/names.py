@@ -81,6 +81,10 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
         ids = tuple(m.exercise_id for m in named)
         return Candidate(AnswerKind.SUGGESTIONS, SEVERAL_NAMED, "names", options=ids), False
     top = named[0]
+    other = _version_of_another(top, message, index) if top.title_score < 1.0 else None
+    if other is not None:
+        ids = (top.exercise_id, other)
+        return Candidate(AnswerKind.SUGGESTIONS, SEVERAL_NAMED, "names", options=ids), False
     loose = top.title_score < 1.0 and top.score < 1.0
     used = message.name_positions | message.cue_positions
     more = [t for t in message.content_terms(used) if t in index.faq]
@@ -304,20 +308,44 @@ def _version_named(
     """The level and words of the exercise's modification whose name the message says: the
     words of it that are not the exercise's own, right before or right after the exercise's
     name ("teaser 2", "bent knee teaser"), as one name."""
+    found = _version_said(top, message, index)
+    return None if found is None else (found[0], found[1])
+
+
+def _version_said(
+    top: NameMatch, message: Message, index: LanguageIndex
+) -> tuple[Level, frozenset[str], frozenset[int]] | None:
+    """`_version_named`, with the positions of the version's words ("plank with leg lifts":
+    the little words between the name and them stepped over)."""
     a = message.analysis
-
-    def said(span: range) -> frozenset[str]:
-        return frozenset(
-            a.terms[p] for p in span if 0 <= p < len(a) and (not a.stop[p] or a.terms[p].isdigit())
-        )
-
+    solid = [p for p in range(len(a)) if not a.stop[p] or a.terms[p].isdigit()]
     first, last = min(top.positions), max(top.positions)
+    before = [p for p in solid if p < first]
+    after = [p for p in solid if p > last]
     for version_level, terms in index.versions(top.exercise_id):
         width = len(terms)
         if width < 2 and not any(t.isdigit() for t in terms):
             continue  # "Boomerang in Parts": one everyday word beside a name names nothing
-        if terms in (said(range(first - width, first)), said(range(last + 1, last + 1 + width))):
-            return version_level, terms
+        for span in (before[len(before) - width :] if width <= len(before) else [], after[:width]):
+            if span and frozenset(a.terms[p] for p in span) == terms:
+                return version_level, terms, frozenset(span)
+    return None
+
+
+def _version_of_another(top: NameMatch, message: Message, index: LanguageIndex) -> str | None:
+    """Another exercise whose title the message says in full, with the name of one of its
+    versions, in the words that name `top` ("plank with leg lifts": Leg Pull Front's keyword,
+    and Plank's harder version "Plank with Leg Lift")."""
+    for match in message.names:
+        if (
+            match.exercise_id == top.exercise_id
+            or match.title_score < 1.0
+            or not match.positions <= top.positions
+        ):
+            continue
+        found = _version_said(match, message, index)
+        if found is not None and found[2] <= top.positions:
+            return match.exercise_id
     return None
 
 
