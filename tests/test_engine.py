@@ -1480,6 +1480,25 @@ def test_a_version_named_by_its_own_name_shows_that_version(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "offered"),
+    [
+        (
+            "the single leg stretch, not sure if it was the straight leg one, how does it go",
+            "en",
+            {"single-leg-stretch", "single-straight-leg-stretch"},
+        ),
+        ("patadas de lado, no recuerdo si era de rodillas o tumbada", "es", {"side-kick-series"}),
+    ],
+)
+def test_a_writer_unsure_which_exercise_it_was_is_offered_them(
+    engine: AnswerEngine, text: str, lang: str, offered: set[str]
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert offered <= {e.id for e in answer.candidates}
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [("plank with leg lifts, how does it go?", "en"), ("plancha con elevación de pierna", "es")],
 )

@@ -35,6 +35,9 @@ from bot.engine.message import (
 from bot.engine.policy import Decision, decide
 
 SEARCH_FLOOR = 0.3  # inline search lists looser matches than a chat answer would accept
+# An exercise's card for a writer unsure which exercise it was (Message.unsure): below an
+# answer (policy.ANSWER), above a "did you mean" of names sharing a word, so it is offered first
+UNSURE = 0.56
 _ABOUT_ONE = (AnswerKind.FAQ, AnswerKind.EXERCISE)  # answers about one exercise
 
 
@@ -153,13 +156,21 @@ class AnswerEngine:
 
     @staticmethod
     def _propose(message: Message, index: LanguageIndex) -> list[Candidate]:
-        return [
+        found = [
             *requests.propose(message, index),
             *sessions.propose(message, index),
             *names.propose(message, index),
             *questions.propose(message, index),
             *descriptions.propose(message, index),
         ]
+        if message.unsure:
+            # "the side kick one, not sure if it was lying down or kneeling": the writer
+            # does not know which exercise it was; a card is offered with its kin
+            found = [
+                replace(c, score=min(c.score, UNSURE)) if c.kind is AnswerKind.EXERCISE else c
+                for c in found
+            ]
+        return found
 
     def _answer(self, message: Message, lang: str) -> Answer:
         if not message.analysis.words:

@@ -392,6 +392,11 @@ class Lexicon:
             exact=True,
             every_word=True,
         )
+        self.unsure = PhraseTable(
+            ((tuple(self._expand(words(text))), "unsure") for text in v.unsure),
+            exact=True,
+            every_word=True,
+        )
         self.naming = v.naming
         self.name_words = v.name_words
         self.choosing = v.choosing

@@ -144,6 +144,8 @@ class Message:
     # Where in the body its problem is felt (bot/engine/places.py), read once for the
     # producers that weigh the place an entry is on
     places: Places = field(default_factory=Places)
+    # The writer says they are unsure which exercise it was (Language.unsure)
+    unsure: bool = False
 
     @property
     def names(self) -> list[NameMatch]:
@@ -369,6 +371,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         portrayed=portrayed,
         bare_part=bare,
         general_part=bare and any(analysis.words[p] in lexicon.general_words for p in question),
+        unsure=any(lexicon.unsure.find_all(analysis)),
     )
     # read from the message as read so far: its names, body position and question sentence
     return replace(message, places=problem_places(message, lexicon))

@@ -2326,6 +2326,35 @@ NAME_ROLES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Unsure which exercise it was (Language.unsure)
+UNSURE: tuple[str, ...] = (
+    *(
+        f"{doubt} {which}"
+        for doubt in (
+            "not sure",
+            "cant remember",
+            "can not remember",
+            "cannot remember",
+            "dont remember",
+            "dont know",
+            "forget",
+            "forgot",
+        )
+        for which in (
+            "which one",
+            "which it was",
+            "which exercise",
+            "which we did",
+            "if it was",
+            "if its the",
+            "whether it was",
+        )
+    ),
+    "or was it",
+    "which one was it",
+    "which was it",
+)
+
 # Words that point back at what is on screen ("how long should I hold it?").
 REFERENCES: frozenset[str] = frozenset(["it", "this", "that", "these", "those", "them"])
 
@@ -2655,6 +2684,7 @@ LANGUAGE = register(
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
         name_roles=NAME_ROLES,
+        unsure=UNSURE,
         naming=NAMING,
         name_words=NAME_WORDS,
         choosing=frozenset(["which"]),

@@ -1831,6 +1831,23 @@ NAME_ROLES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# No sabe cuál de ellos era (Language.unsure)
+UNSURE: tuple[str, ...] = (
+    *(
+        f"{doubt} {which}"
+        for doubt in (
+            "no me acuerdo",
+            "no recuerdo",
+            "no se",
+            "ya no se",
+            "no estoy segura",
+            "no estoy seguro",
+        )
+        for which in ("si era", "de si era", "cual era", "cual de los dos", "si eran")
+    ),
+    "o era",
+)
+
 # Words that point back at what is on screen ("how long should I hold it?").
 REFERENCES: frozenset[str] = frozenset(
     ["lo", "la", "los", "las", "esto", "eso", "este", "ese", "esta", "esa"]
@@ -2105,6 +2122,7 @@ LANGUAGE = register(
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
         name_roles=NAME_ROLES,
+        unsure=UNSURE,
         naming=NAMING,
         name_words=NAME_WORDS,
         choosing=frozenset(["cual"]),
