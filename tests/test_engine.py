@@ -1479,6 +1479,17 @@ def test_a_version_named_by_its_own_name_shows_that_version(
     assert engine.answer("teaser 2 lower back pain", "en").kind is AnswerKind.FAQ
 
 
+def test_a_problem_told_that_a_tip_speaks_of_is_answered_by_the_mistakes(
+    engine: AnswerEngine,
+) -> None:
+    # a tip says where the knee goes; the mistakes say what goes wrong and how to fix it
+    answer = engine.answer(
+        "en los toe taps la rodilla se me va para fuera y el pie cae lejos", "es"
+    )
+    assert answer.exercise is not None and answer.exercise.id == "toe-taps"
+    assert answer.section is Section.MISTAKES
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "offered"),
     [

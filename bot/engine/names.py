@@ -152,7 +152,7 @@ def asks_right_way_of_problem(message: Message, index: LanguageIndex) -> bool:
         return False
     if message.analysis.positions_of(index.lexicon.trouble - index.lexicon.faults):
         return True  # "my neck hurts", "keeps": a problem whatever else is said
-    told = tells_problem(message, index, places=False) or _own_body_told(message, index)
+    told = tells_problem(message, index, places=False) or own_body_told(message, index)
     return told and not _describes_named(message)
 
 
@@ -171,7 +171,7 @@ OWN_WORDS_FIT = 0.8
 OWN_BODY_REACH = 3
 
 
-def _own_body_told(message: Message, index: LanguageIndex) -> bool:
+def own_body_told(message: Message, index: LanguageIndex) -> bool:
     """Whether the message tells what a place of the writer's own body does ("my whole
     pelvis twists", "se me tuerce la muñeca"): asked beside how to do it right, that
     is a problem, whatever the verb."""

@@ -23,6 +23,7 @@ from bot.engine.names import (
     asks_right_way_of_problem,
     everyday_thing,
     in_other_words,
+    own_body_told,
     tells_problem,
     with_equipment_no_page_uses,
 )
@@ -618,14 +619,25 @@ def _about_ids(
             score = min(score, OTHER_PLACE)
         if score is not None:
             ref = index.passage_refs[passage.entry_id]
+            section, level = ref.section, ref.level
+            if section is Section.TIPS and _tells_own_problem(message, index):
+                # "in toe taps my knee drifts open": a problem told is answered by what goes
+                # wrong and how to put it right, though a tip says it in passing
+                section, level = Section.MISTAKES, None
             yield Candidate(
                 AnswerKind.EXERCISE,
                 score,
                 "passage",
                 exercise_id=ref.exercise_id,
-                section=ref.section,
-                level=ref.level,
+                section=section,
+                level=level,
             )
+
+
+def _tells_own_problem(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message tells a problem: a word of trouble or a fault, or what a place of
+    the writer's own body does."""
+    return tells_problem(message, index, places=False) or own_body_told(message, index)
 
 
 def _only_of_kind(ids: set[str], message: Message, index: LanguageIndex) -> FaqMatch | None:
