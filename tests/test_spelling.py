@@ -182,3 +182,10 @@ def test_a_short_slip_of_a_place_of_the_body_is_read_as_the_place() -> None:
         "jaw",
     ]
     assert speller.is_other_word("jaw")
+
+
+def test_a_cue_word_with_a_letter_doubled_is_no_two_words() -> None:
+    """ "misstakes" could be split into two page words, "miss" and "takes"; a cue word with a
+    letter typed twice is the likelier reading."""
+    speller = Speller(Counter("miss takes mistakes".split()), [], ["mistakes"], [], stem)
+    assert speller.correct("misstakes") == ("mistakes",)

@@ -364,7 +364,11 @@ class Speller:
             if self._stem(word) in self._stems:
                 cached = (word,)
             else:
-                cached = self._split(word) or self._doubled(word) or self._nearest(word) or (word,)
+                # a cue word typed with a letter doubled ("misstakes") before two words it
+                # splits into ("miss takes")
+                doubled = self._doubled(word)
+                cued = doubled if doubled is not None and doubled[0] in self._cues else None
+                cached = cued or self._split(word) or doubled or self._nearest(word) or (word,)
                 base = self._form_of(word, cached) if cached != (word,) else None
                 if base is not None:
                     cached = (base,) if base in self._known else (word,)
