@@ -189,3 +189,11 @@ def test_a_cue_word_with_a_letter_doubled_is_no_two_words() -> None:
     letter typed twice is the likelier reading."""
     speller = Speller(Counter("miss takes mistakes".split()), [], ["mistakes"], [], stem)
     assert speller.correct("misstakes") == ("mistakes",)
+
+
+def test_a_letter_typed_once_for_two_is_read_before_a_form_of_another_word() -> None:
+    """ "beginer" stems like "beginning", but is "beginner" with one letter typed once;
+    a page's own form ("piking") stays as it is."""
+    speller = Speller(Counter("beginning beginner piking pike".split()), [], [], [], stem)
+    assert speller.correct("beginer") == ("beginner",)
+    assert speller.correct("piking") == ("piking",)

@@ -362,7 +362,10 @@ class Speller:
         cached = self._cache.get(word)
         if cached is None:
             if self._stem(word) in self._stems:
-                cached = (word,)
+                # a form of a known word ("piking"), unless a letter typed once for two
+                # makes it a known word itself ("beginer": "beginner", not a form of "begin")
+                doubled = self._doubled(word)
+                cached = doubled if doubled is not None and doubled[0] in self._known else (word,)
             else:
                 # a cue word typed with a letter doubled ("misstakes") before two words it
                 # splits into ("miss takes")
