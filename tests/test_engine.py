@@ -3890,6 +3890,18 @@ def test_a_title_said_as_what_one_does_in_spanish_is_no_second_exercise(
     assert answer.section is Section.MISTAKES
 
 
+def test_a_name_word_said_twice_is_the_names_where_the_name_is_said_whole(
+    engine: AnswerEngine,
+) -> None:
+    # the first "neck" is the sore place, the second starts the Neck Pull: not Criss-Cross's
+    # entry on the same question
+    text = "neck ache all through the neck pull, am I tugging on my head?"
+    assert entry(engine, text)[0] == "neck-pull"
+    # ...and the first "shoulder" is no Shoulder Bridge said apart, for Side Plank's entry on
+    # a sore shoulder to answer
+    assert exercise_of(engine, "shoulder pain when I hold the shoulder bridge") != "side-plank"
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

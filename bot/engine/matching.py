@@ -847,6 +847,13 @@ class NameIndex:
         posted = self._postings.terms()
         surface = self._surface_words
         said = message.words
+
+        def beside_name(at: int) -> bool:
+            """Whether a word a name says right after or before this one is said there."""
+            term = message.stems[at]
+            after = at + 1 <= last and said[at + 1] in self._beside.get(term + ">", ())
+            return after or (at > 0 and said[at - 1] in self._beside.get("<" + term, ()))
+
         for position, (word, term) in enumerate(zip(said, message.stems, strict=True)):
             if (
                 word in pronouns
@@ -862,6 +869,10 @@ class NameIndex:
             if exact:
                 had = hits.get(term)
                 if had is None or had[0] < 1.0:  # record(term, 1.0, position)
+                    hits[term] = (1.0, (position,))
+                elif len(had[1]) == 1 and beside_name(position) and not beside_name(had[1][0]):
+                    # said twice, the place beside another name word is the name's ("neck
+                    # pain in the neck pull": the second "neck")
                     hits[term] = (1.0, (position,))
             if (
                 # a word no page uses; and if it is a name word, only by its stem ("role" is
