@@ -2010,6 +2010,10 @@ def test_shivering_legs_in_chilean_spanish_tremble(engine: AnswerEngine) -> None
         ("¿la foca ayuda con el insomnio?", "es"),
         ("does the swimming improve my backstroke?", "en"),  # the sport, not the exercise
         ("¿la natación de pilates me sirve para nadar a crol más rápido?", "es"),
+        # an order to send back, children to teach: the pages do neither
+        ("the push up bra I ordered doesn't fit, can I get a refund?", "en"),
+        ("can my kids do the hundred with me?", "en"),
+        ("¿cómo devuelvo el pedido de la esterilla?", "es"),
     ],
 )
 def test_a_question_about_what_no_page_speaks_of_is_an_honest_no(

@@ -1886,6 +1886,18 @@ UNCOVERED: tuple[str, ...] = (
     "prices",
     "cost",
     "costs",
+    "ordered",
+    "returns",
+    "refund",
+    "refunds",
+    "shipping",
+    "delivery",
+    "bra",
+    # children, whom the pages do not teach
+    "kid",
+    "kids",
+    "toddler",
+    "toddlers",
     # promises no exercise keeps
     "invented",
     "invent",
