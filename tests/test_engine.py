@@ -3108,7 +3108,7 @@ def test_what_an_exercise_is_for_only_when_the_for_closes_the_question(
 ) -> None:
     """ "What is the saw for?" asks its benefits; "what is the saw for beginners" does not."""
     assert engine.answer("what is the saw for?").section is Section.BENEFITS
-    answer = engine.answer("what is the roll up for kids like mine")
+    answer = engine.answer("what is the roll up for people like me")
     assert exercise_id_of(answer) == "roll-up"
     assert answer.section is not Section.BENEFITS
 
