@@ -3906,6 +3906,17 @@ def test_a_name_word_said_twice_is_the_names_where_the_name_is_said_whole(
     assert exercise_of(engine, "shoulder pain when I hold the shoulder bridge") != "side-plank"
 
 
+def test_an_entry_on_a_problem_nobody_tells_is_no_answer_to_a_thin_match(
+    engine: AnswerEngine,
+) -> None:
+    # "kyphotic" is a word of the back, and the entry on a pinching lower back holds "back":
+    # a teacher asking for a beginner's prone extension tells no pinch
+    text = (
+        "prone thoracic extension for a kyphotic office worker, beginner level, what have you got"
+    )
+    assert engine.answer(text).kind is not AnswerKind.FAQ
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

@@ -709,8 +709,21 @@ def _doubts(
         yield OTHER_PROBLEM
     if elsewhere(index.faq, faq.entry_id, places):
         yield OTHER_PLACE
-    if faq.score < THIN_FIT and _shares_no_problem(faq.entry_id, rest, message, index):
+    if faq.score < THIN_FIT and (
+        _shares_no_problem(faq.entry_id, rest, message, index)
+        or _problem_untold(faq.entry_id, message, index)
+    ):
         yield THIN
+
+
+def _problem_untold(entry_id: int, message: Message, index: LanguageIndex) -> bool:
+    """Whether the entry is about a problem (a pain, or a fault to fix) and the message tells
+    none: neither a word of trouble or a fault, nor what a place of the writer's own body
+    does, nor a pain asked of ("a prone extension for a kyphotic client: what have you got?"
+    against "my lower back pinches in it")."""
+    if not index.faq.kinds_of(entry_id) & _PROBLEM_KINDS or message.kinds & _PROBLEM_KINDS:
+        return False
+    return not (tells_problem(message, index, places=False) or own_body_told(message, index))
 
 
 def _shares_no_problem(
