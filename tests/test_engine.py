@@ -3759,6 +3759,7 @@ def test_a_name_said_around_a_place_of_the_body_is_not_said(engine: AnswerEngine
     [
         ("saw, step by step cues please", Section.STEPS),
         ("cue the saw step by step for me", Section.STEPS),
+        ("the saw: the cueing sequence, please", Section.STEPS),
         ("any cues for the saw?", Section.TIPS),
     ],
 )

@@ -1181,6 +1181,11 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         # the cues of each step, as a teacher says it, are the steps, not the tips
         *(f"step by step {cue}" for cue in ("cue", "cues", "cueing")),
         *(f"{cue} step by step" for cue in ("cue", "cues", "cueing", "cue it")),
+        # ...and the order they come in, as a teacher asks it
+        "cueing sequence",
+        "cue sequence",
+        "sequence of cues",
+        "sequencing",
         "instructions",
         "teach me",
         "walk me through",
