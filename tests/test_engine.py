@@ -3918,6 +3918,26 @@ def test_an_entry_on_a_problem_nobody_tells_is_no_answer_to_a_thin_match(
     assert engine.answer(text).kind is not AnswerKind.FAQ
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        # how far, asked by one entry of the page only, not where it is felt
+        ("en el spine twist hasta donde tengo que girar? noto que giro muy poco", "es", "rotar"),
+        # a teacher asking where the clients should feel it, not why their hands will not clasp
+        (
+            "double leg kick with the hands clasped, where should my clients feel it? they all"
+            " report the lower back",
+            "en",
+            "Where should I feel",
+        ),
+    ],
+)
+def test_a_kind_of_question_one_entry_asks_is_that_entry(
+    engine: AnswerEngine, text: str, lang: str, words: str
+) -> None:
+    assert words in entry(engine, text, lang)[1]
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

@@ -1290,6 +1290,14 @@ def _of_kind(
             ),
             None,
         )
+    # A kind only a question asks (how to breathe, how far, how long, where to feel it),
+    # which one entry of the page asks: that entry, however few words it shares ("seal: in
+    # or out when I roll back?" against "I roll too far back in Seal...")
+    said_kinds = kinds & SAID_KINDS
+    if said_kinds:
+        asking = [m for m in found if not faq.kinds_of(m.entry_id).isdisjoint(said_kinds)]
+        if len(asking) == 1 and not apart(faq, asking[0].entry_id, places):
+            return asking[0]
     # An entry asking no kind of question may still ask this one in other words ("how do I
     # hold them up?" for "how do I keep them up?"): it gives way only to an entry that states
     # the problem told (OWN_FLOOR), not to one that only asks alike and answers nothing.

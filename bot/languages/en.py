@@ -1103,6 +1103,22 @@ _WHERE_FELT: tuple[str, ...] = (
     "should be feeling",
     "supposed to feel",
     "meant to feel",
+    # a teacher asking for the client ("where should my client feel it?")
+    *(
+        f"should {who} feel"
+        for who in (
+            "you",
+            "we",
+            "they",
+            "he",
+            "she",
+            *(
+                f"{whose}{person}"
+                for whose in ("", "my ")
+                for person in ("client", "clients", "patient", "patients", "student", "students")
+            ),
+        )
+    ),
 )
 
 # Phrases that ask for one part of an exercise. Longer phrases win over shorter ones.
@@ -1141,26 +1157,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "meant to burn",
         "should i be feeling",
         "where is the burn",
-        # a teacher asking for the client ("where should my client feel it?")
-        *(
-            f"should {who} feel"
-            for who in (
-                "you",
-                "we",
-                "they",
-                "he",
-                "she",
-                "client",
-                "my client",
-                "clients",
-                "patient",
-                "my patient",
-                "patients",
-                "student",
-                "my student",
-                "students",
-            )
-        ),
     ),
     # The steps, when nothing but a name is said with it: "jacknife how", "saw howto".
     "steps_alone": ("how", "howto"),
@@ -1407,9 +1403,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
 
 # Cue words whose other forms are other words: "tipping" over, "filming" oneself, "watching"
 # the teacher, "using" a spring, a bare "what" (the stemmer cuts "useful" to "use" and "whats"
-# to "what"), a "masters" squad.
+# to "what"), a "masters" squad, the "push up sequence" (no "sequencing" asked).
 EXACT_CUES = frozenset(
-    {"tip", "tips", "trick", "tricks", "film", "watch", "useful", "whats", "master"}
+    {"tip", "tips", "trick", "tricks", "film", "watch", "useful", "whats", "master", "sequencing"}
 )
 
 # The kind of question a sentence asks (bot/languages QuestionKind), matched on terms: a
