@@ -3938,6 +3938,15 @@ def test_a_kind_of_question_one_entry_asks_is_that_entry(
     assert words in entry(engine, text, lang)[1]
 
 
+def test_an_entry_of_an_exercise_not_named_gives_way_to_a_name_said_whole(
+    engine: AnswerEngine,
+) -> None:
+    # "swan" names the swan prep and the swan dive, not settled between them; the spine
+    # stretch's entry on shoulders creeping up is no answer about either
+    text = "in swan, as my chest comes up my shoulders creep towards my ears, what's wrong?"
+    assert exercise_of(engine, text) != "spine-stretch-forward"
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

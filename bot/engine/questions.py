@@ -74,6 +74,9 @@ THIN = 0.55
 # share of its question's own words, the cue words left out ("wrong" is in many entries).
 OWN_STATED = 0.35
 OTHER_PROBLEM = 0.57  # ...else it answers another problem, below the card
+# An entry of an exercise the message neither names nor describes, when it says another's
+# name whole, even one it does not settle on: only offered
+OTHER_NAMED = 0.55
 # A name only implied by a few of a description's words ("face up, arms pumping" holds two
 # of Dead Bug's keyword) while the whole description is another page's, standing out: the
 # named page's entries are only offered
@@ -1106,6 +1109,19 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # and one more word ("my hips twist. any tips?") answers what it shares with the rest only
     shared = frozenset() if message.named else _title_shared(message)
     portrayed = {exercise_id for exercise_id, _ in message.portrayed[:MAX_ANYWHERE]}
+    # the names said whole, as written and in one go (not "roll back down" as one rolls)
+    said_whole = {
+        m.exercise_id
+        for m in message.names
+        if m.score >= EXACT
+        and max(m.positions) - min(m.positions) < len(m.positions)
+        and as_named(m, message.analysis, index.lexicon)
+    }
+    # (...or the exercise the message describes best, if only a little: "that seated forward
+    # roll down with the legs long" is the spine stretch, whatever name it says on the way)
+    described = {
+        e for at, (e, fit) in enumerate(message.portrayed) if at == 0 or fit >= DESCRIBED_FIT
+    }
     for match in found:
         # One shared word ("twist") is a name fragment, not a question.
         if match.matched < 2 or match.exercise_id in seen:
@@ -1138,6 +1154,11 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # "my knee clicks" is no question for the entry on a clicking hip, however alike
             # the two are put: of any exercise, as of one named (`_about_ids`)
             score = min(score, OTHER_PLACE)
+        if said_whole and match.exercise_id not in said_whole | described:
+            # "when I lift my chest in swan my shoulders creep up": a name said whole, if
+            # unsettled (the swan prep or the swan dive), is what is asked about, not the
+            # spine stretch whose entry says the same of the shoulders
+            score = min(score, OTHER_NAMED)
         yield _faq(match, score, "faq-anywhere")
         if len(seen) >= MAX_ANYWHERE:
             break
