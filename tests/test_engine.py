@@ -3947,6 +3947,18 @@ def test_an_entry_of_an_exercise_not_named_gives_way_to_a_name_said_whole(
     assert exercise_of(engine, text) != "spine-stretch-forward"
 
 
+def test_another_version_asked_after_a_burn_told_is_no_question_where_it_is_felt(
+    engine: AnswerEngine,
+) -> None:
+    # the burn is told, the easier way is asked: not the entry on where to feel it
+    text = (
+        "my shoulders burn from holding my arms out wide in the spine twist and I lose the"
+        " turn. is there an easier way?"
+    )
+    answer = engine.answer(text)
+    assert answer.section is Section.MODIFICATIONS and answer.level is Level.EASIER
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

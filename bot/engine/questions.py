@@ -779,7 +779,13 @@ def _other_problem(
     shares with the entry's question are all words its page describes the exercise with.
     An entry asked in the cue words themselves ("who should avoid it?") answers them."""
     with_cues = index.faq.own_share(faq.entry_id, rest)
-    if with_cues >= ASKED_IN_CUES:
+    terms = message.analysis.terms
+    if with_cues >= ASKED_IN_CUES and (
+        part.section is not Section.MODIFICATIONS
+        or index.faq.own_share(faq.entry_id, [terms[p] for p in message.cue_positions]) > 0
+    ):
+        # (another version asked in other words than the entry's: "my arms burn... is there
+        # an easier way?" says the feel of "where should I feel it?", but asks no feel)
         return False
     if _asks_other(faq.entry_id, message, index, described=described):
         # "what options are there, it feels shaky on my feet" against "where should I feel
