@@ -3959,6 +3959,22 @@ def test_another_version_asked_after_a_burn_told_is_no_question_where_it_is_felt
     assert answer.section is Section.MODIFICATIONS and answer.level is Level.EASIER
 
 
+def test_a_movement_told_to_you_tells_no_problem(engine: AnswerEngine) -> None:
+    # "drop" is how the belly goes in the cow, told as the movement goes for anyone: no pinch
+    # of the writer's to answer
+    text = (
+        "on hands and knees you arch your back up like a frightened cat and then let your"
+        " belly drop"
+    )
+    answer = engine.answer(text)
+    assert (answer.kind, exercise_id_of(answer)) == (AnswerKind.EXERCISE, "cat-cow")
+    assert answer.section is Section.OVERVIEW
+    # said of the writer's own back, the same word is a problem
+    assert engine.answer("in cat cow my belly drops and my lower back pinches").kind is (
+        AnswerKind.FAQ
+    )
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

@@ -370,6 +370,7 @@ class Lexicon:
         self.general_words = v.general_words
         self.purpose_binders = v.purpose_binders
         self.speaker = v.speaker
+        self.addressee = v.addressee
         self.indefinite = v.indefinite
         self.exercise_leads = v.exercise_leads
         # Word for word, fillers included: without "the" and "where", "the one where" is "one".

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.content import RandomFilters, Section
@@ -1055,8 +1055,15 @@ def _asks_outright(text: str, analysis: Analysis, index: LanguageIndex) -> bool:
                 for at, w in enumerate(words)
             )
         )
-        or bool(analysis.positions_of(lexicon.trouble))
+        or (bool(analysis.positions_of(lexicon.trouble)) and not _told_to_you(words, lexicon))
     )
+
+
+def _told_to_you(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether the message tells how a movement goes to someone ("you arch your back up like
+    a scared cat, then let the belly drop"), never saying the writer's own: its words of
+    trouble ("drop", "tight") describe the movement, no problem of the writer's."""
+    return lexicon.speaker.isdisjoint(words) and not lexicon.addressee.isdisjoint(words)
 
 
 def _asks_which(

@@ -186,6 +186,8 @@ class Language:
     # consejo para seguir?"): what the writer wants, not which part
     purpose_binders: frozenset[str]
     speaker: frozenset[str]  # "my", "me": a problem told, unless a body position is described
+    # Words that address the reader ("you", "your"): a movement told as it goes for anyone
+    addressee: frozenset[str]
     # Articles that make a name one thing among many ("a seal", "una sierra"): an exercise is
     # called by its name or "the ...", a thing of the same name is "a ..." (see
     # bot/engine/names.py `everyday_thing`)...

@@ -2713,6 +2713,7 @@ LANGUAGE = register(
         general_words=GENERAL_WORDS,
         purpose_binders=frozenset({"so", "to"}),
         speaker=SPEAKER,
+        addressee=frozenset("you your youre yourself".split()),
         indefinite=INDEFINITE,
         exercise_leads=EXERCISE_LEADS,
         greetings=GREETINGS,

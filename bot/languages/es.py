@@ -2151,6 +2151,7 @@ LANGUAGE = register(
         general_words=GENERAL_WORDS,
         purpose_binders=frozenset({"para"}),
         speaker=SPEAKER,
+        addressee=frozenset("tu tus te ti usted".split()),
         indefinite=INDEFINITE,
         exercise_leads=EXERCISE_LEADS,
         greetings=GREETINGS,
