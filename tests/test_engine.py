@@ -3975,6 +3975,20 @@ def test_a_movement_told_to_you_tells_no_problem(engine: AnswerEngine) -> None:
     )
 
 
+def test_a_part_asked_in_general_of_a_movement_described_is_that_part(
+    engine: AnswerEngine,
+) -> None:
+    # hands behind the head is how the lower lifts go; the entry on a neck that hurts with
+    # them there answers a problem nobody told
+    text = (
+        "on my back, legs straight up to the ceiling and hands behind my head, I lower both"
+        " legs together and lift them back. what do people usually get wrong?"
+    )
+    answer = engine.answer(text)
+    assert exercise_id_of(answer) == "double-straight-leg-stretch"
+    assert answer.section is Section.MISTAKES
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

@@ -814,6 +814,10 @@ def _other_problem(
         apart(index.faq, faq.entry_id, message.places)
         or sum(index.faq.asks_any(faq.entry_id, (t,)) for t in set(question) - cues)
         < GENERAL_STATED
+        # (or it says only words its page describes the movement with: "on my forearms and
+        # toes, body like a board... the common mistakes?" against "how long should I hold a
+        # forearm plank?")
+        or _only_describing(faq.entry_id, [t for t in question if t not in cues], index)
     ):
         # "I swing my arms round to get further. What else do people get wrong?" against "my
         # lower back rounds": one word in common, or another place of the body, is no
