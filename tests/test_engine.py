@@ -3989,6 +3989,19 @@ def test_a_part_asked_in_general_of_a_movement_described_is_that_part(
     assert answer.section is Section.MISTAKES
 
 
+def test_a_part_asked_in_general_of_a_movement_described_in_the_entrys_words(
+    engine: AnswerEngine,
+) -> None:
+    # breathing in fives is how Swimming goes, told as the movement; the question asks the
+    # mistakes, not how to breathe
+    text = (
+        "face down with arms and legs off the floor, fluttering them quickly while breathing in"
+        " for five and out for five. what do people usually get wrong?"
+    )
+    answer = engine.answer(text)
+    assert (exercise_id_of(answer), answer.section) == ("swimming", Section.MISTAKES)
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

@@ -778,15 +778,30 @@ def _other_problem(
     but those words with it. The passage fitting better is enough when the words the message
     shares with the entry's question are all words its page describes the exercise with.
     An entry asked in the cue words themselves ("who should avoid it?") answers them."""
+    cues = _cue_terms(faq, part, index)
+    # "on my forearms and toes, body like a board... what are the common mistakes?" against
+    # "how long should I hold a forearm plank?": all it shares are the words its page
+    # describes the movement with, however much of the entry's question they say
+    # (unless a problem is told in them: "I cannot get my fingers to meet behind my back")
+    describing = (
+        _asked_generally(message)
+        and _only_describing(faq.entry_id, [t for t in question if t not in cues], index)
+        and not any(
+            p not in message.cue_positions
+            for p in message.analysis.positions_of(index.lexicon.trouble)
+        )
+    )
     with_cues = index.faq.own_share(faq.entry_id, rest)
     terms = message.analysis.terms
+    in_cues = index.faq.own_share(faq.entry_id, [terms[p] for p in message.cue_positions]) > 0
     if with_cues >= ASKED_IN_CUES and (
-        part.section is not Section.MODIFICATIONS
-        or index.faq.own_share(faq.entry_id, [terms[p] for p in message.cue_positions]) > 0
+        in_cues or (part.section is not Section.MODIFICATIONS and not describing)
     ):
         # (another version asked in other words than the entry's: "my arms burn... is there
         # an easier way?" says the feel of "where should I feel it?", but asks no feel)
         return False
+    if describing:
+        return True
     if _asks_other(faq.entry_id, message, index, described=described):
         # "what options are there, it feels shaky on my feet" against "where should I feel
         # it?"; "how do I sit for it?" against "my knees hurt sitting in it, can I sit
@@ -808,16 +823,11 @@ def _other_problem(
         # both tell one in those words: "I can't bring my hands to meet behind me" is
         # the entry on shoulders that will not let the hands clasp there)
         return True
-    cues = _cue_terms(faq, part, index)
     general = _asked_generally(message)
     if general and (
         apart(index.faq, faq.entry_id, message.places)
         or sum(index.faq.asks_any(faq.entry_id, (t,)) for t in set(question) - cues)
         < GENERAL_STATED
-        # (or it says only words its page describes the movement with: "on my forearms and
-        # toes, body like a board... the common mistakes?" against "how long should I hold a
-        # forearm plank?")
-        or _only_describing(faq.entry_id, [t for t in question if t not in cues], index)
     ):
         # "I swing my arms round to get further. What else do people get wrong?" against "my
         # lower back rounds": one word in common, or another place of the body, is no
@@ -998,11 +1008,13 @@ def _settled(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     if faq is not None and faq.score >= SETTLED_FLOOR:
         score = _confidence(faq.score, SETTLED_FLOOR, FAQ_BASE, full=SETTLED_FULL) or 0.0
         if message.part is not None and (
-            message.part.section is Section.STEPS or _only_part_asked(message)
+            message.part.section is Section.STEPS
+            or _only_part_asked(message)
+            or message.general_part
         ):
             # "how do I do the one kneeling...", "face down kicking both heels... What are its
-            # benefits?": the words describe, so only the words its page does not explain
-            # (below) may make it sure
+            # benefits?", "...what are the common mistakes?": the words describe, so only the
+            # words its page does not explain (below) may make it sure
             score = 0.0
         # Words its page uses to describe the movement may only describe it ("kneeling on
         # one knee, swinging the top leg"); the entry is sure when it also fits the rest.
