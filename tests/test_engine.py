@@ -3743,6 +3743,11 @@ def test_phone_spellings_of_the_words_that_ask_a_part(
     assert engine.answer(text, lang).section is section
 
 
+def test_a_word_cut_short_as_it_sounds_asks_what_it_stands_for(engine: AnswerEngine) -> None:
+    # "hi" for "high": how high to lift, no greeting
+    assert "How high" in entry(engine, "swan prep how hi should i come up")[1]
+
+
 def test_a_number_after_a_name_is_still_its_version(engine: AnswerEngine) -> None:
     answer = engine.answer("teaser 2")
     assert answer.exercise is not None and answer.exercise.id == "teaser"

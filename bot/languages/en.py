@@ -275,6 +275,8 @@ PHRASES: dict[str, str] = {
     "2 do": "to do",
     **{f"{before} 4": f"{before} for" for before in ("good", "it", "safe", "ok", "okay", "bad")},
     "4 me": "for me",
+    # ...or a word cut short as it sounds: "how hi do I go" asks how high, no greeting
+    "how hi": "how high",
     # how far two things go from each other is how far, no fault of coming apart
     "how far apart": "how far",
     "how wide apart": "how wide",
