@@ -130,9 +130,9 @@ def test_messages_that_ask_for_a_session_get_one(
     [
         ("make me an intermediate workout", "en"),
         # "plan" is an everyday word one letter from Plank, which it does not name
-        ("plan me a workout", "en"),
+        ("plan me a pilates routine", "en"),
         ("put together a mat class for beginners", "en"),
-        ("hazme un entrenamiento completo de pilates", "es"),
+        ("hazme un entrenamiento de pilates completito", "es"),
         ("prepárame una rutina para hoy", "es"),
     ],
 )

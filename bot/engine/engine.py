@@ -164,7 +164,7 @@ class AnswerEngine:
             *descriptions.propose(message, index),
         ]
         if message.unsure:
-            # "the side kick one, not sure if it was lying down or kneeling": the writer
+            # "the kicks, not sure if it was on my side or on my knees": the writer
             # does not know which exercise it was; a card is offered with its kin
             found = [
                 replace(c, score=min(c.score, UNSURE)) if c.kind is AnswerKind.EXERCISE else c

@@ -481,7 +481,7 @@ def _asides(
         if "now" in tags:
             roles[match.exercise_id] = "now"
         elif all(tag in ("aside", "doer") for tag in tags) or (
-            # (said in one go as what someone does: "doy la patada con una pierna")
+            # (said in one go as what someone does: "le doy la patada con una pierna al aire")
             tags[0] == "doer" and match.positions.issuperset(range(said[0], said[-1] + 1))
         ):
             roles.setdefault(match.exercise_id, "aside")
@@ -696,10 +696,10 @@ def _said_again_in(match: NameMatch, message: Analysis, question: frozenset[int]
 def as_named(match: NameMatch, message: Analysis, lexicon: Lexicon) -> bool:
     """Whether the message says the name's words as the name writes them, not in another
     form of them: "rolling up off the mat to balance in a V" says the Roll Up's words as a
-    verb of the movement told, "I twist my hips" Hip Twist's in another order. The plural is
-    the name ("chest lifts: ..."), and so is a slip or a run-together word ("hundrid",
-    "teaserone"): only a form with the stem of a word of the name and another ending is
-    another form."""
+    verb of the movement told, "I bridge up onto my shoulders" Shoulder Bridge's in another
+    order. The plural is the name ("chest lifts: ..."), and so is a slip or a run-together
+    word ("hundrid", "teaserone"): only a form with the stem of a word of the name and another
+    ending is another form."""
     written = set(words(match.name))
     stems = {lexicon.stem(w) for w in written}
 
@@ -714,8 +714,8 @@ def as_named(match: NameMatch, message: Analysis, lexicon: Lexicon) -> bool:
     said = sorted(p for p in match.positions if not message.stop[p])
     if any(other_form(p) for p in said):
         return False
-    # ...nor are its words said apart in another order ("I twist my hips" holds Hip Twist's
-    # words; "lateral plancha" is still the name, in a learner's order)
+    # ...nor are its words said apart in another order ("I bridge up onto my shoulders" holds
+    # Shoulder Bridge's words; "lateral plancha" is still the name, in a learner's order)
     if not said or said[-1] - said[0] < len(said):
         return True
     # (anywhere in the message: a word said twice may have been matched at its other place)
@@ -1285,7 +1285,8 @@ def _named(
     # A name said exactly goes before one matched loosely elsewhere in the message ("el
     # corkscrew ... bajo las piernas" names Corkscrew, not "bajada de piernas"), but not
     # before a longer one that holds it ("reverse plank" is not Plank).
-    # (a name's words in another form or order, "I twist my hips", say no name exactly)
+    # (a name's words in another form or order, "I bridge up onto my shoulders", say no name
+    # exactly)
     exact = [said(m) for m, s in strong if s >= EXACT and as_named(m, message, index.lexicon)]
     strong = [
         (m, s) for m, s in strong if s >= EXACT or not exact or any(said(m) > e for e in exact)

@@ -315,7 +315,7 @@ def _version_named(
 def _version_said(
     top: NameMatch, message: Message, index: LanguageIndex
 ) -> tuple[Level, frozenset[str], frozenset[int]] | None:
-    """`_version_named`, with the positions of the version's words ("plank with leg lifts":
+    """`_version_named`, with the positions of the version's words ("natación a cuatro patas":
     the little words between the name and them stepped over)."""
     a = message.analysis
     solid = [p for p in range(len(a)) if not a.stop[p] or a.terms[p].isdigit()]
@@ -334,7 +334,7 @@ def _version_said(
 
 def _version_of_another(top: NameMatch, message: Message, index: LanguageIndex) -> str | None:
     """Another exercise whose title the message says in full, with the name of one of its
-    versions, in the words that name `top` ("plank with leg lifts": Leg Pull Front's keyword,
+    versions, in the words that name `top` ("plank with a leg lift": Leg Pull Front's keyword,
     and Plank's harder version "Plank with Leg Lift")."""
     for match in message.names:
         if (

@@ -1131,7 +1131,7 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # and one more word ("my hips twist. any tips?") answers what it shares with the rest only
     shared = frozenset() if message.named else _title_shared(message)
     portrayed = {exercise_id for exercise_id, _ in message.portrayed[:MAX_ANYWHERE]}
-    # the names said whole, as written and in one go (not "roll back down" as one rolls)
+    # the names said whole, as written and in one go (not "then I roll down again" as one rolls)
     said_whole = {
         m.exercise_id
         for m in message.names
@@ -1177,7 +1177,7 @@ def _anywhere(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # the two are put: of any exercise, as of one named (`_about_ids`)
             score = min(score, OTHER_PLACE)
         if said_whole and match.exercise_id not in said_whole | described:
-            # "when I lift my chest in swan my shoulders creep up": a name said whole, if
+            # "in swan my shoulders ride up as I come up": a name said whole, if
             # unsettled (the swan prep or the swan dive), is what is asked about, not the
             # spine stretch whose entry says the same of the shoulders
             score = min(score, OTHER_NAMED)

@@ -232,7 +232,7 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # "how do I fit the teaser into my routine?": a question about the Teaser. With a length
     # said, only a title said in full is: "plan me a 20 minute glute session" half says Plank
     # and Glute Bridge.
-    # (not an everyday word one letter from a title: "plan me a workout" says no Plank)
+    # (not an everyday word one letter from a title: "plan me a session" says no Plank)
     floor = 1.0 if request.timed else SUGGEST_FLOOR
     if any(m.title_score >= floor and not _everyday_slip(m, message, index) for m in names):
         return

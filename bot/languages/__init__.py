@@ -137,7 +137,7 @@ class Language:
     # make its words what someone does, not a name ("when I roll back up", "I push up into
     # the bridge"). Words as folded, matched word for word.
     name_roles: Mapping[str, tuple[str, ...]]
-    # The writer unsure which exercise it was ("not sure if it was lying down or kneeling",
+    # The writer unsure which exercise it was ("not sure if it was on my side or on my knees",
     # "no me acuerdo si era..."): an exercise's card is offered with its kin, not asserted.
     # Words as folded, matched word for word.
     unsure: tuple[str, ...]

@@ -275,7 +275,7 @@ PHRASES: dict[str, str] = {
     "2 do": "to do",
     **{f"{before} 4": f"{before} for" for before in ("good", "it", "safe", "ok", "okay", "bad")},
     "4 me": "for me",
-    # ...or a word cut short as it sounds: "how hi do I go" asks how high, no greeting
+    # ...or a word cut short as it sounds: "how hi should I lift" asks how high, no greeting
     "how hi": "how high",
     # how far two things go from each other is how far, no fault of coming apart
     "how far apart": "how far",
@@ -1405,7 +1405,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
 
 # Cue words whose other forms are other words: "tipping" over, "filming" oneself, "watching"
 # the teacher, "using" a spring, a bare "what" (the stemmer cuts "useful" to "use" and "whats"
-# to "what"), a "masters" squad, the "push up sequence" (no "sequencing" asked).
+# to "what"), a "masters" squad, a "sequence" of moves (no "sequencing" asked).
 EXACT_CUES = frozenset(
     {"tip", "tips", "trick", "tricks", "film", "watch", "useful", "whats", "master", "sequencing"}
 )

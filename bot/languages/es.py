@@ -1451,7 +1451,7 @@ WEAK_RANDOM_CUES: tuple[str, ...] = (
     "hoy",
     "idea",
     "rutina",
-    # ...y pidiendo que se la preparen ("hazme un entrenamiento completo")
+    # ...y pidiendo que se la preparen ("hazme una rutina entera")
     "hazme",
     "preparame",
     "ponme",
@@ -1796,8 +1796,8 @@ DESCRIPTION_MARKERS: tuple[str, ...] = (
 # Un nombre dicho tras estas palabras es contexto cuando el mensaje nombra otro ejercicio (ver
 # Language.name_roles): con qué se compara o qué vino antes o después...
 NAME_ROLES: dict[str, tuple[str, ...]] = {
-    # ...o sus palabras son lo que se hace: "doy la patada con una pierna" es patear, no el
-    # ejercicio de ese nombre
+    # ...o sus palabras son lo que se hace: "le doy la patada con una pierna al aire" es
+    # patear, no el ejercicio de ese nombre
     "doer": ("doy", "das", "da", "damos", "dan", "dando", "dar"),
     "aside": (
         "despues de",
