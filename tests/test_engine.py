@@ -1511,7 +1511,10 @@ def test_a_writer_unsure_which_exercise_it_was_is_offered_them(
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("plank with leg lifts, how does it go?", "en"), ("la plancha con elevación de pierna", "es")],
+    [
+        ("plank with leg lifts, how does it go?", "en"),
+        ("plancha con elevación de pierna, ¿qué es?", "es"),
+    ],
 )
 def test_a_keyword_of_one_page_that_is_a_version_of_another_offers_both(
     engine: AnswerEngine, text: str, lang: str
