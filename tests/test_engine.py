@@ -4010,6 +4010,18 @@ def test_a_part_asked_in_general_of_a_movement_described_in_the_entrys_words(
     assert (exercise_id_of(answer), answer.section) == ("swimming", Section.MISTAKES)
 
 
+def test_a_keyword_said_in_another_form_inside_a_description_names_nothing(
+    engine: AnswerEngine,
+) -> None:
+    # "roll back" is how the open leg rocker goes, not Rolling Like a Ball's keyword "rolling
+    # back" said: the description (legs apart, ankles held) is not answered as that page
+    text = (
+        "how do I do the one where you sit with legs apart, hold your ankles, balance and then"
+        " roll back onto your shoulders and up again"
+    )
+    assert exercise_of(engine, text) != "rolling-like-a-ball"
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

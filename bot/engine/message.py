@@ -677,7 +677,11 @@ def _in_passing(
         least, gap = PORTRAIT_PLAIN_FIT, PORTRAIT_PLAIN_GAP
     if others < PASSING_TERMS or top == match.exercise_id or fit < least:
         return False
-    if fit - dict(described).get(match.exercise_id, 0.0) < gap:
+    # (a name said in another form of its words, "roll back" for "rolling back", tells what
+    # is done, not which exercise: the page the description fits best, however narrowly)
+    if fit - dict(described).get(match.exercise_id, 0.0) < gap and as_named(
+        match, whole, index.lexicon
+    ):
         return False
     return any(m.exercise_id == match.exercise_id for m in weighing.names().matches)
 
