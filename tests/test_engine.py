@@ -4022,6 +4022,14 @@ def test_a_keyword_said_in_another_form_inside_a_description_names_nothing(
     assert exercise_of(engine, text) != "rolling-like-a-ball"
 
 
+def test_a_heading_and_a_title_said_as_what_one_does_ask_of_the_heading(
+    engine: AnswerEngine,
+) -> None:
+    # the Neck Pull heads the question; "try to roll up" is what the writer does in it
+    text = "Neck pull: my feet pop up off the mat every time I try to roll up"
+    assert entry(engine, text)[0] == "neck-pull"
+
+
 def test_a_title_said_apart_in_another_order_is_no_second_exercise(
     engine: AnswerEngine,
 ) -> None:

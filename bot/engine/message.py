@@ -195,7 +195,9 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     cues = (part.positions if part else frozenset()) | request.positions
     named = _named(lookup.matches, analysis, index, cues | lookup.words, cues)
     compared: frozenset[str] = frozenset()
-    asides = _headed(text, analysis, index, lookup.matches) or _asides(
+    # (both: "Neck pull: my legs shoot up whenever I try to roll up" heads the question with
+    # one name and says another as what the writer does)
+    asides = _headed(text, analysis, index, lookup.matches) | _asides(
         lookup.matches, analysis, lexicon
     )
     if asides:
