@@ -154,6 +154,8 @@ def test_asking_for_a_workout_to_be_made_asks_for_a_session(
         "give me something under 10 minutes",  # a limit for one exercise, not a length
         "random under 20 minutes",
         "I am 74 and the class does the arm and leg reach on all fours. Any advice?",
+        # one random exercise asked; the routine is the writer's own
+        "tired of my usual routine, give me one random exercise for the abs",
         # a session or a class said, and what is asked of it in words no page uses
         "could I book a private session with Maria on Friday?",
         # escape codes typed out are no length ("31m")

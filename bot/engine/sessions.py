@@ -228,6 +228,15 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         request = request_from(message.analysis, lexicon, message.request.filters, command=False)
     if request is None or message.asks_which or request.minutes < SHORTEST:
         return
+    said = {p for _, span in lexicon.session_cues.find_all(message.analysis) for p in span}
+    strong = any(
+        strength == "strong" and said.isdisjoint(span)
+        for strength, span in lexicon.random_cues.find_all(message.analysis)
+    )
+    if strong and _own_cues(message, lexicon):
+        # "bored of my routine, throw a random ab exercise at me": one exercise asked, the
+        # writer's own routine or class only what they do
+        return
     names = message.names
     # "how do I fit the teaser into my routine?": a question about the Teaser. With a length
     # said, only a title said in full is: "plan me a 20 minute glute session" half says Plank
@@ -280,6 +289,16 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         filters=request.filters,
         minutes=request.minutes,
         evidence=f"{request.minutes} min",
+    )
+
+
+def _own_cues(message: Message, lexicon: Lexicon) -> bool:
+    """Whether every word for a session is said as the writer's own ("my usual routine")."""
+    analysis = message.analysis
+    cues = [span for _, span in lexicon.session_cues.find_all(analysis)]
+    return bool(cues) and all(
+        any(analysis.words[p] in lexicon.speaker for p in range(max(0, span[0] - 2), span[0]))
+        for span in cues
     )
 
 
