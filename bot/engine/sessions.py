@@ -228,9 +228,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         request = request_from(message.analysis, lexicon, message.request.filters, command=False)
     if request is None or message.asks_which or request.minutes < SHORTEST:
         return
-    said = {p for _, span in lexicon.session_cues.find_all(message.analysis) for p in span}
+    cued = {p for _, span in lexicon.session_cues.find_all(message.analysis) for p in span}
     strong = any(
-        strength == "strong" and said.isdisjoint(span)
+        strength == "strong" and cued.isdisjoint(span)
         for strength, span in lexicon.random_cues.find_all(message.analysis)
     )
     if strong and _own_cues(message, lexicon):
