@@ -3972,28 +3972,29 @@ def test_a_movement_told_to_you_tells_no_problem(engine: AnswerEngine) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        # hands behind the head is how the lower lifts go; the entry on a neck that hurts
+        # with them there answers a problem nobody told
+        (
+            "on my back, legs straight up to the ceiling and hands behind my head, I lower both"
+            " legs together and lift them back. what do people usually get wrong?",
+            "double-straight-leg-stretch",
+        ),
+        # breathing in fives is how Swimming goes, told as the movement; the question asks
+        # the mistakes, not how to breathe
+        (
+            "face down with arms and legs off the floor, fluttering them quickly while"
+            " breathing in for five and out for five. what do people usually get wrong?",
+            "swimming",
+        ),
+    ],
+)
 def test_a_part_asked_in_general_of_a_movement_described_is_that_part(
-    engine: AnswerEngine,
+    engine: AnswerEngine, text: str, exercise_id: str
 ) -> None:
-    # hands behind the head is how the lower lifts go; the entry on a neck that hurts with
-    # them there answers a problem nobody told
-    text = (
-        "on my back, legs straight up to the ceiling and hands behind my head, I lower both"
-        " legs together and lift them back. what do people usually get wrong?"
-    )
-    assert card(engine, text)[:2] == ("double-straight-leg-stretch", Section.MISTAKES)
-
-
-def test_a_part_asked_in_general_of_a_movement_described_in_the_entrys_words(
-    engine: AnswerEngine,
-) -> None:
-    # breathing in fives is how Swimming goes, told as the movement; the question asks the
-    # mistakes, not how to breathe
-    text = (
-        "face down with arms and legs off the floor, fluttering them quickly while breathing in"
-        " for five and out for five. what do people usually get wrong?"
-    )
-    assert card(engine, text)[:2] == ("swimming", Section.MISTAKES)
+    assert card(engine, text)[:2] == (exercise_id, Section.MISTAKES)
 
 
 def test_a_keyword_said_in_another_form_inside_a_description_names_nothing(

@@ -172,12 +172,12 @@ OWN_BODY_REACH = 3
 
 
 def own_body_told(message: Message, index: LanguageIndex) -> bool:
-    """Whether the message tells what a place of the writer's own body does ("my whole
-    pelvis twists", "se me tuerce la muñeca"): asked beside how to do it right, that
+    """Whether the message tells what a place of the writer's own body does ("my left hip
+    turns out", "se me tuerce la muñeca"): asked beside how to do it right, that
     is a problem, whatever the verb."""
     a = message.analysis
     speaker = index.lexicon.speaker
-    # (before it, "my whole pelvis"; or after it, where Spanish says whose it is: "el pie
+    # (before it, "my left hip"; or after it, where Spanish says whose it is: "el pie
     # de apoyo se me va")
     return any(
         any(a.words[p] in speaker for p in range(max(0, min(at) - OWN_BODY_REACH), min(at)))

@@ -780,7 +780,7 @@ def _other_problem(
     An entry asked in the cue words themselves ("who should avoid it?") answers them."""
     cues = _cue_terms(faq, part, index)
     # "on my forearms and toes, body like a board... what are the common mistakes?" against
-    # "how long should I hold a forearm plank?": all it shares are the words its page
+    # the plank's entry on how long to hold it: all it shares are the words its page
     # describes the movement with, however much of the entry's question they say
     # (unless a problem is told in them: "I cannot get my fingers to meet behind my back")
     describing = (

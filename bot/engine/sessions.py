@@ -228,13 +228,16 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         request = request_from(message.analysis, lexicon, message.request.filters, command=False)
     if request is None or message.asks_which or request.minutes < SHORTEST:
         return
-    cued = {p for _, span in lexicon.session_cues.find_all(message.analysis) for p in span}
+    analysis = message.analysis
+    # (the words for a session, found once: what follows reads them again)
+    cue_spans = [span for _, span in lexicon.session_cues.find_all(analysis)]
+    cue = {p for span in cue_spans for p in span}
     strong = any(
-        strength == "strong" and cued.isdisjoint(span)
-        for strength, span in lexicon.random_cues.find_all(message.analysis)
+        strength == "strong" and cue.isdisjoint(span)
+        for strength, span in lexicon.random_cues.find_all(analysis)
     )
-    if strong and _own_cues(message, lexicon):
-        # "bored of my routine, throw a random ab exercise at me": one exercise asked, the
+    if strong and _own_cues(cue_spans, analysis, lexicon):
+        # "sick of my class, pick one random exercise for my arms": one exercise asked, the
         # writer's own routine or class only what they do
         return
     names = message.names
@@ -250,11 +253,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     # or is hardly more than the word ("workout please", "una rutina").
     # A question about something ("how many calories does a 45 minute class burn", "what
     # should I eat before class") is not one either, unless it asks for something.
-    analysis = message.analysis
     said = analysis.words
     question = bool(said) and said[0] in lexicon.question_words
     short = len(said) <= SHORT_REQUEST
-    cue = {p for _, span in lexicon.session_cues.find_all(analysis) for p in span}
     length = {p for p, w in enumerate(analysis.words) if w in lexicon.session_lengths}
     stated = filters.max_seconds is not None  # "20 minutes": read from the whole message
     if not stated and not message.said_in_question(cue | length):
@@ -292,10 +293,9 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
     )
 
 
-def _own_cues(message: Message, lexicon: Lexicon) -> bool:
-    """Whether every word for a session is said as the writer's own ("my usual routine")."""
-    analysis = message.analysis
-    cues = [span for _, span in lexicon.session_cues.find_all(analysis)]
+def _own_cues(cues: list[tuple[int, ...]], analysis: Analysis, lexicon: Lexicon) -> bool:
+    """Whether every word for a session (`cues`) is said as the writer's own ("my usual
+    routine")."""
     return bool(cues) and all(
         any(analysis.words[p] in lexicon.speaker for p in range(max(0, span[0] - 2), span[0]))
         for span in cues
