@@ -2747,6 +2747,59 @@ def test_a_title_said_first_after_my_is_the_topic_not_a_name_in_passing(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        (
+            "I do the spine twist after work and turn until my back arm points behind me like "
+            "at the top of a golf swing. How far should I go?",
+            "en",
+            "spine-twist",
+        ),
+        (
+            "hago el giro de columna cada tarde y giro hasta que el brazo de atrás apunta "
+            "detrás de mí como en el swing de golf. ¿Hasta dónde tengo que girar?",
+            "es",
+            "spine-twist",
+        ),
+    ],
+)
+def test_a_name_said_as_what_is_done_is_meant_not_said_in_passing(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    """A title said after a verb of doing it ("I do the...", "hago el...") names what is done,
+    however well another page's words fit the movement the rest tells."""
+    assert exercise_of(engine, text, lang) == exercise_id
+
+
+def test_a_name_done_on_the_way_into_another_movement_may_still_be_in_passing(
+    engine: AnswerEngine,
+) -> None:
+    """...unless the name leads on into another movement ("the roll up into a V where..."):
+    then it is the way in, and the movement told is what is asked."""
+    text = (
+        "We did the roll up into a V where you balance with arms reaching for the toes. "
+        "At the top I tip back onto my tailbone. How do I stay up?"
+    )
+    assert exercise_of(engine, text) == "teaser"
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("give me tips for the teaser", Section.TIPS),
+        ("send me some tips on the teaser", Section.TIPS),
+    ],
+)
+def test_a_cue_word_an_entry_says_in_another_sense_asks_nothing_of_it(
+    engine: AnswerEngine, text: str, section: Section
+) -> None:
+    """ "Tips" is not "tipping": an entry that says a cue word only in another form ("I keep
+    tipping backward at the top") and shares nothing else with the message does not answer a
+    part asked outright; the card of that part does."""
+    assert card(engine, text) == ("teaser", section, None)
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "close"),
     [
         ("the V shaped balance one, what's it called", "en", {"teaser", "open-leg-rocker"}),

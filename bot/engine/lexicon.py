@@ -373,6 +373,7 @@ class Lexicon:
         self.addressee = v.addressee
         self.indefinite = v.indefinite
         self.exercise_leads = v.exercise_leads
+        self.doing = v.doing
         # Word for word, fillers included: without "the" and "where", "the one where" is "one".
         self.name_requests = PhraseTable(
             (

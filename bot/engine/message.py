@@ -669,6 +669,16 @@ def _in_passing(
         and as_named(match, whole, index.lexicon)
     ):
         return False
+    if (
+        match.score >= EXACT
+        and _done_as_named(first, whole, index.lexicon)
+        and not _leads_on(max(match.positions) + 1, weighing)
+        and as_named(match, whole, index.lexicon)
+    ):
+        # "I do the spine twist every morning and turn until my arm points behind me":
+        # the name of what is done, whatever the rest describes (not the way into another:
+        # "we did the roll up into a V where you balance")
+        return False
     if match.title_score >= 1.0 and len(match.title_positions) >= LONG_TITLE:
         # "doing the kneeling side kicks my body leans forward": a title this long said whole
         # is meant; those said on the way are short ("roll up", "swan")
@@ -756,6 +766,21 @@ def _framed(
     return {
         e: range(p, starts[bisect_right(starts, p)]) for p, e in ending.items() if p not in starts
     }
+
+
+def _leads_on(at: int, weighing: _Weighing) -> bool:
+    """Whether the words at `at`, said right after a name, lead on from it to a description
+    of more than it (Language.name_roles "head": "into a V where...", "where you kick")."""
+    return any(tag == "head" and span[0] == at for tag, span in weighing.roles())
+
+
+def _done_as_named(first: int, message: Analysis, lexicon: Lexicon) -> bool:
+    """Whether the word at `first` follows a verb of doing an exercise (Language.doing), an
+    article between or not: "I do the spine twist", "practising roll ups", "hago el cisne"."""
+    before = first - 1
+    if before > 0 and message.words[before] in lexicon.name_fillers:
+        before -= 1
+    return before >= 0 and message.words[before] in lexicon.doing
 
 
 def _described_otherwise(

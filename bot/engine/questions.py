@@ -375,8 +375,10 @@ def _about_named(
         # Only a part asked ("tips for the saw"): the names producer shows it; unless an entry
         # asks just that, cue words and all: "avoid" asks for the mistakes, yet a
         # page's entry "who should avoid it?" is asked in just those words.
+        # (in words that ask for that part in the entry too: "tips for the teaser" is not
+        # "I keep tipping backward...")
         whole = _best(index.faq, message.content_terms(said), index.faq.entries_of(*ids))
-        if whole is not None and whole.score >= ENTRY_ASKED:
+        if whole is not None and whole.score >= ENTRY_ASKED and _cue_terms(whole, part, index):
             yield _faq(whole, 1.0, "faq")
         return
     # Exercises whose titles the message says in full join in: "is side bend the same as
@@ -791,7 +793,10 @@ def _other_problem(
             for p in message.analysis.positions_of(index.lexicon.trouble)
         )
     )
-    with_cues = index.faq.own_share(faq.entry_id, rest)
+    # (a cue word counts as asked in an entry that says it as written, or asks for that part
+    # with it: "give me tips for the teaser" is not "I keep tipping backward at the top")
+    unsaid = _cues_unsaid(faq, cues, message, index)
+    with_cues = index.faq.own_share(faq.entry_id, [t for t in rest if t not in unsaid])
     terms = message.analysis.terms
     in_cues = index.faq.own_share(faq.entry_id, [terms[p] for p in message.cue_positions]) > 0
     if with_cues >= ASKED_IN_CUES and (
@@ -839,9 +844,12 @@ def _other_problem(
     if part.section is Section.MODIFICATIONS or general:
         # ...and shares little else with it: the part asked goes first
         return True
-    if part.section is Section.MISTAKES and own == 0 and with_cues < OWN_STATED:
+    if part.section is not Section.STEPS and own == 0 and with_cues < OWN_STATED:
         # "what do people get wrong in it?": the words that ask for the mistakes end most
-        # entries about a problem too ("...what am I doing wrong?"), and are all it shares
+        # entries about a problem too ("...what am I doing wrong?"), and are all it shares;
+        # "give me tips for the teaser" shares "tips" with "I keep tipping backward..."
+        # (the steps are asked in "how do I...", as most entries are: sharing nothing else
+        # says nothing of whether one of them answers)
         return True
     return better
 
@@ -970,6 +978,20 @@ def _cue_terms(faq: FaqMatch, part: PartAsked, index: LanguageIndex) -> frozense
     if its_part is None or its_part.tentative or its_part.section is not part.section:
         return frozenset()
     return frozenset(asked.terms[p] for p in its_part.positions)
+
+
+def _cues_unsaid(
+    faq: FaqMatch, cues: frozenset[str], message: Message, index: LanguageIndex
+) -> frozenset[str]:
+    """The message's cue words that the entry's question holds only in another form of the
+    word and not as its own cue words (`cues`): "tips" in "I keep tipping backward"."""
+    analysis = message.analysis
+    written = set(index.analyse(index.faq_refs[faq.entry_id].entry.question).words)
+    return frozenset(
+        analysis.terms[p]
+        for p in message.cue_positions
+        if analysis.terms[p] not in cues and analysis.words[p] not in written
+    )
 
 
 def _only_describing(entry_id: int, question: list[str], index: LanguageIndex) -> bool:

@@ -195,6 +195,9 @@ class Language:
     # ...unless said after a word that does it or likens it ("do a jackknife", "up into a
     # teaser", "rock like a seal", "hacer una sirena")
     exercise_leads: frozenset[str]
+    # The verbs of doing an exercise ("do", "practise", "hacer"): a name said after one, its
+    # article between or not, names what is done, not a movement told on the way
+    doing: frozenset[str]
     greetings: frozenset[str]
     thanks: frozenset[str]
     small_talk: frozenset[str]

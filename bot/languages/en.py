@@ -2327,6 +2327,8 @@ NAME_ROLES: dict[str, tuple[str, ...]] = {
     # its family or what it looks like ("the bridge where you kick a leg up", "a swan with
     # the legs lifted too"): the description is weighed against it (message._framed)
     "head": (
+        "into a",
+        "into an",
         "where",
         "one where",
         "one with",
@@ -2518,10 +2520,16 @@ SPEAKER: frozenset[str] = frozenset("i im ive id my me myself mine".split())
 # "the seal" or "seal". Not after a verb of doing it, a word of going into it, of likeness or
 # of being.
 INDEFINITE: frozenset[str] = frozenset("a an".split())
-EXERCISE_LEADS: frozenset[str] = frozenset(
+# The verbs of doing an exercise: a name said after one, its article between or not, is the
+# name of what is done ("I do the spine twist every morning"), however much of the rest
+# describes another movement.
+DOING: frozenset[str] = frozenset(
     "do does did doing done dont doesnt didnt try tries tried trying attempt attempting "
-    "perform performs performed performing hold holds held holding practise practice "
-    "practising practicing teach teaching learn learning master nail add adding finish start "
+    "perform performs performed performing practise practice practising practicing teach "
+    "teaching learn learning master".split()
+)
+EXERCISE_LEADS: frozenset[str] = DOING | frozenset(
+    "hold holds held holding nail add adding finish start "
     "into from through then after before like as "
     # what it is or looks like names as much as it points ("what's a teaser?")
     "is are was were be being been im youre its whats thats seems looks".split()
@@ -2718,6 +2726,7 @@ LANGUAGE = register(
         addressee=frozenset("you your youre yourself".split()),
         indefinite=INDEFINITE,
         exercise_leads=EXERCISE_LEADS,
+        doing=DOING,
         greetings=GREETINGS,
         thanks=THANKS,
         small_talk=SMALL_TALK,

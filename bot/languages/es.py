@@ -1989,10 +1989,15 @@ SPEAKER: frozenset[str] = frozenset("yo me mi mis conmigo".split())
 # o "foca". No tras un verbo de hacerlo, de pasar a él, de ser o parecer, o una comparación
 # ("como una foca").
 INDEFINITE: frozenset[str] = frozenset("un una".split())
-EXERCISE_LEADS: frozenset[str] = frozenset(
+# Los verbos de hacer un ejercicio: un nombre dicho tras uno, con su artículo o sin él, es el
+# nombre de lo que se hace ("hago el giro de columna cada mañana").
+DOING: frozenset[str] = frozenset(
     "hacer hago haces hace hacemos haceis hacen haciendo hice hizo hiciste hecho intentar "
-    "intento intentas intentando probar pruebo probando practicar practico practicando "
-    "aprender aprendo ensenar ensename mantener mantengo aguantar aguanto anadir anado "
+    "intento intentas intentando practicar practico practicando aprender aprendo ensenar "
+    "ensename".split()
+)
+EXERCISE_LEADS: frozenset[str] = DOING | frozenset(
+    "probar pruebo probando mantener mantengo aguantar aguanto anadir anado "
     "terminar empezar a hacia hasta desde luego despues antes como "
     # lo que es o parece nombra tanto como señala ("como si fueras una foca")
     "es son era eran eres soy ser sea seas fuera fueras fuese parece pareces parecer".split()
@@ -2154,6 +2159,7 @@ LANGUAGE = register(
         addressee=frozenset("tu tus te ti usted".split()),
         indefinite=INDEFINITE,
         exercise_leads=EXERCISE_LEADS,
+        doing=DOING,
         greetings=GREETINGS,
         thanks=THANKS,
         small_talk=SMALL_TALK,
