@@ -2784,6 +2784,40 @@ def test_a_name_done_on_the_way_into_another_movement_may_still_be_in_passing(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "exercise_id"),
+    [
+        ("neck pull: my elbows flap in towards my ears on the way up", "en", "neck-pull"),
+        ("en el gato-vaca se me queda la mandíbula apretada al subir", "es", "cat-cow"),
+    ],
+)
+def test_a_problem_told_of_a_named_exercise_and_nothing_asked_gets_its_mistakes(
+    engine: AnswerEngine, text: str, lang: str, exercise_id: str
+) -> None:
+    """A problem of the writer's own body told of an exercise named in full, with no question
+    at all, is answered by what goes wrong and how to put it right, when no entry of the page
+    speaks of that place of the body: not a "did you mean" of the one exercise named."""
+    assert card(engine, text, lang) == (exercise_id, Section.MISTAKES, None)
+
+
+def test_a_problem_alone_on_a_place_an_entry_speaks_of_is_not_passed_over_for_the_mistakes(
+    engine: AnswerEngine,
+) -> None:
+    """...an entry on that place may be its answer in other words: it is offered, or given."""
+    answer = engine.answer("my shoulder feels shaky in the side bend", "en")
+    assert answer.kind is not AnswerKind.EXERCISE or answer.section is not Section.MISTAKES
+
+
+def test_a_question_without_a_question_word_goes_on_with_the_one_before(
+    engine: AnswerEngine,
+) -> None:
+    """ "Where does the top foot go? in front of the bottom leg or behind it?": the second
+    question only spells out the first; the entry on where the top foot goes answers both, not
+    the one on the bottom hip that the last one's words happen to say."""
+    text = "inner thigh lifts - where should the top foot be? in front of the bottom leg or behind?"
+    assert entry(engine, text) == ("inner-thigh-lifts", "Where should my top foot go?")
+
+
+@pytest.mark.parametrize(
     ("text", "section"),
     [
         ("give me tips for the teaser", Section.TIPS),

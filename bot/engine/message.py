@@ -971,8 +971,20 @@ def _focus(sentences: _Sentences, index: LanguageIndex) -> frozenset[str]:
     asking = sentences.asking(index.lexicon.question_words)
     if not asking:
         return frozenset()
-    analysis = sentences.analysis(asking[-1])
-    return frozenset(t for t, stop in zip(analysis.terms, analysis.stop, strict=True) if not stop)
+    last = asking[-1]
+    asked = [sentences.analysis(last)]
+    question_words = index.lexicon.question_words
+    while (
+        last - 1 in asking
+        and "?" in sentences.texts[last - 1]
+        and asked[0].words
+        and asked[0].words[0] not in question_words
+    ):
+        # "where does the top foot go? in front or behind?": a question without a question
+        # word of its own goes on with the one before it
+        last -= 1
+        asked.insert(0, sentences.analysis(last))
+    return frozenset(t for a in asked for t, stop in zip(a.terms, a.stop, strict=True) if not stop)
 
 
 # Parts that a question after a problem told asks no more than "what about it?": "my wrists

@@ -21,6 +21,7 @@ from bot.engine.message import (
     done_elsewhere,
     only_the_body,
 )
+from bot.engine.places import within
 
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
 CARD_MORE_ASKED = 0.7  # its overview when the message says something more of it
@@ -113,7 +114,7 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
     if score < CARD and _described_as_well(top, message):
         score = min(score, CARD_UNANSWERED)
     section, level = (part.section, part.level) if part else (Section.OVERVIEW, None)
-    if asks_right_way_of_problem(message, index):
+    if asks_right_way_of_problem(message, index) or _problem_alone(message, index):
         # what goes wrong and how to put it right is an answer, if only just (any entry
         # that answers goes first): no "did you mean" of the exercise named
         section, score = Section.MISTAKES, max(score, CARD_FAULT)
@@ -154,6 +155,22 @@ def asks_right_way_of_problem(message: Message, index: LanguageIndex) -> bool:
         return True  # "my neck hurts", "keeps": a problem whatever else is said
     told = tells_problem(message, index, places=False) or own_body_told(message, index)
     return told and not _describes_named(message)
+
+
+def _problem_alone(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message tells a problem of a place of the writer's own body and asks
+    nothing else: no part, no kind of question ("neck pull: my elbows fold in as I come up")."""
+    places = message.places.named
+    if message.part is not None or message.kinds or not places:
+        return False
+    told = tells_problem(message, index, places=False) or own_body_told(message, index)
+    if not told or _describes_named(message):
+        return False
+    # (an entry of the page on a place the message names may be its answer in other words:
+    # "my shoulder feels wobbly" is the entry "my shoulder feels unsteady or sore"; it is
+    # offered, not passed over for the mistakes)
+    entries = index.faq.entries_of(message.subjects[0].exercise_id)
+    return not any(within(index.faq, e, places) for e in entries)
 
 
 def _describes_named(message: Message) -> bool:
