@@ -112,6 +112,21 @@ def test_a_focus_comes_first(library: Library) -> None:
         # tens and units in words
         ("a forty five minute class please", "en", 45, None),
         ("una rutina de treinta y cinco minutos", "es", 35, None),
+        # a decade with an "s" after "over", "in my" is an age, not seconds
+        (
+            "my mum is in her 80s, could you make us a 20 minute beginner workout?",
+            "en",
+            20,
+            Difficulty.BEGINNER,
+        ),
+        (
+            "a half hour class for the over-60s please, beginner level",
+            "en",
+            30,
+            Difficulty.BEGINNER,
+        ),
+        # a level says what is wanted, in a message longer than a bare request
+        ("un entrenamiento completo de nivel avanzado, gracias", "es", 15, Difficulty.ADVANCED),
     ],
 )
 def test_messages_that_ask_for_a_session_get_one(

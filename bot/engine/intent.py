@@ -202,6 +202,8 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
             after += int(found[after + 1] in units)
         if glued and glued.group(2) in units:
             amount, unit = _amount(glued.group(1)), glued.group(2)
+            if _an_age(amount, unit, position, message, lexicon):
+                continue
         elif (
             (word.isdigit() or word in lexicon.number_words)
             and after < len(found)
@@ -227,6 +229,18 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
                     break
             return round(amount * units[unit]), used
     return None, set()
+
+
+def _an_age(amount: float, unit: str, at: int, message: Analysis, lexicon: Lexicon) -> bool:
+    """Whether a decade written with an "s" ("70s") is an age: said after a word that makes
+    it one (Language.age_leads: "in my 70s", "the over-70s"), not a hold of 70 seconds."""
+    decade = amount % 10 == 0 and 10 <= amount <= 90
+    return (
+        decade
+        and lexicon.time_units[unit] == 1
+        and at > 0
+        and message.words[at - 1] in lexicon.age_leads
+    )
 
 
 def _tens_and_units(message: Analysis, lexicon: Lexicon, at: int) -> tuple[float, int] | None:

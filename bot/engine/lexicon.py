@@ -331,6 +331,7 @@ class Lexicon:
         self._image_words = frozenset(w for images in v.place_images.values() for w in images)
         self._image_parts = v.image_parts
         self.pain = self.term(v.pain)
+        self.age_leads = v.age_leads
         self.domain_words = v.domain_words
         self.foreign_exercises = PhraseTable(
             ((self.exact_phrase(text), "foreign") for text in v.foreign_exercises), exact=True

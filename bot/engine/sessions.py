@@ -269,7 +269,10 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         not cue & set(span) and (strength == "strong" or len(said) <= ASKING_WORDS)
         for strength, span in lexicon.random_cues.find_all(analysis)
     )
-    if not (asked or ((request.timed or short) and not question)):
+    # (a level says what is wanted, unless something else is asked: "the advanced sequence
+    # that links the roll over into the teaser: how do I breathe in it?")
+    level = request.filters.difficulty is not None and not message.kinds
+    if not (asked or ((request.timed or short or level) and not question)):
         return
     equipment = request.filters.equipment
     fits = equipment is None or any(_has(page, equipment) for page in index.pages)

@@ -126,6 +126,9 @@ class Language:
     closing_bounds: frozenset[str]  # "or less", "at most": a bound said after the time
     bound_joiners: frozenset[str]  # ...joined to it by these only ("or", "at the")
     time_units: Mapping[str, int]  # in seconds
+    # Words before a decade written with an "s" ("70s") that make it an age, not seconds:
+    # "in my 70s", "a class for the over-70s"
+    age_leads: frozenset[str]
     number_words: Mapping[str, float]  # "half" (an hour) is 0.5
     name_requests: tuple[str, ...]  # "what's it called when..."
     description_markers: tuple[str, ...]  # "the one where...": alone, it asks which one

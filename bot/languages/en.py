@@ -2703,6 +2703,7 @@ LANGUAGE = register(
         closing_bounds=frozenset({"less", "max", "maximum", "most", "tops"}),
         bound_joiners=frozenset({"or", "at", "the", "tops"}),
         time_units=TIME_UNITS,
+        age_leads=frozenset("my his her their your our over early late mid".split()),
         number_words=NUMBER_WORDS,
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,

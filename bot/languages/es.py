@@ -2136,6 +2136,7 @@ LANGUAGE = register(
         closing_bounds=frozenset({"menos", "max", "maximo", "mucho", "sumo"}),
         bound_joiners=frozenset({"o", "como", "a", "lo", "al"}),
         time_units=TIME_UNITS,
+        age_leads=frozenset(),  # (an age is no "70s" in Spanish: "los 70", "mayores de 70")
         number_words=NUMBER_WORDS,
         name_requests=NAME_REQUESTS,
         description_markers=DESCRIPTION_MARKERS,
