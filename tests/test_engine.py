@@ -990,6 +990,25 @@ def test_whichever_asks_for_a_random_pick(engine: AnswerEngine, text: str) -> No
     assert engine.answer(text, "es").kind is AnswerKind.RANDOM
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("throw me something for the glutes", "en"),
+        ("go on, throw an exercise my way", "en"),
+        ("échame uno para los abdominales", "es"),
+    ],
+)
+def test_being_handed_an_exercise_asks_for_a_random_pick(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is AnswerKind.RANDOM
+
+
+def test_throwing_oneself_up_asks_for_no_pick(engine: AnswerEngine) -> None:
+    text = "I throw myself up into the teaser every time, otherwise I can't get there"
+    assert engine.answer(text).kind is not AnswerKind.RANDOM
+
+
 def test_contraindications_ask_who_should_avoid_it(engine: AnswerEngine) -> None:
     answer = engine.answer("any contraindications for the roll over?")
     assert answer.kind is AnswerKind.FAQ
@@ -1023,6 +1042,8 @@ def test_another_name_and_a_description_without_a_question_show_the_exercise(
     [
         ("could you recommend a thick mat for a wooden floor", "en"),
         ("¿me recomiendas una colchoneta gruesa y barata para el parquet?", "es"),
+        # a level said of a thing no page speaks of
+        ("can you suggest a beginner snowboard", "en"),
     ],
 )
 def test_a_way_of_asking_is_no_random_pick_when_other_words_say_the_subject(

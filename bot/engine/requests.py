@@ -147,4 +147,19 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # "recommend a physiotherapist near me", "what should I drink before class": the thing
             # asked for is in words no page uses, so it is not an exercise
             score = min(score, NOTHING_FITS)
+        if request.weak and _level_of_another_thing(message, index):
+            # "recommend a beginner surfboard": the level is of a thing no page speaks of
+            score = min(score, NOTHING_FITS)
         yield Candidate(AnswerKind.RANDOM, score, "random", filters=request.filters)
+
+
+def _level_of_another_thing(message: Message, index: LanguageIndex) -> bool:
+    """Whether a word of level stands right beside a real word no page uses ("a beginner
+    surfboard", "una tabla principiante"): the level qualifies that thing, not an exercise."""
+    a = message.analysis
+    levels = [p for p, w in enumerate(a.words) if w in index.lexicon.difficulty]
+    return any(
+        0 <= q < len(a.words) and not a.stop[q] and index.speller.is_other_word(a.words[q])
+        for p in levels
+        for q in (p - 1, p + 1)
+    )

@@ -1849,6 +1849,13 @@ WEAK_RANDOM_CUES: tuple[str, ...] = (
     "build me",
     "put together",
     "design me",
+    # ...or to be handed one ("throw an exercise at me"; not "throwing myself up")
+    "throw an exercise",
+    "throw me an exercise",
+    "throw me one",
+    "throw me something",
+    "toss me one",
+    "toss me something",
 )
 
 DOMAIN_WORDS: frozenset[str] = frozenset(

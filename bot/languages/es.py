@@ -1458,6 +1458,11 @@ WEAK_RANDOM_CUES: tuple[str, ...] = (
     "armame",
     "montame",
     "disename",
+    # ...o que se lo pasen ("échame un ejercicio", "tírame uno")
+    "echame",
+    "tirame",
+    "lanzame",
+    "pasame",
 )
 DOMAIN_WORDS: frozenset[str] = frozenset(
     "ejercicio ejercicios movimiento pilates rutina cosa esterilla".split()
