@@ -2828,6 +2828,34 @@ def test_a_problem_alone_on_a_place_an_entry_speaks_of_is_not_passed_over_for_th
     assert answer.kind is not AnswerKind.EXERCISE or answer.section is not Section.MISTAKES
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"), [("what is the bicycle like?", "en"), ("explícame la bicicleta", "es")]
+)
+def test_a_one_word_title_that_another_page_is_also_called_offers_both(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """ "Bicycle" said alone is the Bicycle's title and a word of the Criss-Cross's "bicycle
+    crunch": with nothing else said to tell them apart, both are offered, the title first."""
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.SUGGESTIONS
+    assert [e.id for e in answer.candidates][:2] == ["bicycle", "criss-cross"]
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        ("how do i do the pilates bicycle", "bicycle"),  # more of the Bicycle's own name
+        ("bicycle up on my shoulders pedalling my legs, how does it go?", "bicycle"),
+        # "side plank" holds the word in its title: a kind of plank
+        ("how do I do the plank?", "plank"),
+    ],
+)
+def test_a_title_said_with_what_tells_it_apart_is_that_exercise(
+    engine: AnswerEngine, text: str, exercise_id: str
+) -> None:
+    assert exercise_of(engine, text) == exercise_id
+
+
 def test_a_question_without_a_question_word_goes_on_with_the_one_before(
     engine: AnswerEngine,
 ) -> None:

@@ -90,6 +90,12 @@ def _card(message: Message, index: LanguageIndex) -> tuple[Candidate, bool]:
     used = message.name_positions | message.cue_positions
     more = [t for t in message.content_terms(used) if t in index.faq]
     off_topic = asks_about_something_else(top, message, index)
+    if not off_topic and (part is None or part.section in (Section.OVERVIEW, Section.STEPS)):
+        other = _called_so_too(top, more, message, index)
+        if other is not None:
+            ids = (top.exercise_id, other)
+            return Candidate(AnswerKind.SUGGESTIONS, SEVERAL_NAMED, "names", options=ids), False
+    off_topic = asks_about_something_else(top, message, index)
     if off_topic:
         score = CARD_OFF_TOPIC
     elif loose:
@@ -317,6 +323,41 @@ def with_equipment_no_page_uses(message: Message, index: LanguageIndex) -> bool:
         if asked and on_it and unknown and used.isdisjoint(span):
             return True
     return False
+
+
+# Another page's name that holds a title's word said alone this well is called so too
+CALLED_SO_TOO = 0.5
+
+
+def _called_so_too(
+    top: NameMatch, more: list[str], message: Message, index: LanguageIndex
+) -> str | None:
+    """Another exercise that a title said alone is also a name of, and that nothing else the
+    message says (`more`) describes clearly worse than it: "how do I do the bicycle?" may be
+    the Bicycle or the Criss-Cross, whose keyword "bicycle crunch" holds the word. Not a page
+    whose title holds it ("side plank" is a kind of plank: "plank" alone is the Plank)."""
+    a, fillers = message.analysis, index.lexicon.name_fillers
+    said = {p for p in top.positions if a.stems[p] not in fillers}
+    if top.title_score < 1.0 or len(top.title_positions) != 1 or said != top.title_positions:
+        # (the title's one word and nothing more: "the pilates bicycle" is the Bicycle; a
+        # title of two words is hardly another page's name as well)
+        return None
+    others = [
+        m
+        for m in message.names
+        if m.exercise_id != top.exercise_id
+        and m.title_score == 0.0
+        and m.score >= CALLED_SO_TOO
+        and m.positions == top.title_positions
+    ]
+    if len(others) != 1:
+        return None
+    other = others[0].exercise_id
+    if more:
+        fits = dict(index.faq.describe(more, limit=len(index.pages)))
+        if fits.get(top.exercise_id, 0.0) - fits.get(other, 0.0) >= DESCRIBED_AS_WELL:
+            return None  # "bicycle with my hips up on my hands": its own movement told
+    return other
 
 
 def _version_named(
