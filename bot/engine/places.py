@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.engine.faq import FaqIndex, FaqMatch
-from bot.engine.lexicon import Lexicon
+from bot.engine.lexicon import Analysis, Lexicon
 from bot.engine.matching import EXACT
+from bot.languages.text import words
 
 if TYPE_CHECKING:  # a Message keeps its Places (Message.places): read by message.read
     from bot.engine.message import Message
@@ -93,6 +94,9 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
         if _near(at, moved):
             faulted.add(place)
             fault_at.update(_nearby(at, moved))
+        elif (verb := _moves_on_its_own(at, analysis, lexicon)) is not None:
+            faulted.add(place)
+            fault_at.add(verb)
         if in_question and _near(at, pains):
             hurt.add(place)
     return Places(
@@ -105,6 +109,19 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
     )
 
 
+def _moves_on_its_own(at: tuple[int, ...], analysis: Analysis, lexicon: Lexicon) -> int | None:
+    """The position of the verb that tells a place of the writer's own body moving, said
+    right after it with a word of direction ("my hip tips up", "my knee rolls in"): a fault
+    of form told in words no list of faults holds."""
+    verb = max(at) + 1
+    if verb + 1 >= len(analysis) or analysis.stop[verb]:
+        return None
+    if analysis.words[verb + 1] not in lexicon.language.motion_particles:
+        return None
+    before = range(max(0, min(at) - 2), min(at))
+    return verb if any(analysis.words[p] in lexicon.speaker for p in before) else None
+
+
 def _in_name(at: tuple[int, ...], message: Message) -> bool:
     """Whether the place's words are those of a name said in full, said in one go with a
     word of it beside them ("shoulder bridge"): the name matcher may take a place's word said
@@ -113,6 +130,16 @@ def _in_name(at: tuple[int, ...], message: Message) -> bool:
     for name in message.named:
         said = name.positions | name.title_positions
         if name.score >= EXACT and set(at) <= said and (min(at) - 1 in said or max(at) + 1 in said):
+            return True
+    # (or a title said in full, word after word, though unsettled: "is the glute bridge
+    # just a shoulder bridge?")
+    a = message.analysis
+    for name in message.names:
+        if name.title_score < 1.0 or not set(at) <= name.title_positions:
+            continue
+        own = set(words(name.name))
+        beside = (min(at) - 1, max(at) + 1)
+        if any(0 <= p < len(a) and p not in at and a.words[p] in own for p in beside):
             return True
     return False
 
@@ -174,6 +201,10 @@ def in_place(
     # all fours... Since I'm pregnant, is it still safe?", "a disc issue in my lower back:
     # can I keep doing it?"): it gives way only to a place that the question says hurts.
     felt = places.felt | places.faulted if named else places.hurt
+    if not felt and named:
+        # "should my pelvis move when I twist?": a place the message names, where the
+        # best entry names only others, is what it asks about
+        felt = places.named
     if not felt:
         return best
     slack = OTHER_PLACE_SLACK if named else NO_PLACE_SLACK
