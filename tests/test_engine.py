@@ -2856,6 +2856,18 @@ def test_a_title_said_with_what_tells_it_apart_is_that_exercise(
     assert exercise_of(engine, text) == exercise_id
 
 
+def test_a_name_after_after_is_the_subject_when_the_other_is_only_what_is_done(
+    engine: AnswerEngine,
+) -> None:
+    """ "After" makes a name context only beside another name said as a name: "I lift my
+    chest" says Chest Lift's words as what is done, so the exercise "after" names is the one
+    the message is about."""
+    text = (
+        "sore neck after double leg kick, I lift my chest to see myself in the glass. is it that?"
+    )
+    assert exercise_of(engine, text) == "double-leg-kick"
+
+
 def test_a_question_without_a_question_word_goes_on_with_the_one_before(
     engine: AnswerEngine,
 ) -> None:
