@@ -205,7 +205,11 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         # as context, if it is clearly named; the others still make a name said in the same
         # words unsure
         subject = _named(lookup.matches, analysis, index, cues | lookup.words, cues, asides)
-        if subject and not as_named(subject[0], analysis, lexicon):
+        if (
+            subject
+            and subject[0].title_score >= 1.0
+            and not as_named(subject[0], analysis, lexicon)
+        ):
             # "my neck hurts after double leg kick. I lift my chest and look up": the
             # only other name is said in other words, as what is done, so the one said
             # after "after" is no context for it but what the message is about
