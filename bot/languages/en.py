@@ -1169,6 +1169,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how do i",
         "how do you",
         "how to",
+        "howto do",  # (a phone's run-together "how to": alone with a name, `steps_alone`)
         "how should i do",
         "how is it done",
         "how does it go",
