@@ -1165,6 +1165,10 @@ def test_where_it_should_be_felt_shows_the_benefits_when_no_entry_says(
         ("teaser how", "en", "teaser", Section.STEPS),  # "how" and a name, nothing more
         ("the saw howto", "en", "the-saw", Section.STEPS),
         ("howto do the saw", "en", "the-saw", Section.STEPS),
+        # the steps asked as how it should go
+        ("the saw, how is it supposed to go?", "en", "the-saw", Section.STEPS),
+        ("mermaid: how's that one done?", "en", "mermaid", Section.STEPS),
+        ("what's the correct way to do the mermaid", "en", "mermaid", Section.STEPS),
         ("como se ase el puente de hombros", "es", "shoulder-bridge", Section.STEPS),
         ("sacacorchos como", "es", "corkscrew", Section.STEPS),
         ("rodar como una pelota", "es", "rolling-like-a-ball", Section.OVERVIEW),  # in the name

@@ -1173,6 +1173,22 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how should i do",
         "how is it done",
         "how does it go",
+        # ...and as it should go ("how's that one done?", "how should it actually go?": the
+        # fillers "that", "actually" left out)
+        *(
+            f"how {should} {verb}"
+            for should in (
+                "should it",
+                "is it supposed to",
+                "is it meant to",
+                "is it meant to be",
+                "is it supposed to be",
+                "should it be",
+                "is one",
+                "does one",
+            )
+            for verb in ("go", "done", "do it", "look")
+        ),
         "how do i start",
         "what do i do",
         "steps",
@@ -1194,6 +1210,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "right form",
         "do it right",
         "do it properly",
+        *(f"{right} way to do" for right in ("correct", "right", "proper")),
         "show me how",
         "explain",
         "perform",
