@@ -993,6 +993,7 @@ def test_whichever_asks_for_a_random_pick(engine: AnswerEngine, text: str) -> No
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        ("give me one exercise I can do in under a minute, my bus is due", "en"),
         ("throw me something for the glutes", "en"),
         ("go on, throw an exercise my way", "en"),
         ("échame uno para los abdominales", "es"),
@@ -2564,6 +2565,8 @@ def test_an_outside_exercise_holding_one_of_our_names_is_not_ours(
         ("¿en qué momento suelto el aire en el teaser?", "es", {"breath"}),
         ("Tengo la tensión alta. ¿Puedo hacer la sierra?", "es", {"safety"}),
         ("¿Dónde tengo que notar la patada lateral?", "es", {"feel"}),
+        ("¿Dónde se siente la sierra?", "es", {"feel"}),
+        ("¿dónde se supone que lo noto en la almeja?", "es", {"feel"}),
         # a way past the problem is what to do about it; whether it suits one is whether
         # one may do it
         ("My knees ache in the clam. Is there any way around that?", "en", {"fix"}),

@@ -1820,6 +1820,12 @@ RANDOM_CUES: tuple[str, ...] = (
     "you choose",
     "you pick",
     "your choice",
+    # an exercise asked for outright ("give me one exercise that takes 45 seconds or less")
+    *(
+        f"{give} {one}"
+        for give in ("give me", "gimme", "send me")
+        for one in ("exercise", "one exercise", "move")
+    ),
 )
 
 # Several exercises in a row: a session that fits the time asked (bot/engine/sessions.py).

@@ -853,6 +853,19 @@ _DONDE_SE_NOTA: tuple[str, ...] = (
     # "¿qué tendría que trabajar en la plancha?": lo que se nota, no para qué sirve
     "que tendria que trabajar",
     "que tiene que trabajar",
+    # sentir como notar ("¿dónde se siente el bicho muerto?"), y lo que se supone
+    "donde se siente",
+    "donde lo siento",
+    "donde debo sentir",
+    "donde deberia sentir",
+    "donde se tiene que sentir",
+    "donde se deberia sentir",
+    "donde hay que sentir",
+    *(
+        f"donde se supone que {se} {verb}"
+        for se in ("se", "lo")
+        for verb in ("nota", "siente", "noto", "siento")
+    ),
 )
 
 # Phrases that ask for one part of an exercise. Longer phrases win over shorter ones.
