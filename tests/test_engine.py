@@ -2876,6 +2876,28 @@ def test_a_name_after_after_is_the_subject_when_the_other_is_only_what_is_done(
     assert exercise_of(engine, text) == "double-leg-kick"
 
 
+@pytest.mark.parametrize(
+    ("text", "exercise_id"),
+    [
+        # asked how to fix it: what goes wrong and how to put it right, not the easier
+        # version whose words happen to fit
+        (
+            "teaser: my legs keep dropping towards the mat as I come up, how do I keep them high?",
+            "teaser",
+        ),
+        # "what's off?" asks what is wrong
+        (
+            "the hundred: my arms swing way too big and my shoulders burn out fast. what's off?",
+            "the-hundred",
+        ),
+    ],
+)
+def test_a_problem_asked_how_to_fix_gets_the_mistakes(
+    engine: AnswerEngine, text: str, exercise_id: str
+) -> None:
+    assert card(engine, text) == (exercise_id, Section.MISTAKES, None)
+
+
 def test_a_question_without_a_question_word_goes_on_with_the_one_before(
     engine: AnswerEngine,
 ) -> None:

@@ -625,9 +625,14 @@ def _about_ids(
         if score is not None:
             ref = index.passage_refs[passage.entry_id]
             section, level = ref.section, ref.level
-            if section is Section.TIPS and _tells_own_problem(message, index):
+            if (
+                section is Section.TIPS
+                or (section is Section.MODIFICATIONS and "fix" in message.kinds)
+            ) and _tells_own_problem(message, index):
                 # "in toe taps my knee drifts open": a problem told is answered by what goes
-                # wrong and how to put it right, though a tip says it in passing
+                # wrong and how to put it right, though a tip says it in passing; so is one
+                # asked how to fix ("my legs sink, how do I keep them up?"), though an easier
+                # version's words fit it (no version is asked)
                 section, level = Section.MISTAKES, None
             yield Candidate(
                 AnswerKind.EXERCISE,

@@ -1331,6 +1331,13 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "do wrong",
         "doing it wrong",
         "wrong",
+        # "what's off?", "something feels off": wrong, in a word that also says "take off"
+        "whats off",
+        "what is off",
+        "somethings off",
+        "something is off",
+        "something feels off",
+        "feels off",
         "what not to do",
         "not to do",
         "avoid",
