@@ -2898,6 +2898,28 @@ def test_a_problem_asked_how_to_fix_gets_the_mistakes(
     assert card(engine, text) == (exercise_id, Section.MISTAKES, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no pain, no place named: not the entry on a sore lower back
+        (
+            "I never make it all the way up into the teaser, I get stuck and flop back. "
+            "Easier version?",
+            ("teaser", Section.MODIFICATIONS, Level.EASIER),
+        ),
+        # a fault of form of the hips: not the entry on a sore lower back when rolling up
+        (
+            "standing roll down: my hips shift back over my heels on the way down, is that wrong?",
+            ("standing-roll-down", Section.MISTAKES, None),
+        ),
+    ],
+)
+def test_a_part_asked_after_a_problem_an_entry_on_another_place_does_not_tell(
+    engine: AnswerEngine, text: str, expected: tuple[str, Section, Level | None]
+) -> None:
+    assert card(engine, text) == expected
+
+
 def test_a_question_without_a_question_word_goes_on_with_the_one_before(
     engine: AnswerEngine,
 ) -> None:

@@ -819,6 +819,12 @@ def _other_problem(
         return True
     if _asks_same(faq, message, index):
         return False
+    if _pain_untold(faq.entry_id, message, index) or _form_elsewhere(faq.entry_id, message, index):
+        # "I stall halfway up and fall back. Easier version?" against "my lower back hurts
+        # when I roll down from it": a pain of a place the message never names; "I clench my
+        # butt to get higher, is that how it's done?" against "should I pull on my head to
+        # get higher?": a problem of another place
+        return True
     better = passage is not None and passage.score > faq.score
     if (
         better
@@ -857,6 +863,28 @@ def _other_problem(
         # says nothing of whether one of them answers)
         return True
     return better
+
+
+def _pain_untold(entry_id: int, message: Message, index: LanguageIndex) -> bool:
+    """Whether the entry tells of a pain in places of the body, and the message tells no pain
+    and names no place at all."""
+    faq = index.faq
+    return (
+        "pain" in faq.kinds_of(entry_id)
+        and bool(faq.places_of(entry_id))
+        and not message.places.named
+        and "pain" not in index.lexicon.kinds(message.analysis)
+    )
+
+
+def _form_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bool:
+    """Whether the message tells a fault of form, nothing felt (no pain, no trouble felt in a
+    place), of other places of the body than those the entry names."""
+    return (
+        not message.places.felt
+        and "pain" not in index.lexicon.kinds(message.analysis)
+        and apart(index.faq, entry_id, message.places)
+    )
 
 
 def _asked_generally(message: Message) -> bool:
