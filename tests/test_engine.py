@@ -1175,6 +1175,7 @@ def test_where_it_should_be_felt_shows_the_benefits_when_no_entry_says(
         ("rodar como una pelota", "es", "rolling-like-a-ball", Section.OVERVIEW),  # in the name
         ("what does the swan dive strengthen", "en", "swan-dive", Section.BENEFITS),
         ("what does the mermaid do for you", "en", "mermaid", Section.BENEFITS),
+        ("the swimming, what does it actually build?", "en", "swimming", Section.BENEFITS),
         ("commonmistakes teaser", "en", "teaser", Section.MISTAKES),  # a cue typed as one
         ("dbl leg stretch tips", "en", "double-leg-stretch", Section.TIPS),
     ],

@@ -1376,6 +1376,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "what does it do",
         "what does it work",
         "what does it target",
+        "what does it build",
+        "what does it train",
+        "what does it develop",
         "muscles",
         "muscle",
         "movers",  # a teacher's "primary movers"
