@@ -2899,6 +2899,15 @@ def test_a_problem_asked_how_to_fix_gets_the_mistakes(
     assert card(engine, text) == (exercise_id, Section.MISTAKES, None)
 
 
+def test_a_problem_told_and_asked_nothing_of_gets_the_mistakes_not_a_version(
+    engine: AnswerEngine,
+) -> None:
+    """A fault told, no question at all: what goes wrong and how to put it right, not the
+    easier version whose words happen to fit it best."""
+    text = "Puente de hombros: el pie de apoyo se me escurre hacia delante al dar la patada"
+    assert card(engine, text, "es") == ("shoulder-bridge", Section.MISTAKES, None)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

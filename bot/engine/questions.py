@@ -627,12 +627,16 @@ def _about_ids(
             section, level = ref.section, ref.level
             if (
                 section is Section.TIPS
-                or (section is Section.MODIFICATIONS and "fix" in message.kinds)
+                or (
+                    section is Section.MODIFICATIONS
+                    and ("fix" in message.kinds or not message.asks_outright)
+                )
             ) and _tells_own_problem(message, index):
                 # "in toe taps my knee drifts open": a problem told is answered by what goes
                 # wrong and how to put it right, though a tip says it in passing; so is one
-                # asked how to fix ("my legs sink, how do I keep them up?"), though an easier
-                # version's words fit it (no version is asked)
+                # told and asked nothing of, or asked how to fix ("my legs sink, how do I keep
+                # them up?"), though an easier version's words fit it (no version is asked:
+                # "is there a way to do it without kneeling?" asks for one)
                 section, level = Section.MISTAKES, None
             yield Candidate(
                 AnswerKind.EXERCISE,
@@ -717,6 +721,14 @@ def _doubts(
             yield OTHER_PLACE
     if no_part and passage is not None and _other_fault(faq, passage, question, message, index):
         yield OTHER_PROBLEM
+    if (
+        no_part
+        and "pain" in index.faq.kinds_of(faq.entry_id)
+        and _form_elsewhere(faq.entry_id, message, index)
+    ):
+        # "the foot I stand on slides forward as I kick" against "my lower back hurts as I
+        # kick": a fault of form of another place, nothing felt, is no question on a pain
+        yield OTHER_PROBLEM if passage is not None else OTHER_PLACE
     if elsewhere(index.faq, faq.entry_id, places):
         yield OTHER_PLACE
     if faq.score < THIN_FIT and (
