@@ -2899,6 +2899,21 @@ def test_a_problem_asked_how_to_fix_gets_the_mistakes(
     assert card(engine, text) == (exercise_id, Section.MISTAKES, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("in the hundred my arms flap about like a bird", "en"),
+        ("en el roll up bajo de golpe y me estampo contra la colchoneta", "es"),
+    ],
+)
+def test_what_a_learner_sees_go_wrong_tells_a_problem(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    """Arms that flap, a body that comes down with a thud: problems told in the words a learner
+    sees them in, asked nothing of, get what goes wrong and how to put it right."""
+    assert card(engine, text, lang)[1] is Section.MISTAKES
+
+
 def test_a_problem_told_and_asked_nothing_of_gets_the_mistakes_not_a_version(
     engine: AnswerEngine,
 ) -> None:

@@ -2427,6 +2427,10 @@ TROUBLE: frozenset[str] = frozenset(
     "issue worried scared safe normal okay ok bad injury injured feel feeling felt flop flops "
     "thud thuds slam slams bonk pressure replacement replaced surgery operation "
     "complain complains complaining protest protests protesting "  # "my back complains"
+    # arms that flap or flail, legs that drift, a body that topples or gives out: what a
+    # learner sees go wrong in the mirror ("my arms flap like a bird in the hundred")
+    "flap flaps flapping flail flails flailing drift drifts drifting topple topples toppling "
+    "clunk clunks plop plops yank yanks yanking collapse collapses collapsing "
     # ...and the concepts SYNONYMS folds such words into
     "shake fall thump click cramp burn tight lightheaded".split()
 )
