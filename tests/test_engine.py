@@ -1166,6 +1166,7 @@ def test_where_it_should_be_felt_shows_the_benefits_when_no_entry_says(
         ("teaser how", "en", "teaser", Section.STEPS),  # "how" and a name, nothing more
         ("the saw howto", "en", "the-saw", Section.STEPS),
         ("howto do the saw", "en", "the-saw", Section.STEPS),
+        ("how2 do the saw", "en", "the-saw", Section.STEPS),
         # the steps asked as how it should go
         ("the saw, how is it supposed to go?", "en", "the-saw", Section.STEPS),
         ("mermaid: how's that one done?", "en", "mermaid", Section.STEPS),

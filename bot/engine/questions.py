@@ -890,12 +890,10 @@ def _pain_untold(entry_id: int, message: Message, index: LanguageIndex) -> bool:
 
 
 def _form_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bool:
-    """Whether the message tells a fault of form, nothing felt (no pain, no trouble felt in a
-    place), of other places of the body than those the entry names."""
-    return (
-        not message.places.felt
-        and "pain" not in index.lexicon.kinds(message.analysis)
-        and apart(index.faq, entry_id, message.places)
+    """Whether the message tells no pain, and names other places of the body than those the
+    entry names: a fault of form elsewhere, not the entry's problem."""
+    return "pain" not in index.lexicon.kinds(message.analysis) and apart(
+        index.faq, entry_id, message.places
     )
 
 

@@ -207,6 +207,7 @@ NAME_FILLERS: frozenset[str] = frozenset(["the", "a", "an", "of", "and", "with",
 # Chat shorthand, expanded before anything else reads the message.
 SHORTHAND: dict[str, str] = {
     "hows": "how is",  # "how's it done?"
+    "how2": "how to",
     "u": "you",
     "ya": "you",
     "ur": "your",
