@@ -2959,7 +2959,7 @@ def test_a_question_without_a_question_word_goes_on_with_the_one_before(
 @pytest.mark.parametrize(
     ("text", "section"),
     [
-        ("give me tips for the teaser", Section.TIPS),
+        ("give me your tips for the teaser", Section.TIPS),
         ("send me some tips on the teaser", Section.TIPS),
     ],
 )

@@ -210,7 +210,7 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
             and subject[0].title_score >= 1.0
             and not as_named(subject[0], analysis, lexicon)
         ):
-            # "my neck hurts after double leg kick. I lift my chest and look up": the
+            # "my back aches after the swan dive, I lift my chest very high": the
             # only other name is said in other words, as what is done, so the one said
             # after "after" is no context for it but what the message is about
             asides = frozenset()
@@ -684,9 +684,9 @@ def _in_passing(
         and not _leads_on(max(match.positions) + 1, weighing)
         and as_named(match, whole, index.lexicon)
     ):
-        # "I do the spine twist every morning and turn until my arm points behind me":
+        # "I do the saw after my run and reach until my little finger passes my toe":
         # the name of what is done, whatever the rest describes (not the way into another:
-        # "we did the roll up into a V where you balance")
+        # "the roll up into a balance where the legs lift")
         return False
     if match.title_score >= 1.0 and len(match.title_positions) >= LONG_TITLE:
         # "doing the kneeling side kicks my body leans forward": a title this long said whole
@@ -779,7 +779,8 @@ def _framed(
 
 def _leads_on(at: int, weighing: _Weighing) -> bool:
     """Whether the words at `at`, said right after a name, lead on from it to a description
-    of more than it (Language.name_roles "head": "into a V where...", "where you kick")."""
+    of more than it (Language.name_roles "head": "into a balance where...", "where the leg
+    lifts")."""
     return any(tag == "head" and span[0] == at for tag, span in weighing.roles())
 
 

@@ -173,7 +173,7 @@ def _problem_alone(message: Message, index: LanguageIndex) -> bool:
     if not told or _describes_named(message):
         return False
     # (an entry of the page on a place the message names may be its answer in other words:
-    # "my shoulder feels wobbly" is the entry "my shoulder feels unsteady or sore"; it is
+    # "my wrist feels weak" may be an entry on sore wrists in other words; it is
     # offered, not passed over for the mistakes)
     entries = index.faq.entries_of(message.subjects[0].exercise_id)
     return not any(within(index.faq, e, places) for e in entries)
@@ -333,7 +333,7 @@ def _called_so_too(
     top: NameMatch, more: list[str], message: Message, index: LanguageIndex
 ) -> str | None:
     """Another exercise that a title said alone is also a name of, and that nothing else the
-    message says (`more`) describes clearly worse than it: "how do I do the bicycle?" may be
+    message says (`more`) describes clearly worse than it: "the bicycle, please" may be
     the Bicycle or the Criss-Cross, whose keyword "bicycle crunch" holds the word. Not a page
     whose title holds it ("side plank" is a kind of plank: "plank" alone is the Plank)."""
     a, fillers = message.analysis, index.lexicon.name_fillers

@@ -111,7 +111,7 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
 
 def _moves_on_its_own(at: tuple[int, ...], analysis: Analysis, lexicon: Lexicon) -> int | None:
     """The position of the verb that tells a place of the writer's own body moving, said
-    right after it with a word of direction ("my hip tips up", "my knee rolls in"): a fault
+    right after it with a word of direction ("my knee rolls in", "my heel slides out"): a fault
     of form told in words no list of faults holds."""
     verb = max(at) + 1
     if verb + 1 >= len(analysis) or analysis.stop[verb]:

@@ -811,7 +811,7 @@ def _other_problem(
         )
     )
     # (a cue word counts as asked in an entry that says it as written, or asks for that part
-    # with it: "give me tips for the teaser" is not "I keep tipping backward at the top")
+    # with it: "tips" asked of the teaser is not an entry's "I keep tipping backward")
     unsaid = _cues_unsaid(faq, cues, message, index)
     with_cues = index.faq.own_share(faq.entry_id, [t for t in rest if t not in unsaid])
     terms = message.analysis.terms
@@ -870,7 +870,7 @@ def _other_problem(
     if part.section is not Section.STEPS and own == 0 and with_cues < OWN_STATED:
         # "what do people get wrong in it?": the words that ask for the mistakes end most
         # entries about a problem too ("...what am I doing wrong?"), and are all it shares;
-        # "give me tips for the teaser" shares "tips" with "I keep tipping backward..."
+        # "tips, teaser" shares only "tips" with "I keep tipping backward..."
         # (the steps are asked in "how do I...", as most entries are: sharing nothing else
         # says nothing of whether one of them answers)
         return True

@@ -148,7 +148,7 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # asked for is in words no page uses, so it is not an exercise
             score = min(score, NOTHING_FITS)
         if request.weak and _level_of_another_thing(message, index):
-            # "recommend a beginner surfboard": the level is of a thing no page speaks of
+            # "suggest a beginner ukulele": the level is of a thing no page speaks of
             score = min(score, NOTHING_FITS)
         yield Candidate(AnswerKind.RANDOM, score, "random", filters=request.filters)
 

@@ -1174,8 +1174,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how should i do",
         "how is it done",
         "how does it go",
-        # ...and as it should go ("how's that one done?", "how should it actually go?": the
-        # fillers "that", "actually" left out)
+        # ...and as it should go ("how is that one meant to go?", "how should it really go?":
+        # the fillers "that", "really" left out)
         *(
             f"how {should} {verb}"
             for should in (
@@ -1831,7 +1831,7 @@ RANDOM_CUES: tuple[str, ...] = (
     "you choose",
     "you pick",
     "your choice",
-    # an exercise asked for outright ("give me one exercise that takes 45 seconds or less")
+    # an exercise asked for outright ("give me one exercise for my lunch break")
     *(
         f"{give} {one}"
         for give in ("give me", "gimme", "send me")
@@ -1884,7 +1884,7 @@ WEAK_RANDOM_CUES: tuple[str, ...] = (
     "build me",
     "put together",
     "design me",
-    # ...or to be handed one ("throw an exercise at me"; not "throwing myself up")
+    # ...or to be handed one ("throw me one for the abs"; not "throwing my legs over")
     "throw an exercise",
     "throw me an exercise",
     "throw me one",
@@ -2567,7 +2567,7 @@ SPEAKER: frozenset[str] = frozenset("i im ive id my me myself mine".split())
 # of being.
 INDEFINITE: frozenset[str] = frozenset("a an".split())
 # The verbs of doing an exercise: a name said after one, its article between or not, is the
-# name of what is done ("I do the spine twist every morning"), however much of the rest
+# name of what is done ("I do the saw after my run"), however much of the rest
 # describes another movement.
 DOING: frozenset[str] = frozenset(
     "do does did doing done dont doesnt didnt try tries tried trying attempt attempting "

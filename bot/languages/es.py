@@ -1893,7 +1893,7 @@ TROUBLE: frozenset[str] = frozenset(
     "tambaleo tambaleo truena cruje crujido quema arde adormece rigido rigida problema lesion "
     "lesionada lesionado miedo seguro segura normal malo noto siento fatal "
     "queja quejan resiente resienten "  # "la lumbar se me queja", "se me resiente la rodilla"
-    # lo que se ve ir mal: temblar, aletear, darse golpes ("los brazos me aletean")
+    # lo que se ve ir mal: temblar, aletear, darse golpes ("tiemblo entera al subir")
     "tiembla tiemblan tiemblo temblando aletea aletean aleteo aleteando golpe golpes golpeo "
     # ...y los conceptos en que SYNONYMS junta esas palabras
     "caer temblar mareado sentir riesgo tension".split()
