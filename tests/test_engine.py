@@ -2946,6 +2946,21 @@ def test_a_part_asked_after_a_problem_an_entry_on_another_place_does_not_tell(
     assert card(engine, text) == expected
 
 
+def test_a_title_compared_with_a_longer_name_holding_it_is_asked_about(
+    engine: AnswerEngine,
+) -> None:
+    """ "Bicycle crunches" is the Criss-Cross's keyword and holds the Bicycle's title; asked
+    whether the two are the same, the entry comparing them answers, though the longer name
+    is said in one go."""
+    text = (
+        "my spin class ends with bicycle crunches, elbow to opposite knee. "
+        "Is that the same move as your bicycle?"
+    )
+    answer = engine.answer(text)
+    assert answer.kind is AnswerKind.FAQ and answer.faq is not None
+    assert answer.faq.question == "Is the Pilates bicycle the same as bicycle crunches?"
+
+
 def test_a_question_without_a_question_word_goes_on_with_the_one_before(
     engine: AnswerEngine,
 ) -> None:

@@ -389,11 +389,14 @@ def _about_named(
         p for n in named for p in (n.positions, n.title_positions) if p and max(p) - min(p) < len(p)
     ]
     # (not one said in another form of its words: "the arm I'm pushing up with")
+    # (unless a comparison is asked: "is the bicycle the same as a bicycle crunch?" compares
+    # the title with the longer name that holds it)
+    compares = "compare" in message.kinds
     ids.update(
         m.exercise_id
         for m in message.names
         if m.title_score >= 1.0
-        and not any(m.title_positions < p for p in in_one_go)
+        and (compares or not any(m.title_positions < p for p in in_one_go))
         and as_named(m, message.analysis, index.lexicon)
     )
     rest = message.content_terms(said)
