@@ -53,6 +53,7 @@ PASSAGE_TERMS = 2  # words a passage must share with the question
 PASSAGE_BASE = 0.7  # a page's passage answers less directly than an entry written to answer
 PASSAGE_TOP = 0.95  # ...so it reaches at most this, and needs a closer fit to get there
 PASSAGE_FULL_FIT = 0.8
+PASSAGE_OF_KIND = 0.85  # ...below an entry asking the kind of question asked (how to breathe)
 # A passage that names the fault of form told and the place it is told of (`_fault_passage`)
 # goes before the best passage when it fits this nearly as well, read among this many
 FAULT_SLACK = 0.15
@@ -625,6 +626,14 @@ def _about_ids(
         score = _confidence(passage.score, floor, PASSAGE_BASE, PASSAGE_TOP, PASSAGE_FULL_FIT)
         if score is not None and elsewhere(index.passages, passage.entry_id, places):
             score = min(score, OTHER_PLACE)
+        if (
+            score is not None
+            and faq is not None
+            and index.faq.kinds_of(faq.entry_id) & message.kinds & SAID_KINDS
+        ):
+            # "seal: in or out when I roll back?": how to breathe is asked, and the entry on
+            # it answers, before a tip that says the breath in passing
+            score = min(score, PASSAGE_OF_KIND)
         if score is not None:
             ref = index.passage_refs[passage.entry_id]
             section, level = ref.section, ref.level
