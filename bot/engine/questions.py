@@ -706,7 +706,8 @@ def _doubts(
         faq, asked, part_passage, rest, question, message, index, described=described
     ):
         yield OTHER_PROBLEM
-    if faq.matched < 2 and not index.faq.asks_any(faq.entry_id, rest):
+    asks_its_kind = bool(index.faq.kinds_of(faq.entry_id) & message.kinds & SAID_KINDS)
+    if faq.matched < 2 and not asks_its_kind and not index.faq.asks_any(faq.entry_id, rest):
         held = [t for t in rest if index.faq.holds(faq.entry_id, t)]
         if held and all(index.faq.commonplace(t) for t in held):
             # "my coach keeps calling it the lower lift": one word most pages say, found
