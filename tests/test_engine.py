@@ -2980,6 +2980,15 @@ def test_how_to_breathe_asked_is_the_entry_on_it_before_a_tip(
     assert entry(engine, text) == expected
 
 
+def test_a_fault_asked_as_a_problem_is_no_question_on_whether_it_may_be_done(
+    engine: AnswerEngine,
+) -> None:
+    """ "Is that a problem?" of a fault of form is no question on whether it is safe with a
+    disc problem: the entry on that shares a word, not the question."""
+    text = "neck pull: my elbows flare out wide as I come up, is that a problem?"
+    assert card(engine, text) == ("neck-pull", Section.MISTAKES, None)
+
+
 def test_a_question_without_a_question_word_goes_on_with_the_one_before(
     engine: AnswerEngine,
 ) -> None:

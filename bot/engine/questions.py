@@ -744,6 +744,16 @@ def _doubts(
         yield OTHER_PROBLEM if passage is not None else OTHER_PLACE
     if elsewhere(index.faq, faq.entry_id, places):
         yield OTHER_PLACE
+    if (
+        "safety" in index.faq.kinds_of(faq.entry_id)
+        and places.faulted
+        and not message.kinds & {"safety", "pain"}
+        and index.faq.conditions_of(faq.entry_id).isdisjoint(rest)
+    ):
+        # "my elbows collapse in on the way up, is that a problem?" against "is it safe with
+        # a disc problem?": a fault of form told, no pain, and whether it may be done is not
+        # asked, nor any condition told
+        yield OTHER_PROBLEM
     if faq.score < THIN_FIT and (
         _shares_no_problem(faq.entry_id, rest, message, index)
         or _problem_untold(faq.entry_id, message, index)
