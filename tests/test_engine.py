@@ -1005,6 +1005,21 @@ def test_being_handed_an_exercise_asks_for_a_random_pick(
     assert engine.answer(text, lang).kind is AnswerKind.RANDOM
 
 
+def test_a_pick_asked_outright_with_its_filters_is_one_whatever_the_writers_day(
+    engine: AnswerEngine,
+) -> None:
+    """ "I have kids on me" is the writer's day, not what is asked: a pick asked outright
+    ("random") with what it should be (a level, a time) is still a pick."""
+    answer = engine.answer("random easy one under a minute please, the kids are climbing on me")
+    assert answer.kind is AnswerKind.RANDOM
+
+
+def test_no_need_of_a_mat_is_the_no_equipment_filter(engine: AnswerEngine) -> None:
+    answer = engine.answer("pick me any exercise that doesn't need a mat")
+    assert answer.kind is AnswerKind.RANDOM and answer.filters is not None
+    assert answer.filters.equipment == "none"
+
+
 def test_throwing_oneself_up_asks_for_no_pick(engine: AnswerEngine) -> None:
     text = "I throw myself up into the teaser every time, otherwise I can't get there"
     assert engine.answer(text).kind is not AnswerKind.RANDOM

@@ -38,7 +38,16 @@ def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
         and (named or not _describes_around(message))
     ):
         yield Candidate(AnswerKind.NONE, FOREIGN, "foreign", reason=NoAnswer.UNKNOWN)
-    if message.uncovered:
+    request = message.request
+    plainly = (
+        request.asked
+        and not request.weak
+        and bool(request.filters)
+        and index.accepting(request.filters)
+    )
+    if message.uncovered and not plainly:
+        # ("random beginner one, under a minute, I have a toddler on me": a pick asked
+        # outright, with what it should be; the rest is the writer's day)
         yield Candidate(AnswerKind.NONE, UNCOVERED, "uncovered", reason=NoAnswer.UNCOVERED)
     yield from _random(message, index)
 

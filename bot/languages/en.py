@@ -2203,6 +2203,12 @@ EQUIPMENT_WORDS: dict[str, str] = {
     "dont have a mat": "none",
     "havent got a mat": "none",
     "no mat needed": "none",
+    # ...or no need of one ("anything that doesn't need a mat")
+    "doesnt need a mat": "none",
+    "dont need a mat": "none",
+    "does not need a mat": "none",
+    "without needing a mat": "none",
+    "no need for a mat": "none",
     "at my desk": "none",
     "at the office": "none",
 }
