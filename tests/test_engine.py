@@ -994,6 +994,7 @@ def test_whichever_asks_for_a_random_pick(engine: AnswerEngine, text: str) -> No
     ("text", "lang"),
     [
         ("give me one exercise I can do in under a minute, my bus is due", "en"),
+        ("what should i do now?", "en"),  # an open question said alone
         ("throw me something for the glutes", "en"),
         ("go on, throw an exercise my way", "en"),
         ("échame uno para los abdominales", "es"),

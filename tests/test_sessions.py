@@ -125,6 +125,8 @@ def test_a_focus_comes_first(library: Library) -> None:
             30,
             Difficulty.BEGINNER,
         ),
+        # an open question of what to do, with a length longer than one exercise
+        ("I've got half an hour before dinner, what should I do?", "en", 30, None),
         # a level says what is wanted, in a message longer than a bare request
         ("un entrenamiento completo de nivel avanzado, gracias", "es", 15, Difficulty.ADVANCED),
     ],

@@ -149,9 +149,11 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
     positions: set[int] = set()
     asked = False
     weak = False
+    phrased = False  # a way of asking in more than one word ("what should I do")
     for strength, span in lexicon.random_cues.find_all(message):
         asked = asked or strength == "strong"
         weak = weak or strength == "weak"
+        phrased = phrased or len(span) >= 2
         positions.update(span)
     difficulty: Difficulty | None = None
     muscle: str | None = None
@@ -177,7 +179,13 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
     filters = RandomFilters(difficulty, equipment, muscle, max_seconds)
     weak = weak and not asked
     if weak:
-        asked = bool(filters) or any(w in lexicon.domain_words for w in message.words)
+        # (or said alone, in words of asking: "what should I do?", "give me something to do";
+        # not "hey how r u today")
+        asked = (
+            bool(filters)
+            or any(w in lexicon.domain_words for w in message.words)
+            or (phrased and all(p in positions or message.stop[p] for p in range(len(message))))
+        )
     return RandomRequest(filters, asked, weak and asked, frozenset(positions), limit)
 
 

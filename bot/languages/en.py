@@ -1816,8 +1816,6 @@ RANDOM_CUES: tuple[str, ...] = (
     "something for",  # "something for my obliques": an exercise for them
     "anything for",
     "workout",
-    "what should i do",
-    "what can i do",
     "roulette",
     "shuffle",
     "dealers choice",
@@ -1826,8 +1824,6 @@ RANDOM_CUES: tuple[str, ...] = (
     "of the day",
     "exercise idea",
     "exercise ideas",
-    "something to do",
-    "what to do",
     "you choose",
     "you pick",
     "your choice",
@@ -1859,6 +1855,11 @@ SESSION_CUES: tuple[str, ...] = (
 
 # ...and these only with a filter or a word of our domain ("recommend a show" is not ours).
 WEAK_RANDOM_CUES: tuple[str, ...] = (
+    # an open question of what to do: one exercise, or with a length, a session
+    "what should i do",
+    "what can i do",
+    "something to do",
+    "what to do",
     "something",
     "anything",
     "give me",
