@@ -1542,6 +1542,17 @@ def test_a_problem_told_that_a_tip_speaks_of_is_answered_by_the_mistakes(
             {"single-leg-stretch", "single-straight-leg-stretch"},
         ),
         ("patadas de lado, no recuerdo si era de rodillas o tumbada", "es", {"side-kick-series"}),
+        # unsure what the teacher meant: the pages whose names hold the word said too
+        (
+            "scissors - not sure if my instructor meant flat on the back or hips up. steps?",
+            "en",
+            {"scissors", "single-straight-leg-stretch"},
+        ),
+        (
+            "tijeras: no sé si la monitora se refería a las de cadera arriba o tumbada",
+            "es",
+            {"scissors", "single-straight-leg-stretch"},
+        ),
     ],
 )
 def test_a_writer_unsure_which_exercise_it_was_is_offered_them(

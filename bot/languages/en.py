@@ -2419,6 +2419,13 @@ UNSURE: tuple[str, ...] = (
     "or was it",
     "which one was it",
     "which was it",
+    # what the teacher meant ("no idea if my teacher meant the one lying flat or...")
+    *(
+        f"{doubt} {which} {who} meant"
+        for doubt in ("no idea", "not sure", "dont know")
+        for which in ("if", "whether", "which one")
+        for who in ("my teacher", "the teacher", "she", "he", "they", "my instructor")
+    ),
 )
 
 # Words that point back at what is on screen ("how long should I hold it?").

@@ -1877,6 +1877,19 @@ UNSURE: tuple[str, ...] = (
         for which in ("si era", "de si era", "cual era", "cual de los dos", "si eran")
     ),
     "o era",
+    # lo que quiso decir quien lo enseña ("no sé si la profe decía las de...")
+    *(
+        f"no se si {who} {said}"
+        for who in (
+            "la profe",
+            "el profe",
+            "la profesora",
+            "el profesor",
+            "la monitora",
+            "el monitor",
+        )
+        for said in ("decia", "decir", "se referia a", "queria decir")
+    ),
 )
 
 # Words that point back at what is on screen ("how long should I hold it?").
