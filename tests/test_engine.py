@@ -3016,6 +3016,14 @@ def test_a_fault_asked_as_a_problem_is_no_question_on_whether_it_may_be_done(
     assert card(engine, text) == ("neck-pull", Section.MISTAKES, None)
 
 
+def test_a_one_word_name_said_as_a_verb_of_its_object_names_nothing(
+    engine: AnswerEngine,
+) -> None:
+    """ "Saw it on a reel" is seeing, not the Saw; "the saw" still names it."""
+    assert exercise_of(engine, "how do you do a handspring? saw it on a reel") != "the-saw"
+    assert exercise_of(engine, "the saw, how do I do it?") == "the-saw"
+
+
 def test_a_question_without_a_question_word_goes_on_with_the_one_before(
     engine: AnswerEngine,
 ) -> None:

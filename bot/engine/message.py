@@ -1326,6 +1326,7 @@ def _named(
         and m.exercise_id not in asides
         and _distinctive(m, message, index)
         and not only_the_body(m, message, body)
+        and not _a_verb_of_its_object(m, message, index.lexicon)
     ]
     if not strong:
         return _fragment([m for m in names if m.exercise_id not in asides], message)
@@ -1420,6 +1421,22 @@ def _named(
         if rival_score > score - NAME_MARGIN or (score < NAME_SURE and rival_score >= RIVAL_NEAR):
             return []
     return [top, *also]
+
+
+def _a_verb_of_its_object(match: NameMatch, message: Analysis, lexicon: Lexicon) -> bool:
+    """Whether a name of one word is said as a verb: right before a word that points at a
+    thing ("saw it on tiktok", "saw this online"), with no article or name word before it."""
+    said = [p for p in match.positions if not message.stop[p]]
+    if len(said) != 1:
+        return False
+    at = said[0]
+    before = at - 1
+    if before >= 0 and message.words[before] in lexicon.name_fillers:
+        return False  # "the saw it says..." names it
+    after = at + 1
+    # (an article is no such word: "sacacorchos la cadera...")
+    pointing = lexicon.references - lexicon.name_fillers
+    return after < len(message) and message.words[after] in pointing
 
 
 def _own_word(match: NameMatch, message: Analysis, index: LanguageIndex) -> bool:
