@@ -2586,6 +2586,7 @@ def test_an_outside_exercise_holding_one_of_our_names_is_not_ours(
         ("how much time do I stay up there", "en", {"duration"}),
         ("when do I exhale in the teaser?", "en", {"breath"}),
         ("Is the swan all right with a herniated disc?", "en", {"safety"}),
+        ("the corkscrew, who is that one not for?", "en", {"safety"}),
         ("Where am I supposed to feel the side kick?", "en", {"feel"}),
         ("I had a baby in spring. Why does my back arch in the hundred?", "en", set()),
         ("¿Hasta dónde bajo las piernas en la sierra?", "es", {"extent"}),

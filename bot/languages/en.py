@@ -1531,6 +1531,12 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "who needs to avoid",
         "who should give a miss",  # "who should give it a miss?" (the pronoun stepped over)
         "give a miss",
+        # "who is that one not for?" ("that", "it" stepped over)
+        "who is not for",
+        "who is one not for",
+        "who isnt for",
+        "not suitable for",
+        "who is unsuitable",
         # whether it suits the one asked about: "is it for me?", "is that one ok for her?"
         "is for me",
         "is for him",
