@@ -2858,6 +2858,15 @@ def test_a_problem_told_of_a_named_exercise_and_nothing_asked_gets_its_mistakes(
     assert card(engine, text, lang) == (exercise_id, Section.MISTAKES, None)
 
 
+def test_a_fault_of_form_told_is_not_held_back_by_an_entry_on_a_pain_of_that_place(
+    engine: AnswerEngine,
+) -> None:
+    """ "My knees splay out as I kick" tells no pain: the entry on knees that hurt is another
+    problem, and what goes wrong and how to put it right answers."""
+    text = "single leg kick: my knees splay out wide every time I kick, is that a problem?"
+    assert card(engine, text) == ("single-leg-kick", Section.MISTAKES, None)
+
+
 def test_a_problem_alone_on_a_place_an_entry_speaks_of_is_not_passed_over_for_the_mistakes(
     engine: AnswerEngine,
 ) -> None:

@@ -175,8 +175,23 @@ def _problem_alone(message: Message, index: LanguageIndex) -> bool:
     # (an entry of the page on a place the message names may be its answer in other words:
     # "my wrist feels weak" may be an entry on sore wrists in other words; it is
     # offered, not passed over for the mistakes)
+    # (an entry on a pain there answers no fault of form told with no pain: "my knees go
+    # wide apart as I kick" is not "my knees hurt as I kick")
+    # (unless they share its word of trouble: "my shoulder feels wobbly" is the entry on a
+    # wobbly or sore shoulder)
+    lexicon = index.lexicon
+    painless = "pain" not in lexicon.kinds(message.analysis)
+    a = message.analysis
+    trouble = lexicon.trouble
+    troubles = [t for w, t in zip(a.words, a.terms, strict=True) if w in trouble or t in trouble]
     entries = index.faq.entries_of(message.subjects[0].exercise_id)
-    return not any(within(index.faq, e, places) for e in entries)
+    return not any(
+        within(index.faq, e, places)
+        and not (
+            painless and "pain" in index.faq.kinds_of(e) and not index.faq.asks_any(e, troubles)
+        )
+        for e in entries
+    )
 
 
 def _describes_named(message: Message) -> bool:
