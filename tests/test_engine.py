@@ -3032,6 +3032,9 @@ def test_a_one_word_name_said_as_a_verb_of_its_object_names_nothing(
     """ "Saw it on a reel" is seeing, not the Saw; "the saw" still names it."""
     assert exercise_of(engine, "how do you do a handspring? saw it on a reel") != "the-saw"
     assert exercise_of(engine, "the saw, how do I do it?") == "the-saw"
+    # ...nor a second exercise beside one named: "saw myself" is seeing
+    text = "saw myself on video doing the swan prep, my shoulders creep up to my ears. bad?"
+    assert exercise_of(engine, text) == "swan-prep"
 
 
 def test_a_question_without_a_question_word_goes_on_with_the_one_before(

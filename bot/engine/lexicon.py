@@ -372,6 +372,7 @@ class Lexicon:
         self.purpose_binders = v.purpose_binders
         self.speaker = v.speaker
         self.addressee = v.addressee
+        self.objects = v.objects
         self.indefinite = v.indefinite
         self.exercise_leads = v.exercise_leads
         self.doing = v.doing

@@ -1393,7 +1393,7 @@ def _named(
         if rival is top or (inside and not nickname):
             continue
         if rival.positions.isdisjoint(top.positions):
-            if rival.exercise_id in asides:
+            if rival.exercise_id in asides or _a_verb_of_its_object(rival, message, index.lexicon):
                 continue
             if as_named(top, message, index.lexicon) and not as_named(
                 rival, message, index.lexicon
@@ -1424,8 +1424,9 @@ def _named(
 
 
 def _a_verb_of_its_object(match: NameMatch, message: Analysis, lexicon: Lexicon) -> bool:
-    """Whether a name of one word is said as a verb: right before a word that points at a
-    thing ("saw it on tiktok", "saw this online"), with no article or name word before it."""
+    """Whether a name of one word is said as a verb: right before a word it acts on
+    (Language.objects: "saw it on a reel", "saw myself in the mirror"), with no article or
+    name word before it."""
     said = [p for p in match.positions if not message.stop[p]]
     if len(said) != 1:
         return False
@@ -1434,9 +1435,7 @@ def _a_verb_of_its_object(match: NameMatch, message: Analysis, lexicon: Lexicon)
     if before >= 0 and message.words[before] in lexicon.name_fillers:
         return False  # "the saw it says..." names it
     after = at + 1
-    # (an article is no such word: "sacacorchos la cadera...")
-    pointing = lexicon.references - lexicon.name_fillers
-    return after < len(message) and message.words[after] in pointing
+    return after < len(message) and message.words[after] in lexicon.objects
 
 
 def _own_word(match: NameMatch, message: Analysis, index: LanguageIndex) -> bool:

@@ -191,6 +191,9 @@ class Language:
     speaker: frozenset[str]  # "my", "me": a problem told, unless a body position is described
     # Words that address the reader ("you", "your"): a movement told as it goes for anyone
     addressee: frozenset[str]
+    # Words for a thing or a person a verb acts on ("saw it", "saw myself"): a name of one word
+    # said right before one is that verb, not the exercise
+    objects: frozenset[str]
     # Articles that make a name one thing among many ("a seal", "una sierra"): an exercise is
     # called by its name or "the ...", a thing of the same name is "a ..." (see
     # bot/engine/names.py `everyday_thing`)...

@@ -2790,6 +2790,7 @@ LANGUAGE = register(
         general_words=GENERAL_WORDS,
         purpose_binders=frozenset({"so", "to"}),
         speaker=SPEAKER,
+        objects=frozenset("it this that these those them me myself him her us you".split()),
         addressee=frozenset("you your youre yourself".split()),
         indefinite=INDEFINITE,
         exercise_leads=EXERCISE_LEADS,

@@ -2190,6 +2190,8 @@ LANGUAGE = register(
         general_words=GENERAL_WORDS,
         purpose_binders=frozenset({"para"}),
         speaker=SPEAKER,
+        # (the article-like "la", "los", "las" left out: "sacacorchos la cadera...")
+        objects=frozenset("lo esto eso este ese esta esa".split()),
         addressee=frozenset("tu tus te ti usted".split()),
         indefinite=INDEFINITE,
         exercise_leads=EXERCISE_LEADS,
