@@ -179,8 +179,8 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
     filters = RandomFilters(difficulty, equipment, muscle, max_seconds)
     weak = weak and not asked
     if weak:
-        # (or said alone, in words of asking: "what should I do?", "give me something to do";
-        # not "hey how r u today")
+        # (or said alone, in words of asking: "what should I do now?", "give me something";
+        # not "hi, what a day today")
         asked = (
             bool(filters)
             or any(w in lexicon.domain_words for w in message.words)

@@ -786,7 +786,7 @@ def _leads_on(at: int, weighing: _Weighing) -> bool:
 
 def _done_as_named(first: int, message: Analysis, lexicon: Lexicon) -> bool:
     """Whether the word at `first` follows a verb of doing an exercise (Language.doing), an
-    article between or not: "I do the spine twist", "practising roll ups", "hago el cisne"."""
+    article between or not: "I do the saw", "practising roll ups", "hago el cisne"."""
     before = first - 1
     if before > 0 and message.words[before] in lexicon.name_fillers:
         before -= 1

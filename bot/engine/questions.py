@@ -376,7 +376,7 @@ def _about_named(
         # Only a part asked ("tips for the saw"): the names producer shows it; unless an entry
         # asks just that, cue words and all: "avoid" asks for the mistakes, yet a
         # page's entry "who should avoid it?" is asked in just those words.
-        # (in words that ask for that part in the entry too: "tips for the teaser" is not
+        # (in words that ask for that part in the entry too: "tips on the teaser" is not
         # "I keep tipping backward...")
         whole = _best(index.faq, message.content_terms(said), index.faq.entries_of(*ids))
         if whole is not None and whole.score >= ENTRY_ASKED and _cue_terms(whole, part, index):
@@ -631,7 +631,7 @@ def _about_ids(
             and faq is not None
             and index.faq.kinds_of(faq.entry_id) & message.kinds & SAID_KINDS
         ):
-            # "seal: in or out when I roll back?": how to breathe is asked, and the entry on
+            # "roll up: in or out as I peel down?": how to breathe is asked, and the entry on
             # it answers, before a tip that says the breath in passing
             score = min(score, PASSAGE_OF_KIND)
         if score is not None:

@@ -164,7 +164,7 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
 
 def _level_of_another_thing(message: Message, index: LanguageIndex) -> bool:
     """Whether a word of level stands right beside a real word no page uses ("a beginner
-    surfboard", "una tabla principiante"): the level qualifies that thing, not an exercise."""
+    ukulele", "una tabla principiante"): the level qualifies that thing, not an exercise."""
     a = message.analysis
     levels = [p for p, w in enumerate(a.words) if w in index.lexicon.difficulty]
     return any(

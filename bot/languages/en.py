@@ -1531,7 +1531,7 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "who needs to avoid",
         "who should give a miss",  # "who should give it a miss?" (the pronoun stepped over)
         "give a miss",
-        # "who is that one not for?" ("that", "it" stepped over)
+        # "who is it not for?" ("that", "it" stepped over)
         "who is not for",
         "who is one not for",
         "who isnt for",
@@ -2425,7 +2425,7 @@ UNSURE: tuple[str, ...] = (
     "or was it",
     "which one was it",
     "which was it",
-    # what the teacher meant ("no idea if my teacher meant the one lying flat or...")
+    # what the teacher meant ("not sure whether she meant the kneeling one or...")
     *(
         f"{doubt} {which} {who} meant"
         for doubt in ("no idea", "not sure", "dont know")

@@ -1877,7 +1877,7 @@ UNSURE: tuple[str, ...] = (
         for which in ("si era", "de si era", "cual era", "cual de los dos", "si eran")
     ),
     "o era",
-    # lo que quiso decir quien lo enseña ("no sé si la profe decía las de...")
+    # lo que quiso decir quien lo enseña ("no sé si el monitor se refería a...")
     *(
         f"no se si {who} {said}"
         for who in (
@@ -2190,7 +2190,7 @@ LANGUAGE = register(
         general_words=GENERAL_WORDS,
         purpose_binders=frozenset({"para"}),
         speaker=SPEAKER,
-        # (the article-like "la", "los", "las" left out: "sacacorchos la cadera...")
+        # (the article-like "la", "los", "las" left out: "la sierra la hago...")
         objects=frozenset("lo esto eso este ese esta esa".split()),
         addressee=frozenset("tu tus te ti usted".split()),
         indefinite=INDEFINITE,
