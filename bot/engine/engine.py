@@ -35,10 +35,7 @@ from bot.engine.message import (
 from bot.engine.policy import Decision, decide
 
 SEARCH_FLOOR = 0.3  # inline search lists looser matches than a chat answer would accept
-# An exercise's card for a writer unsure which exercise it was (Message.unsure): below an
-# answer (policy.ANSWER), above a "did you mean" of names sharing a word, so it is offered first
-UNSURE = 0.56
-MAX_UNSURE_OPTIONS = 3  # the exercise named and the pages whose names hold its words
+UNSURE = names.UNSURE  # a card for a writer unsure which exercise it was (names.UNSURE)
 _ABOUT_ONE = (AnswerKind.FAQ, AnswerKind.EXERCISE)  # answers about one exercise
 
 
@@ -171,21 +168,7 @@ class AnswerEngine:
                 replace(c, score=min(c.score, UNSURE)) if c.kind is AnswerKind.EXERCISE else c
                 for c in found
             ]
-            # ...and the pages whose names hold the words it was named by ("scissors": the
-            # straight leg scissors too), whatever else they share
-            if message.named:
-                top = message.named[0]
-                kin = [
-                    m.exercise_id
-                    for m in message.names
-                    if m.exercise_id != top.exercise_id
-                    and not m.positions.isdisjoint(top.positions)
-                ]
-                if kin:
-                    options = (top.exercise_id, *dict.fromkeys(kin))[:MAX_UNSURE_OPTIONS]
-                    found.append(
-                        Candidate(AnswerKind.SUGGESTIONS, UNSURE, "unsure", options=options)
-                    )
+            found.extend(names.unsure(message))
         return found
 
     def _answer(self, message: Message, lang: str) -> Answer:

@@ -24,6 +24,11 @@ from bot.engine.message import (
 from bot.engine.places import within
 
 CARD = 0.9  # a clearly named exercise, and nothing asked but it or one of its parts
+# An exercise's card for a writer unsure which exercise it was (Message.unsure): below an
+# answer (policy.ANSWER), above a "did you mean" of names sharing a word, so it is offered
+# first (the engine caps every card of such a message here), beside its kin
+UNSURE = 0.56
+MAX_UNSURE_OPTIONS = 3  # the exercise named and the pages whose names hold its words
 CARD_MORE_ASKED = 0.7  # its overview when the message says something more of it
 CARD_UNANSWERED = 0.58  # ...or asks something more: below an answer, so only offered
 CARD_FAULT = 0.62  # its mistakes, for a problem told and the right way asked: just an answer
@@ -50,6 +55,24 @@ KIN_FIT = 0.15  # ...kin of the page whose title says it as written, by this muc
 # offered, just above its doubted card (CARD * OTHER_POSITION)
 MOVED = 0.64
 MOVED_KIN = 0.3  # kin whose portraits explain this much of the named page's description
+
+
+def unsure(message: Message) -> Iterator[Candidate]:
+    """For a writer unsure which exercise it was (Message.unsure), the exercise named and the
+    pages whose names hold the words it was named by ("scissors": the straight leg scissors
+    too), whatever else they share, offered; nothing when no other page holds them. (Read
+    after every producer: the engine caps their cards for such a message.)"""
+    if not message.unsure or not message.named:
+        return
+    top = message.named[0]
+    kin = [
+        m.exercise_id
+        for m in message.names
+        if m.exercise_id != top.exercise_id and not m.positions.isdisjoint(top.positions)
+    ]
+    if kin:
+        options = (top.exercise_id, *dict.fromkeys(kin))[:MAX_UNSURE_OPTIONS]
+        yield Candidate(AnswerKind.SUGGESTIONS, UNSURE, "unsure", options=options)
 
 
 def propose(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
@@ -180,7 +203,7 @@ def _problem_alone(message: Message, index: LanguageIndex) -> bool:
     # (unless they share its word of trouble: "my shoulder feels shaky" is the entry on a
     # wobbly or sore shoulder)
     lexicon = index.lexicon
-    painless = "pain" not in lexicon.kinds(message.analysis)
+    painless = not tells_pain(message, index)
     a = message.analysis
     trouble = lexicon.trouble
     troubles = [t for w, t in zip(a.words, a.terms, strict=True) if w in trouble or t in trouble]
@@ -671,6 +694,12 @@ def said_as_a_thing(top: NameMatch, message: Message, index: LanguageIndex) -> b
     if first == 0 or a.words[first - 1] not in lex.indefinite:
         return False
     return first == 1 or a.words[first - 2] not in lex.exercise_leads
+
+
+def tells_pain(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message, read whole, tells a pain ("hurts", "a pinch", "me duele"): a fault
+    of form told without one is no question on an entry about a pain."""
+    return "pain" in index.lexicon.kinds(message.analysis)
 
 
 def tells_problem(message: Message, index: LanguageIndex, *, places: bool = True) -> bool:

@@ -24,6 +24,7 @@ from bot.engine.names import (
     everyday_thing,
     in_other_words,
     own_body_told,
+    tells_pain,
     tells_problem,
     with_equipment_no_page_uses,
 )
@@ -626,11 +627,7 @@ def _about_ids(
         score = _confidence(passage.score, floor, PASSAGE_BASE, PASSAGE_TOP, PASSAGE_FULL_FIT)
         if score is not None and elsewhere(index.passages, passage.entry_id, places):
             score = min(score, OTHER_PLACE)
-        if (
-            score is not None
-            and faq is not None
-            and index.faq.kinds_of(faq.entry_id) & message.kinds & SAID_KINDS
-        ):
+        if score is not None and faq is not None and _asks_its_kind(faq.entry_id, message, index):
             # "roll up: in or out as I peel down?": how to breathe is asked, and the entry on
             # it answers, before a tip that says the breath in passing
             score = min(score, PASSAGE_OF_KIND)
@@ -706,8 +703,11 @@ def _doubts(
         faq, asked, part_passage, rest, question, message, index, described=described
     ):
         yield OTHER_PROBLEM
-    asks_its_kind = bool(index.faq.kinds_of(faq.entry_id) & message.kinds & SAID_KINDS)
-    if faq.matched < 2 and not asks_its_kind and not index.faq.asks_any(faq.entry_id, rest):
+    if (
+        faq.matched < 2
+        and not _asks_its_kind(faq.entry_id, message, index)
+        and not index.faq.asks_any(faq.entry_id, rest)
+    ):
         held = [t for t in rest if index.faq.holds(faq.entry_id, t)]
         if held and all(index.faq.commonplace(t) for t in held):
             # "my coach keeps calling it the lower lift": one word most pages say, found
@@ -759,6 +759,12 @@ def _doubts(
         or _problem_untold(faq.entry_id, message, index)
     ):
         yield THIN
+
+
+def _asks_its_kind(entry_id: int, message: Message, index: LanguageIndex) -> bool:
+    """Whether the message asks the kind of question the entry asks, of those said in words
+    of their own (SAID_KINDS: how to breathe, how far, how long, where to feel it)."""
+    return bool(index.faq.kinds_of(entry_id) & message.kinds & SAID_KINDS)
 
 
 def _problem_untold(entry_id: int, message: Message, index: LanguageIndex) -> bool:
@@ -908,16 +914,14 @@ def _pain_untold(entry_id: int, message: Message, index: LanguageIndex) -> bool:
         "pain" in faq.kinds_of(entry_id)
         and bool(faq.places_of(entry_id))
         and not message.places.named
-        and "pain" not in index.lexicon.kinds(message.analysis)
+        and not tells_pain(message, index)
     )
 
 
 def _form_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bool:
     """Whether the message tells no pain, and names other places of the body than those the
     entry names: a fault of form elsewhere, not the entry's problem."""
-    return "pain" not in index.lexicon.kinds(message.analysis) and apart(
-        index.faq, entry_id, message.places
-    )
+    return not tells_pain(message, index) and apart(index.faq, entry_id, message.places)
 
 
 def _asked_generally(message: Message) -> bool:
