@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import Difficulty, Level, Library, Section, load_library
+from bot.content import Difficulty, Level, Library, RandomFilters, Section, load_library
 from bot.engine import Answer, AnswerEngine, AnswerKind, descriptions, requests
 from bot.engine.answer import NoAnswer
 from bot.engine.faq import FEW_TERMS, SHARE_SLACK, runner_up_fit
@@ -4392,3 +4392,104 @@ def test_more_load_asked_is_the_harder_version(engine: AnswerEngine) -> None:
     answer = engine.answer("clams feel easy with no band, how do I add load?")
     assert answer.exercise is not None and answer.exercise.id == "clam-shell"
     assert answer.level is Level.HARDER
+
+
+def test_a_longer_name_holds_the_exact_one_only_with_words_of_its_own(
+    engine: AnswerEngine,
+) -> None:
+    # "hold" is a word of Plank's names too ("plank hold"): Side Plank's "side plank hold"
+    # says nothing more of the message than Plank does
+    answer = engine.answer("a harder version of the plank please, I can hold it for ages now")
+    assert answer.exercise is not None and answer.exercise.id == "plank"
+    assert answer.level is Level.HARDER
+    # ...while "reverse" is no word of Plank's, so "reverse plank" is Leg Pull Back
+    reverse = engine.answer("reverse plank steps")
+    assert reverse.exercise is not None and reverse.exercise.id == "leg-pull-back"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "level"),
+    [
+        ("the teaser is getting easy", "en", Level.HARDER),
+        (
+            "give me a harder variation of the glute bridge, the basic one feels easy now",
+            "en",
+            Level.HARDER,
+        ),
+        ("el puente de glúteos ya me resulta fácil, ¿qué hago?", "es", Level.HARDER),
+        (
+            "Quiero una versión más difícil del puente de glúteos, ahora me sale fácil",
+            "es",
+            Level.HARDER,
+        ),
+        (
+            "is there an easier version of the teaser? I'd like to work up to the harder one",
+            "en",
+            Level.EASIER,
+        ),
+    ],
+)
+def test_an_exercise_told_to_have_become_easy_asks_for_the_harder_version(
+    engine: AnswerEngine, text: str, lang: str, level: Level
+) -> None:
+    # "fácil" alone is no request for the easier version: it tells how the exercise feels
+    assert engine.answer(text, lang).level is level
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "filters"),
+    [
+        ("pick me one, I don't mind which", "en", RandomFilters()),
+        ("choose something for me for my obliques", "en", RandomFilters(muscle="oblique")),
+        (
+            "an advanced level one that lasts under a minute",
+            "en",
+            RandomFilters(Difficulty.ADVANCED, max_seconds=60),
+        ),
+        (
+            "elígeme uno de nivel avanzado que dure menos de un minuto",
+            "es",
+            RandomFilters(Difficulty.ADVANCED, max_seconds=60),
+        ),
+    ],
+)
+def test_a_pick_handed_over_or_left_to_the_bot_is_a_random_exercise(
+    engine: AnswerEngine, text: str, lang: str, filters: RandomFilters
+) -> None:
+    # the level's own word ("level", "nivel") and the verb of how long ("lasts", "dure") are
+    # part of what was asked, not words of another thing
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.RANDOM
+    assert engine.filters_from(text, lang) == filters
+
+
+def test_a_table_of_exercises_is_a_session_in_spanish(engine: AnswerEngine) -> None:
+    answer = engine.answer("hazme una tabla de ejercicios de 15 minutos", "es")
+    assert answer.kind is AnswerKind.SESSION
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "exercise"),
+    [
+        ("how hard is the teaser?", "en", "teaser"),
+        ("is the boomerang advanced?", "en", "boomerang"),
+        ("¿es difícil el boomerang?", "es", "boomerang"),
+        ("¿qué nivel es el teaser?", "es", "teaser"),
+    ],
+)
+def test_the_level_asked_of_an_exercise_is_its_card(
+    engine: AnswerEngine, text: str, lang: str, exercise: str
+) -> None:
+    # the card shows the level; the word of level is asked of it, not a pick's filter
+    answer = engine.answer(text, lang)
+    assert answer.kind is AnswerKind.EXERCISE and answer.section is Section.OVERVIEW
+    assert answer.exercise is not None and answer.exercise.id == exercise
+
+
+@pytest.mark.parametrize(("text", "lang"), [("is it hard?", "en"), ("¿es difícil?", "es")])
+def test_the_level_asked_after_a_card_is_that_cards(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    answer = engine.answer(text, lang, about="corkscrew")
+    assert answer.exercise is not None and answer.exercise.id == "corkscrew"
+    assert answer.section is Section.OVERVIEW

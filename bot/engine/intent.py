@@ -96,6 +96,11 @@ def find_part(
         # is getting easy, how do I make it harder?")
         last = max((span[-1], tag) for tag, span in kept if tag in ("easier", "harder"))[1]
         said.discard("harder" if last == "easier" else "easier")
+    level_asked = _asks_level(message, lexicon, ignore) if not said else ()
+    if level_asked:
+        said.add("overview")
+        kept.append(("overview", level_asked))
+        positions.update(level_asked)
     chosen = next((cue for cue in _CUE_PRIORITY if cue in said), None)
     if chosen is None:
         return PartAsked(Section.BENEFITS, None, frozenset(positions), True) if feel else None
@@ -104,6 +109,26 @@ def find_part(
     as_chosen = {chosen, *(tag for tag, part in _READ_AS if part == chosen)}
     chosen_at = frozenset(p for tag, span in kept if tag in as_chosen for p in span)
     return PartAsked(section, level, frozenset(positions), chosen_at=chosen_at)
+
+
+def _asks_level(message: Analysis, lexicon: Lexicon, ignore: frozenset[int]) -> tuple[int, ...]:
+    """Whether the message asks whether the exercise is of a level: a form of "to be" and a
+    word of level with nothing between but little words and the name (`ignore`), the one
+    opening the message or the other closing it ("is the saw hard?", "¿el puente es
+    fácil?"; not "it is hard on my wrists"): the positions of the two, or none."""
+    said = message.words
+    last = len(said) - 1
+    for p, word in enumerate(said):
+        if word not in lexicon.difficulty:
+            continue
+        before = [q for q in range(p) if said[q] in lexicon.being]
+        if not before:
+            continue
+        q = before[-1]
+        between = all(message.stop[r] or r in ignore for r in range(q + 1, p))
+        if between and (q == 0 or p == last):
+            return (q, p)
+    return ()
 
 
 def _moving(span: tuple[int, ...], message: Analysis, lexicon: Lexicon) -> bool:
@@ -162,6 +187,7 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
         if difficulty is None and word in lexicon.difficulty:
             difficulty = Difficulty(lexicon.difficulty[word])
             positions.add(position)
+            positions.update(_level_word_beside(message, lexicon, position))
         elif muscle is None and word in lexicon.muscles:
             muscle = lexicon.muscles[word]
             positions.add(position)
@@ -187,6 +213,23 @@ def find_random(message: Analysis, lexicon: Lexicon, muscle_words: frozenset[str
             or (phrased and all(p in positions or message.stop[p] for p in range(len(message))))
         )
     return RandomRequest(filters, asked, weak and asked, frozenset(positions), limit)
+
+
+def _level_word_beside(message: Analysis, lexicon: Lexicon, at: int) -> set[int]:
+    """The word a level is said with, little words between ("beginner level", "de nivel
+    intermedio"): part of the level asked."""
+    found: set[int] = set()
+    for step in (-1, 1):
+        p = at + step
+        while 0 <= p < len(message.words) and message.stop[p] and p - at in (-2, -1, 1, 2):
+            p += step
+        if (
+            0 <= p < len(message.words)
+            and abs(p - at) <= 2
+            and message.words[p] in lexicon.level_words
+        ):
+            found.update(range(min(p, at + step), max(p, at + step) + 1))
+    return found
 
 
 def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[int]]:
@@ -222,8 +265,12 @@ def _time_bound(message: Analysis, lexicon: Lexicon) -> tuple[int | None, set[in
             used.update(range(position + 1, after + 1))
         if amount is not None and unit is not None:
             before = position - 1
-            while before >= 0 and (found[before] in lexicon.bound_words or message.stop[before]):
-                used.add(before)  # "no more than", "under": part of the time bound
+            while before >= 0 and (
+                found[before] in lexicon.bound_words
+                or found[before] in lexicon.lasting_words
+                or message.stop[before]
+            ):
+                used.add(before)  # "no more than", "under", "lasts": part of the time bound
                 before -= 1
             # "two minutes or less", "10 min max", "como mucho": a bound said after the time,
             # joined to it only by the words that join one ("more or less", "no less" and

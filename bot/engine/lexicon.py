@@ -348,6 +348,9 @@ class Lexicon:
         )
         self.illness_endings = v.illness_endings
         self.bound_words = v.bound_words
+        self.lasting_words = v.lasting_words
+        self.level_words = v.level_words
+        self.being = v.being
         self.closing_bounds = v.closing_bounds
         self.bound_joiners = v.bound_joiners
         self.references = v.references
@@ -450,6 +453,8 @@ class Lexicon:
                 *v.small_talk,
                 *v.domain_words,
                 *v.bound_words,
+                *v.lasting_words,
+                *v.level_words,
                 *v.foreign_exercises,
                 *v.uncovered,
                 *v.synonyms,

@@ -224,12 +224,24 @@ class NameIndex:
         self._id_lists: dict[str, list[int]] = {}
         self._among: dict[int, tuple[Collection[str], npt.NDArray[np.bool_]]] = {}
         self._carrying_of: dict[int, tuple[str, ...]] = {}
+        self._terms_of: dict[str, frozenset[str]] = {}
         self._row_of = {exercise_id: row for row, exercise_id in enumerate(self._exercise_ids)}
         # Names listed exercise by exercise (as LanguageIndex lists them): no sorting per message.
         self._grouped = bool(np.all(self._exercise[1:] >= self._exercise[:-1]))
 
     def state(self) -> dict[str, Any]:
         return self._state
+
+    def terms_of(self, exercise_id: str) -> frozenset[str]:
+        """Every term of every name of an exercise: Plank's "hold" of "plank hold"."""
+        found = self._terms_of.get(exercise_id)
+        if found is None:
+            row = self._row_of.get(exercise_id)
+            rows = () if row is None else np.flatnonzero(self._exercise == row).tolist()
+            found = frozenset(t for name_id in rows for t in self._terms[name_id])
+            if len(self._terms_of) < MAX_REMEMBERED_TYPOS:
+                self._terms_of[exercise_id] = found
+        return found
 
     def __contains__(self, term: str) -> bool:
         return term in self._postings

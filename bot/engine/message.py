@@ -1341,9 +1341,22 @@ def _named(
     # before a longer one that holds it ("reverse plank" is not Plank).
     # (a name's words in another form or order, "I bridge up onto my shoulders", say no name
     # exactly)
-    exact = [said(m) for m, s in strong if s >= EXACT and as_named(m, message, index.lexicon)]
+    # (what the longer one says more must be words no name of the exact one's exercise has:
+    # "the plank, I can hold it" is Plank's "plank hold", not Side Plank's "side plank hold")
+    exact = [
+        (said(m), index.names.terms_of(m.exercise_id))
+        for m, s in strong
+        if s >= EXACT and as_named(m, message, index.lexicon)
+    ]
     strong = [
-        (m, s) for m, s in strong if s >= EXACT or not exact or any(said(m) > e for e in exact)
+        (m, s)
+        for m, s in strong
+        if s >= EXACT
+        or not exact
+        or any(
+            said(m) > e and any(message.stems[p] not in own for p in said(m) - e)
+            for e, own in exact
+        )
     ]
     # ...and, as long, one said as it is written before one said in another form of its
     # words ("neck pull" before "rolling up" in "neck pull: is so much rolling up safe?")

@@ -1307,7 +1307,16 @@ def _follow_up(about: str, message: Message, index: LanguageIndex) -> Iterator[C
     part = message.part
     own = message.content_terms(part.positions if part else frozenset())
     unknown = [t for t in own if t not in index.faq]
-    asks_part = part is not None and part.section is not Section.OVERVIEW
+    # (the overview is a part asked of the card on screen when its level is: "¿es difícil?")
+    lexicon = index.lexicon
+    asks_part = part is not None and (
+        part.section is not Section.OVERVIEW
+        or any(
+            message.analysis.words[p] in lexicon.difficulty
+            or message.analysis.words[p] in lexicon.level_words
+            for p in part.chosen_at
+        )
+    )
     if (asks_part and len(own) <= 1 and not unknown) or (message.leans_on_context and not own):
         section = part.section if part else Section.STEPS
         yield Candidate(

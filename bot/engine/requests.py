@@ -148,6 +148,10 @@ def _random(message: Message, index: LanguageIndex) -> Iterator[Candidate]:
             # (what hurts there, what works it), not a request
             score = min(score, NOTHING_FITS)
         part = message.part
+        if not request.asked and part is not None and request.positions <= part.positions:
+            # "is it hard?", "¿qué nivel es?": the level is what is asked of an exercise, not
+            # what a pick should be
+            score = min(score, NOTHING_FITS)
         if not request.asked and part is not None and not part.tentative and unexplained:
             # "the hundrd modifications for beginners": a part asked of an exercise, with a
             # word the pick does not explain (a name mistyped), is no request for a pick

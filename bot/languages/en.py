@@ -1312,6 +1312,13 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "advanced variation",
         "level up",
         "too easy",
+        # it has become easy: the next version is what is wanted ("feels easy now" is read
+        # as "is easy now")
+        "is easy now",
+        "getting easy",
+        "got easy",
+        "gotten easy",
+        "become easy",
         "intensify",
         "intense",
         "tougher",
@@ -1429,6 +1436,13 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "overview",
         "summary",
         "card",
+        # its level, which the card shows ("how hard is the teaser?")
+        "what level",
+        "which level",
+        "how hard",
+        "how difficult",
+        "how tough",
+        "how advanced",
     ),
 }
 
@@ -1833,6 +1847,26 @@ RANDOM_CUES: tuple[str, ...] = (
     "you choose",
     "you pick",
     "your choice",
+    # being handed one, or whichever ("pick me one", "I don't mind which")
+    *(
+        f"{pick} {one}"
+        for pick in ("pick", "pick me", "choose", "choose me")
+        for one in ("one", "something")
+    ),
+    "pick for me",
+    "choose for me",
+    "whichever",
+    *(
+        f"{mind} which"
+        for mind in (
+            "dont mind",
+            "don't mind",
+            "doesnt matter",
+            "doesn't matter",
+            "dont care",
+            "don't care",
+        )
+    ),
     # an exercise asked for outright ("give me one exercise for my lunch break")
     *(
         f"{give} {one}"
@@ -2766,6 +2800,9 @@ LANGUAGE = register(
         equipment_words=EQUIPMENT_WORDS,
         done_with=frozenset("on with using holding onto in".split()),
         bound_words=BOUND_WORDS,
+        lasting_words=frozenset("last lasts lasting takes take taking long".split()),
+        level_words=frozenset({"level", "levels", "lvl"}),
+        being=frozenset({"is", "are", "isnt", "arent"}),
         closing_bounds=frozenset({"less", "max", "maximum", "most", "tops"}),
         bound_joiners=frozenset({"or", "at", "the", "tops"}),
         time_units=TIME_UNITS,

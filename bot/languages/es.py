@@ -969,7 +969,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     "contrast": ("en vez de", "en lugar de"),
     "easier": (
         "mas facil",
-        "facil",
+        # (not "fácil" alone: "ya me sale fácil" tells it is easy now, and asks the harder one)
         "version facil",
         "mas sencillo",
         "mas sencilla",
@@ -1013,6 +1013,11 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "subir el nivel",
         "demasiado facil",
         "muy facil",
+        # ya es fácil: se pide la versión siguiente
+        "me sale facil",
+        "me resulta facil",
+        "se me hace facil",
+        "me parece facil",
         "intensificar",
         "siguiente nivel",
         "subo la intensidad",
@@ -1088,6 +1093,11 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "hablame de",
         "cuentame de",
         "ficha",
+        # su nivel, que la ficha dice ("¿qué tan difícil es el teaser?")
+        "que nivel",
+        "que tan dificil",
+        "como de dificil",
+        "cuan dificil",
     ),
 }
 
@@ -1415,6 +1425,14 @@ RANDOM_CUES: tuple[str, ...] = (
     "que puedo hacer",
     "elige tu",
     "escoge tu",
+    # que se lo elijan ("elígeme uno", "escoge uno por mí")
+    *(
+        f"{pick} {one}"
+        for pick in ("elige", "escoge", "eligeme", "escogeme")
+        for one in ("uno", "algo")
+    ),
+    "me da igual cual",
+    "me es igual cual",
     "tira el dado",
     "del dia",
     "que hacer hoy",
@@ -1445,6 +1463,9 @@ SESSION_CUES: tuple[str, ...] = (
     "programa",
     "cuerpo completo",
     "workout",
+    # una lista de ejercicios para seguir ("una tabla de ejercicios"; "tabla" sola es la plancha)
+    "tabla de ejercicios",
+    "tabla de pilates",
 )
 
 # ...and these only with a filter or a word of our domain.
@@ -2166,6 +2187,9 @@ LANGUAGE = register(
         equipment_words=EQUIPMENT_WORDS,
         done_with=frozenset("en con sobre usando encima".split()),
         bound_words=BOUND_WORDS,
+        lasting_words=frozenset("dure duren dura duran durar lleve lleva tarde tarda".split()),
+        level_words=frozenset({"nivel", "niveles"}),
+        being=frozenset({"es", "son"}),
         closing_bounds=frozenset({"menos", "max", "maximo", "mucho", "sumo"}),
         bound_joiners=frozenset({"o", "como", "a", "lo", "al"}),
         time_units=TIME_UNITS,
