@@ -1342,7 +1342,7 @@ def _named(
     # (a name's words in another form or order, "I bridge up onto my shoulders", say no name
     # exactly)
     # (what the longer one says more must be words no name of the exact one's exercise has:
-    # "the plank, I can hold it" is Plank's "plank hold", not Side Plank's "side plank hold")
+    # "a plank I can hold for ages" is Plank's "plank hold", not Side Plank's "side plank hold")
     exact = [
         (said(m), index.names.terms_of(m.exercise_id))
         for m, s in strong

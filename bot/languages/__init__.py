@@ -123,13 +123,13 @@ class Language:
     # "my reformer teacher"
     done_with: frozenset[str]
     bound_words: frozenset[str]  # "under", "max": part of a time bound
-    # Verbs of how long it goes ("one that lasts under a minute", "que no dure más de un
-    # minuto"): part of the time said, not a word of something else asked
+    # Verbs of how long it goes ("one that lasts under a minute", "que dure dos minutos
+    # como mucho"): part of the time said, not a word of something else asked
     lasting_words: frozenset[str]
     # Forms of "to be" that ask whether an exercise is of a level ("is the saw hard?", "¿el
     # puente es fácil?"): its card, which shows the level, answers
     being: frozenset[str]
-    # The word a level is said with ("intermediate level", "de nivel intermedio"): part of the
+    # The word a level is said with ("intermediate level", "de nivel avanzado"): part of the
     # level asked
     level_words: frozenset[str]
     closing_bounds: frozenset[str]  # "or less", "at most": a bound said after the time

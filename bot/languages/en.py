@@ -1847,7 +1847,7 @@ RANDOM_CUES: tuple[str, ...] = (
     "you choose",
     "you pick",
     "your choice",
-    # being handed one, or whichever ("pick me one", "I don't mind which")
+    # being handed one, or whichever ("pick me one", "whichever, I don't care which")
     *(
         f"{pick} {one}"
         for pick in ("pick", "pick me", "choose", "choose me")

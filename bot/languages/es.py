@@ -969,7 +969,8 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     "contrast": ("en vez de", "en lugar de"),
     "easier": (
         "mas facil",
-        # (not "fácil" alone: "ya me sale fácil" tells it is easy now, and asks the harder one)
+        # (not "fácil" alone: "el puente ya me resulta fácil" tells it is easy now, and asks
+        # for the harder one)
         "version facil",
         "mas sencillo",
         "mas sencilla",
