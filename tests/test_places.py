@@ -353,3 +353,31 @@ def test_how_far_apart_asks_how_far_and_tells_no_fault(engine: AnswerEngine) -> 
     # "apart" alone is a fault of coming apart ("my knees drift apart"); asked how far, none
     message = read("in the clam how far apart should my knees go?", engine._index("en"))
     assert not message.places.faulted
+
+
+def test_an_entry_tells_its_problem_of_the_places_near_its_words_of_trouble() -> None:
+    from bot.engine.places import told_in
+
+    pained, faulted = told_in("My lower back arches when I tap my toes down", lexicon("en"))
+    assert not pained and faulted == {"lower back"}  # the toes are what moves, not the fault
+    pained, _ = told_in("The kick pinches my lower back when I lift my chest", lexicon("en"))
+    assert pained == {"lower back"}
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # a fault of the knee, in words no entry uses, against the entry on the lower back
+        ("toe taps: my knee straightens out whenever the foot goes down", "My lower back arches"),
+        # a sore neck against the entry on a lower back that pinches as the chest lifts
+        (
+            "double leg kick hurts my neck, I lift my chest high and look up at the ceiling",
+            "pinches",
+        ),
+    ],
+)
+def test_an_entry_on_a_problem_of_another_place_does_not_answer_the_one_told(
+    engine: AnswerEngine, text: str, question: str
+) -> None:
+    answer = engine.answer(text)
+    assert answer.faq is None or question not in answer.faq.question

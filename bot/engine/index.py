@@ -28,6 +28,7 @@ from bot.content import (
 from bot.engine.faq import FaqIndex, FaqSource
 from bot.engine.lexicon import Analysis, Lexicon, lexicon
 from bot.engine.matching import NameIndex
+from bot.engine.places import told_in
 from bot.engine.portraits import Portrait, PortraitIndex
 from bot.engine.spelling import (
     Packed,
@@ -163,6 +164,7 @@ class LanguageIndex:
         self._plain_names: dict[tuple[str, str], bool] = {}
         self._kin: dict[str, list[tuple[str, float]]] = {}
         self._title_words: dict[str, frozenset[str]] = {}
+        self._told: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         for exercise_id, position in self.position_of.items():
             self._done_in.setdefault(position, []).append(exercise_id)
         self._accepting: dict[tuple[str, object], npt.NDArray[np.bool_]] = {}
@@ -456,6 +458,17 @@ class LanguageIndex:
             found = frozenset(self.lexicon.analyse(page.title).words) if page else frozenset()
             if len(self._title_words) < 100_000:
                 self._title_words[exercise_id] = found
+        return found
+
+    def told(self, entry_id: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The places of the body where a FAQ entry's question tells a pain, and those where it
+        tells a fault of form ("my lower back arches when I tap my toes down": the lower back,
+        not the toes), as `places.told_in` reads them; worked out when first asked for."""
+        found = self._told.get(entry_id)
+        if found is None:
+            found = told_in(self.faq_refs[entry_id].entry.question, self.lexicon)
+            if len(self._told) < 100_000:
+                self._told[entry_id] = found
         return found
 
     def kin(self, exercise_id: str) -> list[tuple[str, float]]:

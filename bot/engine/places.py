@@ -64,6 +64,8 @@ class Places:
     # where the words of the faults told of `faulted` are ("sink" in "my hips sink as I lift
     # my leg"; not "lift", which tells the movement)
     fault_at: frozenset[int] = frozenset()
+    # the places named near a word of pain, anywhere in the message
+    pained: frozenset[str] = frozenset()
 
 
 def problem_places(message: Message, lexicon: Lexicon) -> Places:
@@ -76,12 +78,13 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
     told = analysis.positions_of(lexicon.trouble)
     moved = analysis.positions_of(lexicon.fault_said)
     faulted: set[str] = set()
-    pains = [p for p in told if analysis.terms[p] == lexicon.pain]
+    pains = _pains(analysis, told, lexicon)
     felt: set[str] = set()
     named: set[str] = set()
     hurt: set[str] = set()
     felt_at: set[int] = set()
     fault_at: set[int] = set()
+    pained: set[str] = set()
     for place, at in lexicon.places(analysis):
         if not taken.isdisjoint(at) or _in_name(at, message):
             continue
@@ -97,8 +100,10 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
         elif (verb := _moves_on_its_own(at, analysis, lexicon)) is not None:
             faulted.add(place)
             fault_at.add(verb)
-        if in_question and _near(at, pains):
-            hurt.add(place)
+        if _near(at, pains):
+            pained.add(place)
+            if in_question:
+                hurt.add(place)
     return Places(
         frozenset(felt),
         frozenset(named),
@@ -106,7 +111,35 @@ def problem_places(message: Message, lexicon: Lexicon) -> Places:
         frozenset(faulted),
         frozenset(felt_at),
         frozenset(fault_at),
+        frozenset(pained),
     )
+
+
+def _pains(analysis: Analysis, told: list[int], lexicon: Lexicon) -> list[int]:
+    """Those of the words of trouble at `told` that tell a pain, in any form ("pinches", whose
+    stem the synonyms read as a pain)."""
+    pain = lexicon.pain
+    return [p for p in told if analysis.terms[p] == pain or lexicon.term(analysis.stems[p]) == pain]
+
+
+def told_in(text: str, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The places (whole, see `_whole`) a short text, a question, tells a pain of, near a word
+    of pain, and those it tells a fault of form of, near a word of a fault or of trouble and
+    no pain."""
+    analysis = lexicon.analyse(text)
+    told = analysis.positions_of(lexicon.trouble)
+    pains = _pains(analysis, told, lexicon)
+    faults = sorted(
+        {*analysis.positions_of(lexicon.fault_said), *(p for p in told if p not in pains)}
+    )
+    pained: set[str] = set()
+    faulted: set[str] = set()
+    for place, at in lexicon.places(analysis):
+        if _near(at, pains):
+            pained.add(place)
+        elif _near(at, faults):
+            faulted.add(place)
+    return whole(frozenset(pained)), whole(frozenset(faulted))
 
 
 def _moves_on_its_own(at: tuple[int, ...], analysis: Analysis, lexicon: Lexicon) -> int | None:
@@ -170,15 +203,15 @@ def apart(index: FaqIndex, entry_id: int, places: Places) -> bool:
     the entry's: what it asks is asked of another place ("my hips sink, what should I
     change?" against "my shoulder hurts, what should I change?")."""
     named = index.places_of(entry_id)
-    return bool(named) and bool(places.named) and _whole(named).isdisjoint(_whole(places.named))
+    return bool(named) and bool(places.named) and whole(named).isdisjoint(whole(places.named))
 
 
 def within(index: FaqIndex, entry_id: int, places: frozenset[str]) -> bool:
     """Whether the entry names one of `places` (or the place one is in)."""
-    return not _whole(index.places_of(entry_id)).isdisjoint(_whole(places))
+    return not whole(index.places_of(entry_id)).isdisjoint(whole(places))
 
 
-def _whole(places: frozenset[str]) -> frozenset[str]:
+def whole(places: frozenset[str]) -> frozenset[str]:
     """The places `places` are in: "hips" for "hips/front" (Language.body_places)."""
     return frozenset(place.split("/", 1)[0] for place in places)
 
@@ -195,7 +228,7 @@ def in_place(
     one (OTHER_PLACE_SLACK, NO_PLACE_SLACK) that names a place where the problem is felt
     (or a fault of form is) and states that problem (PLACE_OWN)."""
     named = index.places_of(best.entry_id)
-    if not _whole(named).isdisjoint(_whole(places.named)):
+    if not whole(named).isdisjoint(whole(places.named)):
         return best  # (a place the message names, if not where it says the problem is)
     # An entry on no place may answer what is asked of a place told ("my wrists ache on
     # all fours... Since I'm pregnant, is it still safe?", "a disc issue in my lower back:
@@ -230,4 +263,4 @@ def _pain_of_a_fault(index: FaqIndex, entry_id: int, places: Places) -> bool:
     hip, however many of its words it says."""
     if "pain" not in index.kinds_of(entry_id):
         return False
-    return _whole(index.places_of(entry_id)).isdisjoint(_whole(places.felt))
+    return whole(index.places_of(entry_id)).isdisjoint(whole(places.felt))

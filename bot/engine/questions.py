@@ -34,6 +34,7 @@ from bot.engine.places import (
     apart,
     elsewhere,
     in_place,
+    whole,
     within,
 )
 from bot.engine.policy import ANSWER
@@ -744,6 +745,9 @@ def _doubts(
         yield OTHER_PROBLEM if passage is not None else OTHER_PLACE
     if elsewhere(index.faq, faq.entry_id, places):
         yield OTHER_PLACE
+    if no_part and _told_elsewhere(faq.entry_id, message, index):
+        # a problem of another place: the page's mistakes, or an offer, before its entry
+        yield OTHER_PROBLEM if passage is not None else OTHER_PLACE
     if (
         "safety" in index.faq.kinds_of(faq.entry_id)
         and places.faulted
@@ -759,6 +763,29 @@ def _doubts(
         or _problem_untold(faq.entry_id, message, index)
     ):
         yield THIN
+
+
+def _told_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bool:
+    """Whether the entry's question tells its problem of other places than the message tells
+    its own of, and names none of the message's: a pain of another place than the pain told
+    ("my lower back pinches when I lift my chest" against a neck that hurts, the chest named
+    only as what is done), or, no pain told on either side, a fault of form of another place
+    in other words ("my lower back arches as the toes tap down" against "my knee locks
+    straight as the foot lowers"; a message that says the entry's word of the fault, "my
+    back arches...", is asking of it whatever place it names). Each side's places are those
+    named near its words of pain, or of fault and trouble (`places.told_in`)."""
+    places = message.places
+    pained, faulted = index.told(entry_id)
+    named = whole(places.named)
+    said_pain = whole(places.pained)
+    if pained and said_pain and pained.isdisjoint(said_pain) and pained.isdisjoint(named):
+        return True
+    if said_pain or pained or not places.faulted or not faulted or not faulted.isdisjoint(named):
+        return False
+    lexicon = index.lexicon
+    question = lexicon.analyse(index.faq_refs[entry_id].entry.question)
+    its_faults = {question.terms[p] for p in question.positions_of(lexicon.fault_said)}
+    return its_faults.isdisjoint(message.analysis.terms)
 
 
 def _asks_its_kind(entry_id: int, message: Message, index: LanguageIndex) -> bool:
