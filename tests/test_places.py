@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from bot.content import Library, Section
+from bot.content import Level, Library, Section
 from bot.engine import AnswerEngine, AnswerKind
 from bot.engine.lexicon import lexicon
 from bot.engine.message import read
@@ -381,3 +381,36 @@ def test_an_entry_on_a_problem_of_another_place_does_not_answer_the_one_told(
 ) -> None:
     answer = engine.answer(text)
     assert answer.faq is None or question not in answer.faq.question
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "the saw: my back arm just drops to the mat and I forget about it, does that matter?",
+            "en",
+        ),
+        ("en la sierra el brazo de atrás se me cae al suelo y ni me acuerdo de él", "es"),
+        ("single leg circles: the bottom leg keeps floating off the mat", "en"),
+    ],
+)
+def test_a_problem_of_no_place_and_no_pain_is_answered_by_the_mistakes(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    # not by an entry on a pain ("my shoulder pinches with the back arm"), nor by an easier
+    # version whose words it shares
+    assert engine.answer(text, lang).section is Section.MISTAKES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knees are bad and kneeling hurts, is there a way to do cat cow without kneeling?",
+        "I'm stiff and can't fold my legs to the side for the mermaid, what else can I do?",
+    ],
+)
+def test_a_problem_told_and_another_way_asked_is_the_easier_version(
+    engine: AnswerEngine, text: str
+) -> None:
+    answer = engine.answer(text)
+    assert answer.section is Section.MODIFICATIONS and answer.level is Level.EASIER

@@ -404,6 +404,11 @@ class Lexicon:
             exact=True,
             every_word=True,
         )
+        self.existence = PhraseTable(
+            ((tuple(self._expand(words(text))), "exists") for text in v.existence),
+            exact=True,
+            every_word=True,
+        )
         self.naming = v.naming
         self.name_words = v.name_words
         self.choosing = v.choosing

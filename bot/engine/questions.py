@@ -639,7 +639,11 @@ def _about_ids(
                 section is Section.TIPS
                 or (
                     section is Section.MODIFICATIONS
-                    and ("fix" in message.kinds or not message.asks_outright)
+                    and (
+                        "fix" in message.kinds
+                        or not message.asks_outright
+                        or (message.part is None and not _asks_another_way(message, index))
+                    )
                 )
             ) and _tells_own_problem(message, index):
                 # "in toe taps my knee drifts open": a problem told is answered by what goes
@@ -656,6 +660,12 @@ def _about_ids(
                 section=section,
                 level=level,
             )
+
+
+def _asks_another_way(message: Message, index: LanguageIndex) -> bool:
+    """Whether the message asks whether there is a way ("is there a way to do it without
+    kneeling?", "¿hay otra forma de hacerlo?"): a version of the exercise is asked for."""
+    return any(index.lexicon.existence.find_all(message.analysis))
 
 
 def _tells_own_problem(message: Message, index: LanguageIndex) -> bool:
@@ -769,7 +779,8 @@ def _told_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bo
     """Whether the entry's question tells its problem of other places than the message tells
     its own of, and names none of the message's: a pain of another place than the pain told
     ("my lower back pinches when I lift my chest" against a neck that hurts, the chest named
-    only as what is done), or, no pain told on either side, a fault of form of another place
+    only as what is done), or a pain where the message tells a problem of no place and no
+    pain; or, no pain told on either side, a fault of form of another place
     in other words ("my lower back arches as the toes tap down" against "my knee locks
     straight as the foot lowers"; a message that says the entry's word of the fault, "my
     back arches...", is asking of it whatever place it names). Each side's places are those
@@ -779,6 +790,17 @@ def _told_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bo
     named = whole(places.named)
     said_pain = whole(places.pained)
     if pained and said_pain and pained.isdisjoint(said_pain) and pained.isdisjoint(named):
+        return True
+    if (
+        pained
+        and not places.named
+        and "safety" not in index.faq.kinds_of(entry_id)
+        and not tells_pain(message, index)
+        and tells_problem(message, index, places=False)
+    ):
+        # a problem told of no place and with no pain ("my back arm drops to the mat")
+        # against an entry on a pain ("my shoulder pinches with the back arm"); an entry
+        # asking whether it may be done, with a pain among its conditions, is not one
         return True
     if said_pain or pained or not places.faulted or not faulted or not faulted.isdisjoint(named):
         return False

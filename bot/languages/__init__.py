@@ -153,6 +153,10 @@ class Language:
     # "no me acuerdo si era..."): an exercise's card is offered with its kin, not asserted.
     # Words as folded, matched word for word.
     unsure: tuple[str, ...]
+    # Questions whether something exists ("is there a way...", "¿hay alguna forma...?"): of a
+    # problem told, they ask for another way of doing it (an easier version), not what goes
+    # wrong. Words as folded, matched word for word.
+    existence: tuple[str, ...]
     # A bare request for a name closing a description ("..., what is it?", "name?"): the
     # last clause is made only of `naming` words, one of them from `name_words`.
     naming: frozenset[str]

@@ -2486,6 +2486,7 @@ TROUBLE: frozenset[str] = frozenset(
     # learner sees go wrong in the mirror ("my arms flap like a bird in the hundred")
     "flap flaps flapping flail flails flailing drift drifts drifting topple topples toppling "
     "clunk clunks plop plops yank yanks yanking collapse collapses collapsing "
+    "bob bobs bobbing bobbed jerk jerks jerking "
     # ...and the concepts SYNONYMS folds such words into
     "shake fall thump click cramp burn tight lightheaded".split()
 )
@@ -2812,6 +2813,14 @@ LANGUAGE = register(
         description_markers=DESCRIPTION_MARKERS,
         name_roles=NAME_ROLES,
         unsure=UNSURE,
+        existence=(
+            "is there",
+            "are there",
+            "any way",
+            "another way",
+            "what else can i",
+            "what else could i",
+        ),
         naming=NAMING,
         name_words=NAME_WORDS,
         choosing=frozenset(["which"]),

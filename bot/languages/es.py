@@ -1930,6 +1930,7 @@ TROUBLE: frozenset[str] = frozenset(
     "queja quejan resiente resienten "  # "la lumbar se me queja", "se me resiente la rodilla"
     # lo que se ve ir mal: temblar, aletear, darse golpes ("tiemblo entera al subir")
     "tiembla tiemblan tiemblo temblando aletea aletean aleteo aleteando golpe golpes golpeo "
+    "desplomo desploma desplomas "
     # ...y los conceptos en que SYNONYMS junta esas palabras
     "caer temblar mareado sentir riesgo tension".split()
 )
@@ -2200,6 +2201,19 @@ LANGUAGE = register(
         description_markers=DESCRIPTION_MARKERS,
         name_roles=NAME_ROLES,
         unsure=UNSURE,
+        existence=(
+            "hay alguna",
+            "hay algun",
+            "hay otra",
+            "hay otro",
+            "hay forma",
+            "hay manera",
+            "existe",
+            "otra forma",
+            "otra manera",
+            "que otra cosa",
+            "que mas puedo",
+        ),
         naming=NAMING,
         name_words=NAME_WORDS,
         choosing=frozenset(["cual"]),
