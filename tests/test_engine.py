@@ -4493,3 +4493,28 @@ def test_the_level_asked_after_a_card_is_that_cards(
     answer = engine.answer(text, lang, about="corkscrew")
     assert answer.exercise is not None and answer.exercise.id == "corkscrew"
     assert answer.section is Section.OVERVIEW
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "on my back, one leg points at the ceiling and draws circles, the other stays down",
+            "en",
+        ),
+        (
+            "boca arriba con una pierna estirada hacia el techo haciendo círculos, ¿cómo se llama?",
+            "es",
+        ),
+    ],
+)
+def test_a_description_of_one_leg_is_not_of_the_page_that_only_moves_both(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    # the Corkscrew circles "both legs" and never one: Single Leg Circles is described
+    answer = engine.answer(text, lang)
+    assert answer.exercise is not None and answer.exercise.id == "single-leg-circles"
+
+
+def test_how_it_goes_said_of_an_exercise_asks_its_steps(engine: AnswerEngine) -> None:
+    assert engine.answer("the teaser, I forgot how it goes").section is Section.STEPS

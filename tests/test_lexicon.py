@@ -793,3 +793,19 @@ def test_everyday_words_for_a_movement_are_read_as_the_pages_words() -> None:
     ):
         assert es.content_run(said) == es.content_run(paged), said
     assert es.content_run("un caballito de balancín") == es.content_run("una mecedora")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "counted"),
+    [
+        ("en", "lying on my back, one leg up, the other leg long", {"1:leg"}),
+        ("en", "both arms reach back past the ears", {"2:arm"}),
+        ("en", "the one where you sit tall", set()),  # "one" stands for the exercise
+        ("es", "las dos piernas juntas y luego la pierna contraria", {"1:piern", "2:piern"}),
+    ],
+)
+def test_the_limbs_a_description_counts_are_read_with_their_count(
+    lang: str, text: str, counted: set[str]
+) -> None:
+    table = lexicon(lang)
+    assert table.counted(table.analyse(text)) == counted

@@ -165,6 +165,7 @@ class LanguageIndex:
         self._kin: dict[str, list[tuple[str, float]]] = {}
         self._title_words: dict[str, frozenset[str]] = {}
         self._told: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._counted: dict[str, frozenset[str]] = {}
         for exercise_id, position in self.position_of.items():
             self._done_in.setdefault(position, []).append(exercise_id)
         self._accepting: dict[tuple[str, object], npt.NDArray[np.bool_]] = {}
@@ -458,6 +459,21 @@ class LanguageIndex:
             found = frozenset(self.lexicon.analyse(page.title).words) if page else frozenset()
             if len(self._title_words) < 100_000:
                 self._title_words[exercise_id] = found
+        return found
+
+    def counted(self, exercise_id: str) -> frozenset[str]:
+        """What an exercise's page counts in its description, steps and overview ("2:leg" for
+        "both legs", Lexicon.counted); worked out when first asked for."""
+        found = self._counted.get(exercise_id)
+        if found is None:
+            page = self.page(exercise_id)
+            found = frozenset()
+            if page is not None:
+                overview = (block.text for block in page.body.overview)
+                for text in (page.description, *page.steps, *overview):
+                    found |= self.lexicon.counted(self.lexicon.analyse(text))
+            if len(self._counted) < 100_000:
+                self._counted[exercise_id] = found
         return found
 
     def told(self, entry_id: int) -> tuple[frozenset[str], frozenset[str]]:

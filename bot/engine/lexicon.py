@@ -409,6 +409,9 @@ class Lexicon:
             exact=True,
             every_word=True,
         )
+        self.counts = v.counts
+        self.counts_after = v.counts_after
+        self.limbs = v.limbs
         self.naming = v.naming
         self.name_words = v.name_words
         self.choosing = v.choosing
@@ -718,6 +721,22 @@ class Lexicon:
         words alone (indexing reads every page's description; an Analysis is most of that)."""
         fillers = self._cue_fillers
         return self.positions.first([w for w in self._expand(words(text)) if w not in fillers])
+
+    def counted(self, message: Analysis) -> frozenset[str]:
+        """Which limbs the text counts, and how many ("one leg", "both legs", "las dos piernas",
+        "el brazo derecho"), as "count:term" ("1:leg", "2:leg"): a count word right before a
+        limb (Language.limbs), or one that follows it (Language.counts_after)."""
+        found: set[str] = set()
+        said = message.words
+        for at, word in enumerate(said):
+            if word not in self.limbs:
+                continue
+            count = self.counts.get(said[at - 1]) if at > 0 else None
+            if count is None and at + 1 < len(said):
+                count = self.counts_after.get(said[at + 1])
+            if count is not None:
+                found.add(f"{count}:{message.terms[at]}")
+        return frozenset(found)
 
     def places(self, message: Analysis) -> list[tuple[str, tuple[int, ...]]]:
         """The places of the body `message` names (Language.body_places), and where; a name

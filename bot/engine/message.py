@@ -47,6 +47,8 @@ DESCRIBED_KEPT = 3  # ...of which the best are kept
 # An exercise its page says is done in another body position than the one the message
 # states, named or described, is doubted this much.
 OTHER_POSITION = 0.7
+# ...and one that counts what moves only otherwise ("both legs" where one leg is said)
+OTHER_COUNT = 0.65
 SHORT_QUESTION = 7  # words: a message this short asks with any question word in it
 LONG_TITLE = 3  # words of a title that, said in full, is never said in passing
 PASSING_TERMS = 6  # words besides the name it takes to describe another exercise...
@@ -310,7 +312,9 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
     )
     portrayed = described
     if described and len(set(said_terms)) >= PORTRAIT_TERMS:
-        portrayed = _describe(said_terms, said_position, index, portraits=True)
+        portrayed = _describe(
+            said_terms, said_position, index, portraits=True, counted=lexicon.counted(describing)
+        )
     # what weighing the names against the description reads, read once for them all; the
     # describing text is often the whole message, whose names were just looked up
     weighing = _Weighing(describing, analysis, index, lookup if describing is analysis else None)
@@ -1175,7 +1179,8 @@ def _described(
     describes, and its terms and body position: in a message of several sentences, the
     sentence that describes one exercise most clearly ("We did the one where you hover your
     arms and legs face down") speaks for it; the rest is context or the question."""
-    whole = _describe(terms, position, index) if known >= DESCRIPTION_TERMS else []
+    counted = index.lexicon.counted(whole_message)
+    whole = _describe(terms, position, index, counted=counted) if known >= DESCRIPTION_TERMS else []
     said: _Said = (terms, position)
     if len(sentences) < 2:
         return whole, whole_message, said
@@ -1188,7 +1193,7 @@ def _described(
         stated = index.lexicon.position(analysis) or position
         if stated is not None:
             own.append(position_term(stated[0]))
-        ranked = _describe(own, stated, index)
+        ranked = _describe(own, stated, index, counted=index.lexicon.counted(analysis))
         if _lead(ranked) > best_lead:
             best, best_lead, where = ranked, _lead(ranked), analysis
             said = (own, stated)
@@ -1201,20 +1206,42 @@ def _describe(
     index: LanguageIndex,
     *,
     portraits: bool = False,
+    counted: frozenset[str] = frozenset(),
 ) -> list[tuple[str, float]]:
     """The exercises whose own text (or whole portrait) explains `terms`, best first; with a
     body position stated, an exercise its page says is done in another one explains less
     ("lying on my back ... opposite arm and leg" is no Bird Dog, done on all fours)."""
     describe = index.portraits.describe if portraits else index.faq.describe
-    if position is None:
+    if position is None and not counted:
         return describe(terms)
     ranked = describe(terms, limit=DESCRIBED_READ)
     moved = [
-        (exercise_id, fit * OTHER_POSITION if done_elsewhere(position, exercise_id, index) else fit)
+        (
+            exercise_id,
+            fit
+            * (OTHER_POSITION if done_elsewhere(position, exercise_id, index) else 1.0)
+            * (OTHER_COUNT if counted_otherwise(counted, exercise_id, index) else 1.0),
+        )
         for exercise_id, fit in ranked
     ]
     moved.sort(key=lambda item: -item[1])
     return moved[:DESCRIBED_KEPT]
+
+
+def counted_otherwise(counted: frozenset[str], exercise_id: str, index: LanguageIndex) -> bool:
+    """Whether the exercise's page counts something the description counts (Lexicon.counted:
+    "one leg") only otherwise ("both legs", never "one leg"): a description of one leg
+    circling is not of the page where both legs always circle together."""
+    if not counted:
+        return False
+    its = index.counted(exercise_id)
+    for said in counted:
+        count, term = said.split(":", 1)
+        other = f"{3 - int(count)}:{term}"
+        # (a limb counted both ways, "both legs up, grab one leg", tells nothing)
+        if other in its and said not in its and other not in counted:
+            return True
+    return False
 
 
 def done_elsewhere(

@@ -153,6 +153,13 @@ class Language:
     # "no me acuerdo si era..."): an exercise's card is offered with its kin, not asserted.
     # Words as folded, matched word for word.
     unsure: tuple[str, ...]
+    # Words that count what moves ("one leg", "both legs", "una pierna", "las dos piernas"),
+    # as 1 or 2: a description of one leg circling is no page's that only ever moves both
+    counts: Mapping[str, int]
+    # ...said after what they count ("la pierna contraria", "el brazo derecho")
+    counts_after: Mapping[str, int]
+    # ...of these only: the limbs that move, as folded ("leg", "piernas")
+    limbs: frozenset[str]
     # Questions whether something exists ("is there a way...", "¿hay alguna forma...?"): of a
     # problem told, they ask for another way of doing it (an easier version), not what goes
     # wrong. Words as folded, matched word for word.

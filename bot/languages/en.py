@@ -1174,6 +1174,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "how should i do",
         "how is it done",
         "how does it go",
+        # ...and said as a statement ("forgot how it goes", "show me how it's done")
+        "how it goes",
+        "how it is done",
+        "how its done",
         # ...and as it should go ("how is that one meant to go?", "how should it really go?":
         # the fillers "that", "really" left out)
         *(
@@ -2813,6 +2817,16 @@ LANGUAGE = register(
         description_markers=DESCRIPTION_MARKERS,
         name_roles=NAME_ROLES,
         unsure=UNSURE,
+        # ("the opposite arm", "each leg", "the other leg": one of them)
+        counts={
+            **dict.fromkeys(
+                "one single opposite other each alternate alternating right left".split(), 1
+            ),
+            "both": 2,
+            "two": 2,
+        },
+        counts_after={},
+        limbs=frozenset("leg legs arm arms knee knees foot feet hand hands".split()),
         existence=(
             "is there",
             "are there",

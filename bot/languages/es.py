@@ -2201,6 +2201,16 @@ LANGUAGE = register(
         description_markers=DESCRIPTION_MARKERS,
         name_roles=NAME_ROLES,
         unsure=UNSURE,
+        counts={
+            **dict.fromkeys("una un uno otra otro cada".split(), 1),
+            **dict.fromkeys("ambas ambos dos".split(), 2),
+        },
+        counts_after={
+            **dict.fromkeys(
+                "contraria contrario opuesta opuesto derecha derecho izquierda izquierdo".split(), 1
+            ),
+        },
+        limbs=frozenset("pierna piernas brazo brazos rodilla rodillas pie pies mano manos".split()),
         existence=(
             "hay alguna",
             "hay algun",
