@@ -4518,3 +4518,18 @@ def test_a_description_of_one_leg_is_not_of_the_page_that_only_moves_both(
 
 def test_how_it_goes_said_of_an_exercise_asks_its_steps(engine: AnswerEngine) -> None:
     assert engine.answer("the teaser, I forgot how it goes").section is Section.STEPS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("is the side bend only the mermaid under a fancier name?", "en"),
+        ("¿la side bend es la sirena con otro nombre?", "es"),
+    ],
+)
+def test_one_exercise_under_two_names_asks_whether_they_are_the_same(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.faq is not None and answer.exercise is not None
+    assert answer.exercise.id == "side-bend"

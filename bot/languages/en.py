@@ -1611,7 +1611,20 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "how do i correct",
         "how can i correct",
     ),
-    "compare": ("compare", "same as", "difference", "versus"),
+    "compare": (
+        "compare",
+        "same as",
+        "difference",
+        "versus",
+        # one exercise under two names ("is it just the other with a fancier name?")
+        "another name",
+        "other name",
+        "different name",
+        "fancier name",
+        "same thing",
+        "same exercise",
+        "same move",
+    ),
 }
 
 # Asking for any exercise rather than a named one: these say so on their own...

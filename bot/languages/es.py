@@ -1209,7 +1209,17 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "como lo arreglo",
         "como arreglo",
     ),
-    "compare": ("comparar", "diferencia", "lo mismo", "igual que"),
+    "compare": (
+        "comparar",
+        "diferencia",
+        "lo mismo",
+        "igual que",
+        # un ejercicio con dos nombres ("¿es el mismo con otro nombre?")
+        "otro nombre",
+        "el mismo",
+        "la misma",
+        "mismo ejercicio",
+    ),
 }
 
 # Asking for any exercise rather than a named one: these say so on their own...
