@@ -4533,3 +4533,17 @@ def test_one_exercise_under_two_names_asks_whether_they_are_the_same(
     answer = engine.answer(text, lang)
     assert answer.faq is not None and answer.exercise is not None
     assert answer.exercise.id == "side-bend"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("what's the right way to do fire hydrants for my glutes?", "en"),
+        ("how do I land a front kick without tweaking my knee", "en"),
+        ("¿cómo hago bien la patada de burro?", "es"),
+    ],
+)
+def test_an_exercise_of_the_gym_or_a_martial_art_gets_an_honest_no(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is AnswerKind.NONE

@@ -1656,6 +1656,21 @@ FOREIGN_EXERCISES: tuple[str, ...] = (
     "flexiones en pino",
     "parada de manos",
     "parada de cabeza",
+    # ...y del gimnasio, las artes marciales y las pesas rusas
+    "turkish get up",
+    "levantamiento turco",
+    "patada circular",
+    "patada frontal",
+    "arrancada",
+    "dominadas lastradas",
+    "rueda lateral",
+    "patada de burro",
+    "patadas de burro",
+    "elevaciones de talones",
+    "elevacion de talones",
+    "remo con barra",
+    "remo con mancuerna",
+    "jalon al pecho",
 )
 
 DIFFICULTY_WORDS: dict[str, str] = {
