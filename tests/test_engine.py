@@ -4547,3 +4547,9 @@ def test_an_exercise_of_the_gym_or_a_martial_art_gets_an_honest_no(
     engine: AnswerEngine, text: str, lang: str
 ) -> None:
     assert engine.answer(text, lang).kind is AnswerKind.NONE
+
+
+def test_what_is_going_on_after_a_fault_asks_what_is_wrong(engine: AnswerEngine) -> None:
+    answer = engine.answer("in the swan prep my shoulders creep up to my ears, what's going on?")
+    assert answer.exercise is not None and answer.exercise.id == "swan-prep"
+    assert answer.kind is AnswerKind.FAQ or answer.section is Section.MISTAKES

@@ -1346,6 +1346,11 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         # "what's off?", "something feels off": wrong, in a word that also says "take off"
         "whats off",
         "what is off",
+        # ...or what is happening ("my knees knock together, what's going on?")
+        "whats going on",
+        "what is going on",
+        "whats happening",
+        "what is happening",
         "somethings off",
         "something is off",
         "something feels off",
