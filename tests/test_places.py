@@ -414,3 +414,14 @@ def test_a_problem_told_and_another_way_asked_is_the_easier_version(
 ) -> None:
     answer = engine.answer(text)
     assert answer.section is Section.MODIFICATIONS and answer.level is Level.EASIER
+
+
+def test_a_fault_of_no_place_is_no_question_on_a_fault_of_a_place_it_does_not_say(
+    engine: AnswerEngine,
+) -> None:
+    # against "my hip clicks", "my hips rock": the leg that lifts is another problem
+    text = "single leg circles: the leg on the floor keeps bending and lifting up, is that bad?"
+    assert engine.answer(text).section is Section.MISTAKES
+    # ...but a word of the entry's place said on its own is that place ("back": lower back)
+    answer = engine.answer("dead bug: my back keeps coming off the floor as the leg goes out")
+    assert answer.faq is not None and "lower back" in answer.faq.question

@@ -783,7 +783,9 @@ def _told_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bo
     pain; or, no pain told on either side, a fault of form of another place
     in other words ("my lower back arches as the toes tap down" against "my knee locks
     straight as the foot lowers"; a message that says the entry's word of the fault, "my
-    back arches...", is asking of it whatever place it names). Each side's places are those
+    back arches...", is asking of it whatever place it names), also where the message tells
+    its problem of no place at all ("the bottom leg keeps lifting", unless it says a word of
+    the entry's place on its own, "my back"). Each side's places are those
     named near its words of pain, or of fault and trouble (`places.told_in`)."""
     places = message.places
     pained, faulted = index.told(entry_id)
@@ -802,10 +804,24 @@ def _told_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bo
         # against an entry on a pain ("my shoulder pinches with the back arm"); an entry
         # asking whether it may be done, with a pain among its conditions, is not one
         return True
-    if said_pain or pained or not places.faulted or not faulted or not faulted.isdisjoint(named):
+    if said_pain or pained or not faulted or not faulted.isdisjoint(named):
+        return False
+    if not places.faulted and (
+        places.named
+        or "safety" in index.faq.kinds_of(entry_id)
+        or tells_pain(message, index)
+        or not tells_problem(message, index, places=False)
+    ):
         return False
     lexicon = index.lexicon
     question = lexicon.analyse(index.faq_refs[entry_id].entry.question)
+    if not places.faulted:
+        # (a word of its places said on its own is that place: "my back arches" of an entry
+        # on the lower back)
+        said = set(message.analysis.words)
+        for _, at in lexicon.places(question):
+            if any(question.words[p] in said for p in at if not question.stop[p]):
+                return False
     its_faults = {question.terms[p] for p in question.positions_of(lexicon.fault_said)}
     return its_faults.isdisjoint(message.analysis.terms)
 
