@@ -4553,3 +4553,18 @@ def test_what_is_going_on_after_a_fault_asks_what_is_wrong(engine: AnswerEngine)
     answer = engine.answer("in the swan prep my shoulders creep up to my ears, what's going on?")
     assert answer.exercise is not None and answer.exercise.id == "swan-prep"
     assert answer.kind is AnswerKind.FAQ or answer.section is Section.MISTAKES
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the teaser is way beyond me for now, where do I start?", "en"),
+        ("can't get anywhere near the boomerang yet, is there a stepping stone?", "en"),
+        ("el boomerang me queda grande todavía, ¿por dónde empiezo?", "es"),
+    ],
+)
+def test_an_exercise_out_of_reach_asks_for_the_easier_version(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    answer = engine.answer(text, lang)
+    assert answer.section is Section.MODIFICATIONS and answer.level is Level.EASIER

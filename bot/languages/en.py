@@ -1282,6 +1282,17 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "less intense",
         "lighter",
         "build up to",
+        # out of reach yet, and asking how to get there ("where do I start?")
+        "beyond me",
+        "where do i start",
+        "where to start",
+        "how do i start",
+        "work toward",
+        "work towards",
+        "work up to",
+        "build up",
+        "stepping stone",
+        "doable",
     ),
     # Words for another version that do not say which way: both are shown, unless
     # "easier" or "harder" is also said ("a harder version").

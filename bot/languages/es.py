@@ -983,6 +983,14 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "muy dificil",
         "bajar el nivel",
         "mas suave",
+        # aún fuera de alcance, y cómo llegar ("¿por dónde empiezo?")
+        "me queda grande",
+        "me queda grandisimo",
+        "me queda grandisima",
+        "por donde empiezo",
+        "por donde empezar",
+        "como empiezo",
+        "mientras tanto",
     ),
     # Words for another version that do not say which way: both are shown, unless
     # "easier" or "harder" is also said ("a harder version").
