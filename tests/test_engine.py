@@ -4568,3 +4568,11 @@ def test_an_exercise_out_of_reach_asks_for_the_easier_version(
 ) -> None:
     answer = engine.answer(text, lang)
     assert answer.section is Section.MODIFICATIONS and answer.level is Level.EASIER
+
+
+def test_what_is_that_after_a_problem_asks_about_the_problem_not_the_exercise(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("swan prep: my shoulders creep up toward my ears. what's that about?")
+    assert answer.kind is AnswerKind.FAQ or answer.section is Section.MISTAKES
+    assert engine.answer("what's the swan prep?").section is Section.OVERVIEW

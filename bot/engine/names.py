@@ -190,7 +190,9 @@ def _problem_alone(message: Message, index: LanguageIndex) -> bool:
     """Whether the message tells a problem of a place of the writer's own body and asks
     nothing else: no part, no kind of question ("neck pull: my elbows fold in as I come up")."""
     places = message.places.named
-    if message.part is not None or message.kinds or not places:
+    if (message.part is not None and not _what_alone(message, index)) or message.kinds:
+        return False
+    if not places:
         return False
     told = tells_problem(message, index, places=False) or own_body_told(message, index)
     if not told or _describes_named(message):
@@ -215,6 +217,18 @@ def _problem_alone(message: Message, index: LanguageIndex) -> bool:
         )
         for e in entries
     )
+
+
+def _what_alone(message: Message, index: LanguageIndex) -> bool:
+    """Whether the part asked is the overview, asked in question words alone ("my ribs pop
+    up, what's that about?"): after a problem told, what it is about, not what the exercise
+    is."""
+    part = message.part
+    if part is None or part.section is not Section.OVERVIEW or not part.chosen_at:
+        return False
+    a = message.analysis
+    asking = index.lexicon.language.question_words
+    return all(a.stop[p] or a.words[p] in asking or a.terms[p] in asking for p in part.chosen_at)
 
 
 def _describes_named(message: Message) -> bool:
