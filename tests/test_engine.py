@@ -4576,3 +4576,12 @@ def test_what_is_that_after_a_problem_asks_about_the_problem_not_the_exercise(
     answer = engine.answer("swan prep: my shoulders creep up toward my ears. what's that about?")
     assert answer.kind is AnswerKind.FAQ or answer.section is Section.MISTAKES
     assert engine.answer("what's the swan prep?").section is Section.OVERVIEW
+
+
+def test_an_entry_comparing_two_exercises_does_not_answer_a_problem_told(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer(
+        "in the scissors with my hips held up, my knees keep bending as the legs switch"
+    )
+    assert answer.faq is None or "same as" not in answer.faq.question

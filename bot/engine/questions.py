@@ -755,6 +755,15 @@ def _doubts(
         yield OTHER_PROBLEM if passage is not None else OTHER_PLACE
     if elsewhere(index.faq, faq.entry_id, places):
         yield OTHER_PLACE
+    if (
+        "compare" in index.faq.kinds_of(faq.entry_id)
+        and "compare" not in message.kinds
+        and tells_problem(message, index, places=False)
+    ):
+        # "my knees bend in the scissors with my hips up" against "is the scissors with the
+        # hips up the same as the one on the mat?": two exercises compared, which a problem
+        # told does not ask
+        yield OTHER_PROBLEM if passage is not None else OTHER_PLACE
     if no_part and _told_elsewhere(faq.entry_id, message, index):
         # a problem of another place: the page's mistakes, or an offer, before its entry
         yield OTHER_PROBLEM if passage is not None else OTHER_PLACE
