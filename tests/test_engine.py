@@ -4585,3 +4585,21 @@ def test_an_entry_comparing_two_exercises_does_not_answer_a_problem_told(
         "in the scissors with my hips held up, my knees keep bending as the legs switch"
     )
     assert answer.faq is None or "same as" not in answer.faq.question
+
+
+def test_a_condition_told_of_a_name_that_is_also_a_thing_is_of_the_exercise(
+    engine: AnswerEngine,
+) -> None:
+    # "hundred" is a number too; "30 weeks pregnant" tells a body, not a count
+    answer = engine.answer("30 weeks pregnant here, is the hundred still ok for me?")
+    assert answer.faq is not None and answer.exercise is not None
+    assert answer.exercise.id == "the-hundred"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("can't decide, you choose one", "en"), ("no me decido, ¿cuál hago?", "es")]
+)
+def test_a_writer_who_cannot_decide_asks_for_a_pick(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    assert engine.answer(text, lang).kind is AnswerKind.RANDOM

@@ -1888,6 +1888,8 @@ RANDOM_CUES: tuple[str, ...] = (
     ),
     "pick for me",
     "choose for me",
+    "cant decide",
+    "cant choose",
     "whichever",
     *(
         f"{mind} which"

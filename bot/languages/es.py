@@ -1451,6 +1451,8 @@ RANDOM_CUES: tuple[str, ...] = (
         for one in ("uno", "algo")
     ),
     "me da igual cual",
+    "no me decido",
+    "no se cual elegir",
     "me es igual cual",
     "tira el dado",
     "del dia",
