@@ -4603,3 +4603,16 @@ def test_a_writer_who_cannot_decide_asks_for_a_pick(
     engine: AnswerEngine, text: str, lang: str
 ) -> None:
     assert engine.answer(text, lang).kind is AnswerKind.RANDOM
+
+
+def test_returning_a_foot_in_spanish_asks_for_no_easier_version(engine: AnswerEngine) -> None:
+    text = "boca arriba, rodillas en mesa, bajo un pie al suelo y a regresarlo, ¿cómo se llama?"
+    answer = engine.answer(text, "es")
+    assert answer.level is None
+
+
+@pytest.mark.parametrize(
+    "text", ["the chest lift, how should I be doing it?", "how am I meant to do the saw"]
+)
+def test_how_one_should_be_doing_it_asks_the_steps(engine: AnswerEngine, text: str) -> None:
+    assert engine.answer(text).section is Section.STEPS

@@ -1194,6 +1194,10 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
             )
             for verb in ("go", "done", "do it", "look")
         ),
+        # ...and as one should do it ("how should I be doing it?", "how am I meant to do it?")
+        "how should i be doing",
+        "how am i supposed to do",
+        "how am i meant to do",
         "how do i start",
         "what do i do",
         "steps",
@@ -1286,7 +1290,6 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "beyond me",
         "where do i start",
         "where to start",
-        "how do i start",
         "work toward",
         "work towards",
         "work up to",

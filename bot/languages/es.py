@@ -237,13 +237,13 @@ JARGON: dict[str, str] = {
     # bajar y subir, en palabras de clínica
     "descenso": "bajar",
     "ascenso": "subir",
-    # hacer una versión más fácil o más difícil para alguien, como lo dice un profesor
+    # hacer una versión más fácil o más difícil para alguien, como lo dice un profesor (no
+    # "regresarlo" a solas: en América es devolverlo, "bajar un pie y regresarlo")
     **{
         f"{pronombre} {verbo}": f"{pronombre} hago mas facil"
         for pronombre in ("la", "lo", "las", "los")
         for verbo in ("regreso", "regresamos", "regresas")
     },
-    **dict.fromkeys(["regresarla", "regresarlo", "regresarlas", "regresarlos"], "mas facil"),
     **{
         f"{pronombre} {verbo}": f"{pronombre} hago mas dificil"
         for pronombre in ("la", "lo", "las", "los")
