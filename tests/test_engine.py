@@ -4616,3 +4616,10 @@ def test_returning_a_foot_in_spanish_asks_for_no_easier_version(engine: AnswerEn
 )
 def test_how_one_should_be_doing_it_asks_the_steps(engine: AnswerEngine, text: str) -> None:
     assert engine.answer(text).section is Section.STEPS
+
+
+def test_asking_whether_two_are_separate_asks_whether_they_are_the_same(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.answer("side bend and mermaid, one exercise or are they separate?")
+    assert answer.faq is not None and "same" in answer.faq.question

@@ -1640,9 +1640,19 @@ QUESTION_KINDS: dict[QuestionKind, tuple[str, ...]] = {
         "other name",
         "different name",
         "fancier name",
+        "fancy name",
+        "posh name",
         "same thing",
         "same exercise",
         "same move",
+        # ...or as one thing with the other's name ("does it count as the other, or something
+        # else?", "or are they separate?")
+        "count as",
+        "counts as",
+        "or something else",
+        "or something different",
+        "different thing",
+        "or are they separate",
     ),
 }
 
