@@ -4623,3 +4623,20 @@ def test_asking_whether_two_are_separate_asks_whether_they_are_the_same(
 ) -> None:
     answer = engine.answer("side bend and mermaid, one exercise or are they separate?")
     assert answer.faq is not None and "same" in answer.faq.question
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("any exercise is fine", "en"),
+        ("hit me with an exercise", "en"),
+        ("show me something new", "en"),
+        ("lo que quieras, un ejercicio", "es"),
+        ("quiero probar algo nuevo", "es"),
+    ],
+)
+def test_a_pick_asked_in_everyday_words_is_a_random_exercise(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    # ("fine" is small talk only when nothing is asked)
+    assert engine.answer(text, lang).kind is AnswerKind.RANDOM

@@ -372,7 +372,9 @@ def read(text: str, index: LanguageIndex, about: str | None = None) -> Message:
         part=part,
         request=request,
         position=position,
-        talk=find_small_talk(analysis, lexicon),
+        # (a pick asked outright is no chat, whatever pleasantry comes with it: "any
+        # exercise is fine")
+        talk=None if request.asked and not request.weak else find_small_talk(analysis, lexicon),
         foreign=foreign,
         about=about,
         refers_back=any(w in lexicon.references for w in analysis.words),

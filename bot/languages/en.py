@@ -1903,6 +1903,7 @@ RANDOM_CUES: tuple[str, ...] = (
     "choose for me",
     "cant decide",
     "cant choose",
+    "hit me with",
     "whichever",
     *(
         f"{mind} which"
@@ -1980,6 +1981,10 @@ WEAK_RANDOM_CUES: tuple[str, ...] = (
     "throw me something",
     "toss me one",
     "toss me something",
+    # ...or to be shown something new ("show me something new")
+    "show me something",
+    "something new",
+    "something different",
 )
 
 DOMAIN_WORDS: frozenset[str] = frozenset(

@@ -1452,6 +1452,7 @@ RANDOM_CUES: tuple[str, ...] = (
     ),
     "me da igual cual",
     "no me decido",
+    "lo que quieras",
     "no se cual elegir",
     "me es igual cual",
     "tira el dado",
@@ -1518,6 +1519,10 @@ WEAK_RANDOM_CUES: tuple[str, ...] = (
     "tirame",
     "lanzame",
     "pasame",
+    # ...o algo nuevo ("quiero probar algo nuevo")
+    "algo nuevo",
+    "algo diferente",
+    "probar algo",
 )
 DOMAIN_WORDS: frozenset[str] = frozenset(
     "ejercicio ejercicios movimiento pilates rutina cosa esterilla".split()
