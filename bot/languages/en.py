@@ -1213,6 +1213,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
         "instructions",
         "teach me",
         "walk me through",
+        "breakdown",
         "technique",
         "proper form",
         "correct form",
