@@ -648,7 +648,7 @@ def everyday_thing(top: NameMatch, message: Message, index: LanguageIndex) -> bo
     if message.kinds & EXERCISE_KINDS:
         return False  # "when do I breathe out in the saw?": asked of a movement, not a thing
     if not lex.conditions.isdisjoint(a.terms):
-        return False  # "22 weeks pregnant, can I still do the hundred?": a body's condition
+        return False  # "30 weeks along and pregnant: is the hundred still ok?": a body's condition
     used = message.name_positions | message.cue_positions
     rest = [p for p in range(len(a.words)) if p not in used and not a.stop[p]]
     if not rest or not index.plain_name(top.exercise_id, top.name):

@@ -1194,7 +1194,7 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
             )
             for verb in ("go", "done", "do it", "look")
         ),
-        # ...and as one should do it ("how should I be doing it?", "how am I meant to do it?")
+        # ...and as one should do it ("how should I be doing this?", "how am I meant to do it?")
         "how should i be doing",
         "how am i supposed to do",
         "how am i meant to do",
