@@ -4640,3 +4640,10 @@ def test_a_pick_asked_in_everyday_words_is_a_random_exercise(
 ) -> None:
     # ("fine" is small talk only when nothing is asked)
     assert engine.answer(text, lang).kind is AnswerKind.RANDOM
+
+
+def test_the_bones_one_sits_on_are_no_thin_bones(engine: AnswerEngine) -> None:
+    answer = engine.answer("in the saw I can't keep both sit bones down as I twist")
+    assert answer.faq is None or "osteoporosis" not in answer.faq.question
+    thin = engine.answer("I have thin bones, is the saw ok?")
+    assert thin.faq is not None and "osteoporosis" in thin.faq.question

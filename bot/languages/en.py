@@ -737,7 +737,17 @@ JARGON: dict[str, str] = {
     **dict.fromkeys(["ipsilateral", "ipsilaterally"], "same side"),
     # --- muscles and landmarks by their anatomical names ---
     **dict.fromkeys(
-        ["ischial tuberosities", "ischial tuberosity", "ischial bones", "ischia"], "sit bones"
+        [
+            "ischial tuberosities",
+            "ischial tuberosity",
+            "ischial bones",
+            "ischia",
+            # one word, so that its "bones" is no word of thin bones (osteoporosis)
+            "sit bones",
+            "sitting bones",
+            "sitz bones",
+        ],
+        "sitbones",
     ),
     **dict.fromkeys(["iliopsoas", "hip flexor muscles"], "hip flexors"),
     **dict.fromkeys(["tva", "tra", "transverse abdominus"], "transverse abdominis"),
@@ -1787,9 +1797,7 @@ BODY_PLACES: dict[str, tuple[str, ...]] = {
         "buttock",
         "buttocks",
         "seat",
-        "sit bones",
-        "sitting bones",
-        "sitz bones",
+        "sitbones",
         "glute",
         "glutes",
     ),
