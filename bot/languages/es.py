@@ -545,6 +545,8 @@ SYNONYMS: dict[str, str] = {
     "pinchazos": "dolor",
     "dolorido": "dolor",
     "dolorida": "dolor",
+    # ...como se dice en América
+    **dict.fromkeys("adolorido adolorida adoloridos adoloridas".split(), "dolor"),
     "resiente": "dolor",
     # lo que queda dolorido después ("me quedó el hombro resentido")
     **dict.fromkeys("resentido resentida resentidos resentidas".split(), "dolor"),
