@@ -742,12 +742,13 @@ JARGON: dict[str, str] = {
             "ischial tuberosity",
             "ischial bones",
             "ischia",
-            # one word, so that its "bones" is no word of thin bones (osteoporosis)
+            # a word of their own, so that "bones" is no word of thin bones (osteoporosis);
+            # "sit" kept, as the pages' descriptions say it ("balance on the sit bones")
             "sit bones",
             "sitting bones",
             "sitz bones",
         ],
-        "sitbones",
+        "sit sitbones",
     ),
     **dict.fromkeys(["iliopsoas", "hip flexor muscles"], "hip flexors"),
     **dict.fromkeys(["tva", "tra", "transverse abdominus"], "transverse abdominis"),
