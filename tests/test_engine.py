@@ -4647,3 +4647,16 @@ def test_the_bones_one_sits_on_are_no_thin_bones(engine: AnswerEngine) -> None:
     assert answer.faq is None or "osteoporosis" not in answer.faq.question
     thin = engine.answer("I have thin bones, is the saw ok?")
     assert thin.faq is not None and "osteoporosis" in thin.faq.question
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("my neck hurts in the teaser", "en"), ("me duele el cuello en el teaser", "es")],
+)
+def test_a_pain_of_a_place_no_entry_speaks_of_gets_the_mistakes(
+    engine: AnswerEngine, text: str, lang: str
+) -> None:
+    # the Teaser has no entry on the neck: what goes wrong in it, not a "did you mean"
+    answer = engine.answer(text, lang)
+    assert answer.exercise is not None and answer.exercise.id == "teaser"
+    assert answer.section is Section.MISTAKES

@@ -190,7 +190,7 @@ def _problem_alone(message: Message, index: LanguageIndex) -> bool:
     """Whether the message tells a problem of a place of the writer's own body and asks
     nothing else: no part, no kind of question ("neck pull: my elbows fold in as I come up")."""
     places = message.places.named
-    if (message.part is not None and not _what_alone(message, index)) or message.kinds:
+    if (message.part is not None and not _what_alone(message, index)) or message.kinds - {"pain"}:
         return False
     if not places:
         return False
