@@ -358,9 +358,10 @@ def test_how_far_apart_asks_how_far_and_tells_no_fault(engine: AnswerEngine) -> 
 def test_an_entry_tells_its_problem_of_the_places_near_its_words_of_trouble() -> None:
     from bot.engine.places import told_in
 
-    pained, faulted = told_in("My lower back arches when I tap my toes down", lexicon("en"))
+    told = told_in("My lower back arches when I tap my toes down", lexicon("en"))
+    pained, faulted = told.pained, told.faulted
     assert not pained and faulted == {"lower back"}  # the toes are what moves, not the fault
-    pained, _ = told_in("The kick pinches my lower back when I lift my chest", lexicon("en"))
+    pained = told_in("The kick pinches my lower back when I lift my chest", lexicon("en")).pained
     assert pained == {"lower back"}
 
 

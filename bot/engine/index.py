@@ -28,7 +28,7 @@ from bot.content import (
 from bot.engine.faq import FaqIndex, FaqSource
 from bot.engine.lexicon import Analysis, Lexicon, lexicon
 from bot.engine.matching import NameIndex
-from bot.engine.places import told_in
+from bot.engine.places import Told, told_in
 from bot.engine.portraits import Portrait, PortraitIndex
 from bot.engine.spelling import (
     Packed,
@@ -164,7 +164,7 @@ class LanguageIndex:
         self._plain_names: dict[tuple[str, str], bool] = {}
         self._kin: dict[str, list[tuple[str, float]]] = {}
         self._title_words: dict[str, frozenset[str]] = {}
-        self._told: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._told: dict[int, Told] = {}
         self._counted: dict[str, frozenset[str]] = {}
         for exercise_id, position in self.position_of.items():
             self._done_in.setdefault(position, []).append(exercise_id)
@@ -476,10 +476,10 @@ class LanguageIndex:
                 self._counted[exercise_id] = found
         return found
 
-    def told(self, entry_id: int) -> tuple[frozenset[str], frozenset[str]]:
-        """The places of the body where a FAQ entry's question tells a pain, and those where it
-        tells a fault of form ("my lower back arches when I tap my toes down": the lower back,
-        not the toes), as `places.told_in` reads them; worked out when first asked for."""
+    def told(self, entry_id: int) -> Told:
+        """What a FAQ entry's question tells of a problem, as `places.told_in` reads it (of
+        "my knee rolls in as I lift the foot": the knee's fault, not the foot's); worked out
+        when first asked for."""
         found = self._told.get(entry_id)
         if found is None:
             found = told_in(self.faq_refs[entry_id].entry.question, self.lexicon)

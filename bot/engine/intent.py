@@ -219,15 +219,12 @@ def _level_word_beside(message: Analysis, lexicon: Lexicon, at: int) -> set[int]
     """The word a level is said with, little words between ("beginner level", "de nivel
     intermedio"): part of the level asked."""
     found: set[int] = set()
+    size = len(message.words)
     for step in (-1, 1):
         p = at + step
-        while 0 <= p < len(message.words) and message.stop[p] and p - at in (-2, -1, 1, 2):
-            p += step
-        if (
-            0 <= p < len(message.words)
-            and abs(p - at) <= 2
-            and message.words[p] in lexicon.level_words
-        ):
+        if 0 <= p < size and message.stop[p]:
+            p += step  # one little word between: "de nivel"
+        if 0 <= p < size and message.words[p] in lexicon.level_words:
             found.update(range(min(p, at + step), max(p, at + step) + 1))
     return found
 

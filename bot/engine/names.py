@@ -202,7 +202,7 @@ def _problem_alone(message: Message, index: LanguageIndex) -> bool:
     # offered, not passed over for the mistakes)
     # (an entry on a pain there answers no fault of form told with no pain: "my knees go
     # wide apart as I kick" is not "my knees hurt as I kick")
-    # (unless they share its word of trouble: "my shoulder feels shaky" is the entry on a
+    # (unless they share its word of trouble: "the shoulder I lean on wobbles" asks the entry on a
     # wobbly or sore shoulder)
     lexicon = index.lexicon
     painless = not tells_pain(message, index)

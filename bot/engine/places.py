@@ -122,10 +122,21 @@ def _pains(analysis: Analysis, told: list[int], lexicon: Lexicon) -> list[int]:
     return [p for p in told if analysis.terms[p] == pain or lexicon.term(analysis.stems[p]) == pain]
 
 
-def told_in(text: str, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The places (whole, see `_whole`) a short text, a question, tells a pain of, near a word
-    of pain, and those it tells a fault of form of, near a word of a fault or of trouble and
-    no pain."""
+@dataclass(frozen=True, slots=True)
+class Told:
+    """What a short text, a FAQ entry's question, tells of a problem: the places (whole, see
+    `whole`) it tells a pain of, near a word of pain; those it tells a fault of form of, near
+    a word of a fault or of trouble and no pain; the terms of its words of fault; and the
+    words that name its places ("lower", "back")."""
+
+    pained: frozenset[str]
+    faulted: frozenset[str]
+    fault_terms: frozenset[str]
+    place_words: frozenset[str]
+
+
+def told_in(text: str, lexicon: Lexicon) -> Told:
+    """What `text` tells of a problem (`Told`), read once."""
     analysis = lexicon.analyse(text)
     told = analysis.positions_of(lexicon.trouble)
     pains = _pains(analysis, told, lexicon)
@@ -134,12 +145,20 @@ def told_in(text: str, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]
     )
     pained: set[str] = set()
     faulted: set[str] = set()
+    place_words: set[str] = set()
     for place, at in lexicon.places(analysis):
+        place_words.update(analysis.words[p] for p in at if not analysis.stop[p])
         if _near(at, pains):
             pained.add(place)
         elif _near(at, faults):
             faulted.add(place)
-    return whole(frozenset(pained)), whole(frozenset(faulted))
+    fault_terms = {analysis.terms[p] for p in analysis.positions_of(lexicon.fault_said)}
+    return Told(
+        whole(frozenset(pained)),
+        whole(frozenset(faulted)),
+        frozenset(fault_terms),
+        frozenset(place_words),
+    )
 
 
 def _moves_on_its_own(at: tuple[int, ...], analysis: Analysis, lexicon: Lexicon) -> int | None:

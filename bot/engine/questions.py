@@ -787,17 +787,18 @@ def _doubts(
 def _told_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bool:
     """Whether the entry's question tells its problem of other places than the message tells
     its own of, and names none of the message's: a pain of another place than the pain told
-    ("my lower back pinches when I lift my chest" against a neck that hurts, the chest named
-    only as what is done), or a pain where the message tells a problem of no place and no
-    pain; or, no pain told on either side, a fault of form of another place
-    in other words ("my lower back arches as the toes tap down" against "my knee locks
-    straight as the foot lowers"; a message that says the entry's word of the fault, "my
-    back arches...", is asking of it whatever place it names), also where the message tells
-    its problem of no place at all ("the bottom leg keeps lifting", unless it says a word of
-    the entry's place on its own, "my back"). Each side's places are those
-    named near its words of pain, or of fault and trouble (`places.told_in`)."""
+    (an entry on a lower back that pinches as the chest lifts, against a neck that hurts, the
+    chest named only as what is done), or a pain where the message tells a problem of no place
+    and no pain; or, no pain told on either side, a fault of form of another place in other
+    words (an entry on a lower back that arches, against "my knee locks straight as the foot
+    lowers"; a message that says the entry's word of the fault is asking of it whatever place
+    it names), also where the message tells its problem of no place at all ("the bottom leg
+    keeps lifting", unless it says a word of the entry's place on its own: "back" of the lower
+    back). Each side's places are those named near its words of pain, or of fault and trouble
+    (`places.told_in`)."""
     places = message.places
-    pained, faulted = index.told(entry_id)
+    told = index.told(entry_id)
+    pained, faulted = told.pained, told.faulted
     named = whole(places.named)
     said_pain = whole(places.pained)
     if pained and said_pain and pained.isdisjoint(said_pain) and pained.isdisjoint(named):
@@ -809,9 +810,9 @@ def _told_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bo
         and not tells_pain(message, index)
         and tells_problem(message, index, places=False)
     ):
-        # a problem told of no place and with no pain ("my back arm drops to the mat")
-        # against an entry on a pain ("my shoulder pinches with the back arm"); an entry
-        # asking whether it may be done, with a pain among its conditions, is not one
+        # a problem told of no place and with no pain ("my arm at the back just drops")
+        # against an entry on a pain of the shoulder; an entry asking whether it may be
+        # done, with a pain among its conditions, is not one
         return True
     if said_pain or pained or not faulted or not faulted.isdisjoint(named):
         return False
@@ -820,19 +821,10 @@ def _told_elsewhere(entry_id: int, message: Message, index: LanguageIndex) -> bo
         or "safety" in index.faq.kinds_of(entry_id)
         or tells_pain(message, index)
         or not tells_problem(message, index, places=False)
+        or not told.place_words.isdisjoint(message.analysis.words)
     ):
         return False
-    lexicon = index.lexicon
-    question = lexicon.analyse(index.faq_refs[entry_id].entry.question)
-    if not places.faulted:
-        # (a word of its places said on its own is that place: "my back arches" of an entry
-        # on the lower back)
-        said = set(message.analysis.words)
-        for _, at in lexicon.places(question):
-            if any(question.words[p] in said for p in at if not question.stop[p]):
-                return False
-    its_faults = {question.terms[p] for p in question.positions_of(lexicon.fault_said)}
-    return its_faults.isdisjoint(message.analysis.terms)
+    return told.fault_terms.isdisjoint(message.analysis.terms)
 
 
 def _asks_its_kind(entry_id: int, message: Message, index: LanguageIndex) -> bool:
